@@ -1,0 +1,390 @@
+"""Actors: who is talked about, found by name, alias, demonym, abbreviation and capital.
+
+An :class:`ActorSet` compiles every surface form of every actor into one
+case-sensitive trie regular expression, so a document is scanned once for all
+actors. At each position the longest form wins ("Pakistani Taliban" is the
+TTP, not Pakistan; "Afghan Taliban" is not the TTP). Possessives ("TTP's",
+"Pakistan's") are recognised and flagged; the mention span excludes the
+possessive ending.
+
+Phrases listed under ``exclude`` are matched and skipped ("Indian Ocean" is
+not India). An abbreviation in parentheses right after its long form is the
+same reference and is not counted twice.
+
+Case rules: names and aliases match as written, with a capital first letter
+and in capitals (headlines); abbreviations (TTP, UN, US) match only as
+written, so "us" is never the United States. Forms listed under
+``lowercase`` also match in lower case.
+
+YAML format::
+
+    actors:
+      - name: Pakistan
+        type: country
+        aliases: [Islamic Republic of Pakistan]
+        demonyms: [Pakistani, Pakistanis]
+        abbreviations: [PK]
+        capitals: [Islamabad]
+      - name: Afghan Taliban
+        parent: Afghanistan          # mentions also count for the parent when rolled up
+        aliases: [Taliban, Islamic Emirate]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ._frozen import FrozenDict
+from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+
+__all__ = ["Actor", "ActorSet", "Mention", "trie_regex"]
+
+_FORM_KEYS = ("aliases", "demonyms", "abbreviations", "capitals", "lowercase", "exclude")
+_ACTOR_KEYS = frozenset(("name", "type", "parent", "description", *_FORM_KEYS))
+_FORM_NAME = {"aliases": "alias", "demonyms": "demonym", "abbreviations": "abbreviation", "capitals": "capital"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor with its surface forms (``forms`` maps a form kind to strings)."""
+
+    name: str
+    type: str = ""
+    parent: str | None = None
+    forms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    description: str = ""
+
+    def all_forms(self) -> list[tuple[str, str]]:
+        out = [(self.name, "name")]
+        for kind in ("aliases", "demonyms", "abbreviations", "capitals", "lowercase"):  # not "exclude"
+            out.extend((f, _FORM_NAME.get(kind, "alias")) for f in self.forms.get(kind, ()))
+        return out
+
+
+class Mention(NamedTuple):
+    """An actor mention: character span of the name (without a possessive ending)."""
+
+    actor: str
+    start: int
+    end: int
+    form: str
+    possessive: bool
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` factored as a trie; longer words are tried first.
+
+    A flat alternation makes the regex engine try every word at every
+    position; a trie shares prefixes so each position costs one branch per
+    character. At each node, continuing is tried before stopping, so the
+    longest word starting at a position wins.
+    """
+    trie: dict[str, Any] = {}
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: Mapping[str, Any]) -> str:
+        ends = "" in node
+        branches = [(ch, sub) for ch, sub in node.items() if ch != ""]
+        if not branches:
+            return ""
+        alts = []
+        single_chars = []
+        for ch, sub in sorted(branches):
+            tail = build(sub)
+            if tail == "" and "" in sub and len(sub) == 1:
+                single_chars.append(ch)
+            else:
+                alts.append(re.escape(ch) + tail)
+        if single_chars:
+            if len(single_chars) == 1:
+                alts.append(re.escape(single_chars[0]))
+            else:
+                alts.append("[" + "".join(_class_escape(c) for c in single_chars) + "]")
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if ends:
+            body = "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+def _class_escape(ch: str) -> str:
+    return "\\" + ch if ch in "\\]^-[" else ch
+
+
+def _variants(form: str, kind: str) -> set[str]:
+    """Surface variants: as written, capitalised first letter, and all capitals (not for abbreviations)."""
+    out = {form}
+    if kind == "abbreviation":
+        return out
+    if kind == "lowercase":
+        out.add(form.lower())
+    if form[:1].islower():
+        out.add(form[:1].upper() + form[1:])
+    if len(form) > 3:
+        out.add(form.upper())
+    return out
+
+
+class ActorSet:
+    """Actors and their compiled matcher.
+
+    Build with :meth:`from_yaml`, :meth:`from_dict` or the constructor.
+    """
+
+    def __init__(self, actors: Iterable[Actor], source: str = "") -> None:
+        self.actors: tuple[Actor, ...] = tuple(actors)
+        self.source = source
+        names = [a.name for a in self.actors]
+        dup = [n for n, c in Counter(names).items() if c > 1]
+        if dup:
+            raise ConfigError("actor defined twice", path=source or None, field=dup[0])
+        known = set(names)
+        for a in self.actors:
+            if a.parent and a.parent not in known:
+                raise ConfigError(
+                    "parent is not an actor of this set", path=source or None, field=f"{a.name}.parent", found=a.parent
+                )
+        self._compile()
+
+    def _compile(self) -> None:
+        table: dict[str, tuple[str, str]] = {}
+        owners: dict[str, str] = {}
+        for a in self.actors:
+            for form, kind in a.all_forms():
+                form = form.strip()
+                if not form:
+                    continue
+                for v in _variants(form, kind):
+                    if v in table and owners[v] != a.name:
+                        if v == form:  # an explicit form beats a generated variant of another actor
+                            prev = table[v]
+                            if prev[1] != "variant":
+                                raise ConfigError(
+                                    "the same form belongs to two actors",
+                                    path=self.source or None,
+                                    field=a.name,
+                                    found=f"{v} (also {owners[v]})",
+                                )
+                        else:
+                            continue
+                    table[v] = (a.name, kind if v == form else ("variant" if kind != "lowercase" else "alias"))
+                    owners[v] = a.name
+            for phrase in a.forms.get("exclude", ()):
+                for v in _variants(phrase, "alias"):
+                    table.setdefault(v, ("", "excluded"))
+                    owners.setdefault(v, "")
+        self._table = FrozenDict(table)
+        self._parents = {a.name: a.parent for a in self.actors if a.parent}
+        if table:
+            self._re: re.Pattern[str] | None = re.compile(r"(?<!\w)(" + trie_regex(table) + r")(['’]s?(?!\w))?(?!\w)")
+        else:
+            self._re = None
+
+    # ------------------------------------------------------------------ constructors
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], source: str = "") -> ActorSet:
+        """``{"Pakistan": ["Pakistan", "Islamabad", "Pakistani"]}`` or ``{"Pakistan": {"aliases": [...], ...}}``."""
+        actors = []
+        for name, spec in data.items():
+            if isinstance(spec, Mapping):
+                actors.append(_actor_from_mapping({"name": name, **spec}, source, None))
+            elif isinstance(spec, (list, tuple)):
+                actors.append(Actor(str(name), forms=FrozenDict({"aliases": tuple(str(s) for s in spec)})))
+            elif spec is None:
+                actors.append(Actor(str(name)))
+            else:
+                raise ConfigError(
+                    "an actor maps to a list of forms or a mapping",
+                    path=source or None,
+                    field=str(name),
+                    found=repr(spec),
+                )
+        return cls(actors, source=source)
+
+    @classmethod
+    def from_yaml(cls, path: str | Path) -> ActorSet:
+        """Load an actor file (see the module docstring for the format)."""
+
+        p = Path(path)
+        try:
+            text = p.read_text(encoding="utf-8-sig")
+        except OSError as exc:
+            raise ConfigError(f"cannot read actor file: {exc.strerror or exc}", path=p) from None
+        return cls.from_yaml_text(text, source=str(p))
+
+    @classmethod
+    def from_yaml_text(cls, text: str, source: str = "<string>") -> ActorSet:
+        import yaml
+
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise ConfigError(
+                f"not valid YAML: {getattr(exc, 'problem', exc)}", path=source, line=mark.line + 1 if mark else None
+            ) from None
+        if data is None:
+            return cls([], source=source)
+        if not isinstance(data, Mapping) or "actors" not in data:
+            raise ConfigError(
+                "an actor file is a mapping with an 'actors' list", path=source, line=1, found=type(data).__name__
+            )
+        extra = [k for k in data if k not in ("actors", "name", "description", "version", "source")]
+        if extra:
+            raise ConfigError(
+                "unknown key", path=source, field=str(extra[0]), expected="actors, name, description, version, source"
+            )
+        lines = _item_lines(node, "actors")
+        items = data["actors"] or []
+        if not isinstance(items, list):
+            raise ConfigError("'actors' must be a list", path=source, field="actors")
+        actors = [
+            _actor_from_mapping(item, source, lines[k] if k < len(lines) else None) for k, item in enumerate(items)
+        ]
+        return cls(actors, source=source)
+
+    # ------------------------------------------------------------------ use
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def __iter__(self):
+        return iter(self.actors)
+
+    def __contains__(self, name: object) -> bool:
+        return any(a.name == name for a in self.actors)
+
+    def __repr__(self) -> str:
+        return f"ActorSet({len(self.actors)} actors: {', '.join(a.name for a in self.actors[:6])}{', ...' if len(self.actors) > 6 else ''})"
+
+    @property
+    def names(self) -> list[str]:
+        return [a.name for a in self.actors]
+
+    def parent_of(self, name: str) -> str | None:
+        return self._parents.get(name)
+
+    def lineage(self, name: str) -> list[str]:
+        """The actor and its ancestors ("Afghan Taliban" → ["Afghan Taliban", "Afghanistan"])."""
+        out = [name]
+        seen = {name}
+        while (p := self._parents.get(out[-1])) and p not in seen:
+            out.append(p)
+            seen.add(p)
+        return out
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """All mentions in ``text`` (or ``text[start:end]``), longest form first at each position."""
+        if self._re is None:
+            return []
+        table = self._table
+        out: list[Mention] = []
+        for m in self._re.finditer(text, start, len(text) if end is None else end):
+            actor, kind = table[m.group(1)]
+            if not actor:
+                continue  # an excluded phrase ("Indian Ocean")
+            s, e = m.start(1), m.end(1)
+            if out and out[-1].actor == actor and text[out[-1].end : s] == " (" and text[e : e + 1] == ")":
+                continue  # "Tehreek-e-Taliban Pakistan (TTP)": one reference, not two
+            out.append(Mention(actor, s, e, kind, m.group(2) is not None))
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        out = []
+        for a in self.actors:
+            d: dict[str, Any] = {"name": a.name}
+            if a.type:
+                d["type"] = a.type
+            if a.parent:
+                d["parent"] = a.parent
+            for k in _FORM_KEYS:
+                if a.forms.get(k):
+                    d[k] = list(a.forms[k])
+            out.append(d)
+        return {"actors": out}
+
+    def to_yaml(self, path: str | Path | None = None) -> str:
+        """Write (and return) the actor set as YAML, ready to edit."""
+        import yaml
+
+        text = yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True, width=100)
+        if path is not None:
+            Path(path).write_text(text, encoding="utf-8")
+        return text
+
+    # ------------------------------------------------------------------ discovery
+    @classmethod
+    def discover(cls, corpus: Corpus, top: int = 20, min_docs: int = 2) -> ActorSet:
+        """Propose actors for a corpus with no actor file.
+
+        Frequent proper-noun phrases (capitalised word sequences not at the
+        start of a sentence, or seen mid-sentence elsewhere) are counted by
+        document frequency; variants are grouped: possessives, an acronym
+        given in parentheses after its long form ("Tehreek-e-Taliban Pakistan
+        (TTP)"), and demonyms sharing a stem ("Pakistan", "Pakistani"). The
+        result is a starting point to edit and save with :meth:`to_yaml`.
+        """
+        from .discover import discover_actors
+
+        return discover_actors(cls, corpus, top=top, min_docs=min_docs)
+
+
+def _item_lines(node: Any, key: str) -> list[int]:
+    """1-based line of each item of the list under ``key`` (for error messages)."""
+    try:
+        for k, v in node.value:
+            if k.value == key:
+                return [item.start_mark.line + 1 for item in v.value]
+    except AttributeError:
+        pass
+    return []
+
+
+def _actor_from_mapping(item: Any, source: str, line: int | None) -> Actor:
+    if not isinstance(item, Mapping):
+        raise ConfigError(
+            "each actor is a mapping with at least a 'name'", path=source or None, line=line, found=repr(item)
+        )
+    if "name" not in item or not str(item["name"] or "").strip():
+        raise ConfigError("actor without a name", path=source or None, line=line, field="name")
+    unknown = [k for k in item if k not in _ACTOR_KEYS]
+    if unknown:
+        raise ConfigError(
+            "unknown key",
+            path=source or None,
+            line=line,
+            field=str(unknown[0]),
+            expected=", ".join(sorted(_ACTOR_KEYS)),
+        )
+    forms: dict[str, tuple[str, ...]] = {}
+    for k in _FORM_KEYS:
+        v = item.get(k)
+        if v is None:
+            continue
+        if isinstance(v, str):
+            v = [v]
+        if not isinstance(v, list) or not all(isinstance(x, (str, int)) for x in v):
+            raise ConfigError("must be a list of strings", path=source or None, line=line, field=f"{item['name']}.{k}")
+        forms[k] = tuple(str(x) for x in v)
+    return Actor(
+        name=str(item["name"]).strip(),
+        type=str(item.get("type") or ""),
+        parent=str(item["parent"]) if item.get("parent") else None,
+        forms=FrozenDict(forms),
+        description=str(item.get("description") or ""),
+    )

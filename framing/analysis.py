@@ -1,0 +1,296 @@
+"""The result of an analysis: pandas tables, comparisons, highlighted text, reports.
+
+Tables (built on first use and cached):
+
+``documents``  one row per input document: doc_id, outlet, title, author, date,
+               genre, status, n_words, n_sentences, language, then one column per metric
+``sentences``  doc_id, outlet, sentence_id, start, end, text, kind, then analyzer columns
+``mentions``   doc_id, outlet, actor, sentence_id, start, end, text, form, possessive,
+               then stance columns (stance, label, quoted, source) when stance has run
+``evidence``   doc_id, outlet, analyzer, category, start, end, text, weight, actor, sentence_id, note
+``cleaning``   doc_id, start, end (raw offsets), text, replacement, rule, reason
+
+Every ``start``/``end`` of sentences, mentions and evidence indexes
+``a.text(doc_id)``, the cleaned text; cleaning offsets index the raw text.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from .analyzers.base import Metric
+from .corpus import STANDARD_FIELDS, Corpus
+from .pipeline import DocOutput, Pipeline
+
+if TYPE_CHECKING:
+    from .explain import Highlight
+
+__all__ = ["Analysis"]
+
+_DOC_HEAD = ["doc_id", *STANDARD_FIELDS, "status", "n_words", "n_sentences", "language"]
+
+
+class Analysis:
+    """Tables and comparisons for one analysed corpus (see the module docstring)."""
+
+    def __init__(self, corpus: Corpus, pipeline: Pipeline, outputs: Sequence[DocOutput]) -> None:
+        self.corpus = corpus
+        self.pipeline = pipeline
+        self._outputs = list(outputs)
+        self._index = {o.row["doc_id"]: i for i, o in enumerate(self._outputs)}
+
+    # ------------------------------------------------------------------ basics
+    def __len__(self) -> int:
+        return len(self._outputs)
+
+    def __repr__(self) -> str:
+        st = self.documents["status"].str.split(":").str[0].value_counts()
+        parts = [f"{n} {k}" for k, n in st.items() if k != "ok"]
+        return (
+            f"Analysis({len(self)} documents, {int(self.documents['n_words'].sum()):,} words, "
+            f"analyzers: {', '.join(self.pipeline.analyzer_names) or 'none'}"
+            f"{'; ' + ', '.join(parts) if parts else ''})"
+        )
+
+    @property
+    def metrics(self) -> dict[str, Metric]:
+        """The metrics defined by the analyzers, by name."""
+        return dict(self.pipeline.metrics)
+
+    @property
+    def analyzers(self) -> list[str]:
+        return self.pipeline.analyzer_names
+
+    def text(self, doc_id: str) -> str:
+        """The cleaned text of ``doc_id``: every start/end offset indexes it."""
+        return self._outputs[self._doc_index(doc_id)].text
+
+    def raw_text(self, doc_id: str) -> str:
+        """The text as loaded (cleaning-log offsets index it)."""
+        return self.corpus[doc_id].text
+
+    def _doc_index(self, doc_id: str) -> int:
+        try:
+            return self._index[doc_id]
+        except KeyError:
+            raise KeyError(f"no document {doc_id!r} in this analysis") from None
+
+    # ------------------------------------------------------------------ tables
+    @cached_property
+    def documents(self) -> pd.DataFrame:
+        rows = [o.row for o in self._outputs]
+        df = pd.DataFrame(rows)
+        for c in _DOC_HEAD:
+            if c not in df.columns:
+                df[c] = "" if c not in ("n_words", "n_sentences") else 0
+        metric_cols = [m for m in self.pipeline.metrics if m in df.columns]
+        rest = [c for c in df.columns if c not in _DOC_HEAD and c not in metric_cols]
+        df = df[_DOC_HEAD + rest + metric_cols]
+        df["n_words"] = df["n_words"].fillna(0).astype(int)
+        df["n_sentences"] = df["n_sentences"].fillna(0).astype(int)
+        return df
+
+    def _concat(self, attr: str, text_from: str | None, head: list[str]) -> pd.DataFrame:
+        cols: dict[str, list[Any]] = {"doc_id": [], "outlet": []}
+        n_total = 0
+        for o in self._outputs:
+            part = getattr(o, attr)
+            if not part:
+                continue
+            n = len(next(iter(part.values()))) if part else 0
+            if n == 0:
+                continue
+            cols["doc_id"].extend([o.row["doc_id"]] * n)
+            cols["outlet"].extend([o.row.get("outlet", "")] * n)
+            for c, values in part.items():
+                if c not in cols:
+                    cols[c] = [None] * n_total
+                cols[c].extend(values)
+            if text_from:
+                t = o.text
+                cols.setdefault("text", [None] * n_total).extend(t[s:e] for s, e in zip(part["start"], part["end"]))
+            n_total += n
+            for c in cols:
+                if len(cols[c]) < n_total:
+                    cols[c].extend([None] * (n_total - len(cols[c])))
+        df = pd.DataFrame(cols)
+        order = [c for c in head if c in df.columns] + [c for c in df.columns if c not in head]
+        return df[order]
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        return self._concat(
+            "sentences",
+            "text",
+            ["doc_id", "outlet", "sentence_id", "start", "end", "text", "kind", "paragraph", "n_words"],
+        )
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:
+        df = self._concat(
+            "mentions",
+            "text",
+            [
+                "doc_id",
+                "outlet",
+                "actor",
+                "sentence_id",
+                "start",
+                "end",
+                "text",
+                "form",
+                "possessive",
+                "stance",
+                "label",
+                "quoted",
+                "source",
+            ],
+        )
+        if df.empty:
+            df = pd.DataFrame(
+                columns=["doc_id", "outlet", "actor", "sentence_id", "start", "end", "text", "form", "possessive"]
+            )
+        return df
+
+    @cached_property
+    def evidence(self) -> pd.DataFrame:
+        rows = []
+        for o in self._outputs:
+            t = o.text
+            did, outlet = o.row["doc_id"], o.row.get("outlet", "")
+            for analyzer, cat, s, e, w, actor, sid, note in o.evidence:
+                rows.append((did, outlet, analyzer, cat, s, e, t[s:e], w, actor, sid, note))
+        return pd.DataFrame(
+            rows,
+            columns=[
+                "doc_id",
+                "outlet",
+                "analyzer",
+                "category",
+                "start",
+                "end",
+                "text",
+                "weight",
+                "actor",
+                "sentence_id",
+                "note",
+            ],
+        )
+
+    @cached_property
+    def cleaning(self) -> pd.DataFrame:
+        rows = [(o.row["doc_id"], *c) for o in self._outputs for c in o.cleaning]
+        return pd.DataFrame(rows, columns=["doc_id", "start", "end", "text", "replacement", "rule", "reason"])
+
+    def table(self, name: str) -> pd.DataFrame:
+        """An extra table produced by an analyzer (``a.table("attributions")``)."""
+        rows = [
+            dict(doc_id=o.row["doc_id"], outlet=o.row.get("outlet", ""), **r)
+            for o in self._outputs
+            for r in o.tables.get(name, [])
+        ]
+        if not rows and not any(name in o.tables for o in self._outputs):
+            known = sorted({k for o in self._outputs for k in o.tables})
+            raise KeyError(f"no table {name!r}; tables: {', '.join(known) or 'none'}")
+        return pd.DataFrame(rows)
+
+    @property
+    def table_names(self) -> list[str]:
+        return sorted({k for o in self._outputs for k in o.tables})
+
+    # ------------------------------------------------------------------ comparison
+    def compare(
+        self,
+        by: str = "outlet",
+        metric: str | Iterable[str] | None = None,
+        issue: str | None = None,
+        actor: str | None = None,
+        level: float = 0.95,
+        n_boot: int = 1000,
+        min_docs: int = 5,
+        seed: int = 0,
+    ) -> pd.DataFrame:
+        """Compare groups on metrics, with bootstrap intervals.
+
+        Args:
+            by: a column of ``documents`` (outlet, or any metadata column).
+            metric: one name, several, or ``None`` for all.
+            issue: restrict to the sentences (and mentions) of one issue.
+            actor: restrict mention metrics to this actor, and sentence metrics
+                to the sentences that mention it. Without ``actor``, metrics
+                defined per actor (stance) get one row per actor.
+            level: interval coverage. n_boot: bootstrap replicates.
+            min_docs: groups with fewer documents resample rows instead of documents.
+
+        Returns:
+            A tidy table: group, metric, label, actor, issue, value, ci_low,
+            ci_high, n_docs, n (rows), resampled, thin (too little evidence).
+        """
+        from .compare import compare_groups
+
+        return compare_groups(
+            self,
+            by=by,
+            metric=metric,
+            issue=issue,
+            actor=actor,
+            level=level,
+            n_boot=n_boot,
+            min_docs=min_docs,
+            seed=seed,
+        )
+
+    def actor_counts(self, by: str = "outlet", per_thousand: bool = False) -> pd.DataFrame:
+        """Mentions of each actor per group (rows: groups; columns: actors), raw or per 1,000 words."""
+        m = self.mentions
+        docs = self.documents
+        groups = docs[by].fillna("").astype(str)
+        if m.empty:
+            return pd.DataFrame(index=pd.Index(sorted(groups.unique()), name=by))
+        g = m["doc_id"].map(dict(zip(docs["doc_id"], groups)))
+        counts = pd.crosstab(g, m["actor"]).rename_axis(index=by, columns="actor")
+        counts = counts.reindex(sorted(groups.unique()), fill_value=0)
+        if per_thousand:
+            words = docs.groupby(groups)["n_words"].sum()
+            counts = counts.div(words.reindex(counts.index).replace(0, np.nan), axis=0) * 1000
+        order = counts.sum(axis=0).sort_values(ascending=False).index
+        return counts[order]
+
+    # ------------------------------------------------------------------ display
+    def explain(self, doc_id: str, analyzers: Sequence[str] | None = None) -> Highlight:
+        """The document's text with every evidence span and actor mention highlighted."""
+        from .explain import highlight
+
+        return highlight(self, doc_id, analyzers=analyzers)
+
+    def report(self, out_dir: str | Path = "framing-report", by: str = "outlet", **options: Any) -> Path:
+        """Write ``report.pdf``, one PNG per figure, CSV tables and ``report.html`` into ``out_dir``."""
+        from .report import write_report
+
+        return write_report(self, out_dir, by=by, **options)
+
+    def save_tables(self, out_dir: str | Path, formats: Sequence[str] = ("csv",)) -> list[Path]:
+        """Write every table as CSV (and/or Parquet) into ``out_dir``."""
+        from .export import save_tables
+
+        return save_tables(self, out_dir, formats=formats)
+
+    def _repr_html_(self) -> str:
+        docs = self.documents
+        metric_cols = [m for m in self.pipeline.metrics if m in docs.columns][:6]
+        show = docs[["doc_id", "outlet", "n_words", *metric_cols, "status"]].head(20)
+        return f"<p><b>{html.escape(repr(self))}</b></p>" + show.to_html(
+            index=False, float_format=lambda v: f"{v:.2f}", na_rep="–"
+        )
+
+
+def _nan_to_none(v: Any) -> Any:
+    return None if isinstance(v, float) and math.isnan(v) else v

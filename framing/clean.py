@@ -1,0 +1,764 @@
+"""Cleaning scraped article text, with a log of every removal and repair.
+
+The raw text is never changed: :meth:`Cleaner.clean` returns a
+:class:`CleanResult` holding the raw text, the cleaned text, one
+:class:`CleanEdit` per removal or repair (raw offsets, the text affected, the
+rule and a plain-language reason) and an offset map from cleaned to raw text.
+
+Rules (each can be switched off by name, see :data:`RULES`):
+
+``controls``      control characters and zero-width marks
+``share``         share-button and social-media strips
+``debris``        page furniture lines ("author image", "Advertisement", "Read more")
+``dateline``      a date line in the page header (moved into metadata when it lacks a date)
+``byline``        an author line in the page header (moved into metadata when it lacks an author)
+``keywords``      keyword/tag strips ("Security Forces, Afghanistan, Taliban, TTP,")
+``captions``      image captions: prefixed lines, and short fragments right after a subhead
+``garbage``       lines made of one meaningless token ("KASFHAJKSDADFNA")
+``comments``      reader comments after the article
+``pull_quotes``   pull quotes that repeat a body sentence, and repeated paragraphs
+``run_together``  words run together by a lost space ("happenedagain", "ofTurkey", "Pakistan.The")
+``dehyphenate``   words broken across lines by PDF-to-text conversion
+
+The patterns behind the line rules are data (``framing/data/cleaning.yaml``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .vocab import english_frequencies
+
+__all__ = ["RULES", "CleanEdit", "CleanResult", "Cleaner"]
+
+RULES: tuple[str, ...] = (
+    "controls",
+    "share",
+    "debris",
+    "dateline",
+    "byline",
+    "keywords",
+    "captions",
+    "garbage",
+    "comments",
+    "pull_quotes",
+    "run_together",
+    "dehyphenate",
+)
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+|[\u200b-\u200d\u2060\ufeff\u00ad]+")
+_WORDS_RE = re.compile(r"\w+(?:[-'’.]\w+)*")
+_LONG_WORD_RE = re.compile(r"\b[a-z]{7,}\b")
+_CAMEL_HINT_RE = re.compile(r"[a-z][A-Z][a-z]")
+_MISSING_SPACE_HINT_RE = re.compile(r"[a-z]\.[A-Z][a-z]")
+_CAMEL_RE = re.compile(r"(?<![\w'’.-])([a-z]{2,})([A-Z][a-z]{2,})(?![\w'’-])")
+_MISSING_SPACE_RE = re.compile(r"(?<![\w.])([a-z]{3,})\.([A-Z][a-z]+)\b")
+_DEHYPHEN_RE = re.compile(r"-\n[ \t]*([a-z]{2,})")
+_WORD_END_RE = re.compile(r"\w{2,}$")
+_VOWELS = frozenset("aeiouy")
+_TERMINAL = tuple('.!?…"”’)')
+
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+"
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+_DATE_RE = re.compile(
+    r"(?:(?:published|updated|posted|last updated|date)\s*(?:on|at)?\s*:?\s*)?(?:" + _WEEKDAY + r")?(?:"
+    rf"(?P<m1>{_MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTHS})\.?,?\s+(?P<y2>\d{{4}})"
+    r"|(?P<y3>\d{4})-(?P<m3>\d{1,2})-(?P<d3>\d{1,2})"
+    r"|(?P<d4>\d{1,2})/(?P<m4>\d{1,2})/(?P<y4>\d{4})"
+    r")" + _TIME + r"\s*$",
+    re.IGNORECASE,
+)
+_BY_RE = re.compile(
+    r"^by\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|bin|al|de|van|von|ul))*)\s*(?:[,|].{0,80})?$", re.IGNORECASE
+)
+_DESK_RE = re.compile(
+    r"^(?:(?:staff|web|news|online|our)\s+(?:reporter|desk|correspondent|report)|news desk)$", re.IGNORECASE
+)
+_NAME_TOKEN_RE = re.compile(r"^[A-Z][a-zA-Z.'’-]*$")
+_REF_HEAD_RE = re.compile(
+    r"^(references|sources|bibliography|works cited|notes|endnotes|further reading)\s*:?$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CleanEdit:
+    """One removal or repair: raw offsets, the raw text, what replaced it, and why."""
+
+    start: int
+    end: int
+    text: str
+    replacement: str
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """Raw text, cleaned text, the log of edits and an offset map between them."""
+
+    raw: str
+    text: str
+    edits: tuple[CleanEdit, ...]
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def _map(self) -> tuple[list[int], list[int], list[int]]:
+        """Cleaned-text start, raw start and length of each kept piece; inserts have length -1."""
+        clean_starts: list[int] = []
+        raw_starts: list[int] = []
+        kinds: list[int] = []
+        c = r = 0
+        for e in self.edits:
+            if e.start > r:
+                clean_starts.append(c)
+                raw_starts.append(r)
+                kinds.append(e.start - r)
+                c += e.start - r
+            if e.replacement:
+                clean_starts.append(c)
+                raw_starts.append(e.start)
+                kinds.append(-1)
+                c += len(e.replacement)
+            r = e.end
+        clean_starts.append(c)
+        raw_starts.append(r)
+        kinds.append(len(self.raw) - r)
+        return clean_starts, raw_starts, kinds
+
+    def to_raw(self, offset: int) -> int:
+        """Map an offset of the cleaned text to the raw text."""
+        clean_starts, raw_starts, kinds = self._map
+        k = max(0, bisect.bisect_right(clean_starts, offset) - 1)
+        if kinds[k] < 0:
+            return raw_starts[k]
+        return raw_starts[k] + (offset - clean_starts[k])
+
+    def log(self) -> list[dict[str, Any]]:
+        """The edits as rows (raw offsets)."""
+        return [
+            {
+                "start": e.start,
+                "end": e.end,
+                "text": e.text,
+                "replacement": e.replacement,
+                "rule": e.rule,
+                "reason": e.reason,
+            }
+            for e in self.edits
+        ]
+
+
+def _load_patterns(source: str | Path | Mapping[str, Any] | None) -> dict[str, list[str]]:
+    import yaml
+
+    default_text = resources.files("framing").joinpath("data/cleaning.yaml").read_text(encoding="utf-8")
+    patterns: dict[str, list[str]] = yaml.safe_load(default_text)
+    if source is None:
+        return patterns
+    if isinstance(source, Mapping):
+        user, where = dict(source), "patterns"
+    else:
+        where = str(source)
+        try:
+            user = yaml.safe_load(Path(source).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(f"cannot read cleaning patterns: {exc}", path=source) from exc
+    for key, value in user.items():
+        if key not in patterns:
+            raise ConfigError("unknown key", path=where, field=str(key), expected=", ".join(patterns))
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError("must be a list of strings", path=where, field=str(key))
+        patterns[key] = value
+    return patterns
+
+
+class Cleaner:
+    """Removes scraped-page debris and repairs run-together words, logging every edit.
+
+    Args:
+        enabled: ``False`` returns every text unchanged (an empty log).
+        rules: the rules to apply (default: all of :data:`RULES`).
+        exclude: rules to leave out.
+        patterns: a YAML file or dict overriding keys of ``framing/data/cleaning.yaml``.
+        min_split_frequency: how common (in the English frequency list) each half
+            of a run-together word must be before the word is split.
+    """
+
+    def __init__(
+        self,
+        enabled: bool = True,
+        rules: Iterable[str] | None = None,
+        exclude: Iterable[str] = (),
+        patterns: str | Path | Mapping[str, Any] | None = None,
+        min_split_frequency: int = 50,
+    ) -> None:
+        chosen = list(RULES if rules is None else rules)
+        unknown = [r for r in list(chosen) + list(exclude) if r not in RULES]
+        if unknown:
+            raise ValueError(f"unknown cleaning rule(s) {unknown}; known rules: {', '.join(RULES)}")
+        self.enabled = enabled
+        self.rules = frozenset(chosen) - frozenset(exclude)
+        self.min_split_frequency = min_split_frequency
+        p = _load_patterns(patterns)
+        self._share_words = frozenset(w.lower() for w in p["share_words"])
+        self._debris = re.compile("|".join(f"(?:{x})" for x in p["debris_lines"]), re.IGNORECASE)
+        self._comment_marker = re.compile("|".join(f"(?:{x})" for x in p["comment_markers"]), re.IGNORECASE)
+        self._comment_phrase = re.compile(
+            r"\b(?:" + "|".join(re.escape(x) for x in p["comment_phrases"]) + r")\b", re.IGNORECASE
+        )
+        self._caption_prefixes = tuple(x.lower() for x in p["caption_prefixes"])
+        self._split_cache: dict[str, int] = {}
+
+    def __repr__(self) -> str:
+        if not self.enabled:
+            return "Cleaner(enabled=False)"
+        off = [r for r in RULES if r not in self.rules]
+        return f"Cleaner(rules=all{' except ' + ', '.join(off) if off else ''})"
+
+    # ------------------------------------------------------------------ main
+    def clean(self, raw: str, metadata: Mapping[str, Any] | None = None) -> CleanResult:
+        """Clean ``raw``; ``metadata`` says which fields the document already has."""
+        if not self.enabled or not raw:
+            return CleanResult(raw, raw, ())
+        meta_in = dict(metadata or {})
+        found: dict[str, str] = {}
+        edits: list[CleanEdit] = []
+        rules = self.rules
+
+        if "controls" in rules:
+            for m in _CONTROL_RE.finditer(raw):
+                zero_width = m.group()[0] in "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+                edits.append(
+                    CleanEdit(
+                        m.start(),
+                        m.end(),
+                        m.group(),
+                        "" if zero_width else " ",
+                        "controls",
+                        "invisible or control characters",
+                    )
+                )
+
+        lines = _lines(raw)
+        removed = self._line_rules(raw, lines, meta_in, found)
+        for i, (rule, reason) in removed.items():
+            s, e = lines[i]
+            # remove the line with its line break (or the break before it at the end of the text)
+            if e < len(raw):
+                e += 1
+            elif i > 0 and s > 0:
+                s -= 1
+            edits.append(CleanEdit(s, e, raw[s:e], "", rule, reason))
+
+        if "run_together" in rules:
+            edits.extend(self._run_together(raw))
+        if "dehyphenate" in rules and "-\n" in raw:
+            edits.extend(_dehyphenate(raw))
+
+        edits = _resolve_overlaps(edits)
+        text = _apply(raw, edits)
+        return CleanResult(raw, text, tuple(edits), found)
+
+    # ------------------------------------------------------------------ line rules
+    def _line_rules(
+        self,
+        raw: str,
+        lines: list[tuple[int, int]],
+        meta: Mapping[str, Any],
+        found: dict[str, str],
+    ) -> dict[int, tuple[str, str]]:
+        rules = self.rules
+        texts = [raw[s:e].strip() for s, e in lines]
+        nonempty = [i for i, t in enumerate(texts) if t]
+        nw = {i: len(texts[i].split()) for i in nonempty}  # words, near enough for line shapes
+        body_start = next(
+            (i for i in nonempty if nw[i] >= 25 or (nw[i] >= 12 and texts[i].endswith(_TERMINAL))),
+            len(lines),
+        )
+        out: dict[int, tuple[str, str]] = {}
+
+        def mark(i: int, rule: str, reason: str) -> None:
+            if i not in out:
+                out[i] = (rule, reason)
+
+        freq = english_frequencies() if rules & {"byline", "garbage"} else {}
+        for k, i in enumerate(nonempty):
+            t = texts[i]
+            n = nw[i]
+            if n > 40:
+                continue  # a paragraph of article text
+            low = t.lower()
+            if "share" in rules and n <= 12 and self._is_share_strip(low):
+                mark(i, "share", "share-button text")
+            elif "debris" in rules and self._debris.fullmatch(low):
+                mark(i, "debris", "page furniture (" + low[:40] + ")")
+            elif "captions" in rules and low.startswith(self._caption_prefixes):
+                mark(i, "captions", "image caption")
+            elif "dateline" in rules and (i < body_start or k >= len(nonempty) - 3) and _DATE_RE.match(t):
+                iso = _parse_date(t)
+                if iso and not meta.get("date") and "date" not in found:
+                    found["date"] = iso
+                    mark(i, "dateline", f"date line, moved to metadata (date={iso})")
+                else:
+                    mark(i, "dateline", "date line")
+            elif "keywords" in rules and _is_keyword_strip(t):
+                mark(i, "keywords", "keyword strip")
+            elif "garbage" in rules and n == 1 and _is_garbage(t, freq):
+                mark(i, "garbage", "lone garbage token")
+
+        if "byline" in rules:
+            header = [i for i in nonempty if i < body_start and i not in out]
+            for i in header:
+                t = texts[i]
+                m = _BY_RE.match(t)
+                name = m.group(1) if m else None
+                if name is None and (
+                    _DESK_RE.match(t) or (self._near_header_marker(i, nonempty, out) and _looks_like_name(t, freq))
+                ):
+                    name = t
+                if name:
+                    if not meta.get("author") and "author" not in found:
+                        found["author"] = name
+                        mark(i, "byline", f"byline, moved to metadata (author={name})")
+                    else:
+                        mark(i, "byline", "byline")
+        header_title = next((texts[i] for i in nonempty if i < body_start and i not in out), None)
+        if (
+            header_title
+            and not meta.get("title")
+            and 4 <= len(_WORDS_RE.findall(header_title)) <= 30
+            and not header_title.endswith((".", "!", ","))
+        ):
+            found.setdefault("title", header_title)
+
+        if "captions" in rules:
+            self._short_captions(texts, nonempty, nw, out, mark)
+        if "comments" in rules:
+            self._comments(texts, nonempty, nw, out, mark)
+        if "pull_quotes" in rules:
+            _pull_quotes(raw, texts, nonempty, nw, out, mark)
+        return out
+
+    def _is_share_strip(self, low: str) -> bool:
+        parts = [p for p in re.split(r"[\s|/•·,]+", low) if p]
+        share = self._share_words
+        hits = 0
+        for p in parts:
+            p = p.removeprefix("icon-").removeprefix("fa-").strip("()[]:")
+            if p.isdigit() or not p:
+                continue
+            if p not in share:
+                return False
+            if p not in ("this", "on", "via", "article", "icon", "link", "copy", "save", "x"):
+                hits += 1
+        return hits >= 1
+
+    def _near_header_marker(self, i: int, nonempty: list[int], out: Mapping[int, tuple[str, str]]) -> bool:
+        k = nonempty.index(i)
+        neighbours = nonempty[max(0, k - 2) : k] + nonempty[k + 1 : k + 3]
+        return any(out.get(j, ("", ""))[0] in ("dateline", "debris", "share") for j in neighbours)
+
+    def _short_captions(self, texts, nonempty, words, out, mark) -> None:
+        """A fragment of 1-4 words right after a subhead and before body text is an image caption."""
+        for k in range(1, len(nonempty) - 1):
+            i, prev, nxt = nonempty[k], nonempty[k - 1], nonempty[k + 1]
+            if i in out or prev in out:
+                continue
+            t, p = texts[i], texts[prev]
+            if not (1 <= words[i] <= 4) or t.endswith(_TERMINAL) or t.endswith(":"):
+                continue
+            prev_is_subhead = 1 <= words[prev] <= 10 and not p.endswith(_TERMINAL) and not p.endswith(":")
+            next_is_body = words[nxt] >= 8 or nxt in out
+            before_prev = nonempty[k - 2] if k >= 2 else None
+            subhead_follows_body = before_prev is None or words[before_prev] >= 8 or before_prev in out
+            if prev_is_subhead and next_is_body and subhead_follows_body:
+                mark(i, "captions", "image caption after a subhead")
+
+    def _comments(self, texts, nonempty, words, out, mark) -> None:
+        # an explicit comment section: the marker and everything after it
+        for k, i in enumerate(nonempty):
+            if k >= len(nonempty) // 2 and self._comment_marker.fullmatch(texts[i].lower()):
+                for j in nonempty[k:]:
+                    mark(j, "comments", "reader comments section")
+                return
+        # short trailing lines that read like a reader's comment
+        in_refs = False
+        for i in nonempty:
+            if _REF_HEAD_RE.match(texts[i]):
+                in_refs = True
+        for i in reversed(nonempty[-3:]):
+            t = texts[i]
+            if i in out:
+                continue
+            short = words[i] <= 30
+            if short and (
+                self._comment_phrase.search(t) or (in_refs and t[:1].islower() and not re.search(r"\d{4}", t))
+            ):
+                mark(i, "comments", "reader comment after the article")
+            else:
+                break
+
+    # ------------------------------------------------------------------ repairs
+    def _run_together(self, raw: str) -> list[CleanEdit]:
+        """Insert the lost space in run-together words (edits inside removed lines are dropped later)."""
+        freq = english_frequencies()
+        minf = self.min_split_frequency
+        edits: list[CleanEdit] = []
+        for hit in _CAMEL_HINT_RE.finditer(raw):
+            m = _CAMEL_RE.match(raw, max(0, hit.start() - 5))
+            if m is None:
+                m = _CAMEL_RE.search(raw, max(0, hit.start() - 5), hit.end() + 20)
+            if m is None or m.start(2) != hit.start() + 1:
+                continue
+            left, right = m.group(1), m.group(2)
+            if left in _HEAD_WORDS and (left + right).lower() not in freq:
+                pos = m.start(2)
+                edits.append(
+                    CleanEdit(pos, pos, "", " ", "run_together", f"words run together: {m.group()} → {left} {right}")
+                )
+        for hit in _MISSING_SPACE_HINT_RE.finditer(raw):
+            m = _MISSING_SPACE_RE.search(raw, max(0, hit.start() - 40), hit.end() + 30)
+            if m is None or m.start(2) != hit.start() + 2:
+                continue
+            left, right = m.group(1), m.group(2)
+            if freq.get(left.lower(), 0) >= minf and freq.get(right.lower(), 0) >= minf * 20:
+                pos = m.start(2)
+                edits.append(
+                    CleanEdit(pos, pos, "", " ", "run_together", f"missing space after a full stop: {m.group()}")
+                )
+        # candidate words: long, letters only, not in the English list, once in the text
+        lowraw = raw.lower()
+        found = _LONG_WORD_RE.findall(lowraw)
+        unknown = set(found).difference(freq)
+        cache = self._split_cache
+        same_length = len(lowraw) == len(raw)
+        for low in sorted(unknown):
+            if found.count(low) > 1:
+                continue
+            start = _find_word(lowraw, low) if same_length else -1
+            if start < 0:
+                continue
+            tok = raw[start : start + len(low)]
+            cut = cache.get(tok)
+            if cut is None:
+                cut = 0 if tok.isupper() else _best_split(tok, freq, minf)
+                if len(cache) > 200_000:
+                    cache.clear()
+                cache[tok] = cut
+            if cut > 0:
+                pos = start + cut
+                edits.append(
+                    CleanEdit(pos, pos, "", " ", "run_together", f"words run together: {tok} → {tok[:cut]} {tok[cut:]}")
+                )
+        return edits
+
+
+# ---------------------------------------------------------------------- helpers
+def _lines(raw: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    n = len(raw)
+    while pos <= n:
+        nl = raw.find("\n", pos)
+        if nl < 0:
+            out.append((pos, n))
+            break
+        out.append((pos, nl))
+        pos = nl + 1
+    return out
+
+
+def _find_word(haystack: str, word: str) -> int:
+    """Start of ``word`` standing alone in ``haystack``, or -1."""
+    pos = haystack.find(word)
+    while pos >= 0:
+        before = haystack[pos - 1] if pos else " "
+        after = haystack[pos + len(word) : pos + len(word) + 1] or " "
+        if not (before.isalnum() or before in "'’.-") and not (after.isalnum() or after in "'’-"):
+            return pos
+        pos = haystack.find(word, pos + 1)
+    return -1
+
+
+def _parse_date(text: str) -> str | None:
+    m = _DATE_RE.match(text.strip())
+    if not m:
+        return None
+    g = m.groupdict()
+    try:
+        for mk, dk, yk in (("m1", "d1", "y1"), ("m2", "d2", "y2")):
+            if g[mk]:
+                month = datetime.strptime(g[mk][:3].title(), "%b").month
+                return datetime(int(g[yk]), month, int(g[dk])).date().isoformat()
+        if g["y3"]:
+            return datetime(int(g["y3"]), int(g["m3"]), int(g["d3"])).date().isoformat()
+        if g["y4"]:
+            return datetime(int(g["y4"]), int(g["m4"]), int(g["d4"])).date().isoformat()
+    except ValueError:
+        return None
+    return None
+
+
+def _looks_like_name(text: str, freq: Mapping[str, int]) -> bool:
+    toks = text.split()
+    if not 2 <= len(toks) <= 4 or not all(_NAME_TOKEN_RE.match(t) for t in toks):
+        return False
+    # at least one token must be unusual as an English word (names, not "Key Points")
+    return any(freq.get(t.lower().strip(".'’"), 0) < 500 for t in toks)
+
+
+def _is_keyword_strip(text: str) -> bool:
+    if text.endswith((".", "!", "?", ":")):
+        return False
+    items = [x.strip() for x in re.split(r"[,|•·;]", text) if x.strip()]
+    if len(items) < (3 if text.rstrip().endswith(",") else 4):
+        return False
+    for item in items:
+        toks = item.split()
+        if not 1 <= len(toks) <= 4:
+            return False
+        if not all(t[:1].isupper() or t[:1].isdigit() or t.lower() in ("of", "and", "the", "for", "in") for t in toks):
+            return False
+    return True
+
+
+def _is_garbage(token: str, freq: Mapping[str, int]) -> bool:
+    if len(token) < 6 or not token.isalpha() or freq.get(token.lower(), 0) > 0:
+        return False
+    low = token.lower()
+    vowels = sum(1 for c in low if c in _VOWELS)
+    run = longest = 0
+    for c in low:
+        run = 0 if c in _VOWELS else run + 1
+        longest = max(longest, run)
+    return longest >= 4 or vowels / len(low) < 0.25 or (token.isupper() and len(token) >= 9)
+
+
+_PREFIXES = (
+    "counter",
+    "anti",
+    "non",
+    "pre",
+    "post",
+    "over",
+    "under",
+    "inter",
+    "multi",
+    "trans",
+    "cross",
+    "self",
+    "semi",
+    "mid",
+    "geo",
+    "super",
+    "sub",
+    "out",
+    "mis",
+    "dis",
+    "re",
+    "un",
+    "co",
+    "de",
+)
+_SUFFIXES = (
+    "izations",
+    "isations",
+    "ization",
+    "isation",
+    "izing",
+    "ising",
+    "ized",
+    "ised",
+    "izes",
+    "ises",
+    "ize",
+    "ise",
+    "nesses",
+    "ness",
+    "ments",
+    "ment",
+    "ities",
+    "ity",
+    "ally",
+    "ly",
+    "ers",
+    "er",
+    "ists",
+    "ist",
+    "isms",
+    "ism",
+    "able",
+    "ible",
+    "ful",
+    "less",
+    "ians",
+    "ian",
+    "ings",
+    "ing",
+    "ed",
+    "es",
+    "s",
+)
+
+
+def _is_derived(low: str, freq: Mapping[str, int]) -> bool:
+    """True if ``low`` is a known word plus a productive prefix or suffix ("operationalize")."""
+    for suf in _SUFFIXES:
+        if low.endswith(suf) and len(low) - len(suf) >= 4:
+            stem = low[: -len(suf)]
+            if stem in freq or stem + "e" in freq:
+                return True
+    return any(low.startswith(pre) and len(low) - len(pre) >= 4 and low[len(pre) :] in freq for pre in _PREFIXES)
+
+
+#: Very common words that may end a run-together token written with a capital
+#: ("Afghanistanis" = "Afghanistan is"); "in" and "on" are left out because
+#: many names end with them (Clinton, Antonin).
+_TAIL_WORDS = frozenset({"is", "was", "and", "has", "had", "the", "of", "are", "were", "again"})
+#: Endings of inflected or derived word forms that rarely open a closed compound.
+_INFLECTED = ("ed", "ing", "ly", "ic", "al", "ous", "ive", "ful", "ent", "ant", "ary", "ory", "ies", "ion", "ions")
+#: Function words that may start a camel-case run-together token ("ofTurkey").
+_HEAD_WORDS = frozenset(
+    {"of", "in", "to", "the", "and", "on", "for", "at", "by", "with", "from", "that", "as", "is", "was", "a", "an"}
+)
+
+
+def _best_split(token: str, freq: Mapping[str, int], minf: int) -> int:
+    """Split point of a run-together word, or 0 when it should stay whole.
+
+    A lower-case token splits into two words, each at least ``minf`` frequent,
+    when the joined form is not a word nor a known word with a productive
+    prefix or suffix ("operationalize"), and either the second word is a very
+    common word ("happenedagain") or the first is an inflected or derived form
+    ("diplomaticcollaborations"); closed compounds begin with a bare stem
+    ("whistleblower") and stay whole. A capitalised
+    token splits only before a very common word ("Afghanistanis"); tokens with
+    inner capitals are brand names ("WikiLeaks") and never split here.
+    """
+    low = token.lower()
+    if _is_derived(low, freq):
+        return 0
+    if token.islower():
+        best, best_score = 0, 0
+        for cut in range(6, len(low) - 1):
+            a, b = low[:cut], low[cut:]
+            fa, fb = freq.get(a, 0), freq.get(b, 0)
+            if fa < minf or fb < minf or min(fa, fb) <= best_score:
+                continue
+            # closed compounds ("whistleblower", "smartphone") start with a bare stem;
+            # run-together words usually start with an inflected or derived form
+            if b in _TAIL_WORDS or (len(b) >= 5 and a.endswith(_INFLECTED)):
+                best, best_score = cut, min(fa, fb)
+        return best
+    if token[0].isupper() and token[1:].islower():
+        for tail in _TAIL_WORDS:
+            cut = len(low) - len(tail)
+            if low.endswith(tail) and cut >= 6 and freq.get(low[:cut], 0) >= minf * 4:
+                return cut
+    return 0
+
+
+def _dehyphenate(raw: str) -> list[CleanEdit]:
+    freq = english_frequencies()
+    edits = []
+    for m in _DEHYPHEN_RE.finditer(raw):
+        hyphen = m.start()
+        left = _WORD_END_RE.search(raw, max(0, hyphen - 40), hyphen)
+        if left is None:
+            continue
+        right = m.group(1)
+        if (left.group() + right).lower() in freq:
+            edits.append(
+                CleanEdit(
+                    hyphen,
+                    m.start(1),
+                    raw[hyphen : m.start(1)],
+                    "",
+                    "dehyphenate",
+                    f"word broken across lines: {left.group()}-{right}",
+                )
+            )
+        else:
+            edits.append(
+                CleanEdit(
+                    hyphen + 1,
+                    m.start(1),
+                    raw[hyphen + 1 : m.start(1)],
+                    "",
+                    "dehyphenate",
+                    f"hyphenated word broken across lines: {left.group()}-{right}",
+                )
+            )
+    return edits
+
+
+def _middle(t: str, width: int = 30) -> str:
+    mid = len(t) // 2
+    return t[max(0, mid - width // 2) : mid + width // 2]
+
+
+def _pull_quotes(raw, texts, nonempty, nw, out, mark) -> None:
+    """Remove standalone paragraphs that repeat a sentence of the body, or an earlier paragraph.
+
+    A paragraph of 6-80 words whose words occur again elsewhere in the text is
+    a copy: the later of two identical paragraphs goes ("paragraph repeated");
+    a paragraph repeated inside a longer one is a pull quote and goes.
+    """
+    candidates = [i for i in nonempty if i not in out and 6 <= nw[i] <= 80]
+    # cheap filter: a copy shares its middle characters with another place of the text
+    candidates = [i for i in candidates if raw.count(_middle(texts[i])) >= 2]
+    if not candidates:
+        return
+    norm = " " + " ".join(_WORDS_RE.findall(raw.lower())) + " "
+    keys = {i: " " + " ".join(_WORDS_RE.findall(texts[i].lower())) + " " for i in candidates}
+    standalone: dict[str, list[int]] = {}
+    for i in candidates:
+        standalone.setdefault(keys[i], []).append(i)
+    for key, paras in standalone.items():
+        if len(key) < 12 or norm.count(key) < 2:
+            continue
+        if len(paras) > 1:
+            for i in paras[1:]:
+                mark(i, "pull_quotes", "paragraph repeated")
+        elif norm.count(key) >= 2:
+            mark(paras[0], "pull_quotes", "pull quote repeating a sentence of the body")
+
+
+def _resolve_overlaps(edits: list[CleanEdit]) -> list[CleanEdit]:
+    """Sort edits; drop any that falls inside an earlier, wider one (line removals win over repairs)."""
+    edits.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    out: list[CleanEdit] = []
+    last_end = 0
+    for e in edits:
+        if e.start < last_end:
+            continue
+        if out and e.start == e.end == out[-1].start == out[-1].end:
+            continue  # two insertions at one place
+        out.append(e)
+        last_end = e.end
+    return out
+
+
+def _apply(raw: str, edits: list[CleanEdit]) -> str:
+    parts = []
+    pos = 0
+    for e in edits:
+        parts.append(raw[pos : e.start])
+        parts.append(e.replacement)
+        pos = e.end
+    parts.append(raw[pos:])
+    return "".join(parts)

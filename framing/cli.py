@@ -1,0 +1,225 @@
+"""The ``framing`` command line (also ``python -m framing``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import FramingError
+
+EPILOG = """examples:
+  framing report                          report on the bundled seed corpus into ./framing-report
+  framing report articles/ -o out/        a folder of .txt/.html files (+ optional metadata.csv)
+  framing report news.csv --text body --outlet source --by political_lean
+  framing score news.jsonl.gz -o scores.parquet --jobs 2
+  framing evaluate stance --data newsmtsc/devtest_mt.jsonl --json
+"""
+
+
+def _corpus_args(p: argparse.ArgumentParser, required: bool) -> None:
+    if required:
+        p.add_argument("corpus", help="a folder of .txt/.md/.html files, or a .csv/.tsv/.jsonl/.jsonl.gz/.parquet file")
+    else:
+        p.add_argument(
+            "corpus", nargs="?", default=None, help="a folder or table file (default: the bundled seed corpus)"
+        )
+    p.add_argument("--text", default="text", help="column holding the article text (default: text)")
+    p.add_argument("--id", default="id", help="column holding document ids (default: id; rows are numbered if absent)")
+    p.add_argument("--outlet", default="outlet", help="column holding the outlet name (default: outlet)")
+    p.add_argument("--actors", help="actor file (YAML); default: seed actors for the seeds, discovered otherwise")
+    p.add_argument("--issues", help="issue file (YAML); default: seed issues for the seeds")
+    p.add_argument("--analyzers", help="comma-separated analyzers to run (default: all)")
+    p.add_argument("--no-clean", action="store_true", help="analyse the raw text without cleaning")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (-1: one per core; default 1)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="framing",
+        description="Show how different outlets frame the same issues: who is blamed or praised, how firmly "
+        "claims are made, who gets quoted, which issues are raised — with the words behind every number.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"framing {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    rep = sub.add_parser(
+        "report",
+        help="write a comparative report (PDF, PNG figures, CSV tables, HTML)",
+        description="Analyse a corpus and write report.pdf, report.html, one PNG per figure and "
+        "CSV tables into a folder.",
+    )
+    _corpus_args(rep, required=False)
+    rep.add_argument("-o", "--out", default="framing-report", help="output folder (default: framing-report)")
+    rep.add_argument("--by", default="outlet", help="metadata column to compare by (default: outlet)")
+    rep.add_argument("--parquet", action="store_true", help="also write tables as Parquet")
+
+    score = sub.add_parser(
+        "score",
+        help="write the document table (one row per document, one column per metric)",
+        description="Analyse a corpus and write its documents table.",
+    )
+    _corpus_args(score, required=True)
+    score.add_argument("-o", "--out", required=True, help="output file: .csv, .jsonl or .parquet")
+    score.add_argument("--resume", action="store_true", help="skip documents already in the output file")
+
+    ev = sub.add_parser(
+        "evaluate",
+        help="measure an analyzer against human annotation",
+        description="Compare an analyzer with a human-annotated dataset and print the metrics.",
+    )
+    evsub = ev.add_subparsers(dest="task", metavar="TASK")
+    from .evaluate import TASKS, task_module
+
+    helps = {
+        "stance": "stance toward targets (NewsMTSC .jsonl format)",
+        "hedging": "hedge cues and uncertain sentences (Szeged/BioScope .xml format)",
+        "sourcing": "attributions: sources, cues, quotes (PolNeAR brat folder)",
+        "frames": "generic frames (SemEval-2023 Task 3 folder: labels.tsv + articles/)",
+    }
+    for task in TASKS:
+        tp = evsub.add_parser(task, help=helps[task], description=f"Evaluate the {task} analyzer: {helps[task]}.")
+        tp.add_argument("--data", required=True, help="the annotated file or folder")
+        tp.add_argument("--json", action="store_true", help="print one JSON object")
+        mod = task_module(task)
+        if mod is not None and hasattr(mod, "add_arguments"):
+            mod.add_arguments(tp)
+    return parser
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _load(args: argparse.Namespace):
+    from .io import load_corpus
+    from .seeds import load_seeds
+
+    if args.corpus is None:
+        return load_seeds()
+    return load_corpus(args.corpus, text=args.text, id=args.id, outlet=args.outlet)
+
+
+def _analyze(args: argparse.Namespace, corpus):
+    from .run import analyze
+
+    analyzers = [a.strip() for a in args.analyzers.split(",")] if args.analyzers else None
+    return analyze(
+        corpus,
+        actors=args.actors,
+        issues=args.issues,
+        analyzers=analyzers,
+        n_jobs=args.jobs,
+        progress=False if args.no_progress else None,
+        cleaner=False if args.no_clean else None,
+    )
+
+
+def _print_accounting(docs, out=sys.stderr) -> None:
+    status = docs["status"].astype(str)
+    kinds = status.str.split(":").str[0]
+    n = len(docs)
+    print(
+        f"{n:,} documents: {int((kinds == 'ok').sum()):,} ok, {int((kinds == 'warning').sum()):,} with warnings, "
+        f"{int((kinds == 'skipped').sum()):,} skipped",
+        file=out,
+    )
+    problems = docs[kinds != "ok"]
+    for row in problems.head(20).itertuples(index=False):
+        print(f"  {row.doc_id}: {row.status}", file=out)
+    if len(problems) > 20:
+        print(f"  … {len(problems) - 20:,} more in the documents table", file=out)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    t0 = time.perf_counter()
+    corpus = _load(args)
+    a = _analyze(args, corpus)
+    tables = ("csv", "parquet") if args.parquet else ("csv",)
+    out = a.report(args.out, by=args.by, tables=tables)
+    _print_accounting(a.documents)
+    print(
+        f"report written to {out}/ (report.pdf, report.html, PNG figures, tables/) in {time.perf_counter() - t0:.1f} s",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from .score import score_to_file
+
+    corpus_path = Path(args.corpus)
+    summary = score_to_file(
+        corpus_path,
+        args.out,
+        text=args.text,
+        id=args.id,
+        outlet=args.outlet,
+        actors=args.actors,
+        issues=args.issues,
+        analyzers=[a.strip() for a in args.analyzers.split(",")] if args.analyzers else None,
+        n_jobs=args.jobs,
+        progress=False if args.no_progress else None,
+        resume=args.resume,
+        cleaner=False if args.no_clean else None,
+    )
+    _print_accounting(summary.documents)
+    print(
+        f"wrote {summary.written:,} rows to {args.out}"
+        + (f" ({summary.resumed:,} already there)" if summary.resumed else ""),
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from .evaluate import task_module
+
+    if not args.task:
+        parser.parse_args(["evaluate", "--help"])
+        return 2
+    mod = task_module(args.task)
+    if mod is None:
+        print(
+            f"framing evaluate {args.task}: the {args.task} analyzer has not landed in this version of framing.",
+            file=sys.stderr,
+        )
+        return 3
+    options = {k: v for k, v in vars(args).items() if k not in ("command", "task", "data", "json")}
+    result = mod.evaluate(args.data, **options)
+    if args.json:
+        print(json.dumps(result, indent=None, sort_keys=False, default=float))
+    else:
+        print(mod.format_result(result) if hasattr(mod, "format_result") else json.dumps(result, indent=2))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        if args.command == "report":
+            return cmd_report(args)
+        if args.command == "score":
+            return cmd_score(args)
+        if args.command == "evaluate":
+            return cmd_evaluate(args, parser)
+    except FramingError as exc:
+        print(f"framing: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("framing: interrupted", file=sys.stderr)
+        return 130
+    parser.print_help()
+    return 2

@@ -1,0 +1,307 @@
+"""Proposing actors for a corpus that has no actor file.
+
+Candidates are capitalised word sequences (up to five words, with "of", "the",
+"al" and similar inside) that occur in the middle of a sentence, so that
+sentence-initial words ("Despite", "However") are not mistaken for names. A
+word that also appears in lower case more often than capitalised is a common
+word, not a name. Variants are grouped:
+
+* possessives ("Pakistan's" → "Pakistan");
+* an acronym in parentheses after its long form ("Tehreek-e-Taliban Pakistan (TTP)");
+* demonyms sharing a stem ("Pakistan" / "Pakistani" / "Pakistanis", "Afghanistan" / "Afghan");
+* a person's surname with the full name ("Rizvi" → "Hasan Askari Rizvi").
+
+Groups are ranked by the number of documents that mention them. Large corpora
+are sampled (at most ``max_docs`` documents, spread evenly) to keep discovery fast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING, Any
+
+from .actors import Actor
+from .clean import Cleaner
+
+if TYPE_CHECKING:
+    from .actors import ActorSet
+    from .corpus import Corpus
+
+_CONNECT = r"(?:of|the|for|al|el|bin|ibn|de|du|van|von|la|le|e|i)"
+# a capitalised word; an apostrophe is part of it only before a letter other than "s" (O'Malley, not Pakistan's)
+_CAP_WORD = r"[A-Z](?:[\w\-]|['’](?=[a-rt-zA-Z]))*\w|[A-Z]"
+_PHRASE_RE = re.compile(
+    rf"(?<![\w’'\-])((?:{_CAP_WORD})(?:\s+(?:{_CONNECT}\s+)?(?:{_CAP_WORD})){{0,4}})(?:['’]s?)?(?![\w])"
+)
+_ACRONYM_RE = re.compile(
+    rf"((?:{_CAP_WORD})(?:\s+(?:{_CONNECT}\s+)?(?:{_CAP_WORD})){{1,6}})\s+\(([A-Z][A-Za-z\-]{{1,9}})\)"
+)
+_SENT_START_RE = re.compile(r"(?:^|[.!?:;\"“”]\s+|\n\s*)$")
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "there",
+        "here",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "if",
+        "although",
+        "though",
+        "since",
+        "however",
+        "meanwhile",
+        "despite",
+        "according",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "some",
+        "many",
+        "most",
+        "all",
+        "no",
+        "one",
+        "two",
+        "three",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "president",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "also",
+        "even",
+        "what",
+        "why",
+        "how",
+        "who",
+        "which",
+        "where",
+        "yes",
+        "not",
+        "said",
+        "says",
+        "read",
+        "more",
+        "first",
+        "last",
+        "new",
+    ]
+)
+_DEMONYM_SUFFIXES = ("i", "is", "ian", "ians", "n", "ns", "ese", "ish", "an", "ans", "s")
+_PLACE_SUFFIXES = ("istan", "ia", "land", "a")
+_COMPOUND_RE = re.compile(r"^([A-Z][a-z]{2,})-([A-Z][a-z]{2,})$")
+
+
+def _candidates(text: str) -> tuple[Counter[str], Counter[str], dict[str, str]]:
+    mid: Counter[str] = Counter()
+    anywhere: Counter[str] = Counter()
+    acronyms: dict[str, str] = {}
+    for m in _PHRASE_RE.finditer(text):
+        phrase = m.group(1)
+        words = phrase.split()
+        while words and words[0].lower() in _STOP:
+            words = words[1:]
+        while words and words[-1].lower() in _STOP:
+            words = words[:-1]
+        if not words:
+            continue
+        phrase = " ".join(words)
+        if len(phrase) < 2:
+            continue
+        before = text[max(0, m.start() - 3) : m.start()]
+        is_mid = not _SENT_START_RE.search(before) and m.start() > 0
+        compound = _COMPOUND_RE.match(phrase)
+        for p in compound.groups() if compound else (phrase,):  # "Pakistan-Afghanistan" names two
+            anywhere[p] += 1
+            if is_mid:
+                mid[p] += 1
+    for m in _ACRONYM_RE.finditer(text):
+        long_form = " ".join(w for w in m.group(1).split())
+        words = long_form.split()
+        while words and words[0].lower() in _STOP:
+            words = words[1:]
+        acronyms[m.group(2)] = " ".join(words)
+    return mid, anywhere, acronyms
+
+
+def discover_actors(
+    cls: type[ActorSet], corpus: Corpus, top: int = 20, min_docs: int = 2, max_docs: int = 2000
+) -> ActorSet:
+    docs = [d for d in corpus if not d.skipped]
+    if len(docs) > max_docs:
+        step = len(docs) / max_docs
+        docs = [docs[int(i * step)] for i in range(max_docs)]
+    cleaner = Cleaner(exclude=("run_together",))
+    doc_freq: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    mid_total: Counter[str] = Counter()
+    acronyms: dict[str, str] = {}
+    lower_counts: Counter[str] = Counter()
+    for d in docs:
+        text = cleaner.clean(d.text).text
+        mid, anywhere, acr = _candidates(text)
+        for p in set(mid) | {p for p in anywhere if p.isupper() and len(p) >= 2}:
+            doc_freq[p] += 1
+        total.update(anywhere)
+        mid_total.update(mid)
+        acronyms.update(acr)
+        singles = {p.lower() for p in anywhere if " " not in p}
+        if singles:
+            for w in re.findall(r"\b[a-z][a-z\-]+\b", text):
+                if w in singles:
+                    lower_counts[w] += 1
+    # drop common words that are only capitalised at sentence starts or in titles
+    keep = {}
+    for p, df in doc_freq.items():
+        if df < min_docs:
+            continue
+        if " " not in p and not p.isupper() and lower_counts[p.lower()] >= mid_total[p]:
+            continue
+        keep[p] = df
+
+    # group variants under a head form
+    head_of: dict[str, str] = {}
+    for acr, long_form in acronyms.items():
+        if acr in keep and long_form in keep:
+            head_of[long_form] = acr if keep.get(acr, 0) >= keep.get(long_form, 0) else long_form
+            head_of[acr] = head_of[long_form]
+    singles = sorted((p for p in keep if " " not in p and not p.isupper()), key=len)
+    for i, a in enumerate(singles):
+        for b in singles[i + 1 :]:
+            if len(a) < 4 or not b.startswith(a):
+                continue
+            rest = b[len(a) :]
+            if rest in _PLACE_SUFFIXES:  # "Afghan" / "Afghanistan": the place is the head
+                head_of.setdefault(a, b)
+            elif len(a) >= 5 and rest in _DEMONYM_SUFFIXES:  # "Pakistan" / "Pakistani"
+                head_of.setdefault(b, head_of.get(a, a))
+    multi = [p for p in keep if " " in p]
+    for p in keep:
+        if " " in p or p in head_of or p.isupper():
+            continue
+        # a surname with a person's full name: the full name is 2-3 plain words and at least as common
+        fulls = [
+            q for q in multi if q.split()[-1] == p and len(q.split()) <= 3 and "-" not in q and keep[q] + 1 >= keep[p]
+        ]
+        if len(fulls) == 1:
+            head_of[p] = fulls[0]
+
+    groups: dict[str, dict[str, Any]] = defaultdict(lambda: {"forms": set(), "docs": 0, "count": 0})
+    for p, df in keep.items():
+        h = p
+        seen = set()
+        while h in head_of and head_of[h] != h and h not in seen:
+            seen.add(h)
+            h = head_of[h]
+        g = groups[h]
+        g["forms"].add(p)
+        g["docs"] = max(g["docs"], df)
+        g["count"] += total[p]
+    ranked = sorted(groups.items(), key=lambda kv: (-kv[1]["docs"], -kv[1]["count"], kv[0]))
+    actors = []
+    used: set[str] = set()
+    for head, g in ranked:
+        forms = sorted(g["forms"] - {head} - used)
+        if head in used:
+            continue
+        abbreviations = [f for f in forms if f.isupper() and len(f) <= 6]
+        demonyms = [
+            f
+            for f in forms
+            if f not in abbreviations
+            and " " not in f
+            and " " not in head
+            and f != head
+            and (
+                (f[len(head) :] in _DEMONYM_SUFFIXES and f.startswith(head))
+                or (head.startswith(f) and head[len(f) :] in _PLACE_SUFFIXES)
+                or any(
+                    f.startswith(d) and f[len(d) :] in _DEMONYM_SUFFIXES for d in forms if head.startswith(d) and d != f
+                )
+            )
+        ]
+        aliases = [f for f in forms if f not in abbreviations and f not in demonyms]
+        forms_map = {}
+        if aliases:
+            forms_map["aliases"] = tuple(aliases)
+        if demonyms:
+            forms_map["demonyms"] = tuple(demonyms)
+        if abbreviations:
+            forms_map["abbreviations"] = tuple(abbreviations)
+        name = head
+        if head.isupper() and aliases:
+            # keep the acronym as the name ("TTP") and the long form as an alias
+            pass
+        actors.append(Actor(name=name, forms=forms_map, description=f"discovered: {g['docs']} documents"))
+        used.update(g["forms"])
+        if len(actors) >= top:
+            break
+    return cls(actors, source=f"discovered from {corpus.name or 'corpus'}")

@@ -1,0 +1,63 @@
+"""Writing tables to CSV and Parquet, atomically.
+
+List-valued cells (a sentence's issues) become ``"; "``-joined strings in CSV
+and stay lists in Parquet. Each file is written under a temporary name and
+renamed, so a crash never leaves a half-written table.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+
+__all__ = ["flatten_lists", "save_tables", "write_table"]
+
+TABLES = ("documents", "sentences", "mentions", "evidence", "cleaning")
+
+
+def flatten_lists(df: pd.DataFrame) -> pd.DataFrame:
+    """Join list/tuple cells with ``"; "`` (for CSV)."""
+    out = df
+    for c in df.columns:
+        if df[c].dtype == object and df[c].map(lambda v: isinstance(v, (list, tuple, set, frozenset))).any():
+            if out is df:
+                out = df.copy()
+            out[c] = df[c].map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple, set, frozenset)) else v)
+    return out
+
+
+def write_table(df: pd.DataFrame, path: str | Path) -> Path:
+    """Write one table; the format follows the extension (.csv, .parquet, .jsonl)."""
+    p = Path(path)
+    tmp = p.with_name(f".{p.name}.tmp")
+    suffix = p.suffix.lower()
+    if suffix == ".csv":
+        flatten_lists(df).to_csv(tmp, index=False)
+    elif suffix == ".parquet":
+        df.to_parquet(tmp, index=False)
+    elif suffix in (".jsonl", ".ndjson"):
+        df.to_json(tmp, orient="records", lines=True, force_ascii=False)
+    else:
+        raise ValueError(f"unknown table format {suffix!r}: use .csv, .parquet or .jsonl")
+    os.replace(tmp, p)
+    return p
+
+
+def save_tables(a: Analysis, out_dir: str | Path, formats: Sequence[str] = ("csv",)) -> list[Path]:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    frames = {name: getattr(a, name) for name in TABLES}
+    for name in a.table_names:
+        frames[name] = a.table(name)
+    for name, df in frames.items():
+        for fmt in formats:
+            written.append(write_table(df, out / f"{name}.{fmt}"))
+    return written

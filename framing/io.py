@@ -1,0 +1,517 @@
+"""Reading corpora from folders, tables and JSON lines, without losing a document.
+
+Every input becomes a :class:`~framing.corpus.Document`: one that cannot be
+read (binary, undecodable, empty, malformed line) is kept with
+``status="skipped"`` and a note naming the file and the reason, so it shows up
+in every output table. Text is decoded as UTF-8 (with or without BOM) or
+UTF-16 with a BOM; other bytes fall back to cp1252 with a warning. HTML is
+reduced to text by the standard library's parser (scripts, styles and page
+chrome dropped, entities decoded); nothing is ever fetched.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from ._frozen import FrozenDict
+from .corpus import STANDARD_FIELDS, Corpus, Document
+from .errors import InputError
+
+__all__ = ["TEXT_EXTENSIONS", "decode_bytes", "html_to_text", "iter_documents", "load_corpus"]
+
+TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml")
+TABLE_EXTENSIONS = (".csv", ".tsv", ".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".parquet", ".json")
+#: Files that accompany a corpus without being articles (not warned about when a metadata file lists the documents).
+_COMPANION_FILES = ("README", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "NOTES")
+METADATA_NAMES = ("metadata.csv", "metadata.tsv", "metadata.yaml", "metadata.yml", "metadata.json")
+#: Largest single document read (bytes); larger files are skipped with a note.
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+#: Largest decompressed size of a .gz input (bytes).
+MAX_DECOMPRESSED_BYTES = 4 * 1024 * 1024 * 1024
+
+_TEXT_ALTERNATIVES = ("text", "content", "body", "article", "full_text", "maintext")
+_ID_ALTERNATIVES = ("id", "doc_id", "article_id", "uuid", "ID")
+_OUTLET_ALTERNATIVES = ("outlet", "source", "publisher", "publication", "source_name", "media", "site", "domain")
+_MAGIC = {
+    b"%PDF": "PDF",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"PK\x03\x04": "ZIP archive (perhaps .docx)",
+    b"\x1f\x8b": "gzip archive",
+    b"\xd0\xcf\x11\xe0": "Microsoft Office file",
+    b"\x7fELF": "executable",
+    b"MZ": "executable",
+    b"{\\rtf": "RTF document",
+}
+
+
+# ---------------------------------------------------------------------- decoding
+def decode_bytes(data: bytes) -> tuple[str | None, list[str]]:
+    """Decode a file's bytes: ``(text, notes)``; ``text`` is None for binary data.
+
+    UTF-8 (BOM optional) and UTF-16/32 with a BOM are decoded silently; other
+    bytes are decoded as cp1252 (a superset of Latin-1 for printable text) and
+    noted. Files with known binary signatures or many NUL bytes are binary.
+    """
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return data.decode("utf-32"), []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError:
+            return None, ["UTF-16 byte-order mark but the bytes are not UTF-16"]
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), []
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            return None, [f"binary file ({kind})"]
+    head = data[:8192]
+    if head and head.count(b"\x00") > max(1, len(head) // 100):
+        return None, ["binary file (NUL bytes)"]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        text = data.decode("cp1252", errors="replace")
+        bad = text.count("\ufffd")
+        if bad > max(8, len(text) // 20):
+            return None, [f"not text: undecodable bytes from offset {exc.start}"]
+        return text, [f"not UTF-8 (byte {exc.start}); decoded as cp1252/Latin-1"]
+
+
+class _HTMLText(HTMLParser):
+    _SKIP = frozenset(
+        {"script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form", "button", "iframe", "head"}
+    )
+    _BLOCK = frozenset(
+        {
+            "p",
+            "div",
+            "section",
+            "article",
+            "header",
+            "main",
+            "li",
+            "ul",
+            "ol",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "blockquote",
+            "pre",
+            "table",
+            "tr",
+            "figure",
+            "figcaption",
+            "dd",
+            "dt",
+            "hr",
+        }
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.in_title = False
+        self.title = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self.skip += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag in self._BLOCK:
+            self.parts.append("\n\n")
+        if tag == "meta" and not self.title:
+            d = dict(attrs)
+            if d.get("property") in ("og:title",) and d.get("content"):
+                self.title = d["content"] or ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag == "title":
+            self.in_title = False
+        elif tag in self._BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title = self.title or data.strip()
+        elif not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> tuple[str, str]:
+    """``(text, title)`` of an HTML page: tags, scripts and styles dropped, entities decoded."""
+    p = _HTMLText()
+    try:
+        p.feed(markup)
+        p.close()
+    except Exception:
+        pass
+    text = "".join(p.parts)
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return text, p.title
+
+
+_HTML_HINT = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------- records
+def _pick(columns: Iterable[str], wanted: str | None, alternatives: tuple[str, ...]) -> str | None:
+    cols = list(columns)
+    if wanted is None:
+        return None
+    if wanted in cols:
+        return wanted
+    if wanted in alternatives:  # the default name: look for a common alternative
+        lower = {c.lower(): c for c in cols if isinstance(c, str)}
+        for alt in alternatives:
+            if alt.lower() in lower:
+                return lower[alt.lower()]
+    return None
+
+
+def check_columns(columns: list[str], text: str, id: str | None, outlet: str | None, where: str) -> None:
+    """Raise a clear error when a named column is missing."""
+    if _pick(columns, text, _TEXT_ALTERNATIVES) is None:
+        raise InputError(
+            f"no text column {text!r} in {where}",
+            expected="text=<the column with the article text>",
+            found=", ".join(map(str, columns)),
+        )
+    for arg, name, alts in (("id", id, _ID_ALTERNATIVES), ("outlet", outlet, _OUTLET_ALTERNATIVES)):
+        if name is not None and name not in columns and name not in alts:
+            raise InputError(
+                f"no {arg} column {name!r} in {where}",
+                expected=f"{arg}=<a column name> or {arg}=None",
+                found=", ".join(map(str, columns)),
+            )
+
+
+def _clean_value(v: Any) -> Any:
+    if v is None:
+        return ""
+    try:
+        import math
+
+        if isinstance(v, float) and math.isnan(v):
+            return ""
+    except TypeError:
+        pass
+    return v
+
+
+def documents_from_records(
+    records: Iterable[Mapping[str, Any]],
+    text: str = "text",
+    id: str | None = "id",
+    outlet: str | None = "outlet",
+    source: str = "",
+    start: int = 0,
+) -> Iterator[Document]:
+    """Documents from dict rows. Missing text gives a skipped document, never an exception."""
+    cols: dict[str, str | None] | None = None
+    for n, rec in enumerate(records, start=start):
+        if isinstance(rec, _BadRecord):
+            yield Document(
+                id=f"{Path(source).stem or 'row'}-{n}",
+                text="",
+                source=f"{source}:{rec.line}",
+                status="skipped",
+                notes=(rec.reason,),
+            )
+            continue
+        if cols is None:
+            keys = list(rec.keys())
+            cols = {
+                "text": _pick(keys, text, _TEXT_ALTERNATIVES),
+                "id": _pick(keys, id, _ID_ALTERNATIVES),
+                "outlet": _pick(keys, outlet, _OUTLET_ALTERNATIVES),
+            }
+            if cols["text"] is None:
+                check_columns(keys, text, id, outlet, source or "the records")
+        yield _document_from_record(rec, cols, n, source)
+
+
+def _document_from_record(rec: Mapping[str, Any], cols: Mapping[str, str | None], n: int, source: str) -> Document:
+    tcol, icol, ocol = cols["text"], cols["id"], cols["outlet"]
+    raw_text = _clean_value(rec.get(tcol)) if tcol else ""
+    notes: list[str] = []
+    status = "ok"
+    if not isinstance(raw_text, str):
+        raw_text = str(raw_text)
+    doc_id = str(_clean_value(rec.get(icol))) if icol else ""
+    if not doc_id:
+        doc_id = f"{Path(source).name.split('.')[0] or 'row'}-{n}" if source and source != "DataFrame" else f"row-{n}"
+    if raw_text and _HTML_HINT.match(raw_text):
+        raw_text, _ = html_to_text(raw_text)
+        notes.append("converted from HTML")
+    if not raw_text.strip():
+        status = "skipped"
+        notes.append("empty document")
+    fields = {f: str(_clean_value(rec.get(f, ""))) for f in STANDARD_FIELDS if f != "outlet"}
+    skip = {tcol, icol, ocol, *STANDARD_FIELDS}
+    meta = {str(k): _clean_value(v) for k, v in rec.items() if k not in skip}
+    return Document(
+        id=doc_id,
+        text=raw_text,
+        outlet=str(_clean_value(rec.get(ocol, ""))) if ocol else "",
+        meta=FrozenDict(meta),
+        source=f"{source}:{n + 1}" if source else "",
+        status=status,
+        notes=tuple(notes),
+        **fields,
+    )
+
+
+class _BadRecord:
+    """A placeholder for a row that could not be parsed (kept so the document is not lost)."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        self.line = line
+        self.reason = reason
+
+
+# ---------------------------------------------------------------------- files
+def _read_limited(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        raise InputError(f"file is larger than {MAX_DOCUMENT_BYTES // 2**20} MB", path=path)
+    return path.read_bytes()
+
+
+def _iter_jsonl(path: Path) -> Iterator[Mapping[str, Any] | _BadRecord]:
+    opener = gzip.open if path.name.endswith(".gz") else open
+    total = 0
+    with opener(path, "rb") as fh:  # type: ignore[operator]
+        for n, line in enumerate(fh, start=1):
+            total += len(line)
+            if total > MAX_DECOMPRESSED_BYTES:
+                yield _BadRecord(n, f"stopped reading: more than {MAX_DECOMPRESSED_BYTES // 2**30} GB decompressed")
+                return
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                yield _BadRecord(n, f"line {n} is not valid JSON ({getattr(exc, 'msg', exc)})")
+                continue
+            if not isinstance(rec, dict):
+                yield _BadRecord(n, f"line {n} is a JSON {type(rec).__name__}, not an object")
+                continue
+            yield rec
+
+
+def _iter_table(path: Path) -> Iterator[Mapping[str, Any] | _BadRecord]:
+    name = path.name.lower()
+    if name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
+        yield from _iter_jsonl(path)
+    elif name.endswith(".json"):
+        data = json.loads(_read_limited(path).decode("utf-8-sig"))
+        if isinstance(data, dict):
+            data = data.get("documents") or data.get("data") or [data]
+        for rec in data:
+            yield rec if isinstance(rec, dict) else _BadRecord(0, "not a JSON object")
+    elif name.endswith(".parquet"):
+        import pandas as pd
+
+        yield from pd.read_parquet(path).to_dict("records")
+    elif name.endswith((".csv", ".tsv")):
+        text, notes = decode_bytes(_read_limited(path))
+        if text is None:
+            raise InputError(f"cannot read table: {notes[0]}", path=path)
+        csv.field_size_limit(MAX_DOCUMENT_BYTES)
+        reader = csv.DictReader(io.StringIO(text), delimiter="\t" if name.endswith(".tsv") else ",")
+        for row in reader:
+            if None in row:  # more fields than the header
+                extra = row.pop(None)
+                yield _BadRecord(
+                    reader.line_num, f"line {reader.line_num} has {len(extra)} more fields than the header"
+                )
+                continue
+            yield row
+    else:
+        raise InputError("unknown corpus file type", path=path, expected="a folder, " + ", ".join(TABLE_EXTENSIONS))
+
+
+def _read_metadata(folder: Path) -> tuple[dict[str, dict[str, Any]], str | None]:
+    for name in METADATA_NAMES:
+        p = folder / name
+        if not p.is_file():
+            continue
+        if name.endswith((".yaml", ".yml")):
+            import yaml
+
+            try:
+                data = yaml.safe_load(p.read_text(encoding="utf-8-sig")) or []
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                raise InputError(
+                    f"metadata is not valid YAML: {getattr(exc, 'problem', exc)}",
+                    path=p,
+                    line=mark.line + 1 if mark else None,
+                ) from None
+            rows = data.get("documents", data) if isinstance(data, dict) else data
+            if isinstance(rows, dict):  # {id: {fields}}
+                rows = [{"id": k, **(v or {})} for k, v in rows.items()]
+        else:
+            rows = [r for r in _iter_table(p) if not isinstance(r, _BadRecord)]
+        out: dict[str, dict[str, Any]] = {}
+        for k, r in enumerate(rows):
+            if not isinstance(r, Mapping):
+                raise InputError("each metadata entry must be a mapping", path=p, line=k + 2)
+            key = str(r.get("file") or r.get("filename") or r.get("id") or "").strip()
+            if not key:
+                raise InputError("metadata row without 'id' or 'file'", path=p, line=k + 2)
+            out[key] = {str(a): _clean_value(b) for a, b in r.items()}
+            out[Path(key).stem] = out[key]
+        return out, str(p)
+    return {}, None
+
+
+def _sniff(p: Path) -> str:
+    """ ", a PDF" etc. when the first bytes of the file say what it is."""
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return ""
+    for magic, kind in _MAGIC.items():
+        if head.startswith(magic):
+            return f", {kind}"
+    return ""
+
+
+def _meta_for(meta: Mapping[str, dict[str, Any]], rel: Path) -> dict[str, Any] | None:
+    doc_id = str(rel.with_suffix("")).replace("\\", "/")
+    return meta.get(str(rel)) or meta.get(rel.name) or meta.get(doc_id) or meta.get(rel.stem)
+
+
+def _iter_folder(folder: Path, outlet_from_folder: bool = True) -> Iterator[Document]:
+    meta, meta_path = _read_metadata(folder)
+    files = sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and p.name not in METADATA_NAMES
+    )
+    if meta:
+        listed = [p for p in files if _meta_for(meta, p.relative_to(folder))]
+        ignored = [
+            p.name
+            for p in files
+            if p not in listed
+            and p.suffix.lower() in TEXT_EXTENSIONS
+            and not p.name.upper().startswith(_COMPANION_FILES)
+        ]
+        if ignored:
+            warnings.warn(
+                f"{len(ignored)} file(s) in {folder} are not listed in {Path(meta_path or '').name} and were "
+                f"not loaded: {', '.join(ignored[:5])}{' ...' if len(ignored) > 5 else ''}",
+                stacklevel=3,
+            )
+        files = listed
+    for p in files:
+        rel = p.relative_to(folder)
+        doc_id = str(rel.with_suffix("")).replace("\\", "/")
+        m = _meta_for(meta, rel) or {}
+        fields = {f: str(m.get(f, "") or "") for f in STANDARD_FIELDS}
+        if not fields["outlet"] and outlet_from_folder and len(rel.parts) > 1:
+            fields["outlet"] = rel.parts[0]
+        extra = {k: v for k, v in m.items() if k not in (*STANDARD_FIELDS, "id", "file", "filename")}
+        doc_id = str(m.get("id") or doc_id)
+        base = dict(id=doc_id, source=str(p), meta=FrozenDict(extra), **fields)
+        if p.suffix.lower() not in TEXT_EXTENSIONS:
+            kind = _sniff(p)
+            yield Document(
+                text="",
+                status="skipped",
+                notes=(f"{p.name}: not a text file type ({p.suffix or 'no extension'}{kind})",),
+                **base,
+            )
+            continue
+        try:
+            data = _read_limited(p)
+        except (OSError, InputError) as exc:
+            reason = exc.reason if isinstance(exc, InputError) else (exc.strerror or str(exc))
+            yield Document(text="", status="skipped", notes=(f"{p.name}: {reason}",), **base)
+            continue
+        text, notes = decode_bytes(data)
+        if text is None:
+            yield Document(text="", status="skipped", notes=tuple(f"{p.name}: {n}" for n in notes), **base)
+            continue
+        status = "warning" if notes else "ok"
+        notes = [f"{p.name}: {n}" for n in notes]
+        if p.suffix.lower() in (".html", ".htm", ".xhtml") or _HTML_HINT.match(text):
+            text, title = html_to_text(text)
+            notes.append("converted from HTML")
+            if not base["title"] and title:
+                base["title"] = title
+        if not text.strip():
+            status = "skipped"
+            notes.append(f"{p.name}: empty document")
+        yield Document(text=text, status=status, notes=tuple(notes), **base)
+
+
+def iter_documents(
+    path: str | Path,
+    text: str = "text",
+    id: str | None = "id",
+    outlet: str | None = "outlet",
+) -> Iterator[Document]:
+    """Stream the documents of a folder or table file (bounded memory for .jsonl/.csv).
+
+    In a folder with a metadata file, the documents are the files it lists
+    (a warning names any other file); without one, every file is a document.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError("no such file or folder", path=p)
+    if p.is_dir():
+        yield from _iter_folder(p)
+        return
+    yield from documents_from_records(_iter_table(p), text=text, id=id, outlet=outlet, source=str(p))
+
+
+def load_corpus(
+    path: str | Path,
+    text: str = "text",
+    id: str | None = "id",
+    outlet: str | None = "outlet",
+    name: str | None = None,
+) -> Corpus:
+    """Load a corpus.
+
+    Args:
+        path: a folder of .txt/.md/.html files (with an optional ``metadata.csv``,
+            ``.tsv``, ``.yaml`` or ``.json`` keyed by ``id`` or ``file``; files in
+            sub-folders take the sub-folder's name as outlet when the metadata
+            gives none), or a ``.csv``, ``.tsv``, ``.jsonl``, ``.jsonl.gz``,
+            ``.json`` or ``.parquet`` file.
+        text, id, outlet: column names in a table. With the defaults, common
+            alternatives are recognised (``content``/``body``; ``source``/``publisher``).
+            ``id=None`` numbers rows; ``outlet=None`` leaves outlets empty.
+        name: a label for reports (default: the file or folder name).
+    """
+    p = Path(path)
+    return Corpus(iter_documents(p, text=text, id=id, outlet=outlet), name=name or p.name)

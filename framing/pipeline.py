@@ -1,0 +1,347 @@
+"""One document through the whole flow: clean → parse → mentions → analyzers → rows.
+
+:class:`Pipeline` holds everything compiled once (cleaner patterns, actor
+matcher, lexicons inside the analyzers) and turns a
+:class:`~framing.corpus.Document` into a :class:`DocOutput`: plain lists and
+dicts, cheap to pickle to and from worker processes and to append to tables.
+A failure inside one document is caught and recorded as that document's
+status; it never stops a run.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import traceback
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .actors import ActorSet
+from .analyzers.base import Analyzer, DocContext, DocResult, Metric, create
+from .clean import Cleaner
+from .corpus import STANDARD_FIELDS, Document
+from .text import TextModel
+
+__all__ = ["DEFAULT_ANALYZERS", "DocOutput", "Pipeline", "english_share"]
+
+#: Analyzers run by default, in dependency order (those not installed are left out).
+DEFAULT_ANALYZERS = ("readability", "issues", "frames", "sourcing", "hedging", "stance")
+
+# Common English function words: their share of tokens tells English text from other languages.
+_ENGLISH = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "a",
+        "in",
+        "is",
+        "that",
+        "for",
+        "it",
+        "on",
+        "was",
+        "with",
+        "as",
+        "be",
+        "by",
+        "at",
+        "this",
+        "are",
+        "from",
+        "or",
+        "an",
+        "have",
+        "has",
+        "not",
+        "but",
+        "they",
+        "which",
+        "his",
+        "her",
+        "their",
+        "were",
+        "been",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "its",
+        "more",
+        "than",
+        "who",
+        "also",
+        "there",
+        "about",
+        "one",
+        "all",
+        "into",
+        "after",
+        "said",
+        "other",
+        "when",
+        "what",
+        "we",
+        "our",
+        "you",
+        "he",
+        "she",
+        "them",
+        "these",
+        "those",
+        "if",
+        "so",
+        "no",
+        "such",
+        "only",
+        "over",
+        "out",
+        "up",
+        "new",
+        "some",
+        "may",
+        "most",
+        "between",
+        "before",
+        "because",
+        "while",
+        "where",
+        "how",
+        "any",
+        "each",
+        "both",
+        "through",
+        "under",
+        "during",
+        "against",
+        "being",
+        "then",
+        "just",
+        "very",
+        "do",
+        "does",
+        "did",
+        "should",
+        "must",
+    ]
+)
+_MIN_WORDS_FOR_LANGUAGE = 30
+_MIN_ENGLISH_SHARE = 0.15
+
+
+def english_share(tokens: Sequence[str]) -> float:
+    """Share of tokens that are common English function words (about 0.4–0.5 in English prose)."""
+    if not tokens:
+        return math.nan
+    return sum(1 for t in tokens if t in _ENGLISH) / len(tokens)
+
+
+@dataclass
+class DocOutput:
+    """Everything one document contributes to the tables (plain data, picklable)."""
+
+    row: dict[str, Any]
+    text: str = ""
+    sentences: dict[str, list[Any]] = field(default_factory=dict)
+    mentions: dict[str, list[Any]] = field(default_factory=dict)
+    evidence: list[tuple[Any, ...]] = field(default_factory=list)
+    cleaning: list[tuple[Any, ...]] = field(default_factory=list)
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def _order(analyzers: list[Analyzer]) -> list[Analyzer]:
+    """Dependencies first (stable otherwise); a missing dependency is an error."""
+    by_name = {a.name: a for a in analyzers}
+    out: list[Analyzer] = []
+    seen: set[str] = set()
+
+    def visit(a: Analyzer, stack: tuple[str, ...]) -> None:
+        if a.name in seen:
+            return
+        if a.name in stack:
+            raise ValueError(f"analyzers depend on each other in a cycle: {' → '.join((*stack, a.name))}")
+        for dep in a.requires:
+            if dep not in by_name:
+                raise ValueError(f"the {a.name!r} analyzer needs the {dep!r} analyzer; add it to analyzers=")
+            visit(by_name[dep], (*stack, a.name))
+        seen.add(a.name)
+        out.append(a)
+
+    for a in analyzers:
+        visit(a, ())
+    return out
+
+
+def build_analyzers(spec: Iterable[str | Analyzer] | None) -> list[Analyzer]:
+    """Analyzer instances from names and/or instances (``None``: every available default)."""
+    from .analyzers.base import available
+
+    if spec is None:
+        names = [n for n in DEFAULT_ANALYZERS if n in available()]
+        return _order([create(n) for n in names])
+    out = []
+    for a in spec:
+        out.append(create(a) if isinstance(a, str) else a)
+    return _order(out)
+
+
+class Pipeline:
+    """Compiled settings for analysing documents one at a time.
+
+    Args:
+        actors: the actors to find (``None``: no mentions, and no stance).
+        issues: the issues to assign to sentences (``None``: the issue analyzer's default, if any).
+        analyzers: names or instances (default: all available).
+        cleaner: a :class:`~framing.clean.Cleaner` (default: all rules), or ``False`` for none.
+    """
+
+    def __init__(
+        self,
+        actors: ActorSet | None = None,
+        issues: Any = None,
+        analyzers: Iterable[str | Analyzer] | None = None,
+        cleaner: Cleaner | bool | None = None,
+    ) -> None:
+        self.actors = actors
+        self.issues = issues
+        self.analyzers = build_analyzers(analyzers)
+        if cleaner is False:
+            cleaner = Cleaner(enabled=False)
+        self.cleaner = cleaner if isinstance(cleaner, Cleaner) else Cleaner()
+        self.metric_list: list[Metric] = [m for a in self.analyzers for m in a.metrics()]
+        self.metrics = {m.name: m for m in self.metric_list}
+
+    @property
+    def analyzer_names(self) -> list[str]:
+        return [a.name for a in self.analyzers]
+
+    def sentence_columns(self) -> dict[str, Any]:
+        cols: dict[str, Any] = {}
+        for a in self.analyzers:
+            cols.update(a.sentence_columns)
+        return cols
+
+    def mention_columns(self) -> dict[str, Any]:
+        cols: dict[str, Any] = {}
+        for a in self.analyzers:
+            cols.update(a.mention_columns)
+        return cols
+
+    # ------------------------------------------------------------------ one document
+    def process(self, doc: Document) -> DocOutput:
+        row: dict[str, Any] = {"doc_id": doc.id}
+        row.update({f: getattr(doc, f) for f in STANDARD_FIELDS})
+        for k, v in doc.meta.items():
+            if k not in row and (v is None or isinstance(v, (str, int, float, bool))):
+                row.setdefault(k, v)
+        status, notes = doc.status, list(doc.notes)
+        out = DocOutput(row=row)
+        if doc.status == "skipped":
+            row.update(status=doc.status_text, n_words=0, n_sentences=0, language="")
+            return out
+        try:
+            clean = self.cleaner.clean(doc.text, {f: getattr(doc, f) for f in STANDARD_FIELDS})
+            for k, v in clean.metadata.items():
+                if not row.get(k):
+                    row[k] = v
+            model = TextModel(clean.text)
+            out.text = clean.text
+            out.cleaning = [(e.start, e.end, e.text, e.replacement, e.rule, e.reason) for e in clean.edits]
+            n_words = model.n_words
+            share = english_share(model.tokens) if n_words >= _MIN_WORDS_FOR_LANGUAGE else math.nan
+            english = math.isnan(share) or share >= _MIN_ENGLISH_SHARE
+            row.update(
+                n_words=n_words,
+                n_sentences=model.n_sentences,
+                language="en" if not math.isnan(share) and english else ("" if english else "not English"),
+            )
+            if n_words == 0:
+                status = "skipped"
+                notes.append("no words left after cleaning")
+            elif not english:
+                status = "warning" if status == "ok" else status
+                notes.append(f"does not look like English ({share:.0%} English function words); analyzers not applied")
+            out.sentences = {
+                "sentence_id": list(range(model.n_sentences)),
+                "start": model.sent_starts,
+                "end": model.sent_ends,
+                "kind": model.sent_kinds,
+                "paragraph": model.sent_para,
+                "n_words": model.sent_n_words,
+            }
+            mentions = self.actors.find(clean.text) if self.actors is not None else []
+            msent = [max(0, bisect.bisect_right(model.sent_starts, m.start) - 1) for m in mentions]
+            out.mentions = {
+                "actor": [m.actor for m in mentions],
+                "sentence_id": msent,
+                "start": [m.start for m in mentions],
+                "end": [m.end for m in mentions],
+                "form": [m.form for m in mentions],
+                "possessive": [m.possessive for m in mentions],
+            }
+            if status != "skipped" and english:
+                ctx = DocContext(doc, model, clean, mentions, msent, self.actors, self.issues)
+                for a in self.analyzers:
+                    try:
+                        res = a.analyze(ctx)
+                    except Exception as exc:
+                        status = "warning" if status == "ok" else status
+                        notes.append(f"{a.name} analyzer failed: {type(exc).__name__}: {exc}")
+                        row[f"{a.name}_error"] = "".join(traceback.format_exception_only(exc)).strip()
+                        res = DocResult()
+                    ctx.results[a.name] = res
+                    self._merge(a, res, out, model.n_sentences, len(mentions))
+            self._fill_missing(out, model.n_sentences, len(mentions))
+            row.update(self._doc_metrics(out))
+        except Exception as exc:
+            status = "skipped"
+            notes.append(f"failed: {type(exc).__name__}: {exc}")
+            row.setdefault("n_words", 0)
+            row.setdefault("n_sentences", 0)
+            row.setdefault("language", "")
+        row["status"] = status if not notes else f"{status}: {'; '.join(notes)}"
+        return out
+
+    def _merge(self, a: Analyzer, res: DocResult, out: DocOutput, n_sent: int, n_ment: int) -> None:
+        for col, values in res.sentences.items():
+            if len(values) != n_sent:
+                raise ValueError(f"{a.name}: sentence column {col!r} has {len(values)} values for {n_sent} sentences")
+            out.sentences[col] = list(values)
+        for col, values in res.mentions.items():
+            if len(values) != n_ment:
+                raise ValueError(f"{a.name}: mention column {col!r} has {len(values)} values for {n_ment} mentions")
+            out.mentions[col] = list(values)
+        for e in res.evidence:
+            out.evidence.append((a.name, e.category, e.start, e.end, e.weight, e.actor, e.sentence_id, e.note))
+        for k, v in res.metrics.items():
+            out.row[k] = v
+        for name, rows in res.tables.items():
+            out.tables.setdefault(name, []).extend(rows)
+
+    def _fill_missing(self, out: DocOutput, n_sent: int, n_ment: int) -> None:
+        for col, empty in self.sentence_columns().items():
+            if col not in out.sentences:
+                out.sentences[col] = [empty] * n_sent
+        for col, empty in self.mention_columns().items():
+            if col not in out.mentions:
+                out.mentions[col] = [empty] * n_ment
+
+    def _doc_metrics(self, out: DocOutput) -> dict[str, float]:
+        values: dict[str, float] = {}
+        n_sent = len(out.sentences.get("sentence_id", ()))
+        n_ment = len(out.mentions.get("actor", ()))
+        for m in self.metric_list:
+            table = out.sentences if m.table == "sentences" else out.mentions
+            n = n_sent if m.table == "sentences" else n_ment
+            sums = []
+            for c in m.columns:
+                if c == "_rows":
+                    sums.append(float(n))
+                else:
+                    col = table.get(c)
+                    sums.append(float(sum(x for x in col if x == x)) if col else 0.0)
+            values[m.name] = m.compute(tuple(sums)) if n >= m.min_rows else math.nan
+        return values

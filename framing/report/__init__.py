@@ -1,0 +1,121 @@
+"""The comparative report: ``report.pdf``, one PNG per figure, CSV tables, ``report.html``.
+
+:func:`write_report` asks every applicable page builder (see
+:mod:`framing.report.base`) for its pages, then writes them. Files are written
+to a temporary name and renamed, so an interrupted run never leaves a
+half-written report. A builder that fails adds a page saying so (and a
+warning) instead of stopping the report.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .base import Page, ReportContext, builders_for
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+
+__all__ = ["Page", "ReportContext", "collect_pages", "write_report"]
+
+
+def collect_pages(a: Analysis, ctx: ReportContext) -> list[Page]:
+    pages: list[Page] = []
+    for section, build in builders_for(a.analyzers):
+        try:
+            got = build(a, ctx)
+        except Exception as exc:
+            warnings.warn(f"report section {section!r} failed: {exc}", stacklevel=2)
+            got = [
+                Page(
+                    name=f"{section}_error",
+                    title=f"{section.title()}: not drawn",
+                    section=section,
+                    text=[
+                        f"This part of the report could not be drawn: {type(exc).__name__}: {exc}",
+                        *traceback.format_exception_only(exc),
+                    ],
+                )
+            ]
+        for p in got:
+            p.section = p.section or section
+        pages.extend(got)
+    return pages
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def write_report(
+    a: Analysis,
+    out_dir: str | Path = "framing-report",
+    by: str = "outlet",
+    formats: tuple[str, ...] = ("pdf", "png", "csv", "html"),
+    n_boot: int = 1000,
+    level: float = 0.95,
+    seed: int = 0,
+    tables: tuple[str, ...] = ("csv",),
+    **_: Any,
+) -> Path:
+    """Write the report files into ``out_dir`` and return the folder."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    from ..export import save_tables
+    from ..plots.style import style
+    from .html import write_html
+    from .layout import figure_page, render_png, text_pages
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    ctx = ReportContext(by=by, out_dir=out, n_boot=n_boot, level=level, seed=seed)
+    with style():
+        pages = collect_pages(a, ctx)
+        pngs: dict[str, bytes] = {}
+        if "pdf" in formats:
+            tmp = out / ".report.pdf.tmp"
+            with PdfPages(tmp, metadata={"Title": "framing report", "Creator": "framing"}) as pdf:
+                for p in pages:
+                    if p.figure is not None:
+                        sheet = figure_page(p.title, p.figure, p.text)
+                        pdf.savefig(sheet)
+                        plt.close(sheet)
+                        if p.excerpts:
+                            for sheet in text_pages(f"{p.title}: evidence", [e[2] for e in p.excerpts]):
+                                pdf.savefig(sheet)
+                                plt.close(sheet)
+                    else:
+                        paras = list(p.text) + [e[2] for e in p.excerpts]
+                        for sheet in text_pages(p.title, paras):
+                            pdf.savefig(sheet)
+                            plt.close(sheet)
+            os.replace(tmp, out / "report.pdf")
+        for p in pages:
+            if p.figure is not None:
+                pngs[p.name] = render_png(p.figure)
+                if "png" in formats:
+                    _atomic_write_bytes(out / f"{p.name}.png", pngs[p.name])
+        if "csv" in formats:
+            save_tables(a, out / "tables", formats=tables)
+            for p in pages:
+                if p.table is not None:
+                    (out / "tables").mkdir(exist_ok=True)
+                    tmp = out / "tables" / f".{p.name}.csv.tmp"
+                    p.table.to_csv(tmp, index=False)
+                    os.replace(tmp, out / "tables" / f"{p.name}.csv")
+        if "html" in formats:
+            write_html(a, pages, pngs, out / "report.html")
+        for p in pages:
+            if p.figure is not None:
+                plt.close(p.figure)
+    return out

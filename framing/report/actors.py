@@ -1,0 +1,71 @@
+"""Who is talked about, by whom: actor mentions per group."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import matplotlib.pyplot as plt
+
+from ..plots.common import plot_heatmap
+from .base import Page, ReportContext
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+
+TOP_ACTORS = 14
+
+
+def summary(a: Analysis, ctx: ReportContext) -> list[str]:
+    m = a.mentions
+    if m.empty:
+        return ["No actor was mentioned (or no actors were given)."]
+    counts = a.actor_counts(by=ctx.by)
+    rate = a.actor_counts(by=ctx.by, per_thousand=True)
+    total = counts.sum(axis=0).sort_values(ascending=False)
+    top = total.index[0]
+    lines = [f"The most mentioned actor is {top} ({int(total.iloc[0]):,} mentions in all)."]
+    if len(total) > 1:
+        lines[0] = lines[0][:-1] + f", followed by {total.index[1]} ({int(total.iloc[1]):,})."
+    if len(rate) > 1:
+        for actor in total.index[1:3]:
+            col = rate[actor].dropna()
+            if len(col) and col.max() > 0:
+                lines.append(
+                    f"{actor} gets the most attention from {col.idxmax()} ({col.max():.1f} mentions per 1,000 words) "
+                    f"and the least from {col.idxmin()} ({col.min():.1f})."
+                )
+    return lines
+
+
+def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
+    if a.mentions.empty:
+        return [
+            Page(
+                name="actors",
+                title="Who is talked about",
+                text=["No actor mentions were found. Pass an actor file (--actors) or check its names."],
+            )
+        ]
+    counts = a.actor_counts(by=ctx.by)
+    rate = a.actor_counts(by=ctx.by, per_thousand=True)
+    cols = list(counts.columns[:TOP_ACTORS])
+    counts, rate = counts[cols], rate[cols]
+    annot = rate.map(lambda v: "" if v != v else f"{v:.1f}") + counts.map(lambda n: f"\n({n})")
+    fig, ax = plt.subplots(
+        figsize=(min(16, 1.1 * len(cols) + 4), min(11, 0.55 * len(counts) + 2.2)), layout="constrained"
+    )
+    plot_heatmap(
+        rate,
+        ax=ax,
+        annot=annot,
+        cmap="Blues",
+        cbar_label="mentions per 1,000 words",
+        title=f"Actor mentions per 1,000 words, by {ctx.by} (count in brackets)",
+    )
+    text = [
+        "Each cell: how often the outlet names the actor, per 1,000 words of its text (all its documents "
+        "together), with the number of mentions in brackets. Names, aliases, demonyms, capitals and abbreviations "
+        'count ("Islamabad" for Pakistan); the longest name wins ("Pakistani Taliban" is the TTP, not Pakistan).',
+    ]
+    table = counts.reset_index()
+    return [Page(name="actor_mentions", title="Who is talked about, by whom", figure=fig, text=text, table=table)]

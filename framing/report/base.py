@@ -1,0 +1,97 @@
+"""What a report page is, and the registry of page builders.
+
+A page builder is a function ``pages(a: Analysis, ctx: ReportContext) -> list[Page]``.
+Each analyzer contributes its pages from its own module
+(``framing/report/<analyzer>.py``), registered in :data:`PAGE_BUILDERS`; the
+report skips builders whose analyzer did not run or whose module is absent.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+    from ..analysis import Analysis
+
+__all__ = ["PAGE_BUILDERS", "Page", "ReportContext", "builders_for"]
+
+
+@dataclass
+class Page:
+    """One page of the report.
+
+    Attributes:
+        name: file stem of the figure's PNG ("stance_heatmap").
+        title: the page heading.
+        figure: a matplotlib Figure (``None`` for text-only pages).
+        text: plain-language paragraphs written from the numbers (one string per paragraph).
+        table: an optional table shown under the figure in the HTML report and saved as CSV.
+        section: the analyzer or part of the report the page belongs to.
+        excerpts: highlighted evidence excerpts: ``(caption, html, plain)`` triples.
+    """
+
+    name: str
+    title: str
+    figure: Figure | None = None
+    text: list[str] = field(default_factory=list)
+    table: pd.DataFrame | None = None
+    section: str = ""
+    excerpts: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@dataclass
+class ReportContext:
+    """Settings shared by the page builders."""
+
+    by: str = "outlet"
+    out_dir: Path = Path("framing-report")
+    n_boot: int = 1000
+    level: float = 0.95
+    seed: int = 0
+    max_groups: int = 30
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def compare(self, a: Analysis, **kw: Any) -> pd.DataFrame:
+        """``a.compare`` with the report's settings, memoised (several pages use the same table)."""
+        key = repr(sorted(kw.items()))
+        if key not in self.cache:
+            self.cache[key] = a.compare(by=self.by, level=self.level, n_boot=self.n_boot, seed=self.seed, **kw)
+        return self.cache[key]
+
+
+#: section name → (analyzer that must have run, or None) and "module:function".
+PAGE_BUILDERS: dict[str, tuple[str | None, str]] = {
+    "overview": (None, "framing.report.overview:pages"),
+    "actors": (None, "framing.report.actors:pages"),
+    "readability": ("readability", "framing.report.readability:pages"),
+    "stance": ("stance", "framing.report.stance:pages"),
+    "hedging": ("hedging", "framing.report.hedging:pages"),
+    "sourcing": ("sourcing", "framing.report.sourcing:pages"),
+    "issues": ("issues", "framing.report.issues:pages"),
+    "frames": ("frames", "framing.report.frames:pages"),
+    "methods": (None, "framing.report.methods:pages"),
+}
+
+
+def builders_for(analyzers: list[str]) -> list[tuple[str, Callable[..., list[Page]]]]:
+    """The page builders that apply to an analysis with these analyzers, in report order."""
+    out = []
+    for section, (needs, target) in PAGE_BUILDERS.items():
+        if needs is not None and needs not in analyzers:
+            continue
+        module, func = target.split(":")
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name == module:
+                continue
+            raise
+        out.append((section, getattr(mod, func)))
+    return out

@@ -1,0 +1,124 @@
+"""Laying out A4 landscape PDF pages: headings, wrapped paragraphs, figures, excerpts.
+
+Text is drawn as text (searchable in the PDF); a figure page embeds the
+page's figure as a 200 dpi image between the heading and the caption, so any
+figure size fits the page without cut labels. Long text flows onto more pages.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Iterable
+
+import matplotlib
+
+matplotlib.use("Agg", force=False)
+import matplotlib.image as mpimg
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+
+from ..plots.style import PAGE_SIZE
+
+__all__ = ["figure_page", "render_png", "text_pages"]
+
+_W, _H = PAGE_SIZE
+_MARGIN = 0.06
+_CHARS_PER_LINE = 118
+_LINE = 0.032  # line height as a fraction of the page height (11 pt)
+
+
+def render_png(fig: Figure, dpi: int = 200) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
+    return buf.getvalue()
+
+
+def _new_page() -> Figure:
+    fig = plt.figure(figsize=PAGE_SIZE)
+    fig.patch.set_facecolor("white")
+    return fig
+
+
+def _heading(fig: Figure, title: str, subtitle: str = "") -> float:
+    fig.text(_MARGIN, 1 - _MARGIN, title, fontsize=20, fontweight="bold", va="top", ha="left", color="#111111")
+    y = 1 - _MARGIN - 0.06
+    if subtitle:
+        for line in textwrap.wrap(subtitle, 100):
+            fig.text(_MARGIN, y, line, fontsize=13, va="top", ha="left", color="#444444")
+            y -= 0.038
+    return y - 0.01
+
+
+def _lines(paragraphs: Iterable[str], width: int = _CHARS_PER_LINE) -> list[tuple[str, bool]]:
+    """(line, starts_paragraph) pairs; a paragraph starting with '## ' is a sub-heading."""
+    out: list[tuple[str, bool]] = []
+    for p in paragraphs:
+        if p.startswith("## "):
+            out.append((p, True))
+            continue
+        bullet = p.startswith("• ")
+        wrapped = textwrap.wrap(p, width, subsequent_indent="   " if bullet else "") or [""]
+        for k, line in enumerate(wrapped):
+            out.append((line, k == 0))
+    return out
+
+
+def text_pages(title: str, paragraphs: list[str], subtitle: str = "", mono: bool = False) -> list[Figure]:
+    """Pages of wrapped text under a heading; continues onto new pages as needed."""
+    pages = []
+    lines = _lines(paragraphs, 100 if mono else _CHARS_PER_LINE)
+    k = 0
+    first = True
+    while first or k < len(lines):
+        fig = _new_page()
+        y = _heading(fig, title if first else f"{title} (continued)", subtitle if first else "")
+        first = False
+        while k < len(lines) and y > _MARGIN + _LINE:
+            line, starts = lines[k]
+            if starts and k > 0:
+                y -= _LINE * 0.45
+            if line.startswith("## "):
+                fig.text(_MARGIN, y, line[3:], fontsize=14, fontweight="bold", va="top", ha="left")
+                y -= _LINE * 1.3
+            else:
+                fig.text(
+                    _MARGIN,
+                    y,
+                    line,
+                    fontsize=11.5,
+                    va="top",
+                    ha="left",
+                    family="DejaVu Sans Mono" if mono else "DejaVu Sans",
+                    color="#1a1a1a",
+                )
+                y -= _LINE
+            k += 1
+        pages.append(fig)
+    return pages
+
+
+def figure_page(title: str, figure: Figure, paragraphs: list[str] | None = None, subtitle: str = "") -> Figure:
+    """A page with a heading, the figure scaled to fit, and up to a few lines of caption."""
+    page = _new_page()
+    y_top = _heading(page, title, subtitle)
+    lines = _lines(paragraphs or [])[:6]
+    text_h = len(lines) * _LINE + (0.02 if lines else 0)
+    img = mpimg.imread(io.BytesIO(render_png(figure)), format="png")
+    h_px, w_px = img.shape[:2]
+    box_w, box_h = 1 - 2 * _MARGIN, y_top - _MARGIN - text_h - 0.01
+    aspect = (h_px / w_px) * (_W / _H)  # image height in page fractions per unit width
+    w = box_w
+    h = w * aspect
+    if h > box_h:
+        h = box_h
+        w = h / aspect
+    left = _MARGIN + (box_w - w) / 2
+    ax = page.add_axes((left, y_top - h, w, h))
+    ax.imshow(img, interpolation="lanczos")
+    ax.axis("off")
+    y = y_top - h - 0.02
+    for line, _starts in lines:
+        page.text(_MARGIN, y, line, fontsize=11.5, va="top", ha="left", color="#1a1a1a")
+        y -= _LINE
+    return page

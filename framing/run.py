@@ -1,0 +1,176 @@
+"""``framing.analyze``: run the pipeline over a corpus, serially or on worker processes."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from .actors import ActorSet
+from .analysis import Analysis
+from .analyzers.base import Analyzer
+from .clean import Cleaner
+from .corpus import Corpus, Document
+from .pipeline import DocOutput, Pipeline
+from .progress import Progress
+
+__all__ = ["analyze", "process_documents", "resolve_actors", "resolve_issues"]
+
+_WORKER_PIPELINE: Pipeline | None = None  # set once in each worker process
+
+
+def resolve_actors(actors: Any, corpus: Corpus | None = None) -> ActorSet | None:
+    """An ActorSet from a set, a YAML path, a dict, ``False`` (none) or ``None``.
+
+    ``None`` means the seed actors for the seed corpus, and actors discovered
+    from the corpus otherwise (``ActorSet.discover(corpus, top=20)``).
+    """
+    if actors is False:
+        return None
+    if isinstance(actors, ActorSet):
+        return actors
+    if isinstance(actors, (str, Path)):
+        return ActorSet.from_yaml(actors)
+    if isinstance(actors, Mapping):
+        return ActorSet.from_dict(actors)
+    if actors is None and corpus is not None:
+        if corpus.name == "seeds":
+            from .seeds import seed_actors
+
+            return seed_actors()
+        if len(corpus):
+            return ActorSet.discover(corpus, top=20)
+    return None
+
+
+def resolve_issues(issues: Any, corpus: Corpus | None = None) -> Any:
+    """An IssueSet from a set, a YAML path, a dict, ``False`` or ``None`` (the seed issues for the seeds)."""
+    if issues is False:
+        return None
+    try:
+        from .issues import IssueSet
+    except ModuleNotFoundError:  # this version has no issue module
+        return None
+    if isinstance(issues, IssueSet):
+        return issues
+    if isinstance(issues, (str, Path)):
+        return IssueSet.from_yaml(issues)
+    if isinstance(issues, Mapping):
+        return IssueSet.from_dict(issues)
+    if issues is None and corpus is not None and corpus.name == "seeds":
+        from .seeds import seed_issues
+
+        return seed_issues()
+    return None
+
+
+def _init_worker(pipeline: Pipeline | None) -> None:
+    global _WORKER_PIPELINE
+    if pipeline is not None:
+        _WORKER_PIPELINE = pipeline
+
+
+def _process_chunk(docs: Sequence[Document]) -> list[DocOutput]:
+    assert _WORKER_PIPELINE is not None
+    return [_WORKER_PIPELINE.process(d) for d in docs]
+
+
+def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for d in docs:
+        chunk.append(d)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def process_documents(
+    pipeline: Pipeline,
+    docs: Iterable[Document],
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    total: int | None = None,
+    chunk_size: int = 32,
+) -> Iterator[DocOutput]:
+    """Yield one :class:`DocOutput` per document, in input order, using ``n_jobs`` processes."""
+    global _WORKER_PIPELINE
+    bar = Progress(total, enabled=progress)
+    if n_jobs is not None and n_jobs < 0:
+        n_jobs = os.cpu_count() or 1
+    try:
+        if not n_jobs or n_jobs <= 1:
+            for d in docs:
+                out = pipeline.process(d)
+                bar.update(1, out.row.get("n_words", 0) or 0)
+                yield out
+            return
+        if "fork" in mp.get_all_start_methods():
+            ctx = mp.get_context("fork")
+            _WORKER_PIPELINE = pipeline  # inherited by the forked workers; nothing to pickle
+            init_arg = None
+        else:
+            ctx = mp.get_context("spawn")
+            init_arg = pipeline
+        with ProcessPoolExecutor(
+            max_workers=n_jobs, mp_context=ctx, initializer=_init_worker, initargs=(init_arg,)
+        ) as ex:
+            # bounded look-ahead keeps memory flat on long streams
+            pending: list[Any] = []
+            chunks = _chunks(docs, chunk_size)
+            for chunk in chunks:
+                pending.append(ex.submit(_process_chunk, chunk))
+                if len(pending) >= n_jobs * 4:
+                    for out in pending.pop(0).result():
+                        bar.update(1, out.row.get("n_words", 0) or 0)
+                        yield out
+            for fut in pending:
+                for out in fut.result():
+                    bar.update(1, out.row.get("n_words", 0) or 0)
+                    yield out
+    finally:
+        bar.close()
+
+
+def analyze(
+    corpus: Corpus | str | Path,
+    actors: Any = None,
+    issues: Any = None,
+    analyzers: Iterable[str | Analyzer] | None = None,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    cleaner: Cleaner | bool | None = None,
+) -> Analysis:
+    """Analyse a corpus.
+
+    Args:
+        corpus: a :class:`~framing.corpus.Corpus`, or a path for :func:`~framing.load_corpus`.
+        actors: an :class:`~framing.actors.ActorSet`, a YAML path or a dict; ``None``
+            uses the seed actors for the seeds and discovers actors otherwise;
+            ``False`` finds no actors.
+        issues: an IssueSet, a YAML path or a dict (``None``: the seed issues for the seeds).
+        analyzers: names or instances (default: every available analyzer).
+        n_jobs: worker processes (``-1``: one per core). Results are identical and
+            in the same order whatever the number.
+        progress: show a progress bar (default: only on a terminal).
+        cleaner: a :class:`~framing.clean.Cleaner`, or ``False`` to analyse the raw text.
+
+    Returns:
+        An :class:`~framing.analysis.Analysis` with one row per input document.
+    """
+    if not isinstance(corpus, Corpus):
+        from .io import load_corpus
+
+        corpus = load_corpus(corpus)
+    pipeline = Pipeline(
+        actors=resolve_actors(actors, corpus),
+        issues=resolve_issues(issues, corpus),
+        analyzers=analyzers,
+        cleaner=cleaner,
+    )
+    outputs = list(process_documents(pipeline, corpus, n_jobs=n_jobs, progress=progress, total=len(corpus)))
+    return Analysis(corpus, pipeline, outputs)

@@ -1,0 +1,582 @@
+"""The text model: sentences, tokens and quotations, all as character offsets.
+
+A document is parsed once into a :class:`TextModel`; analyzers read it and never
+re-tokenize. To stay fast on large corpora the model keeps arrays and spans, not
+an object per token:
+
+* ``tokens`` is one list of lower-cased word strings for the whole document;
+  sentence ``s`` owns ``tokens[sent_tok[s]:sent_tok[s + 1]]``.
+* Character spans of tokens are computed lazily, one sentence at a time, only
+  for the sentences an analyzer asks about (most tokens never need a span).
+* ``index`` maps each word type to the positions where it occurs, so that a
+  lexicon is matched by intersecting its vocabulary with the document's
+  instead of looking at every token again.
+
+Sentence splitting is rule-based (paragraph breaks, terminal punctuation
+followed by a capital, with abbreviations, initials, decimals and dotted
+acronyms handled); quotations are paired marks that may span sentences and
+paragraphs (the newspaper convention of re-opening a quotation at the start
+of each paragraph is understood), with unbalanced marks closed at the end of
+their paragraph and flagged.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+__all__ = ["WORD_RE", "Quote", "TextModel", "parse", "tokenize"]
+
+#: A word: letters/digits joined by inner hyphens, apostrophes or periods
+#: ("cross-border", "Pakistan's", "U.S", "2.5"). Punctuation is not a token;
+#: clause breaks are found on the characters when an analyzer needs them.
+WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*")
+
+_TERMINAL = ".!?…"
+# Candidate sentence boundary inside a paragraph: terminal punctuation, closing
+# quotes or brackets, white space, then something that can start a sentence.
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*[ \t\u00a0]+(?=[\"“‘'(\[]?[^\W_a-z])")
+_WRAP_MIN = 35  # a line shorter than this was not wrapped by a layout engine
+_CLAUSE_BREAK_RE = re.compile(
+    r"[,;:()\[\]—–]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b|\bhowever\b|\byet\b"
+)
+_BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦–]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
+_REFERENCE_HEAD_RE = re.compile(
+    r"\s*(references|sources|bibliography|works cited|notes|endnotes|footnotes|further reading)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+#: Abbreviations after which a period never ends a sentence (titles and ranks).
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "cmdr",
+        "adm",
+        "brig",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "st",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "amb",
+        "supt",
+        "insp",
+        "fr",
+        "messrs",
+        "mme",
+        "mlle",
+    ]
+)
+#: Abbreviations after which a period ends a sentence only when the next word
+#: is a typical sentence opener ("... and Co. The company said").
+_ABBREVIATIONS = frozenset(
+    [
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "plc",
+        "llc",
+        "vs",
+        "etc",
+        "no",
+        "nos",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "figs",
+        "vol",
+        "vols",
+        "p",
+        "pp",
+        "ed",
+        "eds",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "e.g",
+        "i.e",
+        "cf",
+        "al",
+        "u.s",
+        "u.k",
+        "u.n",
+        "u.s.a",
+        "e.u",
+        "ph.d",
+        "a.m",
+        "p.m",
+    ]
+)
+#: Abbreviations that stand before a number ("No. 5", "p. 12"); elsewhere the period ends a sentence.
+_NUMBER_ABBREVIATIONS = frozenset(["no", "nos", "p", "pp", "vol", "vols", "fig", "figs", "art", "sec", "ch", "para"])
+_OPENERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "there",
+        "here",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "if",
+        "although",
+        "though",
+        "since",
+        "meanwhile",
+        "however",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "some",
+        "many",
+        "most",
+        "all",
+        "no",
+        "one",
+        "two",
+        "three",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: ``start``/``end`` include the marks, ``inner_*`` exclude them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    mark: str
+    balanced: bool
+    depth: int = 0
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased word tokens of ``text`` (the same rule as the text model)."""
+    return " ".join(WORD_RE.findall(text)).lower().split() if text else []
+
+
+def _is_heading(line: str, n_words: int) -> bool:
+    stripped = line.rstrip()
+    return 0 < n_words <= 12 and stripped[-1:] not in _TERMINAL + '"”’:;,)' and not stripped.endswith(",")
+
+
+class TextModel:
+    """Sentences, tokens and quotations of one cleaned text, with offsets.
+
+    Attributes:
+        text: the cleaned text that every offset indexes.
+        sent_starts, sent_ends: character span of each sentence.
+        sent_kinds: ``"text"``, ``"heading"``, ``"item"`` (list item) or ``"reference"``.
+        sent_para: the paragraph (line block) each sentence belongs to.
+        sent_tok: token index where each sentence starts, plus a final sentinel.
+        tokens: lower-cased word tokens of the whole text.
+        quotes: quotations in text order (nested ones follow their parent).
+    """
+
+    __slots__ = (
+        "__dict__",
+        "_spans",
+        "quotes",
+        "sent_ends",
+        "sent_kinds",
+        "sent_para",
+        "sent_starts",
+        "sent_tok",
+        "text",
+        "tokens",
+    )
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sent_starts: list[int] = []
+        self.sent_ends: list[int] = []
+        self.sent_kinds: list[str] = []
+        self.sent_para: list[int] = []
+        self.sent_tok: list[int] = [0]
+        self.tokens: list[str] = []
+        self.quotes: list[Quote] = []
+        self._spans: dict[int, list[tuple[int, int]]] = {}
+        self._segment()
+        self.quotes = _find_quotes(text, self._para_spans)
+
+    # ------------------------------------------------------------------ parsing
+    def _segment(self) -> None:
+        text = self.text
+        paras = _paragraphs(text)
+        self._para_spans = paras
+        starts, ends, kinds, para_of = self.sent_starts, self.sent_ends, self.sent_kinds, self.sent_para
+        sent_tok, tokens = self.sent_tok, self.tokens
+        findall = WORD_RE.findall
+        in_refs = False
+        for p, (ps, pe) in enumerate(paras):
+            line = text[ps:pe]
+            bullet = _BULLET_RE.match(line)
+            head_words = len(findall(text, ps, pe)) if not bullet else 0
+            if _REFERENCE_HEAD_RE.match(line):
+                in_refs = True
+                kind = "heading"
+                pieces = [(ps, pe)]
+            elif bullet or in_refs:
+                kind = "reference" if in_refs else "item"
+                pieces = [(ps, pe)] if in_refs else _split_sentences(text, ps, pe)
+            elif "\n" not in line and _is_heading(line, head_words):
+                kind = "heading"
+                pieces = [(ps, pe)]
+            else:
+                kind = "text"
+                pieces = _split_sentences(text, ps, pe)
+            for s, e in pieces:
+                words = findall(text, s, e)
+                if not words:
+                    continue
+                starts.append(s)
+                ends.append(e)
+                kinds.append(kind)
+                para_of.append(p)
+                tokens.extend(words)
+                sent_tok.append(len(tokens))
+        if tokens:
+            lowered = " ".join(tokens).lower().split(" ")
+            if len(lowered) == len(tokens):
+                self.tokens = lowered
+            else:  # lower() split a token (never seen; kept for safety)
+                self.tokens = [t.lower() for t in tokens]
+
+    # ------------------------------------------------------------------ sizes
+    @property
+    def n_sentences(self) -> int:
+        return len(self.sent_starts)
+
+    @property
+    def n_words(self) -> int:
+        return len(self.tokens)
+
+    def sentence_words(self, s: int) -> list[str]:
+        """The lower-cased tokens of sentence ``s``."""
+        return self.tokens[self.sent_tok[s] : self.sent_tok[s + 1]]
+
+    def sentence_text(self, s: int) -> str:
+        return self.text[self.sent_starts[s] : self.sent_ends[s]]
+
+    @cached_property
+    def sent_n_words(self) -> list[int]:
+        st = self.sent_tok
+        return [st[i + 1] - st[i] for i in range(len(st) - 1)]
+
+    @cached_property
+    def tok_sent(self) -> list[int]:
+        """Sentence index of every token (built on first use)."""
+        out: list[int] = []
+        st = self.sent_tok
+        for s in range(len(st) - 1):
+            out.extend([s] * (st[s + 1] - st[s]))
+        return out
+
+    # ------------------------------------------------------------------ spans
+    def sentence_spans(self, s: int) -> list[tuple[int, int]]:
+        """Character spans of the tokens of sentence ``s`` (computed once)."""
+        spans = self._spans.get(s)
+        if spans is None:
+            spans = [m.span() for m in WORD_RE.finditer(self.text, self.sent_starts[s], self.sent_ends[s])]
+            self._spans[s] = spans
+        return spans
+
+    def token_span(self, i: int) -> tuple[int, int]:
+        """Character span of token ``i``."""
+        s = bisect.bisect_right(self.sent_tok, i) - 1
+        return self.sentence_spans(s)[i - self.sent_tok[s]]
+
+    def tokens_span(self, i: int, j: int) -> tuple[int, int]:
+        """Character span from the start of token ``i`` to the end of token ``j - 1``."""
+        return self.token_span(i)[0], self.token_span(j - 1)[1]
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence containing ``offset`` (or the nearest before it); -1 if none."""
+        return bisect.bisect_right(self.sent_starts, offset) - 1
+
+    def token_at(self, offset: int) -> int:
+        """Index of the first token that ends after ``offset``; -1 when there is none."""
+        s = self.sentence_at(offset)
+        if s < 0:
+            s = 0
+        while s < self.n_sentences:
+            spans = self.sentence_spans(s)
+            ends = [e for _, e in spans]
+            k = bisect.bisect_right(ends, offset)
+            if k < len(spans):
+                return self.sent_tok[s] + k
+            s += 1
+        return -1
+
+    def clause_breaks(self, s: int) -> list[int]:
+        """Character offsets of clause breaks (punctuation and contrastive connectives) in sentence ``s``."""
+        return [m.start() for m in _CLAUSE_BREAK_RE.finditer(self.text, self.sent_starts[s], self.sent_ends[s])]
+
+    # ------------------------------------------------------------------ lookup
+    @cached_property
+    def index(self) -> dict[str, list[int]]:
+        """Word type → token positions, built once on first use."""
+        idx: dict[str, list[int]] = {}
+        get = idx.get
+        for i, t in enumerate(self.tokens):
+            lst = get(t)
+            if lst is None:
+                idx[t] = [i]
+            else:
+                lst.append(i)
+        return idx
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """The innermost quotation whose marks enclose ``offset``."""
+        k = bisect.bisect_right(self._quote_starts, offset)
+        best = None
+        # quotes are sorted by start; scan back over the few that might enclose offset
+        for q in reversed(self.quotes[max(0, k - 8) : k]):
+            if q.start <= offset < q.end and (best is None or q.depth > best.depth):
+                best = q
+        return best
+
+    def paragraph_spans(self) -> list[tuple[int, int]]:
+        return list(self._para_spans)
+
+
+def parse(text: str) -> TextModel:
+    """Parse ``text`` into a :class:`TextModel`."""
+    return TextModel(text)
+
+
+# ---------------------------------------------------------------------- helpers
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph blocks as (start, end) spans, trimmed of surrounding white space.
+
+    A line break ends a paragraph unless it is a soft wrap: the previous line
+    does not end a sentence and the next line starts with a lower-case letter
+    (PDF-to-text output wraps lines inside sentences), and the previous line
+    is long enough to have been wrapped (``_WRAP_MIN`` characters).
+    """
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        lines.append((pos, end))
+        if nl < 0:
+            break
+        pos = nl + 1
+    blocks: list[tuple[int, int]] = []
+    cur_s = cur_e = prev_line_start = -1
+    for s, e in lines:
+        # trim
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s == e:
+            if cur_s >= 0:
+                blocks.append((cur_s, cur_e))
+                cur_s = -1
+            continue
+        if cur_s >= 0:
+            prev_last = text[cur_e - 1]
+            first = text[s]
+            if (
+                prev_last not in _TERMINAL + ':;"”’)]'
+                and first.islower()
+                and cur_e - prev_line_start >= _WRAP_MIN
+                and not _BULLET_RE.match(text, s, e)
+            ):
+                prev_line_start = s
+                cur_e = e  # soft wrap: same paragraph
+                continue
+            blocks.append((cur_s, cur_e))
+        cur_s, cur_e = s, e
+        prev_line_start = s
+    if cur_s >= 0:
+        blocks.append((cur_s, cur_e))
+    return blocks
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside one paragraph."""
+    out: list[tuple[int, int]] = []
+    s = start
+    for m in _BOUNDARY_RE.finditer(text, start, end):
+        dot = m.start()
+        if text[dot] == "." and not _period_ends_sentence(text, start, dot, m.end()):
+            continue
+        # the sentence keeps its closing quotes/brackets, not the white space
+        e = m.end()
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        s = m.end()
+    if s < end:
+        out.append((s, end))
+    return out
+
+
+def _period_ends_sentence(text: str, para_start: int, dot: int, next_start: int) -> bool:
+    ws = max(text.rfind(" ", para_start, dot), text.rfind("\n", para_start, dot), text.rfind("(", para_start, dot))
+    word = text[ws + 1 : dot].lstrip("\"“‘'([").lower()
+    if not word:
+        return True
+    m = WORD_RE.match(text, next_start)
+    nxt = m.group().lower() if m else ""
+    if word in _TITLES:
+        return False
+    if word in _NUMBER_ABBREVIATIONS:
+        return not nxt[:1].isdigit()
+    if len(word) == 1 and word.isalpha():  # an initial: "Hasan A. Rizvi"
+        return nxt in _OPENERS and text[ws + 1 : dot].isupper() is False
+    if word in _ABBREVIATIONS or (word.count(".") >= 1 and all(len(p) <= 2 for p in word.split("."))):
+        return nxt in _OPENERS
+    return True
+
+
+_OPENING = "“„«"
+_CLOSING = "”»"
+
+
+def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
+    """Pair quotation marks paragraph by paragraph.
+
+    Double quotes (curly, straight, guillemets, German „…“) form the outer
+    level; single curly or straight quotes inside them form nested quotations
+    (an apostrophe is told apart by the letters on both sides of it). A
+    quotation left open at the end of a paragraph continues if the next
+    paragraph opens with a quote mark (the newspaper convention for long
+    quotations); otherwise it is closed there and marked unbalanced. A second
+    opening mark before a closing one closes the first quotation, unbalanced.
+    """
+    quotes: list[Quote] = []
+    open_at = -1
+    open_mark = ""
+    n_paras = len(paras)
+    for pi, (ps, pe) in enumerate(paras):
+        i = ps
+        if open_at >= 0 and text[ps] in _OPENING + '"':
+            i = ps + 1  # re-opening mark of a continued quotation
+        while i < pe:
+            ch = text[i]
+            if ch in _OPENING:
+                if open_at >= 0 and open_mark == "„" and ch == "“":
+                    quotes.append(Quote(open_at, i + 1, open_at + 1, i, open_mark, True))
+                    open_at = -1
+                else:
+                    if open_at >= 0:
+                        quotes.append(Quote(open_at, i, open_at + 1, i, open_mark, False))
+                    open_at, open_mark = i, ch
+            elif ch in _CLOSING or ch == '"':
+                if open_at >= 0:
+                    quotes.append(Quote(open_at, i + 1, open_at + 1, i, open_mark, True))
+                    open_at = -1
+                elif ch == '"':
+                    open_at, open_mark = i, ch
+            i += 1
+        if open_at >= 0:
+            nxt = paras[pi + 1][0] if pi + 1 < n_paras else -1
+            if nxt >= 0 and text[nxt] in _OPENING + '"':
+                continue  # the quotation goes on in the next paragraph
+            quotes.append(Quote(open_at, pe, open_at + 1, pe, open_mark, False))
+            open_at = -1
+    nested: list[Quote] = []
+    for q in quotes:
+        nested.extend(_single_quotes(text, q.inner_start, q.inner_end))
+    return sorted(quotes + nested, key=lambda q: (q.start, q.depth))
+
+
+def _single_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Nested single quotations inside ``text[start:end]``."""
+    out: list[Quote] = []
+    opened = -1
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in "‘’'":
+            continue
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if before.isalnum() and after.isalnum():
+            continue  # apostrophe inside a word
+        if opened < 0:
+            if ch in "‘'" and not before.isalnum() and (after.isalnum() or after in '"“'):
+                opened = i
+        elif not after.isalnum() and (before.isalnum() or before in '.,!?"”'):
+            if i - opened > 2:
+                out.append(Quote(opened, i + 1, opened + 1, i, text[opened], True, 1))
+            opened = -1
+    return out

@@ -1,0 +1,25 @@
+"""An English word-frequency list, read once, for repairs that need to know words.
+
+The list comes from the ``pyspellchecker`` package (MIT licence; frequencies
+derived from OpenSubtitles via the wordfreq project), which ships it as package
+data: nothing is downloaded. It is used to tell whether the two halves of a
+run-together token are words ("happened" + "again") while the joined form is
+not, and whether a lone line is a word at all.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def english_frequencies() -> dict[str, int]:
+    """Lower-cased English word → corpus frequency (a read-only mapping; do not mutate)."""
+    from spellchecker import SpellChecker  # imported lazily: 0.3 s to load
+
+    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+
+def is_known_word(word: str, min_frequency: int = 1) -> bool:
+    """True if ``word`` (any case) is in the English list with at least ``min_frequency``."""
+    return english_frequencies().get(word.lower(), 0) >= min_frequency

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import framing
+from framing.analyzers.readability import Readability, SyllableCounter, flesch_reading_ease
+
+
+def test_documents_table_has_one_row_per_document_with_outlets(seed_analysis, seeds):
+    docs = seed_analysis.documents
+    assert len(docs) == 5 and list(docs["doc_id"]) == seeds.ids
+    assert docs["outlet"].tolist() == [d.outlet for d in seeds] and all(docs["outlet"])
+    assert (docs["status"] == "ok").all()
+    assert {"flesch_reading_ease", "flesch_kincaid_grade"} <= set(docs.columns)
+
+
+def test_mentions_find_actors_and_not_pakistani_taliban_as_pakistan(seed_analysis):
+    m = seed_analysis.mentions
+    counts = m.groupby("actor").size()
+    assert counts["Pakistan"] > 50 and counts["TTP"] >= 10 and counts["India"] >= 10
+    pk = m[m["actor"] == "Pakistan"]
+    assert not pk["text"].str.contains("Taliban").any()
+    ttp = m[m["actor"] == "TTP"]
+    assert "Pakistani Taliban" in set(ttp["text"])
+
+
+def test_every_offset_indexes_the_cleaned_text(seed_analysis):
+    a = seed_analysis
+    for table in (a.mentions, a.evidence, a.sentences):
+        for row in table.itertuples(index=False):
+            assert a.text(row.doc_id)[row.start : row.end] == row.text
+
+
+def test_cleaning_log_offsets_index_the_raw_text(seed_analysis):
+    a = seed_analysis
+    for row in a.cleaning.itertuples(index=False):
+        assert a.raw_text(row.doc_id)[row.start : row.end] == row.text
+
+
+def test_readability_matches_the_flesch_formula_on_our_counts():
+    a = framing.analyze(
+        framing.Corpus.from_records([{"id": "x", "text": "The cat sat on the mat. It was happy."}]),
+        analyzers=["readability"],
+        actors=False,
+    )
+    row = a.documents.iloc[0]
+    syl = SyllableCounter()
+    words = ["the", "cat", "sat", "on", "the", "mat", "it", "was", "happy"]
+    expected = flesch_reading_ease(len(words), 2, sum(syl[w] for w in words))
+    assert row["flesch_reading_ease"] == pytest.approx(expected)
+    assert row["words_per_sentence"] == pytest.approx(4.5)
+
+
+def test_syllables_agree_with_textstats_offline_fallback(monkeypatch):
+    """Our syllables equal textstat's Pyphen fallback (textstat's CMU lookup is disabled: no download)."""
+    from textstat.backend.counts import _count_syllables
+
+    monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: None)
+    syl = SyllableCounter()
+    for word in ["pakistan", "afghanistan", "negotiations", "the", "reconciliation", "sovereignty", "militancy"]:
+        assert syl[word] == _count_syllables.count_syllables(word, "en_US"), word
+
+
+def test_compare_gives_intervals_for_every_group(seed_analysis):
+    t = seed_analysis.compare(metric="flesch_reading_ease")
+    assert len(t) == 5 and set(t["resampled"]) == {"sentences"}
+    assert (t["ci_low"] <= t["value"]).all() and (t["value"] <= t["ci_high"]).all()
+    with pytest.raises(KeyError, match="no column"):
+        seed_analysis.compare(by="nonexistent")
+
+
+def test_one_failing_analyzer_does_not_lose_the_document():
+    class Broken(Readability):
+        name = "readability"
+
+        def analyze(self, ctx):
+            raise RuntimeError("boom")
+
+    a = framing.analyze(
+        framing.Corpus.from_records([{"id": "x", "text": "Some words here to read."}]),
+        analyzers=[Broken()],
+        actors=False,
+    )
+    row = a.documents.iloc[0]
+    assert row["status"].startswith("warning") and "boom" in row["status"]
+    assert math.isnan(row["flesch_reading_ease"])
+
+
+def test_non_english_is_flagged_not_scored():
+    text = "Die Regierung in Islamabad hat am Montag neue Gespräche mit Kabul angekündigt, " * 4
+    a = framing.analyze(
+        framing.Corpus.from_records([{"id": "de", "text": text}]), analyzers=["readability"], actors=False
+    )
+    row = a.documents.iloc[0]
+    assert row["language"] == "not English" and "English" in row["status"]
+    assert math.isnan(row["flesch_reading_ease"])
+
+
+def test_explain_shows_every_evidence_span(seed_analysis):
+    h = seed_analysis.explain("003_5f65102a985eecf8")
+    html = h._repr_html_()
+    assert "Pakistan" in html and "fr-actor" in html and "Legend" in html
+    n_ev = int((seed_analysis.evidence["doc_id"] == "003_5f65102a985eecf8").sum())
+    n_m = int((seed_analysis.mentions["doc_id"] == "003_5f65102a985eecf8").sum())
+    assert len(h.spans) == n_ev + n_m
+    assert "[Pakistan]" in str(h)
+
+
+def test_parallel_run_gives_identical_tables(seeds):
+    a1 = framing.analyze(seeds, n_jobs=1)
+    a2 = framing.analyze(seeds, n_jobs=2)
+    for name in ("documents", "sentences", "mentions", "evidence"):
+        assert getattr(a1, name).equals(getattr(a2, name)), name

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.clean import RULES, Cleaner
+
+
+def clean_seed(seeds, doc_id):
+    return Cleaner().clean(seeds[doc_id].text)
+
+
+def test_seed_003_debris_is_logged(seeds):
+    r = clean_seed(seeds, "003_5f65102a985eecf8")
+    rules = [e.rule for e in r.edits]
+    texts = " | ".join(e.text for e in r.edits)
+    assert rules.count("share") == 2 and "icon-facebook" in texts
+    assert "author image" in texts
+    assert rules.count("captions") == 2 and "Talibab" in texts
+    assert "KASFHAJKSDADFNA" in texts and "garbage" in rules
+    assert "keywords" in rules and "dateline" in rules and "byline" in rules
+    assert "author image" not in r.text and "icon-" not in r.text and "KASFH" not in r.text
+    # the body is intact
+    assert "Hasan Askari Rizvi points out" in r.text
+
+
+def test_seed_004_keeps_its_pull_quote_once(seeds):
+    r = clean_seed(seeds, "004_87eb2429754e545f")
+    assert r.text.count("If the Taliban truly regard Pakistan as a “brother,”") == 1
+    assert [e.rule for e in r.edits] == ["pull_quotes"]
+
+
+def test_seed_001_comment_removed_references_kept_words_repaired(seeds):
+    r = clean_seed(seeds, "001_35548cf6cab8de26")
+    assert r.text.rstrip().endswith("Specific Proof of Indian Terrorism in Pakistan unveiled. DAWN, 2020")
+    assert any(e.rule == "comments" and "well researched" in e.text for e in r.edits)
+    assert "happened again" in r.text and "happenedagain" not in r.text
+    assert "of Turkey" in r.text and "Afghanistan is Durand" in r.text
+    reasons = " ".join(e.reason for e in r.edits)
+    assert "happenedagain" in reasons
+
+
+def test_metadata_is_taken_from_the_header_when_missing(seeds):
+    r = Cleaner().clean(seeds["003_5f65102a985eecf8"].text, metadata={})
+    assert r.metadata["author"] == "Sajjad Tarakzai"
+    assert r.metadata["date"] == "2025-09-25"
+    r2 = Cleaner().clean(seeds["003_5f65102a985eecf8"].text, metadata={"author": "X", "date": "2025-01-01"})
+    assert "author" not in r2.metadata and "date" not in r2.metadata
+
+
+def test_compound_words_and_names_are_not_split():
+    text = (
+        "The whistleblower said the coronavirus hit smartphone sales. Antonin Scalia and Kellyanne Conway "
+        "spoke; WikiLeaks published the favorability numbers."
+    )
+    assert Cleaner().clean(text).text == text
+
+
+def test_missing_space_and_pdf_hyphenation_are_repaired():
+    r = Cleaner().clean(
+        "The talks ended.The border reopened after the nego-\ntiations, the cross-\nborder trade resumed."
+    )
+    assert "ended. The border" in r.text
+    assert "negotiations" in r.text and "cross-border" in r.text
+
+
+def test_cleaning_can_be_switched_off_or_tuned(seeds):
+    raw = seeds["003_5f65102a985eecf8"].text
+    assert Cleaner(enabled=False).clean(raw).text == raw
+    r = Cleaner(exclude=["share"]).clean(raw)
+    assert "icon-facebook" in r.text
+    assert set(RULES) - Cleaner(exclude=["share"]).rules == {"share"}
+
+
+def test_offsets_map_back_to_the_raw_text(seeds):
+    for doc in seeds:
+        r = Cleaner().clean(doc.text)
+        for i in range(0, len(r.text), 7):
+            j = r.to_raw(i)
+            if r.text[i] != " " or doc.text[j] == " ":
+                assert r.text[i] == doc.text[j]
+        for e in r.edits:
+            assert doc.text[e.start : e.end] == e.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_any_text_cleans_without_error_and_maps_offsets(text):
+    r = Cleaner().clean(text)
+    assert Cleaner().clean(text).text == r.text
+    for e in r.edits:
+        assert 0 <= e.start <= e.end <= len(text)
+        assert text[e.start : e.end] == e.text
+    for i in range(len(r.text)):
+        assert 0 <= r.to_raw(i) <= len(text)

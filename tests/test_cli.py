@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import child_env
+
+from framing.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pdf_pages(path: Path) -> int:
+    data = path.read_bytes()
+    return data.count(b"/Type /Page") - data.count(b"/Type /Pages")
+
+
+def test_report_on_the_seeds_end_to_end(tmp_path):
+    out = tmp_path / "rep"
+    proc = subprocess.run(
+        [sys.executable, "-m", "framing", "report", "-o", str(out), "--no-progress"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+        env=child_env(),
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "5 documents: 5 ok" in proc.stderr
+    assert pdf_pages(out / "report.pdf") >= 3
+    assert len(list(out.glob("*.png"))) >= 2
+    docs = pd.read_csv(out / "tables" / "documents.csv")
+    assert len(docs) == 5 and docs["outlet"].notna().all()
+    for name in ("sentences", "mentions", "evidence", "cleaning"):
+        assert (out / "tables" / f"{name}.csv").exists()
+    assert (out / "report.html").read_text(encoding="utf-8").count("<section") >= 3
+
+
+def test_score_writes_the_document_table_and_resumes(tmp_path, capsys):
+    out = tmp_path / "scores.csv"
+    assert main(["score", str(ROOT / "seeds"), "-o", str(out), "--no-progress", "--analyzers", "readability"]) == 0
+    first = pd.read_csv(out)
+    assert len(first) == 5 and "flesch_reading_ease" in first
+    assert (
+        main(["score", str(ROOT / "seeds"), "-o", str(out), "--resume", "--no-progress", "--analyzers", "readability"])
+        == 0
+    )
+    assert "5 already there" in capsys.readouterr().err
+    assert pd.read_csv(out)["doc_id"].tolist() == first["doc_id"].tolist()
+
+
+def test_evaluate_of_a_missing_analyzer_says_so(monkeypatch, capsys):
+    import framing.evaluate as ev
+
+    monkeypatch.setitem(ev.TASKS, "stance", "framing.evaluate.not_landed_yet")
+    assert main(["evaluate", "stance", "--data", "x.jsonl"]) == 3
+    assert "has not landed" in capsys.readouterr().err
+
+
+def test_errors_are_reported_plainly(tmp_path, capsys):
+    assert main(["score", str(tmp_path / "missing.csv"), "-o", str(tmp_path / "o.csv")]) == 1
+    assert "no such file" in capsys.readouterr().err
+    bad = tmp_path / "actors.yaml"
+    bad.write_text("actors:\n  - nam: x\n", encoding="utf-8")
+    assert main(["report", "-o", str(tmp_path / "r"), "--actors", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "actors.yaml" in err and "line 2" in err
+
+
+def test_help_explains_itself():
+    proc = subprocess.run(
+        [sys.executable, "-m", "framing", "--help"], capture_output=True, text=True, timeout=60, env=child_env()
+    )
+    assert proc.returncode == 0 and "report" in proc.stdout and "evaluate" in proc.stdout
+    with pytest.raises(SystemExit):
+        main(["report", "--bogus"])

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import json
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.corpus import Corpus
+from framing.errors import InputError
+from framing.io import decode_bytes, html_to_text, load_corpus
+
+
+def test_seeds_repr_metadata_and_immutability(seeds):
+    assert repr(seeds) == "Corpus(5 documents, 4,555 words, 5 outlets)"
+    d = seeds["003_5f65102a985eecf8"]
+    assert d.outlet == "WE News English" and d.author == "Sajjad Tarakzai" and d.genre == "news feature"
+    assert seeds["001_35548cf6cab8de26"].author == ""  # unknown stays empty
+    only = seeds.where(genre="op-ed")
+    assert len(only) == 2 and len(seeds) == 5 and isinstance(only, Corpus)
+    with pytest.raises(AttributeError):
+        seeds._docs = ()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        d.text = "x"
+    assert seeds.sample(3, seed=1).ids == seeds.sample(3, seed=1).ids
+
+
+def test_folder_with_metadata_and_subfolder_outlets(tmp_path):
+    (tmp_path / "a.txt").write_text("Pakistan and Afghanistan held talks.", encoding="utf-8")
+    (tmp_path / "b.md").write_text("Trade resumed at Torkham.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        "file,outlet,date\na.txt,Dawn,2025-01-02\nb.md,The News,\n", encoding="utf-8"
+    )
+    c = load_corpus(tmp_path)
+    assert c.ids == ["a", "b"] and c.outlets == ["Dawn", "The News"] and c["a"].date == "2025-01-02"
+    nested = tmp_path / "n"
+    (nested / "Dawn").mkdir(parents=True)
+    (nested / "Dawn" / "x.txt").write_text("One text.", encoding="utf-8")
+    assert load_corpus(nested)["Dawn/x"].outlet == "Dawn"
+
+
+def test_tables_jsonl_gz_csv_parquet_dataframe(tmp_path):
+    rows = [
+        {"id": "r1", "source": "Dawn", "content": "Pakistan said so.", "lean": "center"},
+        {"id": "r2", "source": "Geo", "content": "Kabul denied it.", "lean": "left"},
+    ]
+    gz = tmp_path / "c.jsonl.gz"
+    with gzip.open(gz, "wt", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r) + "\n")
+    c = load_corpus(gz)
+    assert c.ids == ["r1", "r2"] and c.outlets == ["Dawn", "Geo"] and c["r2"].meta["lean"] == "left"
+    df = pd.DataFrame(rows)
+    df.to_csv(tmp_path / "c.csv", index=False)
+    df.to_parquet(tmp_path / "c.parquet")
+    for name in ("c.csv", "c.parquet"):
+        assert load_corpus(tmp_path / name, text="content", outlet="source").ids == ["r1", "r2"]
+    c2 = framing.Corpus.from_dataframe(df, text="content", id=None, outlet="source")
+    assert c2.ids == ["row-0", "row-1"]
+    with pytest.raises(InputError, match="text column"):
+        framing.Corpus.from_dataframe(df, text="body_text")
+
+
+def test_bad_rows_and_files_are_kept_with_a_status(tmp_path):
+    p = tmp_path / "c.jsonl"
+    p.write_text(
+        '{"id": "ok", "text": "Fine text here."}\n{not json\n{"id": "empty", "text": "   "}\n', encoding="utf-8"
+    )
+    c = load_corpus(p)
+    assert len(c) == 3
+    assert [d.status for d in c] == ["ok", "skipped", "skipped"]
+    assert "line 2" in c[1].status_text and "empty" in c[2].status_text
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4 binary")
+    (folder / "latin.txt").write_bytes("Caf\xe9 talks in Quetta.".encode("cp1252"))
+    (folder / "u16.txt").write_bytes("Talks in Doha.".encode("utf-16"))
+    docs = {d.id: d for d in load_corpus(folder)}
+    assert docs["scan"].status == "skipped" and "PDF" in docs["scan"].status_text
+    assert docs["latin"].status == "warning" and docs["latin"].text.startswith("Café")
+    assert docs["u16"].status == "ok" and docs["u16"].text == "Talks in Doha."
+
+
+def test_duplicate_ids_are_renamed_not_lost():
+    c = framing.Corpus.from_records([{"id": "a", "text": "x y"}, {"id": "a", "text": "z w"}])
+    assert c.ids == ["a", "a~1"] and c[1].status == "warning"
+
+
+def test_html_is_reduced_to_text_and_nothing_is_fetched():
+    text, title = html_to_text(
+        "<html><head><title>T</title><script>alert(1)</script><link href='http://x'></head>"
+        "<body><nav>Menu</nav><p>Kabul &amp; Islamabad</p><p>met.</p><img src='http://y'></body></html>"
+    )
+    assert title == "T" and "alert" not in text and "Menu" not in text
+    assert text == "Kabul & Islamabad\n\nmet."
+    assert decode_bytes(b"\x89PNG\r\n")[0] is None

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.text import TextModel, tokenize
+
+
+def sentences(text: str) -> list[str]:
+    m = TextModel(text)
+    return [m.sentence_text(s) for s in range(m.n_sentences)]
+
+
+def test_abbreviations_initials_and_decimals_do_not_split():
+    text = "Mr. Khan met Gen. Asim Munir in the U.S. capital. Growth was 2.5 percent. Hasan A. Rizvi agreed."
+    assert sentences(text) == [
+        "Mr. Khan met Gen. Asim Munir in the U.S. capital.",
+        "Growth was 2.5 percent.",
+        "Hasan A. Rizvi agreed.",
+    ]
+
+
+def test_dotted_acronym_before_a_sentence_opener_splits():
+    assert sentences("Troops left the U.S. The war ended.") == ["Troops left the U.S.", "The war ended."]
+
+
+def test_paragraphs_and_headings():
+    m = TextModel("Key Points\n\nThe border is closed. Trade fell.\nReferences\n- Dawn. 2025")
+    assert m.sent_kinds == ["heading", "text", "text", "heading", "reference"]
+
+
+def test_soft_wrapped_lines_join_into_one_sentence():
+    text = "The ceasefire agreed in Istanbul in late October was extended after\nfurther talks between both sides."
+    assert len(sentences(text)) == 1
+
+
+def test_quotation_spanning_sentences_and_paragraphs():
+    text = "“Both countries have limited options. They cannot walk away.\n\n“The status quo is fragile.” Rizvi said."
+    m = TextModel(text)
+    outer = [q for q in m.quotes if q.depth == 0]
+    assert len(outer) == 1
+    q = outer[0]
+    assert text[q.start] == "“" and text[q.end - 1] == "”" and q.balanced
+    assert m.quote_at(text.index("walk")) == q
+    assert m.quote_at(text.index("Rizvi")) is None
+
+
+def test_unbalanced_quote_closes_at_paragraph_end():
+    text = "He said “this will not stand.\n\nNext paragraph here."
+    m = TextModel(text)
+    assert len(m.quotes) == 1 and not m.quotes[0].balanced
+    assert m.quotes[0].end == text.index("\n")
+
+
+def test_nested_single_quotes_and_apostrophes():
+    text = "“Pakistan’s view is ‘no more talks’ now,” he said."
+    m = TextModel(text)
+    inner = [q for q in m.quotes if q.depth == 1]
+    assert len(inner) == 1 and text[inner[0].inner_start : inner[0].inner_end] == "no more talks"
+
+
+def test_tokens_and_spans():
+    text = "Pakistan’s cross-border policy, the U.S. said."
+    m = TextModel(text)
+    assert m.tokens == ["pakistan’s", "cross-border", "policy", "the", "u.s", "said"]
+    for i, tok in enumerate(m.tokens):
+        s, e = m.token_span(i)
+        assert text[s:e].lower() == tok
+    assert m.index["policy"] == [2]
+    assert tokenize("Cross-Border TALKS") == ["cross-border", "talks"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_unicode_gives_valid_offsets_and_the_same_result_twice(text):
+    m = TextModel(text)
+    n = len(text)
+    for s in range(m.n_sentences):
+        a, b = m.sent_starts[s], m.sent_ends[s]
+        assert 0 <= a < b <= n
+        spans = m.sentence_spans(s)
+        assert len(spans) == m.sent_tok[s + 1] - m.sent_tok[s]
+        for (ts, te), tok in zip(spans, m.sentence_words(s)):
+            assert a <= ts < te <= b
+            assert text[ts:te].lower() == tok or len(text[ts:te].lower()) != len(text[ts:te])
+    for q in m.quotes:
+        assert 0 <= q.start < q.end <= n
+    again = TextModel(text)
+    assert (again.sent_starts, again.sent_ends, again.tokens, again.quotes) == (
+        m.sent_starts,
+        m.sent_ends,
+        m.tokens,
+        m.quotes,
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Mr.",
+                "U.S.",
+                "said",
+                "“",
+                "”",
+                '"',
+                "‘",
+                "’",
+                ".",
+                "\n",
+                "\n\n",
+                "The",
+                "a",
+                "2.5",
+                "—",
+                "(",
+                ")",
+                "Rizvi",
+                "?",
+                "!",
+                " ",
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_newsy_fragments_never_break_the_model(parts):
+    text = " ".join(parts)
+    m = TextModel(text)
+    assert sum(m.sent_n_words) == m.n_words
