@@ -33,10 +33,13 @@ from datetime import datetime
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
 from .vocab import english_frequencies
+
+if TYPE_CHECKING:
+    from .text import TextModel
 
 __all__ = ["RULES", "CleanEdit", "CleanResult", "Cleaner"]
 
@@ -55,11 +58,11 @@ RULES: tuple[str, ...] = (
     "dehyphenate",
 )
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+|[\u200b-\u200d\u2060\ufeff\u00ad]+")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]+")
 _WORDS_RE = re.compile(r"\w+(?:[-'’.]\w+)*")
 _LONG_WORD_RE = re.compile(r"\b[a-z]{7,}\b")
-_CAMEL_HINT_RE = re.compile(r"[a-z][A-Z][a-z]")
-_MISSING_SPACE_HINT_RE = re.compile(r"[a-z]\.[A-Z][a-z]")
+_JOIN_HINT_RE = re.compile(r"[a-z][A-Z]|[a-z]\.[A-Z]")  # where a space may have been lost
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _CAMEL_RE = re.compile(r"(?<![\w'’.-])([a-z]{2,})([A-Z][a-z]{2,})(?![\w'’-])")
 _MISSING_SPACE_RE = re.compile(r"(?<![\w.])([a-z]{3,})\.([A-Z][a-z]+)\b")
 _DEHYPHEN_RE = re.compile(r"-\n[ \t]*([a-z]{2,})")
@@ -230,8 +233,14 @@ class Cleaner:
         return f"Cleaner(rules=all{' except ' + ', '.join(off) if off else ''})"
 
     # ------------------------------------------------------------------ main
-    def clean(self, raw: str, metadata: Mapping[str, Any] | None = None) -> CleanResult:
-        """Clean ``raw``; ``metadata`` says which fields the document already has."""
+    def clean(self, raw: str, metadata: Mapping[str, Any] | None = None, split_words: bool = True) -> CleanResult:
+        """Clean ``raw``; ``metadata`` says which fields the document already has.
+
+        ``split_words=False`` leaves out the dictionary split of run-together
+        words, for callers that parse the text anyway and then call
+        :meth:`split_words` with the parsed model (the pipeline does, to read
+        the text once).
+        """
         if not self.enabled or not raw:
             return CleanResult(raw, raw, ())
         meta_in = dict(metadata or {})
@@ -241,7 +250,7 @@ class Cleaner:
 
         if "controls" in rules:
             for m in _CONTROL_RE.finditer(raw):
-                zero_width = m.group()[0] in "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+                zero_width = m.group()[0] in _ZERO_WIDTH
                 edits.append(
                     CleanEdit(
                         m.start(),
@@ -265,7 +274,9 @@ class Cleaner:
             edits.append(CleanEdit(s, e, raw[s:e], "", rule, reason))
 
         if "run_together" in rules:
-            edits.extend(self._run_together(raw))
+            edits.extend(self._lost_spaces(raw))
+            if split_words:
+                edits.extend(self._split_long_words(raw))
         if "dehyphenate" in rules and "-\n" in raw:
             edits.extend(_dehyphenate(raw))
 
@@ -284,7 +295,7 @@ class Cleaner:
         rules = self.rules
         texts = [raw[s:e].strip() for s, e in lines]
         nonempty = [i for i, t in enumerate(texts) if t]
-        nw = {i: len(texts[i].split()) for i in nonempty}  # words, near enough for line shapes
+        nw = {i: texts[i].count(" ") + 1 for i in nonempty}  # words, near enough for line shapes
         body_start = next(
             (i for i in nonempty if nw[i] >= 25 or (nw[i] >= 12 and texts[i].endswith(_TERMINAL))),
             len(lines),
@@ -413,58 +424,98 @@ class Cleaner:
                 break
 
     # ------------------------------------------------------------------ repairs
-    def _run_together(self, raw: str) -> list[CleanEdit]:
-        """Insert the lost space in run-together words (edits inside removed lines are dropped later)."""
+    def _lost_spaces(self, raw: str) -> list[CleanEdit]:
+        """Camel-case joins after a function word ("ofTurkey") and a missing space after a full stop."""
         freq = english_frequencies()
         minf = self.min_split_frequency
         edits: list[CleanEdit] = []
-        for hit in _CAMEL_HINT_RE.finditer(raw):
-            m = _CAMEL_RE.match(raw, max(0, hit.start() - 5))
-            if m is None:
-                m = _CAMEL_RE.search(raw, max(0, hit.start() - 5), hit.end() + 20)
+        for hit in _JOIN_HINT_RE.finditer(raw):
+            if raw[hit.start() + 1] == ".":
+                m = _MISSING_SPACE_RE.search(raw, max(0, hit.start() - 40), hit.end() + 30)
+                if m is None or m.start(2) != hit.start() + 2:
+                    continue
+                left, right = m.group(1), m.group(2)
+                if freq.get(left.lower(), 0) >= minf and freq.get(right.lower(), 0) >= minf * 20:
+                    edits.append(
+                        CleanEdit(
+                            m.start(2),
+                            m.start(2),
+                            "",
+                            " ",
+                            "run_together",
+                            f"missing space after a full stop: {m.group()}",
+                        )
+                    )
+                continue
+            m = _CAMEL_RE.search(raw, max(0, hit.start() - 5), hit.end() + 20)
             if m is None or m.start(2) != hit.start() + 1:
                 continue
             left, right = m.group(1), m.group(2)
             if left in _HEAD_WORDS and (left + right).lower() not in freq:
-                pos = m.start(2)
                 edits.append(
-                    CleanEdit(pos, pos, "", " ", "run_together", f"words run together: {m.group()} → {left} {right}")
-                )
-        for hit in _MISSING_SPACE_HINT_RE.finditer(raw):
-            m = _MISSING_SPACE_RE.search(raw, max(0, hit.start() - 40), hit.end() + 30)
-            if m is None or m.start(2) != hit.start() + 2:
-                continue
-            left, right = m.group(1), m.group(2)
-            if freq.get(left.lower(), 0) >= minf and freq.get(right.lower(), 0) >= minf * 20:
-                pos = m.start(2)
-                edits.append(
-                    CleanEdit(pos, pos, "", " ", "run_together", f"missing space after a full stop: {m.group()}")
-                )
-        # candidate words: long, letters only, not in the English list, once in the text
-        lowraw = raw.lower()
-        found = _LONG_WORD_RE.findall(lowraw)
-        unknown = set(found).difference(freq)
-        cache = self._split_cache
-        same_length = len(lowraw) == len(raw)
-        for low in sorted(unknown):
-            if found.count(low) > 1:
-                continue
-            start = _find_word(lowraw, low) if same_length else -1
-            if start < 0:
-                continue
-            tok = raw[start : start + len(low)]
-            cut = cache.get(tok)
-            if cut is None:
-                cut = 0 if tok.isupper() else _best_split(tok, freq, minf)
-                if len(cache) > 200_000:
-                    cache.clear()
-                cache[tok] = cut
-            if cut > 0:
-                pos = start + cut
-                edits.append(
-                    CleanEdit(pos, pos, "", " ", "run_together", f"words run together: {tok} → {tok[:cut]} {tok[cut:]}")
+                    CleanEdit(
+                        m.start(2),
+                        m.start(2),
+                        "",
+                        " ",
+                        "run_together",
+                        f"words run together: {m.group()} → {left} {right}",
+                    )
                 )
         return edits
+
+    def _split_edit(self, tok: str, raw_start: int) -> CleanEdit | None:
+        cache = self._split_cache
+        cut = cache.get(tok)
+        if cut is None:
+            cut = 0 if tok.isupper() else _best_split(tok, english_frequencies(), self.min_split_frequency)
+            if len(cache) > 200_000:
+                cache.clear()
+            cache[tok] = cut
+        if cut <= 0:
+            return None
+        pos = raw_start + cut
+        return CleanEdit(pos, pos, "", " ", "run_together", f"words run together: {tok} → {tok[:cut]} {tok[cut:]}")
+
+    def _split_long_words(self, raw: str) -> list[CleanEdit]:
+        """Dictionary split of long unknown words seen once ("happenedagain"), reading the raw text."""
+        lowraw = raw.lower()
+        if len(lowraw) != len(raw):
+            return []
+        found = _LONG_WORD_RE.findall(lowraw)
+        edits = []
+        for low in sorted(set(found).difference(english_frequencies())):
+            if found.count(low) > 1:
+                continue
+            start = _find_word(lowraw, low)
+            if start >= 0 and (e := self._split_edit(raw[start : start + len(low)], start)):
+                edits.append(e)
+        return edits
+
+    def split_words(self, result: CleanResult, model: TextModel) -> CleanResult:
+        """Add dictionary splits of run-together words, using the parsed model of ``result.text``.
+
+        Returns ``result`` itself when nothing needs splitting (the usual case);
+        otherwise a new result whose text must be parsed again.
+        """
+        if not self.enabled or "run_together" not in self.rules:
+            return result
+        index = model.index
+        unknown = set(index).difference(english_frequencies())  # C-level: iterates over the document's words
+        candidates = [w for w in unknown if len(w) >= 7 and len(index[w]) == 1 and w.isalpha()]
+        new = []
+        for low in sorted(candidates):
+            s, e = model.token_span(index[low][0])
+            raw_start = result.to_raw(s)
+            tok = result.raw[raw_start : raw_start + (e - s)]
+            if tok.lower() != low:
+                continue
+            if edit := self._split_edit(tok, raw_start):
+                new.append(edit)
+        if not new:
+            return result
+        edits = _resolve_overlaps([*result.edits, *new])
+        return CleanResult(result.raw, _apply(result.raw, edits), tuple(edits), result.metadata)
 
 
 # ---------------------------------------------------------------------- helpers

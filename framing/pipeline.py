@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import math
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -132,11 +132,15 @@ _MIN_WORDS_FOR_LANGUAGE = 30
 _MIN_ENGLISH_SHARE = 0.15
 
 
-def english_share(tokens: Sequence[str]) -> float:
-    """Share of tokens that are common English function words (about 0.4–0.5 in English prose)."""
-    if not tokens:
+def english_share(model: TextModel) -> float:
+    """Share of tokens that are common English function words (about 0.4–0.5 in English prose).
+
+    Counted from the model's word index (built once and shared with the lexicon matchers).
+    """
+    if not model.tokens:
         return math.nan
-    return sum(1 for t in tokens if t in _ENGLISH) / len(tokens)
+    index = model.index
+    return sum(len(index[w]) for w in _ENGLISH if w in index) / len(model.tokens)
 
 
 @dataclass
@@ -243,15 +247,19 @@ class Pipeline:
             row.update(status=doc.status_text, n_words=0, n_sentences=0, language="")
             return out
         try:
-            clean = self.cleaner.clean(doc.text, {f: getattr(doc, f) for f in STANDARD_FIELDS})
+            clean = self.cleaner.clean(doc.text, {f: getattr(doc, f) for f in STANDARD_FIELDS}, split_words=False)
+            model = TextModel(clean.text)
+            repaired = self.cleaner.split_words(clean, model)  # needs the parsed vocabulary
+            if repaired is not clean:
+                clean = repaired
+                model = TextModel(clean.text)
             for k, v in clean.metadata.items():
                 if not row.get(k):
                     row[k] = v
-            model = TextModel(clean.text)
             out.text = clean.text
             out.cleaning = [(e.start, e.end, e.text, e.replacement, e.rule, e.reason) for e in clean.edits]
             n_words = model.n_words
-            share = english_share(model.tokens) if n_words >= _MIN_WORDS_FOR_LANGUAGE else math.nan
+            share = english_share(model) if n_words >= _MIN_WORDS_FOR_LANGUAGE else math.nan
             english = math.isnan(share) or share >= _MIN_ENGLISH_SHARE
             row.update(
                 n_words=n_words,
@@ -342,6 +350,9 @@ class Pipeline:
                     sums.append(float(n))
                 else:
                     col = table.get(c)
-                    sums.append(float(sum(x for x in col if x == x)) if col else 0.0)
+                    total = float(sum(col)) if col else 0.0
+                    if total != total:  # NaN somewhere: leave those rows out
+                        total = float(sum(x for x in col if x == x))
+                    sums.append(total)
             values[m.name] = m.compute(tuple(sums)) if n >= m.min_rows else math.nan
         return values

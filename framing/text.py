@@ -280,7 +280,8 @@ class TextModel:
         for p, (ps, pe) in enumerate(paras):
             line = text[ps:pe]
             bullet = _BULLET_RE.match(line)
-            head_words = len(findall(text, ps, pe)) if not bullet else 0
+            # only a short line can be a heading: count its words only then
+            head_words = len(findall(text, ps, pe)) if not bullet and pe - ps <= 160 else 99
             if _REFERENCE_HEAD_RE.match(line):
                 in_refs = True
                 kind = "heading"
@@ -491,8 +492,12 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _period_ends_sentence(text: str, para_start: int, dot: int, next_start: int) -> bool:
-    ws = max(text.rfind(" ", para_start, dot), text.rfind("\n", para_start, dot), text.rfind("(", para_start, dot))
-    word = text[ws + 1 : dot].lstrip("\"“‘'([").lower()
+    window = text[max(para_start, dot - 40) : dot]  # bounded: never scan back over a long paragraph
+    pieces = window.split()
+    if not pieces or window[-1:].isspace():
+        return True
+    raw_word = pieces[-1].rsplit("(", 1)[-1]
+    word = raw_word.lstrip("\"“‘'([").lower()
     if not word:
         return True
     m = WORD_RE.match(text, next_start)
@@ -502,7 +507,7 @@ def _period_ends_sentence(text: str, para_start: int, dot: int, next_start: int)
     if word in _NUMBER_ABBREVIATIONS:
         return not nxt[:1].isdigit()
     if len(word) == 1 and word.isalpha():  # an initial: "Hasan A. Rizvi"
-        return nxt in _OPENERS and text[ws + 1 : dot].isupper() is False
+        return nxt in _OPENERS and not raw_word.isupper()
     if word in _ABBREVIATIONS or (word.count(".") >= 1 and all(len(p) <= 2 for p in word.split("."))):
         return nxt in _OPENERS
     return True
@@ -510,6 +515,8 @@ def _period_ends_sentence(text: str, para_start: int, dot: int, next_start: int)
 
 _OPENING = "“„«"
 _CLOSING = "”»"
+_DOUBLE_MARK_RE = re.compile('[“„«”»"]')
+_SINGLE_MARK_RE = re.compile("[‘’']")
 
 
 def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
@@ -528,10 +535,11 @@ def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
     open_mark = ""
     n_paras = len(paras)
     for pi, (ps, pe) in enumerate(paras):
-        i = ps
+        start = ps
         if open_at >= 0 and text[ps] in _OPENING + '"':
-            i = ps + 1  # re-opening mark of a continued quotation
-        while i < pe:
+            start = ps + 1  # re-opening mark of a continued quotation
+        for m in _DOUBLE_MARK_RE.finditer(text, start, pe):
+            i = m.start()
             ch = text[i]
             if ch in _OPENING:
                 if open_at >= 0 and open_mark == "„" and ch == "“":
@@ -541,13 +549,11 @@ def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
                     if open_at >= 0:
                         quotes.append(Quote(open_at, i, open_at + 1, i, open_mark, False))
                     open_at, open_mark = i, ch
-            elif ch in _CLOSING or ch == '"':
-                if open_at >= 0:
-                    quotes.append(Quote(open_at, i + 1, open_at + 1, i, open_mark, True))
-                    open_at = -1
-                elif ch == '"':
-                    open_at, open_mark = i, ch
-            i += 1
+            elif open_at >= 0:
+                quotes.append(Quote(open_at, i + 1, open_at + 1, i, open_mark, True))
+                open_at = -1
+            elif ch == '"':
+                open_at, open_mark = i, ch
         if open_at >= 0:
             nxt = paras[pi + 1][0] if pi + 1 < n_paras else -1
             if nxt >= 0 and text[nxt] in _OPENING + '"':
@@ -564,10 +570,9 @@ def _single_quotes(text: str, start: int, end: int) -> list[Quote]:
     """Nested single quotations inside ``text[start:end]``."""
     out: list[Quote] = []
     opened = -1
-    for i in range(start, end):
+    for m in _SINGLE_MARK_RE.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
-        if ch not in "‘’'":
-            continue
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if before.isalnum() and after.isalnum():
