@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Analysis"]
 
-_DOC_HEAD = ["doc_id", *STANDARD_FIELDS, "status", "n_words", "n_sentences", "language"]
+_DOC_HEAD = ["doc_id", *STANDARD_FIELDS, "status", "n_words", "n_sentences", "language", "duplicate_of"]
 
 
 class Analysis:

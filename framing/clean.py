@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
-from .vocab import english_frequencies
+from .vocab import english_frequencies, english_words
 
 if TYPE_CHECKING:
     from .text import TextModel
@@ -68,6 +68,7 @@ _MISSING_SPACE_RE = re.compile(r"(?<![\w.])([a-z]{3,})\.([A-Z][a-z]+)\b")
 _DEHYPHEN_RE = re.compile(r"-\n[ \t]*([a-z]{2,})")
 _WORD_END_RE = re.compile(r"\w{2,}$")
 _VOWELS = frozenset("aeiouy")
+_PULL_QUOTE_WINDOW = 20_000  # characters around a paragraph searched for its copy
 _TERMINAL = tuple('.!?…"”’)')
 
 _MONTHS = (
@@ -361,7 +362,7 @@ class Cleaner:
         if "comments" in rules:
             self._comments(texts, nonempty, nw, out, mark)
         if "pull_quotes" in rules:
-            _pull_quotes(raw, texts, nonempty, nw, out, mark)
+            _pull_quotes(raw, lines, texts, nonempty, nw, out, mark)
         return out
 
     def _is_share_strip(self, low: str) -> bool:
@@ -501,7 +502,7 @@ class Cleaner:
         if not self.enabled or "run_together" not in self.rules:
             return result
         index = model.index
-        unknown = set(index).difference(english_frequencies())  # C-level: iterates over the document's words
+        unknown = index.keys() - english_words()  # C-level set difference over the document's words
         candidates = [w for w in unknown if len(w) >= 7 and len(index[w]) == 1 and w.isalpha()]
         new = []
         for low in sorted(candidates):
@@ -762,7 +763,11 @@ def _middle(t: str, width: int = 30) -> str:
     return t[max(0, mid - width // 2) : mid + width // 2]
 
 
-def _pull_quotes(raw, texts, nonempty, nw, out, mark) -> None:
+def _count_near(raw: str, needle: str, pos: int, window: int = _PULL_QUOTE_WINDOW) -> int:
+    return raw.count(needle, max(0, pos - window), pos + window) if needle else 0
+
+
+def _pull_quotes(raw, lines, texts, nonempty, nw, out, mark) -> None:
     """Remove standalone paragraphs that repeat a sentence of the body, or an earlier paragraph.
 
     A paragraph of 6-80 words whose words occur again elsewhere in the text is
@@ -771,7 +776,8 @@ def _pull_quotes(raw, texts, nonempty, nw, out, mark) -> None:
     """
     candidates = [i for i in nonempty if i not in out and 6 <= nw[i] <= 80]
     # cheap filter: a copy shares its middle characters with another place of the text
-    candidates = [i for i in candidates if raw.count(_middle(texts[i])) >= 2]
+    # (searched within a window around the paragraph, so a huge document stays linear in time)
+    candidates = [i for i in candidates if _count_near(raw, _middle(texts[i]), lines[i][0]) >= 2]
     if not candidates:
         return
     norm = " " + " ".join(_WORDS_RE.findall(raw.lower())) + " "

@@ -123,7 +123,8 @@ def _analyze(args: argparse.Namespace, corpus):
     )
 
 
-def _print_accounting(docs, out=sys.stderr) -> None:
+def _print_accounting(docs, out=None) -> None:
+    out = out or sys.stderr
     status = docs["status"].astype(str)
     kinds = status.str.split(":").str[0]
     n = len(docs)

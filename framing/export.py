@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .paths import inside, safe_name
+
 if TYPE_CHECKING:
     from .analysis import Analysis
 
@@ -59,5 +61,5 @@ def save_tables(a: Analysis, out_dir: str | Path, formats: Sequence[str] = ("csv
         frames[name] = a.table(name)
     for name, df in frames.items():
         for fmt in formats:
-            written.append(write_table(df, out / f"{name}.{fmt}"))
+            written.append(write_table(df, inside(out, f"{safe_name(name)}.{fmt}")))
     return written

@@ -21,6 +21,7 @@ from .actors import ActorSet
 from .analyzers.base import Analyzer, DocContext, DocResult, Metric, create
 from .clean import Cleaner
 from .corpus import STANDARD_FIELDS, Document
+from .duplicates import fingerprint
 from .text import TextModel
 
 __all__ = ["DEFAULT_ANALYZERS", "DocOutput", "Pipeline", "english_share"]
@@ -154,6 +155,7 @@ class DocOutput:
     evidence: list[tuple[Any, ...]] = field(default_factory=list)
     cleaning: list[tuple[Any, ...]] = field(default_factory=list)
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    fingerprint: tuple[int, tuple[int, ...]] | None = None
 
 
 def _order(analyzers: list[Analyzer]) -> list[Analyzer]:
@@ -217,6 +219,9 @@ class Pipeline:
         self.cleaner = cleaner if isinstance(cleaner, Cleaner) else Cleaner()
         self.metric_list: list[Metric] = [m for a in self.analyzers for m in a.metrics()]
         self.metrics = {m.name: m for m in self.metric_list}
+        self._empty_metrics: dict[str, Any] = {m.name: math.nan for m in self.metric_list}
+        for a in self.analyzers:
+            self._empty_metrics.update({k: math.nan for k in a.document_metrics()})
 
     @property
     def analyzer_names(self) -> list[str]:
@@ -242,9 +247,12 @@ class Pipeline:
             if k not in row and (v is None or isinstance(v, (str, int, float, bool))):
                 row.setdefault(k, v)
         status, notes = doc.status, list(doc.notes)
+        # every row has every column, whatever happens to the document (streamed tables fix their columns early)
+        row.update(status="", n_words=0, n_sentences=0, language="", duplicate_of="")
+        row.update(self._empty_metrics)
         out = DocOutput(row=row)
         if doc.status == "skipped":
-            row.update(status=doc.status_text, n_words=0, n_sentences=0, language="")
+            row["status"] = doc.status_text
             return out
         try:
             clean = self.cleaner.clean(doc.text, {f: getattr(doc, f) for f in STANDARD_FIELDS}, split_words=False)
@@ -256,6 +264,7 @@ class Pipeline:
             for k, v in clean.metadata.items():
                 if not row.get(k):
                     row[k] = v
+            out.fingerprint = fingerprint(model.tokens, model.sent_tok)
             out.text = clean.text
             out.cleaning = [(e.start, e.end, e.text, e.replacement, e.rule, e.reason) for e in clean.edits]
             n_words = model.n_words

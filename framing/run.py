@@ -14,6 +14,7 @@ from .analysis import Analysis
 from .analyzers.base import Analyzer
 from .clean import Cleaner
 from .corpus import Corpus, Document
+from .duplicates import DuplicateTracker
 from .pipeline import DocOutput, Pipeline
 from .progress import Progress
 
@@ -96,8 +97,34 @@ def process_documents(
     progress: bool | None = None,
     total: int | None = None,
     chunk_size: int = 32,
+    flag_duplicates: bool = True,
 ) -> Iterator[DocOutput]:
-    """Yield one :class:`DocOutput` per document, in input order, using ``n_jobs`` processes."""
+    """Yield one :class:`DocOutput` per document, in input order, using ``n_jobs`` processes.
+
+    Exact and near duplicates of earlier documents are flagged (:mod:`framing.duplicates`)
+    in the parent process, so the result does not depend on ``n_jobs``.
+    """
+    tracker = DuplicateTracker()
+    for out in _ordered_outputs(pipeline, docs, n_jobs, progress, total, chunk_size):
+        if flag_duplicates and out.fingerprint is not None:
+            dup = tracker.check(out.row["doc_id"], *out.fingerprint)
+            if dup is not None:
+                earlier, note = dup
+                out.row["duplicate_of"] = earlier
+                status = out.row["status"]
+                kind = status.split(":", 1)[0]
+                out.row["status"] = f"warning: {note}" if kind == "ok" else f"{status}; {note}"
+        yield out
+
+
+def _ordered_outputs(
+    pipeline: Pipeline,
+    docs: Iterable[Document],
+    n_jobs: int,
+    progress: bool | None,
+    total: int | None,
+    chunk_size: int,
+) -> Iterator[DocOutput]:
     global _WORKER_PIPELINE
     bar = Progress(total, enabled=progress)
     if n_jobs is not None and n_jobs < 0:
@@ -134,6 +161,7 @@ def process_documents(
                     yield out
     finally:
         bar.close()
+        _WORKER_PIPELINE = None
 
 
 def analyze(

@@ -20,6 +20,12 @@ def english_frequencies() -> dict[str, int]:
     return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The words of :func:`english_frequencies` as a frozenset (fast set operations)."""
+    return frozenset(english_frequencies())
+
+
 def is_known_word(word: str, min_frequency: int = 1) -> bool:
     """True if ``word`` (any case) is in the English list with at least ``min_frequency``."""
     return english_frequencies().get(word.lower(), 0) >= min_frequency

@@ -15,6 +15,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..paths import inside, safe_name
 from .base import Page, ReportContext, builders_for
 
 if TYPE_CHECKING:
@@ -47,6 +48,16 @@ def collect_pages(a: Analysis, ctx: ReportContext) -> list[Page]:
     return pages
 
 
+def _unique_safe_names(pages: list[Page]) -> None:
+    """Page names become safe, distinct file stems (names may come from user files)."""
+    seen: dict[str, int] = {}
+    for p in pages:
+        base = safe_name(p.name)
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        p.name = base if n == 0 else f"{base}_{n + 1}"
+
+
 def _atomic_write_bytes(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
@@ -71,7 +82,7 @@ def write_report(
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
 
-    from ..export import save_tables
+    from ..export import save_tables, write_table
     from ..plots.style import style
     from .html import write_html
     from .layout import figure_page, render_png, text_pages
@@ -81,6 +92,7 @@ def write_report(
     ctx = ReportContext(by=by, out_dir=out, n_boot=n_boot, level=level, seed=seed)
     with style():
         pages = collect_pages(a, ctx)
+        _unique_safe_names(pages)
         pngs: dict[str, bytes] = {}
         if "pdf" in formats:
             tmp = out / ".report.pdf.tmp"
@@ -104,17 +116,15 @@ def write_report(
             if p.figure is not None:
                 pngs[p.name] = render_png(p.figure)
                 if "png" in formats:
-                    _atomic_write_bytes(out / f"{p.name}.png", pngs[p.name])
+                    _atomic_write_bytes(inside(out, f"{p.name}.png"), pngs[p.name])
         if "csv" in formats:
             save_tables(a, out / "tables", formats=tables)
             for p in pages:
                 if p.table is not None:
                     (out / "tables").mkdir(exist_ok=True)
-                    tmp = out / "tables" / f".{p.name}.csv.tmp"
-                    p.table.to_csv(tmp, index=False)
-                    os.replace(tmp, out / "tables" / f"{p.name}.csv")
+                    write_table(p.table, inside(out / "tables", f"page_{p.name}.csv"))
         if "html" in formats:
-            write_html(a, pages, pngs, out / "report.html")
+            write_html(a, pages, pngs, out / "report.html", by=by)
         for p in pages:
             if p.figure is not None:
                 plt.close(p.figure)

@@ -48,11 +48,36 @@ def _page_html(p: Page, pngs: dict[str, bytes]) -> str:
     return "\n".join(parts)
 
 
-def write_html(a: Analysis, pages: list[Page], pngs: dict[str, bytes], path: Path) -> Path:
+#: Documents shown in full (highlighted) at the end of the HTML report.
+MAX_DOCUMENTS = 30
+
+
+def _documents_html(a: Analysis, by: str) -> str:
+    """The highlighted text of each document (a sample on large corpora), folded away."""
+    docs = a.documents
+    ok = docs[~docs["status"].astype(str).str.startswith("skipped")]
+    if len(ok) > MAX_DOCUMENTS:  # a few from every group, in corpus order
+        if by in ok:
+            per = max(1, MAX_DOCUMENTS // max(1, ok[by].nunique()))
+            ok = ok.groupby(by, sort=False).head(per)
+        ok = ok.head(MAX_DOCUMENTS)
+    parts = [
+        '<section id="documents"><h2>The documents, with their evidence highlighted</h2>',
+        f"<p>{len(ok)} of {len(docs)} documents. Hover over a highlighted word to see what it counts for.</p>",
+    ]
+    for row in ok.itertuples(index=False):
+        label = " · ".join(str(v) for v in (row.doc_id, getattr(row, by, ""), getattr(row, "title", "")) if v)
+        parts.append(f"<details><summary>{html.escape(label)}</summary>{a.explain(row.doc_id).to_html()}</details>")
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def write_html(a: Analysis, pages: list[Page], pngs: dict[str, bytes], path: Path, by: str = "outlet") -> Path:
     from ..explain import LEGEND_CSS
 
     nav = "".join(f'<li><a href="#{html.escape(p.name)}">{html.escape(p.title)}</a></li>' for p in pages)
-    body = "\n".join(_page_html(p, pngs) for p in pages)
+    nav += '<li><a href="#documents">The documents, highlighted</a></li>'
+    body = "\n".join(_page_html(p, pngs) for p in pages) + _documents_html(a, by)
     doc = (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
