@@ -248,6 +248,32 @@ class Analysis:
             seed=seed,
         )
 
+    def differences(
+        self,
+        metric: str,
+        by: str = "outlet",
+        issue: str | None = None,
+        actor: str | None = None,
+        level: float = 0.95,
+        n_boot: int = 1000,
+        min_docs: int = 5,
+        seed: int = 0,
+    ) -> pd.DataFrame:
+        """Every pair of groups on one metric: difference with interval, Cohen's d, and whether the
+        groups' intervals are separated (see :func:`framing.compare.group_differences`)."""
+        from .compare import group_differences
+
+        return group_differences(
+            self, metric, by=by, issue=issue, actor=actor, level=level, n_boot=n_boot, min_docs=min_docs, seed=seed
+        )
+
+    def distinctive_words(self, by: str = "outlet", top: int = 15, prior: float = 500.0) -> pd.DataFrame:
+        """Words most distinctive of each group against the rest: log-odds with an informative
+        Dirichlet prior, z-scores (Monroe, Colaresi & Quinn 2008; :mod:`framing.distinctive`)."""
+        from .distinctive import distinctive_words
+
+        return distinctive_words(self, by=by, top=top, prior=prior)
+
     def actor_counts(self, by: str = "outlet", per_thousand: bool = False) -> pd.DataFrame:
         """Mentions of each actor per group (rows: groups; columns: actors), raw or per 1,000 words."""
         m = self.mentions

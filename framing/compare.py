@@ -1,23 +1,41 @@
-"""Group comparisons: one metric value per group with a bootstrap interval.
+"""Group comparisons: values with bootstrap intervals, and differences between groups.
 
-See :mod:`framing.stats` for the interval and :meth:`framing.Analysis.compare`
-for the arguments. The table is tidy: one row per (group, metric, actor).
+:func:`compare_groups` gives one row per (group, metric, actor): the metric
+over the group's rows, a percentile bootstrap interval resampling documents
+(or rows when a group has fewer than ``min_docs`` documents; the ``resampled``
+column says which), the number of documents and rows, and a ``thin`` flag
+when fewer than five rows carry the figure.
+
+:func:`group_differences` compares every pair of groups on one metric: the
+difference with its own bootstrap interval (each group resampled
+independently), a standardised effect size, and whether the two groups'
+intervals are ``separated`` (do not overlap).
+
+Effect size: Cohen's d on document values, d = (m_a − m_b) / s_pooled with
+s_pooled² = ((n_a − 1)s_a² + (n_b − 1)s_b²) / (n_a + n_b − 2) (Cohen 1988);
+reported only when both groups have at least two documents with a value.
+Reference: Cohen, J. (1988). *Statistical Power Analysis for the Behavioral
+Sciences* (2nd ed.). Erlbaum.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from .analyzers.base import Metric
 from .stats import bootstrap_interval, column_matrix, unit_sums
 
 if TYPE_CHECKING:
     from .analysis import Analysis
 
-__all__ = ["COMPARE_COLUMNS", "THIN_ROWS", "compare_groups"]
+__all__ = ["COMPARE_COLUMNS", "DIFFERENCE_COLUMNS", "THIN_ROWS", "compare_groups", "group_differences"]
 
 COMPARE_COLUMNS = [
     "group",
@@ -33,14 +51,127 @@ COMPARE_COLUMNS = [
     "resampled",
     "thin",
 ]
+DIFFERENCE_COLUMNS = [
+    "metric",
+    "label",
+    "actor",
+    "issue",
+    "group_a",
+    "group_b",
+    "value_a",
+    "value_b",
+    "difference",
+    "ci_low",
+    "ci_high",
+    "effect_size",
+    "separated",
+    "n_docs_a",
+    "n_docs_b",
+    "n_a",
+    "n_b",
+]
 #: Fewer rows than this (mentions or sentences) in a cell is flagged as thin evidence.
 THIN_ROWS = 5
 
 
-def _issue_mask(sentences: pd.DataFrame, issue: str) -> pd.Series:
+@dataclass
+class _Cell:
+    """The rows of one group for one (metric, actor): per-unit sums ready to resample."""
+
+    group: str
+    sums: np.ndarray  # units × columns
+    resampled: str
+    n_docs: int
+    n_rows: int
+    doc_values: np.ndarray  # the metric per document (NaN where undefined)
+
+
+def _issue_mask(sentences: pd.DataFrame, issue: str) -> np.ndarray:
     if "issues" not in sentences.columns:
         raise ValueError("no issues were assigned: run the analysis with the 'issues' analyzer and an IssueSet")
-    return sentences["issues"].map(lambda v: issue in v if isinstance(v, (list, tuple, set, frozenset)) else False)
+    return (
+        sentences["issues"]
+        .map(lambda v: issue in v if isinstance(v, (list, tuple, set, frozenset)) else False)
+        .to_numpy(dtype=bool)
+    )
+
+
+def _key(frame: pd.DataFrame) -> pd.Series:
+    return frame["doc_id"].astype(str) + "\x1f" + frame["sentence_id"].astype(str)
+
+
+class _Groups:
+    """Documents of each group, as integer codes, computed once per comparison."""
+
+    def __init__(self, a: Analysis, by: str) -> None:
+        docs = a.documents
+        if by not in docs.columns:
+            raise KeyError(f"no column {by!r} in the documents table; columns: {', '.join(map(str, docs.columns))}")
+        ok = ~docs["status"].astype(str).str.startswith("skipped")
+        self.doc_ids = docs.loc[ok, "doc_id"].astype(str).to_numpy()
+        labels = docs.loc[ok, by].fillna("").astype(str).to_numpy()
+        self.names = sorted(set(labels))
+        code = {g: k for k, g in enumerate(self.names)}
+        self.doc_group = np.array([code[g] for g in labels], dtype=int)
+        self.doc_code = {d: k for k, d in enumerate(self.doc_ids)}
+        # position of each document within its group
+        self.doc_pos = np.zeros(len(self.doc_ids), dtype=int)
+        self.group_size = np.zeros(len(self.names), dtype=int)
+        for k, g in enumerate(self.doc_group):
+            self.doc_pos[k] = self.group_size[g]
+            self.group_size[g] += 1
+
+    def row_docs(self, frame: pd.DataFrame) -> np.ndarray:
+        """Document code of each row (-1 for rows of skipped documents)."""
+        get = self.doc_code.get
+        return np.fromiter((get(d, -1) for d in frame["doc_id"].astype(str)), int, len(frame))
+
+
+def _cells(m: Metric, frame: pd.DataFrame, groups: _Groups, min_docs: int, doc_values: bool = False) -> Iterator[_Cell]:
+    values = column_matrix(frame, m.columns)
+    rdoc = groups.row_docs(frame)
+    valid = rdoc >= 0
+    values, rdoc = values[valid], rdoc[valid]
+    rgroup = groups.doc_group[rdoc]
+    for g, name in enumerate(groups.names):
+        sel = rgroup == g
+        n_docs = int(groups.group_size[g])
+        per_doc = unit_sums(groups.doc_pos[rdoc[sel]], values[sel], n_docs)
+        dv = np.array([m.compute(tuple(r)) for r in per_doc]) if doc_values and n_docs else np.zeros(0)
+        if n_docs >= min_docs:
+            yield _Cell(name, per_doc, "documents", n_docs, int(sel.sum()), dv)
+        else:
+            yield _Cell(name, values[sel], m.table, n_docs, int(sel.sum()), dv)
+
+
+def _frames(a: Analysis, m: Metric, issue: str | None, actor: str | None) -> list[tuple[str | None, pd.DataFrame]]:
+    sentences = a.sentences
+    mentions = a.mentions
+    if issue is not None:
+        sentences = sentences[_issue_mask(sentences, issue)]
+        keys = set(_key(sentences))
+        mentions = mentions[_key(mentions).isin(keys).to_numpy()] if len(mentions) else mentions
+    if m.table == "mentions":
+        if actor is not None:
+            return [(actor, mentions[mentions["actor"] == actor])]
+        if m.per_actor:
+            return [(act, mentions[mentions["actor"] == act]) for act in mentions["actor"].value_counts().index]
+        return [(None, mentions)]
+    if actor is not None:
+        keys = set(_key(mentions[mentions["actor"] == actor])) if len(mentions) else set()
+        return [(actor, sentences[_key(sentences).isin(keys).to_numpy()])]
+    return [(None, sentences)]
+
+
+def _chosen(a: Analysis, metric: str | Iterable[str] | None) -> list[str]:
+    metrics = a.metrics
+    if metric is None:
+        return list(metrics)
+    chosen = [metric] if isinstance(metric, str) else list(metric)
+    unknown = [m for m in chosen if m not in metrics]
+    if unknown:
+        raise KeyError(f"unknown metric {unknown[0]!r}; metrics: {', '.join(metrics)}")
+    return chosen
 
 
 def compare_groups(
@@ -54,73 +185,18 @@ def compare_groups(
     min_docs: int = 5,
     seed: int = 0,
 ) -> pd.DataFrame:
-    docs = a.documents
-    if by not in docs.columns:
-        raise KeyError(f"no column {by!r} in the documents table; columns: {', '.join(map(str, docs.columns))}")
-    metrics = a.metrics
-    if metric is None:
-        chosen = list(metrics)
-    else:
-        chosen = [metric] if isinstance(metric, str) else list(metric)
-        unknown = [m for m in chosen if m not in metrics]
-        if unknown:
-            raise KeyError(f"unknown metric {unknown[0]!r}; metrics: {', '.join(metrics)}")
-    ok = ~docs["status"].astype(str).str.startswith("skipped")
-    groups = docs.loc[ok, by].fillna("").astype(str)
-    doc_ids = docs.loc[ok, "doc_id"]
-    group_docs = {g: list(ids) for g, ids in doc_ids.groupby(groups.values)}
-
-    sentences = a.sentences
-    mentions = a.mentions
-    if issue is not None:
-        smask = _issue_mask(sentences, issue)
-        sentences = sentences[smask]
-        keys = set(zip(sentences["doc_id"], sentences["sentence_id"]))
-        mentions = mentions[[k in keys for k in zip(mentions["doc_id"], mentions["sentence_id"])]]
-
+    groups = _Groups(a, by)
     rows = []
-    for name in chosen:
-        m = metrics[name]
-        base = mentions if m.table == "mentions" else sentences
-        if m.table == "mentions":
-            if actor is not None:
-                actor_sets = [(actor, base[base["actor"] == actor])]
-            elif m.per_actor:
-                order = base["actor"].value_counts().index.tolist()
-                actor_sets = [(act, base[base["actor"] == act]) for act in order]
-            else:
-                actor_sets = [(None, base)]
-        else:
-            if actor is not None:
-                keys = set(
-                    zip(
-                        mentions.loc[mentions["actor"] == actor, "doc_id"],
-                        mentions.loc[mentions["actor"] == actor, "sentence_id"],
-                    )
-                )
-                actor_sets = [(actor, base[[k in keys for k in zip(base["doc_id"], base["sentence_id"])]])]
-            else:
-                actor_sets = [(None, base)]
-        for act, frame in actor_sets:
-            missing = [c for c in m.columns if c != "_rows" and c not in frame.columns]
-            if missing:
+    for name in _chosen(a, metric):
+        m = a.metrics[name]
+        for act, frame in _frames(a, m, issue, actor):
+            if any(c != "_rows" and c not in frame.columns for c in m.columns):
                 continue
-            values = column_matrix(frame, m.columns)
-            frame_docs = frame["doc_id"].to_numpy()
-            for g in sorted(group_docs):
-                ids = group_docs[g]
-                pos = {d: i for i, d in enumerate(ids)}
-                sel = np.fromiter((d in pos for d in frame_docs), bool, len(frame_docs))
-                n_rows = int(sel.sum())
-                if len(ids) >= min_docs:
-                    units = np.fromiter((pos[d] for d in frame_docs[sel]), int, n_rows)
-                    sums = unit_sums(units, values[sel], len(ids))
-                    res = bootstrap_interval(m, sums, n_boot=n_boot, level=level, seed=seed, resampled="documents")
-                else:
-                    res = bootstrap_interval(m, values[sel], n_boot=n_boot, level=level, seed=seed, resampled=m.table)
+            for cell in _cells(m, frame, groups, min_docs):
+                res = bootstrap_interval(m, cell.sums, n_boot=n_boot, level=level, seed=seed, resampled=cell.resampled)
                 rows.append(
                     {
-                        "group": g,
+                        "group": cell.group,
                         "metric": name,
                         "label": m.label,
                         "actor": act,
@@ -128,13 +204,91 @@ def compare_groups(
                         "value": res.value,
                         "ci_low": res.low,
                         "ci_high": res.high,
-                        "n_docs": len(ids),
-                        "n": n_rows,
+                        "n_docs": cell.n_docs,
+                        "n": cell.n_rows,
                         "resampled": res.resampled,
-                        "thin": n_rows < max(THIN_ROWS, m.min_rows),
+                        "thin": cell.n_rows < max(THIN_ROWS, m.min_rows),
                     }
                 )
     out = pd.DataFrame(rows, columns=COMPARE_COLUMNS)
-    out.attrs["by"] = by
-    out.attrs["level"] = level
+    out.attrs.update(by=by, level=level, n_boot=n_boot)
+    return out
+
+
+def _cohens_d(x: np.ndarray, y: np.ndarray) -> float:
+    x, y = x[~np.isnan(x)], y[~np.isnan(y)]
+    if len(x) < 2 or len(y) < 2:
+        return math.nan
+    pooled = ((len(x) - 1) * x.var(ddof=1) + (len(y) - 1) * y.var(ddof=1)) / (len(x) + len(y) - 2)
+    return float((x.mean() - y.mean()) / math.sqrt(pooled)) if pooled > 0 else math.nan
+
+
+def group_differences(
+    a: Analysis,
+    metric: str,
+    by: str = "outlet",
+    issue: str | None = None,
+    actor: str | None = None,
+    level: float = 0.95,
+    n_boot: int = 1000,
+    min_docs: int = 5,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Every pair of groups compared on ``metric`` (see the module docstring)."""
+    groups = _Groups(a, by)
+    m = a.metrics[_chosen(a, metric)[0]]
+    rows = []
+    alpha = (1 - level) / 2
+    for act, frame in _frames(a, m, issue, actor):
+        if any(c != "_rows" and c not in frame.columns for c in m.columns):
+            continue
+        cells = list(_cells(m, frame, groups, min_docs, doc_values=True))
+        boots = {}
+        for k, cell in enumerate(cells):
+            n = cell.sums.shape[0]
+            if n == 0:
+                boots[cell.group] = (math.nan, np.full(n_boot, np.nan), (math.nan, math.nan))
+                continue
+            rng = np.random.default_rng(seed + k)
+            reps = cell.sums[rng.integers(0, n, size=(n_boot, n))].sum(axis=1)
+            stats = np.array([m.compute(tuple(r)) for r in reps])
+            value = m.compute(tuple(cell.sums.sum(axis=0)))
+            finite = stats[~np.isnan(stats)]
+            ci = (
+                tuple(np.quantile(finite, [alpha, 1 - alpha]))
+                if len(finite) > n_boot // 2 and n > 1
+                else (math.nan, math.nan)
+            )
+            boots[cell.group] = (value, stats, ci)
+        by_name = {c.group: c for c in cells}
+        for ga, gb in combinations([c.group for c in cells], 2):
+            va, sa, (la, ha) = boots[ga]
+            vb, sb, (lb, hb) = boots[gb]
+            diff = sa - sb
+            finite = diff[~np.isnan(diff)]
+            lo, hi = np.quantile(finite, [alpha, 1 - alpha]) if len(finite) > n_boot // 2 else (math.nan, math.nan)
+            separated = bool(not any(math.isnan(v) for v in (la, ha, lb, hb)) and (ha < lb or hb < la))
+            rows.append(
+                {
+                    "metric": m.name,
+                    "label": m.label,
+                    "actor": act,
+                    "issue": issue,
+                    "group_a": ga,
+                    "group_b": gb,
+                    "value_a": va,
+                    "value_b": vb,
+                    "difference": va - vb,
+                    "ci_low": float(lo),
+                    "ci_high": float(hi),
+                    "effect_size": _cohens_d(by_name[ga].doc_values, by_name[gb].doc_values),
+                    "separated": separated,
+                    "n_docs_a": by_name[ga].n_docs,
+                    "n_docs_b": by_name[gb].n_docs,
+                    "n_a": by_name[ga].n_rows,
+                    "n_b": by_name[gb].n_rows,
+                }
+            )
+    out = pd.DataFrame(rows, columns=DIFFERENCE_COLUMNS)
+    out.attrs.update(by=by, level=level, n_boot=n_boot)
     return out

@@ -1,0 +1,112 @@
+"""Statistics: interval coverage with a known truth, a hand-computed log-odds example, differences."""
+
+from __future__ import annotations
+
+import math
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing.analyzers.base import Metric, ratio
+from framing.compare import compare_groups, group_differences
+from framing.distinctive import log_odds
+from framing.stats import bootstrap_interval
+
+SHARE = Metric("share", "Share", "test", "sentences", ("flag", "_rows"), ratio(), "a proportion")
+
+
+def synthetic(p_by_group: dict[str, float], docs: int, sentences: int, rng: np.random.Generator):
+    """A fake analysis: documents of each group whose sentences are flagged with probability p (+ doc noise)."""
+    drows, srows = [], []
+    for g, p in p_by_group.items():
+        for d in range(docs):
+            doc_id = f"{g}-{d}"
+            q = min(max(p + rng.normal(0, 0.05), 0), 1)  # documents differ a little: clustering
+            drows.append({"doc_id": doc_id, "outlet": g, "status": "ok"})
+            for s in range(sentences):
+                srows.append({"doc_id": doc_id, "sentence_id": s, "flag": int(rng.random() < q)})
+    return SimpleNamespace(
+        documents=pd.DataFrame(drows),
+        sentences=pd.DataFrame(srows),
+        mentions=pd.DataFrame(columns=["doc_id", "sentence_id", "actor"]),
+        metrics={"share": SHARE},
+    )
+
+
+def test_document_bootstrap_interval_covers_the_truth_about_95_percent_of_the_time():
+    rng = np.random.default_rng(42)
+    hits = 0
+    runs = 150
+    for k in range(runs):
+        a = synthetic({"A": 0.3}, docs=30, sentences=15, rng=rng)
+        row = compare_groups(a, metric="share", n_boot=400, seed=k).iloc[0]
+        assert row["resampled"] == "documents"
+        hits += row["ci_low"] <= 0.3 <= row["ci_high"]
+    assert 0.88 <= hits / runs <= 0.995
+
+
+def test_a_real_difference_is_found_and_its_interval_covers_it():
+    rng = np.random.default_rng(7)
+    covered = separated = 0
+    runs = 60
+    for k in range(runs):
+        a = synthetic({"A": 0.3, "B": 0.5}, docs=25, sentences=15, rng=rng)
+        d = group_differences(a, "share", n_boot=400, seed=k).iloc[0]
+        covered += d["ci_low"] <= -0.2 <= d["ci_high"]
+        separated += bool(d["separated"])
+        assert d["effect_size"] < 0
+    assert covered / runs >= 0.85
+    assert separated / runs >= 0.9
+
+
+def test_no_difference_rarely_looks_separated():
+    rng = np.random.default_rng(3)
+    runs = 60
+    separated = sum(
+        bool(
+            group_differences(synthetic({"A": 0.4, "B": 0.4}, 25, 15, rng), "share", n_boot=300, seed=k).iloc[0][
+                "separated"
+            ]
+        )
+        for k in range(runs)
+    )
+    assert separated / runs <= 0.1
+
+
+def test_groups_with_few_documents_resample_rows_and_say_so():
+    rng = np.random.default_rng(1)
+    a = synthetic({"A": 0.3, "B": 0.6}, docs=2, sentences=40, rng=rng)
+    t = compare_groups(a, metric="share", n_boot=300)
+    assert set(t["resampled"]) == {"sentences"} and (t["n"] == 80).all()
+
+
+def test_bootstrap_of_a_ratio_uses_summed_columns():
+    m = Metric("per1000", "per 1000", "t", "sentences", ("hits", "words"), ratio(1000.0))
+    sums = np.array([[2.0, 100.0], [0.0, 300.0], [4.0, 100.0]])
+    res = bootstrap_interval(m, sums, n_boot=200)
+    assert res.value == pytest.approx(1000 * 6 / 500)
+    assert res.low <= res.value <= res.high
+
+
+def test_log_odds_matches_a_hand_computed_example():
+    counts = {"A": {"war": 10, "peace": 2, "talks": 8}, "B": {"war": 2, "peace": 10, "talks": 8}}
+    t = log_odds(counts, prior=10.0).set_index(["group", "word"])
+    # by hand: totals war 12, peace 12, talks 16 (n = 40); alpha_w = 10 * y_w / 40 -> war 3, peace 3, talks 4
+    # A vs B for "war": y_i = 10, y_j = 2, n_i = n_j = 20, a0 = 10
+    delta = math.log((10 + 3) / (20 + 10 - 10 - 3)) - math.log((2 + 3) / (20 + 10 - 2 - 3))
+    var = 1 / (10 + 3) + 1 / (2 + 3)
+    assert t.loc[("A", "war"), "delta"] == pytest.approx(delta)
+    assert t.loc[("A", "war"), "variance"] == pytest.approx(var)
+    assert t.loc[("A", "war"), "z"] == pytest.approx(delta / math.sqrt(var))
+    assert t.loc[("B", "war"), "z"] == pytest.approx(-t.loc[("A", "war"), "z"])
+    assert t.loc[("A", "talks"), "z"] == pytest.approx(0.0)
+
+
+def test_distinctive_words_and_differences_on_the_seeds(seed_analysis):
+    words = seed_analysis.distinctive_words(top=5)
+    assert set(words["group"]) == set(seed_analysis.documents["outlet"])
+    assert (words.groupby("group")["z"].apply(lambda z: z.is_monotonic_decreasing)).all()
+    d = seed_analysis.differences("flesch_reading_ease")
+    assert len(d) == 10  # 5 outlets, every pair
