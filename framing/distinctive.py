@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -80,6 +82,13 @@ def log_odds(counts: Mapping[str, Mapping[str, int]], prior: float = 500.0) -> p
     return pd.concat(rows, ignore_index=True)
 
 
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """framing's English stop-word list (``framing/data/stopwords.txt``)."""
+    text = resources.files("framing").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
 def group_word_counts(
     a: Analysis,
     by: str = "outlet",
@@ -87,9 +96,7 @@ def group_word_counts(
     stop_words: Iterable[str] | None = None,
 ) -> dict[str, Counter[str]]:
     """Word counts per group from the cleaned texts (running text only; stop words and numbers left out)."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    stop = frozenset(stop_words) if stop_words is not None else ENGLISH_STOP_WORDS
+    stop = frozenset(stop_words) if stop_words is not None else stopwords()
     docs = a.documents
     ok = docs[~docs["status"].astype(str).str.startswith("skipped")]
     groups = ok[by].fillna("").astype(str) if by in ok else pd.Series([""] * len(ok), index=ok.index)
@@ -104,7 +111,8 @@ def group_word_counts(
         if g is None:
             continue
         c = counts.setdefault(g, Counter())
-        c.update(w for w in tokenize(text) if len(w) >= min_length and w not in stop and not w[0].isdigit())
+        words = (w[:-2] if w.endswith(("’s", "'s")) else w for w in tokenize(text))  # "kabul’s" counts as "kabul"
+        c.update(w for w in words if len(w) >= min_length and w not in stop and not w[0].isdigit())
     return counts
 
 

@@ -93,30 +93,23 @@ def write_report(
     with style():
         pages = collect_pages(a, ctx)
         _unique_safe_names(pages)
-        pngs: dict[str, bytes] = {}
+        pngs: dict[str, bytes] = {p.name: render_png(p.figure) for p in pages if p.figure is not None}
         if "pdf" in formats:
             tmp = out / ".report.pdf.tmp"
             with PdfPages(tmp, metadata={"Title": "framing report", "Creator": "framing"}) as pdf:
                 for p in pages:
-                    if p.figure is not None:
-                        sheet = figure_page(p.title, p.figure, p.text)
+                    sheets = [figure_page(p.title, pngs[p.name], p.text)] if p.figure is not None else []
+                    if p.figure is None:
+                        sheets += text_pages(p.title, list(p.text) + [e[2] for e in p.excerpts])
+                    elif p.excerpts:
+                        sheets += text_pages(f"{p.title}: evidence", [e[2] for e in p.excerpts])
+                    for sheet in sheets:
                         pdf.savefig(sheet)
                         plt.close(sheet)
-                        if p.excerpts:
-                            for sheet in text_pages(f"{p.title}: evidence", [e[2] for e in p.excerpts]):
-                                pdf.savefig(sheet)
-                                plt.close(sheet)
-                    else:
-                        paras = list(p.text) + [e[2] for e in p.excerpts]
-                        for sheet in text_pages(p.title, paras):
-                            pdf.savefig(sheet)
-                            plt.close(sheet)
             os.replace(tmp, out / "report.pdf")
-        for p in pages:
-            if p.figure is not None:
-                pngs[p.name] = render_png(p.figure)
-                if "png" in formats:
-                    _atomic_write_bytes(inside(out, f"{p.name}.png"), pngs[p.name])
+        if "png" in formats:
+            for name, data in pngs.items():
+                _atomic_write_bytes(inside(out, f"{name}.png"), data)
         if "csv" in formats:
             save_tables(a, out / "tables", formats=tables)
             for p in pages:

@@ -28,7 +28,7 @@ _CHARS_PER_LINE = 118
 _LINE = 0.032  # line height as a fraction of the page height (11 pt)
 
 
-def render_png(fig: Figure, dpi: int = 200) -> bytes:
+def render_png(fig: Figure, dpi: int = 150) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
     return buf.getvalue()
@@ -98,13 +98,17 @@ def text_pages(title: str, paragraphs: list[str], subtitle: str = "", mono: bool
     return pages
 
 
-def figure_page(title: str, figure: Figure, paragraphs: list[str] | None = None, subtitle: str = "") -> Figure:
-    """A page with a heading, the figure scaled to fit, and up to a few lines of caption."""
+def figure_page(title: str, png: bytes, paragraphs: list[str] | None = None, subtitle: str = "") -> Figure:
+    """A page with a heading, the figure (rendered PNG bytes) scaled to fit, and a few lines of caption.
+
+    The image is embedded unresampled (``interpolation="none"``): the PDF keeps the PNG's pixels and the
+    viewer scales them, which is both sharp and fast.
+    """
     page = _new_page()
     y_top = _heading(page, title, subtitle)
     lines = _lines(paragraphs or [])[:6]
     text_h = len(lines) * _LINE + (0.02 if lines else 0)
-    img = mpimg.imread(io.BytesIO(render_png(figure)), format="png")
+    img = mpimg.imread(io.BytesIO(png), format="png")
     h_px, w_px = img.shape[:2]
     box_w, box_h = 1 - 2 * _MARGIN, y_top - _MARGIN - text_h - 0.01
     aspect = (h_px / w_px) * (_W / _H)  # image height in page fractions per unit width
@@ -115,7 +119,7 @@ def figure_page(title: str, figure: Figure, paragraphs: list[str] | None = None,
         w = h / aspect
     left = _MARGIN + (box_w - w) / 2
     ax = page.add_axes((left, y_top - h, w, h))
-    ax.imshow(img, interpolation="lanczos")
+    ax.imshow(img, interpolation="none")
     ax.axis("off")
     y = y_top - h - 0.02
     for line, _starts in lines:

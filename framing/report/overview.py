@@ -35,6 +35,17 @@ def _lexicon_lines(a: Analysis) -> list[str]:
     return lines or ["• none"]
 
 
+_SECTION_TITLES = {
+    "actors": "Who is talked about",
+    "distinctive": "Distinctive words",
+    "stance": "Stance toward actors",
+    "hedging": "Hedging and assertion",
+    "sourcing": "Who gets to speak",
+    "issues": "Issues",
+    "frames": "Frames",
+}
+
+
 def title_page(a: Analysis, ctx: ReportContext) -> Page:
     docs = a.documents
     status = docs["status"].astype(str).str.split(":").str[0]
@@ -86,7 +97,7 @@ def summary_page(a: Analysis, ctx: ReportContext) -> Page:
         except Exception as exc:
             lines = [f"({section}: summary not available: {exc})"]
         if lines:
-            paras.append(f"## {section.title()}")
+            paras.append(f"## {_SECTION_TITLES.get(section, section.title())}")
             paras.extend(lines)
     if not paras:
         paras = ["No analyzer produced a summary."]
