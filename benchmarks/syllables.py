@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from framing.analyzers.readability import SyllableCounter  # noqa: E402
+from framing.analyzers.readability import SyllableCounter
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "allsides" / "allsides-12k.jsonl.gz"
 

@@ -38,6 +38,20 @@ __all__ = ["Analysis"]
 _DOC_HEAD = ["doc_id", *STANDARD_FIELDS, "status", "n_words", "n_sentences", "language", "duplicate_of"]
 
 
+def documents_frame(rows: list[dict[str, Any]], metric_names: Sequence[str]) -> pd.DataFrame:
+    """The documents table from document rows: standard columns first, metadata, then metrics."""
+    df = pd.DataFrame(rows)
+    for c in _DOC_HEAD:
+        if c not in df.columns:
+            df[c] = "" if c not in ("n_words", "n_sentences") else 0
+    metric_cols = [m for m in metric_names if m in df.columns]
+    rest = [c for c in df.columns if c not in _DOC_HEAD and c not in metric_cols]
+    df = df[_DOC_HEAD + rest + metric_cols]
+    df["n_words"] = df["n_words"].fillna(0).astype(int)
+    df["n_sentences"] = df["n_sentences"].fillna(0).astype(int)
+    return df
+
+
 class Analysis:
     """Tables and comparisons for one analysed corpus (see the module docstring)."""
 
@@ -86,17 +100,7 @@ class Analysis:
     # ------------------------------------------------------------------ tables
     @cached_property
     def documents(self) -> pd.DataFrame:
-        rows = [o.row for o in self._outputs]
-        df = pd.DataFrame(rows)
-        for c in _DOC_HEAD:
-            if c not in df.columns:
-                df[c] = "" if c not in ("n_words", "n_sentences") else 0
-        metric_cols = [m for m in self.pipeline.metrics if m in df.columns]
-        rest = [c for c in df.columns if c not in _DOC_HEAD and c not in metric_cols]
-        df = df[_DOC_HEAD + rest + metric_cols]
-        df["n_words"] = df["n_words"].fillna(0).astype(int)
-        df["n_sentences"] = df["n_sentences"].fillna(0).astype(int)
-        return df
+        return documents_frame([o.row for o in self._outputs], list(self.pipeline.metrics))
 
     def _concat(self, attr: str, text_from: str | None, head: list[str]) -> pd.DataFrame:
         cols: dict[str, list[Any]] = {"doc_id": [], "outlet": []}

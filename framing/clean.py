@@ -60,11 +60,7 @@ RULES: tuple[str, ...] = (
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]+")
 _WORDS_RE = re.compile(r"\w+(?:[-'’.]\w+)*")
-_LONG_WORD_RE = re.compile(r"\b[a-z]{7,}\b")
-_JOIN_HINT_RE = re.compile(r"[a-z][A-Z]|[a-z]\.[A-Z]")  # where a space may have been lost
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
-_CAMEL_RE = re.compile(r"(?<![\w'’.-])([a-z]{2,})([A-Z][a-z]{2,})(?![\w'’-])")
-_MISSING_SPACE_RE = re.compile(r"(?<![\w.])([a-z]{3,})\.([A-Z][a-z]+)\b")
 _DEHYPHEN_RE = re.compile(r"-\n[ \t]*([a-z]{2,})")
 _WORD_END_RE = re.compile(r"\w{2,}$")
 _VOWELS = frozenset("aeiouy")
@@ -237,10 +233,9 @@ class Cleaner:
     def clean(self, raw: str, metadata: Mapping[str, Any] | None = None, split_words: bool = True) -> CleanResult:
         """Clean ``raw``; ``metadata`` says which fields the document already has.
 
-        ``split_words=False`` leaves out the dictionary split of run-together
-        words, for callers that parse the text anyway and then call
-        :meth:`split_words` with the parsed model (the pipeline does, to read
-        the text once).
+        ``split_words=False`` leaves out the repair of run-together words, for
+        callers that parse the text anyway and then call :meth:`split_words`
+        with the parsed model (the pipeline does, to read the text once).
         """
         if not self.enabled or not raw:
             return CleanResult(raw, raw, ())
@@ -274,16 +269,16 @@ class Cleaner:
                 s -= 1
             edits.append(CleanEdit(s, e, raw[s:e], "", rule, reason))
 
-        if "run_together" in rules:
-            edits.extend(self._lost_spaces(raw))
-            if split_words:
-                edits.extend(self._split_long_words(raw))
         if "dehyphenate" in rules and "-\n" in raw:
             edits.extend(_dehyphenate(raw))
 
         edits = _resolve_overlaps(edits)
-        text = _apply(raw, edits)
-        return CleanResult(raw, text, tuple(edits), found)
+        result = CleanResult(raw, _apply(raw, edits), tuple(edits), found)
+        if split_words and "run_together" in rules:
+            from .text import TextModel
+
+            result = self.split_words(result, TextModel(result.text))
+        return result
 
     # ------------------------------------------------------------------ line rules
     def _line_rules(
@@ -425,47 +420,8 @@ class Cleaner:
                 break
 
     # ------------------------------------------------------------------ repairs
-    def _lost_spaces(self, raw: str) -> list[CleanEdit]:
-        """Camel-case joins after a function word ("ofTurkey") and a missing space after a full stop."""
-        freq = english_frequencies()
-        minf = self.min_split_frequency
-        edits: list[CleanEdit] = []
-        for hit in _JOIN_HINT_RE.finditer(raw):
-            if raw[hit.start() + 1] == ".":
-                m = _MISSING_SPACE_RE.search(raw, max(0, hit.start() - 40), hit.end() + 30)
-                if m is None or m.start(2) != hit.start() + 2:
-                    continue
-                left, right = m.group(1), m.group(2)
-                if freq.get(left.lower(), 0) >= minf and freq.get(right.lower(), 0) >= minf * 20:
-                    edits.append(
-                        CleanEdit(
-                            m.start(2),
-                            m.start(2),
-                            "",
-                            " ",
-                            "run_together",
-                            f"missing space after a full stop: {m.group()}",
-                        )
-                    )
-                continue
-            m = _CAMEL_RE.search(raw, max(0, hit.start() - 5), hit.end() + 20)
-            if m is None or m.start(2) != hit.start() + 1:
-                continue
-            left, right = m.group(1), m.group(2)
-            if left in _HEAD_WORDS and (left + right).lower() not in freq:
-                edits.append(
-                    CleanEdit(
-                        m.start(2),
-                        m.start(2),
-                        "",
-                        " ",
-                        "run_together",
-                        f"words run together: {m.group()} → {left} {right}",
-                    )
-                )
-        return edits
-
-    def _split_edit(self, tok: str, raw_start: int) -> CleanEdit | None:
+    def _cut(self, tok: str) -> int:
+        """Where to split ``tok`` (0: not a run-together word), remembered per spelling."""
         cache = self._split_cache
         cut = cache.get(tok)
         if cut is None:
@@ -473,46 +429,104 @@ class Cleaner:
             if len(cache) > 200_000:
                 cache.clear()
             cache[tok] = cut
+        return cut
+
+    def _split_edit(self, tok: str, raw_start: int) -> CleanEdit | None:
+        cut = self._cut(tok)
         if cut <= 0:
             return None
         pos = raw_start + cut
         return CleanEdit(pos, pos, "", " ", "run_together", f"words run together: {tok} → {tok[:cut]} {tok[cut:]}")
 
-    def _split_long_words(self, raw: str) -> list[CleanEdit]:
-        """Dictionary split of long unknown words seen once ("happenedagain"), reading the raw text."""
-        lowraw = raw.lower()
-        if len(lowraw) != len(raw):
-            return []
-        found = _LONG_WORD_RE.findall(lowraw)
-        edits = []
-        for low in sorted(set(found).difference(english_frequencies())):
-            if found.count(low) > 1:
-                continue
-            start = _find_word(lowraw, low)
-            if start >= 0 and (e := self._split_edit(raw[start : start + len(low)], start)):
-                edits.append(e)
-        return edits
-
     def split_words(self, result: CleanResult, model: TextModel) -> CleanResult:
-        """Add dictionary splits of run-together words, using the parsed model of ``result.text``.
+        """Repair words run together by a lost space, found in the parsed vocabulary of ``result.text``.
 
-        Returns ``result`` itself when nothing needs splitting (the usual case);
-        otherwise a new result whose text must be parsed again.
+        Only the document's unknown words (not in the English list: a set difference in C) are
+        examined, so the usual document costs almost nothing:
+
+        * ``ended.The`` (one token, "ended" and "the" both words, a capital after the full stop);
+        * ``ofTurkey`` (a function word, then a capitalised word: "of" + "Turkey");
+        * ``happenedagain`` (a long word seen once, split by :func:`_best_split`).
+
+        Returns ``result`` itself when nothing needs repair (the usual case); otherwise a new
+        result whose text must be parsed again.
         """
         if not self.enabled or "run_together" not in self.rules:
             return result
-        index = model.index
-        unknown = index.keys() - english_words()  # C-level set difference over the document's words
-        candidates = [w for w in unknown if len(w) >= 7 and len(index[w]) == 1 and w.isalpha()]
-        new = []
-        for low in sorted(candidates):
-            s, e = model.token_span(index[low][0])
-            raw_start = result.to_raw(s)
-            tok = result.raw[raw_start : raw_start + (e - s)]
-            if tok.lower() != low:
+        freq = english_frequencies()
+        minf = self.min_split_frequency
+        counts = model.counts
+        tokens = model.tokens
+        new: list[CleanEdit] = []
+
+        def occurrences(word: str) -> list[tuple[int, str]]:
+            """(raw start, raw token) of each occurrence of ``word``."""
+            out, i = [], -1
+            for _ in range(counts[word]):
+                i = tokens.index(word, i + 1)
+                s, e = model.token_span(i)
+                raw_start = result.to_raw(s)
+                raw_tok = result.raw[raw_start : raw_start + (e - s)]
+                if raw_tok.lower() == word:
+                    out.append((raw_start, raw_tok))
+            return out
+
+        for word in sorted(counts.keys() - english_words()):
+            if "." in word:
+                left, _, right = word.partition(".")
+                if (
+                    len(left) >= 3
+                    and left.isalpha()
+                    and right.isalpha()
+                    and freq.get(left, 0) >= minf
+                    and freq.get(right, 0) >= minf * 20
+                ):
+                    for start, tok in occurrences(word):
+                        cut = len(left) + 1
+                        if tok[cut : cut + 1].isupper() and tok[: cut - 1].islower():
+                            new.append(
+                                CleanEdit(
+                                    start + cut,
+                                    start + cut,
+                                    "",
+                                    " ",
+                                    "run_together",
+                                    f"missing space after a full stop: {tok}",
+                                )
+                            )
                 continue
-            if edit := self._split_edit(tok, raw_start):
-                new.append(edit)
+            if not word.isalpha():
+                continue
+            head = None
+            if word[:2] in _HEAD_PREFIXES:
+                head = next(
+                    (
+                        h
+                        for h in _HEAD_WORDS
+                        if word.startswith(h) and word[len(h) :] in freq and len(word) - len(h) >= 3
+                    ),
+                    None,
+                )
+            if head is not None:
+                for start, tok in occurrences(word):
+                    if tok[: len(head)].islower() and tok[len(head)].isupper() and tok[len(head) + 1 :].islower():
+                        pos = start + len(head)
+                        new.append(
+                            CleanEdit(
+                                pos,
+                                pos,
+                                "",
+                                " ",
+                                "run_together",
+                                f"words run together: {tok} → {tok[: len(head)]} {tok[len(head) :]}",
+                            )
+                        )
+                if new and new[-1].reason.startswith(f"words run together: {word[:1]}"):
+                    continue
+            if len(word) >= 7 and counts[word] == 1 and (self._cut(word) or self._cut(word.capitalize())):
+                for start, tok in occurrences(word):
+                    if edit := self._split_edit(tok, start):
+                        new.append(edit)
         if not new:
             return result
         edits = _resolve_overlaps([*result.edits, *new])
@@ -532,18 +546,6 @@ def _lines(raw: str) -> list[tuple[int, int]]:
         out.append((pos, nl))
         pos = nl + 1
     return out
-
-
-def _find_word(haystack: str, word: str) -> int:
-    """Start of ``word`` standing alone in ``haystack``, or -1."""
-    pos = haystack.find(word)
-    while pos >= 0:
-        before = haystack[pos - 1] if pos else " "
-        after = haystack[pos + len(word) : pos + len(word) + 1] or " "
-        if not (before.isalnum() or before in "'’.-") and not (after.isalnum() or after in "'’-"):
-            return pos
-        pos = haystack.find(word, pos + 1)
-    return -1
 
 
 def _parse_date(text: str) -> str | None:
@@ -687,6 +689,7 @@ _INFLECTED = ("ed", "ing", "ly", "ic", "al", "ous", "ive", "ful", "ent", "ant", 
 _HEAD_WORDS = frozenset(
     {"of", "in", "to", "the", "and", "on", "for", "at", "by", "with", "from", "that", "as", "is", "was", "a", "an"}
 )
+_HEAD_PREFIXES = frozenset(h[:2] for h in _HEAD_WORDS)
 
 
 def _best_split(token: str, freq: Mapping[str, int], minf: int) -> int:

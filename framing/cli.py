@@ -68,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     _corpus_args(score, required=True)
     score.add_argument("-o", "--out", required=True, help="output file: .csv, .jsonl or .parquet")
     score.add_argument("--resume", action="store_true", help="skip documents already in the output file")
+    score.add_argument(
+        "--tables",
+        default="documents",
+        help="comma-separated tables to write: documents (always), sentences, mentions, evidence, "
+        "cleaning; extra tables go beside the output (scores.mentions.parquet)",
+    )
 
     ev = sub.add_parser(
         "evaluate",
@@ -171,6 +177,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         progress=False if args.no_progress else None,
         resume=args.resume,
         cleaner=False if args.no_clean else None,
+        tables=[t.strip() for t in args.tables.split(",") if t.strip()],
     )
     _print_accounting(summary.documents)
     print(

@@ -2,12 +2,13 @@
 
 Each document is summarised by a hash of its whole word sequence (exact
 duplicates) and by a bottom-k sketch of its sentences: the ``k`` smallest
-hashes of its normalised sentences of six words or more (Broder 1997). Two
+CRC-32 values of its lower-cased sentences of six words or more (Broder 1997). Two
 documents whose sketches share at least ``min_shared`` of ``k`` hashes have an
 estimated sentence-set Jaccard similarity of about ``min_shared / k`` and are
 flagged as near duplicates. Memory stays at ``k + 1`` integers per document, so
-the check streams over millions of articles. Hashes are BLAKE2 digests, stable
-across processes and runs (Python's ``hash`` is salted per process).
+the check streams over millions of articles. Hashes (BLAKE2 for the whole
+text, CRC-32 for sentences) are stable across processes and runs, unlike
+Python's ``hash``, which is salted per process.
 
 A flagged document is still analysed; its status becomes a warning naming the
 earlier document it repeats, and ``duplicate_of`` holds that id.
@@ -20,8 +21,13 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .text import TextModel
 
 __all__ = ["DuplicateTracker", "fingerprint", "stable_hash"]
 
@@ -33,14 +39,20 @@ def stable_hash(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
 
 
-def fingerprint(tokens: list[str], sent_tok: list[int], k: int = 8) -> tuple[int, tuple[int, ...]]:
-    """(hash of all words, bottom-k hashes of the sentences with at least six words)."""
-    whole = stable_hash(" ".join(tokens))
-    hashes = set()
-    for s in range(len(sent_tok) - 1):
-        a, b = sent_tok[s], sent_tok[s + 1]
-        if b - a >= MIN_SENTENCE_WORDS:
-            hashes.add(stable_hash(" ".join(tokens[a:b])))
+def fingerprint(model: TextModel, k: int = 8) -> tuple[int, tuple[int, ...]]:
+    """(hash of the whole text, bottom-k CRC-32s of the sentences with at least six words).
+
+    CRC-32 (zlib, in C) is enough for sentence sketches: a near duplicate needs several
+    of the k smallest values to match, which chance collisions do not produce.
+    """
+    text = model.text
+    whole = stable_hash(" ".join(model.tokens))
+    st, starts, ends = model.sent_tok, model.sent_starts, model.sent_ends
+    hashes = {
+        zlib.crc32(text[starts[s] : ends[s]].lower().encode("utf-8", "surrogatepass"))
+        for s in range(len(starts))
+        if st[s + 1] - st[s] >= MIN_SENTENCE_WORDS
+    }
     return whole, tuple(heapq.nsmallest(k, hashes))
 
 

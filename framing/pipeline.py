@@ -136,12 +136,12 @@ _MIN_ENGLISH_SHARE = 0.15
 def english_share(model: TextModel) -> float:
     """Share of tokens that are common English function words (about 0.4–0.5 in English prose).
 
-    Counted from the model's word index (built once and shared with the lexicon matchers).
+    Counted from the model's word counts (computed once, in C).
     """
     if not model.tokens:
         return math.nan
-    index = model.index
-    return sum(len(index[w]) for w in _ENGLISH if w in index) / len(model.tokens)
+    counts = model.counts
+    return sum(counts[w] for w in _ENGLISH if w in counts) / len(model.tokens)
 
 
 @dataclass
@@ -264,7 +264,7 @@ class Pipeline:
             for k, v in clean.metadata.items():
                 if not row.get(k):
                     row[k] = v
-            out.fingerprint = fingerprint(model.tokens, model.sent_tok)
+            out.fingerprint = fingerprint(model)
             out.text = clean.text
             out.cleaning = [(e.start, e.end, e.text, e.replacement, e.rule, e.reason) for e in clean.edits]
             n_words = model.n_words

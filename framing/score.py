@@ -19,9 +19,10 @@ from typing import Any
 
 import pandas as pd
 
+from .analysis import Analysis, documents_frame
 from .corpus import Corpus, Document
 from .io import iter_documents
-from .pipeline import Pipeline
+from .pipeline import DocOutput, Pipeline
 from .run import process_documents, resolve_actors, resolve_issues
 
 __all__ = ["ScoreSummary", "score_to_file"]
@@ -100,12 +101,14 @@ class _Writer:
             self._fh.close()
         if self._pq is not None:
             self._pq.close()
-        if self._fh is None and self._pq is None:
-            pd.DataFrame(columns=self.columns or ["doc_id"]).to_csv(
-                self.tmp, index=False
-            ) if self.suffix == ".csv" else self.tmp.write_text("") if self.suffix != ".parquet" else pd.DataFrame(
-                {"doc_id": []}
-            ).to_parquet(self.tmp)
+        if self._fh is None and self._pq is None:  # nothing was written: an empty table
+            empty = pd.DataFrame(columns=self.columns or ["doc_id"])
+            if self.suffix == ".csv":
+                empty.to_csv(self.tmp, index=False)
+            elif self.suffix == ".parquet":
+                empty.to_parquet(self.tmp, index=False)
+            else:
+                self.tmp.write_text("", encoding="utf-8")
         os.replace(self.tmp, self.path)
 
     def abort(self) -> None:
@@ -143,10 +146,21 @@ def score_to_file(
     resume: bool = False,
     cleaner: Any = None,
     chunk_size: int = CHUNK,
+    tables: Iterable[str] = ("documents",),
 ) -> ScoreSummary:
-    """Analyse ``source`` in chunks and write one row per document to ``out``."""
+    """Analyse ``source`` in chunks and write one row per document to ``out``.
+
+    ``tables`` may add ``"sentences"``, ``"mentions"``, ``"evidence"`` and ``"cleaning"``: each is
+    streamed to a file beside ``out`` (``scores.parquet`` → ``scores.mentions.parquet``).
+    """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    extra = [t for t in tables if t != "documents"]
+    unknown = [t for t in extra if t not in ("sentences", "mentions", "evidence", "cleaning")]
+    if unknown:
+        raise ValueError(
+            f"unknown table {unknown[0]!r}: choose from documents, sentences, mentions, evidence, cleaning"
+        )
 
     def stream() -> Iterator[Document]:
         if isinstance(source, (str, Path)):
@@ -160,28 +174,45 @@ def score_to_file(
     pipeline = Pipeline(
         actors=resolve_actors(actors, probe), issues=resolve_issues(issues, probe), analyzers=analyzers, cleaner=cleaner
     )
+    if resume and extra:
+        raise ValueError("--resume works on the documents table alone; leave out the extra tables")
     done, previous = _existing_ids(out) if resume else (set(), None)
     writer = _Writer(out)
+    side = {t: _Writer(out.with_name(f"{out.stem}.{t}{out.suffix}")) for t in extra}
     written = 0
     statuses = []
+
+    def flush(batch: list[DocOutput]) -> None:
+        writer.write(documents_frame([o.row for o in batch], list(pipeline.metrics)))
+        if side:
+            part = Analysis(Corpus([]), pipeline, batch)
+            for name, w in side.items():
+                frame = getattr(part, name)
+                if len(frame):
+                    w.write(frame)
+
     try:
         if previous is not None and len(previous):
             writer.write(previous)
         docs = (d for d in stream() if d.id not in done)
-        batch: list[dict[str, Any]] = []
+        batch: list[DocOutput] = []
         for o in process_documents(pipeline, docs, n_jobs=n_jobs, progress=progress):
-            batch.append(o.row)
+            batch.append(o)
             statuses.append((o.row["doc_id"], o.row["status"]))
             if len(batch) >= chunk_size:
-                writer.write(pd.DataFrame(batch))
+                flush(batch)
                 written += len(batch)
                 batch = []
         if batch:
-            writer.write(pd.DataFrame(batch))
+            flush(batch)
             written += len(batch)
         writer.commit()
+        for w in side.values():
+            w.commit()
     except BaseException:
         writer.abort()
+        for w in side.values():
+            w.abort()
         raise
     return ScoreSummary(
         written=written, resumed=len(done), documents=pd.DataFrame(statuses, columns=["doc_id", "status"])

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -37,7 +38,7 @@ WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*")
 _TERMINAL = ".!?…"
 # Candidate sentence boundary inside a paragraph: terminal punctuation, closing
 # quotes or brackets, white space, then something that can start a sentence.
-_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*[ \t\u00a0]+(?=[\"“‘'(\[]?[^\W_a-z])")
+_BOUNDARY_RE = re.compile(r"([.!?…]+[\"”’')\]]*)[ \t\u00a0]+(?=[\"“‘'(\[]?[^\W_a-z])")
 _WRAP_MIN = 35  # a line shorter than this was not wrapped by a layout engine
 _CLAUSE_BREAK_RE = re.compile(
     r"[,;:()\[\]—–]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b|\bhowever\b|\byet\b"
@@ -206,6 +207,9 @@ _OPENERS = frozenset(
 )
 
 
+_SPECIAL_WORDS = _TITLES | _ABBREVIATIONS | _NUMBER_ABBREVIATIONS
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A quotation: ``start``/``end`` include the marks, ``inner_*`` exclude them."""
@@ -276,6 +280,11 @@ class TextModel:
         starts, ends, kinds, para_of = self.sent_starts, self.sent_ends, self.sent_kinds, self.sent_para
         sent_tok, tokens = self.sent_tok, self.tokens
         findall = WORD_RE.findall
+        # tokens are read from the lower-cased text (same offsets when lower() keeps the length, as it
+        # almost always does); otherwise each token is lower-cased on its own
+        lowered = text.lower()
+        same = len(lowered) == len(text)
+        source = lowered if same else text
         in_refs = False
         for p, (ps, pe) in enumerate(paras):
             line = text[ps:pe]
@@ -296,7 +305,7 @@ class TextModel:
                 kind = "text"
                 pieces = _split_sentences(text, ps, pe)
             for s, e in pieces:
-                words = findall(text, s, e)
+                words = findall(source, s, e)
                 if not words:
                     continue
                 starts.append(s)
@@ -305,12 +314,8 @@ class TextModel:
                 para_of.append(p)
                 tokens.extend(words)
                 sent_tok.append(len(tokens))
-        if tokens:
-            lowered = " ".join(tokens).lower().split(" ")
-            if len(lowered) == len(tokens):
-                self.tokens = lowered
-            else:  # lower() split a token (never seen; kept for safety)
-                self.tokens = [t.lower() for t in tokens]
+        if tokens and not same:
+            self.tokens = [t.lower() for t in tokens]
 
     # ------------------------------------------------------------------ sizes
     @property
@@ -383,6 +388,11 @@ class TextModel:
         return [m.start() for m in _CLAUSE_BREAK_RE.finditer(self.text, self.sent_starts[s], self.sent_ends[s])]
 
     # ------------------------------------------------------------------ lookup
+    @cached_property
+    def counts(self) -> Counter[str]:
+        """Word type → number of occurrences (counted in C; cheaper than :attr:`index`)."""
+        return Counter(self.tokens)
+
     @cached_property
     def index(self) -> dict[str, list[int]]:
         """Word type → token positions, built once on first use."""
@@ -475,14 +485,22 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside one paragraph."""
     out: list[tuple[int, int]] = []
     s = start
+    special = _SPECIAL_WORDS
     for m in _BOUNDARY_RE.finditer(text, start, end):
         dot = m.start()
-        if text[dot] == "." and not _period_ends_sentence(text, start, dot, m.end()):
-            continue
-        # the sentence keeps its closing quotes/brackets, not the white space
-        e = m.end()
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        if text[dot] == ".":
+            # the word before the full stop (bounded look-back: never rescans a long paragraph)
+            lo = max(start, dot - 30)
+            sp = text.rfind(" ", lo, dot)
+            raw_word = text[(sp + 1 if sp >= 0 else lo) : dot]
+            word = raw_word.lower()
+            if word and word[0] in "\"“‘'([":
+                word = word.lstrip("\"“‘'([")
+            if (word in special or len(word) == 1 or "." in word or "(" in word) and not _period_ends_sentence(
+                text, start, dot, m.end()
+            ):
+                continue
+        e = m.end(1)  # the sentence keeps its closing quotes/brackets, not the white space
         if e > s:
             out.append((s, e))
         s = m.end()

@@ -77,3 +77,28 @@ def test_help_explains_itself():
     assert proc.returncode == 0 and "report" in proc.stdout and "evaluate" in proc.stdout
     with pytest.raises(SystemExit):
         main(["report", "--bogus"])
+
+
+def test_score_streams_extra_tables_to_parquet(tmp_path):
+    out = tmp_path / "scores.parquet"
+    assert (
+        main(
+            [
+                "score",
+                str(ROOT / "seeds"),
+                "-o",
+                str(out),
+                "--no-progress",
+                "--tables",
+                "documents,mentions,evidence",
+                "--actors",
+                str(ROOT / "seeds" / "actors.yaml"),
+            ]
+        )
+        == 0
+    )
+    docs = pd.read_parquet(out)
+    mentions = pd.read_parquet(tmp_path / "scores.mentions.parquet")
+    assert len(docs) == 5 and len(mentions) > 100 and set(mentions["doc_id"]) <= set(docs["doc_id"])
+    assert (tmp_path / "scores.evidence.parquet").exists()
+    assert not list(tmp_path.glob(".*partial"))  # nothing half-written left behind
