@@ -9,6 +9,9 @@ One module per task (``framing/evaluate/<task>.py``), each with:
   task, n, precision, recall, f1, cue_f1; sourcing: task, n_docs, precision,
   recall, f1, source_f1, density_r; frames: task, n, micro_f1, macro_f1, per_frame);
 * ``format_result(result) -> str``: the same as readable text.
+
+:func:`agreement` measures framing against a user's own coding (F1 and
+Krippendorff's alpha).
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-__all__ = ["TASKS", "task_module"]
+from ._agreement import agreement, classification_scores, krippendorff_alpha
+
+__all__ = ["TASKS", "agreement", "classification_scores", "krippendorff_alpha", "task_module"]
 
 TASKS = {
     "stance": "framing.evaluate.stance",
