@@ -61,6 +61,7 @@ from typing import Any
 
 from ..lexicons import Lexicon, load_lexicon
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, per_thousand, ratio
+from .hedging_match import AnchoredMatcher
 from .hedging_rules import RULES, RuleInput, Words
 
 __all__ = ["HedgingAnalyzer", "certainty_index"]
@@ -148,6 +149,8 @@ class HedgingAnalyzer(Analyzer):
         self.attribution = Lexicon(
             [e for e in self.context if e.category == "attribution"], name="hedging attribution cues"
         )
+        self._cue_matcher = AnchoredMatcher(self.cues)
+        self._attribution_matcher = AnchoredMatcher(self.attribution)
         self.use_sourcing = use_sourcing
         self.kinds = frozenset(kinds)
         self.hedge_types = frozenset(hedge_types) if hedge_types is not None else None
@@ -214,7 +217,7 @@ class HedgingAnalyzer(Analyzer):
 
         attribution = _Attribution(ctx, self) if n else None
         compiled = self._compiled
-        for m in self.cues.match(model):
+        for m in self._cue_matcher.match(model):
             rule, weight, kind, sub = compiled.get(id(m.entry)) or (None, _signed(m.entry.category, 1.0), "", "")
             i, j = m.start, m.end
             s = bisect.bisect_right(st, i) - 1
@@ -294,7 +297,7 @@ class HedgingAnalyzer(Analyzer):
                 "own_voice": own_voice,
                 "own_voice_plain": own_plain,
                 "own_voice_hedged": own_hedged,
-                "certainty": [round(c, 6) for c in certainty],
+                "certainty": [round(c, 6) if c else 0.0 for c in certainty],
                 "hg_sentence": counted,
                 "hg_words": words_counted,
             },
@@ -477,7 +480,7 @@ class _Attribution:
             self._starts = [sp[0] for sp in self._spans]
             return
         self._verbs: dict[int, str] = {}
-        for m in analyzer.attribution.match(self.model):
+        for m in analyzer._attribution_matcher.match(self.model):
             s = bisect.bisect_right(self.model.sent_tok, m.start) - 1
             self._sent[s] = 1
             self._verbs.setdefault(s, m.entry.term)

@@ -30,7 +30,10 @@ Rules (the names used in the lexicon files):
 ``believe``       "believe in" (faith) is not a hedge; the nouns count only before "that".
 ``think``         "think tank", "think about" are not hedges.
 ``thought``       the noun ("political thought", "school of thought") is not a hedge.
-``consider``      "considering" as a preposition and "consider the/a" (weigh) are not hedges.
+``consider``      to weigh ("consider the options", "considered for publication",
+                  "considered changing") is not a hedge; "is considered (to be) a" is.
+``regard``        "with regard to", "in this regard", "held in high regard" are not hedges.
+``accused``       "the accused" (a defendant) is not a hedge; "accused of" is a shield.
 ``as_complement`` "regarded as", "seen as", "viewed as", "deemed to": only with ``as``/``to``/``that``.
 ``expect``        "as expected", "than expected", "the expected outcome" are not hedges;
                   the nouns count only before "that".
@@ -277,12 +280,31 @@ def _thought(x: RuleInput) -> Verdict:
     return KEEP
 
 
+_CONSIDER_WEIGH = frozenset(
+    "the a an whether how what options using ways measures steps for in during at when separately carefully "
+    "together seriously".split()
+)
+
+
 def _consider(x: RuleInput) -> Verdict:
     w, nxt = x.tokens[x.i], x.next()
-    if w == "considered":
-        return KEEP
-    if nxt in ("the", "a", "an", "whether", "how", "what", "options", "using", "ways", "measures", "steps"):
+    if nxt in _CONSIDER_WEIGH and not (w == "considered" and nxt in ("the", "a", "an")):
         return Verdict(False, note=f"{w} {nxt}: to weigh, not a hedge")
+    if nxt.endswith("ing") and len(nxt) > 5:
+        return Verdict(False, note=f"{w} {nxt}: to weigh a plan, not a hedge")
+    return KEEP
+
+
+def _regard(x: RuleInput) -> Verdict:
+    prv = x.prev()
+    if prv in ("with", "in", "this", "that", "as", "no", "without", "high", "little", "due", "kind", "best", "warm"):
+        return Verdict(False, note=f"'{prv} {x.tokens[x.i]}': not 'regarded as', not a hedge")
+    return KEEP
+
+
+def _accused(x: RuleInput) -> Verdict:
+    if x.prev() in ("the", "an", "a", "his", "her", "their", "co"):
+        return Verdict(False, note="the accused: a defendant, not a hedge")
     return KEEP
 
 
@@ -361,6 +383,8 @@ RULES: dict[str, Callable[[RuleInput], Verdict]] = {
     "think": _think,
     "thought": _thought,
     "consider": _consider,
+    "regard": _regard,
+    "accused": _accused,
     "as_complement": _as_complement,
     "expect": _expect,
     "if": _if,
