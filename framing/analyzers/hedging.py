@@ -495,7 +495,7 @@ class _Attribution:
                     self._sent[k] = 1
 
     def note(self, offset: int, s: int) -> str:
-        """"quoted: <source>", "attributed: <source>", "quoted", "attributed ('said')" or ""."""
+        """ "quoted: <source>", "attributed: <source>", "quoted", "attributed ('said')" or ""."""
         if self.from_sourcing:
             k = bisect.bisect_right(self._starts, offset)
             for cs, ce, label in reversed(self._spans[max(0, k - 8) : k]):

@@ -38,6 +38,7 @@ Rules (the names used in the lexicon files):
 ``expect``        "as expected", "than expected", "the expected outcome" are not hedges;
                   the nouns count only before "that".
 ``if``            "as if", "if any", "if not", "if necessary", "if and only if" are not conditional hedges.
+``whether``       "whether in X or Y" lists alternatives; it is not an open question.
 ``negatable``     a negated doubt is a booster: "no doubt", "few doubt", "little doubt", "not in doubt".
 ``flip``          a negated booster is a hedge: "it was never clear that", "no one is sure that".
 ``must_have``     epistemic "must have" + past participle is a booster (inference); otherwise
@@ -135,14 +136,102 @@ def is_number(tok: str, words: Words) -> bool:
 
 
 _PARTICIPLE_IRREGULAR = frozenset(
-    "been known had done seen gone made taken felt thought heard come become got gotten left lost sent told paid "
-    "won hit put set run begun brought built caught fought held kept led meant met read said sold spent stood "
-    "understood given driven written broken chosen fallen forgotten hidden ridden risen shaken spoken stolen "
-    "sworn torn worn beaten bitten eaten grown drawn flown known shown thrown blown slain struck".split()
+    [
+        "been",
+        "known",
+        "had",
+        "done",
+        "seen",
+        "gone",
+        "made",
+        "taken",
+        "felt",
+        "thought",
+        "heard",
+        "come",
+        "become",
+        "got",
+        "gotten",
+        "left",
+        "lost",
+        "sent",
+        "told",
+        "paid",
+        "won",
+        "hit",
+        "put",
+        "set",
+        "run",
+        "begun",
+        "brought",
+        "built",
+        "caught",
+        "fought",
+        "held",
+        "kept",
+        "led",
+        "meant",
+        "met",
+        "read",
+        "said",
+        "sold",
+        "spent",
+        "stood",
+        "understood",
+        "given",
+        "driven",
+        "written",
+        "broken",
+        "chosen",
+        "fallen",
+        "forgotten",
+        "hidden",
+        "ridden",
+        "risen",
+        "shaken",
+        "spoken",
+        "stolen",
+        "sworn",
+        "torn",
+        "worn",
+        "beaten",
+        "bitten",
+        "eaten",
+        "grown",
+        "drawn",
+        "flown",
+        "known",
+        "shown",
+        "thrown",
+        "blown",
+        "slain",
+        "struck",
+    ]
 )
 _REPORTING = frozenset(
-    "said says told announced promised pledged vowed insisted added warned stated declared claimed predicted "
-    "indicated confirmed decided agreed expected hoped planned".split()
+    [
+        "said",
+        "says",
+        "told",
+        "announced",
+        "promised",
+        "pledged",
+        "vowed",
+        "insisted",
+        "added",
+        "warned",
+        "stated",
+        "declared",
+        "claimed",
+        "predicted",
+        "indicated",
+        "confirmed",
+        "decided",
+        "agreed",
+        "expected",
+        "hoped",
+        "planned",
+    ]
 )
 
 
@@ -177,8 +266,27 @@ def _could(x: RuleInput) -> Verdict:
 
 
 _WOULD_NOT_HEDGE = frozenset(
-    "later eventually soon then go become often usually always sometimes frequently regularly typically "
-    "like love prefer rather continue remain".split()
+    [
+        "later",
+        "eventually",
+        "soon",
+        "then",
+        "go",
+        "become",
+        "often",
+        "usually",
+        "always",
+        "sometimes",
+        "frequently",
+        "regularly",
+        "typically",
+        "like",
+        "love",
+        "prefer",
+        "rather",
+        "continue",
+        "remain",
+    ]
 )
 
 
@@ -203,8 +311,35 @@ def _quantity(x: RuleInput) -> Verdict:
 
 
 _DETERMINERS = frozenset(
-    "a an the this that these those what which any some every each no one another same different other its his "
-    "her their our my your whatever".split()
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "what",
+        "which",
+        "any",
+        "some",
+        "every",
+        "each",
+        "no",
+        "one",
+        "another",
+        "same",
+        "different",
+        "other",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "whatever",
+    ]
 )
 
 
@@ -215,8 +350,30 @@ def _degree(x: RuleInput) -> Verdict:
 
 
 _POSSIBLE_NOT_BEFORE = frozenset(
-    "as made make makes making all every maximum minimum best highest lowest greatest largest smallest "
-    "if where wherever whenever when soon quickly".split()
+    [
+        "as",
+        "made",
+        "make",
+        "makes",
+        "making",
+        "all",
+        "every",
+        "maximum",
+        "minimum",
+        "best",
+        "highest",
+        "lowest",
+        "greatest",
+        "largest",
+        "smallest",
+        "if",
+        "where",
+        "wherever",
+        "whenever",
+        "when",
+        "soon",
+        "quickly",
+    ]
 )
 
 
@@ -239,7 +396,9 @@ def _appear(x: RuleInput) -> Verdict:
     return Verdict(False, note=f"appear {nxt}: to be present or perform, not a hedge")
 
 
-_CLAUSE_OPENERS = frozenset("that to whether it this there he she they we i you if".split())
+_CLAUSE_OPENERS = frozenset(
+    ["that", "to", "whether", "it", "this", "there", "he", "she", "they", "we", "i", "you", "if"]
+)
 
 
 def _that_to(x: RuleInput) -> Verdict:
@@ -266,8 +425,39 @@ def _think(x: RuleInput) -> Verdict:
 
 
 _THOUGHT_NOUN_BEFORE = frozenset(
-    "of and the a an his her their its our my some much any no second political legal scientific modern western "
-    "religious islamic economic strategic military critical careful free deep serious".split()
+    [
+        "of",
+        "and",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "some",
+        "much",
+        "any",
+        "no",
+        "second",
+        "political",
+        "legal",
+        "scientific",
+        "modern",
+        "western",
+        "religious",
+        "islamic",
+        "economic",
+        "strategic",
+        "military",
+        "critical",
+        "careful",
+        "free",
+        "deep",
+        "serious",
+    ]
 )
 
 
@@ -281,8 +471,28 @@ def _thought(x: RuleInput) -> Verdict:
 
 
 _CONSIDER_WEIGH = frozenset(
-    "the a an whether how what options using ways measures steps for in during at when separately carefully "
-    "together seriously".split()
+    [
+        "the",
+        "a",
+        "an",
+        "whether",
+        "how",
+        "what",
+        "options",
+        "using",
+        "ways",
+        "measures",
+        "steps",
+        "for",
+        "in",
+        "during",
+        "at",
+        "when",
+        "separately",
+        "carefully",
+        "together",
+        "seriously",
+    ]
 )
 
 
@@ -315,7 +525,9 @@ def _as_complement(x: RuleInput) -> Verdict:
     return Verdict(False, note=f"'{w} {nxt}': not 'seen as' / 'regarded as', not a hedge")
 
 
-_EXPECT_NOT_AFTER = frozenset("as than the a an its his her their our more less better worse un".split())
+_EXPECT_NOT_AFTER = frozenset(
+    ["as", "than", "the", "a", "an", "its", "his", "her", "their", "our", "more", "less", "better", "worse", "un"]
+)
 
 
 def _expect(x: RuleInput) -> Verdict:
@@ -327,7 +539,7 @@ def _expect(x: RuleInput) -> Verdict:
     return KEEP
 
 
-_IF_FORMULAIC = frozenset("any not only necessary needed possible so ever anything".split())
+_IF_FORMULAIC = frozenset(["any", "not", "only", "necessary", "needed", "possible", "so", "ever", "anything"])
 
 
 def _if(x: RuleInput) -> Verdict:
@@ -338,6 +550,16 @@ def _if(x: RuleInput) -> Verdict:
         return Verdict(False, note=f"if {nxt}: a set phrase, not a condition")
     if nxt == "and" and x.next(2) == "only":
         return Verdict(False, note="if and only if: logic, not a hedge")
+    return KEEP
+
+
+_PREPOSITIONS = frozenset(["in", "by", "through", "for", "from", "on", "at", "with", "via", "under", "over", "as"])
+
+
+def _whether(x: RuleInput) -> Verdict:
+    nxt = x.next()
+    if nxt in _PREPOSITIONS:
+        return Verdict(False, note=f"whether {nxt} … or …: a list of alternatives, not an open question")
     return KEEP
 
 
@@ -388,6 +610,7 @@ RULES: dict[str, Callable[[RuleInput], Verdict]] = {
     "as_complement": _as_complement,
     "expect": _expect,
     "if": _if,
+    "whether": _whether,
     "negatable": _negatable,
     "flip": _flip,
     "must_have": _must_have,

@@ -94,6 +94,31 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1].lower()
 
 
+def _sentence(sent: ET.Element) -> tuple[str, list[tuple[int, int, str]]]:
+    """The text of a ``<Sentence>`` and the spans of its speculation cues (``ccue``, or BioScope ``cue``)."""
+    parts: list[str] = [sent.text or ""]
+    cues: list[tuple[int, int, str]] = []
+    pos = len(parts[0])
+
+    def walk(el: ET.Element) -> None:
+        nonlocal pos
+        for child in el:
+            start = pos
+            if child.text:
+                parts.append(child.text)
+                pos += len(child.text)
+            walk(child)
+            tag, ctype = _local(child.tag), child.get("type", "")
+            if tag == "ccue" or (tag == "cue" and ctype.startswith("spec")):
+                cues.append((start, pos, ctype.strip()))
+            if child.tail:
+                parts.append(child.tail)
+                pos += len(child.tail)
+
+    walk(sent)
+    return "".join(parts), cues
+
+
 def read_szeged(path: str | Path) -> Iterator[GoldSentence]:
     """Sentences of a Szeged / BioScope XML file, with their ccue spans (``cue`` elements of BioScope too)."""
     try:
@@ -111,28 +136,8 @@ def read_szeged(path: str | Path) -> Iterator[GoldSentence]:
         for sent in doc.iter():
             if _local(sent.tag) != "sentence":
                 continue
-            parts: list[str] = [sent.text or ""]
-            cues: list[tuple[int, int, str]] = []
-            pos = len(parts[0])
-
-            def walk(el: ET.Element) -> None:
-                nonlocal pos
-                for child in el:
-                    tag = _local(child.tag)
-                    start = pos
-                    if child.text:
-                        parts.append(child.text)
-                        pos += len(child.text)
-                    walk(child)
-                    ctype = child.get("type", "")
-                    if tag == "ccue" or (tag == "cue" and ctype.startswith("spec")):
-                        cues.append((start, pos, ctype.strip()))
-                    if child.tail:
-                        parts.append(child.tail)
-                        pos += len(child.tail)
-
-            walk(sent)
-            yield GoldSentence(doc_id, sent.get("id", ""), "".join(parts), tuple(sorted(cues)))
+            text, cues = _sentence(sent)
+            yield GoldSentence(doc_id, sent.get("id", ""), text, tuple(sorted(cues)))
 
 
 def read_certainty(path: str | Path) -> list[dict[str, Any]]:
@@ -255,7 +260,8 @@ def _evaluate_szeged(
         "n_cues": cue_gold,
         "n_predicted_cues": cue_pred,
         "cue_recall_by_type": {
-            t: round(by_type_hit[t] / by_type_gold[t], 4) for t in sorted(by_type_gold, key=by_type_gold.get, reverse=True)
+            t: round(by_type_hit[t] / by_type_gold[t], 4)
+            for t in sorted(by_type_gold, key=by_type_gold.get, reverse=True)
         },
     }
     if errors:
