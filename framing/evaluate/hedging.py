@@ -110,7 +110,7 @@ def _sentence(sent: ET.Element) -> tuple[str, list[tuple[int, int, str]]]:
             walk(child)
             tag, ctype = _local(child.tag), child.get("type", "")
             if tag == "ccue" or (tag == "cue" and ctype.startswith("spec")):
-                cues.append((start, pos, ctype.strip()))
+                cues.append((start, pos, ctype.rstrip(" _")))
             if child.tail:
                 parts.append(child.tail)
                 pos += len(child.tail)
