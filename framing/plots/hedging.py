@@ -35,11 +35,11 @@ CUE_TYPE_COLOURS = {
     "hedge/doxastic": "#0072B2",
     "hedge/shield": "#56B4E9",
     "hedge/conditional": "#F0E442",
-    "hedge/question": "#555555",
-    "hedge/negated_booster": "#999999",
-    "hedge/approximator": "#cccccc",
+    "hedge/question": "#777777",
+    "hedge/negated_booster": "#aaaaaa",
+    "hedge/approximator": "#d9d9d9",
     "booster": BOOSTER,
-    "prescription": "#333333",
+    "prescription": "#000000",
 }
 
 
@@ -91,12 +91,21 @@ def plot_hedges_boosters(
     right = ax.get_xlim()[1]
     ax.set_xlim(-0.03 * right, right)
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel("cues per 1,000 words")
+    ax.set_xlabel("cues per 1,000 words" + (f"\n({note})" if note else ""))
     handles, labels = ax.get_legend_handles_labels()
     if handles:
-        ax.legend(handles[:2], labels[:2], loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, frameon=False)
-    if note:
-        ax.annotate(note, (0, 1), xycoords="axes fraction", xytext=(0, 6), textcoords="offset points", fontsize="small")
+        from matplotlib.transforms import offset_copy
+
+        below = offset_copy(ax.transAxes, fig=ax.figure, y=-(44 if note else 30), units="points")
+        ax.legend(
+            handles[:2],
+            labels[:2],
+            loc="upper center",
+            bbox_to_anchor=(0.5, 0.0),
+            bbox_transform=below,
+            ncol=2,
+            frameon=False,
+        )
     return ax
 
 

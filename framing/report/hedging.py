@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..plots.common import plot_compare, plot_heatmap
+from ..plots.common import fit_groups, plot_compare, plot_heatmap
 from ..plots.hedging import CUE_TYPE_ORDER, plot_cue_types, plot_hedges_boosters
 from ..plots.style import NEUTRAL
 from .base import Page, ReportContext
@@ -68,14 +68,17 @@ def _describe(row: Any) -> str:
     return f"{', '.join(bits) or 'no cue'}; certainty {row.certainty:+.1f}; {voice}"
 
 
-def driving_sentences(a: Analysis, ctx: ReportContext, per_group: int | None = None) -> list[tuple[str, Any]]:
+def driving_sentences(
+    a: Analysis, ctx: ReportContext, per_group: int | None = None, groups: list[str] | None = None
+) -> list[tuple[str, Any]]:
     """For each group, its most hedged and most boosted sentences: ``(group, sentence row)`` pairs.
 
     Sentences are ranked by their certainty score (most negative first for
     hedges, most positive first for boosters), then by the number of cues.
+    ``groups``: the groups to cover (default all, in alphabetical order).
     """
     s = _counted_sentences(a, ctx)
-    groups = sorted(s["group"].unique())
+    groups = sorted(s["group"].unique()) if groups is None else list(groups)
     if per_group is None:
         per_group = 3 if len(groups) <= 8 else 2 if len(groups) <= 15 else 1
     out: list[tuple[str, Any]] = []
@@ -182,6 +185,9 @@ def _overview_page(a: Analysis, ctx: ReportContext) -> Page:
     order = t[t["metric"] == "hedges_per_1000"].sort_values("value", na_position="first")["group"].tolist()
     sub = t[t["metric"] == "own_voice_plain_share"].set_index("group").reindex(order).reset_index()
     plot_compare(sub, ax=axes[1], sort=False, colour=NEUTRAL, title="Bare assertions, own voice")
+    for txt in list(axes[1].texts):
+        if "not shown" in txt.get_text():
+            txt.remove()  # said once, under the left panel
     axes[1].set_xlabel("share of sentences")
     axes[1].xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     level = f"{ctx.level:.0%}"
@@ -194,7 +200,9 @@ def _overview_page(a: Analysis, ctx: ReportContext) -> Page:
     ]
     cache: dict[str, Any] = {}
     excerpts = []
-    for g, row in driving_sentences(a, ctx):
+    ranked = t[t["metric"] == "hedges_per_1000"].dropna(subset=["value"]).sort_values("value", ascending=False)
+    shown, _ = fit_groups(ranked["group"].astype(str).tolist(), ctx.max_groups)
+    for g, row in driving_sentences(a, ctx, groups=shown):
         excerpts.append(
             _excerpt(a, cache, row, f"{g} — a {row.hedge_class} sentence ({_describe(row)}) · {row.doc_id}")
         )
