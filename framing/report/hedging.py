@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from ..compare import THIN_ROWS
 from ..plots.common import fit_groups, plot_compare, plot_heatmap
 from ..plots.hedging import CUE_TYPE_ORDER, plot_cue_types, plot_hedges_boosters
 from ..plots.style import NEUTRAL
@@ -275,28 +276,34 @@ def _actors_page(a: Analysis, ctx: ReportContext) -> Page | None:
     n_by_actor = t.groupby("actor")["n"].sum().sort_values(ascending=False)
     actors = n_by_actor.index[:TOP_ACTORS].tolist()
     t = t[t["actor"].isin(actors)]
-    value = t.pivot_table(index="group", columns="actor", values="value", aggfunc="first")[actors]
-    n = t.pivot_table(index="group", columns="actor", values="n", aggfunc="first")[actors]
-    annot = value.map(lambda v: "" if v != v else f"{v:.0%}") + n.map(lambda k: "" if k != k else f"\n({int(k)})")
+    n_by_group = t.groupby("group")["n"].sum().sort_values(ascending=False)
+    groups = sorted(n_by_group.index[: ctx.max_groups].tolist())
+    value = t.pivot_table(index="group", columns="actor", values="value", aggfunc="first").reindex(groups)[actors]
+    n = t.pivot_table(index="group", columns="actor", values="n", aggfunc="first").reindex(groups)[actors]
+    shown = value.where(n >= THIN_ROWS)  # too few sentences: left blank, the count still shown
+    annot = shown.map(lambda v: "" if v != v else f"{v:.0%}") + n.map(lambda k: "" if k != k else f"\n({int(k)})")
     fig, ax = plt.subplots(
         figsize=(min(16, 1.15 * len(actors) + 4.5), min(11, 0.6 * len(value) + 2.4)), layout="constrained"
     )
+    finite = shown.max().max()
     plot_heatmap(
-        value,
+        shown,
         ax=ax,
         annot=annot,
         cmap="Oranges",
         vmin=0,
-        vmax=max(0.5, float(value.max().max())),
+        vmax=max(0.5, float(finite)) if finite == finite else 1.0,
         cbar_label="hedged share",
         title=f"Hedged share of the sentences that mention each actor, by {ctx.by} (sentences in brackets)",
     )
+    left_out = len(n_by_group) - len(groups)
     text = [
         "Each cell: among the running-text sentences of the group that mention the actor (each sentence once), the "
-        "share that carry a hedge. A high share means claims about the actor are made tentatively; few sentences "
-        "(small numbers in brackets) make a cell unreliable. a.compare(metric='hedged_share', actor=...) gives "
-        "intervals.",
+        f"share that carry a hedge. A high share means claims about the actor are made tentatively. Cells with fewer "
+        f"than {THIN_ROWS} sentences are left blank; a.compare(metric='hedged_share', actor=...) gives intervals.",
     ]
+    if left_out > 0:
+        text.append(f"Shown: the {len(groups)} groups with the most such sentences ({left_out} more in the table).")
     return Page(
         name="hedging_actors",
         title="How tentatively is each actor written about?",
