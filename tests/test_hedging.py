@@ -365,6 +365,15 @@ def test_user_entries_count_and_rules_can_be_switched_off():
     assert flat.settings() == {"rules": False}
 
 
+def test_analyzer_survives_pickling_for_worker_processes(analyzer):
+    import pickle
+
+    text = "The talks may collapse. Clearly, there is no doubt. Elections were held in May."
+    copy = pickle.loads(pickle.dumps(analyzer))
+    assert run(copy, text)[1] == run(analyzer, text)[1]
+    assert len(run(copy, text)[1].evidence) == 3
+
+
 def test_unknown_rule_is_an_error():
     lex = {"hedge/modal": ["may"]}
     from framing.lexicons import Lexicon, LexiconEntry

@@ -155,14 +155,27 @@ class HedgingAnalyzer(Analyzer):
         self.kinds = frozenset(kinds)
         self.hedge_types = frozenset(hedge_types) if hedge_types is not None else None
         self.rules = rules
-        # per entry, compiled once: (rule function or None, signed weight, kind, sub-type)
-        self._compiled: dict[int, tuple[Any, float, str, str]] = {}
+        self._compiled = self._compile()
+
+    def _compile(self) -> dict[int, tuple[Any, float, str, str]]:
+        """Per cue entry (by identity, for speed): (rule function or None, signed weight, kind, sub-type)."""
+        compiled: dict[int, tuple[Any, float, str, str]] = {}
         for e in self.cues.entries:
             rule_name = e.extra.get("rule", "")
             if rule_name and rule_name not in RULES:
                 raise ValueError(f"unknown hedging rule {rule_name!r} for {e.term!r} (rules: {', '.join(RULES)})")
-            rule = RULES.get(rule_name) if rules else None
-            self._compiled[id(e)] = (rule, _signed(e.category, e.weight), *_kind(e.category))
+            rule = RULES.get(rule_name) if self.rules else None
+            compiled[id(e)] = (rule, _signed(e.category, e.weight), *_kind(e.category))
+        return compiled
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_compiled", None)  # keyed by object identity: rebuilt after unpickling (worker processes)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._compiled = self._compile()
 
     # ------------------------------------------------------------------ description
     def settings(self) -> dict[str, Any]:
@@ -218,7 +231,10 @@ class HedgingAnalyzer(Analyzer):
         attribution = _Attribution(ctx, self) if n else None
         compiled = self._compiled
         for m in self._cue_matcher.match(model):
-            rule, weight, kind, sub = compiled.get(id(m.entry)) or (None, _signed(m.entry.category, 1.0), "", "")
+            got = compiled.get(id(m.entry))
+            if got is None:  # an entry this instance did not compile (never expected): count it, without a rule
+                got = (None, _signed(m.entry.category, m.entry.weight), *_kind(m.entry.category))
+            rule, weight, kind, sub = got
             i, j = m.start, m.end
             s = bisect.bisect_right(st, i) - 1
             category = m.entry.category
@@ -419,9 +435,6 @@ class HedgingAnalyzer(Analyzer):
                 per_actor=True,
             ),
         ]
-
-    def document_metrics(self) -> Mapping[str, str]:
-        return {}
 
 
 # ---------------------------------------------------------------------- helpers
