@@ -228,6 +228,7 @@ class HedgingAnalyzer(Analyzer):
         certainty = [0.0] * n
         evidence: list[Evidence] = []
 
+        sentence_spans = model.sentence_spans
         attribution = _Attribution(ctx, self) if n else None
         compiled = self._compiled
         for m in self._cue_matcher.match(model):
@@ -258,7 +259,9 @@ class HedgingAnalyzer(Analyzer):
                     kind, sub = _kind(category)
                     weight = _signed(category, abs(weight) or 1.0)
                 note = verdict.note
-            start, end = model.tokens_span(i, j)
+            spans = sentence_spans(s)
+            lo = st[s]
+            start, end = spans[i - lo][0], spans[j - 1 - lo][1]
             said = attribution.note(start, s) if attribution is not None else ""
             if said:
                 note = f"{note}; {said}" if note else said
@@ -515,7 +518,7 @@ class _Attribution:
                 if cs <= offset < ce:
                     return label
             return ""
-        if self.model.quote_at(offset) is not None:
+        if self.model.quotes and self.model.quote_at(offset) is not None:
             return "quoted"
         verb = self._verbs.get(s)
         return f"attributed ('{verb}')" if verb else ""
