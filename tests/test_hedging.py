@@ -56,7 +56,13 @@ def test_may_the_month_or_name_is_not_a_hedge(analyzer, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["The talks may collapse.", "May the talks collapse?", "Officials said the border may reopen in June."]
+    "text",
+    [
+        "The talks may collapse.",
+        "May the talks collapse?",
+        "Officials said the border may reopen in June.",
+        "THE TALKS MAY COLLAPSE, OFFICIALS WARN.",
+    ],
 )
 def test_may_the_modal_is_a_hedge(analyzer, text):
     assert ("may", "hedge/modal") in [(t.lower(), c) for t, c in cues(analyzer, text)]

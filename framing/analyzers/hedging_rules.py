@@ -244,7 +244,7 @@ def _may(x: RuleInput) -> Verdict:
         return Verdict(False, note="May the month (in a date or list of months)")
     if x.i > x.lo and prv in w.before_month and x.surface() == "May":
         return Verdict(False, note=f"May the month ('{prv} May')")
-    if not x.heading and x.i > x.lo and x.surface()[:1] == "M":
+    if not x.heading and x.i > x.lo and x.surface() == "May":
         return Verdict(False, note="capitalised May inside a sentence: the month or a name")
     return KEEP
 
