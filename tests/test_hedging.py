@@ -209,6 +209,11 @@ def test_negated_booster_is_a_hedge(analyzer, text, cue, category):
     assert cues(analyzer, text) == [(cue, category)]
 
 
+def test_negated_emphatic_is_no_booster(analyzer):
+    assert cues(analyzer, "I'm not really worried.") == []
+    assert cues(analyzer, "The plan really worked.") == [("really", "booster/emphatic")]
+
+
 # ---------------------------------------------------------------------- quotation and attribution
 def test_hedge_inside_quotation_is_attributed_without_sourcing(analyzer):
     _model, res = run(analyzer, '"The deal may fail," Khan said. The deal may fail.')

@@ -41,6 +41,7 @@ Rules (the names used in the lexicon files):
 ``whether``       "whether in X or Y" lists alternatives; it is not an open question.
 ``negatable``     a negated doubt is a booster: "no doubt", "few doubt", "little doubt", "not in doubt".
 ``flip``          a negated booster is a hedge: "it was never clear that", "no one is sure that".
+``emphatic``      a negated emphatic ("not really worried", "did not actually happen") is no booster.
 ``must_have``     epistemic "must have" + past participle is a booster (inference); otherwise
                   ("must have a plan") it is a prescription.
 ``have_to``       "has to do with" is not a prescription.
@@ -577,6 +578,13 @@ def _flip(x: RuleInput) -> Verdict:
     return KEEP
 
 
+def _emphatic(x: RuleInput) -> Verdict:
+    neg = x.negated()
+    if neg:
+        return Verdict(False, note=f"'{neg} … {x.tokens[x.i]}': a negated emphatic is no booster")
+    return KEEP
+
+
 def _must_have(x: RuleInput) -> Verdict:
     nxt = x.next()
     if nxt.endswith("ed") or nxt in _PARTICIPLE_IRREGULAR:
@@ -613,6 +621,7 @@ RULES: dict[str, Callable[[RuleInput], Verdict]] = {
     "whether": _whether,
     "negatable": _negatable,
     "flip": _flip,
+    "emphatic": _emphatic,
     "must_have": _must_have,
     "have_to": _have_to,
 }
