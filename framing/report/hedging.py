@@ -158,7 +158,7 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
                 f"Bare assertions in the outlet's own voice (no hedge, no booster, no source) make up "
                 f"{hi['value']:.0%} of the sentences of {hi['group']} and {lo['value']:.0%} of those of {lo['group']}."
             )
-    return lines
+    return [line[:1].upper() + line[1:] for line in lines]
 
 
 # ---------------------------------------------------------------------- pages
