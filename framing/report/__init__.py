@@ -84,6 +84,7 @@ def write_report(
 
     from ..export import save_tables, write_table
     from ..plots.style import style
+    from .excerpts import excerpt_pages
     from .html import write_html
     from .layout import figure_page, render_png, text_pages
 
@@ -93,16 +94,23 @@ def write_report(
     with style():
         pages = collect_pages(a, ctx)
         _unique_safe_names(pages)
-        pngs: dict[str, bytes] = {p.name: render_png(p.figure) for p in pages if p.figure is not None}
+        pngs: dict[str, bytes] = {}
+        for p in pages:  # render once; the PNG bytes serve the PDF, the PNG files and the HTML
+            if p.figure is not None:
+                pngs[p.name] = render_png(p.figure)
+                plt.close(p.figure)
         if "pdf" in formats:
             tmp = out / ".report.pdf.tmp"
             with PdfPages(tmp, metadata={"Title": "framing report", "Creator": "framing"}) as pdf:
                 for p in pages:
-                    sheets = [figure_page(p.title, pngs[p.name], p.text)] if p.figure is not None else []
-                    if p.figure is None:
-                        sheets += text_pages(p.title, list(p.text) + [e[2] for e in p.excerpts])
-                    elif p.excerpts:
-                        sheets += text_pages(f"{p.title}: evidence", [e[2] for e in p.excerpts])
+                    if p.figure is not None:
+                        sheets = [figure_page(p.title, pngs[p.name], p.text)]
+                    elif p.text or not p.excerpts:
+                        sheets = text_pages(p.title, list(p.text))
+                    else:
+                        sheets = []
+                    if p.excerpts:
+                        sheets += excerpt_pages(f"{p.title.rstrip('?:.')} — evidence", p.excerpts)
                     for sheet in sheets:
                         pdf.savefig(sheet)
                         plt.close(sheet)
@@ -118,7 +126,4 @@ def write_report(
                     write_table(p.table, inside(out / "tables", f"page_{p.name}.csv"))
         if "html" in formats:
             write_html(a, pages, pngs, out / "report.html", by=by)
-        for p in pages:
-            if p.figure is not None:
-                plt.close(p.figure)
     return out
