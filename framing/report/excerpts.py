@@ -216,8 +216,7 @@ def excerpt_pages(title: str, excerpts: Sequence[tuple[str, str, str]], max_page
     """Pages of highlighted excerpts ``(caption, html, plain)``; at most ``max_pages`` (a note says if cut)."""
     width = 1 - 2 * _MARGIN
     sheets: list[_Sheet] = [_Sheet(title, False)]
-    shown = 0
-    for caption, fragment, plain in excerpts:
+    for shown, (caption, fragment, plain) in enumerate(excerpts):
         runs = parse_highlight(fragment) or [(plain, ())]
         lines = _layout(_words(runs), width)
         cap_lines = _layout(_words([(caption, ())]), width, size=9.5)
@@ -248,5 +247,4 @@ def excerpt_pages(title: str, excerpts: Sequence[tuple[str, str, str]], max_page
             _draw_line(sheet.fig, sheet.y, line)
             sheet.y -= _LINE
         sheet.y -= _LINE * 0.5
-        shown += 1
     return [s.fig for s in sheets]
