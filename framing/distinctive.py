@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+
+from .vocab import common_words
 
 if TYPE_CHECKING:
     from .analysis import Analysis
@@ -82,13 +82,6 @@ def log_odds(counts: Mapping[str, Mapping[str, int]], prior: float = 500.0) -> p
     return pd.concat(rows, ignore_index=True)
 
 
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    """framing's English stop-word list (``framing/data/stopwords.txt``)."""
-    text = resources.files("framing").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
-
-
 def group_word_counts(
     a: Analysis,
     by: str = "outlet",
@@ -96,7 +89,7 @@ def group_word_counts(
     stop_words: Iterable[str] | None = None,
 ) -> dict[str, Counter[str]]:
     """Word counts per group from the cleaned texts (running text only; stop words and numbers left out)."""
-    stop = frozenset(stop_words) if stop_words is not None else stopwords()
+    stop = frozenset(stop_words) if stop_words is not None else common_words()
     docs = a.documents
     ok = docs[~docs["status"].astype(str).str.startswith("skipped")]
     groups = ok[by].fillna("").astype(str) if by in ok else pd.Series([""] * len(ok), index=ok.index)

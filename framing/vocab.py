@@ -29,3 +29,12 @@ def english_words() -> frozenset[str]:
 def is_known_word(word: str, min_frequency: int = 1) -> bool:
     """True if ``word`` (any case) is in the English list with at least ``min_frequency``."""
     return english_frequencies().get(word.lower(), 0) >= min_frequency
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """framing's English stop-word list (``framing/data/stopwords.txt``): function words and the like."""
+    from importlib import resources
+
+    text = resources.files("framing").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.errors import ConfigError
 from framing.lexicons import Lexicon, load_lexicon
@@ -86,3 +88,68 @@ def test_overlap_keeps_longest_and_match_is_repeatable():
     assert got == [(0, 2, "no doubt"), (2, 3, "no"), (3, 4, "doubt")]
     assert [(h.start, h.end, h.entry.term) for h in lex.match(m)] == got
     assert len(lex.match(m, overlap=True)) == 5
+
+
+def _reference_match(lex, model):
+    """Brute force: every entry at every position inside one sentence, then longest-first non-overlap."""
+    found = []
+    for s in range(model.n_sentences):
+        lo, hi = model.sent_tok[s], model.sent_tok[s + 1]
+        for i in range(lo, hi):
+            for e in lex.entries:
+                n = len(e.words)
+                if i + n > hi:
+                    continue
+                ok = all(
+                    t.startswith(w[:-1]) if w.endswith("*") else t == w
+                    for w, t in zip(e.words, model.tokens[i : i + n])
+                )
+                if ok:
+                    found.append((i, i + n, e.term, e.category))
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    out, last_start, last_end = [], -1, -1
+    for m in found:
+        if (m[0] < last_end and m[0] != last_start) or (m[0] == last_start and m[1] != last_end):
+            continue
+        out.append(m)
+        last_start, last_end = m[0], m[1]
+    return sorted(out)
+
+
+_LEX = Lexicon.from_dict(
+    {
+        "hedge": ["it is believed", "may", "is said to", "in fact", "no doubt", "doubt", "about", "kind of", "appear*"],
+        "booster": ["there is no doubt", "clearly", "fact*", "in fact it"],
+    }
+)
+_PIECES = [
+    "it",
+    "is",
+    "believed",
+    "said",
+    "to",
+    "may",
+    "in",
+    "fact",
+    "facts",
+    "no",
+    "doubt",
+    "there",
+    "about",
+    "kind",
+    "of",
+    "appears",
+    "appeared",
+    "clearly",
+    ".",
+    ",",
+    "\n\n",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=50))
+def test_anchored_matching_equals_brute_force(pieces):
+    model = TextModel(" ".join(pieces))
+    got = sorted((m.start, m.end, m.entry.term, m.entry.category) for m in _LEX.match(model))
+    assert got == _reference_match(_LEX, model)

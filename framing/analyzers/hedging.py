@@ -61,7 +61,6 @@ from typing import Any
 
 from ..lexicons import Lexicon, load_lexicon
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, per_thousand, ratio
-from .hedging_match import AnchoredMatcher
 from .hedging_rules import RULES, RuleInput, Words
 
 __all__ = ["HedgingAnalyzer", "certainty_index"]
@@ -149,8 +148,6 @@ class HedgingAnalyzer(Analyzer):
         self.attribution = Lexicon(
             [e for e in self.context if e.category == "attribution"], name="hedging attribution cues"
         )
-        self._cue_matcher = AnchoredMatcher(self.cues)
-        self._attribution_matcher = AnchoredMatcher(self.attribution)
         self.use_sourcing = use_sourcing
         self.kinds = frozenset(kinds)
         self.hedge_types = frozenset(hedge_types) if hedge_types is not None else None
@@ -231,7 +228,7 @@ class HedgingAnalyzer(Analyzer):
         sentence_spans = model.sentence_spans
         attribution = _Attribution(ctx, self) if n else None
         compiled = self._compiled
-        for m in self._cue_matcher.match(model):
+        for m in self.cues.match(model):
             got = compiled.get(id(m.entry))
             if got is None:  # an entry this instance did not compile (never expected): count it, without a rule
                 got = (None, _signed(m.entry.category, m.entry.weight), *_kind(m.entry.category))
@@ -496,7 +493,7 @@ class _Attribution:
             self._starts = [sp[0] for sp in self._spans]
             return
         self._verbs: dict[int, str] = {}
-        for m in analyzer._attribution_matcher.match(self.model):
+        for m in analyzer.attribution.match(self.model):
             s = bisect.bisect_right(self.model.sent_tok, m.start) - 1
             self._sent[s] = 1
             self._verbs.setdefault(s, m.entry.term)

@@ -44,6 +44,7 @@ from typing import Any, NamedTuple
 from .._frozen import FrozenDict
 from ..errors import ConfigError
 from ..text import WORD_RE, TextModel
+from ..vocab import common_words
 
 __all__ = ["Lexicon", "LexiconEntry", "Match", "bundled_lexicons", "load_lexicon"]
 
@@ -106,25 +107,35 @@ class Lexicon:
 
     # ------------------------------------------------------------------ building
     def _compile(self) -> None:
+        """Index the entries for matching.
+
+        Single words are looked up directly. A multi-word entry without globs is
+        looked up by its *anchor*, its rarest word (the longest word that is not a
+        common function word: "believed" in "it is believed"), then checked around
+        it, so "it is believed" costs nothing at the many "it"s of a text.
+        Entries with a glob are looked up by their first word (or its prefix).
+        """
+        common = common_words()
         single: dict[str, list[int]] = {}
-        multi: dict[str, list[int]] = {}
+        anchored: dict[str, list[tuple[int, tuple[str, ...], int]]] = {}
+        multi_glob: dict[str, list[int]] = {}
         globs: list[tuple[str, int]] = []
         for k, e in enumerate(self.entries):
-            first = e.words[0]
-            if len(e.words) == 1:
-                if first.endswith("*"):
-                    globs.append((first[:-1], k))
-                else:
-                    single.setdefault(first, []).append(k)
-            elif first.endswith("*"):
+            words = e.words
+            first = words[0]
+            if first.endswith("*"):
                 globs.append((first[:-1], k))
+            elif len(words) == 1:
+                single.setdefault(first, []).append(k)
+            elif any(w.endswith("*") for w in words):
+                multi_glob.setdefault(first, []).append(k)
             else:
-                multi.setdefault(first, []).append(k)
-        for ks in multi.values():  # longest first
-            ks.sort(key=lambda k: -len(self.entries[k].words))
+                a = max(range(len(words)), key=lambda i: (words[i] not in common, len(words[i]), -i))
+                anchored.setdefault(words[a], []).append((a, words, k))
         self._single = {w: tuple(ks) for w, ks in single.items()}
-        self._multi = {w: tuple(ks) for w, ks in multi.items()}
-        self._keys = frozenset(single) | frozenset(multi)
+        self._anchored = {w: tuple(v) for w, v in anchored.items()}
+        self._multi_glob = {w: tuple(ks) for w, ks in multi_glob.items()}
+        self._keys = frozenset(single) | frozenset(anchored) | frozenset(multi_glob)
         self._globs = tuple(sorted(globs, key=lambda g: -len(g[0])))
         self._glob_re = (
             re.compile("|".join(f"(?P<g{i}>{re.escape(p)}\\w*)" for i, (p, _) in enumerate(self._globs)))
@@ -235,18 +246,32 @@ class Lexicon:
     def match(self, model: TextModel, overlap: bool = False) -> list[Match]:
         """All matches in ``model``, in text order.
 
-        Multi-word entries never span two sentences. By default matches do not overlap: at each position the longest entry
-        wins and a later match that starts inside an earlier one is dropped
-        ("there is no doubt" hides "doubt"). ``overlap=True`` keeps them all.
+        Multi-word entries never span two sentences. By default matches do not
+        overlap: at each position the longest entry wins and a later match that
+        starts inside an earlier one is dropped ("there is no doubt" hides
+        "doubt"). ``overlap=True`` keeps them all.
         """
         index = model.index
         tokens = model.tokens
+        st = model.sent_tok
         entries = self.entries
         found: list[Match] = []
-        vocab = index.keys()
-        for w in self._keys & vocab if len(self._keys) < len(index) else (w for w in index if w in self._keys):
+        keys = self._keys
+        for w in keys.intersection(index) if len(keys) > len(index) else [w for w in index if w in keys]:
             positions = index[w]
-            for k in self._multi.get(w, ()):
+            for k in self._single.get(w, ()):
+                e = entries[k]
+                found.extend(Match(i, i + 1, e) for i in positions)
+            for a, words, k in self._anchored.get(w, ()):
+                n = len(words)
+                for p in positions:
+                    i = p - a
+                    if i < 0:
+                        continue
+                    s = bisect.bisect_right(st, p) - 1
+                    if i >= st[s] and i + n <= st[s + 1] and tuple(tokens[i : i + n]) == words:
+                        found.append(Match(i, i + n, entries[k]))
+            for k in self._multi_glob.get(w, ()):
                 rest = entries[k].words[1:]
                 n = len(rest)
                 for i in positions:
@@ -254,16 +279,12 @@ class Lexicon:
                         self._word_matches(p, t) for p, t in zip(rest, tokens[i + 1 : i + 1 + n])
                     ):
                         found.append(Match(i, i + 1 + n, entries[k]))
-            for k in self._single.get(w, ()):
-                for i in positions:
-                    found.append(Match(i, i + 1, entries[k]))
         if self._globs:
-            for w, positions in index.items():
-                ks = self._glob_match(w)
-                for k in ks:
+            for w in index:
+                for k in self._glob_match(w):
                     rest = entries[k].words[1:]
                     n = len(rest)
-                    for i in positions:
+                    for i in index[w]:
                         if not n or (
                             self._fits(model, i, n)
                             and all(self._word_matches(p, t) for p, t in zip(rest, tokens[i + 1 : i + 1 + n]))
