@@ -37,6 +37,7 @@ _PHRASE_RE = re.compile(
 _ACRONYM_RE = re.compile(
     rf"((?:{_CAP_WORD})(?:\s+(?:{_CONNECT}\s+)?(?:{_CAP_WORD})){{1,6}})\s+\(([A-Z][A-Za-z\-]{{1,9}})\)"
 )
+_LOWER_WORD_RE = re.compile(r"\b[a-z][a-z\-]+\b")
 _SENT_START_RE = re.compile(r"(?:^|[.!?:;\"“”]\s+|\n\s*)$")
 _STOP = frozenset(
     [
@@ -193,7 +194,7 @@ def _candidates(text: str) -> tuple[Counter[str], Counter[str], dict[str, str]]:
 
 
 def discover_actors(
-    cls: type[ActorSet], corpus: Corpus, top: int = 20, min_docs: int = 2, max_docs: int = 2000
+    cls: type[ActorSet], corpus: Corpus, top: int = 20, min_docs: int = 2, max_docs: int = 1000
 ) -> ActorSet:
     docs = [d for d in corpus if not d.skipped]
     if len(docs) > max_docs:
@@ -215,9 +216,9 @@ def discover_actors(
         acronyms.update(acr)
         singles = {p.lower() for p in anywhere if " " not in p}
         if singles:
-            for w in re.findall(r"\b[a-z][a-z\-]+\b", text):
-                if w in singles:
-                    lower_counts[w] += 1
+            lowered = Counter(_LOWER_WORD_RE.findall(text))  # counted in C; looked up per candidate only
+            for w in singles:
+                lower_counts[w] += lowered.get(w, 0)
     # drop common words that are only capitalised at sentence starts or in titles
     keep = {}
     for p, df in doc_freq.items():

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .text import tokenize
 from .vocab import common_words
 
 if TYPE_CHECKING:
@@ -88,24 +89,29 @@ def group_word_counts(
     min_length: int = 3,
     stop_words: Iterable[str] | None = None,
 ) -> dict[str, Counter[str]]:
-    """Word counts per group from the cleaned texts (running text only; stop words and numbers left out)."""
+    """Word counts per group from the cleaned texts (running text only; stop words and numbers left out).
+
+    Each group's sentences are joined and tokenized at once, and counted in C; stop words,
+    numbers and possessive endings ("kabul’s" counts as "kabul") are handled per word type.
+    """
     stop = frozenset(stop_words) if stop_words is not None else common_words()
     docs = a.documents
     ok = docs[~docs["status"].astype(str).str.startswith("skipped")]
-    groups = ok[by].fillna("").astype(str) if by in ok else pd.Series([""] * len(ok), index=ok.index)
+    group_of = dict(zip(ok["doc_id"], ok[by].fillna("").astype(str))) if by in ok else dict.fromkeys(ok["doc_id"], "")
     sents = a.sentences
+    if "kind" in sents:
+        sents = sents[sents["kind"].isin(["text", "item"])]
+    groups = sents["doc_id"].map(group_of)
     counts: dict[str, Counter[str]] = {}
-    text_rows = sents[sents["kind"].isin(["text", "item"])] if "kind" in sents else sents
-    by_doc = {d: g for d, g in zip(ok["doc_id"], groups)}
-    from .text import tokenize
-
-    for doc_id, text in zip(text_rows["doc_id"], text_rows["text"]):
-        g = by_doc.get(doc_id)
-        if g is None:
-            continue
-        c = counts.setdefault(g, Counter())
-        words = (w[:-2] if w.endswith(("’s", "'s")) else w for w in tokenize(text))  # "kabul’s" counts as "kabul"
-        c.update(w for w in words if len(w) >= min_length and w not in stop and not w[0].isdigit())
+    for g, texts in sents["text"].groupby(groups.to_numpy(), sort=True):
+        raw = Counter(tokenize(" \n".join(texts)))
+        c: Counter[str] = Counter()
+        for w, n in raw.items():
+            if w.endswith(("’s", "'s")):
+                w = w[:-2]
+            if len(w) >= min_length and w not in stop and not w[0].isdigit():
+                c[w] += n
+        counts[str(g)] = c
     return counts
 
 
