@@ -1,0 +1,856 @@
+"""Finding attributions: who is reported as saying, writing, finding or believing what.
+
+An *attribution* (Pareti 2016; Newell et al. 2018) links a **cue** (a reporting
+verb such as "said", or "according to"), a **source** (who speaks) and a
+**content** (what is reported). The finder works from sparse anchors, never
+from a loop over every word:
+
+1. **Reporting verbs** (the ``reporting_verbs`` lexicon) are matched through
+   the document's word index. For each hit the source is read next to the verb
+   (:func:`~framing.analyzers.sourcing_speakers.np_before` for "Rizvi said",
+   :func:`~framing.analyzers.sourcing_speakers.np_after` for "said Rizvi" and
+   "according to a UN report"), skipping auxiliaries and adverbs ("has also
+   said"), appositions ("Rizvi, a professor at LUMS, said") and relative
+   pronouns ("Khan, who said"). Agentless passives ("it is believed", "is
+   expected to") and adverbs ("reportedly") are attributions without a named
+   source. The content is the adjacent quotation when there is one (before:
+   "“...,” Rizvi said"; after: "Rizvi said: “...”", across sentences and
+   paragraphs; around: "“...,” he said, “...”"), otherwise the rest of the
+   sentence after the verb ("said that ...") or the clause before the source
+   ("..., Rizvi said"). A verb inside the content of another attribution of
+   the same sentence ("Trump said Clinton wants ...") is not counted again,
+   unless it is a coordinated participle (", adding that ...").
+2. **Quotations** (the text model's paired marks, plus Penn-Treebank ``''``
+   marks) that no verb claimed are attributed by position: a verb inside the
+   closing mark ("... Rizvi told WE News”"), a speaker and a colon before them
+   ("Rizvi points out:" / "Trump: “...”"), or the previous paragraph's quoted
+   speaker (a quotation that goes on in the next paragraph). Quotations left
+   without a speaker stay direct quotations with an unidentified source.
+   Unbalanced marks (closed by the text model at the end of their paragraph)
+   are kept and flagged ``balanced=False``.
+3. **References**: lines of a reference list (sentences of kind
+   ``"reference"``) and in-text citations ("(Rizvi, 2019)", "[12]") are
+   document sources.
+
+Every attribution keeps character offsets for its cue, source and content.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ..actors import Mention
+from ..lexicons import Lexicon
+from ..text import WORD_RE, Quote, TextModel
+from .sourcing_speakers import (
+    ANONYMOUS,
+    DOCUMENT,
+    NAMED,
+    OFFICIAL,
+    PRONOUNS,
+    SKIP_BEFORE_VERB,
+    Phrase,
+    SpeakerTyper,
+    full_name,
+    np_after,
+    np_before,
+)
+
+__all__ = ["Attribution", "AttributionFinder"]
+
+_BE = frozenset("is are was were be been being am".split())
+_PARTICIPLE_IRREGULAR = frozenset(
+    "said told thought known seen written shown found heard felt understood read meant spoken learned".split()
+)
+_QUOTE_CHARS = "\"“”‘’'«»„"
+_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–\"“”«»]")
+_CITATION_RE = re.compile(
+    r"\((?P<who>(?:[A-Z][\w’'\-]+|[A-Z]{2,})(?:\s+(?:et al\.?|and|&)\s*(?:[A-Z][\w’'\-]+)?)?),?\s+(?P<year>(?:1[89]|20)\d\d[a-z]?)"
+    r"(?:[,:]\s*(?:p\.?\s*)?\d+(?:[–-]\d+)?)?(?:;[^()]{0,80})?\)"
+    r"|\[(?P<num>\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]"
+)
+# what may stand between a reporting verb and the quotation it introduces
+_FILLER_RE = re.compile(
+    r"[\s,:;—–-]*(?:(?:in|on|during|at|via|with|to)\s+(?:a|an|the|his|her|their|its)?\s*[\w’'.-]+(?:\s+[\w’'.-]+){0,2}"
+    r"[\s,:;—–-]*)?(?:that\s*)?"
+)
+_REF_BULLET = re.compile(r"\s*(?:[-*•·▪◦–]|\(?\d{1,3}[.)]|\[\d{1,3}\])\s*")
+_TELL = frozenset("tell inform assure reassure warn remind brief notify ask urge advise".split())
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attribution; offsets are characters of the text model (``-1`` when absent)."""
+
+    kind: str
+    sentence_id: int
+    cue: str = ""
+    cue_start: int = -1
+    cue_end: int = -1
+    source: str = ""
+    source_text: str = ""
+    source_start: int = -1
+    source_end: int = -1
+    source_type: str = ""
+    source_actor: str = ""
+    content_start: int = -1
+    content_end: int = -1
+    loaded: bool = False
+    direction: str = ""
+    category: str = ""
+    balanced: bool = True
+    resolved: str = ""
+    parts: int = 1
+
+    def to_row(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class _Cue:
+    """A reporting-verb hit in sentence ``s``: tokens ``[k, k2)`` of the sentence."""
+
+    s: int
+    k: int
+    k2: int
+    start: int
+    end: int
+    lemma: str
+    frame: str
+    category: str
+    loaded: bool
+    direction: str
+    needs: str
+    weight: float = 1.0
+    coordinated: str = ""  # "," for ", adding that", "and" for "... and said"
+    that: bool = False  # the content starts with "that"
+
+
+class AttributionFinder:
+    """Compiled lexicons and options; :meth:`find` is pure.
+
+    Args:
+        verbs: the reporting-verb lexicon (``term``, ``category``, ``lemma``,
+            ``frame``, ``loading``, ``direction``, ``needs`` columns).
+        sources: the source-noun lexicon (``term``, ``category``, ``use``).
+        nested: also count reporting verbs inside quotations (off: a speaker
+            quoting someone else is the speaker's attribution).
+        unattributed_quotes: keep quotations without any speaker as direct
+            attributions with an unidentified source.
+        min_quote_words: quotations shorter than this are scare quotes or
+            titles unless a reporting verb introduces them.
+    """
+
+    def __init__(
+        self,
+        verbs: Lexicon,
+        sources: Lexicon,
+        nested: bool = False,
+        unattributed_quotes: bool = True,
+        min_quote_words: int = 4,
+        person_actor_types: Sequence[str] = ("person", "individual"),
+    ) -> None:
+        self.verbs = verbs
+        self.sources = sources
+        self.nested = nested
+        self.unattributed_quotes = unattributed_quotes
+        self.min_quote_words = min_quote_words
+        self.typer = SpeakerTyper(sources, person_actor_types)
+
+    # ------------------------------------------------------------------ main
+    def find(
+        self,
+        model: TextModel,
+        mentions: Sequence[Mention] = (),
+        actor_types: Mapping[str, str] | None = None,
+    ) -> list[Attribution]:
+        """All attributions of a document, in text order."""
+        doc = _Doc(self, model, mentions, actor_types or {})
+        return doc.run()
+
+
+class _Doc:
+    """The working state of one document (kept out of the finder so that it stays stateless)."""
+
+    def __init__(
+        self, finder: AttributionFinder, model: TextModel, mentions: Sequence[Mention], actor_types: Mapping[str, str]
+    ) -> None:
+        self.f = finder
+        self.m = model
+        self.text = model.text
+        self.mentions = sorted(mentions, key=lambda x: x.start)
+        self._mention_starts = [x.start for x in self.mentions]
+        self.actor_types = actor_types
+        self.names: dict[str, str] = {}
+        self.quotes = self._quotes()
+        self._q_starts = [q.start for q in self.quotes]
+        self.quote_used: dict[int, int] = {}  # quote index -> attribution index
+        self.out: list[Attribution] = []
+
+    # ------------------------------------------------------------------ quotes
+    def _quotes(self) -> list[Quote]:
+        """Top-level quotations, with ``''`` pairs when the text uses them for double quotes."""
+        qs = [q for q in self.m.quotes if q.depth == 0]
+        text = self.text
+        if "''" in text:
+            qs = sorted(qs + _double_apostrophe_quotes(text, self.m.paragraph_spans()), key=lambda q: q.start)
+        return qs
+
+    def _n_words(self, q: Quote) -> int:
+        return len(WORD_RE.findall(self.text, q.inner_start, q.inner_end))
+
+    def quote_at(self, pos: int) -> int:
+        """Index of the substantial quotation enclosing ``pos`` (``-1`` if none)."""
+        k = bisect.bisect_right(self._q_starts, pos) - 1
+        while k >= 0:
+            q = self.quotes[k]
+            if q.start <= pos < q.end:
+                return k if self._n_words(q) >= self.f.min_quote_words else -1
+            if q.end <= pos and k < len(self.quotes) - 1:
+                break
+            k -= 1
+        return -1
+
+    def quote_ending_before(self, pos: int, lo: int) -> int:
+        """A quotation that ends right before ``pos`` (only spaces and commas between), starting after ``lo``."""
+        k = bisect.bisect_left(self._q_starts, pos) - 1
+        while k >= 0:
+            q = self.quotes[k]
+            if q.end <= pos:
+                between = self.text[q.end : pos]
+                if not between.strip(" ,\u00a0") and q.end > lo:
+                    return k
+                return -1
+            k -= 1
+        return -1
+
+    def quote_starting_after(self, pos: int, hi: int) -> int:
+        """A quotation that starts right after ``pos`` (punctuation, "that" or "in a statement" between), before ``hi``."""
+        k = bisect.bisect_left(self._q_starts, pos)
+        if k < len(self.quotes):
+            q = self.quotes[k]
+            if q.start < hi and _FILLER_RE.fullmatch(self.text, pos, q.start):
+                return k
+        return -1
+
+    # ------------------------------------------------------------------ run
+    def run(self) -> list[Attribution]:
+        m = self.m
+        st = m.sent_tok
+        hits = self.f.verbs.match(m)
+        inquote: dict[int, list[_Cue]] = {}
+        by_sent: dict[int, list[_Cue]] = {}
+        for h in hits:
+            s = bisect.bisect_right(st, h.start) - 1
+            spans = m.sentence_spans(s)
+            k, k2 = h.start - st[s], h.end - st[s]
+            e = h.entry
+            x = e.extra
+            cue = _Cue(
+                s,
+                k,
+                k2,
+                spans[k][0],
+                spans[k2 - 1][1],
+                x.get("lemma", e.term),
+                x.get("frame", "say"),
+                e.category,
+                x.get("loading", "neutral") == "loaded",
+                x.get("direction", ""),
+                x.get("needs", ""),
+                e.weight,
+            )
+            qi = self.quote_at(cue.start)
+            if qi >= 0 and not self.f.nested:
+                inquote.setdefault(qi, []).append(cue)
+                continue
+            by_sent.setdefault(s, []).append(cue)
+        for s in sorted(by_sent):
+            self._sentence(s, by_sent[s])
+        self._headline_colons(by_sent)
+        self._leftover_quotes(inquote)
+        self._references()
+        self.out.sort(key=lambda a: (a.sentence_id, a.cue_start if a.cue_start >= 0 else a.content_start))
+        self._resolve()
+        return self.out
+
+    # ------------------------------------------------------------------ verbs
+    def _sentence(self, s: int, cues: list[_Cue]) -> None:
+        m = self.m
+        toks = m.tokens[m.sent_tok[s] : m.sent_tok[s + 1]]
+        spans = m.sentence_spans(s)
+        found: list[tuple[_Cue, Attribution, tuple[int, ...]]] = []
+        for c in cues:
+            a, qs = self._cue(s, toks, spans, c, found[-1][1] if found else None)
+            if a is not None:
+                found.append((c, a, qs))
+        if len(found) > 1:
+            found = self._nested_in_sentence(found)
+        for _c, a, qs in found:
+            if any(q in self.quote_used for q in qs):
+                continue  # another verb of the sentence already introduced this quotation
+            for q in qs:
+                self.quote_used[q] = len(self.out)
+            self.out.append(a)
+
+    def _nested_in_sentence(
+        self, found: list[tuple[_Cue, Attribution, tuple[int, ...]]]
+    ) -> list[tuple[_Cue, Attribution, tuple[int, ...]]]:
+        """A verb inside another attribution's content is part of what is reported, not a new attribution.
+
+        "Trump said Clinton wants ...": "wants" is reported, not a second
+        attribution. Exceptions: coordinated verbs (", adding that ...",
+        "... and said ...") start a new attribution and end the previous
+        one's content. When the outer content does not start with "that" and
+        the inner verb is the more reliable cue (the lexicon's weight), the
+        outer verb is the one dropped ("After being informed ..., police
+        said, ...").
+        """
+        dropped: set[int] = set()
+        for i, (c, a, _qs) in enumerate(found):
+            for j, (c2, b, _q2) in enumerate(found):
+                if i == j or j in dropped or b.content_start < 0 or not (b.content_start <= c.start < b.content_end):
+                    continue
+                if c.coordinated and c.start > b.cue_start:
+                    cut = self.text.rfind(",", b.content_start, c.start)
+                    if c.coordinated == "and":
+                        cut = max(cut, self.text.rfind(" and ", b.content_start, c.start))
+                    if cut > b.content_start and b.kind != "direct":
+                        b.content_end = cut
+                    continue
+                if not c2.that and (c.weight, c.start) > (c2.weight, c2.start) and a.source_start >= 0:
+                    dropped.add(j)
+                    continue
+                dropped.add(i)
+                break
+        return [f for i, f in enumerate(found) if i not in dropped]
+
+    def _cue(
+        self,
+        s: int,
+        toks: Sequence[str],
+        spans: Sequence[tuple[int, int]],
+        c: _Cue,
+        prev: Attribution | None = None,
+    ) -> tuple[Attribution | None, tuple[int, ...]]:
+        """The attribution a reporting verb opens, and the quotations it claims as content."""
+        none: tuple[Attribution | None, tuple[int, ...]] = (None, ())
+        text = self.text
+        n = len(toks)
+        s_start, s_end = self.m.sent_starts[s], self.m.sent_ends[s]
+        a = Attribution(
+            kind="indirect",
+            sentence_id=s,
+            cue=c.lemma,
+            cue_start=c.start,
+            cue_end=c.end,
+            loaded=c.loaded,
+            direction=c.direction,
+            category=c.category,
+        )
+        if c.frame == "according":
+            ph = np_after(text, toks, spans, c.k2, n)
+            if ph is None:
+                return none
+            a.kind = "according_to"
+            self._set_source(a, toks, spans, ph)
+            self._content_around(a, s_start, s_end, c.start, ph.end)
+            qi = self.quote_at(a.content_start) if a.content_start >= 0 else -1
+            if qi >= 0:
+                a.kind = "direct"
+                return a, (qi,)
+            return a, ()
+        source, inverted, agentless = self._speaker(text, toks, spans, c, n)
+        inherited = False
+        if source is None and not agentless:
+            c.coordinated = self._coordination(text, toks, spans, c)
+            if c.coordinated and prev is not None and prev.source_start >= 0:
+                inherited = True
+        if source is None and not agentless and not inherited and c.needs in ("source", "both"):
+            return none
+        if inherited and prev is not None:
+            for key in ("source", "source_text", "source_start", "source_end", "source_type", "source_actor"):
+                setattr(a, key, getattr(prev, key))
+            a.kind = prev.kind if prev.kind in ("indirect", "document") else "indirect"
+            a.resolved = "coordinated verb"
+        elif source is not None:
+            self._set_source(a, toks, spans, source)
+        else:
+            a.source_type = ANONYMOUS
+            a.kind = "anonymous"
+        # the content: an adjacent quotation first
+        lo = spans[source.a][0] if source is not None and not inverted else c.start
+        after = source.end if inverted and source is not None else self._after_cue(toks, spans, c, n)
+        qb = self.quote_ending_before(lo, -1)
+        qa = self.quote_starting_after(after, _next_para_end(self.m, s))
+        if qb >= 0 and qa >= 0 and self.quotes[qa].start < s_end + 2:
+            self._direct(a, self.quotes[qb], self.quotes[qa])
+            return a, (qb, qa)
+        if qb >= 0:
+            self._direct(a, self.quotes[qb], self.quotes[qb])
+            return a, (qb,)
+        if qa >= 0:
+            self._direct(a, self.quotes[qa], self.quotes[qa])
+            return a, (qa,)
+        complement = self._has_complement(toks, spans, c, n)
+        if c.needs in ("content", "both") and not complement:
+            return none
+        if source is None and not agentless and not complement and not inherited:
+            return none
+        # reported speech: the rest of the sentence, or the clause before the speaker
+        if inverted:
+            self._content_span(a, s_start, self._clause_end_before(c.start, s_start))
+        elif source is None and not agentless and not inherited:
+            self._content_span(a, s_start, self._clause_end_before(c.start, s_start))
+        else:
+            start = self._content_start(toks, spans, c, n)
+            if len(WORD_RE.findall(text, start, s_end)) >= 2:
+                self._content_span(a, start, s_end)
+            elif lo > s_start:
+                self._content_span(a, s_start, self._clause_end_before(lo, s_start))
+            elif text[c.end : s_end].rstrip().endswith(":") and s + 1 < self.m.n_sentences:
+                self._content_span(a, self.m.sent_starts[s + 1], self.m.sent_ends[s + 1])
+        return a, ()
+
+    def _speaker(
+        self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int
+    ) -> tuple[Phrase | None, bool, bool]:
+        """``(source phrase, inverted, agentless)`` for a reporting verb."""
+        if c.frame == "adverb":
+            return None, False, True
+        j = c.k - 1
+        while j >= 0 and toks[j] in SKIP_BEFORE_VERB and _soft(text[spans[j][1] : spans[j + 1][0]]):
+            j -= 1
+        if j >= 0 and toks[j] in _BE and _soft(text[spans[j][1] : spans[j + 1][0]]) and _participle(toks[c.k]):
+            # a passive: "was told by X", or agentless "it is believed", "is expected to"
+            if c.k2 + 1 < n and toks[c.k2] == "by":
+                ph = np_after(text, toks, spans, c.k2 + 1, n)
+                if ph is not None:
+                    return ph, True, False
+            return None, False, True
+        if j < 0:
+            # sentence-initial verb: inverted only after a quotation ("“...,” said Rizvi")
+            opener = text[self.m.sent_starts[c.s] : c.start]
+            inv = self._inverted(text, toks, spans, c.k2, n) if any(q in opener for q in _QUOTE_CHARS) else None
+            return inv, inv is not None, False
+        gap = text[spans[j][1] : spans[j + 1][0]]
+        if _soft(gap):
+            ph = np_before(text, toks, spans, j)
+            if ph is not None and toks[ph.a] in ("who", "which") and ph.b - ph.a == 1:
+                ph = self._antecedent(toks, spans, ph.a)
+            if ph is not None:
+                return ph, False, False
+            return None, False, False
+        inv = self._inverted(text, toks, spans, c.k2, n)
+        if inv is not None:
+            return inv, True, False
+        if "," in gap and not any(q in gap for q in _QUOTE_CHARS):
+            return self._apposed(text, toks, spans, j), False, False
+        return None, False, False
+
+    def _coordination(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue) -> str:
+        """``","`` for a participle after a comma (", adding"), ``"and"`` for "... and said"; else ``""``."""
+        j = c.k - 1
+        while j >= 0 and toks[j] in SKIP_BEFORE_VERB:
+            j -= 1
+        if j >= 0 and toks[j] == "and":
+            return "and"
+        if toks[c.k].endswith("ing") and j >= 0 and "," in text[spans[j][1] : c.start]:
+            return ","
+        return ""
+
+    def _after_cue(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int) -> int:
+        """Character position after the cue and, for "tell" verbs, the person told."""
+        if c.lemma in _TELL and c.k2 < n:
+            ph = np_after(self.text, toks, spans, c.k2, n, max_len=5, allow_of=False)
+            if ph is not None and toks[ph.a] not in ("that",):
+                return ph.end
+        return c.end
+
+    def _content_start(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int) -> int:
+        """Where reported speech starts after the verb (after the person told, "that", "in a statement")."""
+        pos = self._after_cue(toks, spans, c, n)
+        m = _FILLER_RE.match(self.text, pos, self.m.sent_ends[c.s])
+        if m is None:
+            return pos
+        c.that = m.group().rstrip().endswith("that")
+        return m.end()
+
+    def _has_complement(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int) -> bool:
+        if c.k2 >= n:
+            return False
+        gap = self.text[spans[c.k2 - 1][1] : spans[c.k2][0]]
+        if ":" in gap or any(q in gap for q in _QUOTE_CHARS):
+            return True
+        nxt = toks[c.k2]
+        return nxt in ("that", "how", "why", "what", "whether", "if") or nxt in PRONOUNS
+
+    def _inverted(
+        self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], k: int, n: int
+    ) -> Phrase | None:
+        """``..., said Rizvi.``: a phrase right after the verb that ends the clause."""
+        ph = np_after(text, toks, spans, k, n, max_len=8)
+        if ph is None:
+            return None
+        if toks[ph.a] in ("that", "it", "this", "there", "he", "she", "they", "we", "i", "you") and ph.b - ph.a == 1:
+            if toks[ph.a] not in ("he", "she", "they", "we", "i"):
+                return None
+        if ph.b < n:
+            gap = text[spans[ph.b - 1][1] : spans[ph.b][0]]
+            if not _CLAUSE_PUNCT.search(gap) and toks[ph.b] not in ("who", "in", "on", "at", "during", "after"):
+                return None
+        return ph
+
+    def _apposed(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], j: int) -> Phrase | None:
+        """``Rizvi, a professor at LUMS, said``: the phrase before the apposition."""
+        k = j
+        while k > 0:
+            gap = text[spans[k - 1][1] : spans[k][0]]
+            if "," in gap:
+                if any(q in gap for q in _QUOTE_CHARS):
+                    return None
+                ph = np_before(text, toks, spans, k - 1)
+                if ph is not None and toks[ph.a] in ("who", "which") and ph.b - ph.a == 1:
+                    return None
+                return ph
+            if j - k > 12 or _CLAUSE_PUNCT.search(gap):
+                return None
+            k -= 1
+        return None
+
+    def _antecedent(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], w: int) -> Phrase | None:
+        """The noun phrase a relative pronoun ("who", "which") stands for."""
+        if w == 0:
+            return None
+        return np_before(self.text, toks, spans, w - 1)
+
+    # ------------------------------------------------------------------ spans
+    def _set_source(self, a: Attribution, toks: Sequence[str], spans: Sequence[tuple[int, int]], ph: Phrase) -> None:
+        actor, form = self._actor_in(ph.start, ph.end)
+        atype = self.actor_types.get(actor) if actor else None
+        stype, name = self.f.typer.classify(self.text, toks, spans, ph, atype, form)
+        a.source_start, a.source_end = ph.start, ph.end
+        a.source_text = self.text[ph.start : ph.end]
+        a.source = name
+        a.source_type = stype
+        a.source_actor = actor
+        if a.kind == "indirect" and stype == DOCUMENT:
+            a.kind = "document"
+
+    def _actor_in(self, start: int, end: int) -> tuple[str, str]:
+        """The actor mentioned in a span (the last one: the head of "Pakistan's foreign ministry" is Pakistan)."""
+        k = bisect.bisect_left(self._mention_starts, start)
+        best = ("", "")
+        while k < len(self.mentions) and self.mentions[k].start < end:
+            mm = self.mentions[k]
+            best = (mm.actor, mm.form)
+            k += 1
+        return best
+
+    def _direct(self, a: Attribution, q1: Quote, q2: Quote) -> None:
+        a.kind = "direct"
+        a.content_start, a.content_end = q1.inner_start, q2.inner_end
+        a.balanced = q1.balanced and q2.balanced
+
+    def _content_span(self, a: Attribution, start: int, end: int) -> None:
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",:;—–-."):
+            end -= 1
+        if end > start:
+            a.content_start, a.content_end = start, end
+
+    def _content_around(self, a: Attribution, s_start: int, s_end: int, cue_start: int, src_end: int) -> None:
+        """Content of "according to X": the rest of the sentence on the other side of the phrase."""
+        before = len(WORD_RE.findall(self.text, s_start, cue_start))
+        after = len(WORD_RE.findall(self.text, src_end, s_end))
+        if after >= before:
+            self._content_span(a, src_end, s_end)
+        else:
+            self._content_span(a, s_start, cue_start)
+
+    def _clause_end_before(self, pos: int, s_start: int) -> int:
+        """End of the clause before ``pos`` (the comma that separates "..., Rizvi said")."""
+        i = self.text.rfind(",", s_start, pos)
+        return i if i > s_start else pos
+
+    # ------------------------------------------------------------------ other patterns
+    def _headline_colons(self, by_sent: Mapping[int, list[_Cue]]) -> None:
+        """``Sanders: Endorsements prove ...``: a name, a colon and a claim, opening a sentence."""
+        m = self.m
+        text = self.text
+        taken = {a.sentence_id for a in self.out}
+        colon = text.find(":")
+        while colon >= 0:
+            s = m.sentence_at(colon)
+            nxt = text.find(":", colon + 1)
+            if s >= 0 and s not in taken and m.sent_kinds[s] in ("text", "heading"):
+                start = m.sent_starts[s]
+                head = text[start:colon]
+                words = WORD_RE.findall(head)
+                rest = WORD_RE.findall(text, colon + 1, m.sent_ends[s])
+                if (
+                    1 <= len(words) <= 4
+                    and len(rest) >= 3
+                    and "\n" not in head
+                    and all(w[:1].isupper() for w in words)
+                    and not head.isupper()
+                    and words[0].lower() not in _NOT_SPEAKERS
+                    and not any(ch.isdigit() for ch in head)
+                ):
+                    toks = m.tokens[m.sent_tok[s] : m.sent_tok[s + 1]]
+                    spans = m.sentence_spans(s)
+                    kk = len(words)
+                    a = Attribution(kind="indirect", sentence_id=s, cue=":", cue_start=colon, cue_end=colon + 1)
+                    a.category = "speech"
+                    self._set_source(a, toks, spans, Phrase(0, kk, spans[0][0], spans[kk - 1][1]))
+                    if a.source_type == DOCUMENT:
+                        a.kind = "document"
+                    self._content_span(a, colon + 1, m.sent_ends[s])
+                    qi = self.quote_starting_after(colon + 1, m.sent_ends[s])
+                    if qi >= 0 and qi not in self.quote_used:
+                        self._direct(a, self.quotes[qi], self.quotes[qi])
+                        self.quote_used[qi] = len(self.out)
+                    self.out.append(a)
+                    taken.add(s)
+            colon = nxt
+
+    def _leftover_quotes(self, inquote: Mapping[int, list[_Cue]]) -> None:
+        """Quotations no verb claimed: a verb inside the marks, a speaker before a colon, or the speaker goes on."""
+        m = self.m
+        text = self.text
+        order = sorted(range(len(self.out)), key=lambda i: self._anchor(self.out[i]))
+        anchors = [self._anchor(self.out[i]) for i in order]
+        for qi, q in enumerate(self.quotes):
+            if qi in self.quote_used or self._n_words(q) < self.f.min_quote_words:
+                continue
+            s = m.sentence_at(q.inner_start)
+            if s < 0:
+                continue
+            # (a) a verb inside the closing mark: "... Rizvi told WE News English”"
+            a = self._tail_cue(q, inquote.get(qi, ()))
+            if a is not None:
+                self.quote_used[qi] = len(self.out)
+                self.out.append(a)
+                continue
+            # (b) the speaker of the attribution just before goes on (same or next paragraph)
+            k = bisect.bisect_left(anchors, q.start) - 1
+            if k >= 0:
+                prev = self.out[order[k]]
+                gap_paras = m.sent_para[s] - m.sent_para[prev.sentence_id]
+                if gap_paras <= 1 and prev.kind != "reference" and self._only_quotes_between(prev, q):
+                    prev.content_end = max(prev.content_end, q.inner_end)
+                    if prev.content_start < 0:
+                        prev.content_start = q.inner_start
+                    prev.parts += 1
+                    prev.balanced = prev.balanced and q.balanced
+                    if prev.kind != "direct" and prev.kind != "according_to":
+                        prev.kind = "direct"
+                    self.quote_used[qi] = order[k]
+                    continue
+            if not self.f.unattributed_quotes:
+                continue
+            # (c) a quotation that is a whole sentence or more, with no speaker found
+            whole = q.start <= m.sent_starts[s] + 1 or text[q.inner_end - 1 : q.inner_end] in ".?!,"
+            if not whole:
+                continue
+            a = Attribution(kind="direct", sentence_id=s, source_type=ANONYMOUS, resolved="unidentified")
+            a.content_start, a.content_end = q.inner_start, q.inner_end
+            a.balanced = q.balanced
+            self.quote_used[qi] = len(self.out)
+            self.out.append(a)
+
+    @staticmethod
+    def _anchor(a: Attribution) -> int:
+        return a.cue_start if a.cue_start >= 0 else (a.content_start if a.content_start >= 0 else a.source_start)
+
+    def _only_quotes_between(self, prev: Attribution, q: Quote) -> bool:
+        """True when nothing but the previous attribution's own words and quotations separates it from ``q``."""
+        end = max(prev.content_end, prev.cue_end, prev.source_end)
+        if end > q.start:
+            return True
+        between = self.text[end : q.start]
+        # a sentence of the writer's own between them breaks the chain
+        words = WORD_RE.findall(between)
+        return len(words) <= 3
+
+    def _tail_cue(self, q: Quote, cues: Sequence[_Cue]) -> Attribution | None:
+        """A short last sentence inside the marks that names a speaker: the closing mark is misplaced."""
+        m = self.m
+        for c in reversed(cues):
+            s = c.s
+            if m.sent_starts[s] <= q.inner_start or m.sent_ends[s] < q.inner_end - 2:
+                continue
+            if m.sent_n_words[s] > 10:
+                continue
+            toks = m.tokens[m.sent_tok[s] : m.sent_tok[s + 1]]
+            spans = m.sentence_spans(s)
+            j = c.k - 1
+            while j >= 0 and toks[j] in SKIP_BEFORE_VERB:
+                j -= 1
+            if j < 0:
+                continue
+            ph = np_before(self.text, toks, spans, j)
+            if ph is None or ph.a != 0:
+                continue
+            a = Attribution(
+                kind="direct",
+                sentence_id=s,
+                cue=c.lemma,
+                cue_start=c.start,
+                cue_end=c.end,
+                loaded=c.loaded,
+                direction=c.direction,
+                category=c.category,
+            )
+            self._set_source(a, toks, spans, ph)
+            a.kind = "direct"
+            a.content_start = q.inner_start
+            a.content_end = m.sent_starts[s]
+            while a.content_end > a.content_start and self.text[a.content_end - 1].isspace():
+                a.content_end -= 1
+            return a
+        return None
+
+    def _references(self) -> None:
+        """Reference-list lines and in-text citations are document sources."""
+        m = self.m
+        text = self.text
+        kinds = m.sent_kinds
+        refs = [s for s, k in enumerate(kinds) if k == "reference"] if "reference" in kinds else []
+        if refs:
+            bullets = [_REF_BULLET.match(text, m.sent_starts[s]) is not None for s in refs]
+            numbered = sum(bullets) > len(refs) / 2
+            for s, has_bullet in zip(refs, bullets):
+                if numbered and not has_bullet and self.out and self.out[-1].kind == "reference":
+                    last = self.out[-1]
+                    if last.sentence_id == s - 1 or m.sent_para[s] - m.sent_para[last.sentence_id] == 1:
+                        last.content_end = m.sent_ends[s]  # a wrapped line of the previous reference
+                        continue
+                bm = _REF_BULLET.match(text, m.sent_starts[s])
+                start = bm.end() if bm else m.sent_starts[s]
+                end = m.sent_ends[s]
+                cut = _first_stop(text, start, end)
+                a = Attribution(
+                    kind="reference",
+                    sentence_id=s,
+                    source=text[start:cut].strip(" ,.;:"),
+                    source_text=text[start:cut],
+                    source_start=start,
+                    source_end=cut,
+                    source_type=DOCUMENT,
+                    content_start=start,
+                    content_end=end,
+                    category="reference",
+                )
+                actor, _form = self._actor_in(start, cut)
+                a.source_actor = actor
+                self.out.append(a)
+        if "(" not in text and "[" not in text:
+            return
+        for mt in _CITATION_RE.finditer(text):
+            s = m.sentence_at(mt.start())
+            if s < 0 or kinds[s] == "reference":
+                continue
+            who = mt.group("who") or f"[{mt.group('num')}]"
+            st = mt.start("who") if mt.group("who") else mt.start()
+            en = mt.end("who") if mt.group("who") else mt.end()
+            a = Attribution(
+                kind="reference",
+                sentence_id=s,
+                source=who,
+                source_text=who,
+                source_start=st,
+                source_end=en,
+                source_type=DOCUMENT,
+                category="citation",
+            )
+            self._content_span(a, m.sent_starts[s], mt.start())
+            self.out.append(a)
+
+    # ------------------------------------------------------------------ names
+    def _resolve(self) -> None:
+        """Surnames to full names; he/she/they to the last source of the same kind nearby."""
+        m = self.m
+        last_person: Attribution | None = None
+        last_other: Attribution | None = None
+        for a in self.out:
+            if a.source_start < 0:
+                continue
+            w = a.source_text.lower()
+            if w in PRONOUNS and a.source_text:
+                ante = last_person if w in ("he", "she") else (last_other if w in ("it", "they") else None)
+                if ante is not None and m.sent_para[a.sentence_id] - m.sent_para[ante.sentence_id] <= 2:
+                    a.source = ante.source
+                    a.source_type = ante.source_type
+                    a.source_actor = a.source_actor or ante.source_actor
+                    a.resolved = "pronoun"
+            elif a.source_type == NAMED and a.source:
+                full = full_name(self.text, a.source, a.source_start, self.names)
+                if full != a.source:
+                    a.source = full
+                    a.resolved = "surname"
+            if a.source_type == NAMED and a.resolved != "pronoun" and a.source_text.lower() not in PRONOUNS:
+                last_person = a
+            elif a.source_type in (OFFICIAL, ANONYMOUS, DOCUMENT) and a.source_text.lower() not in PRONOUNS:
+                last_other = a
+
+
+_NOT_SPEAKERS = frozenset(
+    """
+    note editor editors update updated correction photo photos video watch read related see source sources key way
+    breaking exclusive opinion analysis comment live warning listen subscribe advertisement ad q a question answer
+    background context summary conclusion introduction references abstract keywords
+    """.split()
+)
+
+
+def _soft(gap: str) -> bool:
+    return not gap.strip() or gap.strip() in (".", "-")
+
+
+def _participle(tok: str) -> bool:
+    return tok.endswith("ed") or tok in _PARTICIPLE_IRREGULAR
+
+
+def _next_para_end(model: TextModel, s: int) -> int:
+    """Character offset where the paragraph after sentence ``s``'s paragraph ends (or the text end)."""
+    p = model.sent_para[s]
+    paras = model._para_spans  # spans are built once by the text model
+    if p + 1 < len(paras):
+        return paras[p + 1][1]
+    return len(model.text)
+
+
+def _first_stop(text: str, start: int, end: int) -> int:
+    """End of the author or issuer part of a reference ("Hussain, Abid." / "The Guardian.")."""
+    for m in re.finditer(r"\.(?=\s|$)|[,(]\s*(?:19|20)\d\d", text[start:end]):
+        before = text[start : start + m.start()]
+        last = before.rsplit(" ", 1)[-1]
+        if len(last) <= 2 and last[:1].isupper() and m.group() == ".":
+            continue  # an initial
+        return start + m.start()
+    return end
+
+
+def _double_apostrophe_quotes(text: str, paras: Sequence[tuple[int, int]]) -> list[Quote]:
+    """Quotations marked with two apostrophes (``''...''``), paired within each paragraph."""
+    out: list[Quote] = []
+    for ps, pe in paras:
+        i = text.find("''", ps, pe)
+        open_at = -1
+        while i >= 0:
+            if open_at < 0:
+                open_at = i
+            else:
+                out.append(Quote(open_at, i + 2, open_at + 2, i, "''", True))
+                open_at = -1
+            i = text.find("''", i + 2, pe)
+        if open_at >= 0:
+            out.append(Quote(open_at, pe, open_at + 2, pe, "''", False))
+    return out

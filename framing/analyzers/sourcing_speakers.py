@@ -1,0 +1,354 @@
+"""Who speaks: the noun phrase of a source, its type, and the full name it refers to.
+
+Working without a part-of-speech tagger, a source is read off the word
+sequence next to a reporting verb:
+
+* **before the verb** ("Political and security analyst Hasan Askari Rizvi
+  points out"): words are taken right to left while they can belong to a noun
+  phrase (capitalised names, nouns and adjectives, "of"/"and" between names),
+  up to a determiner ("the", "a", "another") or a word that cannot be part of
+  one (a preposition, an auxiliary, a conjunction) or punctuation;
+* **after the verb** ("..., said Rizvi."; "according to a UN report"): words
+  are taken left to right up to punctuation or a word that cannot continue a
+  noun phrase.
+
+The **type** of a source follows from its words (the ``sources`` lexicon):
+a capitalised name is a *named person* unless it contains a word for an
+institution ("Ministry", "Post") or is an acronym or an actor that is not a
+person; nouns for documents ("report", "poll") make a *document/report*;
+unnamed people and groups ("officials", "a source", "analysts", "some
+quarters") are *anonymous/vague*; offices and bodies without a name ("the
+ministry", "the campaign") are *official/institution*.
+
+A surname refers back to the full name used earlier in the text ("Rizvi" →
+"Hasan Askari Rizvi"), titles and honorifics aside ("Mr. Trump" → "Donald
+Trump"), following the newsroom convention of naming a person in full on
+first reference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..lexicons import Lexicon
+
+__all__ = [
+    "ANONYMOUS",
+    "DOCUMENT",
+    "NAMED",
+    "OFFICIAL",
+    "SOURCE_TYPES",
+    "Phrase",
+    "SpeakerTyper",
+    "np_after",
+    "np_before",
+]
+
+NAMED = "named person"
+OFFICIAL = "official/institution"
+DOCUMENT = "document/report"
+ANONYMOUS = "anonymous/vague"
+SOURCE_TYPES = (NAMED, OFFICIAL, DOCUMENT, ANONYMOUS)
+
+#: Pronouns that can be the subject of a reporting verb, with the type they suggest when unresolved.
+PRONOUNS = {
+    "he": NAMED,
+    "she": NAMED,
+    "i": NAMED,
+    "it": OFFICIAL,
+    "they": ANONYMOUS,
+    "we": ANONYMOUS,
+    "you": ANONYMOUS,
+    "who": "",
+    "which": "",
+}
+DETERMINERS = frozenset(
+    "the a an this these those his her their its our my your some many several most other another one two three "
+    "four five six seven eight nine ten dozens few both all each every any no such more fewer numerous various "
+    "certain top senior".split()
+)
+#: Words after which the next word is a noun, never a verb.
+ARTICLES = frozenset("the a an his her their its our my your every each no such whose".split())
+_LINKS = frozenset(["of", "for", "and", "&", "to", "or"])
+# Words that never continue a noun phrase to the left or right of a reporting verb.
+STOP = frozenset(
+    """
+    in on at by with from to into onto about over after before during under against among amongst between through
+    throughout without within since until till like unlike than as per via toward towards upon across behind beyond near
+    off out up down around along amid despite except including regarding concerning
+    and or but nor so yet because although though while whereas if unless when whenever where wherever whether once
+    is are was were be been being am has have had having do does did will would can could may might shall should must
+    also not never now then still even just only already again later however too very really perhaps maybe
+    what how why whom whose that there here
+    said says say told tells saying telling added adding
+    """.split()
+)
+#: Auxiliaries and adverbs skipped between a subject and its verb ("Rizvi has also said").
+SKIP_BEFORE_VERB = frozenset(
+    """
+    has have had also later previously repeatedly recently publicly privately reportedly then once already would will
+    could can may might should must did does do not never again just still further earlier first last often long
+    since quickly finally initially subsequently immediately separately similarly meanwhile however too frequently
+    openly flatly bluntly simply clearly explicitly directly specifically apparently reportedly allegedly
+    has's 's
+    """.split()
+)
+#: Titles and honorifics removed when comparing names ("Mr. Trump" = "Donald Trump").
+TITLES = frozenset(
+    """
+    mr mrs ms miss dr prof professor sen senator rep representative gov governor president vice pres gen general lt col
+    maj capt sgt adm admiral brig cmdr secretary minister prime premier chancellor ambassador judge justice sir lord lady
+    dame king queen prince princess sheikh mullah maulana imam pastor rev father chairman chairwoman chief commissioner
+    mayor speaker leader former acting deputy state foreign interior defence defense finance federal provincial
+    """.split()
+)
+#: Capitalised words that start sentences but are not names.
+_NOT_NAMES = frozenset(
+    """
+    the a an this that these those it its he she they we i you his her their our my your there here as but and or so if
+    when while after before since although though because however meanwhile yet also in on at by for with from to of
+    according despite during under over some many most several both all each one two three new last first other such
+    no not what who which why how where
+    """.split()
+)
+_CAP_RE = re.compile(r"[A-Z][\w’'.\-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A noun phrase: token positions ``[a, b)`` of a sentence and its character span."""
+
+    a: int
+    b: int
+    start: int
+    end: int
+
+
+def _gap(text: str, spans: Sequence[tuple[int, int]], k: int) -> str:
+    """Characters between token ``k - 1`` and token ``k`` of a sentence."""
+    return text[spans[k - 1][1] : spans[k][0]]
+
+
+def _is_cap(text: str, spans: Sequence[tuple[int, int]], k: int) -> bool:
+    ch = text[spans[k][0]]
+    return ch.isupper() or ch.isdigit()
+
+
+def _soft_gap(g: str, prev_tok: str) -> bool:
+    """True when the characters between two words allow them to be one noun phrase."""
+    if g == " " or not g.strip():
+        return True
+    s = g.strip()
+    if s == "." and (prev_tok in TITLES or len(prev_tok) <= 2 or "." in prev_tok):
+        return True  # "Sen. Marco Rubio", "U.S. officials", "Hasan A. Rizvi"
+    return s in ("&", "-", "’s", "'s")
+
+
+def np_before(
+    text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], j: int, lo: int = 0, max_len: int = 10
+) -> Phrase | None:
+    """The noun phrase ending at token ``j`` (inclusive), not starting before ``lo``."""
+    if j < lo:
+        return None
+    t = toks[j]
+    if t in PRONOUNS:
+        return Phrase(j, j + 1, spans[j][0], spans[j][1])
+    if (t in STOP and t not in DETERMINERS) or t in ARTICLES or t in _LINKS or t.endswith(("’s", "'s", "s’", "s'")):
+        return None  # "the state", "Trump's plan": the verb is a noun here
+    k = j
+    while True:
+        t = toks[k]
+        cap = _is_cap(text, spans, k)
+        if k < j and t in DETERMINERS and not cap:
+            break  # the determiner opens the phrase
+        if k == lo or j - k + 1 >= max_len:
+            break
+        if not _soft_gap(_gap(text, spans, k), toks[k - 1]):
+            break
+        p = toks[k - 1]
+        p_cap = _is_cap(text, spans, k - 1)
+        if p in ("of", "for", "and", "&", "on", "de", "al", "bin", "van", "von", "der", "la", "le", "du", "da"):
+            # "Ministry of Foreign Affairs", "Trump and Pence": only between capitalised words
+            if cap and k - 2 >= lo and _is_cap(text, spans, k - 2) and _soft_gap(_gap(text, spans, k - 1), toks[k - 2]):
+                k -= 2
+                continue
+            break
+        if p in PRONOUNS and p not in ("its",):
+            break
+        if p in STOP and p not in DETERMINERS:
+            break
+        if p_cap and p in _NOT_NAMES and p not in DETERMINERS:
+            break
+        k -= 1
+    # a sentence-initial capitalised function word is not part of the phrase
+    while k < j and toks[k] in _NOT_NAMES and toks[k] not in DETERMINERS:
+        k += 1
+    return Phrase(k, j + 1, spans[k][0], spans[j][1])
+
+
+def np_after(
+    text: str,
+    toks: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    k: int,
+    hi: int,
+    max_len: int = 12,
+    allow_of: bool = True,
+) -> Phrase | None:
+    """The noun phrase starting at token ``k`` and ending before ``hi`` (or at punctuation)."""
+    if k >= hi:
+        return None
+    t = toks[k]
+    if t in PRONOUNS and t not in ("who", "which"):
+        return Phrase(k, k + 1, spans[k][0], spans[k][1])
+    if (t in STOP and t not in DETERMINERS) or t in ("him", "her", "them", "us", "me"):
+        return None
+    e = k + 1
+    while e < hi and e - k < max_len:
+        if not _soft_gap(_gap(text, spans, e), toks[e - 1]):
+            break
+        w = toks[e]
+        if w in ("of", "for", "on", "at", "with", "from", "in") and allow_of:
+            # "the head of the agency", "a spokesman for the ministry", "a professor at LUMS"
+            if e + 1 < hi and _soft_gap(_gap(text, spans, e + 1), w) and toks[e + 1] not in STOP:
+                e += 2
+                continue
+            break
+        if w in STOP or w in ("who", "which", "whose"):
+            break
+        e += 1
+    return Phrase(k, e, spans[k][0], spans[e - 1][1])
+
+
+class SpeakerTyper:
+    """Source types and names from the words of a source phrase (see the module docstring)."""
+
+    def __init__(self, sources: Lexicon, person_actor_types: Sequence[str] = ("person", "individual")) -> None:
+        common: dict[str, str] = {}
+        names: dict[str, str] = {}
+        multi: dict[tuple[str, ...], str] = {}
+        for e in sources:
+            use = e.extra.get("use", "")
+            if len(e.words) > 1:
+                multi[e.words] = e.category
+                continue
+            w = e.words[0]
+            if use in ("", "common"):
+                common.setdefault(w, e.category)
+            if use in ("", "name"):
+                names.setdefault(w, e.category)
+        self.common = common
+        self.names = names
+        self.multi = multi
+        self.person_actor_types = tuple(t.lower() for t in person_actor_types)
+
+    def classify(
+        self,
+        text: str,
+        toks: Sequence[str],
+        spans: Sequence[tuple[int, int]],
+        ph: Phrase,
+        actor_type: str | None = None,
+        actor_form: str = "",
+    ) -> tuple[str, str]:
+        """``(source type, name)`` of a phrase; the name is the capitalised core ("Hasan Askari Rizvi") or the phrase."""
+        words = toks[ph.a : ph.b]
+        if len(words) == 1 and words[0] in PRONOUNS:
+            return PRONOUNS[words[0]] or ANONYMOUS, text[ph.start : ph.end]
+        caps = [k for k in range(ph.a, ph.b) if _is_cap(text, spans, k) and toks[k] not in _NOT_NAMES]
+        # the head: the last word before "of/for/at/with/from/in", else the last word
+        head_end = ph.b
+        for k in range(ph.a + 1, ph.b):
+            if toks[k] in ("of", "for", "at", "with", "from", "in", "on"):
+                head_end = k
+                break
+        head_caps = [k for k in caps if k < head_end]
+        head = toks[head_end - 1]
+        if head.endswith(("’s", "'s")):
+            head = head[:-2]
+        head_is_cap = head_end - 1 in head_caps
+        # words written in lower case in the head segment decide for common nouns ("a UN report", "Afghan officials")
+        if not head_is_cap:
+            for k in range(head_end - 1, ph.a - 1, -1):
+                w = toks[k]
+                if _is_cap(text, spans, k) and k != ph.a:
+                    break
+                cat = self.common.get(w)
+                if cat:
+                    name = self._name(text, spans, head_caps) if cat != ANONYMOUS else ""
+                    if cat == ANONYMOUS and actor_type is not None and actor_form in ("name", "alias", "variant"):
+                        cat = OFFICIAL if not self._person(actor_type) else NAMED
+                    return cat, name or text[ph.start : ph.end]
+            if not head_caps:
+                return ANONYMOUS, text[ph.start : ph.end]
+        # a capitalised name
+        core = head_caps or caps
+        if not core:
+            return ANONYMOUS, text[ph.start : ph.end]
+        name = self._name(text, spans, core)
+        if actor_type is not None:
+            if actor_form == "demonym" and len(core) == 1:
+                return ANONYMOUS, name  # "Pakistanis say"
+            return (NAMED if self._person(actor_type) else OFFICIAL), name
+        for k in core:
+            w = toks[k]
+            w = w[:-2] if w.endswith(("’s", "'s")) else w
+            cat = self.names.get(w)
+            if cat:
+                return cat, name
+        raw = [text[spans[k][0] : spans[k][1]] for k in core]
+        if any(len(r) >= 2 and r.replace(".", "").replace("-", "").isupper() for r in raw):
+            return OFFICIAL, name  # an acronym: "ISPR", "CNN"
+        if len(core) == 1 and raw[0].endswith("s") and not raw[0].endswith(("ss", "’s", "'s")):
+            return ANONYMOUS, name  # a group: "Democrats", "Pakistanis"
+        return NAMED, name
+
+    def _person(self, actor_type: str) -> bool:
+        t = actor_type.lower()
+        return any(p in t for p in self.person_actor_types)
+
+    @staticmethod
+    def _name(text: str, spans: Sequence[tuple[int, int]], ks: Sequence[int]) -> str:
+        if not ks:
+            return ""
+        # contiguous run of capitalised words ending at the last one
+        run = [ks[-1]]
+        for k in reversed(ks[:-1]):
+            if k == run[0] - 1:
+                run.insert(0, k)
+            else:
+                break
+        s = text[spans[run[0]][0] : spans[run[-1]][1]]
+        return re.sub(r"[’']s$", "", s)
+
+
+def strip_titles(name: str) -> str:
+    """``"Sen. Marco Rubio"`` → ``"Marco Rubio"``; ``"Mr. Trump"`` → ``"Trump"``."""
+    parts = name.replace(".", ". ").split()
+    while len(parts) > 1 and parts[0].rstrip(".").lower() in TITLES:
+        parts.pop(0)
+    return " ".join(parts).replace(". ", ".").replace(" .", ".").strip()
+
+
+def full_name(text: str, name: str, before: int, cache: dict[str, str]) -> str:
+    """The longest earlier form of a one-word name ("Rizvi" → "Hasan Askari Rizvi"), or the name itself."""
+    base = strip_titles(name)
+    if " " in base or not base[:1].isupper():
+        return base
+    hit = cache.get(base)
+    if hit is not None:
+        return hit
+    best = base
+    for m in re.finditer(r"((?:[A-Z][\w’'\-]*\.?\s+){1,3})" + re.escape(base) + r"\b", text):
+        words = m.group(1).split()
+        while words and (words[0].rstrip(".").lower() in _NOT_NAMES or words[0].rstrip(".").lower() in TITLES):
+            words.pop(0)
+        if words:
+            cand = " ".join([*words, base])
+            if len(cand) > len(best):
+                best = cand
+            break  # the first full mention is the reference form
+    cache[base] = best
+    return best
