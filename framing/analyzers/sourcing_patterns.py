@@ -79,6 +79,10 @@ _FILLER_RE = re.compile(
     r"[\s,:;—–-]*)?(?:that\s*)?"
 )
 _REF_BULLET = re.compile(r"\s*(?:[-*•·▪◦–]|\(?\d{1,3}[.)]|\[\d{1,3}\])\s*")
+_CLAUSE_BREAK_RE = re.compile(
+    r"[,;:—–]\s*(?:(?:but|and|while|whereas|although|though|yet|so)\s+)?|\s(?:but|and|while|whereas)\s"
+)
+_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me"])
 _TELL = frozenset("tell inform assure reassure warn remind brief notify ask urge advise".split())
 
 
@@ -160,6 +164,7 @@ class AttributionFinder:
         self.unattributed_quotes = unattributed_quotes
         self.min_quote_words = min_quote_words
         self.typer = SpeakerTyper(sources, person_actor_types)
+        self.heads = frozenset(w for w, cat in self.typer.common.items() if cat in (ANONYMOUS, OFFICIAL))
 
     # ------------------------------------------------------------------ main
     def find(
@@ -189,6 +194,7 @@ class _Doc:
         self.quotes = self._quotes()
         self._q_starts = [q.start for q in self.quotes]
         self.quote_used: dict[int, int] = {}  # quote index -> attribution index
+        self.heads = finder.heads
         self.out: list[Attribution] = []
 
     # ------------------------------------------------------------------ quotes
@@ -264,6 +270,8 @@ class _Doc:
                 x.get("needs", ""),
                 e.weight,
             )
+            if k > 0 and self.text[cue.start].isupper() and not _opens_clause(self.text, spans[k - 1][1], cue.start):
+                continue  # part of a name: "White House Press Secretary", "Fox News Sunday"
             qi = self.quote_at(cue.start)
             if qi >= 0 and not self.f.nested:
                 inquote.setdefault(qi, []).append(cue)
@@ -271,12 +279,26 @@ class _Doc:
             by_sent.setdefault(s, []).append(cue)
         for s in sorted(by_sent):
             self._sentence(s, by_sent[s])
+        self._quotes_in_content()
         self._headline_colons(by_sent)
         self._leftover_quotes(inquote)
         self._references()
         self.out.sort(key=lambda a: (a.sentence_id, a.cue_start if a.cue_start >= 0 else a.content_start))
         self._resolve()
         return self.out
+
+    def _quotes_in_content(self) -> None:
+        """Quotations inside reported speech ("said the ruling was “a disgrace”") belong to that attribution."""
+        if not self.quotes:
+            return
+        for i, a in enumerate(self.out):
+            if a.content_start < 0 or a.kind == "direct":
+                continue
+            k = bisect.bisect_left(self._q_starts, a.content_start)
+            while k < len(self.quotes) and self.quotes[k].start < a.content_end:
+                if self.quotes[k].end <= a.content_end + 1:
+                    self.quote_used.setdefault(k, i)
+                k += 1
 
     # ------------------------------------------------------------------ verbs
     def _sentence(self, s: int, cues: list[_Cue]) -> None:
@@ -315,19 +337,35 @@ class _Doc:
             for j, (c2, b, _q2) in enumerate(found):
                 if i == j or j in dropped or b.content_start < 0 or not (b.content_start <= c.start < b.content_end):
                     continue
-                if c.coordinated and c.start > b.cue_start:
-                    cut = self.text.rfind(",", b.content_start, c.start)
-                    if c.coordinated == "and":
-                        cut = max(cut, self.text.rfind(" and ", b.content_start, c.start))
-                    if cut > b.content_start and b.kind != "direct":
+                if c.start > b.cue_start and b.kind != "direct":
+                    cut = self._clause_cut(b, c, a)
+                    if cut > b.content_start:
                         b.content_end = cut
-                    continue
+                        continue
                 if not c2.that and (c.weight, c.start) > (c2.weight, c2.start) and a.source_start >= 0:
                     dropped.add(j)
                     continue
                 dropped.add(i)
                 break
         return [f for i, f in enumerate(found) if i not in dropped]
+
+    def _clause_cut(self, b: Attribution, c: _Cue, a: Attribution) -> int:
+        """Where ``b``'s content ends when verb ``c`` starts a coordinated attribution ("..., but he said"); else -1."""
+        text = self.text
+        if c.coordinated:
+            cut = text.rfind(",", b.content_start, c.start)
+            if c.coordinated == "and":
+                cut = max(cut, text.rfind(" and ", b.content_start, c.start))
+            return cut
+        if a.source_start > b.content_start:
+            # the verb has its own subject, after a clause break: "..., but he said", "; officials said"
+            seg = text[b.content_start : a.source_start]
+            m = None
+            for m in _CLAUSE_BREAK_RE.finditer(seg):
+                pass
+            if m is not None and not seg[m.end() :].strip(" ,;:—–-").count(" ") > 1:
+                return b.content_start + m.start()
+        return -1
 
     def _cue(
         self,
@@ -353,7 +391,7 @@ class _Doc:
             category=c.category,
         )
         if c.frame == "according":
-            ph = np_after(text, toks, spans, c.k2, n)
+            ph = np_after(text, toks, spans, c.k2, n, objects=True)
             if ph is None:
                 return none
             a.kind = "according_to"
@@ -438,8 +476,18 @@ class _Doc:
             inv = self._inverted(text, toks, spans, c.k2, n) if any(q in opener for q in _QUOTE_CHARS) else None
             return inv, inv is not None, False
         gap = text[spans[j][1] : spans[j + 1][0]]
+        if gap.strip().endswith(")"):
+            # "Paul D. Ryan (R-Wis.) said": the phrase before the parenthesis
+            op = text.rfind("(", self.m.sent_starts[c.s], spans[j][0])
+            jj = j
+            while jj >= 0 and spans[jj][0] > op:
+                jj -= 1
+            if op >= 0 and jj >= 0 and not text[spans[jj][1] : op].strip():
+                ph = np_before(text, toks, spans, jj)
+                if ph is not None:
+                    return ph, False, False
         if _soft(gap):
-            ph = np_before(text, toks, spans, j)
+            ph = np_before(text, toks, spans, j, heads=self.heads)
             if ph is not None and toks[ph.a] in ("who", "which") and ph.b - ph.a == 1:
                 ph = self._antecedent(toks, spans, ph.a)
             if ph is not None:
@@ -670,14 +718,21 @@ class _Doc:
         return a.cue_start if a.cue_start >= 0 else (a.content_start if a.content_start >= 0 else a.source_start)
 
     def _only_quotes_between(self, prev: Attribution, q: Quote) -> bool:
-        """True when nothing but the previous attribution's own words and quotations separates it from ``q``."""
+        """True when ``q`` starts in the sentence after ``prev`` ends (or in the same one): the speaker goes on."""
         end = max(prev.content_end, prev.cue_end, prev.source_end)
         if end > q.start:
             return True
-        between = self.text[end : q.start]
-        # a sentence of the writer's own between them breaks the chain
-        words = WORD_RE.findall(between)
-        return len(words) <= 3
+        m = self.m
+        last = m.sentence_at(max(end - 1, 0))
+        s = m.sentence_at(q.start)
+        if s <= last + 1:
+            return True
+        # only quotations (of the same speaker) in the sentences between
+        for k in range(last + 1, s):
+            qi = self.quote_at(m.sent_starts[k] + 1)
+            if qi < 0:
+                return False
+        return True
 
     def _tail_cue(self, q: Quote, cues: Sequence[_Cue]) -> Attribution | None:
         """A short last sentence inside the marks that names a speaker: the closing mark is misplaced."""
@@ -783,8 +838,11 @@ class _Doc:
             if a.source_start < 0:
                 continue
             w = a.source_text.lower()
-            if w in PRONOUNS and a.source_text:
-                ante = last_person if w in ("he", "she") else (last_other if w in ("it", "they") else None)
+            if (w in PRONOUNS or w in _OBJECT_PRONOUNS) and a.source_text:
+                if w in ("he", "she", "him", "her"):
+                    ante = last_person
+                else:
+                    ante = last_other if w in ("it", "they", "them") else None
                 if ante is not None and m.sent_para[a.sentence_id] - m.sent_para[ante.sentence_id] <= 2:
                     a.source = ante.source
                     a.source_type = ante.source_type
@@ -808,6 +866,11 @@ _NOT_SPEAKERS = frozenset(
     background context summary conclusion introduction references abstract keywords
     """.split()
 )
+
+
+def _opens_clause(text: str, a: int, b: int) -> bool:
+    """True when the characters between two words can precede a capitalised sentence opener (": “")."""
+    return any(ch in text[a:b] for ch in ":“\"'‘(—–")
 
 
 def _soft(gap: str) -> bool:

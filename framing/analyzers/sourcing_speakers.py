@@ -71,6 +71,7 @@ DETERMINERS = frozenset(
 )
 #: Words after which the next word is a noun, never a verb.
 ARTICLES = frozenset("the a an his her their its our my your every each no such whose".split())
+_OBJECTS = {"him": NAMED, "her": NAMED, "them": ANONYMOUS, "us": ANONYMOUS, "me": NAMED}
 _LINKS = frozenset(["of", "for", "and", "&", "to", "or"])
 # Words that never continue a noun phrase to the left or right of a reporting verb.
 STOP = frozenset(
@@ -109,11 +110,11 @@ _NOT_NAMES = frozenset(
     """
     the a an this that these those it its he she they we i you his her their our my your there here as but and or so if
     when while after before since although though because however meanwhile yet also in on at by for with from to of
-    according despite during under over some many most several both all each one two three new last first other such
+    according despite during under over some many most several both all each one two three last first other such
     no not what who which why how where
     """.split()
 )
-_CAP_RE = re.compile(r"[A-Z][\w’'.\-]*")
+_NAME_LINKS = frozenset(["of", "for", "and", "&", "de", "al", "bin", "van", "von", "der", "la", "le", "du", "da", "on"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +148,19 @@ def _soft_gap(g: str, prev_tok: str) -> bool:
 
 
 def np_before(
-    text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], j: int, lo: int = 0, max_len: int = 10
+    text: str,
+    toks: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    j: int,
+    lo: int = 0,
+    max_len: int = 10,
+    heads: frozenset[str] | None = None,
 ) -> Phrase | None:
-    """The noun phrase ending at token ``j`` (inclusive), not starting before ``lo``."""
+    """The noun phrase ending at token ``j`` (inclusive), not starting before ``lo``.
+
+    ``heads``: nouns that may govern a prepositional phrase ("officials" in
+    "officials at the ISPR"); the phrase then starts before them.
+    """
     if j < lo:
         return None
     t = toks[j]
@@ -185,6 +196,12 @@ def np_before(
     # a sentence-initial capitalised function word is not part of the phrase
     while k < j and toks[k] in _NOT_NAMES and toks[k] not in DETERMINERS:
         k += 1
+    # "officials at the ISPR", "a spokesman for the ministry": the head noun comes before the preposition
+    if heads and k - 2 >= lo and toks[k - 1] in ("of", "at", "for", "from", "with") and toks[k - 2] in heads:
+        if _soft_gap(_gap(text, spans, k), toks[k - 1]) and _soft_gap(_gap(text, spans, k - 1), toks[k - 2]):
+            outer = np_before(text, toks, spans, k - 2, lo, max_len)
+            if outer is not None:
+                k = outer.a
     return Phrase(k, j + 1, spans[k][0], spans[j][1])
 
 
@@ -196,14 +213,24 @@ def np_after(
     hi: int,
     max_len: int = 12,
     allow_of: bool = True,
+    objects: bool = False,
 ) -> Phrase | None:
-    """The noun phrase starting at token ``k`` and ending before ``hi`` (or at punctuation)."""
+    """The noun phrase starting at token ``k`` and ending before ``hi`` (or at punctuation).
+
+    ``objects``: an object pronoun ("according to him") or a possessive
+    ("according to her lawyers") may open the phrase.
+    """
     if k >= hi:
         return None
     t = toks[k]
     if t in PRONOUNS and t not in ("who", "which"):
         return Phrase(k, k + 1, spans[k][0], spans[k][1])
-    if (t in STOP and t not in DETERMINERS) or t in ("him", "her", "them", "us", "me"):
+    if t in _OBJECTS:
+        if not objects:
+            return None
+        if t != "her" or k + 1 >= hi or not _soft_gap(_gap(text, spans, k + 1), t):
+            return Phrase(k, k + 1, spans[k][0], spans[k][1])  # "according to him"
+    if t in STOP and t not in DETERMINERS:
         return None
     e = k + 1
     while e < hi and e - k < max_len:
@@ -255,9 +282,14 @@ class SpeakerTyper:
     ) -> tuple[str, str]:
         """``(source type, name)`` of a phrase; the name is the capitalised core ("Hasan Askari Rizvi") or the phrase."""
         words = toks[ph.a : ph.b]
-        if len(words) == 1 and words[0] in PRONOUNS:
-            return PRONOUNS[words[0]] or ANONYMOUS, text[ph.start : ph.end]
-        caps = [k for k in range(ph.a, ph.b) if _is_cap(text, spans, k) and toks[k] not in _NOT_NAMES]
+        if len(words) == 1 and (words[0] in PRONOUNS or words[0] in _OBJECTS):
+            return PRONOUNS.get(words[0], _OBJECTS.get(words[0], "")) or ANONYMOUS, text[ph.start : ph.end]
+        # capitalised words, not counting a sentence-initial common noun ("Officials said")
+        caps = [
+            k
+            for k in range(ph.a, ph.b)
+            if _is_cap(text, spans, k) and toks[k] not in _NOT_NAMES and not (k == 0 and toks[k] in self.common)
+        ]
         # the head: the last word before "of/for/at/with/from/in", else the last word
         head_end = ph.b
         for k in range(ph.a + 1, ph.b):
@@ -269,67 +301,78 @@ class SpeakerTyper:
         if head.endswith(("’s", "'s")):
             head = head[:-2]
         head_is_cap = head_end - 1 in head_caps
-        # words written in lower case in the head segment decide for common nouns ("a UN report", "Afghan officials")
+        phrase = text[ph.start : ph.end]
+        # a common noun as head ("a UN report", "Afghan officials", "the ministry"): its lexicon category
         if not head_is_cap:
             for k in range(head_end - 1, ph.a - 1, -1):
-                w = toks[k]
-                if _is_cap(text, spans, k) and k != ph.a:
+                if k in caps and k != ph.a:
                     break
-                cat = self.common.get(w)
+                cat = self.common.get(toks[k])
                 if cat:
-                    name = self._name(text, spans, head_caps) if cat != ANONYMOUS else ""
-                    if cat == ANONYMOUS and actor_type is not None and actor_form in ("name", "alias", "variant"):
-                        cat = OFFICIAL if not self._person(actor_type) else NAMED
-                    return cat, name or text[ph.start : ph.end]
+                    return cat, phrase
             if not head_caps:
-                return ANONYMOUS, text[ph.start : ph.end]
-        # a capitalised name
+                return ANONYMOUS, phrase
         core = head_caps or caps
         if not core:
-            return ANONYMOUS, text[ph.start : ph.end]
-        name = self._name(text, spans, core)
+            return ANONYMOUS, phrase
+        full = self._name(text, spans, caps, toks)  # "Ministry of Foreign Affairs", "New York Post"
         if actor_type is not None:
             if actor_form == "demonym" and len(core) == 1:
-                return ANONYMOUS, name  # "Pakistanis say"
-            return (NAMED if self._person(actor_type) else OFFICIAL), name
-        for k in core:
-            w = toks[k]
-            w = w[:-2] if w.endswith(("’s", "'s")) else w
-            cat = self.names.get(w)
-            if cat:
-                return cat, name
-        raw = [text[spans[k][0] : spans[k][1]] for k in core]
-        if any(len(r) >= 2 and r.replace(".", "").replace("-", "").isupper() for r in raw):
-            return OFFICIAL, name  # an acronym: "ISPR", "CNN"
-        if len(core) == 1 and raw[0].endswith("s") and not raw[0].endswith(("ss", "’s", "'s")):
-            return ANONYMOUS, name  # a group: "Democrats", "Pakistanis"
-        return NAMED, name
+                return ANONYMOUS, full  # "Pakistanis say"
+            if self._person(actor_type):
+                return NAMED, self._person_name(text, spans, core, toks)
+            return OFFICIAL, full
+        # the head decides: "White House Press Secretary Josh Earnest" is a person,
+        # "Ministry of Foreign Affairs" and "The New York Post" are institutions
+        w = toks[core[-1]]
+        w = w[:-2] if w.endswith(("’s", "'s")) else w
+        cat = self.names.get(w)
+        if cat:
+            return cat, full
+        raw = text[spans[core[-1]][0] : spans[core[-1]][1]]
+        if len(raw) >= 2 and raw.replace(".", "").replace("-", "").replace("’s", "").replace("'s", "").isupper():
+            return OFFICIAL, full  # an acronym: "ISPR", "CNN"
+        if len(core) == 1 and raw.endswith("s") and not raw.endswith(("ss", "’s", "'s")):
+            return ANONYMOUS, full  # a group: "Democrats", "Pakistanis"
+        return NAMED, self._person_name(text, spans, core, toks)
+
+    def _person_name(
+        self, text: str, spans: Sequence[tuple[int, int]], core: Sequence[int], toks: Sequence[str]
+    ) -> str:
+        """A person's name without titles and offices ("House Speaker Paul D. Ryan" → "Paul D. Ryan")."""
+        first = core[-1]
+        for k in reversed(core[:-1]):
+            w = toks[k].rstrip(".")
+            if k != first - 1 or w in TITLES or w in self.names or first - k >= 4:
+                break
+            first = k
+        return re.sub(r"[’']s$", "", text[spans[first][0] : spans[core[-1]][1]])
 
     def _person(self, actor_type: str) -> bool:
         t = actor_type.lower()
         return any(p in t for p in self.person_actor_types)
 
     @staticmethod
-    def _name(text: str, spans: Sequence[tuple[int, int]], ks: Sequence[int]) -> str:
+    def _name(text: str, spans: Sequence[tuple[int, int]], ks: Sequence[int], toks: Sequence[str] = ()) -> str:
+        """The run of capitalised words ending at the last one, with "of"/"and" between them."""
         if not ks:
             return ""
-        # contiguous run of capitalised words ending at the last one
-        run = [ks[-1]]
+        first = ks[-1]
         for k in reversed(ks[:-1]):
-            if k == run[0] - 1:
-                run.insert(0, k)
+            if k == first - 1 or (k == first - 2 and toks and toks[k + 1] in _NAME_LINKS):
+                first = k
             else:
                 break
-        s = text[spans[run[0]][0] : spans[run[-1]][1]]
+        s = text[spans[first][0] : spans[ks[-1]][1]]
         return re.sub(r"[’']s$", "", s)
 
 
 def strip_titles(name: str) -> str:
     """``"Sen. Marco Rubio"`` → ``"Marco Rubio"``; ``"Mr. Trump"`` → ``"Trump"``."""
-    parts = name.replace(".", ". ").split()
+    parts = name.split()
     while len(parts) > 1 and parts[0].rstrip(".").lower() in TITLES:
         parts.pop(0)
-    return " ".join(parts).replace(". ", ".").replace(" .", ".").strip()
+    return " ".join(parts)
 
 
 def full_name(text: str, name: str, before: int, cache: dict[str, str]) -> str:
