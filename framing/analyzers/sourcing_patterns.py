@@ -75,12 +75,21 @@ _CITATION_RE = re.compile(
 )
 # what may stand between a reporting verb and the quotation it introduces
 _FILLER_RE = re.compile(
-    r"[\s,:;—–-]*(?:(?:in|on|during|at|via|with|to)\s+(?:a|an|the|his|her|their|its)?\s*[\w’'.-]+(?:\s+[\w’'.-]+){0,2}"
-    r"[\s,:;—–-]*)?(?:that\s*)?"
+    r"[\s,:;—–-]*(?:(?:in|on|during|at|via|with)\s+(?:a|an|the|his|her|their|its)?\s*[\w’'.-]+(?:\s+[\w’'.-]+){0,2}"
+    r"[\s,:;—–-]*|to\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+)?\s*[,:]\s*)?(?:that\s*)?"
 )
 _REF_BULLET = re.compile(r"\s*(?:[-*•·▪◦–]|\(?\d{1,3}[.)]|\[\d{1,3}\])\s*")
 _CLAUSE_BREAK_RE = re.compile(
     r"[,;:—–]\s*(?:(?:but|and|while|whereas|although|though|yet|so)\s+)?|\s(?:but|and|while|whereas)\s"
+)
+_NOT_ADVERBS = frozenset(["family", "ally", "assembly", "rally", "italy", "july", "supply", "reply", "only"])
+#: Verbs that take another verb with "to": "continues to insist", "plans to say", "declined to comment".
+_CATENATIVE = frozenset(
+    "continue continues continued want wants wanted plan plans planned refuse refuses refused decline declines declined "
+    "try tries tried seem seems seemed appear appears appeared begin begins began start starts started going used "
+    "expected likely hope hopes hoped intend intends intended decide decides decided agree agrees agreed promise "
+    "promises promised threaten threatens threatened vow vows vowed went need needs needed have has had ought "
+    "able unable willing ready set due".split()
 )
 _OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me"])
 _TELL = frozenset("tell inform assure reassure warn remind brief notify ask urge advise".split())
@@ -130,6 +139,7 @@ class _Cue:
     direction: str
     needs: str
     weight: float = 1.0
+    noun: bool = False  # the form is also a common noun ("claims", "plan")
     coordinated: str = ""  # "," for ", adding that", "and" for "... and said"
     that: bool = False  # the content starts with "that"
 
@@ -269,8 +279,14 @@ class _Doc:
                 x.get("direction", ""),
                 x.get("needs", ""),
                 e.weight,
+                x.get("noun", "") == "yes",
             )
-            if k > 0 and self.text[cue.start].isupper() and not _opens_clause(self.text, spans[k - 1][1], cue.start):
+            if (
+                k > 0
+                and self.text[cue.start].isupper()
+                and not _opens_clause(self.text, spans[k - 1][1], cue.start)
+                and not self._title_case(s)
+            ):
                 continue  # part of a name: "White House Press Secretary", "Fox News Sunday"
             qi = self.quote_at(cue.start)
             if qi >= 0 and not self.f.nested:
@@ -307,7 +323,8 @@ class _Doc:
         spans = m.sentence_spans(s)
         found: list[tuple[_Cue, Attribution, tuple[int, ...]]] = []
         for c in cues:
-            a, qs = self._cue(s, toks, spans, c, found[-1][1] if found else None)
+            first = next((f[1] for f in found if f[1].source_start >= 0), None)
+            a, qs = self._cue(s, toks, spans, c, first)
             if a is not None:
                 found.append((c, a, qs))
         if len(found) > 1:
@@ -355,7 +372,8 @@ class _Doc:
         if c.coordinated:
             cut = text.rfind(",", b.content_start, c.start)
             if c.coordinated == "and":
-                cut = max(cut, text.rfind(" and ", b.content_start, c.start))
+                for word in (" and ", " but ", " yet ", " or "):
+                    cut = max(cut, text.rfind(word, b.content_start, c.start))
             return cut
         if a.source_start > b.content_start:
             # the verb has its own subject, after a clause break: "..., but he said", "; officials said"
@@ -437,6 +455,8 @@ class _Doc:
         complement = self._has_complement(toks, spans, c, n)
         if c.needs in ("content", "both") and not complement:
             return none
+        if c.noun and not complement and not inherited and not self._recognised(toks, spans, source):
+            return none  # "the tax plan", "the appeals court ruling": a noun, not a verb
         if source is None and not agentless and not complement and not inherited:
             return none
         # reported speech: the rest of the sentence, or the clause before the speaker
@@ -460,9 +480,7 @@ class _Doc:
         """``(source phrase, inverted, agentless)`` for a reporting verb."""
         if c.frame == "adverb":
             return None, False, True
-        j = c.k - 1
-        while j >= 0 and toks[j] in SKIP_BEFORE_VERB and _soft(text[spans[j][1] : spans[j + 1][0]]):
-            j -= 1
+        j = self._subject_end(text, toks, spans, c.k)
         if j >= 0 and toks[j] in _BE and _soft(text[spans[j][1] : spans[j + 1][0]]) and _participle(toks[c.k]):
             # a passive: "was told by X", or agentless "it is believed", "is expected to"
             if c.k2 + 1 < n and toks[c.k2] == "by":
@@ -500,16 +518,59 @@ class _Doc:
             return self._apposed(text, toks, spans, j), False, False
         return None, False, False
 
+    def _recognised(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], ph: Phrase | None) -> bool:
+        """True when a phrase can only be a speaker: a pronoun, a name, or a source noun ("officials")."""
+        if ph is None:
+            return False
+        w = toks[ph.b - 1]
+        if w in PRONOUNS:
+            return True
+        if w in self.f.typer.common:
+            return True
+        return ph.b - 1 > 0 and self.text[spans[ph.b - 1][0]].isupper()
+
     def _coordination(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue) -> str:
         """``","`` for a participle after a comma (", adding"), ``"and"`` for "... and said"; else ``""``."""
-        j = c.k - 1
-        while j >= 0 and toks[j] in SKIP_BEFORE_VERB:
-            j -= 1
-        if j >= 0 and toks[j] == "and":
+        j = self._subject_end(text, toks, spans, c.k)
+        if j >= 0 and toks[j] in ("and", "but", "yet", "or"):
             return "and"
         if toks[c.k].endswith("ing") and j >= 0 and "," in text[spans[j][1] : c.start]:
             return ","
         return ""
+
+    def _subject_end(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], k: int) -> int:
+        """The last word of the subject before the verb at ``k``, skipping auxiliaries, adverbs and
+        catenative verbs ("has also said", "is urging", "continues to insist", "declined to say")."""
+        j = k - 1
+        ing = toks[k].endswith("ing")
+        while j >= 0 and _soft(text[spans[j][1] : spans[j + 1][0]]):
+            t = toks[j]
+            if (
+                t in SKIP_BEFORE_VERB
+                or (ing and t in _BE)
+                or (t.endswith("ly") and t not in _NOT_ADVERBS and not text[spans[j][0]].isupper())
+            ):
+                j -= 1
+            elif t in _BE and j + 1 < k and toks[j + 1] in _CATENATIVE:
+                j -= 1  # "won't be able to brag"
+            elif t == "to" and j > 0 and toks[j - 1] in _CATENATIVE:
+                j -= 2
+            elif t in _CATENATIVE and t.endswith(("ing", "ed")) is False and j + 1 < k and toks[j + 1] == "to":
+                j -= 1
+            else:
+                break
+        return j
+
+    def _title_case(self, s: int) -> bool:
+        """True for a headline written in title case ("Obama Says Museum Will Tell ...")."""
+        m = self.m
+        if m.sent_kinds[s] == "heading":
+            return True
+        spans = m.sentence_spans(s)
+        if len(spans) < 3:
+            return False
+        caps = sum(1 for a, _ in spans if self.text[a].isupper())
+        return caps >= 0.7 * len(spans)
 
     def _after_cue(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int) -> int:
         """Character position after the cue and, for "tell" verbs, the person told."""

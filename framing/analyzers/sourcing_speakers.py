@@ -51,6 +51,8 @@ OFFICIAL = "official/institution"
 DOCUMENT = "document/report"
 ANONYMOUS = "anonymous/vague"
 SOURCE_TYPES = (NAMED, OFFICIAL, DOCUMENT, ANONYMOUS)
+ROLE = "role"  # lexicon category of nouns for a person's role ("nominee"), typed by their determiner
+_INDEFINITE = frozenset(["a", "an", "one", "another", "some", "several", "many", "two", "three", "other", "any"])
 
 #: Pronouns that can be the subject of a reporting verb, with the type they suggest when unresolved.
 PRONOUNS = {
@@ -71,6 +73,7 @@ DETERMINERS = frozenset(
 )
 #: Words after which the next word is a noun, never a verb.
 ARTICLES = frozenset("the a an his her their its our my your every each no such whose".split())
+_NOUNS_LY_ING = frozenset(["family", "ally", "assembly", "rally", "polling", "building", "ruling", "king", "wing"])
 _OBJECTS = {"him": NAMED, "her": NAMED, "them": ANONYMOUS, "us": ANONYMOUS, "me": NAMED}
 _LINKS = frozenset(["of", "for", "and", "&", "to", "or"])
 # Words that never continue a noun phrase to the left or right of a reporting verb.
@@ -93,7 +96,9 @@ SKIP_BEFORE_VERB = frozenset(
     could can may might should must did does do not never again just still further earlier first last often long
     since quickly finally initially subsequently immediately separately similarly meanwhile however too frequently
     openly flatly bluntly simply clearly explicitly directly specifically apparently reportedly allegedly
-    has's 's
+    has's 's don't doesn't didn't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't isn't aren't wasn't
+    weren't don’t doesn’t didn’t won’t wouldn’t can’t couldn’t shouldn’t hasn’t haven’t hadn’t isn’t aren’t wasn’t
+    weren’t cannot actually really even now
     """.split()
 )
 #: Titles and honorifics removed when comparing names ("Mr. Trump" = "Donald Trump").
@@ -167,7 +172,11 @@ def np_before(
     if t in PRONOUNS:
         return Phrase(j, j + 1, spans[j][0], spans[j][1])
     if (t in STOP and t not in DETERMINERS) or t in ARTICLES or t in _LINKS or t.endswith(("’s", "'s", "s’", "s'")):
+        if t[:-2] in PRONOUNS and t.endswith(("’s", "'s")):
+            return Phrase(j, j + 1, spans[j][0], spans[j][1] - 2)  # "he’s said": he has said
         return None  # "the state", "Trump's plan": the verb is a noun here
+    if not _is_cap(text, spans, j) and t.endswith(("ly", "ing")) and t not in _NOUNS_LY_ING:
+        return None
     k = j
     while True:
         t = toks[k]
@@ -188,6 +197,8 @@ def np_before(
             break
         if p in PRONOUNS and p not in ("its",):
             break
+        if not p_cap and p.endswith(("ly", "ing")) and p not in _NOUNS_LY_ING:
+            break  # an adverb or a participle ends the phrase: "actually", "dialing back"
         if p in STOP and p not in DETERMINERS:
             break
         if p_cap and p in _NOT_NAMES and p not in DETERMINERS:
@@ -308,6 +319,9 @@ class SpeakerTyper:
                 if k in caps and k != ph.a:
                     break
                 cat = self.common.get(toks[k])
+                if cat == ROLE:
+                    # "the Republican nominee" is someone in particular; "a lawyer" is not
+                    return (ANONYMOUS if toks[ph.a] in _INDEFINITE else NAMED), phrase
                 if cat:
                     return cat, phrase
             if not head_caps:
