@@ -48,6 +48,8 @@ from ..lexicons import Lexicon
 from ..text import WORD_RE, Quote, TextModel
 from .sourcing_speakers import (
     ANONYMOUS,
+    ARTICLES,
+    DETERMINERS,
     DOCUMENT,
     NAMED,
     OFFICIAL,
@@ -296,7 +298,7 @@ class _Doc:
         for s in sorted(by_sent):
             self._sentence(s, by_sent[s])
         self._quotes_in_content()
-        self._headline_colons(by_sent)
+        self._headline_colons()
         self._leftover_quotes(inquote)
         self._references()
         self.out.sort(key=lambda a: (a.sentence_id, a.cue_start if a.cue_start >= 0 else a.content_start))
@@ -491,7 +493,7 @@ class _Doc:
         if j < 0:
             # sentence-initial verb: inverted only after a quotation ("“...,” said Rizvi")
             opener = text[self.m.sent_starts[c.s] : c.start]
-            inv = self._inverted(text, toks, spans, c.k2, n) if any(q in opener for q in _QUOTE_CHARS) else None
+            inv = self._inverted(text, toks, spans, c, n) if any(q in opener for q in _QUOTE_CHARS) else None
             return inv, inv is not None, False
         gap = text[spans[j][1] : spans[j + 1][0]]
         if gap.strip().endswith(")"):
@@ -511,7 +513,7 @@ class _Doc:
             if ph is not None:
                 return ph, False, False
             return None, False, False
-        inv = self._inverted(text, toks, spans, c.k2, n)
+        inv = self._inverted(text, toks, spans, c, n)
         if inv is not None:
             return inv, True, False
         if "," in gap and not any(q in gap for q in _QUOTE_CHARS):
@@ -525,6 +527,8 @@ class _Doc:
         w = toks[ph.b - 1]
         if w in PRONOUNS:
             return True
+        if w in DETERMINERS and toks[ph.a] in ARTICLES:
+            return False  # "a few questions": a quantity, not a speaker
         if w in self.f.typer.common:
             return True
         return ph.b - 1 > 0 and self.text[spans[ph.b - 1][0]].isupper()
@@ -599,19 +603,27 @@ class _Doc:
         return nxt in ("that", "how", "why", "what", "whether", "if") or nxt in PRONOUNS
 
     def _inverted(
-        self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], k: int, n: int
+        self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int
     ) -> Phrase | None:
-        """``..., said Rizvi.``: a phrase right after the verb that ends the clause."""
-        ph = np_after(text, toks, spans, k, n, max_len=8)
+        """``..., said Rizvi.``: a speaker right after the verb that ends the clause.
+
+        Only finite speech verbs invert ("said Rizvi", "added the official");
+        participles ("saying ...") and verbs whose object is the person
+        addressed ("told reporters") do not.
+        """
+        if c.category != "speech" or c.lemma in _TELL or toks[c.k2 - 1].endswith("ing"):
+            return None
+        ph = np_after(text, toks, spans, c.k2, n, max_len=8)
         if ph is None:
             return None
-        if toks[ph.a] in ("that", "it", "this", "there", "he", "she", "they", "we", "i", "you") and ph.b - ph.a == 1:
-            if toks[ph.a] not in ("he", "she", "they", "we", "i"):
-                return None
+        if toks[ph.a] in ("that", "it", "this", "there", "you") and ph.b - ph.a == 1:
+            return None
         if ph.b < n:
             gap = text[spans[ph.b - 1][1] : spans[ph.b][0]]
             if not _CLAUSE_PUNCT.search(gap) and toks[ph.b] not in ("who", "in", "on", "at", "during", "after"):
                 return None
+        if not self._recognised(toks, spans, ph):
+            return None
         return ph
 
     def _apposed(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], j: int) -> Phrase | None:
@@ -689,45 +701,72 @@ class _Doc:
         return i if i > s_start else pos
 
     # ------------------------------------------------------------------ other patterns
-    def _headline_colons(self, by_sent: Mapping[int, list[_Cue]]) -> None:
-        """``Sanders: Endorsements prove ...``: a name, a colon and a claim, opening a sentence."""
+    def _headline_colons(self) -> None:
+        """A speaker, a colon and what they said, opening a sentence.
+
+        Headlines ("Sanders: Endorsements prove ...") and transcripts
+        ("TAPPER: And obviously ...", "Q: ..." / "A: ..."). A capitalised
+        label counts as a speaker when it recurs in the text or is one of an
+        interview's Q and A; a label seen once in capitals is a dateline
+        ("ISLAMABAD: ...").
+        """
         m = self.m
         text = self.text
-        taken = {a.sentence_id for a in self.out}
+        in_sentence: dict[int, list[Attribution]] = {}
+        for a in self.out:
+            in_sentence.setdefault(a.sentence_id, []).append(a)
+        drop: set[int] = set()
         colon = text.find(":")
         while colon >= 0:
-            s = m.sentence_at(colon)
             nxt = text.find(":", colon + 1)
-            if s >= 0 and s not in taken and m.sent_kinds[s] in ("text", "heading"):
-                start = m.sent_starts[s]
-                head = text[start:colon]
-                words = WORD_RE.findall(head)
-                rest = WORD_RE.findall(text, colon + 1, m.sent_ends[s])
-                if (
-                    1 <= len(words) <= 4
-                    and len(rest) >= 3
-                    and "\n" not in head
-                    and all(w[:1].isupper() for w in words)
-                    and not head.isupper()
-                    and words[0].lower() not in _NOT_SPEAKERS
-                    and not any(ch.isdigit() for ch in head)
-                ):
-                    toks = m.tokens[m.sent_tok[s] : m.sent_tok[s + 1]]
-                    spans = m.sentence_spans(s)
-                    kk = len(words)
-                    a = Attribution(kind="indirect", sentence_id=s, cue=":", cue_start=colon, cue_end=colon + 1)
-                    a.category = "speech"
-                    self._set_source(a, toks, spans, Phrase(0, kk, spans[0][0], spans[kk - 1][1]))
-                    if a.source_type == DOCUMENT:
-                        a.kind = "document"
-                    self._content_span(a, colon + 1, m.sent_ends[s])
-                    qi = self.quote_starting_after(colon + 1, m.sent_ends[s])
-                    if qi >= 0 and qi not in self.quote_used:
-                        self._direct(a, self.quotes[qi], self.quotes[qi])
-                        self.quote_used[qi] = len(self.out)
-                    self.out.append(a)
-                    taken.add(s)
+            s = m.sentence_at(colon)
+            a = self._colon_speaker(s, colon, in_sentence.get(s, ())) if s >= 0 else None
+            if a is not None:
+                for b in in_sentence.get(s, ()):
+                    drop.add(id(b))  # verbs inside the claim are part of it
+                qi = self.quote_starting_after(colon + 1, m.sent_ends[s])
+                if qi >= 0 and qi not in self.quote_used:
+                    self._direct(a, self.quotes[qi], self.quotes[qi])
+                    self.quote_used[qi] = len(self.out)
+                self.out.append(a)
             colon = nxt
+        if drop:
+            self.out = [a for a in self.out if id(a) not in drop]
+
+    def _colon_speaker(self, s: int, colon: int, existing: Sequence[Attribution]) -> Attribution | None:
+        m = self.m
+        text = self.text
+        if m.sent_kinds[s] not in ("text", "heading", "item"):
+            return None
+        start = m.sent_starts[s]
+        head = text[start:colon]
+        words = WORD_RE.findall(head)
+        if not 1 <= len(words) <= 4 or "\n" in head or any(ch.isdigit() for ch in head):
+            return None
+        if not all(w[:1].isupper() for w in words) or len(WORD_RE.findall(text, colon + 1, m.sent_ends[s])) < 2:
+            return None
+        if any(a.cue_start < colon for a in existing):
+            return None  # the sentence's own verb comes first
+        label = head.strip()
+        if label.isupper():
+            if label in ("Q", "A"):
+                if "Q:" not in text or "A:" not in text:
+                    return None
+            elif text.count(label + ":") < 2:
+                return None  # a dateline
+        elif words[0].lower() in _NOT_SPEAKERS:
+            return None
+        toks = m.tokens[m.sent_tok[s] : m.sent_tok[s + 1]]
+        spans = m.sentence_spans(s)
+        kk = len(words)
+        a = Attribution(kind="indirect", sentence_id=s, cue=":", cue_start=colon, cue_end=colon + 1, category="speech")
+        self._set_source(a, toks, spans, Phrase(0, kk, spans[0][0], spans[kk - 1][1]))
+        if label.isupper() and not a.source_actor:
+            a.source_type, a.source = NAMED, label
+        if a.source_type == DOCUMENT:
+            a.kind = "document"
+        self._content_span(a, colon + 1, m.sent_ends[s])
+        return a
 
     def _leftover_quotes(self, inquote: Mapping[int, list[_Cue]]) -> None:
         """Quotations no verb claimed: a verb inside the marks, a speaker before a colon, or the speaker goes on."""

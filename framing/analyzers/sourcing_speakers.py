@@ -346,8 +346,6 @@ class SpeakerTyper:
         raw = text[spans[core[-1]][0] : spans[core[-1]][1]]
         if len(raw) >= 2 and raw.replace(".", "").replace("-", "").replace("’s", "").replace("'s", "").isupper():
             return OFFICIAL, full  # an acronym: "ISPR", "CNN"
-        if len(core) == 1 and raw.endswith("s") and not raw.endswith(("ss", "’s", "'s")):
-            return ANONYMOUS, full  # a group: "Democrats", "Pakistanis"
         return NAMED, self._person_name(text, spans, core, toks)
 
     def _person_name(
