@@ -76,13 +76,20 @@ _CITATION_RE = re.compile(
     r"|\[(?P<num>\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]"
 )
 # what may stand between a reporting verb and the quotation it introduces
+_W = r"[\w’'-]+(?:\.[\w’'-]+)*"  # a word, with inner periods ("U.S") but not a sentence's final one
 _FILLER_RE = re.compile(
-    r"[\s,:;—–-]*(?:(?:in|on|during|at|via|with)\s+(?:a|an|the|his|her|their|its)?\s*[\w’'.-]+(?:\s+[\w’'.-]+){0,2}"
-    r"[\s,:;—–-]*|to\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+)?\s*[,:]\s*)?(?:that\s*)?"
+    rf"[\s,:;—–-]*(?:(?:in|on|during|at|via|with)\s+(?:a|an|the|his|her|their|its)?\s*{_W}(?:\s+{_W}){{0,2}}"
+    rf"[\s,:;—–-]*|to\s+(?:the\s+)?{_W}(?:\s+{_W})?\s*[,:]\s*)?(?:that\s*)?"
 )
 _REF_BULLET = re.compile(r"\s*(?:[-*•·▪◦–]|\(?\d{1,3}[.)]|\[\d{1,3}\])\s*")
 _CLAUSE_BREAK_RE = re.compile(
     r"[,;:—–]\s*(?:(?:but|and|while|whereas|although|though|yet|so)\s+)?|\s(?:but|and|while|whereas)\s"
+)
+#: Capitalised words that open sentences without being names (checked when a speaker must be recognised).
+_COMMON_OPENERS = frozenset(
+    "the a an this that these those it its there here but and or so yet if when while after before since as "
+    "although though because however meanwhile in on at by for with from to of what who which why how some many "
+    "most all both each one no not new other such more less".split()
 )
 _NOT_ADVERBS = frozenset(["family", "ally", "assembly", "rally", "italy", "july", "supply", "reply", "only"])
 #: Verbs that take another verb with "to": "continues to insist", "plans to say", "declined to comment".
@@ -426,7 +433,12 @@ class _Doc:
         inherited = False
         if source is None and not agentless:
             c.coordinated = self._coordination(text, toks, spans, c)
-            if c.coordinated and prev is not None and prev.source_start >= 0:
+            if c.coordinated and prev is None:
+                # "The Security Council met on Friday and pledged ...": the subject that opens the sentence
+                ph = np_after(text, toks, spans, 0, c.k, max_len=6, allow_of=False)
+                if ph is not None and ph.b < c.k and self._recognised(toks, spans, ph):
+                    source = ph
+            elif c.coordinated and prev is not None and prev.source_start >= 0:
                 inherited = True
         if source is None and not agentless and not inherited and c.needs in ("source", "both"):
             return none
@@ -445,6 +457,8 @@ class _Doc:
         after = source.end if inverted and source is not None else self._after_cue(toks, spans, c, n)
         qb = self.quote_ending_before(lo, -1)
         qa = self.quote_starting_after(after, _next_para_end(self.m, s))
+        if qa >= 0 and self.quotes[qa].start >= s_end and text[:s_end].rstrip()[-1:] not in ":,—–-":
+            qa = -1  # a quotation in the next sentence belongs to it, unless a colon introduces it
         if qb >= 0 and qa >= 0 and self.quotes[qa].start < s_end + 2:
             self._direct(a, self.quotes[qb], self.quotes[qa])
             return a, (qb, qa)
@@ -531,7 +545,10 @@ class _Doc:
             return False  # "a few questions": a quantity, not a speaker
         if w in self.f.typer.common:
             return True
-        return ph.b - 1 > 0 and self.text[spans[ph.b - 1][0]].isupper()
+        if not self.text[spans[ph.b - 1][0]].isupper():
+            return False
+        # a capitalised word: a name, unless it only opens the sentence ("Bankruptcy is ...")
+        return ph.b - 1 > 0 or w not in _COMMON_OPENERS
 
     def _coordination(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue) -> str:
         """``","`` for a participle after a comma (", adding"), ``"and"`` for "... and said"; else ``""``."""
@@ -540,6 +557,8 @@ class _Doc:
             return "and"
         if toks[c.k].endswith("ing") and j >= 0 and "," in text[spans[j][1] : c.start]:
             return ","
+        if toks[c.k].endswith("ing") and j >= 0 and toks[j] == "by":
+            return "by"  # "He pitched himself to voters by telling them ..."
         return ""
 
     def _subject_end(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], k: int) -> int:
