@@ -40,7 +40,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from ..actors import Mention
@@ -101,6 +101,17 @@ _CATENATIVE = frozenset(
     "able unable willing ready set due".split()
 )
 _OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me"])
+_FINITE = frozenset(
+    "is are was were will would can could should may might must has have had does did isn't aren't wasn't weren't".split()
+)
+# a claim after a headline's colon has a verb, a pronoun, a quotation or ends in ? or !
+_CLAIM_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|will|won't|would|can|can't|could|should|must|may|might|has|have|had|do|does|did|"
+    r"don't|doesn't|didn't|not|never|I|we|you|he|she|they|it|I'm|we're|it's|he's|she's|[A-Za-z]+(?:ed|es))\b|[\"“‘?!]"
+    r"|’[st]\b",
+    re.IGNORECASE,
+)
+_TWO_WORDS = re.compile(r"\w+\W+\w")
 _TELL = frozenset("tell inform assure reassure warn remind brief notify ask urge advise".split())
 
 
@@ -129,7 +140,10 @@ class Attribution:
     parts: int = 1
 
     def to_row(self) -> dict[str, Any]:
-        return asdict(self)
+        return {name: getattr(self, name) for name in _FIELDS}
+
+
+_FIELDS = tuple(f.name for f in fields(Attribution))
 
 
 @dataclass(slots=True)
@@ -183,6 +197,8 @@ class AttributionFinder:
         self.unattributed_quotes = unattributed_quotes
         self.min_quote_words = min_quote_words
         self.typer = SpeakerTyper(sources, person_actor_types)
+        n = max(1, min_quote_words)
+        self.min_words_re = re.compile(r"\w+" + r"\W+\w+" * (n - 1))
         self.heads = frozenset(w for w, cat in self.typer.common.items() if cat in (ANONYMOUS, OFFICIAL))
 
     # ------------------------------------------------------------------ main
@@ -211,6 +227,8 @@ class _Doc:
         self.actor_types = actor_types
         self.names: dict[str, str] = {}
         self.quotes = self._quotes()
+        self._qwords: dict[int, bool] = {}
+        self._min_words_re = finder.min_words_re
         self._q_starts = [q.start for q in self.quotes]
         self.quote_used: dict[int, int] = {}  # quote index -> attribution index
         self.heads = finder.heads
@@ -225,8 +243,13 @@ class _Doc:
             qs = sorted(qs + _double_apostrophe_quotes(text, self.m.paragraph_spans()), key=lambda q: q.start)
         return qs
 
-    def _n_words(self, q: Quote) -> int:
-        return len(WORD_RE.findall(self.text, q.inner_start, q.inner_end))
+    def _substantial(self, q: Quote) -> bool:
+        """True when a quotation has at least ``min_quote_words`` words (shorter ones are scare quotes)."""
+        ok = self._qwords.get(q.start)
+        if ok is None:
+            ok = self._min_words_re.search(self.text, q.inner_start, q.inner_end) is not None
+            self._qwords[q.start] = ok
+        return ok
 
     def quote_at(self, pos: int) -> int:
         """Index of the substantial quotation enclosing ``pos`` (``-1`` if none)."""
@@ -234,7 +257,7 @@ class _Doc:
         while k >= 0:
             q = self.quotes[k]
             if q.start <= pos < q.end:
-                return k if self._n_words(q) >= self.f.min_quote_words else -1
+                return k if self._substantial(q) else -1
             if q.end <= pos and k < len(self.quotes) - 1:
                 break
             k -= 1
@@ -429,6 +452,10 @@ class _Doc:
                 a.kind = "direct"
                 return a, (qi,)
             return a, ()
+        if c.k2 < n and toks[c.k2] in _FINITE and _soft(text[spans[c.k2 - 1][1] : spans[c.k2][0]]):
+            return none  # "Security challenges are mounting": the word is the subject, a noun
+        if c.needs == "to" and (c.k2 >= n or toks[c.k2] != "to"):
+            return none  # "declined to comment", not "attacks declined by 22 percent"
         source, inverted, agentless = self._speaker(text, toks, spans, c, n)
         inherited = False
         if source is None and not agentless:
@@ -471,8 +498,9 @@ class _Doc:
         complement = self._has_complement(toks, spans, c, n)
         if c.needs in ("content", "both") and not complement:
             return none
-        if c.noun and not complement and not inherited and not self._recognised(toks, spans, source):
-            return none  # "the tax plan", "the appeals court ruling": a noun, not a verb
+        if c.noun and not inherited and not self._recognised(toks, spans, source):
+            if not (complement and toks[c.k2] not in ("that", "which", "who") if c.k2 < n else False):
+                return none  # "the tax plan", "the appeals court ruling": a noun, not a verb
         if source is None and not agentless and not complement and not inherited:
             return none
         # reported speech: the rest of the sentence, or the clause before the speaker
@@ -482,7 +510,7 @@ class _Doc:
             self._content_span(a, s_start, self._clause_end_before(c.start, s_start))
         else:
             start = self._content_start(toks, spans, c, n)
-            if len(WORD_RE.findall(text, start, s_end)) >= 2:
+            if _TWO_WORDS.search(text, start, s_end):
                 self._content_span(a, start, s_end)
             elif lo > s_start:
                 self._content_span(a, s_start, self._clause_end_before(lo, s_start))
@@ -707,8 +735,8 @@ class _Doc:
 
     def _content_around(self, a: Attribution, s_start: int, s_end: int, cue_start: int, src_end: int) -> None:
         """Content of "according to X": the rest of the sentence on the other side of the phrase."""
-        before = len(WORD_RE.findall(self.text, s_start, cue_start))
-        after = len(WORD_RE.findall(self.text, src_end, s_end))
+        before = cue_start - s_start
+        after = s_end - src_end
         if after >= before:
             self._content_span(a, src_end, s_end)
         else:
@@ -762,7 +790,7 @@ class _Doc:
         words = WORD_RE.findall(head)
         if not 1 <= len(words) <= 4 or "\n" in head or any(ch.isdigit() for ch in head):
             return None
-        if not all(w[:1].isupper() for w in words) or len(WORD_RE.findall(text, colon + 1, m.sent_ends[s])) < 2:
+        if not all(w[:1].isupper() for w in words) or not _TWO_WORDS.search(text, colon + 1, m.sent_ends[s]):
             return None
         if any(a.cue_start < colon for a in existing):
             return None  # the sentence's own verb comes first
@@ -775,6 +803,8 @@ class _Doc:
                 return None  # a dateline
         elif words[0].lower() in _NOT_SPEAKERS:
             return None
+        elif not _CLAIM_RE.search(text, colon + 1, m.sent_ends[s]) and not any(a.cue_start > colon for a in existing):
+            return None  # a title and subtitle ("Pakistan–Afghanistan Relations: A Perpetual State of Unease")
         toks = m.tokens[m.sent_tok[s] : m.sent_tok[s + 1]]
         spans = m.sentence_spans(s)
         kk = len(words)
@@ -794,7 +824,7 @@ class _Doc:
         order = sorted(range(len(self.out)), key=lambda i: self._anchor(self.out[i]))
         anchors = [self._anchor(self.out[i]) for i in order]
         for qi, q in enumerate(self.quotes):
-            if qi in self.quote_used or self._n_words(q) < self.f.min_quote_words:
+            if qi in self.quote_used or not self._substantial(q):
                 continue
             s = m.sentence_at(q.inner_start)
             if s < 0:
@@ -968,7 +998,7 @@ class _Doc:
                     a.source_actor = a.source_actor or ante.source_actor
                     a.resolved = "pronoun"
             elif a.source_type == NAMED and a.source:
-                full = full_name(self.text, a.source, a.source_start, self.names)
+                full = full_name(self.text, a.source, self.names)
                 if full != a.source:
                     a.source = full
                     a.resolved = "surname"

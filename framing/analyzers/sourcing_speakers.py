@@ -138,8 +138,7 @@ def _gap(text: str, spans: Sequence[tuple[int, int]], k: int) -> str:
 
 
 def _is_cap(text: str, spans: Sequence[tuple[int, int]], k: int) -> bool:
-    ch = text[spans[k][0]]
-    return ch.isupper() or ch.isdigit()
+    return text[spans[k][0]].isupper()
 
 
 def _soft_gap(g: str, prev_tok: str) -> bool:
@@ -178,6 +177,7 @@ def np_before(
     if not _is_cap(text, spans, j) and t.endswith(("ly", "ing")) and t not in _NOUNS_LY_ING:
         return None
     k = j
+    listed = False  # inside a list of names: "the United Nations, European Union, and even Russia"
     while True:
         t = toks[k]
         cap = _is_cap(text, spans, k)
@@ -185,13 +185,27 @@ def np_before(
             break  # the determiner opens the phrase
         if k == lo or j - k + 1 >= max_len:
             break
-        if not _soft_gap(_gap(text, spans, k), toks[k - 1]):
-            break
         p = toks[k - 1]
         p_cap = _is_cap(text, spans, k - 1)
-        if p in ("of", "for", "and", "&", "on", "de", "al", "bin", "van", "von", "der", "la", "le", "du", "da"):
+        gap = _gap(text, spans, k)
+        if not _soft_gap(gap, p):
+            if listed and cap and p_cap and gap.strip() == ",":
+                k -= 1
+                continue
+            break
+        if p == "even" and k - 2 >= lo and toks[k - 2] in ("and", "or"):
+            k -= 1  # "and even Russia"
+            continue
+        if p in ("of", "for", "and", "or", "&", "on", "de", "al", "bin", "van", "von", "der", "la", "le", "du", "da"):
             # "Ministry of Foreign Affairs", "Trump and Pence": only between capitalised words
-            if cap and k - 2 >= lo and _is_cap(text, spans, k - 2) and _soft_gap(_gap(text, spans, k - 1), toks[k - 2]):
+            g2 = _gap(text, spans, k - 1) if k - 2 >= lo else ""
+            if (
+                cap
+                and k - 2 >= lo
+                and _is_cap(text, spans, k - 2)
+                and (_soft_gap(g2, toks[k - 2]) or g2.strip() == ",")
+            ):
+                listed = listed or p in ("and", "or")
                 k -= 2
                 continue
             break
@@ -207,6 +221,8 @@ def np_before(
     # a sentence-initial capitalised function word is not part of the phrase
     while k < j and toks[k] in _NOT_NAMES and toks[k] not in DETERMINERS:
         k += 1
+    if toks[k] in STOP and toks[k] not in DETERMINERS:
+        return None
     # "officials at the ISPR", "a spokesman for the ministry": the head noun comes before the preposition
     if heads and k - 2 >= lo and toks[k - 1] in ("of", "at", "for", "from", "with") and toks[k - 2] in heads:
         if _soft_gap(_gap(text, spans, k), toks[k - 1]) and _soft_gap(_gap(text, spans, k - 1), toks[k - 2]):
@@ -387,8 +403,15 @@ def strip_titles(name: str) -> str:
     return " ".join(parts)
 
 
-def full_name(text: str, name: str, before: int, cache: dict[str, str]) -> str:
-    """The longest earlier form of a one-word name ("Rizvi" → "Hasan Askari Rizvi"), or the name itself."""
+# up to three capitalised words right before a name: initials ("A.") and titles ("Sen.") may end in a period,
+# other words may not (a period after "Machines." ends a sentence)
+_BEFORE_NAME_RE = re.compile(
+    r"((?:(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Prof|Rev|Sgt|Adm)\.|[A-Z][\w’'\-]*)[ \t\u00a0]+){1,3})$"
+)
+
+
+def full_name(text: str, name: str, cache: dict[str, str]) -> str:
+    """The first fuller form of a one-word name in the text ("Rizvi" → "Hasan Askari Rizvi"), or the name itself."""
     base = strip_titles(name)
     if " " in base or not base[:1].isupper():
         return base
@@ -396,14 +419,19 @@ def full_name(text: str, name: str, before: int, cache: dict[str, str]) -> str:
     if hit is not None:
         return hit
     best = base
-    for m in re.finditer(r"((?:[A-Z][\w’'\-]*\.?\s+){1,3})" + re.escape(base) + r"\b", text):
-        words = m.group(1).split()
-        while words and (words[0].rstrip(".").lower() in _NOT_NAMES or words[0].rstrip(".").lower() in TITLES):
-            words.pop(0)
-        if words:
-            cand = " ".join([*words, base])
-            if len(cand) > len(best):
-                best = cand
-            break  # the first full mention is the reference form
+    pos = text.find(base)
+    n = len(base)
+    while pos >= 0:
+        after = text[pos + n : pos + n + 1]
+        if not (after.isalnum() or after in "-’'") or text.startswith(("’s", "'s"), pos + n):
+            m = _BEFORE_NAME_RE.search(text, max(0, pos - 60), pos)
+            if m is not None:
+                words = m.group(1).split()
+                while words and (words[0].rstrip(".").lower() in _NOT_NAMES or words[0].rstrip(".").lower() in TITLES):
+                    words.pop(0)
+                if words:
+                    best = " ".join([*words, base])
+                    break  # the first full mention is the reference form
+        pos = text.find(base, pos + n)
     cache[base] = best
     return best
