@@ -91,6 +91,23 @@ _COMMON_OPENERS = frozenset(
     "although though because however meanwhile in on at by for with from to of what who which why how some many "
     "most all both each one no not new other such more less".split()
 )
+#: Plural nouns for people by what they do ("developers", "economists", "historians", "residents").
+_PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ees", "ites")
+#: Speech verbs whose subject is often a thing, not a speaker ("The figures highlight", "Aid adds").
+_NEEDS_HOLDER = frozenset(
+    "highlight underscore indicate suggest reveal support back push present signal add echo reflect illustrate "
+    "mean prove demonstrate note report".split()
+)
+#: Speech verbs that make a vague attribution in an agentless passive ("it was reported", "is said to").
+_AGENTLESS = frozenset(
+    "say report claim allege state announce confirm describe quote cite tell ask accuse call label brand dub term "
+    "charge deny warn rumor rumour show find document record predict indicate suggest reveal".split()
+)
+#: Verbs of belief and knowledge that make a vague attribution in an agentless passive ("it is believed").
+_EPISTEMIC = frozenset(
+    "believe think expect fear understand know consider suspect assume presume estimate predict project rumor "
+    "rumour".split()
+)
 _NOT_ADVERBS = frozenset(["family", "ally", "assembly", "rally", "italy", "july", "supply", "reply", "only"])
 #: Verbs that take another verb with "to": "continues to insist", "plans to say", "declined to comment".
 _CATENATIVE = frozenset(
@@ -199,7 +216,7 @@ class AttributionFinder:
         self.typer = SpeakerTyper(sources, person_actor_types)
         n = max(1, min_quote_words)
         self.min_words_re = re.compile(r"\w+" + r"\W+\w+" * (n - 1))
-        self.heads = frozenset(w for w, cat in self.typer.common.items() if cat in (ANONYMOUS, OFFICIAL))
+        self.heads = frozenset(w for w, cat in self.typer.common.items() if cat in (ANONYMOUS, OFFICIAL, DOCUMENT))
 
     # ------------------------------------------------------------------ main
     def find(
@@ -242,6 +259,11 @@ class _Doc:
         if "''" in text:
             qs = sorted(qs + _double_apostrophe_quotes(text, self.m.paragraph_spans()), key=lambda q: q.start)
         return qs
+
+    def _opens_sentence(self, q: Quote) -> bool:
+        """True when nothing but punctuation precedes the quotation in its sentence."""
+        s = self.m.sentence_at(q.start)
+        return s < 0 or not self.text[self.m.sent_starts[s] : q.start].strip(" \t\n\"“‘'(—–-:")
 
     def _substantial(self, q: Quote) -> bool:
         """True when a quotation has at least ``min_quote_words`` words (shorter ones are scare quotes)."""
@@ -456,11 +478,15 @@ class _Doc:
             return none  # "Security challenges are mounting": the word is the subject, a noun
         if c.needs == "to" and (c.k2 >= n or toks[c.k2] != "to"):
             return none  # "declined to comment", not "attacks declined by 22 percent"
+        if c.k > 0 and toks[c.k - 1] in ARTICLES and _soft(text[spans[c.k - 1][1] : c.start]):
+            return none  # "no guarantee", "his claims": a noun
         source, inverted, agentless = self._speaker(text, toks, spans, c, n)
+        if c.noun and source is not None and not inverted and toks[c.k].endswith("ing") and source.b == c.k:
+            return none  # "state backing", "a court ruling": a noun, not a reported act
         inherited = False
         if source is None and not agentless:
             c.coordinated = self._coordination(text, toks, spans, c)
-            if c.coordinated and prev is None:
+            if c.coordinated and prev is None and not c.noun:
                 # "The Security Council met on Friday and pledged ...": the subject that opens the sentence
                 ph = np_after(text, toks, spans, 0, c.k, max_len=6, allow_of=False)
                 if ph is not None and ph.b < c.k and self._recognised(toks, spans, ph):
@@ -469,6 +495,13 @@ class _Doc:
                 inherited = True
         if source is None and not agentless and not inherited and c.needs in ("source", "both"):
             return none
+        if (
+            source is not None
+            and not inverted
+            and (c.category in ("cognition", "evidence") or c.lemma in _NEEDS_HOLDER)
+            and not self._holder(toks, spans, source)
+        ):
+            return none  # "These attacks underscore ...", "That assumption proved ...": no one holds or says it
         if inherited and prev is not None:
             for key in ("source", "source_text", "source_start", "source_end", "source_type", "source_actor"):
                 setattr(a, key, getattr(prev, key))
@@ -483,6 +516,8 @@ class _Doc:
         lo = spans[source.a][0] if source is not None and not inverted else c.start
         after = source.end if inverted and source is not None else self._after_cue(toks, spans, c, n)
         qb = self.quote_ending_before(lo, -1)
+        if qb >= 0 and not self._substantial(self.quotes[qb]) and not self._opens_sentence(self.quotes[qb]):
+            qb = -1  # a scare quote inside the sentence ("labelling it a “hell on earth,” the US ..."), not a quotation
         qa = self.quote_starting_after(after, _next_para_end(self.m, s))
         if qa >= 0 and self.quotes[qa].start >= s_end and text[:s_end].rstrip()[-1:] not in ":,—–-":
             qa = -1  # a quotation in the next sentence belongs to it, unless a colon introduces it
@@ -501,8 +536,9 @@ class _Doc:
         if c.noun and not inherited and not self._recognised(toks, spans, source):
             if not (complement and toks[c.k2] not in ("that", "which", "who") if c.k2 < n else False):
                 return none  # "the tax plan", "the appeals court ruling": a noun, not a verb
-        if source is None and not agentless and not complement and not inherited:
-            return none
+        if source is None and not agentless and not inherited:
+            if not complement or c.category != "speech" or c.lemma in _NEEDS_HOLDER:
+                return none  # a verb with no speaker found counts only as speech that reports a clause
         # reported speech: the rest of the sentence, or the clause before the speaker
         if inverted:
             self._content_span(a, s_start, self._clause_end_before(c.start, s_start))
@@ -531,7 +567,9 @@ class _Doc:
                 ph = np_after(text, toks, spans, c.k2 + 1, n)
                 if ph is not None:
                     return ph, True, False
-            return None, False, True
+            if c.lemma in _AGENTLESS or c.lemma in _EPISTEMIC:
+                return None, False, True
+            return None, False, False  # "cannot be viewed in isolation": a passive, not a vague attribution
         if j < 0:
             # sentence-initial verb: inverted only after a quotation ("“...,” said Rizvi")
             opener = text[self.m.sent_starts[c.s] : c.start]
@@ -559,7 +597,8 @@ class _Doc:
         if inv is not None:
             return inv, True, False
         if "," in gap and not any(q in gap for q in _QUOTE_CHARS):
-            return self._apposed(text, toks, spans, j), False, False
+            ph = self._apposed(text, toks, spans, j)
+            return (ph if ph is not None and self._recognised(toks, spans, ph) else None), False, False
         return None, False, False
 
     def _recognised(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], ph: Phrase | None) -> bool:
@@ -577,6 +616,16 @@ class _Doc:
             return False
         # a capitalised word: a name, unless it only opens the sentence ("Bankruptcy is ...")
         return ph.b - 1 > 0 or w not in _COMMON_OPENERS
+
+    def _holder(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], ph: Phrase) -> bool:
+        """True when a phrase can hold a belief or issue a finding: a recognised speaker, a relative pronoun,
+        people by their activity ("developers", "economists"), or a share of people ("65 percent")."""
+        if self._recognised(toks, spans, ph):
+            return True
+        w = toks[ph.b - 1]
+        if w in ("who", "which", "that", "percent", "%", "majority", "majorities", "plurality", "half", "third"):
+            return True
+        return w.endswith(_PEOPLE_SUFFIXES)
 
     def _coordination(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue) -> str:
         """``","`` for a participle after a comma (", adding"), ``"and"`` for "... and said"; else ``""``."""

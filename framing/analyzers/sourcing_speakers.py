@@ -79,7 +79,7 @@ _LINKS = frozenset(["of", "for", "and", "&", "to", "or"])
 # Words that never continue a noun phrase to the left or right of a reporting verb.
 STOP = frozenset(
     """
-    in on at by with from to into onto about over after before during under against among amongst between through
+    in on at by for with from to into onto about over after before during under against among amongst between through
     throughout without within since until till like unlike than as per via toward towards upon across behind beyond near
     off out up down around along amid despite except including regarding concerning
     and or but nor so yet because although though while whereas if unless when whenever where wherever whether once
@@ -193,8 +193,9 @@ def np_before(
                 k -= 1
                 continue
             break
-        if p == "even" and k - 2 >= lo and toks[k - 2] in ("and", "or"):
-            k -= 1  # "and even Russia"
+        if p == "even" and k - 3 >= lo and toks[k - 2] in ("and", "or") and cap and _is_cap(text, spans, k - 3):
+            listed = True
+            k -= 3  # "..., and even Russia"
             continue
         if p in ("of", "for", "and", "or", "&", "on", "de", "al", "bin", "van", "von", "der", "la", "le", "du", "da"):
             # "Ministry of Foreign Affairs", "Trump and Pence": only between capitalised words
