@@ -57,6 +57,7 @@ from .sourcing_speakers import (
     SKIP_BEFORE_VERB,
     Phrase,
     SpeakerTyper,
+    _words,
     full_name,
     np_after,
     np_before,
@@ -64,9 +65,9 @@ from .sourcing_speakers import (
 
 __all__ = ["Attribution", "AttributionFinder"]
 
-_BE = frozenset("is are was were be been being am".split())
+_BE = frozenset(_words("is are was were be been being am"))
 _PARTICIPLE_IRREGULAR = frozenset(
-    "said told thought known seen written shown found heard felt understood read meant spoken learned".split()
+    _words("said told thought known seen written shown found heard felt understood read meant spoken learned")
 )
 _QUOTE_CHARS = "\"“”‘’'«»„"
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–\"“”«»]")
@@ -87,39 +88,51 @@ _CLAUSE_BREAK_RE = re.compile(
 )
 #: Capitalised words that open sentences without being names (checked when a speaker must be recognised).
 _COMMON_OPENERS = frozenset(
-    "the a an this that these those it its there here but and or so yet if when while after before since as "
-    "although though because however meanwhile in on at by for with from to of what who which why how some many "
-    "most all both each one no not new other such more less".split()
+    _words(
+        "the a an this that these those it its there here but and or so yet if when while after before since as "
+        "although though because however meanwhile in on at by for with from to of what who which why how some many "
+        "most all both each one no not new other such more less"
+    )
 )
 #: Plural nouns for people by what they do ("developers", "economists", "historians", "residents").
 _PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ees", "ites")
 #: Speech verbs whose subject is often a thing, not a speaker ("The figures highlight", "Aid adds").
 _NEEDS_HOLDER = frozenset(
-    "highlight underscore indicate suggest reveal support back push present signal add echo reflect illustrate "
-    "mean prove demonstrate note report".split()
+    _words(
+        "highlight underscore indicate suggest reveal support back push present signal add echo reflect illustrate "
+        "mean prove demonstrate note report"
+    )
 )
 #: Speech verbs that make a vague attribution in an agentless passive ("it was reported", "is said to").
 _AGENTLESS = frozenset(
-    "say report claim allege state announce confirm describe quote cite tell ask accuse call label brand dub term "
-    "charge deny warn rumor rumour show find document record predict indicate suggest reveal".split()
+    _words(
+        "say report claim allege state announce confirm describe quote cite tell ask accuse call label brand dub term "
+        "charge deny warn rumor rumour show find document record predict indicate suggest reveal"
+    )
 )
 #: Verbs of belief and knowledge that make a vague attribution in an agentless passive ("it is believed").
 _EPISTEMIC = frozenset(
-    "believe think expect fear understand know consider suspect assume presume estimate predict project rumor "
-    "rumour".split()
+    _words(
+        "believe think expect fear understand know consider suspect assume presume estimate predict project rumor "
+        "rumour"
+    )
 )
 _NOT_ADVERBS = frozenset(["family", "ally", "assembly", "rally", "italy", "july", "supply", "reply", "only"])
 #: Verbs that take another verb with "to": "continues to insist", "plans to say", "declined to comment".
 _CATENATIVE = frozenset(
-    "continue continues continued want wants wanted plan plans planned refuse refuses refused decline declines declined "
-    "try tries tried seem seems seemed appear appears appeared begin begins began start starts started going used "
-    "expected likely hope hopes hoped intend intends intended decide decides decided agree agrees agreed promise "
-    "promises promised threaten threatens threatened vow vows vowed went need needs needed have has had ought "
-    "able unable willing ready set due".split()
+    _words(
+        "continue continues continued want wants wanted plan plans planned refuse refuses refused decline declines declined "
+        "try tries tried seem seems seemed appear appears appeared begin begins began start starts started going used "
+        "expected likely hope hopes hoped intend intends intended decide decides decided agree agrees agreed promise "
+        "promises promised threaten threatens threatened vow vows vowed went need needs needed have has had ought "
+        "able unable willing ready set due"
+    )
 )
 _OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me"])
 _FINITE = frozenset(
-    "is are was were will would can could should may might must has have had does did isn't aren't wasn't weren't".split()
+    _words(
+        "is are was were will would can could should may might must has have had does did isn't aren't wasn't weren't"
+    )
 )
 # a claim after a headline's colon has a verb, a pronoun, a quotation or ends in ? or !
 _CLAIM_RE = re.compile(
@@ -129,7 +142,7 @@ _CLAIM_RE = re.compile(
     re.IGNORECASE,
 )
 _TWO_WORDS = re.compile(r"\w+\W+\w")
-_TELL = frozenset("tell inform assure reassure warn remind brief notify ask urge advise".split())
+_TELL = frozenset(_words("tell inform assure reassure warn remind brief notify ask urge advise"))
 
 
 @dataclass(slots=True)
@@ -432,11 +445,9 @@ class _Doc:
         if a.source_start > b.content_start:
             # the verb has its own subject, after a clause break: "..., but he said", "; officials said"
             seg = text[b.content_start : a.source_start]
-            m = None
-            for m in _CLAUSE_BREAK_RE.finditer(seg):
-                pass
-            if m is not None and not seg[m.end() :].strip(" ,;:—–-").count(" ") > 1:
-                return b.content_start + m.start()
+            breaks = list(_CLAUSE_BREAK_RE.finditer(seg))
+            if breaks and seg[breaks[-1].end() :].strip(" ,;:—–-").count(" ") <= 1:
+                return b.content_start + breaks[-1].start()
         return -1
 
     def _cue(
@@ -533,16 +544,18 @@ class _Doc:
         complement = self._has_complement(toks, spans, c, n)
         if c.needs in ("content", "both") and not complement:
             return none
-        if c.noun and not inherited and not self._recognised(toks, spans, source):
-            if not (complement and toks[c.k2] not in ("that", "which", "who") if c.k2 < n else False):
-                return none  # "the tax plan", "the appeals court ruling": a noun, not a verb
-        if source is None and not agentless and not inherited:
-            if not complement or c.category != "speech" or c.lemma in _NEEDS_HOLDER:
-                return none  # a verb with no speaker found counts only as speech that reports a clause
+        clause_after = complement and c.k2 < n and toks[c.k2] not in ("that", "which", "who")
+        if c.noun and not inherited and not clause_after and not self._recognised(toks, spans, source):
+            return none  # "the tax plan", "the appeals court ruling": a noun, not a verb
+        if (
+            source is None
+            and not agentless
+            and not inherited
+            and (not complement or c.category != "speech" or c.lemma in _NEEDS_HOLDER)
+        ):
+            return none  # a verb with no speaker found counts only as speech that reports a clause
         # reported speech: the rest of the sentence, or the clause before the speaker
-        if inverted:
-            self._content_span(a, s_start, self._clause_end_before(c.start, s_start))
-        elif source is None and not agentless and not inherited:
+        if inverted or (source is None and not agentless and not inherited):
             self._content_span(a, s_start, self._clause_end_before(c.start, s_start))
         else:
             start = self._content_start(toks, spans, c, n)
@@ -770,7 +783,8 @@ class _Doc:
 
     def _direct(self, a: Attribution, q1: Quote, q2: Quote) -> None:
         a.kind = "direct"
-        a.content_start, a.content_end = q1.inner_start, q2.inner_end
+        if q2.inner_end > q1.inner_start:
+            a.content_start, a.content_end = q1.inner_start, q2.inner_end
         a.balanced = q1.balanced and q2.balanced
 
     def _content_span(self, a: Attribution, start: int, end: int) -> None:
@@ -933,23 +947,35 @@ class _Doc:
         return True
 
     def _tail_cue(self, q: Quote, cues: Sequence[_Cue]) -> Attribution | None:
-        """A short last sentence inside the marks that names a speaker: the closing mark is misplaced."""
+        """A speaker and verb inside the marks where the quotation should have closed.
+
+        Either a short last sentence naming the speaker ("... Rizvi told WE News
+        English”"), or, in a quotation left unbalanced, "..., Rizvi said." ending
+        a sentence: the closing mark was forgotten before the comma.
+        """
         m = self.m
+        text = self.text
         for c in reversed(cues):
             s = c.s
-            if m.sent_starts[s] <= q.inner_start or m.sent_ends[s] < q.inner_end - 2:
-                continue
-            if m.sent_n_words[s] > 10:
-                continue
             toks = m.tokens[m.sent_tok[s] : m.sent_tok[s + 1]]
             spans = m.sentence_spans(s)
-            j = c.k - 1
-            while j >= 0 and toks[j] in SKIP_BEFORE_VERB:
-                j -= 1
+            j = self._subject_end(text, toks, spans, c.k)
             if j < 0:
                 continue
-            ph = np_before(self.text, toks, spans, j)
-            if ph is None or ph.a != 0:
+            ph = np_before(text, toks, spans, j)
+            if ph is None or not self._recognised(toks, spans, ph):
+                continue
+            whole = ph.a == 0 and m.sent_starts[s] > q.inner_start and m.sent_ends[s] >= q.inner_end - 2
+            if whole and m.sent_n_words[s] <= 10:
+                end = m.sent_starts[s]  # "... Rizvi told WE News English”"
+            elif (
+                not q.balanced
+                and ph.a > 0
+                and text[spans[ph.a - 1][1] : ph.start].strip() == ","
+                and c.k2 + 4 >= len(toks)
+            ):
+                end = spans[ph.a - 1][1]  # "“The border will never open, Rizvi said."
+            else:
                 continue
             a = Attribution(
                 kind="direct",
@@ -964,9 +990,12 @@ class _Doc:
             self._set_source(a, toks, spans, ph)
             a.kind = "direct"
             a.content_start = q.inner_start
-            a.content_end = m.sent_starts[s]
-            while a.content_end > a.content_start and self.text[a.content_end - 1].isspace():
+            a.content_end = end
+            a.balanced = q.balanced
+            while a.content_end > a.content_start and text[a.content_end - 1] in " \t\n,":
                 a.content_end -= 1
+            if a.content_end <= a.content_start:
+                a.content_start = a.content_end = -1
             return a
         return None
 
@@ -988,7 +1017,11 @@ class _Doc:
                 bm = _REF_BULLET.match(text, m.sent_starts[s])
                 start = bm.end() if bm else m.sent_starts[s]
                 end = m.sent_ends[s]
+                if start >= end:
+                    start = m.sent_starts[s]  # a line that is all number ("[3]")
                 cut = _first_stop(text, start, end)
+                while cut > start and text[cut - 1].isspace():
+                    cut -= 1
                 a = Attribution(
                     kind="reference",
                     sentence_id=s,
@@ -1058,11 +1091,11 @@ class _Doc:
 
 
 _NOT_SPEAKERS = frozenset(
-    """
+    _words("""
     note editor editors update updated correction photo photos video watch read related see source sources key way
     breaking exclusive opinion analysis comment live warning listen subscribe advertisement ad q a question answer
     background context summary conclusion introduction references abstract keywords
-    """.split()
+    """)
 )
 
 

@@ -46,6 +46,12 @@ __all__ = [
     "np_before",
 ]
 
+
+def _words(text: str) -> list[str]:
+    """The white-space separated words of a word list written as one string."""
+    return text.split()
+
+
 NAMED = "named person"
 OFFICIAL = "official/institution"
 DOCUMENT = "document/report"
@@ -67,18 +73,20 @@ PRONOUNS = {
     "which": "",
 }
 DETERMINERS = frozenset(
-    "the a an this these those his her their its our my your some many several most other another one two three "
-    "four five six seven eight nine ten dozens few both all each every any no such more fewer numerous various "
-    "certain top senior".split()
+    _words(
+        "the a an this these those his her their its our my your some many several most other another one two three "
+        "four five six seven eight nine ten dozens few both all each every any no such more fewer numerous various "
+        "certain top senior"
+    )
 )
 #: Words after which the next word is a noun, never a verb.
-ARTICLES = frozenset("the a an his her their its our my your every each no such whose".split())
+ARTICLES = frozenset(_words("the a an his her their its our my your every each no such whose"))
 _NOUNS_LY_ING = frozenset(["family", "ally", "assembly", "rally", "polling", "building", "ruling", "king", "wing"])
 _OBJECTS = {"him": NAMED, "her": NAMED, "them": ANONYMOUS, "us": ANONYMOUS, "me": NAMED}
 _LINKS = frozenset(["of", "for", "and", "&", "to", "or"])
 # Words that never continue a noun phrase to the left or right of a reporting verb.
 STOP = frozenset(
-    """
+    _words("""
     in on at by for with from to into onto about over after before during under against among amongst between through
     throughout without within since until till like unlike than as per via toward towards upon across behind beyond near
     off out up down around along amid despite except including regarding concerning
@@ -87,11 +95,11 @@ STOP = frozenset(
     also not never now then still even just only already again later however too very really perhaps maybe
     what how why whom whose that there here
     said says say told tells saying telling added adding
-    """.split()
+    """)
 )
 #: Auxiliaries and adverbs skipped between a subject and its verb ("Rizvi has also said").
 SKIP_BEFORE_VERB = frozenset(
-    """
+    _words("""
     has have had also later previously repeatedly recently publicly privately reportedly then once already would will
     could can may might should must did does do not never again just still further earlier first last often long
     since quickly finally initially subsequently immediately separately similarly meanwhile however too frequently
@@ -99,25 +107,25 @@ SKIP_BEFORE_VERB = frozenset(
     has's 's don't doesn't didn't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't isn't aren't wasn't
     weren't don’t doesn’t didn’t won’t wouldn’t can’t couldn’t shouldn’t hasn’t haven’t hadn’t isn’t aren’t wasn’t
     weren’t cannot actually really even now
-    """.split()
+    """)
 )
 #: Titles and honorifics removed when comparing names ("Mr. Trump" = "Donald Trump").
 TITLES = frozenset(
-    """
+    _words("""
     mr mrs ms miss dr prof professor sen senator rep representative gov governor president vice pres gen general lt col
     maj capt sgt adm admiral brig cmdr secretary minister prime premier chancellor ambassador judge justice sir lord lady
     dame king queen prince princess sheikh mullah maulana imam pastor rev father chairman chairwoman chief commissioner
     mayor speaker leader former acting deputy state foreign interior defence defense finance federal provincial
-    """.split()
+    """)
 )
 #: Capitalised words that start sentences but are not names.
 _NOT_NAMES = frozenset(
-    """
+    _words("""
     the a an this that these those it its he she they we i you his her their our my your there here as but and or so if
     when while after before since although though because however meanwhile yet also in on at by for with from to of
     according despite during under over some many most several both all each one two three last first other such
     no not what who which why how where
-    """.split()
+    """)
 )
 _NAME_LINKS = frozenset(["of", "for", "and", "&", "de", "al", "bin", "van", "von", "der", "la", "le", "du", "da", "on"])
 
@@ -225,11 +233,17 @@ def np_before(
     if toks[k] in STOP and toks[k] not in DETERMINERS:
         return None
     # "officials at the ISPR", "a spokesman for the ministry": the head noun comes before the preposition
-    if heads and k - 2 >= lo and toks[k - 1] in ("of", "at", "for", "from", "with") and toks[k - 2] in heads:
-        if _soft_gap(_gap(text, spans, k), toks[k - 1]) and _soft_gap(_gap(text, spans, k - 1), toks[k - 2]):
-            outer = np_before(text, toks, spans, k - 2, lo, max_len)
-            if outer is not None:
-                k = outer.a
+    if (
+        heads
+        and k - 2 >= lo
+        and toks[k - 1] in ("of", "at", "for", "from", "with")
+        and toks[k - 2] in heads
+        and _soft_gap(_gap(text, spans, k), toks[k - 1])
+        and _soft_gap(_gap(text, spans, k - 1), toks[k - 2])
+    ):
+        outer = np_before(text, toks, spans, k - 2, lo, max_len)
+        if outer is not None:
+            k = outer.a
     return Phrase(k, j + 1, spans[k][0], spans[j][1])
 
 
