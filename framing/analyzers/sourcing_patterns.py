@@ -227,9 +227,39 @@ class AttributionFinder:
         self.unattributed_quotes = unattributed_quotes
         self.min_quote_words = min_quote_words
         self.typer = SpeakerTyper(sources, person_actor_types)
+        self._entry_info: dict[int, tuple[Any, ...]] = {
+            id(e): (
+                e.extra.get("lemma", e.term),
+                e.extra.get("frame", "say"),
+                e.category,
+                e.extra.get("loading", "neutral") == "loaded",
+                e.extra.get("direction", ""),
+                e.extra.get("needs", ""),
+                e.weight,
+                e.extra.get("noun", "") == "yes",
+            )
+            for e in verbs
+        }
         n = max(1, min_quote_words)
         self.min_words_re = re.compile(r"\w+" + r"\W+\w+" * (n - 1))
         self.heads = frozenset(w for w, cat in self.typer.common.items() if cat in (ANONYMOUS, OFFICIAL, DOCUMENT))
+
+    def entry_info(self, e: Any) -> tuple[Any, ...]:
+        """The cue fields of a lexicon entry (lemma, frame, category, loaded, direction, needs, weight, noun)."""
+        hit = self._entry_info.get(id(e))
+        if hit is None:  # an entry added after construction
+            x = e.extra
+            hit = (
+                x.get("lemma", e.term),
+                x.get("frame", "say"),
+                e.category,
+                x.get("loading") == "loaded",
+                x.get("direction", ""),
+                x.get("needs", ""),
+                e.weight,
+                x.get("noun") == "yes",
+            )
+        return hit
 
     # ------------------------------------------------------------------ main
     def find(
@@ -327,35 +357,30 @@ class _Doc:
         hits = self.f.verbs.match(m)
         inquote: dict[int, list[_Cue]] = {}
         by_sent: dict[int, list[_Cue]] = {}
+        tokens = m.tokens
+        info = self.f.entry_info
+        text = self.text
+        s = -1
+        s_end_tok = -1
+        spans: Sequence[tuple[int, int]] = ()
         for h in hits:
-            s = bisect.bisect_right(st, h.start) - 1
-            spans = m.sentence_spans(s)
+            if h.start >= s_end_tok:
+                s = bisect.bisect_right(st, h.start) - 1
+                s_end_tok = st[s + 1]
+                spans = m.sentence_spans(s)
             k, k2 = h.start - st[s], h.end - st[s]
-            e = h.entry
-            x = e.extra
-            cue = _Cue(
-                s,
-                k,
-                k2,
-                spans[k][0],
-                spans[k2 - 1][1],
-                x.get("lemma", e.term),
-                x.get("frame", "say"),
-                e.category,
-                x.get("loading", "neutral") == "loaded",
-                x.get("direction", ""),
-                x.get("needs", ""),
-                e.weight,
-                x.get("noun", "") == "yes",
-            )
+            if k > 0 and tokens[h.start - 1] in ARTICLES:
+                continue  # "the state", "no guarantee": a noun (checked before any other work)
+            start = spans[k][0]
             if (
                 k > 0
-                and self.text[cue.start].isupper()
-                and not _opens_clause(self.text, spans[k - 1][1], cue.start)
+                and text[start].isupper()
+                and not _opens_clause(text, spans[k - 1][1], start)
                 and not self._title_case(s)
             ):
                 continue  # part of a name: "White House Press Secretary", "Fox News Sunday"
-            qi = self.quote_at(cue.start)
+            cue = _Cue(s, k, k2, start, spans[k2 - 1][1], *info(h.entry))
+            qi = self.quote_at(start) if self.quotes else -1
             if qi >= 0 and not self.f.nested:
                 inquote.setdefault(qi, []).append(cue)
                 continue
