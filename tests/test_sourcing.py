@@ -224,6 +224,15 @@ def test_documents_as_sources(text):
     assert rows[0]["kind"] in ("document", "according_to")
 
 
+def test_poll_introduced_by_in_is_the_source_of_its_finding():
+    rows = find("In a new Fox News poll, 45 percent of Republicans backed Trump.")
+    assert len(rows) == 1
+    r = rows[0]
+    assert (r["kind"], r["cue_words"], r["source_words"]) == ("document", "In", "a new Fox News poll")
+    assert r["content_words"] == "45 percent of Republicans backed Trump"
+    assert [r["cue"] for r in find("Trump said in an interview that the poll was rigged.")] == ["say"]
+
+
 def test_document_source_keeps_its_actor():
     r = one("A UN report said that the TTP has 6,000 fighters.", ACTORS)
     assert r["source_actor"] == "United Nations"

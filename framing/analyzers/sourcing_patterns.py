@@ -141,6 +141,8 @@ _CLAIM_RE = re.compile(
     r"|’[st]\b",
     re.IGNORECASE,
 )
+#: Documents that report findings after "in" ("in a new poll", "in the survey").
+_IN_DOCUMENTS = ("poll", "polls", "survey", "surveys", "study", "report", "analysis", "census", "tally", "audit")
 _TWO_WORDS = re.compile(r"\w+\W+\w")
 _TELL = frozenset(_words("tell inform assure reassure warn remind brief notify ask urge advise"))
 
@@ -388,6 +390,7 @@ class _Doc:
         for s in sorted(by_sent):
             self._sentence(s, by_sent[s])
         self._quotes_in_content()
+        self._in_documents()
         self._headline_colons()
         self._leftover_quotes(inquote)
         self._references()
@@ -836,6 +839,59 @@ class _Doc:
         return i if i > s_start else pos
 
     # ------------------------------------------------------------------ other patterns
+    def _in_documents(self) -> None:
+        """``In a new Fox News poll, 45 percent ...``: a poll, survey or study introduced by "in".
+
+        The poll is the source of what follows; a verb inside that content
+        ("45 percent backed Trump") is part of the finding. A sentence whose
+        own speaker comes first ("Trump said in an interview ...") is left alone.
+        """
+        m = self.m
+        index = m.index
+        text = self.text
+        in_sentence: dict[int, list[Attribution]] = {}
+        for a in self.out:
+            in_sentence.setdefault(a.sentence_id, []).append(a)
+        taken: set[int] = set()
+        drop: set[int] = set()
+        st = m.sent_tok
+        for noun in _IN_DOCUMENTS:
+            for i in index.get(noun, ()):
+                s = bisect.bisect_right(st, i) - 1
+                if s in taken:
+                    continue
+                k = i - st[s]
+                toks = m.tokens[st[s] : st[s + 1]]
+                spans = m.sentence_spans(s)
+                j = k - 1
+                while j >= 0 and k - j <= 6 and toks[j] != "in" and _soft(text[spans[j][1] : spans[j + 1][0]]):
+                    j -= 1
+                if j < 0 or toks[j] != "in" or k - j > 6:
+                    continue
+                if any(_CLAUSE_PUNCT.search(text[spans[x][1] : spans[x + 1][0]]) for x in range(j, k)):
+                    continue
+                others = in_sentence.get(s, ())
+                if any(b.cue_start < spans[j][0] or b.kind == "direct" for b in others):
+                    continue
+                a = Attribution(
+                    kind="document",
+                    sentence_id=s,
+                    cue="in",
+                    cue_start=spans[j][0],
+                    cue_end=spans[j][1],
+                    category="evidence",
+                )
+                self._set_source(a, toks, spans, Phrase(j + 1, k + 1, spans[j + 1][0], spans[k][1]))
+                a.kind = "document"
+                self._content_around(a, m.sent_starts[s], m.sent_ends[s], spans[j][0], spans[k][1])
+                for b in others:
+                    if a.content_start <= b.cue_start < a.content_end:
+                        drop.add(id(b))  # what the poll found, not another attribution
+                self.out.append(a)
+                taken.add(s)
+        if drop:
+            self.out = [a for a in self.out if id(a) not in drop]
+
     def _headline_colons(self) -> None:
         """A speaker, a colon and what they said, opening a sentence.
 
