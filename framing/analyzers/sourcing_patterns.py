@@ -47,6 +47,7 @@ from ..actors import Mention
 from ..lexicons import Lexicon
 from ..text import WORD_RE, Quote, TextModel
 from .sourcing_speakers import (
+    _NOT_NAMES,
     ANONYMOUS,
     ARTICLES,
     DETERMINERS,
@@ -55,6 +56,7 @@ from .sourcing_speakers import (
     OFFICIAL,
     PRONOUNS,
     SKIP_BEFORE_VERB,
+    TITLES,
     Phrase,
     SpeakerTyper,
     _words,
@@ -1141,6 +1143,25 @@ class _Doc:
             self.out.append(a)
 
     # ------------------------------------------------------------------ names
+    def _nearest_name(self, pos: int, after: int) -> tuple[str, str] | None:
+        """The last person's name (two or three capitalised words) before ``pos`` in the same or the previous
+        paragraph, if it comes after ``after``; with the actor mentioned there."""
+        m = self.m
+        s = m.sentence_at(pos)
+        p = m.sent_para[s]
+        paras = m.paragraph_spans()
+        lo = max(after, paras[p - 1][0] if p > 0 else 0, pos - 600)
+        found = None
+        for mt in _PERSON_NAME_RE.finditer(self.text, lo, pos):
+            words = mt.group(1).split()
+            low = [x.rstrip(".").lower() for x in words]
+            if any(x in TITLES or x in _NOT_NAMES or x in self.f.typer.names for x in low):
+                continue
+            found = mt
+        if found is None:
+            return None
+        return found.group(1), self._actor_in(found.start(1), found.end(1))[0]
+
     def _resolve(self) -> None:
         """Surnames to full names; he/she/they to the last source of the same kind nearby."""
         m = self.m
@@ -1153,6 +1174,12 @@ class _Doc:
             if (w in PRONOUNS or w in _OBJECT_PRONOUNS) and a.source_text:
                 if w in ("he", "she", "him", "her"):
                     ante = last_person
+                    near = self._nearest_name(a.source_start, ante.source_end if ante is not None else -1)
+                    if near is not None:
+                        a.source, a.source_type = full_name(self.text, near[0], self.names), NAMED
+                        a.source_actor = a.source_actor or near[1]
+                        a.resolved = "pronoun"
+                        continue
                 else:
                     ante = last_other if w in ("it", "they", "them") else None
                 if ante is not None and m.sent_para[a.sentence_id] - m.sent_para[ante.sentence_id] <= 2:
@@ -1170,6 +1197,8 @@ class _Doc:
             elif a.source_type in (OFFICIAL, ANONYMOUS, DOCUMENT) and a.source_text.lower() not in PRONOUNS:
                 last_other = a
 
+
+_PERSON_NAME_RE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2})(?![\w-])")
 
 _NOT_SPEAKERS = frozenset(
     _words("""

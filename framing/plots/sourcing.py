@@ -88,20 +88,22 @@ def plot_source_mix(
                     clip_on=False,
                 )
     ax.legend(
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.16 if len(df) > 3 else -0.3),
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.0),
         ncol=min(4, len(cols)),
         frameon=False,
         fontsize="small",
+        handlelength=1.2,
+        columnspacing=1.0,
     )
     if title:
-        ax.set_title(title, loc="left")
+        ax.set_title(title, loc="left", pad=24)
     if note:
         ax.annotate(
             note,
-            (0, 1),
+            (0, 0),
             xycoords="axes fraction",
-            xytext=(0, 4),
+            xytext=(0, -38),
             textcoords="offset points",
             fontsize="small",
             color="#555555",

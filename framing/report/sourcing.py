@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..analyzers.sourcing_speakers import SOURCE_TYPES
+from ..plots.common import fit_groups
 from ..plots.sourcing import plot_intervals, plot_source_mix, plot_who_speaks
 from ..plots.style import PALETTE
 from .base import Page, ReportContext
@@ -49,6 +50,23 @@ def source_label(row: pd.Series | dict) -> str:
     return "(unnamed or vague sources)"
 
 
+def _full_names(labels: pd.Series) -> dict[str, str]:
+    """Label → label, with a one-word name mapped to the most frequent longer name ending in it in the corpus
+    ("Trump" → "Donald Trump" when some text names him in full)."""
+    counts = labels.value_counts()
+    longest: dict[str, tuple[int, str]] = {}
+    for name, n in counts.items():
+        parts = str(name).split()
+        if len(parts) >= 2 and not str(name).startswith("("):
+            best = longest.get(parts[-1])
+            if best is None or n > best[0]:
+                longest[parts[-1]] = (int(n), str(name))
+    return {
+        str(name): (longest[str(name)][1] if " " not in str(name) and str(name) in longest else str(name))
+        for name in counts.index
+    }
+
+
 def who_by_whom(a: Analysis, by: str) -> pd.DataFrame:
     """Attribution counts: one row per group, one column per source (most quoted first)."""
     att = _attributions(a)
@@ -57,6 +75,7 @@ def who_by_whom(a: Analysis, by: str) -> pd.DataFrame:
     docs = a.documents.set_index("doc_id")
     groups = att["doc_id"].map(docs[by] if by in docs.columns else pd.Series(dtype=str)).fillna("").astype(str)
     who = att.apply(source_label, axis=1)
+    who = who.map(_full_names(who))
     table = pd.crosstab(groups, who)
     order = table.sum(axis=0).sort_values(ascending=False).index
     return table[order]
@@ -69,13 +88,20 @@ def _value(t: pd.DataFrame, metric: str, group: str | None = None) -> float:
     return float(sub["value"].iloc[0]) if len(sub) else math.nan
 
 
+def _solid(t: pd.DataFrame, metric: str) -> pd.DataFrame:
+    """A metric's rows with a value and enough evidence to be named in a sentence (sorted by value)."""
+    sub = t[(t["metric"] == metric)].dropna(subset=["value"])
+    solid = sub[~sub["thin"].astype(bool) & (sub["n_docs"] >= 3)]
+    return (solid if len(solid) else sub).sort_values("value")
+
+
 def summary(a: Analysis, ctx: ReportContext) -> list[str]:
     t = ctx.compare(a, metric=list(METRICS))
     att = _attributions(a)
     if att.empty:
         return ["No quotation, reported speech or cited source was found: the texts speak in their own voice."]
     lines = []
-    dens = t[t["metric"] == "attributions_per_1000"].dropna(subset=["value"]).sort_values("value")
+    dens = _solid(t, "attributions_per_1000")
     if len(dens) == 1:
         g = dens.iloc[0]
         lines.append(f"The texts attribute {g['value']:.1f} statements per 1,000 words to a source.")
@@ -95,13 +121,13 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
             f"{counts.get('anonymous/vague', 0) / total:.0%} and documents or reports "
             f"{counts.get('document/report', 0) / total:.0%}."
         )
-    anon = t[t["metric"] == "anonymous_share"].dropna(subset=["value"]).sort_values("value")
+    anon = _solid(t, "anonymous_share")
     if len(anon) > 1 and anon["value"].iloc[-1] > 0:
         lines.append(
             f"{anon.iloc[-1]['group']} leans most on unnamed or vague sources ({anon.iloc[-1]['value']:.0%} of its "
             f"attributions), {anon.iloc[0]['group']} least ({anon.iloc[0]['value']:.0%})."
         )
-    loaded = t[t["metric"] == "loaded_share"].dropna(subset=["value"]).sort_values("value")
+    loaded = _solid(t, "loaded_share")
     if len(loaded) and loaded["value"].max() > 0:
         g = loaded.iloc[-1]
         verbs = att[att["loaded"].astype(bool)]["cue"].value_counts().head(3).index.tolist()
@@ -131,7 +157,9 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
 def _profile_page(a: Analysis, ctx: ReportContext, t: pd.DataFrame, att: pd.DataFrame) -> Page:
     dens = t[t["metric"] == "attributions_per_1000"].copy()
     dens["value"] = dens["value"].fillna(0.0)
-    order = dens.sort_values("value")["group"].astype(str).tolist()[-ctx.max_groups :]
+    ranked = dens.sort_values("value")["group"].astype(str).tolist()
+    kept, left_out = fit_groups(ranked[::-1], ctx.max_groups)
+    order = [g for g in ranked if g in set(kept)]
     shares = (
         t[t["metric"].isin(TYPE_METRICS.values())]
         .pivot_table(index="group", columns="metric", values="value", dropna=False)
@@ -169,7 +197,7 @@ def _profile_page(a: Analysis, ctx: ReportContext, t: pd.DataFrame, att: pd.Data
         "such as 'officials' or 'analysts'). Middle: attributions per 1,000 words; lines are "
         f"{level} bootstrap intervals resampling documents (hollow dots: thin evidence). Right: the share of "
         "reporting verbs that are loaded (claimed, alleged, insisted, admitted, conceded, slammed) rather than "
-        "neutral (said, told, stated).",
+        "neutral (said, told, stated)." + (f" Not shown: {left_out}; every group is in the table." if left_out else ""),
     ]
     table = t[t["metric"].isin(METRICS)].reset_index(drop=True)
     return Page(
