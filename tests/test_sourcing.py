@@ -326,7 +326,11 @@ def test_transcript_speaker_labels():
         "TAPPER: And the talks?\n\nFALLIN: They go on."
     )
     rows = find(text)
-    assert [r["source"] for r in rows if r["cue"] == ":"] == ["TAPPER", "FALLIN", "TAPPER", "FALLIN"]
+    labelled = [r for r in rows if r["cue"] == ":"]
+    assert [r["source"] for r in labelled] == ["TAPPER", "FALLIN", "TAPPER", "FALLIN"]
+    assert {r["kind"] for r in labelled} == {"direct"}
+    fields = "TARGET: Two police officers wounded\n\nATTACKER: A man\n\nTARGET: A soldier killed\n\nATTACKER: A driver"
+    assert find(fields) == []  # field names of a list, not speakers
 
 
 def test_dateline_is_not_a_speaker():
@@ -516,3 +520,12 @@ def test_every_seed_outlet_has_a_sourcing_mix(seed_analysis):
     mix = t.pivot_table(index="group", columns="metric", values="value")
     assert len(mix) == 5
     assert mix.sum(axis=1).round(6).eq(1).all()
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("aA bB sSaid.,:;“”\"'’‘()[]\n-—?!0123")), max_size=200))
+def test_arbitrary_characters_never_break_the_analyzer(text):
+    model = TextModel(text)
+    for a in ANALYZER.finder.find(model):
+        for s, e in ((a.cue_start, a.cue_end), (a.source_start, a.source_end), (a.content_start, a.content_end)):
+            assert (s, e) == (-1, -1) or 0 <= s < e <= len(text)

@@ -145,6 +145,7 @@ _CLAIM_RE = re.compile(
 )
 #: Documents that report findings after "in" ("in a new poll", "in the survey").
 _IN_DOCUMENTS = ("poll", "polls", "survey", "surveys", "study", "report", "analysis", "census", "tally", "audit")
+_SPEECH_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|you|You|my|My|our|Our|me|us)\b|\?")
 _TWO_WORDS = re.compile(r"\w+\W+\w")
 _TELL = frozenset(_words("tell inform assure reassure warn remind brief notify ask urge advise"))
 
@@ -292,6 +293,7 @@ class _Doc:
         self.names: dict[str, str] = {}
         self.quotes = self._quotes()
         self._qwords: dict[int, bool] = {}
+        self._labels: dict[str, bool] = {}
         self._min_words_re = finder.min_words_re
         self._q_starts = [q.start for q in self.quotes]
         self.quote_used: dict[int, int] = {}  # quote index -> attribution index
@@ -926,6 +928,20 @@ class _Doc:
         if drop:
             self.out = [a for a in self.out if id(a) not in drop]
 
+    def _label_speaks(self, label: str) -> bool:
+        """True when what follows a capitalised label reads like speech somewhere: "I", "we", "you" or a question."""
+        hit = self._labels.get(label)
+        if hit is None:
+            text = self.text
+            hit = False
+            pos = text.find(label + ":")
+            while pos >= 0 and not hit:
+                end = text.find("\n", pos)
+                hit = _SPEECH_RE.search(text, pos + len(label) + 1, end if end >= 0 else len(text)) is not None
+                pos = text.find(label + ":", pos + 1)
+            self._labels[label] = hit
+        return hit
+
     def _colon_speaker(self, s: int, colon: int, existing: Sequence[Attribution]) -> Attribution | None:
         m = self.m
         text = self.text
@@ -945,8 +961,8 @@ class _Doc:
             if label in ("Q", "A"):
                 if "Q:" not in text or "A:" not in text:
                     return None
-            elif text.count(label + ":") < 2:
-                return None  # a dateline
+            elif text.count(label + ":") < 2 or not self._label_speaks(label):
+                return None  # a dateline ("ISLAMABAD:") or a field name ("TARGET: two police officers ...")
         elif words[0].lower() in _NOT_SPEAKERS:
             return None
         elif not _CLAIM_RE.search(text, colon + 1, m.sent_ends[s]) and not any(a.cue_start > colon for a in existing):
@@ -956,8 +972,10 @@ class _Doc:
         kk = len(words)
         a = Attribution(kind="indirect", sentence_id=s, cue=":", cue_start=colon, cue_end=colon + 1, category="speech")
         self._set_source(a, toks, spans, Phrase(0, kk, spans[0][0], spans[kk - 1][1]))
-        if label.isupper() and not a.source_actor:
-            a.source_type, a.source = NAMED, label
+        if label.isupper():
+            a.kind = "direct"  # a transcript gives the speaker's own words
+            if not a.source_actor:
+                a.source_type, a.source = NAMED, label
         if a.source_type == DOCUMENT:
             a.kind = "document"
         self._content_span(a, colon + 1, m.sent_ends[s])
@@ -1117,8 +1135,11 @@ class _Doc:
                     content_end=end,
                     category="reference",
                 )
-                actor, _form = self._actor_in(start, cut)
-                a.source_actor = actor
+                if cut <= start:  # no author or issuer to read off the line
+                    a.source = a.source_text = ""
+                    a.source_start = a.source_end = -1
+                else:
+                    a.source_actor = self._actor_in(start, cut)[0]
                 self.out.append(a)
         if "(" not in text and "[" not in text:
             return
