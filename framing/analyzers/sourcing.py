@@ -32,6 +32,7 @@ of News Media, on reporting verbs.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -109,7 +110,7 @@ class SourcingAnalyzer(Analyzer):
         "n_attributions": 0,
         "direct": 0,
         "own_voice": 0,
-        "body": 0,
+        "body_sentence": 0,
         "n_direct": 0,
         "n_named": 0,
         "n_official": 0,
@@ -178,7 +179,7 @@ class SourcingAnalyzer(Analyzer):
         n = model.n_sentences
         kinds = model.sent_kinds
         cols: dict[str, list[int]] = {c: [0] * n for c in self.sentence_columns}
-        body = cols["body"]
+        body = cols["body_sentence"]
         for s in range(n):
             if kinds[s] in _BODY:
                 body[s] = 1
@@ -214,8 +215,6 @@ class SourcingAnalyzer(Analyzer):
         speaker = [0] * len(ctx.mentions)
         if ctx.mentions and atts:
             spans = sorted((a.source_start, a.source_end) for a in atts if a.source_start >= 0)
-            import bisect
-
             lo_list = [x[0] for x in spans]
             for i, mm in enumerate(ctx.mentions):
                 k = bisect.bisect_right(lo_list, mm.start) - 1
@@ -275,7 +274,7 @@ class SourcingAnalyzer(Analyzer):
                 "Share of sentences attributed",
                 self.name,
                 "sentences",
-                ("body", "own_voice"),
+                ("body_sentence", "own_voice"),
                 lambda b, o: (b - o) / b if b else math.nan,
                 "Body sentences that hold a reporting cue, a source or reported content / body sentences.",
                 unit="share",
@@ -285,7 +284,7 @@ class SourcingAnalyzer(Analyzer):
                 "Share of sentences in the outlet's own voice",
                 self.name,
                 "sentences",
-                ("own_voice", "body"),
+                ("own_voice", "body_sentence"),
                 share,
                 "Body sentences with no attribution at all / body sentences.",
                 unit="share",
