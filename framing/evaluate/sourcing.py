@@ -31,7 +31,7 @@ from __future__ import annotations
 import argparse
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -288,30 +288,40 @@ def evaluate(data: str | Path, baseline: str | None = None, limit: int | None = 
     result = {"task": "sourcing", **score(docs, preds, n_words)}
     result["system"] = f"baseline: {baseline}" if baseline else "framing sourcing analyzer"
     result["data"] = str(data)
-    return result
+    return _no_nan(result)
+
+
+def _no_nan(value: Any) -> Any:
+    """NaN (undefined: no prediction, one document) becomes ``None`` so that ``--json`` is valid JSON."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _no_nan(v) for k, v in value.items()}
+    return value
+
+
+def _f(value: float | None, digits: int = 3) -> str:
+    return "n/a" if value is None or value != value else f"{value:.{digits}f}"
 
 
 def format_result(result: dict[str, Any]) -> str:
+    r = result
     lines = [
-        f"sourcing — {result.get('system', '')} on {result.get('data', '')} ({result['n_docs']} documents)",
-        f"  attributions: precision {result['precision']:.3f}  recall {result['recall']:.3f}  F1 {result['f1']:.3f}"
-        f"  ({result['n_matched']:,} matched of {result['n_predicted']:,} predicted and {result['n_gold']:,} gold)",
-        f"  sources:      precision {result['source_precision']:.3f}  recall {result['source_recall']:.3f}  "
-        f"F1 {result['source_f1']:.3f}",
-        f"  density:      Pearson r {result['density_r']:.3f} across documents (gold "
-        f"{result['gold_per_1000']:.1f}, predicted {result['predicted_per_1000']:.1f} per 1,000 words)",
+        f"sourcing — {r.get('system', '')} on {r.get('data', '')} ({r['n_docs']} documents)",
+        f"  attributions: precision {_f(r['precision'])}  recall {_f(r['recall'])}  F1 {_f(r['f1'])}"
+        f"  ({r['n_matched']:,} matched of {r['n_predicted']:,} predicted and {r['n_gold']:,} gold)",
+        f"  sources:      precision {_f(r['source_precision'])}  recall {_f(r['source_recall'])}  "
+        f"F1 {_f(r['source_f1'])}",
+        f"  density:      Pearson r {_f(r['density_r'])} across documents (gold "
+        f"{_f(r['gold_per_1000'], 1)}, predicted {_f(r['predicted_per_1000'], 1)} per 1,000 words)",
     ]
-    kinds = result.get("precision_by_kind") or {}
+    kinds = r.get("precision_by_kind") or {}
     if kinds:
         lines.append(
             "  precision by kind: "
             + ", ".join(
-                f"{k} {v['precision']:.2f} (n={v['n']})" for k, v in sorted(kinds.items(), key=lambda x: -x[1]["n"])
+                f"{k or '(none)'} {_f(v['precision'])} (n={v['n']})"
+                for k, v in sorted(kinds.items(), key=lambda x: -x[1]["n"])
             )
         )
     return "\n".join(lines)
-
-
-def _iter_texts(docs: Iterable[GoldDocument]) -> Iterable[str]:
-    for d in docs:
-        yield d.text
