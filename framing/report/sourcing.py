@@ -262,9 +262,14 @@ def _excerpts(a: Analysis, att: pd.DataFrame, pad: int = 160) -> list[tuple[str,
         spans = [x for x in spans if x[0] >= 0]
         if not spans:
             spans = [(int(r["content_start"]), int(r["content_end"]))]
+        text = a.text(r["doc_id"])
         start = min(s for s, _ in spans)
         end = max(e for _, e in spans)
-        h = a.explain(r["doc_id"]).excerpt(start, end, pad)
+        # whole words around the evidence: back to a space before, on to a space after
+        lo = text.rfind(" ", 0, max(0, start - pad)) + 1
+        hi = text.find(" ", min(len(text), end + pad))
+        hi = len(text) if hi < 0 else hi
+        h = a.explain(r["doc_id"]).excerpt(lo, hi, 0)
         who = r["source"] or "speaker not identified"
         cap = f"{caption}: {who} ({r['cue'] or r['kind']}) — {r['outlet'] or r['doc_id']}"
         out.append((cap, h.to_html(), f"{cap}: “{str(h.text).strip()}”"))
