@@ -291,6 +291,7 @@ class _Doc:
         self._mention_starts = [x.start for x in self.mentions]
         self.actor_types = actor_types
         self.names: dict[str, str] = {}
+        self.paras = model.paragraph_spans()
         self.quotes = self._quotes()
         self._qwords: dict[int, bool] = {}
         self._labels: dict[str, bool] = {}
@@ -306,13 +307,18 @@ class _Doc:
         qs = [q for q in self.m.quotes if q.depth == 0]
         text = self.text
         if "''" in text:
-            qs = sorted(qs + _double_apostrophe_quotes(text, self.m.paragraph_spans()), key=lambda q: q.start)
+            qs = sorted(qs + _double_apostrophe_quotes(text, self.paras), key=lambda q: q.start)
         return qs
 
     def _opens_sentence(self, q: Quote) -> bool:
         """True when nothing but punctuation precedes the quotation in its sentence."""
         s = self.m.sentence_at(q.start)
         return s < 0 or not self.text[self.m.sent_starts[s] : q.start].strip(" \t\n\"“‘'(—–-:")
+
+    def _next_para_end(self, s: int) -> int:
+        """Where the paragraph after sentence ``s``'s paragraph ends (or the text's end)."""
+        p = self.m.sent_para[s]
+        return self.paras[p + 1][1] if p + 1 < len(self.paras) else len(self.text)
 
     def _substantial(self, q: Quote) -> bool:
         """True when a quotation has at least ``min_quote_words`` words (shorter ones are scare quotes)."""
@@ -561,7 +567,7 @@ class _Doc:
         qb = self.quote_ending_before(lo, -1)
         if qb >= 0 and not self._substantial(self.quotes[qb]) and not self._opens_sentence(self.quotes[qb]):
             qb = -1  # a scare quote inside the sentence ("labelling it a “hell on earth,” the US ..."), not a quotation
-        qa = self.quote_starting_after(after, _next_para_end(self.m, s))
+        qa = self.quote_starting_after(after, self._next_para_end(s))
         if qa >= 0 and self.quotes[qa].start >= s_end and text[:s_end].rstrip()[-1:] not in ":,—–-":
             qa = -1  # a quotation in the next sentence belongs to it, unless a colon introduces it
         if qb >= 0 and qa >= 0 and self.quotes[qa].start < s_end + 2:
@@ -1170,7 +1176,7 @@ class _Doc:
         m = self.m
         s = m.sentence_at(pos)
         p = m.sent_para[s]
-        paras = m.paragraph_spans()
+        paras = self.paras
         lo = max(after, paras[p - 1][0] if p > 0 else 0, pos - 600)
         found = None
         for mt in _PERSON_NAME_RE.finditer(self.text, lo, pos):
@@ -1241,15 +1247,6 @@ def _soft(gap: str) -> bool:
 
 def _participle(tok: str) -> bool:
     return tok.endswith("ed") or tok in _PARTICIPLE_IRREGULAR
-
-
-def _next_para_end(model: TextModel, s: int) -> int:
-    """Character offset where the paragraph after sentence ``s``'s paragraph ends (or the text end)."""
-    p = model.sent_para[s]
-    paras = model._para_spans  # spans are built once by the text model
-    if p + 1 < len(paras):
-        return paras[p + 1][1]
-    return len(model.text)
 
 
 def _first_stop(text: str, start: int, end: int) -> int:
