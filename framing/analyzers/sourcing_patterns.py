@@ -1,0 +1,1278 @@
+"""Finding attributions: who is reported as saying, writing, finding or believing what.
+
+An *attribution* (Pareti 2016; Newell et al. 2018) links a **cue** (a reporting
+verb such as "said", or "according to"), a **source** (who speaks) and a
+**content** (what is reported). The finder works from sparse anchors, never
+from a loop over every word:
+
+1. **Reporting verbs** (the ``reporting_verbs`` lexicon) are matched through
+   the document's word index. For each hit the source is read next to the verb
+   (:func:`~framing.analyzers.sourcing_speakers.np_before` for "Rizvi said",
+   :func:`~framing.analyzers.sourcing_speakers.np_after` for "said Rizvi" and
+   "according to a UN report"), skipping auxiliaries and adverbs ("has also
+   said"), appositions ("Rizvi, a professor at LUMS, said") and relative
+   pronouns ("Khan, who said"). Agentless passives ("it is believed", "is
+   expected to") and adverbs ("reportedly") are attributions without a named
+   source. The content is the adjacent quotation when there is one (before:
+   "“...,” Rizvi said"; after: "Rizvi said: “...”", across sentences and
+   paragraphs; around: "“...,” he said, “...”"), otherwise the rest of the
+   sentence after the verb ("said that ...") or the clause before the source
+   ("..., Rizvi said"). A verb inside the content of another attribution of
+   the same sentence ("Trump said Clinton wants ...") is not counted again,
+   unless it is a coordinated participle (", adding that ...").
+2. **Quotations** (the text model's paired marks, plus Penn-Treebank ``''``
+   marks) that no verb claimed are attributed by position: a verb inside the
+   closing mark ("... Rizvi told WE News”"), a speaker and a colon before them
+   ("Rizvi points out:" / "Trump: “...”"), or the previous paragraph's quoted
+   speaker (a quotation that goes on in the next paragraph). Quotations left
+   without a speaker stay direct quotations with an unidentified source.
+   Unbalanced marks (closed by the text model at the end of their paragraph)
+   are kept and flagged ``balanced=False``.
+3. **References**: lines of a reference list (sentences of kind
+   ``"reference"``) and in-text citations ("(Rizvi, 2019)", "[12]") are
+   document sources.
+
+Every attribution keeps character offsets for its cue, source and content.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+from ..actors import Mention
+from ..lexicons import Lexicon
+from ..text import WORD_RE, Quote, TextModel
+from .sourcing_speakers import (
+    _NOT_NAMES,
+    ANONYMOUS,
+    ARTICLES,
+    DETERMINERS,
+    DOCUMENT,
+    NAMED,
+    OFFICIAL,
+    PRONOUNS,
+    SKIP_BEFORE_VERB,
+    TITLES,
+    Phrase,
+    SpeakerTyper,
+    _words,
+    full_name,
+    np_after,
+    np_before,
+)
+
+__all__ = ["Attribution", "AttributionFinder"]
+
+_BE = frozenset(_words("is are was were be been being am"))
+_PARTICIPLE_IRREGULAR = frozenset(
+    _words("said told thought known seen written shown found heard felt understood read meant spoken learned")
+)
+_QUOTE_CHARS = "\"“”‘’'«»„"
+_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–\"“”«»]")
+_CITATION_RE = re.compile(
+    r"\((?P<who>(?:[A-Z][\w’'\-]+|[A-Z]{2,})(?:\s+(?:et al\.?|and|&)\s*(?:[A-Z][\w’'\-]+)?)?),?\s+(?P<year>(?:1[89]|20)\d\d[a-z]?)"
+    r"(?:[,:]\s*(?:p\.?\s*)?\d+(?:[–-]\d+)?)?(?:;[^()]{0,80})?\)"
+    r"|\[(?P<num>\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]"
+)
+# what may stand between a reporting verb and the quotation it introduces
+_W = r"[\w’'-]+(?:\.[\w’'-]+)*"  # a word, with inner periods ("U.S") but not a sentence's final one
+_FILLER_RE = re.compile(
+    rf"[\s,:;—–-]*(?:(?:in|on|during|at|via|with)\s+(?:a|an|the|his|her|their|its)?\s*{_W}(?:\s+{_W}){{0,2}}"
+    rf"[\s,:;—–-]*|to\s+(?:the\s+)?{_W}(?:\s+{_W})?\s*[,:]\s*)?(?:that\s*)?"
+)
+_REF_BULLET = re.compile(r"\s*(?:[-*•·▪◦–]|\(?\d{1,3}[.)]|\[\d{1,3}\])\s*")
+_CLAUSE_BREAK_RE = re.compile(
+    r"[,;:—–]\s*(?:(?:but|and|while|whereas|although|though|yet|so)\s+)?|\s(?:but|and|while|whereas)\s"
+)
+#: Capitalised words that open sentences without being names (checked when a speaker must be recognised).
+_COMMON_OPENERS = frozenset(
+    _words(
+        "the a an this that these those it its there here but and or so yet if when while after before since as "
+        "although though because however meanwhile in on at by for with from to of what who which why how some many "
+        "most all both each one no not new other such more less"
+    )
+)
+#: Plural nouns for people by what they do ("developers", "economists", "historians", "residents").
+_PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ees", "ites")
+#: Speech verbs whose subject is often a thing, not a speaker ("The figures highlight", "Aid adds").
+_NEEDS_HOLDER = frozenset(
+    _words(
+        "highlight underscore indicate suggest reveal support back push present signal add echo reflect illustrate "
+        "mean prove demonstrate note report"
+    )
+)
+#: Speech verbs that make a vague attribution in an agentless passive ("it was reported", "is said to").
+_AGENTLESS = frozenset(
+    _words(
+        "say report claim allege state announce confirm describe quote cite tell ask accuse call label brand dub term "
+        "charge deny warn rumor rumour show find document record predict indicate suggest reveal"
+    )
+)
+#: Verbs of belief and knowledge that make a vague attribution in an agentless passive ("it is believed").
+_EPISTEMIC = frozenset(
+    _words(
+        "believe think expect fear understand know consider suspect assume presume estimate predict project rumor "
+        "rumour"
+    )
+)
+_NOT_ADVERBS = frozenset(["family", "ally", "assembly", "rally", "italy", "july", "supply", "reply", "only"])
+#: Verbs that take another verb with "to": "continues to insist", "plans to say", "declined to comment".
+_CATENATIVE = frozenset(
+    _words(
+        "continue continues continued want wants wanted plan plans planned refuse refuses refused decline declines declined "
+        "try tries tried seem seems seemed appear appears appeared begin begins began start starts started going used "
+        "expected likely hope hopes hoped intend intends intended decide decides decided agree agrees agreed promise "
+        "promises promised threaten threatens threatened vow vows vowed went need needs needed have has had ought "
+        "able unable willing ready set due"
+    )
+)
+_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me"])
+_FINITE = frozenset(
+    _words(
+        "is are was were will would can could should may might must has have had does did isn't aren't wasn't weren't"
+    )
+)
+# a claim after a headline's colon has a verb, a pronoun, a quotation or ends in ? or !
+_CLAIM_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|will|won't|would|can|can't|could|should|must|may|might|has|have|had|do|does|did|"
+    r"don't|doesn't|didn't|not|never|I|we|you|he|she|they|it|I'm|we're|it's|he's|she's|[A-Za-z]+(?:ed|es))\b|[\"“‘?!]"
+    r"|’[st]\b",
+    re.IGNORECASE,
+)
+#: Documents that report findings after "in" ("in a new poll", "in the survey").
+_IN_DOCUMENTS = ("poll", "polls", "survey", "surveys", "study", "report", "analysis", "census", "tally", "audit")
+_SPEECH_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|you|You|my|My|our|Our|me|us)\b|\?")
+_TWO_WORDS = re.compile(r"\w+\W+\w")
+_TELL = frozenset(_words("tell inform assure reassure warn remind brief notify ask urge advise"))
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attribution; offsets are characters of the text model (``-1`` when absent)."""
+
+    kind: str
+    sentence_id: int
+    cue: str = ""
+    cue_start: int = -1
+    cue_end: int = -1
+    source: str = ""
+    source_text: str = ""
+    source_start: int = -1
+    source_end: int = -1
+    source_type: str = ""
+    source_actor: str = ""
+    content_start: int = -1
+    content_end: int = -1
+    loaded: bool = False
+    direction: str = ""
+    category: str = ""
+    balanced: bool = True
+    resolved: str = ""
+    parts: int = 1
+
+    def to_row(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in _FIELDS}
+
+
+_FIELDS = tuple(f.name for f in fields(Attribution))
+
+
+@dataclass(slots=True)
+class _Cue:
+    """A reporting-verb hit in sentence ``s``: tokens ``[k, k2)`` of the sentence."""
+
+    s: int
+    k: int
+    k2: int
+    start: int
+    end: int
+    lemma: str
+    frame: str
+    category: str
+    loaded: bool
+    direction: str
+    needs: str
+    weight: float = 1.0
+    noun: bool = False  # the form is also a common noun ("claims", "plan")
+    coordinated: str = ""  # "," for ", adding that", "and" for "... and said"
+    that: bool = False  # the content starts with "that"
+
+
+class AttributionFinder:
+    """Compiled lexicons and options; :meth:`find` is pure.
+
+    Args:
+        verbs: the reporting-verb lexicon (``term``, ``category``, ``lemma``,
+            ``frame``, ``loading``, ``direction``, ``needs`` columns).
+        sources: the source-noun lexicon (``term``, ``category``, ``use``).
+        nested: also count reporting verbs inside quotations (off: a speaker
+            quoting someone else is the speaker's attribution).
+        unattributed_quotes: keep quotations without any speaker as direct
+            attributions with an unidentified source.
+        min_quote_words: quotations shorter than this are scare quotes or
+            titles unless a reporting verb introduces them.
+    """
+
+    def __init__(
+        self,
+        verbs: Lexicon,
+        sources: Lexicon,
+        nested: bool = False,
+        unattributed_quotes: bool = True,
+        min_quote_words: int = 4,
+        person_actor_types: Sequence[str] = ("person", "individual"),
+    ) -> None:
+        self.verbs = verbs
+        self.sources = sources
+        self.nested = nested
+        self.unattributed_quotes = unattributed_quotes
+        self.min_quote_words = min_quote_words
+        self.typer = SpeakerTyper(sources, person_actor_types)
+        self._entry_info: dict[int, tuple[Any, ...]] = {
+            id(e): (
+                e.extra.get("lemma", e.term),
+                e.extra.get("frame", "say"),
+                e.category,
+                e.extra.get("loading", "neutral") == "loaded",
+                e.extra.get("direction", ""),
+                e.extra.get("needs", ""),
+                e.weight,
+                e.extra.get("noun", "") == "yes",
+            )
+            for e in verbs
+        }
+        n = max(1, min_quote_words)
+        self.min_words_re = re.compile(r"\w+" + r"\W+\w+" * (n - 1))
+        self.heads = frozenset(w for w, cat in self.typer.common.items() if cat in (ANONYMOUS, OFFICIAL, DOCUMENT))
+
+    def entry_info(self, e: Any) -> tuple[Any, ...]:
+        """The cue fields of a lexicon entry (lemma, frame, category, loaded, direction, needs, weight, noun)."""
+        hit = self._entry_info.get(id(e))
+        if hit is None:  # an entry added after construction
+            x = e.extra
+            hit = (
+                x.get("lemma", e.term),
+                x.get("frame", "say"),
+                e.category,
+                x.get("loading") == "loaded",
+                x.get("direction", ""),
+                x.get("needs", ""),
+                e.weight,
+                x.get("noun") == "yes",
+            )
+        return hit
+
+    # ------------------------------------------------------------------ main
+    def find(
+        self,
+        model: TextModel,
+        mentions: Sequence[Mention] = (),
+        actor_types: Mapping[str, str] | None = None,
+    ) -> list[Attribution]:
+        """All attributions of a document, in text order."""
+        doc = _Doc(self, model, mentions, actor_types or {})
+        return doc.run()
+
+
+class _Doc:
+    """The working state of one document (kept out of the finder so that it stays stateless)."""
+
+    def __init__(
+        self, finder: AttributionFinder, model: TextModel, mentions: Sequence[Mention], actor_types: Mapping[str, str]
+    ) -> None:
+        self.f = finder
+        self.m = model
+        self.text = model.text
+        self.mentions = sorted(mentions, key=lambda x: x.start)
+        self._mention_starts = [x.start for x in self.mentions]
+        self.actor_types = actor_types
+        self.names: dict[str, str] = {}
+        self.paras = model.paragraph_spans()
+        self.quotes = self._quotes()
+        self._qwords: dict[int, bool] = {}
+        self._labels: dict[str, bool] = {}
+        self._min_words_re = finder.min_words_re
+        self._q_starts = [q.start for q in self.quotes]
+        self.quote_used: dict[int, int] = {}  # quote index -> attribution index
+        self.heads = finder.heads
+        self.out: list[Attribution] = []
+
+    # ------------------------------------------------------------------ quotes
+    def _quotes(self) -> list[Quote]:
+        """Top-level quotations, with ``''`` pairs when the text uses them for double quotes."""
+        qs = [q for q in self.m.quotes if q.depth == 0]
+        text = self.text
+        if "''" in text:
+            qs = sorted(qs + _double_apostrophe_quotes(text, self.paras), key=lambda q: q.start)
+        return qs
+
+    def _opens_sentence(self, q: Quote) -> bool:
+        """True when nothing but punctuation precedes the quotation in its sentence."""
+        s = self.m.sentence_at(q.start)
+        return s < 0 or not self.text[self.m.sent_starts[s] : q.start].strip(" \t\n\"“‘'(—–-:")
+
+    def _next_para_end(self, s: int) -> int:
+        """Where the paragraph after sentence ``s``'s paragraph ends (or the text's end)."""
+        p = self.m.sent_para[s]
+        return self.paras[p + 1][1] if p + 1 < len(self.paras) else len(self.text)
+
+    def _substantial(self, q: Quote) -> bool:
+        """True when a quotation has at least ``min_quote_words`` words (shorter ones are scare quotes)."""
+        ok = self._qwords.get(q.start)
+        if ok is None:
+            ok = self._min_words_re.search(self.text, q.inner_start, q.inner_end) is not None
+            self._qwords[q.start] = ok
+        return ok
+
+    def quote_at(self, pos: int) -> int:
+        """Index of the substantial quotation enclosing ``pos`` (``-1`` if none)."""
+        k = bisect.bisect_right(self._q_starts, pos) - 1
+        while k >= 0:
+            q = self.quotes[k]
+            if q.start <= pos < q.end:
+                return k if self._substantial(q) else -1
+            if q.end <= pos and k < len(self.quotes) - 1:
+                break
+            k -= 1
+        return -1
+
+    def quote_ending_before(self, pos: int, lo: int) -> int:
+        """A quotation that ends right before ``pos`` (only spaces and commas between), starting after ``lo``."""
+        k = bisect.bisect_left(self._q_starts, pos) - 1
+        while k >= 0:
+            q = self.quotes[k]
+            if q.end <= pos:
+                between = self.text[q.end : pos]
+                if not between.strip(" ,\u00a0") and q.end > lo:
+                    return k
+                return -1
+            k -= 1
+        return -1
+
+    def quote_starting_after(self, pos: int, hi: int) -> int:
+        """A quotation that starts right after ``pos`` (punctuation, "that" or "in a statement" between), before ``hi``."""
+        k = bisect.bisect_left(self._q_starts, pos)
+        if k < len(self.quotes):
+            q = self.quotes[k]
+            if q.start < hi and _FILLER_RE.fullmatch(self.text, pos, q.start):
+                return k
+        return -1
+
+    # ------------------------------------------------------------------ run
+    def run(self) -> list[Attribution]:
+        m = self.m
+        st = m.sent_tok
+        hits = self.f.verbs.match(m)
+        inquote: dict[int, list[_Cue]] = {}
+        by_sent: dict[int, list[_Cue]] = {}
+        tokens = m.tokens
+        info = self.f.entry_info
+        text = self.text
+        s = -1
+        s_end_tok = -1
+        spans: Sequence[tuple[int, int]] = ()
+        for h in hits:
+            if h.start >= s_end_tok:
+                s = bisect.bisect_right(st, h.start) - 1
+                s_end_tok = st[s + 1]
+                spans = m.sentence_spans(s)
+            k, k2 = h.start - st[s], h.end - st[s]
+            if k > 0 and tokens[h.start - 1] in ARTICLES:
+                continue  # "the state", "no guarantee": a noun (checked before any other work)
+            start = spans[k][0]
+            if (
+                k > 0
+                and text[start].isupper()
+                and not _opens_clause(text, spans[k - 1][1], start)
+                and not self._title_case(s)
+            ):
+                continue  # part of a name: "White House Press Secretary", "Fox News Sunday"
+            cue = _Cue(s, k, k2, start, spans[k2 - 1][1], *info(h.entry))
+            qi = self.quote_at(start) if self.quotes else -1
+            if qi >= 0 and not self.f.nested:
+                inquote.setdefault(qi, []).append(cue)
+                continue
+            by_sent.setdefault(s, []).append(cue)
+        for s in sorted(by_sent):
+            self._sentence(s, by_sent[s])
+        self._quotes_in_content()
+        self._in_documents()
+        self._headline_colons()
+        self._leftover_quotes(inquote)
+        self._references()
+        self.out.sort(key=lambda a: (a.sentence_id, a.cue_start if a.cue_start >= 0 else a.content_start))
+        self._resolve()
+        return self.out
+
+    def _quotes_in_content(self) -> None:
+        """Quotations inside reported speech ("said the ruling was “a disgrace”") belong to that attribution."""
+        if not self.quotes:
+            return
+        for i, a in enumerate(self.out):
+            if a.content_start < 0 or a.kind == "direct":
+                continue
+            k = bisect.bisect_left(self._q_starts, a.content_start)
+            while k < len(self.quotes) and self.quotes[k].start < a.content_end:
+                if self.quotes[k].end <= a.content_end + 1:
+                    self.quote_used.setdefault(k, i)
+                k += 1
+
+    # ------------------------------------------------------------------ verbs
+    def _sentence(self, s: int, cues: list[_Cue]) -> None:
+        m = self.m
+        toks = m.tokens[m.sent_tok[s] : m.sent_tok[s + 1]]
+        spans = m.sentence_spans(s)
+        found: list[tuple[_Cue, Attribution, tuple[int, ...]]] = []
+        for c in cues:
+            first = next((f[1] for f in found if f[1].source_start >= 0), None)
+            a, qs = self._cue(s, toks, spans, c, first)
+            if a is not None:
+                found.append((c, a, qs))
+        if len(found) > 1:
+            found = self._nested_in_sentence(found)
+        for _c, a, qs in found:
+            if any(q in self.quote_used for q in qs):
+                continue  # another verb of the sentence already introduced this quotation
+            for q in qs:
+                self.quote_used[q] = len(self.out)
+            self.out.append(a)
+
+    def _nested_in_sentence(
+        self, found: list[tuple[_Cue, Attribution, tuple[int, ...]]]
+    ) -> list[tuple[_Cue, Attribution, tuple[int, ...]]]:
+        """A verb inside another attribution's content is part of what is reported, not a new attribution.
+
+        "Trump said Clinton wants ...": "wants" is reported, not a second
+        attribution. Exceptions: coordinated verbs (", adding that ...",
+        "... and said ...") start a new attribution and end the previous
+        one's content. When the outer content does not start with "that" and
+        the inner verb is the more reliable cue (the lexicon's weight), the
+        outer verb is the one dropped ("After being informed ..., police
+        said, ...").
+        """
+        dropped: set[int] = set()
+        for i, (c, a, _qs) in enumerate(found):
+            for j, (c2, b, _q2) in enumerate(found):
+                if i == j or j in dropped or b.content_start < 0 or not (b.content_start <= c.start < b.content_end):
+                    continue
+                if c.start > b.cue_start and b.kind != "direct":
+                    cut = self._clause_cut(b, c, a)
+                    if cut > b.content_start:
+                        b.content_end = cut
+                        continue
+                if not c2.that and (c.weight, c.start) > (c2.weight, c2.start) and a.source_start >= 0:
+                    dropped.add(j)
+                    continue
+                dropped.add(i)
+                break
+        return [f for i, f in enumerate(found) if i not in dropped]
+
+    def _clause_cut(self, b: Attribution, c: _Cue, a: Attribution) -> int:
+        """Where ``b``'s content ends when verb ``c`` starts a coordinated attribution ("..., but he said"); else -1."""
+        text = self.text
+        if c.coordinated:
+            cut = text.rfind(",", b.content_start, c.start)
+            if c.coordinated == "and":
+                for word in (" and ", " but ", " yet ", " or "):
+                    cut = max(cut, text.rfind(word, b.content_start, c.start))
+            return cut
+        if a.source_start > b.content_start:
+            # the verb has its own subject, after a clause break: "..., but he said", "; officials said"
+            seg = text[b.content_start : a.source_start]
+            breaks = list(_CLAUSE_BREAK_RE.finditer(seg))
+            if breaks and seg[breaks[-1].end() :].strip(" ,;:—–-").count(" ") <= 1:
+                return b.content_start + breaks[-1].start()
+        return -1
+
+    def _cue(
+        self,
+        s: int,
+        toks: Sequence[str],
+        spans: Sequence[tuple[int, int]],
+        c: _Cue,
+        prev: Attribution | None = None,
+    ) -> tuple[Attribution | None, tuple[int, ...]]:
+        """The attribution a reporting verb opens, and the quotations it claims as content."""
+        none: tuple[Attribution | None, tuple[int, ...]] = (None, ())
+        text = self.text
+        n = len(toks)
+        s_start, s_end = self.m.sent_starts[s], self.m.sent_ends[s]
+        a = Attribution(
+            kind="indirect",
+            sentence_id=s,
+            cue=c.lemma,
+            cue_start=c.start,
+            cue_end=c.end,
+            loaded=c.loaded,
+            direction=c.direction,
+            category=c.category,
+        )
+        if c.frame == "according":
+            ph = np_after(text, toks, spans, c.k2, n, objects=True)
+            if ph is None:
+                return none
+            a.kind = "according_to"
+            self._set_source(a, toks, spans, ph)
+            self._content_around(a, s_start, s_end, c.start, ph.end)
+            qi = self.quote_at(a.content_start) if a.content_start >= 0 else -1
+            if qi >= 0:
+                a.kind = "direct"
+                return a, (qi,)
+            return a, ()
+        if c.k2 < n and toks[c.k2] in _FINITE and _soft(text[spans[c.k2 - 1][1] : spans[c.k2][0]]):
+            return none  # "Security challenges are mounting": the word is the subject, a noun
+        if c.needs == "to" and (c.k2 >= n or toks[c.k2] != "to"):
+            return none  # "declined to comment", not "attacks declined by 22 percent"
+        if c.k > 0 and toks[c.k - 1] in ARTICLES and _soft(text[spans[c.k - 1][1] : c.start]):
+            return none  # "no guarantee", "his claims": a noun
+        source, inverted, agentless = self._speaker(text, toks, spans, c, n)
+        if c.noun and source is not None and not inverted and toks[c.k].endswith("ing") and source.b == c.k:
+            return none  # "state backing", "a court ruling": a noun, not a reported act
+        inherited = False
+        if source is None and not agentless:
+            c.coordinated = self._coordination(text, toks, spans, c)
+            if c.coordinated and prev is None and not c.noun:
+                # "The Security Council met on Friday and pledged ...": the subject that opens the sentence
+                ph = np_after(text, toks, spans, 0, c.k, max_len=6, allow_of=False)
+                if ph is not None and ph.b < c.k and self._recognised(toks, spans, ph):
+                    source = ph
+            elif c.coordinated and prev is not None and prev.source_start >= 0:
+                inherited = True
+        if source is None and not agentless and not inherited and c.needs in ("source", "both"):
+            return none
+        if (
+            source is not None
+            and not inverted
+            and (c.category in ("cognition", "evidence") or c.lemma in _NEEDS_HOLDER)
+            and not self._holder(toks, spans, source)
+        ):
+            return none  # "These attacks underscore ...", "That assumption proved ...": no one holds or says it
+        if inherited and prev is not None:
+            for key in ("source", "source_text", "source_start", "source_end", "source_type", "source_actor"):
+                setattr(a, key, getattr(prev, key))
+            a.kind = prev.kind if prev.kind in ("indirect", "document") else "indirect"
+            a.resolved = "coordinated verb"
+        elif source is not None:
+            self._set_source(a, toks, spans, source)
+        else:
+            a.source_type = ANONYMOUS
+            a.kind = "anonymous"
+        # the content: an adjacent quotation first
+        lo = spans[source.a][0] if source is not None and not inverted else c.start
+        after = source.end if inverted and source is not None else self._after_cue(toks, spans, c, n)
+        qb = self.quote_ending_before(lo, -1)
+        if qb >= 0 and not self._substantial(self.quotes[qb]) and not self._opens_sentence(self.quotes[qb]):
+            qb = -1  # a scare quote inside the sentence ("labelling it a “hell on earth,” the US ..."), not a quotation
+        qa = self.quote_starting_after(after, self._next_para_end(s))
+        if qa >= 0 and self.quotes[qa].start >= s_end and text[:s_end].rstrip()[-1:] not in ":,—–-":
+            qa = -1  # a quotation in the next sentence belongs to it, unless a colon introduces it
+        if qb >= 0 and qa >= 0 and self.quotes[qa].start < s_end + 2:
+            self._direct(a, self.quotes[qb], self.quotes[qa])
+            return a, (qb, qa)
+        if qb >= 0:
+            self._direct(a, self.quotes[qb], self.quotes[qb])
+            return a, (qb,)
+        if qa >= 0:
+            self._direct(a, self.quotes[qa], self.quotes[qa])
+            return a, (qa,)
+        complement = self._has_complement(toks, spans, c, n)
+        if c.needs in ("content", "both") and not complement:
+            return none
+        clause_after = complement and c.k2 < n and toks[c.k2] not in ("that", "which", "who")
+        if c.noun and not inherited and not clause_after and not self._recognised(toks, spans, source):
+            return none  # "the tax plan", "the appeals court ruling": a noun, not a verb
+        if (
+            source is None
+            and not agentless
+            and not inherited
+            and (not complement or c.category != "speech" or c.lemma in _NEEDS_HOLDER)
+        ):
+            return none  # a verb with no speaker found counts only as speech that reports a clause
+        # reported speech: the rest of the sentence, or the clause before the speaker
+        if inverted or (source is None and not agentless and not inherited):
+            self._content_span(a, s_start, self._clause_end_before(c.start, s_start))
+        else:
+            start = self._content_start(toks, spans, c, n)
+            if _TWO_WORDS.search(text, start, s_end):
+                self._content_span(a, start, s_end)
+            elif lo > s_start:
+                self._content_span(a, s_start, self._clause_end_before(lo, s_start))
+            elif text[c.end : s_end].rstrip().endswith(":") and s + 1 < self.m.n_sentences:
+                self._content_span(a, self.m.sent_starts[s + 1], self.m.sent_ends[s + 1])
+        return a, ()
+
+    def _speaker(
+        self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int
+    ) -> tuple[Phrase | None, bool, bool]:
+        """``(source phrase, inverted, agentless)`` for a reporting verb."""
+        if c.frame == "adverb":
+            return None, False, True
+        j = self._subject_end(text, toks, spans, c.k)
+        if j >= 0 and toks[j] in _BE and _soft(text[spans[j][1] : spans[j + 1][0]]) and _participle(toks[c.k]):
+            # a passive: "was told by X", or agentless "it is believed", "is expected to"
+            if c.k2 + 1 < n and toks[c.k2] == "by":
+                ph = np_after(text, toks, spans, c.k2 + 1, n)
+                if ph is not None:
+                    return ph, True, False
+            if c.lemma in _AGENTLESS or c.lemma in _EPISTEMIC:
+                return None, False, True
+            return None, False, False  # "cannot be viewed in isolation": a passive, not a vague attribution
+        if j < 0:
+            # sentence-initial verb: inverted only after a quotation ("“...,” said Rizvi")
+            opener = text[self.m.sent_starts[c.s] : c.start]
+            inv = self._inverted(text, toks, spans, c, n) if any(q in opener for q in _QUOTE_CHARS) else None
+            return inv, inv is not None, False
+        gap = text[spans[j][1] : spans[j + 1][0]]
+        if gap.strip().endswith(")"):
+            # "Paul D. Ryan (R-Wis.) said": the phrase before the parenthesis
+            op = text.rfind("(", self.m.sent_starts[c.s], spans[j][0])
+            jj = j
+            while jj >= 0 and spans[jj][0] > op:
+                jj -= 1
+            if op >= 0 and jj >= 0 and not text[spans[jj][1] : op].strip():
+                ph = np_before(text, toks, spans, jj)
+                if ph is not None:
+                    return ph, False, False
+        if _soft(gap):
+            ph = np_before(text, toks, spans, j, heads=self.heads)
+            if ph is not None and toks[ph.a] in ("who", "which") and ph.b - ph.a == 1:
+                ph = self._antecedent(toks, spans, ph.a)
+            if ph is not None:
+                return ph, False, False
+            return None, False, False
+        inv = self._inverted(text, toks, spans, c, n)
+        if inv is not None:
+            return inv, True, False
+        if "," in gap and not any(q in gap for q in _QUOTE_CHARS):
+            ph = self._apposed(text, toks, spans, j)
+            return (ph if ph is not None and self._recognised(toks, spans, ph) else None), False, False
+        return None, False, False
+
+    def _recognised(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], ph: Phrase | None) -> bool:
+        """True when a phrase can only be a speaker: a pronoun, a name, or a source noun ("officials")."""
+        if ph is None:
+            return False
+        w = toks[ph.b - 1]
+        if w in PRONOUNS:
+            return True
+        if w in DETERMINERS and toks[ph.a] in ARTICLES:
+            return False  # "a few questions": a quantity, not a speaker
+        if w in self.f.typer.common:
+            return True
+        if not self.text[spans[ph.b - 1][0]].isupper():
+            return False
+        # a capitalised word: a name, unless it only opens the sentence ("Bankruptcy is ...")
+        return ph.b - 1 > 0 or w not in _COMMON_OPENERS
+
+    def _holder(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], ph: Phrase) -> bool:
+        """True when a phrase can hold a belief or issue a finding: a recognised speaker, a relative pronoun,
+        people by their activity ("developers", "economists"), or a share of people ("65 percent")."""
+        if self._recognised(toks, spans, ph):
+            return True
+        w = toks[ph.b - 1]
+        if w in ("who", "which", "that", "percent", "%", "majority", "majorities", "plurality", "half", "third"):
+            return True
+        return w.endswith(_PEOPLE_SUFFIXES)
+
+    def _coordination(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue) -> str:
+        """``","`` for a participle after a comma (", adding"), ``"and"`` for "... and said"; else ``""``."""
+        j = self._subject_end(text, toks, spans, c.k)
+        if j >= 0 and toks[j] in ("and", "but", "yet", "or"):
+            return "and"
+        if toks[c.k].endswith("ing") and j >= 0 and "," in text[spans[j][1] : c.start]:
+            return ","
+        if toks[c.k].endswith("ing") and j >= 0 and toks[j] == "by":
+            return "by"  # "He pitched himself to voters by telling them ..."
+        return ""
+
+    def _subject_end(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], k: int) -> int:
+        """The last word of the subject before the verb at ``k``, skipping auxiliaries, adverbs and
+        catenative verbs ("has also said", "is urging", "continues to insist", "declined to say")."""
+        j = k - 1
+        ing = toks[k].endswith("ing")
+        while j >= 0 and _soft(text[spans[j][1] : spans[j + 1][0]]):
+            t = toks[j]
+            if (
+                t in SKIP_BEFORE_VERB
+                or (ing and t in _BE)
+                or (t.endswith("ly") and t not in _NOT_ADVERBS and not text[spans[j][0]].isupper())
+            ):
+                j -= 1
+            elif t in _BE and j + 1 < k and toks[j + 1] in _CATENATIVE:
+                j -= 1  # "won't be able to brag"
+            elif t == "to" and j > 0 and toks[j - 1] in _CATENATIVE:
+                j -= 2
+            elif t in _CATENATIVE and t.endswith(("ing", "ed")) is False and j + 1 < k and toks[j + 1] == "to":
+                j -= 1
+            else:
+                break
+        return j
+
+    def _title_case(self, s: int) -> bool:
+        """True for a headline written in title case ("Obama Says Museum Will Tell ...")."""
+        m = self.m
+        if m.sent_kinds[s] == "heading":
+            return True
+        spans = m.sentence_spans(s)
+        if len(spans) < 3:
+            return False
+        caps = sum(1 for a, _ in spans if self.text[a].isupper())
+        return caps >= 0.7 * len(spans)
+
+    def _after_cue(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int) -> int:
+        """Character position after the cue and, for "tell" verbs, the person told."""
+        if c.lemma in _TELL and c.k2 < n:
+            ph = np_after(self.text, toks, spans, c.k2, n, max_len=5, allow_of=False)
+            if ph is not None and toks[ph.a] not in ("that",):
+                return ph.end
+        return c.end
+
+    def _content_start(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int) -> int:
+        """Where reported speech starts after the verb (after the person told, "that", "in a statement")."""
+        pos = self._after_cue(toks, spans, c, n)
+        m = _FILLER_RE.match(self.text, pos, self.m.sent_ends[c.s])
+        if m is None:
+            return pos
+        c.that = m.group().rstrip().endswith("that")
+        return m.end()
+
+    def _has_complement(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int) -> bool:
+        if c.k2 >= n:
+            return False
+        gap = self.text[spans[c.k2 - 1][1] : spans[c.k2][0]]
+        if ":" in gap or any(q in gap for q in _QUOTE_CHARS):
+            return True
+        nxt = toks[c.k2]
+        return nxt in ("that", "how", "why", "what", "whether", "if") or nxt in PRONOUNS
+
+    def _inverted(
+        self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int
+    ) -> Phrase | None:
+        """``..., said Rizvi.``: a speaker right after the verb that ends the clause.
+
+        Only finite speech verbs invert ("said Rizvi", "added the official");
+        participles ("saying ...") and verbs whose object is the person
+        addressed ("told reporters") do not.
+        """
+        if c.category != "speech" or c.lemma in _TELL or toks[c.k2 - 1].endswith("ing"):
+            return None
+        ph = np_after(text, toks, spans, c.k2, n, max_len=8)
+        if ph is None:
+            return None
+        if toks[ph.a] in ("that", "it", "this", "there", "you") and ph.b - ph.a == 1:
+            return None
+        if ph.b < n:
+            gap = text[spans[ph.b - 1][1] : spans[ph.b][0]]
+            if not _CLAUSE_PUNCT.search(gap) and toks[ph.b] not in ("who", "in", "on", "at", "during", "after"):
+                return None
+        if not self._recognised(toks, spans, ph):
+            return None
+        return ph
+
+    def _apposed(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], j: int) -> Phrase | None:
+        """``Rizvi, a professor at LUMS, said``: the phrase before the apposition."""
+        k = j
+        while k > 0:
+            gap = text[spans[k - 1][1] : spans[k][0]]
+            if "," in gap:
+                if any(q in gap for q in _QUOTE_CHARS):
+                    return None
+                ph = np_before(text, toks, spans, k - 1)
+                if ph is not None and toks[ph.a] in ("who", "which") and ph.b - ph.a == 1:
+                    return None
+                return ph
+            if j - k > 12 or _CLAUSE_PUNCT.search(gap):
+                return None
+            k -= 1
+        return None
+
+    def _antecedent(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], w: int) -> Phrase | None:
+        """The noun phrase a relative pronoun ("who", "which") stands for."""
+        if w == 0:
+            return None
+        return np_before(self.text, toks, spans, w - 1)
+
+    # ------------------------------------------------------------------ spans
+    def _set_source(self, a: Attribution, toks: Sequence[str], spans: Sequence[tuple[int, int]], ph: Phrase) -> None:
+        actor, form = self._actor_in(ph.start, ph.end)
+        atype = self.actor_types.get(actor) if actor else None
+        stype, name = self.f.typer.classify(self.text, toks, spans, ph, atype, form)
+        a.source_start, a.source_end = ph.start, ph.end
+        a.source_text = self.text[ph.start : ph.end]
+        a.source = name
+        a.source_type = stype
+        a.source_actor = actor
+        if a.kind == "indirect" and stype == DOCUMENT:
+            a.kind = "document"
+
+    def _actor_in(self, start: int, end: int) -> tuple[str, str]:
+        """The actor mentioned in a span (the last one: the head of "Pakistan's foreign ministry" is Pakistan)."""
+        k = bisect.bisect_left(self._mention_starts, start)
+        best = ("", "")
+        while k < len(self.mentions) and self.mentions[k].start < end:
+            mm = self.mentions[k]
+            best = (mm.actor, mm.form)
+            k += 1
+        return best
+
+    def _direct(self, a: Attribution, q1: Quote, q2: Quote) -> None:
+        a.kind = "direct"
+        if q2.inner_end > q1.inner_start:
+            a.content_start, a.content_end = q1.inner_start, q2.inner_end
+        a.balanced = q1.balanced and q2.balanced
+
+    def _content_span(self, a: Attribution, start: int, end: int) -> None:
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",:;—–-."):
+            end -= 1
+        if end > start:
+            a.content_start, a.content_end = start, end
+
+    def _content_around(self, a: Attribution, s_start: int, s_end: int, cue_start: int, src_end: int) -> None:
+        """Content of "according to X": the rest of the sentence on the other side of the phrase."""
+        before = cue_start - s_start
+        after = s_end - src_end
+        if after >= before:
+            self._content_span(a, src_end, s_end)
+        else:
+            self._content_span(a, s_start, cue_start)
+
+    def _clause_end_before(self, pos: int, s_start: int) -> int:
+        """End of the clause before ``pos`` (the comma that separates "..., Rizvi said")."""
+        i = self.text.rfind(",", s_start, pos)
+        return i if i > s_start else pos
+
+    # ------------------------------------------------------------------ other patterns
+    def _in_documents(self) -> None:
+        """``In a new Fox News poll, 45 percent ...``: a poll, survey or study introduced by "in".
+
+        The poll is the source of what follows; a verb inside that content
+        ("45 percent backed Trump") is part of the finding. A sentence whose
+        own speaker comes first ("Trump said in an interview ...") is left alone.
+        """
+        m = self.m
+        index = m.index
+        text = self.text
+        in_sentence: dict[int, list[Attribution]] = {}
+        for a in self.out:
+            in_sentence.setdefault(a.sentence_id, []).append(a)
+        taken: set[int] = set()
+        drop: set[int] = set()
+        st = m.sent_tok
+        for noun in _IN_DOCUMENTS:
+            for i in index.get(noun, ()):
+                s = bisect.bisect_right(st, i) - 1
+                if s in taken:
+                    continue
+                k = i - st[s]
+                toks = m.tokens[st[s] : st[s + 1]]
+                spans = m.sentence_spans(s)
+                j = k - 1
+                while j >= 0 and k - j <= 6 and toks[j] != "in" and _soft(text[spans[j][1] : spans[j + 1][0]]):
+                    j -= 1
+                if j < 0 or toks[j] != "in" or k - j > 6:
+                    continue
+                if any(_CLAUSE_PUNCT.search(text[spans[x][1] : spans[x + 1][0]]) for x in range(j, k)):
+                    continue
+                others = in_sentence.get(s, ())
+                if any(b.cue_start < spans[j][0] or b.kind == "direct" for b in others):
+                    continue
+                a = Attribution(
+                    kind="document",
+                    sentence_id=s,
+                    cue="in",
+                    cue_start=spans[j][0],
+                    cue_end=spans[j][1],
+                    category="evidence",
+                )
+                self._set_source(a, toks, spans, Phrase(j + 1, k + 1, spans[j + 1][0], spans[k][1]))
+                a.kind = "document"
+                self._content_around(a, m.sent_starts[s], m.sent_ends[s], spans[j][0], spans[k][1])
+                for b in others:
+                    if a.content_start <= b.cue_start < a.content_end:
+                        drop.add(id(b))  # what the poll found, not another attribution
+                self.out.append(a)
+                taken.add(s)
+        if drop:
+            self.out = [a for a in self.out if id(a) not in drop]
+
+    def _headline_colons(self) -> None:
+        """A speaker, a colon and what they said, opening a sentence.
+
+        Headlines ("Sanders: Endorsements prove ...") and transcripts
+        ("TAPPER: And obviously ...", "Q: ..." / "A: ..."). A capitalised
+        label counts as a speaker when it recurs in the text or is one of an
+        interview's Q and A; a label seen once in capitals is a dateline
+        ("ISLAMABAD: ...").
+        """
+        m = self.m
+        text = self.text
+        in_sentence: dict[int, list[Attribution]] = {}
+        for a in self.out:
+            in_sentence.setdefault(a.sentence_id, []).append(a)
+        drop: set[int] = set()
+        colon = text.find(":")
+        while colon >= 0:
+            nxt = text.find(":", colon + 1)
+            s = m.sentence_at(colon)
+            a = self._colon_speaker(s, colon, in_sentence.get(s, ())) if s >= 0 else None
+            if a is not None:
+                for b in in_sentence.get(s, ()):
+                    drop.add(id(b))  # verbs inside the claim are part of it
+                qi = self.quote_starting_after(colon + 1, m.sent_ends[s])
+                if qi >= 0 and qi not in self.quote_used:
+                    self._direct(a, self.quotes[qi], self.quotes[qi])
+                    self.quote_used[qi] = len(self.out)
+                self.out.append(a)
+            colon = nxt
+        if drop:
+            self.out = [a for a in self.out if id(a) not in drop]
+
+    def _label_speaks(self, label: str) -> bool:
+        """True when what follows a capitalised label reads like speech somewhere: "I", "we", "you" or a question."""
+        hit = self._labels.get(label)
+        if hit is None:
+            text = self.text
+            hit = False
+            pos = text.find(label + ":")
+            while pos >= 0 and not hit:
+                end = text.find("\n", pos)
+                hit = _SPEECH_RE.search(text, pos + len(label) + 1, end if end >= 0 else len(text)) is not None
+                pos = text.find(label + ":", pos + 1)
+            self._labels[label] = hit
+        return hit
+
+    def _colon_speaker(self, s: int, colon: int, existing: Sequence[Attribution]) -> Attribution | None:
+        m = self.m
+        text = self.text
+        if m.sent_kinds[s] not in ("text", "heading", "item"):
+            return None
+        start = m.sent_starts[s]
+        head = text[start:colon]
+        words = WORD_RE.findall(head)
+        if not 1 <= len(words) <= 4 or "\n" in head or any(ch.isdigit() for ch in head):
+            return None
+        if not all(w[:1].isupper() for w in words) or not _TWO_WORDS.search(text, colon + 1, m.sent_ends[s]):
+            return None
+        if any(a.cue_start < colon for a in existing):
+            return None  # the sentence's own verb comes first
+        label = head.strip()
+        if label.isupper():
+            if label in ("Q", "A"):
+                if "Q:" not in text or "A:" not in text:
+                    return None
+            elif text.count(label + ":") < 2 or not self._label_speaks(label):
+                return None  # a dateline ("ISLAMABAD:") or a field name ("TARGET: two police officers ...")
+        elif words[0].lower() in _NOT_SPEAKERS:
+            return None
+        elif not _CLAIM_RE.search(text, colon + 1, m.sent_ends[s]) and not any(a.cue_start > colon for a in existing):
+            return None  # a title and subtitle ("Pakistan–Afghanistan Relations: A Perpetual State of Unease")
+        toks = m.tokens[m.sent_tok[s] : m.sent_tok[s + 1]]
+        spans = m.sentence_spans(s)
+        kk = len(words)
+        a = Attribution(kind="indirect", sentence_id=s, cue=":", cue_start=colon, cue_end=colon + 1, category="speech")
+        self._set_source(a, toks, spans, Phrase(0, kk, spans[0][0], spans[kk - 1][1]))
+        if label.isupper():
+            a.kind = "direct"  # a transcript gives the speaker's own words
+            if not a.source_actor:
+                a.source_type, a.source = NAMED, label
+        if a.source_type == DOCUMENT:
+            a.kind = "document"
+        self._content_span(a, colon + 1, m.sent_ends[s])
+        return a
+
+    def _leftover_quotes(self, inquote: Mapping[int, list[_Cue]]) -> None:
+        """Quotations no verb claimed: a verb inside the marks, a speaker before a colon, or the speaker goes on."""
+        m = self.m
+        text = self.text
+        order = sorted(range(len(self.out)), key=lambda i: self._anchor(self.out[i]))
+        anchors = [self._anchor(self.out[i]) for i in order]
+        for qi, q in enumerate(self.quotes):
+            if qi in self.quote_used or not self._substantial(q):
+                continue
+            s = m.sentence_at(q.inner_start)
+            if s < 0:
+                continue
+            # (a) a verb inside the closing mark: "... Rizvi told WE News English”"
+            a = self._tail_cue(q, inquote.get(qi, ()))
+            if a is not None:
+                self.quote_used[qi] = len(self.out)
+                self.out.append(a)
+                continue
+            # (b) the speaker of the attribution just before goes on (same or next paragraph)
+            k = bisect.bisect_left(anchors, q.start) - 1
+            if k >= 0:
+                prev = self.out[order[k]]
+                gap_paras = m.sent_para[s] - m.sent_para[prev.sentence_id]
+                if gap_paras <= 1 and prev.kind != "reference" and self._only_quotes_between(prev, q):
+                    prev.content_end = max(prev.content_end, q.inner_end)
+                    if prev.content_start < 0:
+                        prev.content_start = q.inner_start
+                    prev.parts += 1
+                    prev.balanced = prev.balanced and q.balanced
+                    if prev.kind != "direct" and prev.kind != "according_to":
+                        prev.kind = "direct"
+                    self.quote_used[qi] = order[k]
+                    continue
+            if not self.f.unattributed_quotes:
+                continue
+            # (c) a quotation that is a whole sentence or more, with no speaker found
+            whole = q.start <= m.sent_starts[s] + 1 or text[q.inner_end - 1 : q.inner_end] in ".?!,"
+            if not whole:
+                continue
+            a = Attribution(kind="direct", sentence_id=s, source_type=ANONYMOUS, resolved="unidentified")
+            a.content_start, a.content_end = q.inner_start, q.inner_end
+            a.balanced = q.balanced
+            self.quote_used[qi] = len(self.out)
+            self.out.append(a)
+
+    @staticmethod
+    def _anchor(a: Attribution) -> int:
+        return a.cue_start if a.cue_start >= 0 else (a.content_start if a.content_start >= 0 else a.source_start)
+
+    def _only_quotes_between(self, prev: Attribution, q: Quote) -> bool:
+        """True when ``q`` starts in the sentence after ``prev`` ends (or in the same one): the speaker goes on."""
+        end = max(prev.content_end, prev.cue_end, prev.source_end)
+        if end > q.start:
+            return True
+        m = self.m
+        last = m.sentence_at(max(end - 1, 0))
+        s = m.sentence_at(q.start)
+        if s <= last + 1:
+            return True
+        # only quotations (of the same speaker) in the sentences between
+        for k in range(last + 1, s):
+            qi = self.quote_at(m.sent_starts[k] + 1)
+            if qi < 0:
+                return False
+        return True
+
+    def _tail_cue(self, q: Quote, cues: Sequence[_Cue]) -> Attribution | None:
+        """A speaker and verb inside the marks where the quotation should have closed.
+
+        Either a short last sentence naming the speaker ("... Rizvi told WE News
+        English”"), or, in a quotation left unbalanced, "..., Rizvi said." ending
+        a sentence: the closing mark was forgotten before the comma.
+        """
+        m = self.m
+        text = self.text
+        for c in reversed(cues):
+            s = c.s
+            toks = m.tokens[m.sent_tok[s] : m.sent_tok[s + 1]]
+            spans = m.sentence_spans(s)
+            j = self._subject_end(text, toks, spans, c.k)
+            if j < 0:
+                continue
+            ph = np_before(text, toks, spans, j)
+            if ph is None or not self._recognised(toks, spans, ph):
+                continue
+            whole = ph.a == 0 and m.sent_starts[s] > q.inner_start and m.sent_ends[s] >= q.inner_end - 2
+            if whole and m.sent_n_words[s] <= 10:
+                end = m.sent_starts[s]  # "... Rizvi told WE News English”"
+            elif (
+                not q.balanced
+                and ph.a > 0
+                and text[spans[ph.a - 1][1] : ph.start].strip() == ","
+                and c.k2 + 4 >= len(toks)
+            ):
+                end = spans[ph.a - 1][1]  # "“The border will never open, Rizvi said."
+            else:
+                continue
+            a = Attribution(
+                kind="direct",
+                sentence_id=s,
+                cue=c.lemma,
+                cue_start=c.start,
+                cue_end=c.end,
+                loaded=c.loaded,
+                direction=c.direction,
+                category=c.category,
+            )
+            self._set_source(a, toks, spans, ph)
+            a.kind = "direct"
+            a.content_start = q.inner_start
+            a.content_end = end
+            a.balanced = q.balanced
+            while a.content_end > a.content_start and text[a.content_end - 1] in " \t\n,":
+                a.content_end -= 1
+            if a.content_end <= a.content_start:
+                a.content_start = a.content_end = -1
+            return a
+        return None
+
+    def _references(self) -> None:
+        """Reference-list lines and in-text citations are document sources."""
+        m = self.m
+        text = self.text
+        kinds = m.sent_kinds
+        refs = [s for s, k in enumerate(kinds) if k == "reference"] if "reference" in kinds else []
+        if refs:
+            bullets = [_REF_BULLET.match(text, m.sent_starts[s]) is not None for s in refs]
+            numbered = sum(bullets) > len(refs) / 2
+            for s, has_bullet in zip(refs, bullets):
+                if numbered and not has_bullet and self.out and self.out[-1].kind == "reference":
+                    last = self.out[-1]
+                    if last.sentence_id == s - 1 or m.sent_para[s] - m.sent_para[last.sentence_id] == 1:
+                        last.content_end = m.sent_ends[s]  # a wrapped line of the previous reference
+                        continue
+                bm = _REF_BULLET.match(text, m.sent_starts[s])
+                start = bm.end() if bm else m.sent_starts[s]
+                end = m.sent_ends[s]
+                if start >= end:
+                    start = m.sent_starts[s]  # a line that is all number ("[3]")
+                cut = _first_stop(text, start, end)
+                while cut > start and text[cut - 1].isspace():
+                    cut -= 1
+                a = Attribution(
+                    kind="reference",
+                    sentence_id=s,
+                    source=text[start:cut].strip(" ,.;:"),
+                    source_text=text[start:cut],
+                    source_start=start,
+                    source_end=cut,
+                    source_type=DOCUMENT,
+                    content_start=start,
+                    content_end=end,
+                    category="reference",
+                )
+                if cut <= start:  # no author or issuer to read off the line
+                    a.source = a.source_text = ""
+                    a.source_start = a.source_end = -1
+                else:
+                    a.source_actor = self._actor_in(start, cut)[0]
+                self.out.append(a)
+        if "(" not in text and "[" not in text:
+            return
+        for mt in _CITATION_RE.finditer(text):
+            s = m.sentence_at(mt.start())
+            if s < 0 or kinds[s] == "reference":
+                continue
+            who = mt.group("who") or f"[{mt.group('num')}]"
+            st = mt.start("who") if mt.group("who") else mt.start()
+            en = mt.end("who") if mt.group("who") else mt.end()
+            a = Attribution(
+                kind="reference",
+                sentence_id=s,
+                source=who,
+                source_text=who,
+                source_start=st,
+                source_end=en,
+                source_type=DOCUMENT,
+                category="citation",
+            )
+            self._content_span(a, m.sent_starts[s], mt.start())
+            self.out.append(a)
+
+    # ------------------------------------------------------------------ names
+    def _nearest_name(self, pos: int, after: int) -> tuple[str, str] | None:
+        """The last person's name (two or three capitalised words) before ``pos`` in the same or the previous
+        paragraph, if it comes after ``after``; with the actor mentioned there."""
+        m = self.m
+        s = m.sentence_at(pos)
+        p = m.sent_para[s]
+        paras = self.paras
+        lo = max(after, paras[p - 1][0] if p > 0 else 0, pos - 600)
+        found = None
+        for mt in _PERSON_NAME_RE.finditer(self.text, lo, pos):
+            words = mt.group(1).split()
+            low = [x.rstrip(".").lower() for x in words]
+            if any(x in TITLES or x in _NOT_NAMES or x in self.f.typer.names for x in low):
+                continue
+            found = mt
+        if found is None:
+            return None
+        return found.group(1), self._actor_in(found.start(1), found.end(1))[0]
+
+    def _resolve(self) -> None:
+        """Surnames to full names; he/she/they to the last source of the same kind nearby."""
+        m = self.m
+        last_person: Attribution | None = None
+        last_other: Attribution | None = None
+        for a in self.out:
+            if a.source_start < 0:
+                continue
+            w = a.source_text.lower()
+            if (w in PRONOUNS or w in _OBJECT_PRONOUNS) and a.source_text:
+                if w in ("he", "she", "him", "her"):
+                    ante = last_person
+                    near = self._nearest_name(a.source_start, ante.source_end if ante is not None else -1)
+                    if near is not None:
+                        a.source, a.source_type = full_name(self.text, near[0], self.names), NAMED
+                        a.source_actor = a.source_actor or near[1]
+                        a.resolved = "pronoun"
+                        continue
+                else:
+                    ante = last_other if w in ("it", "they", "them") else None
+                if ante is not None and m.sent_para[a.sentence_id] - m.sent_para[ante.sentence_id] <= 2:
+                    a.source = ante.source
+                    a.source_type = ante.source_type
+                    a.source_actor = a.source_actor or ante.source_actor
+                    a.resolved = "pronoun"
+            elif a.source_type == NAMED and a.source:
+                full = full_name(self.text, a.source, self.names)
+                if full != a.source:
+                    a.source = full
+                    a.resolved = "surname"
+            if a.source_type == NAMED and a.resolved != "pronoun" and a.source_text.lower() not in PRONOUNS:
+                last_person = a
+            elif a.source_type in (OFFICIAL, ANONYMOUS, DOCUMENT) and a.source_text.lower() not in PRONOUNS:
+                last_other = a
+
+
+_PERSON_NAME_RE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2})(?![\w-])")
+
+_NOT_SPEAKERS = frozenset(
+    _words("""
+    note editor editors update updated correction photo photos video watch read related see source sources key way
+    breaking exclusive opinion analysis comment live warning listen subscribe advertisement ad q a question answer
+    background context summary conclusion introduction references abstract keywords
+    """)
+)
+
+
+def _opens_clause(text: str, a: int, b: int) -> bool:
+    """True when the characters between two words can precede a capitalised sentence opener (": “")."""
+    return any(ch in text[a:b] for ch in ":“\"'‘(—–")
+
+
+def _soft(gap: str) -> bool:
+    return not gap.strip() or gap.strip() in (".", "-")
+
+
+def _participle(tok: str) -> bool:
+    return tok.endswith("ed") or tok in _PARTICIPLE_IRREGULAR
+
+
+def _first_stop(text: str, start: int, end: int) -> int:
+    """End of the author or issuer part of a reference ("Hussain, Abid." / "The Guardian.")."""
+    for m in re.finditer(r"\.(?=\s|$)|[,(]\s*(?:19|20)\d\d", text[start:end]):
+        before = text[start : start + m.start()]
+        last = before.rsplit(" ", 1)[-1]
+        if len(last) <= 2 and last[:1].isupper() and m.group() == ".":
+            continue  # an initial
+        return start + m.start()
+    return end
+
+
+def _double_apostrophe_quotes(text: str, paras: Sequence[tuple[int, int]]) -> list[Quote]:
+    """Quotations marked with two apostrophes (``''...''``), paired within each paragraph."""
+    out: list[Quote] = []
+    for ps, pe in paras:
+        i = text.find("''", ps, pe)
+        open_at = -1
+        while i >= 0:
+            if open_at < 0:
+                open_at = i
+            else:
+                out.append(Quote(open_at, i + 2, open_at + 2, i, "''", True))
+                open_at = -1
+            i = text.find("''", i + 2, pe)
+        if open_at >= 0:
+            out.append(Quote(open_at, pe, open_at + 2, pe, "''", False))
+    return out

@@ -1,0 +1,452 @@
+"""Who speaks: the noun phrase of a source, its type, and the full name it refers to.
+
+Working without a part-of-speech tagger, a source is read off the word
+sequence next to a reporting verb:
+
+* **before the verb** ("Political and security analyst Hasan Askari Rizvi
+  points out"): words are taken right to left while they can belong to a noun
+  phrase (capitalised names, nouns and adjectives, "of"/"and" between names),
+  up to a determiner ("the", "a", "another") or a word that cannot be part of
+  one (a preposition, an auxiliary, a conjunction) or punctuation;
+* **after the verb** ("..., said Rizvi."; "according to a UN report"): words
+  are taken left to right up to punctuation or a word that cannot continue a
+  noun phrase.
+
+The **type** of a source follows from its words (the ``sources`` lexicon):
+a capitalised name is a *named person* unless it contains a word for an
+institution ("Ministry", "Post") or is an acronym or an actor that is not a
+person; nouns for documents ("report", "poll") make a *document/report*;
+unnamed people and groups ("officials", "a source", "analysts", "some
+quarters") are *anonymous/vague*; offices and bodies without a name ("the
+ministry", "the campaign") are *official/institution*.
+
+A surname refers back to the full name used earlier in the text ("Rizvi" →
+"Hasan Askari Rizvi"), titles and honorifics aside ("Mr. Trump" → "Donald
+Trump"), following the newsroom convention of naming a person in full on
+first reference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..lexicons import Lexicon
+
+__all__ = [
+    "ANONYMOUS",
+    "DOCUMENT",
+    "NAMED",
+    "OFFICIAL",
+    "SOURCE_TYPES",
+    "Phrase",
+    "SpeakerTyper",
+    "np_after",
+    "np_before",
+]
+
+
+def _words(text: str) -> list[str]:
+    """The white-space separated words of a word list written as one string."""
+    return text.split()
+
+
+NAMED = "named person"
+OFFICIAL = "official/institution"
+DOCUMENT = "document/report"
+ANONYMOUS = "anonymous/vague"
+SOURCE_TYPES = (NAMED, OFFICIAL, DOCUMENT, ANONYMOUS)
+ROLE = "role"  # lexicon category of nouns for a person's role ("nominee"), typed by their determiner
+_INDEFINITE = frozenset(["a", "an", "one", "another", "some", "several", "many", "two", "three", "other", "any"])
+
+#: Pronouns that can be the subject of a reporting verb, with the type they suggest when unresolved.
+PRONOUNS = {
+    "he": NAMED,
+    "she": NAMED,
+    "i": NAMED,
+    "it": OFFICIAL,
+    "they": ANONYMOUS,
+    "we": ANONYMOUS,
+    "you": ANONYMOUS,
+    "who": "",
+    "which": "",
+}
+DETERMINERS = frozenset(
+    _words(
+        "the a an this these those his her their its our my your some many several most other another one two three "
+        "four five six seven eight nine ten dozens few both all each every any no such more fewer numerous various "
+        "certain top senior"
+    )
+)
+#: Words after which the next word is a noun, never a verb.
+ARTICLES = frozenset(_words("the a an his her their its our my your every each no such whose"))
+_NOUNS_LY_ING = frozenset(["family", "ally", "assembly", "rally", "polling", "building", "ruling", "king", "wing"])
+_OBJECTS = {"him": NAMED, "her": NAMED, "them": ANONYMOUS, "us": ANONYMOUS, "me": NAMED}
+_LINKS = frozenset(["of", "for", "and", "&", "to", "or"])
+# Words that never continue a noun phrase to the left or right of a reporting verb.
+STOP = frozenset(
+    _words("""
+    in on at by for with from to into onto about over after before during under against among amongst between through
+    throughout without within since until till like unlike than as per via toward towards upon across behind beyond near
+    off out up down around along amid despite except including regarding concerning
+    and or but nor so yet because although though while whereas if unless when whenever where wherever whether once
+    is are was were be been being am has have had having do does did will would can could may might shall should must
+    also not never now then still even just only already again later however too very really perhaps maybe
+    what how why whom whose that there here
+    said says say told tells saying telling added adding
+    """)
+)
+#: Auxiliaries and adverbs skipped between a subject and its verb ("Rizvi has also said").
+SKIP_BEFORE_VERB = frozenset(
+    _words("""
+    has have had also later previously repeatedly recently publicly privately reportedly then once already would will
+    could can may might should must did does do not never again just still further earlier first last often long
+    since quickly finally initially subsequently immediately separately similarly meanwhile however too frequently
+    openly flatly bluntly simply clearly explicitly directly specifically apparently reportedly allegedly
+    has's 's don't doesn't didn't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't isn't aren't wasn't
+    weren't don’t doesn’t didn’t won’t wouldn’t can’t couldn’t shouldn’t hasn’t haven’t hadn’t isn’t aren’t wasn’t
+    weren’t cannot actually really even now
+    """)
+)
+#: Titles and honorifics removed when comparing names ("Mr. Trump" = "Donald Trump").
+TITLES = frozenset(
+    _words("""
+    mr mrs ms miss dr prof professor sen senator rep representative gov governor president vice pres gen general lt col
+    maj capt sgt adm admiral brig cmdr secretary minister prime premier chancellor ambassador judge justice sir lord lady
+    dame king queen prince princess sheikh mullah maulana imam pastor rev father chairman chairwoman chief commissioner
+    mayor speaker leader former acting deputy state foreign interior defence defense finance federal provincial
+    """)
+)
+#: Capitalised words that start sentences but are not names.
+_NOT_NAMES = frozenset(
+    _words("""
+    the a an this that these those it its he she they we i you his her their our my your there here as but and or so if
+    when while after before since although though because however meanwhile yet also in on at by for with from to of
+    according despite during under over some many most several both all each one two three last first other such
+    no not what who which why how where
+    """)
+)
+_NAME_LINKS = frozenset(["of", "for", "and", "&", "de", "al", "bin", "van", "von", "der", "la", "le", "du", "da", "on"])
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A noun phrase: token positions ``[a, b)`` of a sentence and its character span."""
+
+    a: int
+    b: int
+    start: int
+    end: int
+
+
+def _gap(text: str, spans: Sequence[tuple[int, int]], k: int) -> str:
+    """Characters between token ``k - 1`` and token ``k`` of a sentence."""
+    return text[spans[k - 1][1] : spans[k][0]]
+
+
+def _is_cap(text: str, spans: Sequence[tuple[int, int]], k: int) -> bool:
+    return text[spans[k][0]].isupper()
+
+
+def _soft_gap(g: str, prev_tok: str) -> bool:
+    """True when the characters between two words allow them to be one noun phrase."""
+    if g == " " or not g.strip():
+        return True
+    s = g.strip()
+    if s == "." and (prev_tok in TITLES or len(prev_tok) <= 2 or "." in prev_tok):
+        return True  # "Sen. Marco Rubio", "U.S. officials", "Hasan A. Rizvi"
+    return s in ("&", "-", "’s", "'s")
+
+
+def np_before(
+    text: str,
+    toks: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    j: int,
+    lo: int = 0,
+    max_len: int = 10,
+    heads: frozenset[str] | None = None,
+) -> Phrase | None:
+    """The noun phrase ending at token ``j`` (inclusive), not starting before ``lo``.
+
+    ``heads``: nouns that may govern a prepositional phrase ("officials" in
+    "officials at the ISPR"); the phrase then starts before them.
+    """
+    if j < lo:
+        return None
+    t = toks[j]
+    if t in PRONOUNS:
+        return Phrase(j, j + 1, spans[j][0], spans[j][1])
+    if (t in STOP and t not in DETERMINERS) or t in ARTICLES or t in _LINKS or t.endswith(("’s", "'s", "s’", "s'")):
+        if t[:-2] in PRONOUNS and t.endswith(("’s", "'s")):
+            return Phrase(j, j + 1, spans[j][0], spans[j][1] - 2)  # "he’s said": he has said
+        return None  # "the state", "Trump's plan": the verb is a noun here
+    if not _is_cap(text, spans, j) and t.endswith(("ly", "ing")) and t not in _NOUNS_LY_ING:
+        return None
+    k = j
+    listed = False  # inside a list of names: "the United Nations, European Union, and even Russia"
+    while True:
+        t = toks[k]
+        cap = _is_cap(text, spans, k)
+        if k < j and t in DETERMINERS and not cap:
+            break  # the determiner opens the phrase
+        if k == lo or j - k + 1 >= max_len:
+            break
+        p = toks[k - 1]
+        p_cap = _is_cap(text, spans, k - 1)
+        gap = _gap(text, spans, k)
+        if not _soft_gap(gap, p):
+            if listed and cap and p_cap and gap.strip() == ",":
+                k -= 1
+                continue
+            break
+        if p == "even" and k - 3 >= lo and toks[k - 2] in ("and", "or") and cap and _is_cap(text, spans, k - 3):
+            listed = True
+            k -= 3  # "..., and even Russia"
+            continue
+        if p in ("of", "for", "and", "or", "&", "on", "de", "al", "bin", "van", "von", "der", "la", "le", "du", "da"):
+            # "Ministry of Foreign Affairs", "Trump and Pence": only between capitalised words
+            g2 = _gap(text, spans, k - 1) if k - 2 >= lo else ""
+            if (
+                cap
+                and k - 2 >= lo
+                and _is_cap(text, spans, k - 2)
+                and (_soft_gap(g2, toks[k - 2]) or g2.strip() == ",")
+            ):
+                listed = listed or p in ("and", "or")
+                k -= 2
+                continue
+            break
+        if p in PRONOUNS and p not in ("its",):
+            break
+        if not p_cap and p.endswith(("ly", "ing")) and p not in _NOUNS_LY_ING:
+            break  # an adverb or a participle ends the phrase: "actually", "dialing back"
+        if p in STOP and p not in DETERMINERS:
+            break
+        if p_cap and p in _NOT_NAMES and p not in DETERMINERS:
+            break
+        k -= 1
+    # a sentence-initial capitalised function word is not part of the phrase
+    while k < j and toks[k] in _NOT_NAMES and toks[k] not in DETERMINERS:
+        k += 1
+    if toks[k] in STOP and toks[k] not in DETERMINERS:
+        return None
+    # "officials at the ISPR", "a spokesman for the ministry": the head noun comes before the preposition
+    if (
+        heads
+        and k - 2 >= lo
+        and toks[k - 1] in ("of", "at", "for", "from", "with")
+        and toks[k - 2] in heads
+        and _soft_gap(_gap(text, spans, k), toks[k - 1])
+        and _soft_gap(_gap(text, spans, k - 1), toks[k - 2])
+    ):
+        outer = np_before(text, toks, spans, k - 2, lo, max_len)
+        if outer is not None:
+            k = outer.a
+    return Phrase(k, j + 1, spans[k][0], spans[j][1])
+
+
+def np_after(
+    text: str,
+    toks: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    k: int,
+    hi: int,
+    max_len: int = 12,
+    allow_of: bool = True,
+    objects: bool = False,
+) -> Phrase | None:
+    """The noun phrase starting at token ``k`` and ending before ``hi`` (or at punctuation).
+
+    ``objects``: an object pronoun ("according to him") or a possessive
+    ("according to her lawyers") may open the phrase.
+    """
+    if k >= hi:
+        return None
+    t = toks[k]
+    if t in PRONOUNS and t not in ("who", "which"):
+        return Phrase(k, k + 1, spans[k][0], spans[k][1])
+    if t in _OBJECTS:
+        if not objects:
+            return None
+        if t != "her" or k + 1 >= hi or not _soft_gap(_gap(text, spans, k + 1), t):
+            return Phrase(k, k + 1, spans[k][0], spans[k][1])  # "according to him"
+    if t in STOP and t not in DETERMINERS:
+        return None
+    e = k + 1
+    while e < hi and e - k < max_len:
+        if not _soft_gap(_gap(text, spans, e), toks[e - 1]):
+            break
+        w = toks[e]
+        if w in ("of", "for", "on", "at", "with", "from", "in") and allow_of:
+            # "the head of the agency", "a spokesman for the ministry", "a professor at LUMS"
+            if e + 1 < hi and _soft_gap(_gap(text, spans, e + 1), w) and toks[e + 1] not in STOP:
+                e += 2
+                continue
+            break
+        if w in STOP or w in ("who", "which", "whose"):
+            break
+        e += 1
+    return Phrase(k, e, spans[k][0], spans[e - 1][1])
+
+
+class SpeakerTyper:
+    """Source types and names from the words of a source phrase (see the module docstring)."""
+
+    def __init__(self, sources: Lexicon, person_actor_types: Sequence[str] = ("person", "individual")) -> None:
+        common: dict[str, str] = {}
+        names: dict[str, str] = {}
+        multi: dict[tuple[str, ...], str] = {}
+        for e in sources:
+            use = e.extra.get("use", "")
+            if len(e.words) > 1:
+                multi[e.words] = e.category
+                continue
+            w = e.words[0]
+            if use in ("", "common"):
+                common.setdefault(w, e.category)
+            if use in ("", "name"):
+                names.setdefault(w, e.category)
+        self.common = common
+        self.names = names
+        self.multi = multi
+        self.person_actor_types = tuple(t.lower() for t in person_actor_types)
+
+    def classify(
+        self,
+        text: str,
+        toks: Sequence[str],
+        spans: Sequence[tuple[int, int]],
+        ph: Phrase,
+        actor_type: str | None = None,
+        actor_form: str = "",
+    ) -> tuple[str, str]:
+        """``(source type, name)`` of a phrase; the name is the capitalised core ("Hasan Askari Rizvi") or the phrase."""
+        words = toks[ph.a : ph.b]
+        if len(words) == 1 and (words[0] in PRONOUNS or words[0] in _OBJECTS):
+            return PRONOUNS.get(words[0], _OBJECTS.get(words[0], "")) or ANONYMOUS, text[ph.start : ph.end]
+        # capitalised words, not counting a sentence-initial common noun ("Officials said")
+        caps = [
+            k
+            for k in range(ph.a, ph.b)
+            if _is_cap(text, spans, k) and toks[k] not in _NOT_NAMES and not (k == 0 and toks[k] in self.common)
+        ]
+        # the head: the last word before "of/for/at/with/from/in", else the last word
+        head_end = ph.b
+        for k in range(ph.a + 1, ph.b):
+            if toks[k] in ("of", "for", "at", "with", "from", "in", "on"):
+                head_end = k
+                break
+        head_caps = [k for k in caps if k < head_end]
+        head = toks[head_end - 1]
+        if head.endswith(("’s", "'s")):
+            head = head[:-2]
+        head_is_cap = head_end - 1 in head_caps
+        phrase = text[ph.start : ph.end]
+        # a common noun as head ("a UN report", "Afghan officials", "the ministry"): its lexicon category
+        if not head_is_cap:
+            for k in range(head_end - 1, ph.a - 1, -1):
+                if k in caps and k != ph.a:
+                    break
+                cat = self.common.get(toks[k])
+                if cat == ROLE:
+                    # "the Republican nominee" is someone in particular; "a lawyer" is not
+                    return (ANONYMOUS if toks[ph.a] in _INDEFINITE else NAMED), phrase
+                if cat:
+                    return cat, phrase
+            if not head_caps:
+                return ANONYMOUS, phrase
+        core = head_caps or caps
+        if not core:
+            return ANONYMOUS, phrase
+        full = self._name(text, spans, caps, toks)  # "Ministry of Foreign Affairs", "New York Post"
+        if actor_type is not None:
+            if actor_form == "demonym" and len(core) == 1:
+                return ANONYMOUS, full  # "Pakistanis say"
+            if self._person(actor_type):
+                return NAMED, self._person_name(text, spans, core, toks)
+            return OFFICIAL, full
+        # the head decides: "White House Press Secretary Josh Earnest" is a person,
+        # "Ministry of Foreign Affairs" and "The New York Post" are institutions
+        w = toks[core[-1]]
+        w = w[:-2] if w.endswith(("’s", "'s")) else w
+        cat = self.names.get(w)
+        if cat:
+            return cat, full
+        raw = text[spans[core[-1]][0] : spans[core[-1]][1]]
+        if len(raw) >= 2 and raw.replace(".", "").replace("-", "").replace("’s", "").replace("'s", "").isupper():
+            return OFFICIAL, full  # an acronym: "ISPR", "CNN"
+        return NAMED, self._person_name(text, spans, core, toks)
+
+    def _person_name(
+        self, text: str, spans: Sequence[tuple[int, int]], core: Sequence[int], toks: Sequence[str]
+    ) -> str:
+        """A person's name without titles and offices ("House Speaker Paul D. Ryan" → "Paul D. Ryan")."""
+        first = core[-1]
+        for k in reversed(core[:-1]):
+            w = toks[k].rstrip(".")
+            if k != first - 1 or w in TITLES or w in self.names or first - k >= 4:
+                break
+            first = k
+        return re.sub(r"[’']s$", "", text[spans[first][0] : spans[core[-1]][1]])
+
+    def _person(self, actor_type: str) -> bool:
+        t = actor_type.lower()
+        return any(p in t for p in self.person_actor_types)
+
+    @staticmethod
+    def _name(text: str, spans: Sequence[tuple[int, int]], ks: Sequence[int], toks: Sequence[str] = ()) -> str:
+        """The run of capitalised words ending at the last one, with "of"/"and" between them."""
+        if not ks:
+            return ""
+        first = ks[-1]
+        for k in reversed(ks[:-1]):
+            if k == first - 1 or (k == first - 2 and toks and toks[k + 1] in _NAME_LINKS):
+                first = k
+            else:
+                break
+        s = text[spans[first][0] : spans[ks[-1]][1]]
+        return re.sub(r"[’']s$", "", s)
+
+
+def strip_titles(name: str) -> str:
+    """``"Sen. Marco Rubio"`` → ``"Marco Rubio"``; ``"Mr. Trump"`` → ``"Trump"``."""
+    parts = name.split()
+    while len(parts) > 1 and parts[0].rstrip(".").lower() in TITLES:
+        parts.pop(0)
+    return " ".join(parts)
+
+
+# up to three capitalised words right before a name: initials ("A.") and titles ("Sen.") may end in a period,
+# other words may not (a period after "Machines." ends a sentence)
+_BEFORE_NAME_RE = re.compile(
+    r"((?:(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Prof|Rev|Sgt|Adm)\.|[A-Z][\w’'\-]*)[ \t\u00a0]+){1,3})$"
+)
+
+
+def full_name(text: str, name: str, cache: dict[str, str]) -> str:
+    """The first fuller form of a one-word name in the text ("Rizvi" → "Hasan Askari Rizvi"), or the name itself."""
+    base = strip_titles(name)
+    if " " in base or not base[:1].isupper():
+        return base
+    hit = cache.get(base)
+    if hit is not None:
+        return hit
+    best = base
+    pos = text.find(base)
+    n = len(base)
+    while pos >= 0:
+        after = text[pos + n : pos + n + 1]
+        if not (after.isalnum() or after in "-’'") or text.startswith(("’s", "'s"), pos + n):
+            m = _BEFORE_NAME_RE.search(text, max(0, pos - 60), pos)
+            if m is not None:
+                words = m.group(1).split()
+                while words and (words[0].rstrip(".").lower() in _NOT_NAMES or words[0].rstrip(".").lower() in TITLES):
+                    words.pop(0)
+                if words:
+                    best = " ".join([*words, base])
+                    break  # the first full mention is the reference form
+        pos = text.find(base, pos + n)
+    cache[base] = best
+    return best

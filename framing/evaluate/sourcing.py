@@ -1,0 +1,327 @@
+"""Evaluate the sourcing analyzer on attribution annotation in brat standoff format (PolNeAR).
+
+Data: a folder with ``text/`` (``<name>.txt``) and ``attributions/``
+(``<name>_<annotator>.ann``), as PolNeAR ships it (Newell, Margolin & Ruths
+2018). ``T`` lines give ``Source``, ``Cue`` and ``Content`` spans (possibly
+discontinuous: ``start end;start end``); ``E`` lines link them into one
+attribution. A document annotated by several annotators is scored against one
+annotation: the first annotator in alphabetical order of the file names.
+
+Metrics:
+
+* **attribution precision / recall / F1**: a predicted attribution matches a
+  gold one when their cue spans overlap (when either has no cue, when their
+  content spans overlap); pairs are made one-to-one, greedily by the size of
+  the overlap, cue pairs before content pairs; counts are pooled over all
+  documents.
+* **source_f1**: precision over predicted attributions that have a source
+  span, recall over gold attributions that have one; a source is correct when
+  the pair is matched and the two source spans overlap.
+* **density_r**: Pearson correlation across documents between predicted and
+  gold attributions per 1,000 words (words as the text model counts them).
+
+The analyzer runs as shipped, through :func:`framing.analyze` with cleaning
+off (the annotation's offsets index the raw text). ``--baseline verbs``
+scores the simplest alternative instead: every occurrence of a reporting verb
+of the lexicon is one attribution, with no source and no content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = ["GoldAttribution", "add_arguments", "evaluate", "format_result", "match", "read_brat"]
+
+Span = tuple[int, int]
+
+
+@dataclass
+class GoldAttribution:
+    """One annotated attribution: its cue, source and content spans (each possibly discontinuous)."""
+
+    cue: list[Span] = field(default_factory=list)
+    source: list[Span] = field(default_factory=list)
+    content: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class GoldDocument:
+    id: str
+    text: str
+    attributions: list[GoldAttribution]
+    annotation: str = ""
+
+
+_ANN_LINE = re.compile(r"^([TE])\d+\t")
+
+
+def _spans(spec: str) -> list[Span]:
+    out = []
+    for part in spec.split(";"):
+        a, b = part.split()
+        out.append((int(a), int(b)))
+    return out
+
+
+def read_ann(path: Path) -> list[GoldAttribution]:
+    """The attributions of one ``.ann`` file (``T`` and ``E`` lines; other lines ignored)."""
+    spans: dict[str, tuple[str, list[Span]]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not _ANN_LINE.match(line):
+            continue  # notes, relations, or the continuation of a multi-line span text
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, spec = parts[1].partition(" ")
+            try:
+                spans[parts[0]] = (label, _spans(spec))
+            except ValueError:
+                continue
+        elif line.startswith("E") and len(parts) >= 2:
+            roles: dict[str, str] = {}
+            for arg in parts[1].split():
+                role, _, tid = arg.partition(":")
+                role = role.rstrip("0123456789")
+                roles.setdefault(role, tid)
+            events.append(roles)
+    out = []
+    for ev in events:
+        g = GoldAttribution()
+        for role, attr in (("Cue", "cue"), ("Source", "source"), ("Content", "content")):
+            tid = ev.get(role)
+            if tid and tid in spans:
+                getattr(g, attr).extend(spans[tid][1])
+        if g.cue or g.content:
+            out.append(g)
+    return out
+
+
+def read_brat(folder: str | Path, limit: int | None = None) -> list[GoldDocument]:
+    """Documents of a brat folder (``text/`` + ``attributions/``, or ``.txt`` and ``.ann`` side by side)."""
+    root = Path(folder)
+    if not root.is_dir():
+        raise FileNotFoundError(f"{root} is not a folder")
+    text_dir = root / "text" if (root / "text").is_dir() else root
+    ann_dir = root / "attributions" if (root / "attributions").is_dir() else root
+    texts = {p.stem: p for p in sorted(text_dir.glob("*.txt"))}
+    if not texts:
+        raise FileNotFoundError(f"no .txt files in {text_dir}")
+    chosen: dict[str, Path] = {}
+    for ann in sorted(ann_dir.glob("*.ann")):
+        stem = ann.stem
+        if stem not in texts:
+            stem = re.sub(r"_[0-9A-Za-z]+$", "", stem)  # PolNeAR: <name>_<annotator>.ann
+        if stem in texts and stem not in chosen:
+            chosen[stem] = ann
+    if not chosen:
+        raise FileNotFoundError(f"no .ann files matching the texts in {ann_dir}")
+    docs = []
+    for stem in sorted(chosen):
+        text = texts[stem].read_bytes().decode("utf-8")
+        docs.append(GoldDocument(stem, text, read_ann(chosen[stem]), chosen[stem].name))
+        if limit and len(docs) >= limit:
+            break
+    return docs
+
+
+# ---------------------------------------------------------------------- scoring
+def _overlap(a: Sequence[Span], b: Sequence[Span]) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def match(pred: Sequence[dict[str, Any]], gold: Sequence[GoldAttribution]) -> list[tuple[int, int]]:
+    """One-to-one pairs (predicted index, gold index).
+
+    Pairs whose cues overlap are made first, greedily by the size of the
+    overlap; then pairs where either side has no cue, by content overlap.
+    """
+    by_cue = []
+    by_content = []
+    for i, p in enumerate(pred):
+        pc = [(p["cue_start"], p["cue_end"])] if p["cue_start"] >= 0 else []
+        pt = [(p["content_start"], p["content_end"])] if p["content_start"] >= 0 else []
+        for j, g in enumerate(gold):
+            if pc and g.cue:
+                ov = _overlap(pc, g.cue)
+                if ov > 0:
+                    by_cue.append((ov, i, j))
+            elif pt and g.content:
+                ov = _overlap(pt, g.content)
+                if ov > 0:
+                    by_content.append((ov, i, j))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs = []
+    for cands in (by_cue, by_content):
+        cands.sort(key=lambda x: (-x[0], x[1], x[2]))
+        for _ov, i, j in cands:
+            if i in used_p or j in used_g:
+                continue
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else math.nan
+    r = tp / n_gold if n_gold else math.nan
+    f = 2 * p * r / (p + r) if n_pred and n_gold and (p + r) else 0.0
+    return p, r, f
+
+
+def _pearson(x: Sequence[float], y: Sequence[float]) -> float:
+    n = len(x)
+    if n < 3:
+        return math.nan
+    mx, my = sum(x) / n, sum(y) / n
+    sxx = sum((a - mx) ** 2 for a in x)
+    syy = sum((b - my) ** 2 for b in y)
+    if sxx == 0 or syy == 0:
+        return math.nan
+    return sum((a - mx) * (b - my) for a, b in zip(x, y)) / math.sqrt(sxx * syy)
+
+
+def _baseline_rows(analyzer: Any, text: str) -> list[dict[str, Any]]:
+    """Every reporting-verb match as an attribution with no source and no content."""
+    from ..text import TextModel
+
+    model = TextModel(text)
+    rows = []
+    for mt in analyzer.verbs.match(model):
+        s, e = model.tokens_span(mt.start, mt.end)
+        rows.append(
+            {"cue_start": s, "cue_end": e, "source_start": -1, "source_end": -1, "content_start": -1, "content_end": -1}
+        )
+    return rows
+
+
+def score(
+    docs: Sequence[GoldDocument], predictions: Sequence[Sequence[dict[str, Any]]], n_words: Sequence[int]
+) -> dict[str, Any]:
+    tp = n_pred = n_gold = 0
+    src_ok = src_pred = src_gold = 0
+    dens_pred: list[float] = []
+    dens_gold: list[float] = []
+    per_kind: dict[str, list[int]] = {}
+    for doc, pred, nw in zip(docs, predictions, n_words):
+        gold = doc.attributions
+        pairs = match(pred, gold)
+        tp += len(pairs)
+        n_pred += len(pred)
+        n_gold += len(gold)
+        matched = {i for i, _ in pairs}
+        for i, p in enumerate(pred):
+            k = per_kind.setdefault(str(p.get("kind", "")), [0, 0])
+            k[0] += 1
+            k[1] += i in matched
+        src_pred += sum(1 for p in pred if p["source_start"] >= 0)
+        src_gold += sum(1 for g in gold if g.source)
+        for i, j in pairs:
+            p, g = pred[i], gold[j]
+            if p["source_start"] >= 0 and g.source and _overlap([(p["source_start"], p["source_end"])], g.source):
+                src_ok += 1
+        if nw:
+            dens_pred.append(1000 * len(pred) / nw)
+            dens_gold.append(1000 * len(gold) / nw)
+    p, r, f = _prf(tp, n_pred, n_gold)
+    sp, sr, sf = _prf(src_ok, src_pred, src_gold)
+    return {
+        "n_docs": len(docs),
+        "precision": p,
+        "recall": r,
+        "f1": f,
+        "source_f1": sf,
+        "source_precision": sp,
+        "source_recall": sr,
+        "density_r": _pearson(dens_pred, dens_gold),
+        "n_gold": n_gold,
+        "n_predicted": n_pred,
+        "n_matched": tp,
+        "gold_per_1000": sum(dens_gold) / len(dens_gold) if dens_gold else math.nan,
+        "predicted_per_1000": sum(dens_pred) / len(dens_pred) if dens_pred else math.nan,
+        "precision_by_kind": {
+            k: {"n": v[0], "precision": v[1] / v[0] if v[0] else math.nan} for k, v in per_kind.items()
+        },
+    }
+
+
+# ---------------------------------------------------------------------- entry points
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--baseline",
+        choices=["verbs"],
+        help="score a baseline instead of the analyzer: 'verbs' = every reporting verb of the lexicon is an attribution",
+    )
+    parser.add_argument("--limit", type=int, help="evaluate on the first N documents only")
+
+
+def evaluate(data: str | Path, baseline: str | None = None, limit: int | None = None, **_: Any) -> dict[str, Any]:
+    """Read a brat folder, run the analyzer as shipped (or the baseline), and score it."""
+    from ..analyzers.sourcing import SourcingAnalyzer
+    from ..corpus import Corpus, Document
+    from ..run import analyze
+    from ..text import TextModel
+
+    docs = read_brat(data, limit=limit)
+    analyzer = SourcingAnalyzer()
+    if baseline == "verbs":
+        preds = [_baseline_rows(analyzer, d.text) for d in docs]
+        n_words = [TextModel(d.text).n_words for d in docs]
+    else:
+        corpus = Corpus([Document(id=d.id, text=d.text) for d in docs], name=Path(data).name)
+        a = analyze(corpus, actors=False, issues=False, analyzers=[analyzer], cleaner=False, progress=False)
+        table = a.table("attributions") if "attributions" in a.table_names else None
+        by_doc: dict[str, list[dict[str, Any]]] = {d.id: [] for d in docs}
+        if table is not None and len(table):
+            for row in table.to_dict("records"):
+                by_doc[row["doc_id"]].append(row)
+        preds = [by_doc[d.id] for d in docs]
+        nw = a.documents.set_index("doc_id")["n_words"]
+        n_words = [int(nw.get(d.id, 0)) for d in docs]
+    result = {"task": "sourcing", **score(docs, preds, n_words)}
+    result["system"] = f"baseline: {baseline}" if baseline else "framing sourcing analyzer"
+    result["data"] = str(data)
+    return _no_nan(result)
+
+
+def _no_nan(value: Any) -> Any:
+    """NaN (undefined: no prediction, one document) becomes ``None`` so that ``--json`` is valid JSON."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _no_nan(v) for k, v in value.items()}
+    return value
+
+
+def _f(value: float | None, digits: int = 3) -> str:
+    return "n/a" if value is None or value != value else f"{value:.{digits}f}"
+
+
+def format_result(result: dict[str, Any]) -> str:
+    r = result
+    lines = [
+        f"sourcing — {r.get('system', '')} on {r.get('data', '')} ({r['n_docs']} documents)",
+        f"  attributions: precision {_f(r['precision'])}  recall {_f(r['recall'])}  F1 {_f(r['f1'])}"
+        f"  ({r['n_matched']:,} matched of {r['n_predicted']:,} predicted and {r['n_gold']:,} gold)",
+        f"  sources:      precision {_f(r['source_precision'])}  recall {_f(r['source_recall'])}  "
+        f"F1 {_f(r['source_f1'])}",
+        f"  density:      Pearson r {_f(r['density_r'])} across documents (gold "
+        f"{_f(r['gold_per_1000'], 1)}, predicted {_f(r['predicted_per_1000'], 1)} per 1,000 words)",
+    ]
+    kinds = r.get("precision_by_kind") or {}
+    if kinds:
+        lines.append(
+            "  precision by kind: "
+            + ", ".join(
+                f"{k or '(none)'} {_f(v['precision'])} (n={v['n']})"
+                for k, v in sorted(kinds.items(), key=lambda x: -x[1]["n"])
+            )
+        )
+    return "\n".join(lines)

@@ -1,0 +1,279 @@
+"""Sourcing pages: each group's sourcing profile, and who is quoted by whom."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from ..analyzers.sourcing_speakers import SOURCE_TYPES
+from ..plots.common import fit_groups
+from ..plots.sourcing import plot_intervals, plot_source_mix, plot_who_speaks
+from ..plots.style import PALETTE
+from .base import Page, ReportContext
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+
+TYPE_METRICS = {
+    "named person": "named_share",
+    "official/institution": "official_share",
+    "document/report": "document_share",
+    "anonymous/vague": "anonymous_share",
+}
+METRICS = ("attributions_per_1000", "loaded_share", "direct_share", "own_voice_share", *TYPE_METRICS.values())
+TOP_SOURCES = 12
+
+
+def _attributions(a: Analysis) -> pd.DataFrame:
+    try:
+        return a.table("attributions")
+    except KeyError:
+        return pd.DataFrame()
+
+
+def source_label(row: pd.Series | dict) -> str:
+    """Who speaks, for counting: the actor, else the name, else the kind of unnamed source."""
+    if row.get("source_actor"):
+        return str(row["source_actor"])
+    stype = row.get("source_type", "")
+    if stype in ("named person", "official/institution") and row.get("source") and row.get("resolved") != "pronoun":
+        if str(row.get("source_text", "")).lower() in ("he", "she", "it", "they", "we", "i", "you", "who"):
+            return "(unresolved pronoun)"
+        return str(row["source"])
+    if stype == "document/report":
+        return "(documents and reports)"
+    if row.get("kind") == "direct" and not row.get("source"):
+        return "(speaker not identified)"
+    return "(unnamed or vague sources)"
+
+
+def _full_names(labels: pd.Series) -> dict[str, str]:
+    """Label → label, with a one-word name mapped to the most frequent longer name ending in it in the corpus
+    ("Trump" → "Donald Trump" when some text names him in full)."""
+    counts = labels.value_counts()
+    longest: dict[str, tuple[int, str]] = {}
+    for name, n in counts.items():
+        parts = str(name).split()
+        if len(parts) >= 2 and not str(name).startswith("("):
+            best = longest.get(parts[-1])
+            if best is None or n > best[0]:
+                longest[parts[-1]] = (int(n), str(name))
+    return {
+        str(name): (longest[str(name)][1] if " " not in str(name) and str(name) in longest else str(name))
+        for name in counts.index
+    }
+
+
+def who_by_whom(a: Analysis, by: str) -> pd.DataFrame:
+    """Attribution counts: one row per group, one column per source (most quoted first)."""
+    att = _attributions(a)
+    if att.empty:
+        return pd.DataFrame()
+    docs = a.documents.set_index("doc_id")
+    groups = att["doc_id"].map(docs[by] if by in docs.columns else pd.Series(dtype=str)).fillna("").astype(str)
+    who = att.apply(source_label, axis=1)
+    who = who.map(_full_names(who))
+    table = pd.crosstab(groups, who)
+    order = table.sum(axis=0).sort_values(ascending=False).index
+    return table[order]
+
+
+def _value(t: pd.DataFrame, metric: str, group: str | None = None) -> float:
+    sub = t[t["metric"] == metric]
+    if group is not None:
+        sub = sub[sub["group"] == group]
+    return float(sub["value"].iloc[0]) if len(sub) else math.nan
+
+
+def _solid(t: pd.DataFrame, metric: str) -> pd.DataFrame:
+    """A metric's rows with a value and enough evidence to be named in a sentence (sorted by value)."""
+    sub = t[(t["metric"] == metric)].dropna(subset=["value"])
+    solid = sub[~sub["thin"].astype(bool) & (sub["n_docs"] >= 3)]
+    return (solid if len(solid) else sub).sort_values("value")
+
+
+def summary(a: Analysis, ctx: ReportContext) -> list[str]:
+    t = ctx.compare(a, metric=list(METRICS))
+    att = _attributions(a)
+    if att.empty:
+        return ["No quotation, reported speech or cited source was found: the texts speak in their own voice."]
+    lines = []
+    dens = _solid(t, "attributions_per_1000")
+    if len(dens) == 1:
+        g = dens.iloc[0]
+        lines.append(f"The texts attribute {g['value']:.1f} statements per 1,000 words to a source.")
+    elif len(dens) > 1:
+        hi, lo = dens.iloc[-1], dens.iloc[0]
+        lines.append(
+            f"{hi['group']} attributes the most to sources ({hi['value']:.1f} quotations, reported statements and "
+            f"citations per 1,000 words); {lo['group']} the fewest ({lo['value']:.1f}), speaking more in its own voice."
+        )
+    counts = att["source_type"].value_counts()
+    total = int(counts.sum())
+    if total:
+        top_type = counts.index[0]
+        lines.append(
+            f"Across all texts, {counts.iloc[0] / total:.0%} of the {total:,} attributions go to a "
+            f"{top_type.replace('/', ' or ')} source; unnamed or vague sources make up "
+            f"{counts.get('anonymous/vague', 0) / total:.0%} and documents or reports "
+            f"{counts.get('document/report', 0) / total:.0%}."
+        )
+    anon = _solid(t, "anonymous_share")
+    if len(anon) > 1 and anon["value"].iloc[-1] > 0:
+        lines.append(
+            f"{anon.iloc[-1]['group']} leans most on unnamed or vague sources ({anon.iloc[-1]['value']:.0%} of its "
+            f"attributions), {anon.iloc[0]['group']} least ({anon.iloc[0]['value']:.0%})."
+        )
+    loaded = _solid(t, "loaded_share")
+    if len(loaded) and loaded["value"].max() > 0:
+        g = loaded.iloc[-1]
+        verbs = att[att["loaded"].astype(bool)]["cue"].value_counts().head(3).index.tolist()
+        lines.append(
+            f"Loaded reporting verbs ({', '.join(verbs) or 'claimed, admitted'}) rather than neutral ones (said, told) "
+            f"introduce {g['value']:.0%} of {g['group']}'s reported statements"
+            + (f", against {loaded.iloc[0]['value']:.0%} for {loaded.iloc[0]['group']}." if len(loaded) > 1 else ".")
+        )
+    wbw = who_by_whom(a, ctx.by)
+    named = [c for c in wbw.columns if not str(c).startswith("(")]
+    if named:
+        c = named[0]
+        n_groups = int((wbw[c] > 0).sum())
+        lines.append(
+            f"The most quoted or cited source is {c} ({int(wbw[c].sum()):,} attributions, in {n_groups} of "
+            f"{len(wbw)} {ctx.by} groups)."
+        )
+    return lines
+
+
+def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
+    t = ctx.compare(a, metric=list(METRICS))
+    att = _attributions(a)
+    return [_profile_page(a, ctx, t, att), _who_page(a, ctx, att)]
+
+
+def _profile_page(a: Analysis, ctx: ReportContext, t: pd.DataFrame, att: pd.DataFrame) -> Page:
+    dens = t[t["metric"] == "attributions_per_1000"].copy()
+    dens["value"] = dens["value"].fillna(0.0)
+    ranked = dens.sort_values("value")["group"].astype(str).tolist()
+    kept, left_out = fit_groups(ranked[::-1], ctx.max_groups)
+    order = [g for g in ranked if g in set(kept)]
+    shares = (
+        t[t["metric"].isin(TYPE_METRICS.values())]
+        .pivot_table(index="group", columns="metric", values="value", dropna=False)
+        .rename(columns={v: k for k, v in TYPE_METRICS.items()})
+    )
+    shares.index = shares.index.astype(str)
+    counts = t[t["metric"] == "named_share"].set_index(t[t["metric"] == "named_share"]["group"].astype(str))["n"]
+    n_att = (
+        att.groupby(att["doc_id"].map(a.documents.set_index("doc_id")[ctx.by]).astype(str)).size()
+        if not att.empty and ctx.by in a.documents.columns
+        else counts * 0
+    )
+    height = max(3.4, 0.5 * len(order) + 2.4)
+    fig, axes = plt.subplots(
+        1, 3, figsize=(16, height), sharey=True, layout="constrained", gridspec_kw={"width_ratios": [2.3, 1.2, 1.2]}
+    )
+    plot_source_mix(shares, ax=axes[0], counts=n_att, order=order, title="Who is the source?")
+    plot_intervals(
+        dens, order, ax=axes[1], colour=PALETTE[0], xlabel="per 1,000 words", title="Attributions per 1,000 words"
+    )
+    plot_intervals(
+        t[t["metric"] == "loaded_share"],
+        order,
+        ax=axes[2],
+        colour=PALETTE[3],
+        xlabel="share of reporting verbs",
+        title="Loaded reporting verbs",
+        percent=True,
+    )
+    axes[0].set_yticklabels([g if len(g) <= 24 else g[:23] + "…" for g in order])
+    level = f"{ctx.level:.0%}"
+    text = [
+        "Left: whom each outlet's quotations, reported statements, 'according to' phrases and citations are "
+        "attributed to (named people; officials and institutions; documents and reports; unnamed or vague sources "
+        "such as 'officials' or 'analysts'). Middle: attributions per 1,000 words; lines are "
+        f"{level} bootstrap intervals resampling documents (hollow dots: thin evidence). Right: the share of "
+        "reporting verbs that are loaded (claimed, alleged, insisted, admitted, conceded, slammed) rather than "
+        "neutral (said, told, stated)." + (f" Not shown: {left_out}; every group is in the table." if left_out else ""),
+    ]
+    table = t[t["metric"].isin(METRICS)].reset_index(drop=True)
+    return Page(
+        name="sourcing_profile",
+        title="Sourcing profile: who gets to speak in each outlet",
+        figure=fig,
+        text=text,
+        table=table,
+    )
+
+
+def _who_page(a: Analysis, ctx: ReportContext, att: pd.DataFrame) -> Page:
+    wbw = who_by_whom(a, ctx.by)
+    if wbw.empty:
+        return Page(
+            name="sourcing_who",
+            title="Who is quoted by whom",
+            text=["No attribution was found, so there is no one to list."],
+        )
+    cols = list(wbw.columns[:TOP_SOURCES])
+    rows = wbw.sum(axis=1).sort_values(ascending=False).index[: ctx.max_groups]
+    shown = wbw.loc[rows, cols]
+    fig, ax = plt.subplots(
+        figsize=(min(16, 1.15 * len(cols) + 4), min(11, 0.55 * len(shown) + 2.6)), layout="constrained"
+    )
+    plot_who_speaks(shown, ax=ax, title=f"Attributions by {ctx.by} and source (the {len(cols)} most frequent)")
+    text = [
+        "Each cell counts the attributions an outlet gives to a source: an actor of the actor file, a named person "
+        "or institution (a surname is resolved to the full name used earlier in the text), or, in brackets, "
+        "unnamed sources, documents and quotations whose speaker was not identified. The full table is in "
+        "tables/sourcing_who.csv.",
+    ]
+    long = wbw.reset_index().melt(id_vars=wbw.index.name or "index", var_name="source", value_name="attributions")
+    long = long[long["attributions"] > 0].rename(columns={wbw.index.name or "index": ctx.by})
+    long = long.sort_values([ctx.by, "attributions"], ascending=[True, False]).reset_index(drop=True)
+    return Page(
+        name="sourcing_who",
+        title="Who is quoted by whom",
+        figure=fig,
+        text=text,
+        table=long,
+        excerpts=_excerpts(a, att),
+    )
+
+
+def _excerpts(a: Analysis, att: pd.DataFrame, pad: int = 160) -> list[tuple[str, str, str]]:
+    """One highlighted example each of a loaded verb, an unnamed source and a document cited as a source."""
+    if att.empty:
+        return []
+    out = []
+    picks = (
+        ("A loaded reporting verb", att[att["loaded"].astype(bool)]),
+        ("An unnamed or vague source", att[(att["source_type"] == "anonymous/vague") & (att["source_start"] >= 0)]),
+        ("A document cited as a source", att[att["source_type"] == "document/report"]),
+        ("A direct quotation", att[(att["kind"] == "direct") & (att["source"] != "")]),
+    )
+    for caption, rows in picks:
+        if rows.empty:
+            continue
+        r = rows.iloc[0]
+        spans = [(int(r[s]), int(r[e])) for s, e in (("cue_start", "cue_end"), ("source_start", "source_end"))]
+        spans = [x for x in spans if x[0] >= 0]
+        if not spans:
+            spans = [(int(r["content_start"]), int(r["content_end"]))]
+        text = a.text(r["doc_id"])
+        start = min(s for s, _ in spans)
+        end = max(e for _, e in spans)
+        # whole words around the evidence: back to a space before, on to a space after
+        lo = text.rfind(" ", 0, max(0, start - pad)) + 1
+        hi = text.find(" ", min(len(text), end + pad))
+        hi = len(text) if hi < 0 else hi
+        h = a.explain(r["doc_id"]).excerpt(lo, hi, 0)
+        who = r["source"] or "speaker not identified"
+        cap = f"{caption}: {who} ({r['cue'] or r['kind']}) — {r['outlet'] or r['doc_id']}"
+        out.append((cap, h.to_html(), f"{cap}: “{str(h.text).strip()}”"))
+    return out
+
+
+__all__ = ["SOURCE_TYPES", "pages", "source_label", "summary", "who_by_whom"]
