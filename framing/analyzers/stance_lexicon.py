@@ -1,0 +1,151 @@
+"""The stance lexicons, compiled once: evaluative words with their role class, and the cue words around them.
+
+Evaluative words come from four data files, the first that has a term wins:
+
+1. ``stance_verbs`` — acts with a doer and a receiver, with a role class
+   (``harm``, ``criticize``, ``praise``, ``benefit``) and a part of speech;
+2. ``stance_conflict`` — our own evaluative words of conflict and politics
+   (harbouring, sanctuary, restraint, sacrifices, betrayal, propaganda ...);
+3. ``stance_adjust`` — VADER words re-weighted for news about actors
+   ("United States", "health care", "died": 0 or small);
+4. VADER's lexicon (Hutto & Gilbert 2014, MIT licence), read from the installed
+   ``vaderSentiment`` package, its mean rating divided by 4 so that every weight
+   is on one -1..1 scale.
+
+Cue words (``stance_negators``, ``stance_modifiers``, ``stance_cues``) are
+kept as small look-up tables: the rules only look at the few words around an
+evaluative word or a mention, never at every token.
+
+Reference: Hutto, C. J., & Gilbert, E. (2014). VADER: A Parsimonious Rule-based
+Model for Sentiment Analysis of Social Media Text. ICWSM-14.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Any
+
+from .._frozen import FrozenDict
+from ..lexicons import Lexicon, LexiconEntry, load_lexicon
+
+__all__ = ["ROLE_CLASSES", "StanceLexicon", "load_vader"]
+
+#: Role classes of ``stance_verbs`` (see :mod:`framing.analyzers.stance_rules` for what each does to doer and receiver).
+ROLE_CLASSES = ("harm", "criticize", "praise", "benefit")
+
+_VADER_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
+_VADER_SCALE = 4.0  # VADER ratings run from -4 to +4
+
+
+def load_vader() -> Lexicon:
+    """VADER's word list from the installed ``vaderSentiment`` package (words only, no emoticons), weight = mean / 4."""
+    path = resources.files("vaderSentiment").joinpath("vader_lexicon.txt")
+    weights: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        term = parts[0].strip().lower()
+        if not _VADER_WORD.fullmatch(term):
+            continue
+        try:
+            weights[term] = float(parts[1]) / _VADER_SCALE
+        except ValueError:
+            continue
+    return Lexicon.from_dict(
+        {"vader": weights},
+        name="vader",
+        meta={
+            "source": "vaderSentiment package (Hutto & Gilbert 2014), read from the installed package",
+            "licence": "MIT",
+            "description": "VADER's human-rated valence lexicon, mean rating / 4",
+        },
+    )
+
+
+def _phrases(lex: Lexicon) -> dict[str, tuple[tuple[tuple[str, ...], str, float], ...]]:
+    """First word → (phrase words, category, weight), longest phrase first."""
+    out: dict[str, list[tuple[tuple[str, ...], str, float]]] = {}
+    for e in lex:
+        out.setdefault(e.words[0], []).append((e.words, e.category, e.weight))
+    return {w: tuple(sorted(v, key=lambda x: -len(x[0]))) for w, v in out.items()}
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    """Everything the stance rules look up, compiled once.
+
+    Attributes:
+        evaluative: the merged evaluative lexicon; each entry's ``extra`` holds
+            ``source`` (the file it came from), ``role`` (a role class or ``""``)
+            and ``pos`` (``verb``, ``noun``, ``verb noun`` or ``agentnoun``).
+        negators, modifiers: first word → phrases with their category and weight.
+        cues: word → category (contrast, passive, agent, patient, report, pronoun).
+        parts: the component lexicons (for the report's list of lexicons).
+    """
+
+    evaluative: Lexicon
+    negators: Mapping[str, tuple[tuple[tuple[str, ...], str, float], ...]]
+    modifiers: Mapping[str, tuple[tuple[tuple[str, ...], str, float], ...]]
+    cues: Mapping[str, str]
+    contrast_phrases: Mapping[str, tuple[tuple[tuple[str, ...], str, float], ...]]
+    parts: tuple[Lexicon, ...]
+
+    @classmethod
+    def build(
+        cls,
+        vader: bool = True,
+        verbs: Any = "stance_verbs",
+        conflict: Any = "stance_conflict",
+        adjust: Any = "stance_adjust",
+        negators: Any = "stance_negators",
+        modifiers: Any = "stance_modifiers",
+        cues: Any = "stance_cues",
+        extra: Mapping[str, float] | Lexicon | None = None,
+    ) -> StanceLexicon:
+        """Compile the lexicons (names of bundled files, paths, dicts or :class:`Lexicon` objects).
+
+        ``extra`` adds a user's own evaluative words (``{"valiant": 0.6}``), taking precedence over every file.
+        """
+        verbs_lex = load_lexicon(verbs)
+        conflict_lex = load_lexicon(conflict)
+        adjust_lex = load_lexicon(adjust)
+        parts: list[Lexicon] = [verbs_lex, conflict_lex, adjust_lex]
+        ordered: list[tuple[str, Iterable[LexiconEntry]]] = []
+        if extra is not None:
+            extra_lex = extra if isinstance(extra, Lexicon) else Lexicon.from_dict({"user": dict(extra)}, name="user")
+            parts.insert(0, extra_lex)
+            ordered.append(("user", extra_lex))
+        ordered += [("stance_verbs", verbs_lex), ("stance_conflict", conflict_lex), ("stance_adjust", adjust_lex)]
+        if vader:
+            vader_lex = load_vader()
+            parts.append(vader_lex)
+            ordered.append(("vader", vader_lex))
+        merged: dict[tuple[str, ...], LexiconEntry] = {}
+        for source, lex in ordered:
+            for e in lex:
+                if e.words in merged:
+                    continue
+                role = e.category if e.category in ROLE_CLASSES else ""
+                pos = str(e.extra.get("pos", "")) if role else ""
+                category = "negative" if e.weight < 0 else "positive"
+                merged[e.words] = replace(
+                    e, category=category, extra=FrozenDict({"source": source, "role": role, "pos": pos})
+                )
+        neg_lex = load_lexicon(negators)
+        mod_lex = load_lexicon(modifiers)
+        cue_lex = load_lexicon(cues)
+        parts += [neg_lex, mod_lex, cue_lex]
+        single_cues = {e.words[0]: e.category for e in cue_lex if len(e.words) == 1}
+        multi_contrast = Lexicon([e for e in cue_lex if len(e.words) > 1 and e.category.startswith("contrast")])
+        return cls(
+            evaluative=Lexicon(merged.values(), name="stance", meta={"description": "merged stance lexicon"}),
+            negators=FrozenDict(_phrases(neg_lex)),
+            modifiers=FrozenDict(_phrases(mod_lex)),
+            cues=FrozenDict(single_cues),
+            contrast_phrases=FrozenDict(_phrases(multi_contrast)),
+            parts=tuple(parts),
+        )

@@ -1,0 +1,495 @@
+"""The stance rules: how the evaluative words of a sentence apply to each actor mentioned in it.
+
+For every evaluative word ``h`` (weight ``w`` in [-1, 1]) and every mention ``m``
+in the same sentence, the contribution is
+
+``c(m, h) = w · modifiers(h) · negation(h) · clause(h) · attach(m, h)``
+
+* **modifiers**: an intensifier or diminisher up to 2 words before ``h``
+  multiplies ``w`` ("strongly condemned" ×1.3, "slightly better" ×0.5).
+* **negation**: a negator up to 3 words before ``h`` in the same clause
+  multiplies by its weight (−0.75: "has not failed", "far from generous").
+  A negated verb of judgement carries the negation to the rest of its clause
+  ("nobody can accuse X of ingratitude": both words are negated).
+* **clause**: a word in a conceded clause ("while ...", "although ...") counts
+  ×0.5; a word in the clause after "but"/"however", or after a conceded clause,
+  ×1.2.
+* **attach**: how firmly ``h`` is about ``m``:
+
+  - distance: ``1 / (1 + d / 5)`` for ``d`` words between them; each comma
+    crossed ×0.75, a stronger break (; : — brackets) ×0.5, a contrastive
+    connective (but, while, although ...) ×0.35;
+  - *possessive* ("Pakistan's sacrifices": the word describes what the actor
+    has) and *appositive* ("X, a reliable partner,"): ×1, no distance decay;
+  - *who does what to whom*: for acts with a doer and a receiver
+    (``stance_verbs``), the mention's role decides: the doer of a ``harm``
+    act gets its full weight and the victim none ("TTP fighters ambushed a
+    police convoy"); the one criticized or praised gets the full weight and
+    the critic ×0.15, the one praising ×0.5; a helper gets the full weight and
+    the one helped ×0.3. Roles come from word order, passive auxiliaries
+    ("was attacked by X") and prepositions ("attack on X", "criticism from X");
+  - a pronoun (he, it, their ...) after a mention stands for it (×0.8), so
+    "while X ..., it failed to" reaches X;
+  - another actor named between ``m`` and ``h`` takes the word first: ×0.5;
+  - quotations: a word inside a quotation that does not contain ``m`` counts
+    ×0.6, and ×0.15 when ``m`` is its speaker (the speaker of a quotation is
+    not what the quotation is about); plain reported speech after "X said" is
+    ×0.4 for X.
+
+The mention's stance is ``S / sqrt(S² + α)`` for ``S = Σ c(m, h)`` (α = 0.35), in
+(−1, 1), as VADER normalises its sum; it is 0.0 when no word applies.
+
+These rules follow the target-dependent lexicon methods of sentiment analysis
+(e.g. Ding, Liu & Yu 2008, distance-weighted opinion words with negation and
+"but" rules) and the agent/patient distinction of semantic role labelling,
+written as simple word-order rules so each contribution can be shown and checked.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from ..actors import Mention
+    from ..lexicons import Match
+    from ..text import TextModel
+    from .stance_lexicon import StanceLexicon
+
+__all__ = ["Contribution", "RuleParams", "normalise", "score_sentence"]
+
+_APPOSITIVE_OPENERS = frozenset(["a", "an", "the", "one", "who", "whose", "which", "his", "her", "its", "their", "now"])
+_POSSESSIVE_PRONOUNS = frozenset(["his", "her", "its", "their"])
+_COORDINATION = frozenset(["and", "or", "&"])
+
+
+def _default_agent() -> dict[str, float]:
+    return {"harm": 1.0, "criticize": 0.15, "praise": 0.5, "benefit": 1.0}
+
+
+def _default_patient() -> dict[str, float]:
+    return {"harm": 0.0, "criticize": 1.0, "praise": 1.0, "benefit": 0.3}
+
+
+@dataclass(frozen=True)
+class RuleParams:
+    """The constants of the rules (see the module docstring)."""
+
+    scale: float = 5.0
+    role_scale: float = 10.0
+    comma: float = 0.75
+    strong_break: float = 0.5
+    contrast: float = 0.35
+    conceded: float = 0.5
+    after_contrast: float = 1.2
+    nearer_actor: float = 0.5
+    pronoun: float = 0.8
+    quoted_other: float = 0.6
+    speaker: float = 0.15
+    reported: float = 0.4
+    possessive: float = 1.0
+    appositive: float = 0.9
+    negation_window: int = 3
+    modifier_window: int = 2
+    possessive_window: int = 3
+    harm_noun_before: float = 0.5
+    alpha: float = 0.35
+    agent: Mapping[str, float] = field(default_factory=_default_agent)
+    patient: Mapping[str, float] = field(default_factory=_default_patient)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: (dict(v) if isinstance(v, Mapping) else v) for k, v in self.__dict__.items()}
+
+
+class Contribution(NamedTuple):
+    """One evaluative word's contribution to one mention's stance."""
+
+    mention: int
+    start: int  # char offsets of the evaluative word or phrase
+    end: int
+    value: float
+    category: str
+    note: str
+    quoted: bool
+    source: str
+
+
+def normalise(total: float, alpha: float) -> float:
+    """``S / sqrt(S² + α)``: a sum of weights mapped into (−1, 1)."""
+    return total / math.sqrt(total * total + alpha) if total else 0.0
+
+
+class _Anchor(NamedTuple):
+    a: int  # global token span [a, b)
+    b: int
+    pronoun: bool
+    possessive: bool
+
+
+@dataclass
+class _Speech:
+    """Where a mention speaks: the report cue and the quotations or attributed spans it owns."""
+
+    cue: int = -1  # token of the report cue
+    cue_after: bool = True  # the cue follows the mention ("X said") rather than precedes it ("said X")
+    spans: list[tuple[int, int]] = field(default_factory=list)  # char spans of attributed content (sourcing)
+
+
+def score_sentence(
+    model: TextModel,
+    s: int,
+    hits: Sequence[Match],
+    mentions: Sequence[tuple[int, Mention]],
+    lex: StanceLexicon,
+    params: RuleParams,
+    attributions: Sequence[Mapping[str, Any]] = (),
+) -> list[Contribution]:
+    """Contributions of the evaluative ``hits`` of sentence ``s`` to each of its ``mentions``."""
+    tokens = model.tokens
+    text = model.text
+    t0, t1 = model.sent_tok[s], model.sent_tok[s + 1]
+    spans = model.sentence_spans(s)
+    starts = [a for a, _ in spans]
+    cues = lex.cues
+    p = params
+
+    # ---------------------------------------------------------------- clause structure
+    breaks: list[int] = []  # token k: a break right before token k
+    strong: set[int] = set()
+    for off in model.clause_breaks(s):
+        if text[off].isalpha():
+            continue  # connectives are found on the tokens below (any case)
+        k = t0 + bisect.bisect_left(starts, off)
+        if k >= t1:
+            continue
+        breaks.append(k)
+        if text[off] != ",":
+            strong.add(k)
+    breaks.sort()
+    connectives: list[tuple[int, str]] = []
+    pronouns: list[int] = []
+    contrast_phrases = lex.contrast_phrases
+    for k in range(t0, t1):
+        tok = tokens[k]
+        cat = cues.get(tok)
+        if cat is None:
+            if tok in contrast_phrases:
+                for words, c, _ in contrast_phrases[tok]:
+                    if tuple(tokens[k : k + len(words)]) == words:
+                        connectives.append((k, c[9:]))
+                        break
+            continue
+        if cat.startswith("contrast"):
+            connectives.append((k, cat[9:]))
+        elif cat == "pronoun":
+            pronouns.append(k)
+    conn_pos = [k for k, _ in connectives]
+
+    def next_break(k: int, only_strong: bool = False) -> int:
+        i = bisect.bisect_right(breaks, k)
+        while i < len(breaks):
+            if not only_strong or breaks[i] in strong:
+                return breaks[i]
+            i += 1
+        return t1
+
+    conceded: list[tuple[int, int]] = []
+    boosted: list[tuple[int, int]] = []
+    for k, kind in connectives:
+        if kind == "concessive":
+            end = next_break(k)
+            conceded.append((k, end))
+            if end < t1:
+                boosted.append((end, next_break(end, True)))
+        elif kind == "but":
+            boosted.append((k, next_break(k, True)))
+
+    def in_regions(k: int, regions: list[tuple[int, int]]) -> bool:
+        return any(a <= k < b for a, b in regions)
+
+    def between(lo: int, hi: int) -> tuple[int, int, int]:
+        """Commas, strong breaks and connectives between token positions lo..hi (breaks before tokens lo..hi)."""
+        i, j = bisect.bisect_left(breaks, lo), bisect.bisect_right(breaks, hi)
+        n_strong = sum(1 for k in breaks[i:j] if k in strong)
+        n_conn = bisect.bisect_left(conn_pos, hi) - bisect.bisect_left(conn_pos, lo)
+        return j - i - n_strong, n_strong, n_conn
+
+    def char_start(k: int) -> int:
+        return spans[k - t0][0]
+
+    # ---------------------------------------------------------------- mentions as token spans
+    ments: list[tuple[int, int, int, Mention]] = []  # (mention index, a, b, mention)
+    for mi, m in mentions:
+        a = bisect.bisect_right(starts, m.start) - 1
+        if a < 0:
+            a = 0
+        elif spans[a][1] <= m.start:
+            a += 1
+        b = bisect.bisect_left(starts, m.end)
+        if b <= a:
+            b = a + 1
+        ments.append((mi, t0 + min(a, t1 - t0 - 1), t0 + min(b, t1 - t0), m))
+    anchors: dict[int, list[_Anchor]] = {}
+    for mi, a, b, m in ments:
+        after = text[m.end : m.end + 2]
+        last = tokens[b - 1]
+        poss = bool(m.possessive) or after[:1] in ("'", "’") or last.endswith(("'s", "’s"))
+        anchors[mi] = [_Anchor(a, b, False, poss)]
+    if pronouns and len(ments) >= 1:
+        covered = {k for _, a, b, _ in ments for k in range(a, b)}
+        ends = sorted((b, mi) for mi, _, b, _ in ments)
+        end_pos = [e for e, _ in ends]
+        for k in pronouns:
+            if k in covered:
+                continue
+            i = bisect.bisect_right(end_pos, k) - 1
+            if i < 0:
+                continue
+            mi = ends[i][1]
+            anchors[mi].append(_Anchor(k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
+
+    # ---------------------------------------------------------------- speakers
+    speech: dict[int, _Speech] = {}
+    for mi, a, b, m in ments:
+        sp = _Speech()
+        for r in attributions:
+            ss, se = int(r.get("source_start", -1)), int(r.get("source_end", -1))
+            cs, ce = int(r.get("content_start", -1)), int(r.get("content_end", -1))
+            if ss >= 0 and ss < m.end and m.start < se and cs >= 0:
+                sp.spans.append((cs, ce))
+        if not sp.spans:
+            for k in range(b, min(b + 3, t1)):
+                if cues.get(tokens[k]) == "report":
+                    sp.cue, sp.cue_after = k, True
+                    break
+            else:
+                for k in range(max(t0, a - 2), a):
+                    if cues.get(tokens[k]) == "report":
+                        sp.cue, sp.cue_after = k, False
+        if sp.cue >= 0 or sp.spans:
+            speech[mi] = sp
+    quote_at = model.quote_at
+
+    # ---------------------------------------------------------------- per evaluative word
+    out: list[Contribution] = []
+    negators, modifiers = lex.negators, lex.modifiers
+    scope_end = -1
+    scope_weight = 1.0
+    scope_word = ""
+    for h in hits:
+        e = h.entry
+        y0, y1 = h.start, h.end
+        w = e.weight
+        notes: list[str] = []
+        # modifiers
+        for j in range(y0 - 1, max(t0, y0 - p.modifier_window) - 1, -1):
+            if between(j + 1, y0)[0:2] != (0, 0):
+                break
+            cands = modifiers.get(tokens[j])
+            if cands:
+                for words, _, mult in cands:
+                    if j + len(words) <= y0 and tuple(tokens[j : j + len(words)]) == words:
+                        w *= mult
+                        notes.append(f"{'intensified' if mult > 1 else 'weakened'} by '{' '.join(words)}'")
+                        break
+        # negation
+        negated = False
+        for j in range(y0 - 1, max(t0, y0 - p.negation_window - 2) - 1, -1):
+            cands = negators.get(tokens[j])
+            if not cands:
+                continue
+            hit_neg = None
+            for words, cat, nw in cands:
+                if tuple(tokens[j : j + len(words)]) == words:
+                    hit_neg = (words, cat, nw)
+                    break
+            if hit_neg is None:
+                continue
+            words, cat, nw = hit_neg
+            if cat != "negator" or j + len(words) > y0:
+                break  # "not only", "no doubt": not a negation
+            if y0 - (j + len(words)) > p.negation_window or sum(between(j + 1, y0)[0:2]):
+                break
+            w *= nw
+            negated = True
+            notes.append(f"negated by '{' '.join(words)}'")
+            if e.extra.get("role") in ("criticize", "praise"):
+                scope_end, scope_weight, scope_word = next_break(y1 - 1), nw, " ".join(words)
+            break
+        if not negated and y0 < scope_end:
+            w *= scope_weight
+            notes.append(f"negated by '{scope_word}'")
+        # clause
+        if in_regions(y0, conceded):
+            w *= p.conceded
+            notes.append("conceded clause")
+        elif in_regions(y0, boosted):
+            w *= p.after_contrast
+            notes.append("after contrast")
+        if w == 0.0:
+            continue
+        hs, he = char_start(y0), spans[y1 - 1 - t0][1]
+        q_hit = quote_at(hs)
+        role = e.extra.get("role", "")
+        pos = e.extra.get("pos", "")
+        for mi, _a, _b, m in ments:
+            best: tuple[int, _Anchor] | None = None
+            for anc in anchors[mi]:
+                if anc.a <= y0 < anc.b or y0 <= anc.a < y1:
+                    d = 0
+                elif anc.b <= y0:
+                    d = y0 - anc.b
+                else:
+                    d = anc.a - y1
+                if best is None or d < best[0]:
+                    best = (d, anc)
+            assert best is not None
+            d, anc = best
+            f, why, kind = _attach(d, anc, y0, y1, role, pos, tokens, cues, between, breaks, p)
+            if f == 0.0 and not role:
+                continue
+            if anc.pronoun:
+                f *= p.pronoun
+                why.append(f"via pronoun '{tokens[anc.a]}'")
+            # a nearer actor between the mention and the word
+            lo, hi = (anc.b, y0) if anc.b <= y0 else (y1, anc.a)
+            for oi, oa, ob, _ in ments:
+                if oi == mi or not (lo <= oa and ob <= hi):
+                    continue
+                gap = tokens[anc.b : oa] if anc.b <= oa else tokens[ob : anc.a]
+                if all(t in _COORDINATION for t in gap):
+                    continue  # "X and Y criticized": coordinated doers
+                f *= p.nearer_actor
+                why.append("nearer actor")
+                break
+            # quotation and speech
+            quoted = False
+            source = ""
+            if q_hit is not None:
+                q_m = quote_at(m.start)
+                quoted = True
+                if q_m != q_hit:
+                    sp = speech.get(mi)
+                    if sp is not None:
+                        f *= p.speaker
+                        why.append("speaker's own words")
+                    else:
+                        f *= p.quoted_other
+                        why.append("quoted")
+            else:
+                sp = speech.get(mi)
+                if sp is not None:
+                    if sp.spans and any(cs <= hs < ce for cs, ce in sp.spans):
+                        f *= p.reported
+                        why.append("speaker's reported words")
+                    elif sp.cue >= 0 and ((sp.cue_after and y0 > sp.cue) or (not sp.cue_after and y0 < sp.cue)):
+                        f *= p.reported
+                        why.append("speaker's reported words")
+            if quoted:
+                for r in attributions:
+                    cs, ce = int(r.get("content_start", -1)), int(r.get("content_end", -1))
+                    if cs <= hs < ce:
+                        source = str(r.get("source_actor") or r.get("source") or "")
+                        break
+            value = w * f
+            if value == 0.0 and not role:
+                continue
+            sign = "negative" if (value < 0 or (value == 0 and w < 0)) else "positive"
+            category = f"{sign}/{kind}" if kind else sign
+            note = "; ".join([*notes, *why, *([f"quoted: {source}"] if source else [])])
+            out.append(Contribution(mi, hs, he, value, category, note, quoted, source))
+    return out
+
+
+def _attach(
+    d: int,
+    anc: _Anchor,
+    y0: int,
+    y1: int,
+    role: str,
+    pos: str,
+    tokens: list[str],
+    cues: Mapping[str, str],
+    between: Any,
+    breaks: list[int],
+    p: RuleParams,
+) -> tuple[float, list[str], str]:
+    """How firmly the word at tokens [y0, y1) applies to the anchor, why, and the role kind (for the category)."""
+    why: list[str] = []
+    before = anc.b <= y0  # the mention comes first
+    lo, hi = (anc.b, y0) if before else (y1, anc.a)
+    if d == 0 and not (anc.b <= y0 or y1 <= anc.a):
+        return 1.0, ["inside the mention"], ""
+    n_comma, n_strong, n_conn = between(lo, hi)
+    # possessive: "Pakistan's sacrifices"
+    possessed = before and anc.possessive and d <= p.possessive_window and not (n_comma or n_strong or n_conn)
+    # appositive: "X, a reliable partner,"
+    appositive = False
+    if before and not possessed and anc.b in breaks and anc.b < len(tokens) and tokens[anc.b] in _APPOSITIVE_OPENERS:
+        i = bisect.bisect_right(breaks, anc.b)
+        end = breaks[i] if i < len(breaks) else 1 << 30
+        appositive = y0 < end and n_strong == 0 and n_conn == 0
+    if role:
+        kind, share, scale = _role(anc, y0, y1, role, pos, tokens, cues, before, possessed, d, p)
+        why.append({"agent": "doer", "patient": "receiver", "subject": "subject"}.get(kind, kind) + f" of '{role}' act")
+    else:
+        kind, share, scale = "", 1.0, p.scale
+    if possessed:
+        f = p.possessive
+        why.append("possessive")
+        kind = kind or "possessive"
+    elif appositive:
+        f = p.appositive
+        why.append("appositive")
+        kind = kind or "appositive"
+    else:
+        f = 1.0 / (1.0 + d / scale)
+        if n_comma:
+            f *= p.comma**n_comma
+        if n_strong:
+            f *= p.strong_break**n_strong
+        if n_conn:
+            f *= p.contrast
+            why.append("across a contrast")
+    return f * share, why, kind
+
+
+def _role(
+    anc: _Anchor,
+    y0: int,
+    y1: int,
+    role: str,
+    pos: str,
+    tokens: list[str],
+    cues: Mapping[str, str],
+    before: bool,
+    possessed: bool,
+    d: int,
+    p: RuleParams,
+) -> tuple[str, float, float]:
+    """The mention's role in the act at [y0, y1): (kind, share of the weight it gets, distance scale)."""
+    is_verb = "verb" in pos
+    if before:
+        if possessed:
+            kind = "patient" if pos == "agentnoun" else "agent"
+        elif is_verb and not tokens[y0].endswith("ing") and any(
+            cues.get(tokens[k]) == "passive" for k in range(max(anc.b, y0 - 3), y0)
+        ):
+            kind = "patient"  # "X was attacked", "X has been criticized"
+        elif is_verb:
+            kind = "agent"
+        else:
+            # a noun after the mention: "X faced criticism", "TTP attacks"
+            share = 1.0 if role != "harm" or d <= 1 else p.harm_noun_before
+            return "subject", share, p.scale
+    else:
+        gap = [cues.get(t, "") for t in tokens[y1 : anc.a]][:3]
+        if "agent" in gap or (pos != "verb" and "agent/noun" in gap):
+            kind = "agent"  # "attacked by X", "criticism from X"
+        else:
+            kind = "patient"
+    share = (p.agent if kind == "agent" else p.patient).get(role, 1.0)
+    return kind, share, p.role_scale
