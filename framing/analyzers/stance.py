@@ -80,7 +80,7 @@ class StanceAnalyzer(Analyzer):
 
     def __init__(
         self,
-        threshold: float = 0.2,
+        threshold: float = 0.1,
         vader: bool = True,
         extra: Mapping[str, float] | Lexicon | None = None,
         lexicons: Mapping[str, Any] | None = None,

@@ -8,15 +8,19 @@ in the same sentence, the contribution is
 * **modifiers**: an intensifier or diminisher up to 2 words before ``h``
   multiplies ``w`` ("strongly condemned" ×1.3, "slightly better" ×0.5).
 * **negation**: a negator up to 3 words before ``h`` in the same clause
-  multiplies by its weight (−0.75: "has not failed", "far from generous").
-  A negated verb of judgement carries the negation to the rest of its clause
-  ("nobody can accuse X of ingratitude": both words are negated).
+  multiplies a positive word by its weight (−0.75: "far from generous" is
+  negative) and cancels a negative one ("has not failed" is no evidence
+  either way: ×0). A negated verb of judgement is reversed with the rest of
+  its clause ("nobody can accuse X of ingratitude": both words count
+  positive). Opposing a negative thing is positive: a negative word up to 3
+  words after "fight against", "end", "prevent", "crack down on" ... counts
+  ×−0.6 ("the fight against terrorism").
 * **clause**: a word in a conceded clause ("while ...", "although ...") counts
   ×0.5; a word in the clause after "but"/"however", or after a conceded clause,
   ×1.2.
 * **attach**: how firmly ``h`` is about ``m``:
 
-  - distance: ``1 / (1 + d / 5)`` for ``d`` words between them; each comma
+  - distance: ``1 / (1 + d / 10)`` for ``d`` words between them; each comma
     crossed ×0.75, a stronger break (; : — brackets) ×0.5, a contrastive
     connective (but, while, although ...) ×0.35;
   - *possessive* ("Pakistan's sacrifices": the word describes what the actor
@@ -26,7 +30,8 @@ in the same sentence, the contribution is
     act gets its full weight and the victim none ("TTP fighters ambushed a
     police convoy"); the one criticized or praised gets the full weight and
     the critic ×0.15, the one praising ×0.5; a helper gets the full weight and
-    the one helped ×0.3. Roles come from word order, passive auxiliaries
+    the one helped ×0.3; the winner of a ``defeat`` act gets its weight and the
+    one beaten the opposite ("X defeated Y"). Roles come from word order, passive auxiliaries
     ("was attacked by X") and prepositions ("attack on X", "criticism from X");
   - a pronoun (he, it, their ...) after a mention stands for it (×0.8), so
     "while X ..., it failed to" reaches X;
@@ -35,6 +40,10 @@ in the same sentence, the contribution is
     ×0.6, and ×0.15 when ``m`` is its speaker (the speaker of a quotation is
     not what the quotation is about); plain reported speech after "X said" is
     ×0.4 for X.
+
+A capitalised evaluative word inside a sentence is taken as part of a name
+and skipped ("Attorney General Loretta Lynch", "Freedom Caucus", "Special
+Counsel"), unless most of the sentence is capitalised (a headline).
 
 The mention's stance is ``S / sqrt(S² + α)`` for ``S = Σ c(m, h)`` (α = 0.35), in
 (−1, 1), as VADER normalises its sum; it is 0.0 when no word applies.
@@ -67,18 +76,18 @@ _COORDINATION = frozenset(["and", "or", "&"])
 
 
 def _default_agent() -> dict[str, float]:
-    return {"harm": 1.0, "criticize": 0.15, "praise": 0.5, "benefit": 1.0}
+    return {"harm": 1.0, "criticize": 0.15, "praise": 0.5, "benefit": 1.0, "defeat": 1.0}
 
 
 def _default_patient() -> dict[str, float]:
-    return {"harm": 0.0, "criticize": 1.0, "praise": 1.0, "benefit": 0.3}
+    return {"harm": 0.0, "criticize": 1.0, "praise": 1.0, "benefit": 0.3, "defeat": -1.0}
 
 
 @dataclass(frozen=True)
 class RuleParams:
     """The constants of the rules (see the module docstring)."""
 
-    scale: float = 5.0
+    scale: float = 10.0
     role_scale: float = 10.0
     comma: float = 0.75
     strong_break: float = 0.5
@@ -97,6 +106,8 @@ class RuleParams:
     possessive_window: int = 3
     harm_noun_before: float = 0.5
     alpha: float = 0.35
+    skip_names: bool = True
+    negated_negative: float = 0.0
     agent: Mapping[str, float] = field(default_factory=_default_agent)
     patient: Mapping[str, float] = field(default_factory=_default_patient)
 
@@ -249,6 +260,9 @@ def score_sentence(
             if i < 0:
                 continue
             mi = ends[i][1]
+            # another name between the mention and the pronoun may be what it refers to
+            if any(text[spans[j - t0][0]].isupper() and j not in covered for j in range(ends[i][0], k)):
+                continue
             anchors[mi].append(_Anchor(k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
 
     # ---------------------------------------------------------------- speakers
@@ -273,6 +287,23 @@ def score_sentence(
             speech[mi] = sp
     quote_at = model.quote_at
 
+    # ---------------------------------------------------------------- capitalised words are names
+    title_case: bool | None = None
+
+    def is_name(k: int) -> bool:
+        """A capitalised word inside a sentence is part of a name ("Loretta Lynch", "Justice Department")."""
+        nonlocal title_case
+        c0 = spans[k - t0][0]
+        if k == t0 or not text[c0].isupper():
+            return False
+        prev = text[max(0, c0 - 3) : c0].rstrip()
+        if not prev or prev[-1] in "\"“‘'(:[—–-…":
+            return False  # the first word of a quotation or a bracket
+        if title_case is None:
+            caps = sum(1 for a, _ in spans if text[a].isupper())
+            title_case = caps > 0.6 * len(spans)
+        return not title_case
+
     # ---------------------------------------------------------------- per evaluative word
     out: list[Contribution] = []
     negators, modifiers = lex.negators, lex.modifiers
@@ -282,6 +313,8 @@ def score_sentence(
     for h in hits:
         e = h.entry
         y0, y1 = h.start, h.end
+        if p.skip_names and is_name(y0):
+            continue
         w = e.weight
         notes: list[str] = []
         # modifiers
@@ -309,15 +342,25 @@ def score_sentence(
             if hit_neg is None:
                 continue
             words, cat, nw = hit_neg
+            if cat == "negator/oppose":
+                if w < 0 and j + len(words) <= y0 and y0 - (j + len(words)) <= p.negation_window and not sum(between(j + 1, y0)[0:2]):
+                    w *= nw
+                    negated = True
+                    notes.append(f"opposed by '{' '.join(words)}'")
+                    break
+                continue
             if cat != "negator" or j + len(words) > y0:
                 break  # "not only", "no doubt": not a negation
             if y0 - (j + len(words)) > p.negation_window or sum(between(j + 1, y0)[0:2]):
                 break
-            w *= nw
+            if e.extra.get("role") in ("criticize", "praise"):
+                # a negated judgement is reversed with all it says: "nobody can accuse X of ingratitude"
+                scope_end, scope_weight, scope_word = next_break(y1 - 1), nw, " ".join(words)
+                w *= nw
+            else:
+                w *= nw if w > 0 else nw * p.negated_negative
             negated = True
             notes.append(f"negated by '{' '.join(words)}'")
-            if e.extra.get("role") in ("criticize", "praise"):
-                scope_end, scope_weight, scope_word = next_break(y1 - 1), nw, " ".join(words)
             break
         if not negated and y0 < scope_end:
             w *= scope_weight
@@ -335,6 +378,8 @@ def score_sentence(
         q_hit = quote_at(hs)
         role = e.extra.get("role", "")
         pos = e.extra.get("pos", "")
+        if text[spans[y0 - t0][0]].isupper() and any(a <= y0 < b or y0 <= a < y1 for _, a, b, _ in ments):
+            continue  # a word of an actor's name ("Petty said ...")
         for mi, _a, _b, m in ments:
             best: tuple[int, _Anchor] | None = None
             for anc in anchors[mi]:
