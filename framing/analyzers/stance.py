@@ -54,6 +54,7 @@ class StanceAnalyzer(Analyzer):
     Args:
         threshold: |stance| at or above which a mention is labelled negative or positive.
         vader: include VADER's lexicon (read from the installed package).
+        vader_weight: multiplies VADER's weights (our own lexicons keep theirs).
         extra: your own evaluative words, ``{"term": weight in [-1, 1]}``; they take precedence.
         lexicons: replacements for the bundled files, by part: ``verbs``, ``conflict``, ``adjust``,
             ``negators``, ``modifiers``, ``cues`` (a bundled name, a path, a dict or a Lexicon).
@@ -82,6 +83,7 @@ class StanceAnalyzer(Analyzer):
         self,
         threshold: float = 0.1,
         vader: bool = True,
+        vader_weight: float = 1.0,
         extra: Mapping[str, float] | Lexicon | None = None,
         lexicons: Mapping[str, Any] | None = None,
         min_evidence: float = 0.005,
@@ -102,11 +104,12 @@ class StanceAnalyzer(Analyzer):
         self.params = RuleParams(**rules)
         self._custom = sorted(parts)
         self._has_extra = extra is not None
-        self.lexicon = StanceLexicon.build(vader=vader, extra=extra, **parts)
+        self.vader_weight = float(vader_weight)
+        self.lexicon = StanceLexicon.build(vader=vader, extra=extra, vader_weight=vader_weight, **parts)
 
     # ------------------------------------------------------------------ info
     def settings(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"threshold": self.threshold, "vader": self.vader}
+        out: dict[str, Any] = {"threshold": self.threshold, "vader": self.vader, "vader_weight": self.vader_weight}
         defaults = RuleParams()
         out.update({k: v for k, v in self.params.as_dict().items() if getattr(defaults, k) != getattr(self.params, k)})
         if self._custom:

@@ -105,6 +105,7 @@ class StanceLexicon:
         modifiers: Any = "stance_modifiers",
         cues: Any = "stance_cues",
         extra: Mapping[str, float] | Lexicon | None = None,
+        vader_weight: float = 1.0,
     ) -> StanceLexicon:
         """Compile the lexicons (names of bundled files, paths, dicts or :class:`Lexicon` objects).
 
@@ -132,8 +133,12 @@ class StanceLexicon:
                 role = e.category if e.category in ROLE_CLASSES else ""
                 pos = str(e.extra.get("pos", "")) if role else ""
                 category = "negative" if e.weight < 0 else "positive"
+                weight = e.weight * vader_weight if source == "vader" else e.weight
                 merged[e.words] = replace(
-                    e, category=category, extra=FrozenDict({"source": source, "role": role, "pos": pos})
+                    e,
+                    category=category,
+                    weight=weight,
+                    extra=FrozenDict({"source": source, "role": role, "pos": pos}),
                 )
         neg_lex = load_lexicon(negators)
         mod_lex = load_lexicon(modifiers)

@@ -73,6 +73,16 @@ __all__ = ["Contribution", "RuleParams", "normalise", "score_sentence"]
 _APPOSITIVE_OPENERS = frozenset(["a", "an", "the", "one", "who", "whose", "which", "his", "her", "its", "their", "now"])
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "its", "their"])
 _COORDINATION = frozenset(["and", "or", "&"])
+_PRONOUN_GROUP = {
+    **dict.fromkeys(["he", "him", "his", "himself"], "he"),
+    **dict.fromkeys(["she", "her", "hers", "herself"], "she"),
+    **dict.fromkeys(["it", "its", "itself"], "it"),
+    **dict.fromkeys(["they", "them", "their", "theirs", "themselves"], "they"),
+    **dict.fromkeys(["we", "us", "our", "ours", "ourselves"], "we"),
+    **dict.fromkeys(["i", "me", "my", "mine", "myself"], "i"),
+    **dict.fromkeys(["you", "your", "yours", "yourself"], "you"),
+}
+_ANY_PRONOUN = frozenset(_PRONOUN_GROUP)
 
 
 def _default_agent() -> dict[str, float]:
@@ -108,6 +118,7 @@ class RuleParams:
     alpha: float = 0.35
     skip_names: bool = True
     negated_negative: float = 0.0
+    negativity: float = 1.0
     agent: Mapping[str, float] = field(default_factory=_default_agent)
     patient: Mapping[str, float] = field(default_factory=_default_patient)
 
@@ -249,6 +260,7 @@ def score_sentence(
         last = tokens[b - 1]
         poss = bool(m.possessive) or after[:1] in ("'", "’") or last.endswith(("'s", "’s"))
         anchors[mi] = [_Anchor(a, b, False, poss)]
+    ments_by_index = {mi: (mi, a, b) for mi, a, b, _ in ments}
     if pronouns and len(ments) >= 1:
         covered = {k for _, a, b, _ in ments for k in range(a, b)}
         ends = sorted((b, mi) for mi, _, b, _ in ments)
@@ -260,6 +272,10 @@ def score_sentence(
             if i < 0:
                 continue
             mi = ends[i][1]
+            group = _PRONOUN_GROUP.get(tokens[k])
+            mtok = tokens[ments_by_index[mi][1]] if ments_by_index[mi][2] - ments_by_index[mi][1] == 1 else ""
+            if mtok in _ANY_PRONOUN and _PRONOUN_GROUP.get(mtok) != group:
+                continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
             # another name between the mention and the pronoun may be what it refers to
             if any(text[spans[j - t0][0]].isupper() and j not in covered for j in range(ends[i][0], k)):
                 continue
@@ -305,6 +321,8 @@ def score_sentence(
         return not title_case
 
     # ---------------------------------------------------------------- per evaluative word
+    neg_mass = sum(-h.entry.weight for h in hits if h.entry.weight < 0) if p.negativity else 0.0
+    pos_discount = 1.0 / (1.0 + p.negativity * neg_mass)
     out: list[Contribution] = []
     negators, modifiers = lex.negators, lex.modifiers
     scope_end = -1
@@ -440,6 +458,8 @@ def score_sentence(
                         source = str(r.get("source_actor") or r.get("source") or "")
                         break
             value = w * f
+            if value > 0 and pos_discount < 1.0:
+                value *= pos_discount
             if value == 0.0 and not role:
                 continue
             sign = "negative" if (value < 0 or (value == 0 and w < 0)) else "positive"
@@ -534,7 +554,9 @@ def _role(
         gap = [cues.get(t, "") for t in tokens[y1 : anc.a]][:3]
         if "agent" in gap or (pos != "verb" and "agent/noun" in gap):
             kind = "agent"  # "attacked by X", "criticism from X"
+        elif is_verb or "patient" in gap:
+            kind = "patient"  # "attacked X", "criticism of X", "attack on X"
         else:
-            kind = "patient"
+            return "", 1.0, p.scale  # a noun that is not about the mention: "cheers, as he called for X to ..."
     share = (p.agent if kind == "agent" else p.patient).get(role, 1.0)
     return kind, share, p.role_scale
