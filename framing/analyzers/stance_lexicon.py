@@ -80,8 +80,9 @@ class StanceLexicon:
 
     Attributes:
         evaluative: the merged evaluative lexicon; each entry's ``extra`` holds
-            ``source`` (the file it came from), ``role`` (a role class or ``""``)
-            and ``pos`` (``verb``, ``noun``, ``verb noun`` or ``agentnoun``).
+            ``source`` (the file it came from), ``role`` (a role class or ``""``),
+            ``pos`` (``verb``, ``noun``, ``verb noun`` or ``agentnoun``) and ``kind``
+            (``entity`` for nouns naming a kind of actor: "terrorists", "hero").
         negators, modifiers: first word → phrases with their category and weight.
         cues: word → category (contrast, passive, agent, patient, report, pronoun).
         parts: the component lexicons (for the report's list of lexicons).
@@ -138,7 +139,7 @@ class StanceLexicon:
                     e,
                     category=category,
                     weight=weight,
-                    extra=FrozenDict({"source": source, "role": role, "pos": pos}),
+                    extra=FrozenDict({"source": source, "role": role, "pos": pos, "kind": str(e.extra.get("kind", ""))}),
                 )
         neg_lex = load_lexicon(negators)
         mod_lex = load_lexicon(modifiers)

@@ -33,6 +33,10 @@ in the same sentence, the contribution is
     the one helped ×0.3; the winner of a ``defeat`` act gets its weight and the
     one beaten the opposite ("X defeated Y"). Roles come from word order, passive auxiliaries
     ("was attacked by X") and prepositions ("attack on X", "criticism from X");
+  - a noun that names a kind of actor ("terrorists", "militants", "hero")
+    describes the mention only when said of it (next to it, possessive,
+    appositive, "X is ..."); elsewhere it names someone else: ×0.3
+    ("Pakistan accuses Kabul of harbouring terrorists");
   - a pronoun (he, it, their ...) after a mention stands for it (×0.8), so
     "while X ..., it failed to" reaches X;
   - another actor named between ``m`` and ``h`` takes the word first: ×0.5;
@@ -119,6 +123,7 @@ class RuleParams:
     skip_names: bool = True
     negated_negative: float = 0.0
     negativity: float = 1.0
+    entity_far: float = 0.3
     agent: Mapping[str, float] = field(default_factory=_default_agent)
     patient: Mapping[str, float] = field(default_factory=_default_patient)
 
@@ -396,6 +401,7 @@ def score_sentence(
         q_hit = quote_at(hs)
         role = e.extra.get("role", "")
         pos = e.extra.get("pos", "")
+        entity = e.extra.get("kind") == "entity"
         if text[spans[y0 - t0][0]].isupper() and any(a <= y0 < b or y0 <= a < y1 for _, a, b, _ in ments):
             continue  # a word of an actor's name ("Petty said ...")
         for mi, _a, _b, m in ments:
@@ -412,6 +418,9 @@ def score_sentence(
             assert best is not None
             d, anc = best
             f, why, kind = _attach(d, anc, y0, y1, role, pos, tokens, cues, between, breaks, p)
+            if entity and kind not in ("possessive", "appositive") and d > 1 and not _copula(anc, y0, tokens, cues):
+                f *= p.entity_far
+                why.append("names another actor")
             if f == 0.0 and not role:
                 continue
             if anc.pronoun:
@@ -469,6 +478,15 @@ def score_sentence(
     return out
 
 
+_COPULA = frozenset(["is", "are", "was", "were", "be", "been", "being", "remains", "remain", "remained", "became", "become",
+                     "becomes", "seen", "called", "labelled", "labeled", "branded", "dubbed", "described", "considered"])
+
+
+def _copula(anc: _Anchor, y0: int, tokens: list[str], cues: Mapping[str, str]) -> bool:
+    """"X is a ...", "X, seen as ...": the word at y0 is said of the mention (within 4 words after it)."""
+    return anc.b <= y0 <= anc.b + 4 and any(t in _COPULA for t in tokens[anc.b : y0])
+
+
 def _attach(
     d: int,
     anc: _Anchor,
@@ -499,7 +517,8 @@ def _attach(
         appositive = y0 < end and n_strong == 0 and n_conn == 0
     if role:
         kind, share, scale = _role(anc, y0, y1, role, pos, tokens, cues, before, possessed, d, p)
-        why.append({"agent": "doer", "patient": "receiver", "subject": "subject"}.get(kind, kind) + f" of '{role}' act")
+        if kind:
+            why.append({"agent": "doer", "patient": "receiver", "subject": "subject"}.get(kind, kind) + f" of '{role}' act")
     else:
         kind, share, scale = "", 1.0, p.scale
     if possessed:
