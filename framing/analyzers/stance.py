@@ -30,7 +30,6 @@ mean stance, shares negative/positive, evidence words and a ``thin`` flag.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Mapping
 from typing import Any
 
@@ -135,22 +134,22 @@ class StanceAnalyzer(Analyzer):
         mentions = ctx.mentions
         if not mentions:
             return []
-        hits = self.lexicon.evaluative.match(model)
-        if not hits:
-            return []
+        lex = self.lexicon
+        keys = lex.keys
+        tokens = model.tokens
         st = model.sent_tok
-        by_sent: dict[int, list] = {}
-        for h in hits:
-            if h.entry.weight == 0.0:
-                continue
-            by_sent.setdefault(bisect.bisect_right(st, h.start) - 1, []).append(h)
-        if not by_sent:
-            return []
         ment_by_sent: dict[int, list] = {}
         for i, (m, s) in enumerate(zip(mentions, ctx.mention_sentence)):
-            if s in by_sent:
-                ment_by_sent.setdefault(s, []).append((i, m))
-        if not ment_by_sent:
+            ment_by_sent.setdefault(s, []).append((i, m))
+        by_sent: dict[int, list] = {}
+        for s in ment_by_sent:
+            t0, t1 = st[s], st[s + 1]
+            if keys.isdisjoint(tokens[t0:t1]):
+                continue
+            hits = [h for h in lex.match_tokens(tokens, t0, t1) if h.entry.weight != 0.0]
+            if hits:
+                by_sent[s] = hits
+        if not by_sent:
             return []
         attributions: list[Mapping[str, Any]] = []
         sourcing = ctx.results.get("sourcing")
@@ -160,10 +159,8 @@ class StanceAnalyzer(Analyzer):
         for r in attributions:
             att_by_sent.setdefault(int(r.get("sentence_id", -1)), []).append(r)
         out: list[Contribution] = []
-        for s, ms in ment_by_sent.items():
-            out.extend(
-                score_sentence(model, s, by_sent[s], ms, self.lexicon, self.params, att_by_sent.get(s, ()))
-            )
+        for s, hits in by_sent.items():
+            out.extend(score_sentence(model, s, hits, ment_by_sent[s], lex, self.params, att_by_sent.get(s, ())))
         return out
 
     def analyze(self, ctx: DocContext) -> DocResult:

@@ -29,7 +29,7 @@ from importlib import resources
 from typing import Any
 
 from .._frozen import FrozenDict
-from ..lexicons import Lexicon, LexiconEntry, load_lexicon
+from ..lexicons import Lexicon, LexiconEntry, Match, load_lexicon
 
 __all__ = ["ROLE_CLASSES", "StanceLexicon", "load_vader"]
 
@@ -94,6 +94,36 @@ class StanceLexicon:
     cues: Mapping[str, str]
     contrast_phrases: Mapping[str, tuple[tuple[tuple[str, ...], str, float], ...]]
     parts: tuple[Lexicon, ...]
+    scan_keys: frozenset[str] = frozenset()
+    table: Mapping[str, tuple[LexiconEntry | None, tuple[LexiconEntry, ...]]] = FrozenDict({})
+    keys: frozenset[str] = frozenset()
+
+    def match_tokens(self, tokens: list[str], t0: int, t1: int) -> list[Match]:
+        """Evaluative words among ``tokens[t0:t1]`` (one sentence), longest first, not overlapping.
+
+        The same matches as ``evaluative.match`` restricted to one sentence, without
+        building the document-wide index: sentences without an actor are never looked at.
+        """
+        table = self.table
+        out: list[Match] = []
+        k = t0
+        while k < t1:
+            cand = table.get(tokens[k])
+            if cand is None:
+                k += 1
+                continue
+            single, multis = cand
+            for e in multis:
+                m = len(e.words)
+                if k + m <= t1 and tuple(tokens[k : k + m]) == e.words:
+                    out.append(Match(k, k + m, e))
+                    k += m
+                    break
+            else:
+                if single is not None:
+                    out.append(Match(k, k + 1, single))
+                k += 1
+        return out
 
     @classmethod
     def build(
@@ -147,6 +177,18 @@ class StanceLexicon:
         parts += [neg_lex, mod_lex, cue_lex]
         single_cues = {e.words[0]: e.category for e in cue_lex if len(e.words) == 1}
         multi_contrast = Lexicon([e for e in cue_lex if len(e.words) > 1 and e.category.startswith("contrast")])
+        table: dict[str, list[Any]] = {}
+        for e in merged.values():
+            if any(w.endswith("*") for w in e.words):
+                raise ValueError(f"stance lexicons list every word form; no globs: {e.term!r}")
+            slot = table.setdefault(e.words[0], [None, []])
+            if len(e.words) == 1:
+                slot[0] = e
+            else:
+                slot[1].append(e)
+        compiled = {
+            w: (single, tuple(sorted(multi, key=lambda e: -len(e.words)))) for w, (single, multi) in table.items()
+        }
         return cls(
             evaluative=Lexicon(merged.values(), name="stance", meta={"description": "merged stance lexicon"}),
             negators=FrozenDict(_phrases(neg_lex)),
@@ -154,4 +196,8 @@ class StanceLexicon:
             cues=FrozenDict(single_cues),
             contrast_phrases=FrozenDict(_phrases(multi_contrast)),
             parts=tuple(parts),
+            scan_keys=frozenset(w for w, c in single_cues.items() if c == "pronoun" or c.startswith("contrast"))
+            | frozenset(_phrases(multi_contrast)),
+            table=FrozenDict(compiled),
+            keys=frozenset(compiled),
         )

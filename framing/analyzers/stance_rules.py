@@ -62,6 +62,9 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
+from itertools import accumulate
+from operator import itemgetter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -74,6 +77,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Contribution", "RuleParams", "normalise", "score_sentence"]
 
+_PUNCT_BREAK_RE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _APPOSITIVE_OPENERS = frozenset(["a", "an", "the", "one", "who", "whose", "which", "his", "her", "its", "their", "now"])
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "its", "their"])
 _COORDINATION = frozenset(["and", "or", "&"])
@@ -179,41 +183,65 @@ def score_sentence(
     text = model.text
     t0, t1 = model.sent_tok[s], model.sent_tok[s + 1]
     spans = model.sentence_spans(s)
-    starts = [a for a, _ in spans]
+    first = itemgetter(0)
     cues = lex.cues
+    scan_keys = lex.scan_keys
     p = params
 
     # ---------------------------------------------------------------- clause structure
-    breaks: list[int] = []  # token k: a break right before token k
+    # Breaks and connectives as prefix counts over the sentence's tokens, so that counting them between
+    # two positions costs two subtractions: comma_cum[k] = commas right before local tokens 0..k-1.
+    n = t1 - t0
+    comma_at = [0] * (n + 1)
+    strong_at = [0] * (n + 1)
+    breaks: list[int] = []  # global token k: a break right before token k
     strong: set[int] = set()
-    for off in model.clause_breaks(s):
-        if text[off].isalpha():
-            continue  # connectives are found on the tokens below (any case)
-        k = t0 + bisect.bisect_left(starts, off)
-        if k >= t1:
+    # punctuation only (the text model's clause_breaks also looks for connectives, which are found on
+    # the tokens below in any case, and costs far more)
+    for mo in _PUNCT_BREAK_RE.finditer(text, model.sent_starts[s], model.sent_ends[s]):
+        off = mo.start()
+        ch = text[off]
+        k = bisect.bisect_left(spans, off, key=first)
+        if k >= n:
             continue
-        breaks.append(k)
-        if text[off] != ",":
-            strong.add(k)
+        breaks.append(t0 + k)
+        if ch == ",":
+            comma_at[k + 1] += 1
+        else:
+            strong_at[k + 1] += 1
+            strong.add(t0 + k)
     breaks.sort()
+    comma_cum = list(accumulate(comma_at))
+    strong_cum = list(accumulate(strong_at))
     connectives: list[tuple[int, str]] = []
     pronouns: list[int] = []
     contrast_phrases = lex.contrast_phrases
-    for k in range(t0, t1):
-        tok = tokens[k]
-        cat = cues.get(tok)
-        if cat is None:
-            if tok in contrast_phrases:
-                for words, c, _ in contrast_phrases[tok]:
+    toks = tokens[t0:t1]
+    present = scan_keys.intersection(toks)
+    for w in present:
+        cat = cues.get(w)
+        j = toks.index(w)
+        while True:
+            k = t0 + j
+            if cat is None:
+                for words, c, _ in contrast_phrases[w]:
                     if tuple(tokens[k : k + len(words)]) == words:
                         connectives.append((k, c[9:]))
                         break
-            continue
-        if cat.startswith("contrast"):
-            connectives.append((k, cat[9:]))
-        elif cat == "pronoun":
-            pronouns.append(k)
-    conn_pos = [k for k, _ in connectives]
+            elif cat == "pronoun":
+                pronouns.append(k)
+            else:
+                connectives.append((k, cat[9:]))
+            try:
+                j = toks.index(w, j + 1)
+            except ValueError:
+                break
+    connectives.sort()
+    pronouns.sort()
+    conn_at = [0] * (n + 1)
+    for k, _ in connectives:
+        conn_at[k - t0 + 1] += 1
+    conn_cum = list(accumulate(conn_at))
 
     def next_break(k: int, only_strong: bool = False) -> int:
         i = bisect.bisect_right(breaks, k)
@@ -238,11 +266,15 @@ def score_sentence(
         return any(a <= k < b for a, b in regions)
 
     def between(lo: int, hi: int) -> tuple[int, int, int]:
-        """Commas, strong breaks and connectives between token positions lo..hi (breaks before tokens lo..hi)."""
-        i, j = bisect.bisect_left(breaks, lo), bisect.bisect_right(breaks, hi)
-        n_strong = sum(1 for k in breaks[i:j] if k in strong)
-        n_conn = bisect.bisect_left(conn_pos, hi) - bisect.bisect_left(conn_pos, lo)
-        return j - i - n_strong, n_strong, n_conn
+        """Commas, strong breaks (right before tokens lo..hi) and connectives (tokens lo..hi-1)."""
+        a, b = lo - t0, hi - t0 + 1
+        if a < 0:
+            a = 0
+        if b > n:
+            b = n
+        if b <= a:
+            return 0, 0, 0
+        return comma_cum[b] - comma_cum[a], strong_cum[b] - strong_cum[a], conn_cum[b - 1] - conn_cum[a]
 
     def char_start(k: int) -> int:
         return spans[k - t0][0]
@@ -250,12 +282,12 @@ def score_sentence(
     # ---------------------------------------------------------------- mentions as token spans
     ments: list[tuple[int, int, int, Mention]] = []  # (mention index, a, b, mention)
     for mi, m in mentions:
-        a = bisect.bisect_right(starts, m.start) - 1
+        a = bisect.bisect_right(spans, m.start, key=first) - 1
         if a < 0:
             a = 0
         elif spans[a][1] <= m.start:
             a += 1
-        b = bisect.bisect_left(starts, m.end)
+        b = bisect.bisect_left(spans, m.end, key=first)
         if b <= a:
             b = a + 1
         ments.append((mi, t0 + min(a, t1 - t0 - 1), t0 + min(b, t1 - t0), m))
@@ -268,6 +300,7 @@ def score_sentence(
     ments_by_index = {mi: (mi, a, b) for mi, a, b, _ in ments}
     if pronouns and len(ments) >= 1:
         covered = {k for _, a, b, _ in ments for k in range(a, b)}
+        caps = [k for k in range(t0 + 1, t1) if text[spans[k - t0][0]].isupper() and k not in covered]
         ends = sorted((b, mi) for mi, _, b, _ in ments)
         end_pos = [e for e, _ in ends]
         for k in pronouns:
@@ -282,31 +315,35 @@ def score_sentence(
             if mtok in _ANY_PRONOUN and _PRONOUN_GROUP.get(mtok) != group:
                 continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
             # another name between the mention and the pronoun may be what it refers to
-            if any(text[spans[j - t0][0]].isupper() and j not in covered for j in range(ends[i][0], k)):
+            c = bisect.bisect_left(caps, ends[i][0])
+            if c < len(caps) and caps[c] < k:
                 continue
             anchors[mi].append(_Anchor(k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
 
     # ---------------------------------------------------------------- speakers
     speech: dict[int, _Speech] = {}
     for mi, a, b, m in ments:
-        sp = _Speech()
+        owned = []
         for r in attributions:
             ss, se = int(r.get("source_start", -1)), int(r.get("source_end", -1))
             cs, ce = int(r.get("content_start", -1)), int(r.get("content_end", -1))
             if ss >= 0 and ss < m.end and m.start < se and cs >= 0:
-                sp.spans.append((cs, ce))
-        if not sp.spans:
-            for k in range(b, min(b + 3, t1)):
+                owned.append((cs, ce))
+        if owned:
+            speech[mi] = _Speech(spans=owned)
+            continue
+        for k in range(b, min(b + 3, t1)):
+            if cues.get(tokens[k]) == "report":
+                speech[mi] = _Speech(cue=k, cue_after=True)
+                break
+        else:
+            for k in range(max(t0, a - 2), a):
                 if cues.get(tokens[k]) == "report":
-                    sp.cue, sp.cue_after = k, True
-                    break
-            else:
-                for k in range(max(t0, a - 2), a):
-                    if cues.get(tokens[k]) == "report":
-                        sp.cue, sp.cue_after = k, False
-        if sp.cue >= 0 or sp.spans:
-            speech[mi] = sp
-    quote_at = model.quote_at
+                    speech[mi] = _Speech(cue=k, cue_after=False)
+    s_start, s_end = model.sent_starts[s], model.sent_ends[s]
+    has_quotes = any(q.start < s_end and s_start < q.end for q in model.quotes)
+    quote_at = model.quote_at if has_quotes else _no_quote
+    q_ment = {mi: quote_at(m.start) for mi, _, _, m in ments}
 
     # ---------------------------------------------------------------- capitalised words are names
     title_case: bool | None = None
@@ -332,6 +369,8 @@ def score_sentence(
     negators, modifiers = lex.negators, lex.modifiers
     scope_end = -1
     scope_weight = 1.0
+    break_set = set(breaks)
+    scale, comma_f, strong_f, contrast_f = p.scale, p.comma, p.strong_break, p.contrast
     scope_word = ""
     for h in hits:
         e = h.entry
@@ -342,8 +381,8 @@ def score_sentence(
         notes: list[str] = []
         # modifiers
         for j in range(y0 - 1, max(t0, y0 - p.modifier_window) - 1, -1):
-            if between(j + 1, y0)[0:2] != (0, 0):
-                break
+            if comma_at[j + 1 - t0 + 1] or strong_at[j + 1 - t0 + 1]:
+                break  # a break right before token j + 1
             cands = modifiers.get(tokens[j])
             if cands:
                 for words, _, mult in cands:
@@ -417,7 +456,26 @@ def score_sentence(
                     best = (d, anc)
             assert best is not None
             d, anc = best
-            f, why, kind = _attach(d, anc, y0, y1, role, pos, tokens, cues, between, breaks, p)
+            before = anc.b <= y0
+            if role or (before and (anc.possessive or anc.b in break_set)) or (d == 0 and not before and anc.a < y1):
+                f, why, kind = _attach(d, anc, y0, y1, role, pos, tokens, cues, between, breaks, p)
+            else:  # the common case, inline: distance and breaks only
+                lo, hi = (anc.b - t0, y0 - t0 + 1) if before else (y1 - t0, anc.a - t0 + 1)
+                if hi > n:
+                    hi = n
+                f = 1.0 / (1.0 + d / scale)
+                why = []
+                kind = ""
+                if hi > lo:
+                    nc = comma_cum[hi] - comma_cum[lo]
+                    if nc:
+                        f *= comma_f**nc
+                    ns = strong_cum[hi] - strong_cum[lo]
+                    if ns:
+                        f *= strong_f**ns
+                    if conn_cum[hi - 1] - conn_cum[lo]:
+                        f *= contrast_f
+                        why.append("across a contrast")
             if entity and kind not in ("possessive", "appositive") and d > 1 and not _copula(anc, y0, tokens, cues):
                 f *= p.entity_far
                 why.append("names another actor")
@@ -441,7 +499,7 @@ def score_sentence(
             quoted = False
             source = ""
             if q_hit is not None:
-                q_m = quote_at(m.start)
+                q_m = q_ment[mi]
                 quoted = True
                 if q_m != q_hit:
                     sp = speech.get(mi)
@@ -485,6 +543,10 @@ _COPULA = frozenset(["is", "are", "was", "were", "be", "been", "being", "remains
 def _copula(anc: _Anchor, y0: int, tokens: list[str], cues: Mapping[str, str]) -> bool:
     """"X is a ...", "X, seen as ...": the word at y0 is said of the mention (within 4 words after it)."""
     return anc.b <= y0 <= anc.b + 4 and any(t in _COPULA for t in tokens[anc.b : y0])
+
+
+def _no_quote(offset: int) -> None:
+    return None
 
 
 def _attach(
