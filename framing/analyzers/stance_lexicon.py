@@ -169,7 +169,9 @@ class StanceLexicon:
                     e,
                     category=category,
                     weight=weight,
-                    extra=FrozenDict({"source": source, "role": role, "pos": pos, "kind": str(e.extra.get("kind", ""))}),
+                    extra=FrozenDict(
+                        {"source": source, "role": role, "pos": pos, "kind": str(e.extra.get("kind", ""))}
+                    ),
                 )
         neg_lex = load_lexicon(negators)
         mod_lex = load_lexicon(modifiers)

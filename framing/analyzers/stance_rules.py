@@ -29,10 +29,12 @@ in the same sentence, the contribution is
     (``stance_verbs``), the mention's role decides: the doer of a ``harm``
     act gets its full weight and the victim none ("TTP fighters ambushed a
     police convoy"); the one criticized or praised gets the full weight and
-    the critic ×0.15, the one praising ×0.5; a helper gets the full weight and
+    the critic ×0.05, the one praising ×0.5; a helper gets the full weight and
     the one helped ×0.3; the winner of a ``defeat`` act gets its weight and the
     one beaten the opposite ("X defeated Y"). Roles come from word order, passive auxiliaries
     ("was attacked by X") and prepositions ("attack on X", "criticism from X");
+    the doer of a participle after a comma is the sentence's first actor
+    ("TTP fighters ambushed a convoy, killing six officers");
   - a noun that names a kind of actor ("terrorists", "militants", "hero")
     describes the mention only when said of it (next to it, possessive,
     appositive, "X is ..."); elsewhere it names someone else: ×0.3
@@ -63,10 +65,10 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from itertools import accumulate
-from operator import itemgetter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -81,6 +83,9 @@ _PUNCT_BREAK_RE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _APPOSITIVE_OPENERS = frozenset(["a", "an", "the", "one", "who", "whose", "which", "his", "her", "its", "their", "now"])
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "its", "their"])
 _COORDINATION = frozenset(["and", "or", "&"])
+_TITLE_SMALL = frozenset(
+    ["and", "the", "for", "with", "from", "into", "over", "nor", "but", "via", "per", "than", "upon"]
+)
 _PRONOUN_GROUP = {
     **dict.fromkeys(["he", "him", "his", "himself"], "he"),
     **dict.fromkeys(["she", "her", "hers", "herself"], "she"),
@@ -94,7 +99,7 @@ _ANY_PRONOUN = frozenset(_PRONOUN_GROUP)
 
 
 def _default_agent() -> dict[str, float]:
-    return {"harm": 1.0, "criticize": 0.15, "praise": 0.5, "benefit": 1.0, "defeat": 1.0}
+    return {"harm": 1.0, "criticize": 0.05, "praise": 0.5, "benefit": 1.0, "defeat": 1.0}
 
 
 def _default_patient() -> dict[str, float]:
@@ -358,8 +363,8 @@ def score_sentence(
         if not prev or prev[-1] in "\"“‘'(:[—–-…":
             return False  # the first word of a quotation or a bracket
         if title_case is None:
-            caps = sum(1 for a, _ in spans if text[a].isupper())
-            title_case = caps > 0.6 * len(spans)
+            # a headline in title case or capitals: no word of 3+ letters other than a few small words is lower-case
+            title_case = not any(text[a].islower() and b - a >= 3 and text[a:b] not in _TITLE_SMALL for a, b in spans)
         return not title_case
 
     # ---------------------------------------------------------------- per evaluative word
@@ -370,6 +375,7 @@ def score_sentence(
     scope_end = -1
     scope_weight = 1.0
     break_set = set(breaks)
+    first_mi = min(ments, key=lambda x: x[1])[0] if ments else -1
     scale, comma_f, strong_f, contrast_f = p.scale, p.comma, p.strong_break, p.contrast
     scope_word = ""
     for h in hits:
@@ -405,7 +411,12 @@ def score_sentence(
                 continue
             words, cat, nw = hit_neg
             if cat == "negator/oppose":
-                if w < 0 and j + len(words) <= y0 and y0 - (j + len(words)) <= p.negation_window and not sum(between(j + 1, y0)[0:2]):
+                if (
+                    w < 0
+                    and j + len(words) <= y0
+                    and y0 - (j + len(words)) <= p.negation_window
+                    and not sum(between(j + 1, y0)[0:2])
+                ):
                     w *= nw
                     negated = True
                     notes.append(f"opposed by '{' '.join(words)}'")
@@ -443,9 +454,15 @@ def score_sentence(
         entity = e.extra.get("kind") == "entity"
         if text[spans[y0 - t0][0]].isupper() and any(a <= y0 < b or y0 <= a < y1 for _, a, b, _ in ments):
             continue  # a word of an actor's name ("Petty said ...")
-        for mi, _a, _b, m in ments:
+        # "X ambushed a convoy, killing six officers": a participle after a comma has the sentence's subject as doer
+        participle = bool(role) and "verb" in pos and y0 in break_set and tokens[y0].endswith("ing")
+        for mi, ma, _mb, _m in ments:
+            if participle and ma < y0 and mi != first_mi:
+                continue  # not the doer of the participle (the sentence's first actor is)
             best: tuple[int, _Anchor] | None = None
             for anc in anchors[mi]:
+                if role and anc.pronoun and anc.possessive and anc.a >= y1:
+                    continue  # "betrayed its neighbours": the owner of the receiver is not the receiver
                 if anc.a <= y0 < anc.b or y0 <= anc.a < y1:
                     d = 0
                 elif anc.b <= y0:
@@ -454,7 +471,8 @@ def score_sentence(
                     d = anc.a - y1
                 if best is None or d < best[0]:
                     best = (d, anc)
-            assert best is not None
+            if best is None:
+                continue
             d, anc = best
             before = anc.b <= y0
             if role or (before and (anc.possessive or anc.b in break_set)) or (d == 0 and not before and anc.a < y1):
@@ -511,13 +529,9 @@ def score_sentence(
                         why.append("quoted")
             else:
                 sp = speech.get(mi)
-                if sp is not None:
-                    if sp.spans and any(cs <= hs < ce for cs, ce in sp.spans):
-                        f *= p.reported
-                        why.append("speaker's reported words")
-                    elif sp.cue >= 0 and ((sp.cue_after and y0 > sp.cue) or (not sp.cue_after and y0 < sp.cue)):
-                        f *= p.reported
-                        why.append("speaker's reported words")
+                if sp is not None and _in_speech(sp, hs, y0):
+                    f *= p.reported
+                    why.append("speaker's reported words")
             if quoted:
                 for r in attributions:
                     cs, ce = int(r.get("content_start", -1)), int(r.get("content_end", -1))
@@ -536,13 +550,43 @@ def score_sentence(
     return out
 
 
-_COPULA = frozenset(["is", "are", "was", "were", "be", "been", "being", "remains", "remain", "remained", "became", "become",
-                     "becomes", "seen", "called", "labelled", "labeled", "branded", "dubbed", "described", "considered"])
+_COPULA = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "remains",
+        "remain",
+        "remained",
+        "became",
+        "become",
+        "becomes",
+        "seen",
+        "called",
+        "labelled",
+        "labeled",
+        "branded",
+        "dubbed",
+        "described",
+        "considered",
+    ]
+)
 
 
 def _copula(anc: _Anchor, y0: int, tokens: list[str], cues: Mapping[str, str]) -> bool:
-    """"X is a ...", "X, seen as ...": the word at y0 is said of the mention (within 4 words after it)."""
+    """ "X is a ...", "X, seen as ...": the word at y0 is said of the mention (within 4 words after it)."""
     return anc.b <= y0 <= anc.b + 4 and any(t in _COPULA for t in tokens[anc.b : y0])
+
+
+def _in_speech(sp: _Speech, offset: int, k: int) -> bool:
+    """Is the word at char ``offset`` / token ``k`` part of what the speaker says (attributed span, or after "X said")?"""
+    if sp.spans:
+        return any(cs <= offset < ce for cs, ce in sp.spans)
+    return sp.cue >= 0 and ((sp.cue_after and k > sp.cue) or (not sp.cue_after and k < sp.cue))
 
 
 def _no_quote(offset: int) -> None:
@@ -580,7 +624,9 @@ def _attach(
     if role:
         kind, share, scale = _role(anc, y0, y1, role, pos, tokens, cues, before, possessed, d, p)
         if kind:
-            why.append({"agent": "doer", "patient": "receiver", "subject": "subject"}.get(kind, kind) + f" of '{role}' act")
+            why.append(
+                {"agent": "doer", "patient": "receiver", "subject": "subject"}.get(kind, kind) + f" of '{role}' act"
+            )
     else:
         kind, share, scale = "", 1.0, p.scale
     if possessed:
@@ -621,8 +667,10 @@ def _role(
     if before:
         if possessed:
             kind = "patient" if pos == "agentnoun" else "agent"
-        elif is_verb and not tokens[y0].endswith("ing") and any(
-            cues.get(tokens[k]) == "passive" for k in range(max(anc.b, y0 - 3), y0)
+        elif (
+            is_verb
+            and not tokens[y0].endswith("ing")
+            and any(cues.get(tokens[k]) == "passive" for k in range(max(anc.b, y0 - 3), y0))
         ):
             kind = "patient"  # "X was attacked", "X has been criticized"
         elif is_verb:

@@ -187,13 +187,21 @@ def predict(
     for k, (text, targets) in enumerate(sentences):
         order = sorted(range(len(targets)), key=lambda i: (targets[i][0], targets[i][1]))
         given.current = [
-            Mention(f"target {i}", targets[i][0], targets[i][1], "name", text[targets[i][1] : targets[i][1] + 2] in ("'s", "’s"))
+            Mention(
+                f"target {i}",
+                targets[i][0],
+                targets[i][1],
+                "name",
+                text[targets[i][1] : targets[i][1] + 2] in ("'s", "’s"),
+            )
             for i in order
         ]
         res = pipe.process(Document(id=f"s{k}", text=text))
         cols = res.mentions
         for j, i in enumerate(order):
-            row = {c: v[j] for c, v in cols.items()} if cols and "stance" in cols else {"label": "neutral", "stance": 0.0}
+            row = (
+                {c: v[j] for c, v in cols.items()} if cols and "stance" in cols else {"label": "neutral", "stance": 0.0}
+            )
             row["doc_id"] = f"s{k}"
             out.append((row, targets[i][2]))
     return out
@@ -243,7 +251,10 @@ def evaluate(
         seconds=round(seconds, 2),
     )
     if baseline == "vader":
-        result["baseline"] = {"method": "VADER compound of the whole sentence", **scores(gold, _vader_predictions(sentences))}
+        result["baseline"] = {
+            "method": "VADER compound of the whole sentence",
+            **scores(gold, _vader_predictions(sentences)),
+        }
     return result
 
 

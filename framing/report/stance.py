@@ -57,7 +57,9 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
     if "quoted" in m.columns and len(m):
         share = float(m["quoted"].astype(bool).mean())
         if share > 0:
-            lines.append(f"{share:.0%} of actor mentions take their stance from quoted words rather than the outlet's own.")
+            lines.append(
+                f"{share:.0%} of actor mentions take their stance from quoted words rather than the outlet's own."
+            )
     return lines
 
 
@@ -92,7 +94,7 @@ def _evidence_excerpts(a: Analysis, actors: list[str], groups: list[str], by: st
                 .sort_values("strength", ascending=False)
                 .head(PER_CELL)
             )
-            for (doc_id, sid), row in ranked.iterrows():
+            for (doc_id, sid), _row in ranked.iterrows():
                 try:
                     s, e = sentences.loc[(doc_id, sid), ["start", "end"]]
                 except KeyError:
