@@ -68,7 +68,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -79,7 +79,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Contribution", "RuleParams", "normalise", "score_sentence"]
 
-_PUNCT_BREAK_RE = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_CAPITAL_RE = re.compile(r"\b[A-Z]")
+_quote_start = attrgetter("start")
+_PUNCT_BREAK_RE = re.compile(r"[,;:()\[\]—–-]")
 _APPOSITIVE_OPENERS = frozenset(["a", "an", "the", "one", "who", "whose", "which", "his", "her", "its", "their", "now"])
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "its", "their"])
 _COORDINATION = frozenset(["and", "or", "&"])
@@ -206,6 +208,8 @@ def score_sentence(
     for mo in _PUNCT_BREAK_RE.finditer(text, model.sent_starts[s], model.sent_ends[s]):
         off = mo.start()
         ch = text[off]
+        if ch == "-" and not (text[off - 1 : off].isspace() and text[off + 1 : off + 2].isspace()):
+            continue  # a hyphen, not a dash
         k = bisect.bisect_left(spans, off, key=first)
         if k >= n:
             continue
@@ -305,7 +309,6 @@ def score_sentence(
     ments_by_index = {mi: (mi, a, b) for mi, a, b, _ in ments}
     if pronouns and len(ments) >= 1:
         covered = {k for _, a, b, _ in ments for k in range(a, b)}
-        caps = [k for k in range(t0 + 1, t1) if text[spans[k - t0][0]].isupper() and k not in covered]
         ends = sorted((b, mi) for mi, _, b, _ in ments)
         end_pos = [e for e, _ in ends]
         for k in pronouns:
@@ -320,8 +323,8 @@ def score_sentence(
             if mtok in _ANY_PRONOUN and _PRONOUN_GROUP.get(mtok) != group:
                 continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
             # another name between the mention and the pronoun may be what it refers to
-            c = bisect.bisect_left(caps, ends[i][0])
-            if c < len(caps) and caps[c] < k:
+            # (the antecedent is the nearest mention before the pronoun, so no other mention lies in between)
+            if _CAPITAL_RE.search(text, spans[ends[i][0] - 1 - t0][1], spans[k - t0][0]):
                 continue
             anchors[mi].append(_Anchor(k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
 
@@ -346,7 +349,12 @@ def score_sentence(
                 if cues.get(tokens[k]) == "report":
                     speech[mi] = _Speech(cue=k, cue_after=False)
     s_start, s_end = model.sent_starts[s], model.sent_ends[s]
-    has_quotes = any(q.start < s_end and s_start < q.end for q in model.quotes)
+    quotes = model.quotes
+    if quotes:
+        iq = bisect.bisect_left(quotes, s_start, key=_quote_start)
+        has_quotes = (iq < len(quotes) and quotes[iq].start < s_end) or model.quote_at(s_start) is not None
+    else:
+        has_quotes = False
     quote_at = model.quote_at if has_quotes else _no_quote
     q_ment = {mi: quote_at(m.start) for mi, _, _, m in ments}
 
@@ -376,6 +384,7 @@ def score_sentence(
     scope_weight = 1.0
     break_set = set(breaks)
     first_mi = min(ments, key=lambda x: x[1])[0] if ments else -1
+    several = len(ments) > 1
     scale, comma_f, strong_f, contrast_f = p.scale, p.comma, p.strong_break, p.contrast
     scope_word = ""
     for h in hits:
@@ -449,6 +458,7 @@ def score_sentence(
             continue
         hs, he = char_start(y0), spans[y1 - 1 - t0][1]
         q_hit = quote_at(hs)
+        hit_note = "; ".join(notes)
         role = e.extra.get("role", "")
         pos = e.extra.get("pos", "")
         entity = e.extra.get("kind") == "entity"
@@ -504,7 +514,7 @@ def score_sentence(
                 why.append(f"via pronoun '{tokens[anc.a]}'")
             # a nearer actor between the mention and the word
             lo, hi = (anc.b, y0) if anc.b <= y0 else (y1, anc.a)
-            for oi, oa, ob, _ in ments:
+            for oi, oa, ob, _ in ments if several else ():
                 if oi == mi or not (lo <= oa and ob <= hi):
                     continue
                 gap = tokens[anc.b : oa] if anc.b <= oa else tokens[ob : anc.a]
@@ -532,7 +542,7 @@ def score_sentence(
                 if sp is not None and _in_speech(sp, hs, y0):
                     f *= p.reported
                     why.append("speaker's reported words")
-            if quoted:
+            if quoted and attributions:
                 for r in attributions:
                     cs, ce = int(r.get("content_start", -1)), int(r.get("content_end", -1))
                     if cs <= hs < ce:
@@ -545,7 +555,12 @@ def score_sentence(
                 continue
             sign = "negative" if (value < 0 or (value == 0 and w < 0)) else "positive"
             category = f"{sign}/{kind}" if kind else sign
-            note = "; ".join([*notes, *why, *([f"quoted: {source}"] if source else [])])
+            if source:
+                why.append(f"quoted: {source}")
+            if why:
+                note = "; ".join(why) if not hit_note else hit_note + "; " + "; ".join(why)
+            else:
+                note = hit_note
             out.append(Contribution(mi, hs, he, value, category, note, quoted, source))
     return out
 
