@@ -85,6 +85,35 @@ _PUNCT_BREAK_RE = re.compile(r"[,;:()\[\]—–-]")
 _APPOSITIVE_OPENERS = frozenset(["a", "an", "the", "one", "who", "whose", "which", "his", "her", "its", "their", "now"])
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "its", "their"])
 _COORDINATION = frozenset(["and", "or", "&"])
+_NP_END = frozenset(
+    [
+        "of",
+        "in",
+        "for",
+        "to",
+        "on",
+        "with",
+        "by",
+        "at",
+        "from",
+        "that",
+        "which",
+        "who",
+        "and",
+        "or",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "said",
+        "says",
+    ]
+)
 _TITLE_SMALL = frozenset(
     ["and", "the", "for", "with", "from", "into", "over", "nor", "but", "via", "per", "than", "upon"]
 )
@@ -129,6 +158,8 @@ class RuleParams:
     negation_window: int = 3
     modifier_window: int = 2
     possessive_window: int = 3
+    appositive_window: int = 8
+    other_subject: float = 0.3
     harm_noun_before: float = 0.5
     alpha: float = 0.35
     skip_names: bool = True
@@ -356,7 +387,7 @@ def score_sentence(
     else:
         has_quotes = False
     quote_at = model.quote_at if has_quotes else _no_quote
-    q_ment = {mi: quote_at(m.start) for mi, _, _, m in ments}
+    q_ment = {mi: quote_at(spans[a - t0][0]) for mi, a, _, _ in ments}  # the first word, not a stray quote mark
 
     # ---------------------------------------------------------------- capitalised words are names
     title_case: bool | None = None
@@ -504,6 +535,9 @@ def score_sentence(
                     if conn_cum[hi - 1] - conn_cum[lo]:
                         f *= contrast_f
                         why.append("across a contrast")
+            if kind == "agent" and before and d > 0 and _CAPITAL_RE.search(text, spans[anc.b - 1 - t0][1], hs):
+                f *= p.other_subject  # "X said Iran violated ...": another name stands between the mention and the act
+                why.append("another subject")
             if entity and kind not in ("possessive", "appositive") and d > 1 and not _copula(anc, y0, tokens, cues):
                 f *= p.entity_far
                 why.append("names another actor")
@@ -629,13 +663,19 @@ def _attach(
         return 1.0, ["inside the mention"], ""
     n_comma, n_strong, n_conn = between(lo, hi)
     # possessive: "Pakistan's sacrifices"
-    possessed = before and anc.possessive and d <= p.possessive_window and not (n_comma or n_strong or n_conn)
+    possessed = (
+        before
+        and anc.possessive
+        and d <= p.possessive_window
+        and not (n_comma or n_strong or n_conn)
+        and not any(t in _NP_END for t in tokens[anc.b : y0])  # "X's supervision of a bribery probe": not X's
+    )
     # appositive: "X, a reliable partner,"
     appositive = False
     if before and not possessed and anc.b in breaks and anc.b < len(tokens) and tokens[anc.b] in _APPOSITIVE_OPENERS:
         i = bisect.bisect_right(breaks, anc.b)
         end = breaks[i] if i < len(breaks) else 1 << 30
-        appositive = y0 < end and n_strong == 0 and n_conn == 0
+        appositive = y0 < min(end, anc.b + p.appositive_window) and n_strong == 0 and n_conn == 0
     if role:
         kind, share, scale = _role(anc, y0, y1, role, pos, tokens, cues, before, possessed, d, p)
         if kind:
@@ -681,7 +721,13 @@ def _role(
     is_verb = "verb" in pos
     if before:
         if possessed:
-            kind = "patient" if pos == "agentnoun" else "agent"
+            # "Pakistan's attack on Kabul": the owner is the doer; "Meng's abduction": the owner is the one it befell
+            if pos == "agentnoun":
+                kind = "patient"
+            elif "noun" in pos and tokens[y1 : y1 + 1] and cues.get(tokens[y1]) not in ("patient",):
+                kind = "patient" if role in ("harm", "criticize") else "agent"
+            else:
+                kind = "agent"
         elif (
             is_verb
             and not tokens[y0].endswith("ing")
