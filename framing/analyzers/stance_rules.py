@@ -39,6 +39,8 @@ in the same sentence, the contribution is
     describes the mention only when said of it (next to it, possessive,
     appositive, "X is ..."); elsewhere it names someone else: ×0.3
     ("Pakistan accuses Kabul of harbouring terrorists");
+  - another mention of the same actor in the sentence ("Pakistan ...
+    Islamabad") is the same referent: the nearest of them counts;
   - a pronoun (he, it, their ...) after a mention stands for it (×0.8), so
     "while X ..., it failed to" reaches X;
   - another actor named between ``m`` and ``h`` takes the word first: ×0.5;
@@ -338,6 +340,15 @@ def score_sentence(
         poss = bool(m.possessive) or after[:1] in ("'", "’") or last.endswith(("'s", "’s"))
         anchors[mi] = [_Anchor(a, b, False, poss)]
     ments_by_index = {mi: (mi, a, b) for mi, a, b, _ in ments}
+    # other mentions of the same actor in the sentence ("Pakistan ... Islamabad") are the same referent
+    if len(ments) > 1:
+        by_actor: dict[str, list[tuple[int, int, int, bool]]] = {}
+        for mi, a, b, m in ments:
+            by_actor.setdefault(m.actor, []).append((mi, a, b, anchors[mi][0].possessive))
+        for group in by_actor.values():
+            if len(group) > 1:
+                for mi, *_ in group:
+                    anchors[mi].extend(_Anchor(a, b, False, poss) for oi, a, b, poss in group if oi != mi)
     if pronouns and len(ments) >= 1:
         covered = {k for _, a, b, _ in ments for k in range(a, b)}
         ends = sorted((b, mi) for mi, _, b, _ in ments)
@@ -548,8 +559,8 @@ def score_sentence(
                 why.append(f"via pronoun '{tokens[anc.a]}'")
             # a nearer actor between the mention and the word
             lo, hi = (anc.b, y0) if anc.b <= y0 else (y1, anc.a)
-            for oi, oa, ob, _ in ments if several else ():
-                if oi == mi or not (lo <= oa and ob <= hi):
+            for oi, oa, ob, om in ments if several else ():
+                if oi == mi or om.actor == _m.actor or not (lo <= oa and ob <= hi):
                     continue
                 gap = tokens[anc.b : oa] if anc.b <= oa else tokens[ob : anc.a]
                 if all(t in _COORDINATION for t in gap):

@@ -12,7 +12,9 @@ so a user's own annotated file works in the same format.
 Every target is scored (n = number of targets). Each sentence goes through the
 same pipeline as :func:`framing.analyze` (text model, then the analyzers, with
 cleaning switched off so the offsets stay valid), with the given target spans
-as the actor mentions: each target is its own actor. Reported: macro-F1 (the
+as the actor mentions: each target is its own actor, and its optional
+``further_mentions`` (coreferent mentions in the sentence) are more mentions
+of that actor, as several names of one actor are in a real analysis. Reported: macro-F1 (the
 mean of the three per-class F1 scores), accuracy, and per class precision,
 recall, F1 and support.
 
@@ -90,12 +92,19 @@ def _lines(path: Path) -> Iterator[str]:
         yield from fh
 
 
-def load_targets(data: str | Path, limit: int | None = None) -> list[tuple[str, list[tuple[int, int, str]]]]:
-    """Sentences with their targets: ``[(sentence, [(start, end, gold label), ...]), ...]``."""
+Target = tuple[int, int, str, tuple[tuple[int, int], ...]]
+
+
+def load_targets(data: str | Path, limit: int | None = None) -> list[tuple[str, list[Target]]]:
+    """Sentences with their targets: ``[(sentence, [(start, end, gold label, further mentions), ...]), ...]``.
+
+    ``further mentions`` are the optional ``further_mentions`` spans (coreferent mentions of the
+    target in the same sentence, such as "she"); they become more mentions of the same actor.
+    """
     path = Path(data)
     if not path.is_file():
         raise ConfigError("no such file", path=path, expected="a NewsMTSC-style .jsonl file")
-    out: list[tuple[str, list[tuple[int, int, str]]]] = []
+    out: list[tuple[str, list[Target]]] = []
     for n, line in enumerate(_lines(path), start=1):
         if not line.strip():
             continue
@@ -113,6 +122,14 @@ def load_targets(data: str | Path, limit: int | None = None) -> list[tuple[str, 
             )
         targets = []
         for t in obj["targets"]:
+            further = []
+            for f in t.get("further_mentions") or ():
+                try:
+                    fs, fe = int(f["from"]), int(f["to"])
+                except (KeyError, TypeError, ValueError):
+                    continue
+                if 0 <= fs < fe <= len(text):
+                    further.append((fs, fe))
             try:
                 s, e = int(t["from"]), int(t["to"])
             except (KeyError, TypeError, ValueError):
@@ -121,7 +138,7 @@ def load_targets(data: str | Path, limit: int | None = None) -> list[tuple[str, 
                 raise ConfigError(
                     "target offsets outside the sentence", path=path, line=n, found=f"{s}..{e} of {len(text)}"
                 )
-            targets.append((s, e, _label(t.get("polarity", t.get("label")), str(path), n)))
+            targets.append((s, e, _label(t.get("polarity", t.get("label")), str(path), n), tuple(further)))
         out.append((text, targets))
         if limit is not None and len(out) >= limit:
             break
@@ -173,10 +190,15 @@ class _GivenMentions:
 
 
 def predict(
-    sentences: Iterable[tuple[str, list[tuple[int, int, str]]]],
+    sentences: Iterable[tuple[str, list[Target]]],
     analyzers: Sequence[Any] = ("stance",),
 ) -> list[tuple[dict[str, Any], str]]:
-    """Run the pipeline on each sentence with its targets as mentions; per target its mention row and gold label."""
+    """Run the pipeline on each sentence with its targets as mentions; per target its mention row and gold label.
+
+    Each target is an actor of its own ("target 0", "target 1" ...); its further mentions (if
+    given and not overlapping another target) are more mentions of that actor. The row reported
+    is the main mention's, as annotated.
+    """
     from ..actors import Mention
     from ..corpus import Document
     from ..pipeline import Pipeline
@@ -185,29 +207,29 @@ def predict(
     pipe = Pipeline(actors=given, analyzers=list(analyzers), cleaner=False)  # type: ignore[arg-type]
     out: list[tuple[dict[str, Any], str]] = []
     for k, (text, targets) in enumerate(sentences):
-        order = sorted(range(len(targets)), key=lambda i: (targets[i][0], targets[i][1]))
-        given.current = [
-            Mention(
-                f"target {i}",
-                targets[i][0],
-                targets[i][1],
-                "name",
-                text[targets[i][1] : targets[i][1] + 2] in ("'s", "’s"),
-            )
-            for i in order
-        ]
+        spans = [(t[0], t[1]) for t in targets]
+        items: list[tuple[int, int, int, bool]] = []  # start, end, target index, main mention
+        for i, t in enumerate(targets):
+            items.append((t[0], t[1], i, True))
+            for fs, fe in t[3] if len(t) > 3 else ():
+                if not any(fs < e and s < fe for s, e in spans) and not any(
+                    fs < it[1] and it[0] < fe for it in items
+                ):
+                    items.append((fs, fe, i, False))
+        items.sort(key=lambda x: (x[0], x[1]))
+        given.current = [Mention(f"target {i}", s, e, "name", text[e : e + 2] in ("'s", "’s")) for s, e, i, _ in items]
         res = pipe.process(Document(id=f"s{k}", text=text))
         cols = res.mentions
-        for j, i in enumerate(order):
-            row = (
-                {c: v[j] for c, v in cols.items()} if cols and "stance" in cols else {"label": "neutral", "stance": 0.0}
-            )
+        row_of = {i: j for j, (_, _, i, main) in enumerate(items) if main}
+        for i, t in enumerate(targets):
+            j = row_of[i]
+            row = {c: v[j] for c, v in cols.items()} if cols and "stance" in cols else {"label": "neutral", "stance": 0.0}
             row["doc_id"] = f"s{k}"
-            out.append((row, targets[i][2]))
+            out.append((row, t[2]))
     return out
 
 
-def _vader_predictions(sentences: Sequence[tuple[str, list[tuple[int, int, str]]]]) -> list[str]:
+def _vader_predictions(sentences: Sequence[tuple[str, list[Target]]]) -> list[str]:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     sia = SentimentIntensityAnalyzer()
