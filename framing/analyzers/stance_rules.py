@@ -479,7 +479,7 @@ def score_sentence(
                 break
             if e.extra.get("role") in ("criticize", "praise"):
                 # a negated judgement is reversed with all it says: "nobody can accuse X of ingratitude"
-                scope_end, scope_weight, scope_word = next_break(y1 - 1), nw, " ".join(words)
+                scope_end, scope_weight, scope_word = min(next_break(y1 - 1), y1 + 5), nw, " ".join(words)
                 w *= nw
             else:
                 w *= nw if w > 0 else nw * p.negated_negative
