@@ -3,7 +3,7 @@
 Evaluative words come from four data files, the first that has a term wins:
 
 1. ``stance_verbs`` — acts with a doer and a receiver, with a role class
-   (``harm``, ``criticize``, ``praise``, ``benefit``, ``defeat``) and a part of speech;
+   (``harm``, ``criticize``, ``attack``, ``praise``, ``benefit``, ``defeat``) and a part of speech;
 2. ``stance_conflict`` — our own evaluative words of conflict and politics
    (harbouring, sanctuary, restraint, sacrifices, betrayal, propaganda ...);
 3. ``stance_adjust`` — VADER words re-weighted for news about actors
@@ -34,7 +34,7 @@ from ..lexicons import Lexicon, LexiconEntry, Match, load_lexicon
 __all__ = ["ROLE_CLASSES", "StanceLexicon", "load_vader"]
 
 #: Role classes of ``stance_verbs`` (see :mod:`framing.analyzers.stance_rules` for what each does to doer and receiver).
-ROLE_CLASSES = ("harm", "criticize", "praise", "benefit", "defeat")
+ROLE_CLASSES = ("harm", "criticize", "attack", "praise", "benefit", "defeat")
 
 _VADER_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
 _VADER_SCALE = 4.0  # VADER ratings run from -4 to +4

@@ -29,7 +29,9 @@ in the same sentence, the contribution is
     (``stance_verbs``), the mention's role decides: the doer of a ``harm``
     act gets its full weight and the victim none ("TTP fighters ambushed a
     police convoy"); the one criticized or praised gets the full weight and
-    the critic ×0.05, the one praising ×0.5; a helper gets the full weight and
+    the critic ×0.05, the one praising ×0.5; a verbal ``attack`` (mocking,
+    smearing, lashing out) counts fully against its target and ×0.5 against
+    the attacker; a helper gets the full weight and
     the one helped ×0.3; the winner of a ``defeat`` act gets its weight and the
     one beaten the opposite ("X defeated Y"). Roles come from word order, passive auxiliaries
     ("was attacked by X") and prepositions ("attack on X", "criticism from X");
@@ -81,7 +83,18 @@ if TYPE_CHECKING:
 
 __all__ = ["Contribution", "RuleParams", "normalise", "score_sentence"]
 
-_CAPITAL_RE = re.compile(r"\b[A-Z]")
+_CAPITAL_RE = re.compile(r"\b[A-Z][\w'’.-]*")
+#: Capitalised words that are not names of someone (days, months, titles, "I").
+_NOT_NAMES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December I I'm I’m I've I’ve Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen. Rep. Gov. President "
+    "Prime Minister Secretary Senator Governor General".split()
+)
+
+
+def _other_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word that may name someone else between two offsets (days, months and titles are not)."""
+    return any(m.group() not in _NOT_NAMES for m in _CAPITAL_RE.finditer(text, start, end))
 _quote_start = attrgetter("start")
 _PUNCT_BREAK_RE = re.compile(r"[,;:()\[\]—–-]")
 _APPOSITIVE_OPENERS = frozenset(["a", "an", "the", "one", "who", "whose", "which", "his", "her", "its", "their", "now"])
@@ -132,11 +145,11 @@ _ANY_PRONOUN = frozenset(_PRONOUN_GROUP)
 
 
 def _default_agent() -> dict[str, float]:
-    return {"harm": 1.0, "criticize": 0.05, "praise": 0.5, "benefit": 1.0, "defeat": 1.0}
+    return {"harm": 1.0, "criticize": 0.05, "attack": 0.5, "praise": 0.5, "benefit": 1.0, "defeat": 1.0}
 
 
 def _default_patient() -> dict[str, float]:
-    return {"harm": 0.0, "criticize": 1.0, "praise": 1.0, "benefit": 0.3, "defeat": -1.0}
+    return {"harm": 0.0, "criticize": 1.0, "attack": 1.0, "praise": 1.0, "benefit": 0.3, "defeat": -1.0}
 
 
 @dataclass(frozen=True)
@@ -366,7 +379,7 @@ def score_sentence(
                 continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
             # another name between the mention and the pronoun may be what it refers to
             # (the antecedent is the nearest mention before the pronoun, so no other mention lies in between)
-            if _CAPITAL_RE.search(text, spans[ends[i][0] - 1 - t0][1], spans[k - t0][0]):
+            if _other_name(text, spans[ends[i][0] - 1 - t0][1], spans[k - t0][0]):
                 continue
             anchors[mi].append(_Anchor(k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
 
@@ -477,7 +490,7 @@ def score_sentence(
                 break  # "not only", "no doubt": not a negation
             if y0 - (j + len(words)) > p.negation_window or sum(between(j + 1, y0)[0:2]):
                 break
-            if e.extra.get("role") in ("criticize", "praise"):
+            if e.extra.get("role") in ("criticize", "attack", "praise"):
                 # a negated judgement is reversed with all it says: "nobody can accuse X of ingratitude"
                 scope_end, scope_weight, scope_word = min(next_break(y1 - 1), y1 + 5), nw, " ".join(words)
                 w *= nw
@@ -546,7 +559,7 @@ def score_sentence(
                     if conn_cum[hi - 1] - conn_cum[lo]:
                         f *= contrast_f
                         why.append("across a contrast")
-            if kind == "agent" and before and d > 0 and _CAPITAL_RE.search(text, spans[anc.b - 1 - t0][1], hs):
+            if kind == "agent" and before and d > 0 and _other_name(text, spans[anc.b - 1 - t0][1], hs):
                 f *= p.other_subject  # "X said Iran violated ...": another name stands between the mention and the act
                 why.append("another subject")
             if entity and kind not in ("possessive", "appositive") and d > 1 and not _copula(anc, y0, tokens, cues):
@@ -736,7 +749,7 @@ def _role(
             if pos == "agentnoun":
                 kind = "patient"
             elif "noun" in pos and tokens[y1 : y1 + 1] and cues.get(tokens[y1]) not in ("patient",):
-                kind = "patient" if role in ("harm", "criticize") else "agent"
+                kind = "patient" if role in ("harm", "criticize", "attack") else "agent"
             else:
                 kind = "agent"
         elif (
