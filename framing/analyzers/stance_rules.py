@@ -86,15 +86,58 @@ __all__ = ["Contribution", "RuleParams", "normalise", "score_sentence"]
 _CAPITAL_RE = re.compile(r"\b[A-Z][\w'’.-]*")
 #: Capitalised words that are not names of someone (days, months, titles, "I").
 _NOT_NAMES = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
-    "September October November December I I'm I’m I've I’ve Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen. Rep. Gov. President "
-    "Prime Minister Secretary Senator Governor General".split()
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "I",
+        "I'm",
+        "I’m",
+        "I've",
+        "I’ve",
+        "Mr",
+        "Mr.",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
+        "Dr",
+        "Dr.",
+        "Sen.",
+        "Rep.",
+        "Gov.",
+        "President",
+        "Prime",
+        "Minister",
+        "Secretary",
+        "Senator",
+        "Governor",
+        "General",
+    ]
 )
 
 
 def _other_name(text: str, start: int, end: int) -> bool:
     """A capitalised word that may name someone else between two offsets (days, months and titles are not)."""
     return any(m.group() not in _NOT_NAMES for m in _CAPITAL_RE.finditer(text, start, end))
+
+
 _quote_start = attrgetter("start")
 _PUNCT_BREAK_RE = re.compile(r"[,;:()\[\]—–-]")
 _APPOSITIVE_OPENERS = frozenset(["a", "an", "the", "one", "who", "whose", "which", "his", "her", "its", "their", "now"])

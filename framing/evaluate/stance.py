@@ -212,9 +212,7 @@ def predict(
         for i, t in enumerate(targets):
             items.append((t[0], t[1], i, True))
             for fs, fe in t[3] if len(t) > 3 else ():
-                if not any(fs < e and s < fe for s, e in spans) and not any(
-                    fs < it[1] and it[0] < fe for it in items
-                ):
+                if not any(fs < e and s < fe for s, e in spans) and not any(fs < it[1] and it[0] < fe for it in items):
                     items.append((fs, fe, i, False))
         items.sort(key=lambda x: (x[0], x[1]))
         given.current = [Mention(f"target {i}", s, e, "name", text[e : e + 2] in ("'s", "’s")) for s, e, i, _ in items]
@@ -223,7 +221,9 @@ def predict(
         row_of = {i: j for j, (_, _, i, main) in enumerate(items) if main}
         for i, t in enumerate(targets):
             j = row_of[i]
-            row = {c: v[j] for c, v in cols.items()} if cols and "stance" in cols else {"label": "neutral", "stance": 0.0}
+            row = (
+                {c: v[j] for c, v in cols.items()} if cols and "stance" in cols else {"label": "neutral", "stance": 0.0}
+            )
             row["doc_id"] = f"s{k}"
             out.append((row, t[2]))
     return out
