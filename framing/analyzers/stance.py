@@ -136,6 +136,7 @@ class StanceAnalyzer(Analyzer):
             return []
         lex = self.lexicon
         keys = lex.keys
+        min_w = max(self.params.min_weight, 1e-12)
         tokens = model.tokens
         st = model.sent_tok
         ment_by_sent: dict[int, list] = {}
@@ -146,7 +147,7 @@ class StanceAnalyzer(Analyzer):
             t0, t1 = st[s], st[s + 1]
             if keys.isdisjoint(tokens[t0:t1]):
                 continue
-            hits = [h for h in lex.match_tokens(tokens, t0, t1) if h.entry.weight != 0.0]
+            hits = [h for h in lex.match_tokens(tokens, t0, t1) if abs(h.entry.weight) >= min_w]
             if hits:
                 by_sent[s] = hits
         if not by_sent:
@@ -159,8 +160,11 @@ class StanceAnalyzer(Analyzer):
         for r in attributions:
             att_by_sent.setdefault(int(r.get("sentence_id", -1)), []).append(r)
         out: list[Contribution] = []
+        quote_starts = [q.start for q in model.quotes]
         for s, hits in by_sent.items():
-            out.extend(score_sentence(model, s, hits, ment_by_sent[s], lex, self.params, att_by_sent.get(s, ())))
+            out.extend(
+                score_sentence(model, s, hits, ment_by_sent[s], lex, self.params, att_by_sent.get(s, ()), quote_starts)
+            )
         return out
 
     def analyze(self, ctx: DocContext) -> DocResult:

@@ -74,6 +74,10 @@ def _phrases(lex: Lexicon) -> dict[str, tuple[tuple[tuple[str, ...], str, float]
     return {w: tuple(sorted(v, key=lambda x: -len(x[0]))) for w, v in out.items()}
 
 
+def _by_start_longest(m: tuple[int, int, LexiconEntry]) -> tuple[int, int]:
+    return m[0], -m[1]
+
+
 @dataclass(frozen=True)
 class StanceLexicon:
     """Everything the stance rules look up, compiled once.
@@ -95,6 +99,10 @@ class StanceLexicon:
     contrast_phrases: Mapping[str, tuple[tuple[tuple[str, ...], str, float], ...]]
     parts: tuple[Lexicon, ...]
     scan_keys: frozenset[str] = frozenset()
+    report_keys: frozenset[str] = frozenset()
+    passive_keys: frozenset[str] = frozenset()
+    negator_keys: frozenset[str] = frozenset()
+    modifier_keys: frozenset[str] = frozenset()
     table: Mapping[str, tuple[LexiconEntry | None, tuple[LexiconEntry, ...]]] = FrozenDict({})
     keys: frozenset[str] = frozenset()
 
@@ -105,24 +113,36 @@ class StanceLexicon:
         building the document-wide index: sentences without an actor are never looked at.
         """
         table = self.table
-        out: list[Match] = []
-        k = t0
-        while k < t1:
-            cand = table.get(tokens[k])
-            if cand is None:
-                k += 1
-                continue
-            single, multis = cand
-            for e in multis:
-                m = len(e.words)
-                if k + m <= t1 and tuple(tokens[k : k + m]) == e.words:
-                    out.append(Match(k, k + m, e))
-                    k += m
+        toks = tokens[t0:t1]
+        present = self.keys.intersection(toks)
+        if not present:
+            return []
+        found: list[tuple[int, int, LexiconEntry]] = []
+        index = toks.index
+        for w in present:
+            single, multis = table[w]
+            j = index(w)
+            while True:
+                k = t0 + j
+                for e in multis:
+                    m = len(e.words)
+                    if k + m <= t1 and tuple(tokens[k : k + m]) == e.words:
+                        found.append((k, k + m, e))
+                        break
+                else:
+                    if single is not None:
+                        found.append((k, k + 1, single))
+                try:
+                    j = index(w, j + 1)
+                except ValueError:
                     break
-            else:
-                if single is not None:
-                    out.append(Match(k, k + 1, single))
-                k += 1
+        found.sort(key=_by_start_longest)
+        out: list[Match] = []
+        last_end = -1
+        for k, end, e in found:
+            if k >= last_end:  # longest first at each position; later matches inside it are dropped
+                out.append(Match(k, end, e))
+                last_end = end
         return out
 
     @classmethod
@@ -200,6 +220,10 @@ class StanceLexicon:
             parts=tuple(parts),
             scan_keys=frozenset(w for w, c in single_cues.items() if c == "pronoun" or c.startswith("contrast"))
             | frozenset(_phrases(multi_contrast)),
+            report_keys=frozenset(w for w, c in single_cues.items() if c == "report"),
+            passive_keys=frozenset(w for w, c in single_cues.items() if c == "passive"),
+            negator_keys=frozenset(_phrases(neg_lex)),
+            modifier_keys=frozenset(_phrases(mod_lex)),
             table=FrozenDict(compiled),
             keys=frozenset(compiled),
         )

@@ -71,8 +71,6 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
-from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -138,7 +136,6 @@ def _other_name(text: str, start: int, end: int) -> bool:
     return any(m.group() not in _NOT_NAMES for m in _CAPITAL_RE.finditer(text, start, end))
 
 
-_quote_start = attrgetter("start")
 _PUNCT_BREAK_RE = re.compile(r"[,;:()\[\]—–-]")
 _APPOSITIVE_OPENERS = frozenset(["a", "an", "the", "one", "who", "whose", "which", "his", "her", "its", "their", "now"])
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "its", "their"])
@@ -220,6 +217,7 @@ class RuleParams:
     other_subject: float = 0.3
     harm_noun_before: float = 0.5
     alpha: float = 0.35
+    min_weight: float = 0.0
     skip_names: bool = True
     negated_negative: float = 0.0
     negativity: float = 1.0
@@ -273,25 +271,23 @@ def score_sentence(
     lex: StanceLexicon,
     params: RuleParams,
     attributions: Sequence[Mapping[str, Any]] = (),
+    quote_starts: Sequence[int] | None = None,
 ) -> list[Contribution]:
     """Contributions of the evaluative ``hits`` of sentence ``s`` to each of its ``mentions``."""
     tokens = model.tokens
     text = model.text
     t0, t1 = model.sent_tok[s], model.sent_tok[s + 1]
     spans = model.sentence_spans(s)
-    first = itemgetter(0)
     cues = lex.cues
     scan_keys = lex.scan_keys
     p = params
 
     # ---------------------------------------------------------------- clause structure
-    # Breaks and connectives as prefix counts over the sentence's tokens, so that counting them between
-    # two positions costs two subtractions: comma_cum[k] = commas right before local tokens 0..k-1.
+    # Sentences have few breaks: plain sorted lists are cheaper than anything built per token.
     n = t1 - t0
-    comma_at = [0] * (n + 1)
-    strong_at = [0] * (n + 1)
-    breaks: list[int] = []  # global token k: a break right before token k
-    strong: set[int] = set()
+    starts = [a for a, _ in spans]
+    commas: list[int] = []  # global token k: a comma right before token k
+    strongs: list[int] = []  # ; : — ( ) [ ] and a spaced hyphen
     # punctuation only (the text model's clause_breaks also looks for connectives, which are found on
     # the tokens below in any case, and costs far more)
     for mo in _PUNCT_BREAK_RE.finditer(text, model.sent_starts[s], model.sent_ends[s]):
@@ -299,18 +295,13 @@ def score_sentence(
         ch = text[off]
         if ch == "-" and not (text[off - 1 : off].isspace() and text[off + 1 : off + 2].isspace()):
             continue  # a hyphen, not a dash
-        k = bisect.bisect_left(spans, off, key=first)
+        k = bisect.bisect_left(starts, off)
         if k >= n:
             continue
-        breaks.append(t0 + k)
-        if ch == ",":
-            comma_at[k + 1] += 1
-        else:
-            strong_at[k + 1] += 1
-            strong.add(t0 + k)
-    breaks.sort()
-    comma_cum = list(accumulate(comma_at))
-    strong_cum = list(accumulate(strong_at))
+        (commas if ch == "," else strongs).append(t0 + k)
+    breaks = sorted(commas + strongs) if strongs else commas
+    strong = set(strongs)
+    break_set = set(breaks)
     connectives: list[tuple[int, str]] = []
     pronouns: list[int] = []
     contrast_phrases = lex.contrast_phrases
@@ -336,10 +327,7 @@ def score_sentence(
                 break
     connectives.sort()
     pronouns.sort()
-    conn_at = [0] * (n + 1)
-    for k, _ in connectives:
-        conn_at[k - t0 + 1] += 1
-    conn_cum = list(accumulate(conn_at))
+    conn_pos = [k for k, _ in connectives]
 
     def next_break(k: int, only_strong: bool = False) -> int:
         i = bisect.bisect_right(breaks, k)
@@ -364,15 +352,20 @@ def score_sentence(
         return any(a <= k < b for a, b in regions)
 
     def between(lo: int, hi: int) -> tuple[int, int, int]:
-        """Commas, strong breaks (right before tokens lo..hi) and connectives (tokens lo..hi-1)."""
-        a, b = lo - t0, hi - t0 + 1
-        if a < 0:
-            a = 0
-        if b > n:
-            b = n
-        if b <= a:
-            return 0, 0, 0
-        return comma_cum[b] - comma_cum[a], strong_cum[b] - strong_cum[a], conn_cum[b - 1] - conn_cum[a]
+        """Commas and strong breaks right before tokens lo..hi, and connectives among tokens lo..hi-1."""
+        nc = 0
+        for k in commas:
+            if lo <= k <= hi:
+                nc += 1
+        ns = 0
+        for k in strongs:
+            if lo <= k <= hi:
+                ns += 1
+        nk = 0
+        for k in conn_pos:
+            if lo <= k < hi:
+                nk += 1
+        return nc, ns, nk
 
     def char_start(k: int) -> int:
         return spans[k - t0][0]
@@ -380,12 +373,12 @@ def score_sentence(
     # ---------------------------------------------------------------- mentions as token spans
     ments: list[tuple[int, int, int, Mention]] = []  # (mention index, a, b, mention)
     for mi, m in mentions:
-        a = bisect.bisect_right(spans, m.start, key=first) - 1
+        a = bisect.bisect_right(starts, m.start) - 1
         if a < 0:
             a = 0
         elif spans[a][1] <= m.start:
             a += 1
-        b = bisect.bisect_left(spans, m.end, key=first)
+        b = bisect.bisect_left(starts, m.end)
         if b <= a:
             b = a + 1
         ments.append((mi, t0 + min(a, t1 - t0 - 1), t0 + min(b, t1 - t0), m))
@@ -428,7 +421,7 @@ def score_sentence(
 
     # ---------------------------------------------------------------- speakers
     speech: dict[int, _Speech] = {}
-    for mi, a, b, m in ments:
+    for mi, a, b, m in ments if attributions or not lex.report_keys.isdisjoint(toks) else ():
         owned = []
         for r in attributions:
             ss, se = int(r.get("source_start", -1)), int(r.get("source_end", -1))
@@ -449,12 +442,14 @@ def score_sentence(
     s_start, s_end = model.sent_starts[s], model.sent_ends[s]
     quotes = model.quotes
     if quotes:
-        iq = bisect.bisect_left(quotes, s_start, key=_quote_start)
-        has_quotes = (iq < len(quotes) and quotes[iq].start < s_end) or model.quote_at(s_start) is not None
+        qstarts = quote_starts if quote_starts is not None else [q.start for q in quotes]
+        iq = bisect.bisect_left(qstarts, s_start)
+        has_quotes = (iq < len(qstarts) and qstarts[iq] < s_end) or model.quote_at(s_start) is not None
     else:
         has_quotes = False
     quote_at = model.quote_at if has_quotes else _no_quote
-    q_ment = {mi: quote_at(spans[a - t0][0]) for mi, a, _, _ in ments}  # the first word, not a stray quote mark
+    # the first word of each mention, not a stray quote mark included in its span
+    q_ment = {mi: quote_at(spans[a - t0][0]) for mi, a, _, _ in ments} if has_quotes else {}
 
     # ---------------------------------------------------------------- capitalised words are names
     title_case: bool | None = None
@@ -474,13 +469,18 @@ def score_sentence(
         return not title_case
 
     # ---------------------------------------------------------------- per evaluative word
-    neg_mass = sum(-h.entry.weight for h in hits if h.entry.weight < 0) if p.negativity else 0.0
+    neg_mass = 0.0
+    if p.negativity:
+        for h in hits:
+            if h.entry.weight < 0:
+                neg_mass -= h.entry.weight
     pos_discount = 1.0 / (1.0 + p.negativity * neg_mass)
     out: list[Contribution] = []
     negators, modifiers = lex.negators, lex.modifiers
+    neg_keys, mod_keys = lex.negator_keys, lex.modifier_keys
+    skip_names = p.skip_names
     scope_end = -1
     scope_weight = 1.0
-    break_set = set(breaks)
     first_mi = min(ments, key=lambda x: x[1])[0] if ments else -1
     several = len(ments) > 1
     scale, comma_f, strong_f, contrast_f = p.scale, p.comma, p.strong_break, p.contrast
@@ -488,13 +488,17 @@ def score_sentence(
     for h in hits:
         e = h.entry
         y0, y1 = h.start, h.end
-        if p.skip_names and is_name(y0):
+        if skip_names and y0 != t0 and text[spans[y0 - t0][0]].isupper() and is_name(y0):
             continue
         w = e.weight
         notes: list[str] = []
         # modifiers
-        for j in range(y0 - 1, max(t0, y0 - p.modifier_window) - 1, -1):
-            if comma_at[j + 1 - t0 + 1] or strong_at[j + 1 - t0 + 1]:
+        for j in (
+            range(y0 - 1, max(t0, y0 - p.modifier_window) - 1, -1)
+            if not mod_keys.isdisjoint(tokens[max(t0, y0 - p.modifier_window) : y0])
+            else ()
+        ):
+            if j + 1 in break_set:
                 break  # a break right before token j + 1
             cands = modifiers.get(tokens[j])
             if cands:
@@ -505,7 +509,8 @@ def score_sentence(
                         break
         # negation
         negated = False
-        for j in range(y0 - 1, max(t0, y0 - p.negation_window - 2) - 1, -1):
+        lo_n = max(t0, y0 - p.negation_window - 2)
+        for j in range(y0 - 1, lo_n - 1, -1) if not neg_keys.isdisjoint(tokens[lo_n:y0]) else ():
             cands = negators.get(tokens[j])
             if not cands:
                 continue
@@ -546,7 +551,9 @@ def score_sentence(
             w *= scope_weight
             notes.append(f"negated by '{scope_word}'")
         # clause
-        if in_regions(y0, conceded):
+        if not conceded and not boosted:
+            pass
+        elif in_regions(y0, conceded):
             w *= p.conceded
             notes.append("conceded clause")
         elif in_regions(y0, boosted):
@@ -584,22 +591,18 @@ def score_sentence(
             d, anc = best
             before = anc.b <= y0
             if role or (before and (anc.possessive or anc.b in break_set)) or (d == 0 and not before and anc.a < y1):
-                f, why, kind = _attach(d, anc, y0, y1, role, pos, tokens, cues, between, breaks, p)
+                f, why, kind = _attach(d, anc, y0, y1, role, pos, tokens, cues, between, breaks, p, lex.passive_keys)
             else:  # the common case, inline: distance and breaks only
-                lo, hi = (anc.b - t0, y0 - t0 + 1) if before else (y1 - t0, anc.a - t0 + 1)
-                if hi > n:
-                    hi = n
                 f = 1.0 / (1.0 + d / scale)
                 why = []
                 kind = ""
-                if hi > lo:
-                    nc = comma_cum[hi] - comma_cum[lo]
+                if breaks or conn_pos:
+                    nc, ns, nk = between(anc.b, y0) if before else between(y1, anc.a)
                     if nc:
                         f *= comma_f**nc
-                    ns = strong_cum[hi] - strong_cum[lo]
                     if ns:
                         f *= strong_f**ns
-                    if conn_cum[hi - 1] - conn_cum[lo]:
+                    if nk:
                         f *= contrast_f
                         why.append("across a contrast")
             if kind == "agent" and before and d > 0 and _other_name(text, spans[anc.b - 1 - t0][1], hs):
@@ -628,7 +631,7 @@ def score_sentence(
             quoted = False
             source = ""
             if q_hit is not None:
-                q_m = q_ment[mi]
+                q_m = q_ment.get(mi)
                 quoted = True
                 if q_m != q_hit:
                     sp = speech.get(mi)
@@ -721,6 +724,7 @@ def _attach(
     between: Any,
     breaks: list[int],
     p: RuleParams,
+    passive_keys: frozenset[str] = frozenset(),
 ) -> tuple[float, list[str], str]:
     """How firmly the word at tokens [y0, y1) applies to the anchor, why, and the role kind (for the category)."""
     why: list[str] = []
@@ -744,7 +748,7 @@ def _attach(
         end = breaks[i] if i < len(breaks) else 1 << 30
         appositive = y0 < min(end, anc.b + p.appositive_window) and n_strong == 0 and n_conn == 0
     if role:
-        kind, share, scale = _role(anc, y0, y1, role, pos, tokens, cues, before, possessed, d, p)
+        kind, share, scale = _role(anc, y0, y1, role, pos, tokens, cues, before, possessed, d, p, passive_keys)
         if kind:
             why.append(
                 {"agent": "doer", "patient": "receiver", "subject": "subject"}.get(kind, kind) + f" of '{role}' act"
@@ -783,6 +787,7 @@ def _role(
     possessed: bool,
     d: int,
     p: RuleParams,
+    passive_keys: frozenset[str] = frozenset(),
 ) -> tuple[str, float, float]:
     """The mention's role in the act at [y0, y1): (kind, share of the weight it gets, distance scale)."""
     is_verb = "verb" in pos
@@ -796,9 +801,7 @@ def _role(
             else:
                 kind = "agent"
         elif (
-            is_verb
-            and not tokens[y0].endswith("ing")
-            and any(cues.get(tokens[k]) == "passive" for k in range(max(anc.b, y0 - 3), y0))
+            is_verb and not tokens[y0].endswith("ing") and not passive_keys.isdisjoint(tokens[max(anc.b, y0 - 3) : y0])
         ):
             kind = "patient"  # "X was attacked", "X has been criticized"
         elif is_verb:
@@ -808,7 +811,7 @@ def _role(
             share = 1.0 if role != "harm" or d <= 1 else p.harm_noun_before
             return "subject", share, p.scale
     else:
-        gap = [cues.get(t, "") for t in tokens[y1 : anc.a]][:3]
+        gap = [cues.get(t, "") for t in tokens[y1 : min(anc.a, y1 + 3)]]
         if "agent" in gap or (pos != "verb" and "agent/noun" in gap):
             kind = "agent"  # "attacked by X", "criticism from X"
         elif is_verb or "patient" in gap:
