@@ -510,6 +510,7 @@ def _period_ends_sentence(text: str, para_start: int, dot: int, next_start: int)
 
 _OPENING = "“„«"
 _CLOSING = "”»"
+_QUOTE_MARK_RE = re.compile('[“„«”»"]')
 
 
 def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
@@ -531,7 +532,8 @@ def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
         i = ps
         if open_at >= 0 and text[ps] in _OPENING + '"':
             i = ps + 1  # re-opening mark of a continued quotation
-        while i < pe:
+        for qm in _QUOTE_MARK_RE.finditer(text, i, pe):  # only quote marks matter: skip to them
+            i = qm.start()
             ch = text[i]
             if ch in _OPENING:
                 if open_at >= 0 and open_mark == "„" and ch == "“":
@@ -547,7 +549,6 @@ def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
                     open_at = -1
                 elif ch == '"':
                     open_at, open_mark = i, ch
-            i += 1
         if open_at >= 0:
             nxt = paras[pi + 1][0] if pi + 1 < n_paras else -1
             if nxt >= 0 and text[nxt] in _OPENING + '"':
