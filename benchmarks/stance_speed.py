@@ -11,7 +11,10 @@ model's word tokens, the same count for every line):
     (``ActorSet.find``) and run ``StanceAnalyzer.analyze`` — everything the
     stance analyzer needs from raw text, without cleaning or other analyzers;
 (c) ``StanceAnalyzer.analyze`` alone on already parsed documents (the
-    analyzer's own cost inside the pipeline).
+    analyzer's own cost inside the pipeline, where the text model is shared).
+
+(a) and (b) alternate over chunks of 50 articles, so that both see the same
+load when the machine is shared.
 
 Times are CPU seconds of this process (time.process_time), so that other work on a
 shared machine does not distort the ratio. Actors: a fixed list of 24 US
@@ -75,6 +78,7 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args()
 
+    import bisect
     import sys
 
     sys.path.insert(0, str(ROOT))
@@ -87,52 +91,53 @@ def main() -> None:
     from framing.text import TextModel
 
     texts = load_texts(args.corpus, args.n)
-    models = [TextModel(t) for t in texts]
-    words = sum(m.n_words for m in models)
-    sentences = [m.sentence_text(s) for m in models for s in range(m.n_sentences)]
-
-    # (a) VADER over every sentence
-    sia = SentimentIntensityAnalyzer()
-    t0 = time.process_time()
-    for s in sentences:
-        sia.polarity_scores(s)
-    t_vader = time.process_time() - t0
-
-    # (b) parse + mentions + stance
     actors = ActorSet.from_dict(US_ACTORS)
     stance = StanceAnalyzer()
-    n_mentions = 0
-    n_evidence = 0
-    t0 = time.process_time()
-    for i, text in enumerate(texts):
-        model = TextModel(text)
-        mentions = actors.find(text)
-        starts = model.sent_starts
-        import bisect
+    sia = SentimentIntensityAnalyzer()
+    words = n_sentences = n_mentions = n_evidence = 0
+    t_vader = t_stance = t_analyze = 0.0
+    # (a) and (b) alternate over chunks of 50 articles, so both see the same load on a shared machine
+    for c in range(0, len(texts), 50):
+        chunk = texts[c : c + 50]
+        models = [TextModel(t) for t in chunk]
+        words += sum(m.n_words for m in models)
+        sentences = [m.sentence_text(s) for m in models for s in range(m.n_sentences)]
+        n_sentences += len(sentences)
 
-        msent = [max(0, bisect.bisect_right(starts, m.start) - 1) for m in mentions]
-        ctx = DocContext(Document(id=str(i), text=text), model, None, mentions, msent, actors)  # type: ignore[arg-type]
-        res = stance.analyze(ctx)
-        n_mentions += len(mentions)
-        n_evidence += len(res.evidence)
-    t_stance = time.process_time() - t0
+        # (a) VADER over every sentence
+        t0 = time.process_time()
+        for s in sentences:
+            sia.polarity_scores(s)
+        t_vader += time.process_time() - t0
 
-    # (c) analyze alone on parsed documents (mentions found beforehand)
-    prepared = []
-    for i, (text, model) in enumerate(zip(texts, models)):
-        mentions = actors.find(text)
-        msent = [max(0, bisect.bisect_right(model.sent_starts, m.start) - 1) for m in mentions]
-        _ = model.index  # built by the first analyzer in a pipeline run
-        prepared.append(DocContext(Document(id=str(i), text=text), model, None, mentions, msent, actors))  # type: ignore[arg-type]
-    t0 = time.process_time()
-    for ctx in prepared:
-        stance.analyze(ctx)
-    t_analyze = time.process_time() - t0
+        # (b) parse + mentions + stance
+        t0 = time.process_time()
+        for i, text in enumerate(chunk):
+            model = TextModel(text)
+            mentions = actors.find(text)
+            starts = model.sent_starts
+            msent = [max(0, bisect.bisect_right(starts, m.start) - 1) for m in mentions]
+            ctx = DocContext(Document(id=str(c + i), text=text), model, None, mentions, msent, actors)  # type: ignore[arg-type]
+            res = stance.analyze(ctx)
+            n_mentions += len(mentions)
+            n_evidence += len(res.evidence)
+        t_stance += time.process_time() - t0
+
+        # (c) analyze alone on parsed documents (mentions found beforehand)
+        prepared = []
+        for i, (text, model) in enumerate(zip(chunk, models)):
+            mentions = actors.find(text)
+            msent = [max(0, bisect.bisect_right(model.sent_starts, m.start) - 1) for m in mentions]
+            prepared.append(DocContext(Document(id=str(c + i), text=text), model, None, mentions, msent, actors))  # type: ignore[arg-type]
+        t0 = time.process_time()
+        for ctx in prepared:
+            stance.analyze(ctx)
+        t_analyze += time.process_time() - t0
 
     result = {
         "articles": len(texts),
         "words": words,
-        "sentences": len(sentences),
+        "sentences": n_sentences,
         "mentions": n_mentions,
         "evidence_rows": n_evidence,
         "vader_words_per_s": round(words / t_vader),
@@ -144,7 +149,7 @@ def main() -> None:
     if args.json:
         print(json.dumps(result))
         return
-    print(f"{len(texts):,} AllSides articles, {words:,} words, {len(sentences):,} sentences, {n_mentions:,} mentions")
+    print(f"{len(texts):,} AllSides articles, {words:,} words, {n_sentences:,} sentences, {n_mentions:,} mentions")
     print(f"(a) VADER polarity_scores per sentence:      {result['vader_words_per_s']:>12,} words/s")
     print(f"(b) stance: parse + mentions + analyze:      {result['stance_words_per_s']:>12,} words/s")
     print(f"(c) stance analyze alone (parsed documents): {result['analyze_only_words_per_s']:>12,} words/s")

@@ -140,6 +140,7 @@ _PUNCT_BREAK_RE = re.compile(r"[,;:()\[\]—–-]")
 _APPOSITIVE_OPENERS = frozenset(["a", "an", "the", "one", "who", "whose", "which", "his", "her", "its", "their", "now"])
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "its", "their"])
 _COORDINATION = frozenset(["and", "or", "&"])
+_ROLE_WORD = {"agent": "doer", "patient": "receiver", "subject": "subject"}
 _NP_END = frozenset(
     [
         "of",
@@ -739,7 +740,7 @@ def _attach(
         and anc.possessive
         and d <= p.possessive_window
         and not (n_comma or n_strong or n_conn)
-        and not any(t in _NP_END for t in tokens[anc.b : y0])  # "X's supervision of a bribery probe": not X's
+        and _NP_END.isdisjoint(tokens[anc.b : y0])  # "X's supervision of a bribery probe": not X's
     )
     # appositive: "X, a reliable partner,"
     appositive = False
@@ -750,9 +751,7 @@ def _attach(
     if role:
         kind, share, scale = _role(anc, y0, y1, role, pos, tokens, cues, before, possessed, d, p, passive_keys)
         if kind:
-            why.append(
-                {"agent": "doer", "patient": "receiver", "subject": "subject"}.get(kind, kind) + f" of '{role}' act"
-            )
+            why.append(f"{_ROLE_WORD.get(kind, kind)} of '{role}' act")
     else:
         kind, share, scale = "", 1.0, p.scale
     if possessed:
