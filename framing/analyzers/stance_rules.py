@@ -43,6 +43,9 @@ in the same sentence, the contribution is
     ("Pakistan accuses Kabul of harbouring terrorists");
   - another mention of the same actor in the sentence ("Pakistan ...
     Islamabad") is the same referent: the nearest of them counts;
+  - an actor named after "in", "inside", "against", "on" ... that follow a
+    bad word is its place or target, not its author: ×0.3 ("terror
+    operations inside Pakistan");
   - a pronoun (he, it, their ...) after a mention stands for it (×0.8), so
     "while X ..., it failed to" reaches X;
   - another actor named between ``m`` and ``h`` takes the word first: ×0.5;
@@ -140,6 +143,9 @@ _PUNCT_BREAK_RE = re.compile(r"[,;:()\[\]—–-]")
 _APPOSITIVE_OPENERS = frozenset(["a", "an", "the", "one", "who", "whose", "which", "his", "her", "its", "their", "now"])
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "its", "their"])
 _COORDINATION = frozenset(["and", "or", "&"])
+_PLACE = frozenset(
+    ["in", "inside", "into", "within", "across", "against", "on", "onto", "upon", "at", "toward", "towards"]
+)
 _ROLE_WORD = {"agent": "doer", "patient": "receiver", "subject": "subject"}
 _NP_END = frozenset(
     [
@@ -223,6 +229,7 @@ class RuleParams:
     negated_negative: float = 0.0
     negativity: float = 1.0
     entity_far: float = 0.3
+    place: float = 0.3
     agent: Mapping[str, float] = field(default_factory=_default_agent)
     patient: Mapping[str, float] = field(default_factory=_default_patient)
 
@@ -609,6 +616,9 @@ def score_sentence(
             if kind == "agent" and before and d > 0 and _other_name(text, spans[anc.b - 1 - t0][1], hs):
                 f *= p.other_subject  # "X said Iran violated ...": another name stands between the mention and the act
                 why.append("another subject")
+            if not role and not before and not anc.pronoun and _PLACE.intersection(tokens[max(y1, anc.a - 2) : anc.a]):
+                f *= p.place  # "terror operations inside Pakistan": the place or target of a bad thing, not its author
+                why.append("place or target")
             if entity and kind not in ("possessive", "appositive") and d > 1 and not _copula(anc, y0, tokens, cues):
                 f *= p.entity_far
                 why.append("names another actor")
