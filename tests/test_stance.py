@@ -424,3 +424,36 @@ def test_newsmtsc_dev_beats_the_vader_baseline():
     path = shared_path("eval", "newsmtsc", "devtest_mt.jsonl")
     res = evaluate(path, baseline="vader", limit=250)
     assert res["macro_f1"] > res["baseline"]["macro_f1"] + 0.05
+
+
+# ---------------------------------------------------------------------- learned option
+def test_learned_option_fits_on_labelled_sentences_and_scores_mentions(tmp_path):
+    from framing.analyzers.stance_learned import FEATURES, LearnedStanceAnalyzer
+
+    rows = []
+    good = ["Qatar was generous and patient.", "India praised Qatar.", "Qatar showed great restraint."]
+    bad = ["Qatar betrayed its neighbours.", "India condemned Qatar.", "Qatar is harbouring terrorists."]
+    flat = ["Qatar held talks on Tuesday.", "India met Qatar in Doha.", "Qatar sent a delegation."]
+    for sents, pol in ((good, 6.0), (bad, 2.0), (flat, 4.0)):
+        for s in sents:
+            i = s.index("Qatar")
+            rows.append({"sentence_normalized": s, "targets": [{"from": i, "to": i + 5, "polarity": pol}]})
+    learned = LearnedStanceAnalyzer().fit(_write(tmp_path, rows))
+    assert learned.n_fitted == 9 and len(FEATURES) == 19
+    pipe = Pipeline(actors=ACTORS, analyzers=[StanceAnalyzer(), learned], cleaner=False)
+    out = run(pipe, "Qatar was generous. Qatar betrayed everyone.")
+    assert out.mentions["label_learned"] == ["positive", "negative"]
+    assert out.mentions["stance_learned"][0] > 0 > out.mentions["stance_learned"][1]
+    with pytest.raises(RuntimeError, match="fitted"):
+        Pipeline(actors=ACTORS, analyzers=[LearnedStanceAnalyzer()], cleaner=False).analyzers[0].analyze(
+            _ctx("Qatar was generous.")
+        )
+
+
+def _ctx(text):
+    from framing.analyzers.base import DocContext
+    from framing.text import TextModel
+
+    model = TextModel(text)
+    mentions = ACTORS.find(text)
+    return DocContext(Document(id="c", text=text), model, None, mentions, [0] * len(mentions), ACTORS)  # type: ignore[arg-type]

@@ -63,6 +63,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="analyzers to run before scoring, comma-separated (default: stance; add sourcing to use its attributions)",
     )
     parser.add_argument("--limit", type=int, default=None, help="score only the first N sentences")
+    parser.add_argument(
+        "--learned",
+        metavar="TRAIN",
+        help="also fit the learned option (logistic regression on the lexicon evidence) on TRAIN and score it",
+    )
 
 
 def _label(value: Any, path: str, line: int) -> str:
@@ -199,7 +204,6 @@ def predict(
     given and not overlapping another target) are more mentions of that actor. The row reported
     is the main mention's, as annotated.
     """
-    from ..actors import Mention
     from ..corpus import Document
     from ..pipeline import Pipeline
 
@@ -207,26 +211,34 @@ def predict(
     pipe = Pipeline(actors=given, analyzers=list(analyzers), cleaner=False)  # type: ignore[arg-type]
     out: list[tuple[dict[str, Any], str]] = []
     for k, (text, targets) in enumerate(sentences):
-        spans = [(t[0], t[1]) for t in targets]
-        items: list[tuple[int, int, int, bool]] = []  # start, end, target index, main mention
-        for i, t in enumerate(targets):
-            items.append((t[0], t[1], i, True))
-            for fs, fe in t[3] if len(t) > 3 else ():
-                if not any(fs < e and s < fe for s, e in spans) and not any(fs < it[1] and it[0] < fe for it in items):
-                    items.append((fs, fe, i, False))
-        items.sort(key=lambda x: (x[0], x[1]))
-        given.current = [Mention(f"target {i}", s, e, "name", text[e : e + 2] in ("'s", "’s")) for s, e, i, _ in items]
+        given.current, main = target_mentions(text, targets)
         res = pipe.process(Document(id=f"s{k}", text=text))
         cols = res.mentions
-        row_of = {i: j for j, (_, _, i, main) in enumerate(items) if main}
-        for i, t in enumerate(targets):
-            j = row_of[i]
+        for j, label in main:
             row = (
                 {c: v[j] for c, v in cols.items()} if cols and "stance" in cols else {"label": "neutral", "stance": 0.0}
             )
             row["doc_id"] = f"s{k}"
-            out.append((row, t[2]))
+            out.append((row, label))
     return out
+
+
+def target_mentions(text: str, targets: Sequence[Target]) -> tuple[list[Any], list[tuple[int, str]]]:
+    """The mentions of a labelled sentence (targets and their further mentions, in text order) and, per target,
+    the index of its main mention with its gold label."""
+    from ..actors import Mention
+
+    spans = [(t[0], t[1]) for t in targets]
+    items: list[tuple[int, int, int, bool]] = []  # start, end, target index, main mention
+    for i, t in enumerate(targets):
+        items.append((t[0], t[1], i, True))
+        for fs, fe in t[3] if len(t) > 3 else ():
+            if not any(fs < e and s < fe for s, e in spans) and not any(fs < it[1] and it[0] < fe for it in items):
+                items.append((fs, fe, i, False))
+    items.sort(key=lambda x: (x[0], x[1]))
+    mentions = [Mention(f"target {i}", s, e, "name", text[e : e + 2] in ("'s", "’s")) for s, e, i, _ in items]
+    row_of = {i: j for j, (_, _, i, main) in enumerate(items) if main}
+    return mentions, [(row_of[i], t[2]) for i, t in enumerate(targets)]
 
 
 def _vader_predictions(sentences: Sequence[tuple[str, list[Target]]]) -> list[str]:
@@ -247,6 +259,7 @@ def evaluate(
     threshold: float | None = None,
     analyzers: str | Sequence[str] = "stance",
     limit: int | None = None,
+    learned: str | Path | None = None,
     **_: Any,
 ) -> dict[str, Any]:
     """Score the stance analyzer (as shipped) on a NewsMTSC-style file; see the module docstring."""
@@ -256,14 +269,14 @@ def evaluate(
     names = [a.strip() for a in analyzers.split(",")] if isinstance(analyzers, str) else list(analyzers)
     if "stance" not in names:
         names.append("stance")
-    built = [create(n, threshold=threshold) if n == "stance" and threshold is not None else n for n in names]
+    stance = create("stance", **({"threshold": threshold} if threshold is not None else {}))
+    built = [stance if n == "stance" else n for n in names]
     t = time.perf_counter()
     rows = predict(sentences, built)
     seconds = time.perf_counter() - t
     gold = [g for _, g in rows]
     pred = [r["label"] for r, _ in rows]
     result: dict[str, Any] = {"task": "stance", **scores(gold, pred)}
-    stance = next(a for a in built if not isinstance(a, str)) if threshold is not None else create("stance")
     result.update(
         data=str(data),
         method="framing stance (lexicon and rules)",
@@ -272,6 +285,16 @@ def evaluate(
         evaluated_share=round(sum(1 for r, _ in rows if r.get("stance_evaluated")) / len(rows), 4) if rows else 0.0,
         seconds=round(seconds, 2),
     )
+    if learned:
+        from ..analyzers.stance_learned import LearnedStanceAnalyzer
+
+        model = LearnedStanceAnalyzer(base=stance).fit(learned)
+        lrows = predict(sentences, [stance, model])
+        result["learned"] = {
+            "method": f"logistic regression on the lexicon evidence, fitted on {learned}",
+            "n_fitted": model.n_fitted,
+            **scores(gold, [r["label_learned"] for r, _ in lrows]),
+        }
     if baseline == "vader":
         result["baseline"] = {
             "method": "VADER compound of the whole sentence",
@@ -290,8 +313,10 @@ def format_result(result: dict[str, Any]) -> str:
         lines.append(
             f"    {c:<9} precision {pc['precision']:.3f}  recall {pc['recall']:.3f}  F1 {pc['f1']:.3f}  (n={pc['support']})"
         )
-    b = result.get("baseline")
-    if b:
+    for key in ("learned", "baseline"):
+        b = result.get(key)
+        if not b:
+            continue
         lines.append(f"  {b['method']}: macro-F1 {b['macro_f1']:.3f}, accuracy {b['accuracy']:.3f}")
         for c in CLASSES:
             pc = b["per_class"][c]
