@@ -1,0 +1,331 @@
+"""Stance toward actors: who is blamed and who is praised, scored per mention from the words around it.
+
+Each actor mention gets a stance in [−1, 1] from the evaluative words of its
+sentence that apply to it (rules in :mod:`framing.analyzers.stance_rules`,
+lexicons in :mod:`framing.analyzers.stance_lexicon`). Every contributing word
+becomes an evidence row with its signed contribution and the rule that
+applied ("negated by 'not'", "doer of 'harm' act", "possessive",
+"quoted: Rizvi"), so each number can be traced to the words behind it.
+
+Mentions table columns:
+
+``stance``            S / sqrt(S² + α) of the summed contributions; 0.0 without evidence
+``label``             "negative" (stance ≤ −t), "positive" (≥ t) or "neutral" (t = ``threshold``)
+``quoted``            the stance comes mainly from inside a quotation
+``source``            who speaks when quoted (the sourcing analyzer's attribution; "" when unknown)
+``stance_neg``, ``stance_pos``   1 when the label is negative / positive
+``stance_evaluated``  1 when any evaluative word applies to the mention
+``stance_n_evidence`` number of contributing words
+``stance_own``, ``stance_own_n``         stance and count of evaluated mentions outside quotations
+``stance_quoted``, ``stance_quoted_n``   the same inside quotations
+
+Metrics (per actor; as ratios of these column sums they aggregate to documents,
+outlets and issues, with bootstrap intervals, through ``Analysis.compare``):
+mean stance, share negative, share positive, mentions, mean stance where
+evaluated, mean stance in the outlet's own voice and in quotations.
+
+The extra table ``stance_actors`` has one row per document and actor: mentions,
+mean stance, shares negative/positive, evidence words and a ``thin`` flag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..lexicons import Lexicon
+from .base import Analyzer, DocContext, DocResult, Evidence, Metric, mean, ratio
+from .stance_lexicon import StanceLexicon
+from .stance_rules import Contribution, RuleParams, normalise, score_sentence
+
+__all__ = ["StanceAnalyzer"]
+
+_LABELS = ("negative", "neutral", "positive")
+
+
+def _count(n: float) -> float:
+    return n
+
+
+class StanceAnalyzer(Analyzer):
+    """Lexicon-and-rules stance toward each actor mention.
+
+    Args:
+        threshold: |stance| at or above which a mention is labelled negative or positive.
+        vader: include VADER's lexicon (read from the installed package).
+        vader_weight: multiplies VADER's weights (our own lexicons keep theirs).
+        extra: your own evaluative words, ``{"term": weight in [-1, 1]}``; they take precedence.
+        lexicons: replacements for the bundled files, by part: ``verbs``, ``conflict``, ``adjust``,
+            ``negators``, ``modifiers``, ``cues`` (a bundled name, a path, a dict or a Lexicon).
+        min_evidence: contributions smaller than this (in absolute value) are not kept as evidence rows.
+        thin_mentions: fewer mentions than this for an actor in a document flags it ``thin`` in ``stance_actors``.
+        **rules: any :class:`~framing.analyzers.stance_rules.RuleParams` field (``scale=6``, ``speaker=0.2`` ...).
+    """
+
+    name = "stance"
+    mention_columns = {
+        "stance": 0.0,
+        "label": "neutral",
+        "quoted": False,
+        "source": "",
+        "stance_neg": 0,
+        "stance_pos": 0,
+        "stance_evaluated": 0,
+        "stance_n_evidence": 0,
+        "stance_own": 0.0,
+        "stance_own_n": 0,
+        "stance_quoted": 0.0,
+        "stance_quoted_n": 0,
+    }
+
+    def __init__(
+        self,
+        threshold: float = 0.1,
+        vader: bool = True,
+        vader_weight: float = 1.0,
+        extra: Mapping[str, float] | Lexicon | None = None,
+        lexicons: Mapping[str, Any] | None = None,
+        min_evidence: float = 0.005,
+        thin_mentions: int = 3,
+        **rules: Any,
+    ) -> None:
+        unknown = set(rules) - set(RuleParams.__dataclass_fields__)
+        if unknown:
+            raise TypeError(f"unknown stance option(s): {', '.join(sorted(unknown))}")
+        parts = dict(lexicons or {})
+        bad = set(parts) - {"verbs", "conflict", "adjust", "negators", "modifiers", "cues"}
+        if bad:
+            raise TypeError(f"unknown lexicon part(s): {', '.join(sorted(bad))}")
+        self.threshold = float(threshold)
+        self.vader = bool(vader)
+        self.min_evidence = float(min_evidence)
+        self.thin_mentions = int(thin_mentions)
+        self.params = RuleParams(**rules)
+        self._custom = sorted(parts)
+        self._has_extra = extra is not None
+        self.vader_weight = float(vader_weight)
+        self.lexicon = StanceLexicon.build(vader=vader, extra=extra, vader_weight=vader_weight, **parts)
+
+    # ------------------------------------------------------------------ info
+    def settings(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"threshold": self.threshold, "vader": self.vader, "vader_weight": self.vader_weight}
+        defaults = RuleParams()
+        out.update({k: v for k, v in self.params.as_dict().items() if getattr(defaults, k) != getattr(self.params, k)})
+        if self._custom:
+            out["custom_lexicons"] = self._custom
+        if self._has_extra:
+            out["extra_words"] = True
+        return out
+
+    def lexicons(self) -> list[Lexicon]:
+        return list(self.lexicon.parts)
+
+    def label(self, stance: float) -> str:
+        if stance >= self.threshold:
+            return "positive"
+        if stance <= -self.threshold:
+            return "negative"
+        return "neutral"
+
+    # ------------------------------------------------------------------ scoring
+    def contributions(self, ctx: DocContext) -> list[Contribution]:
+        """Every evaluative word's contribution to every mention of the document."""
+        model = ctx.model
+        mentions = ctx.mentions
+        if not mentions:
+            return []
+        lex = self.lexicon
+        keys = lex.keys
+        min_w = max(self.params.min_weight, 1e-12)
+        tokens = model.tokens
+        st = model.sent_tok
+        ment_by_sent: dict[int, list] = {}
+        for i, (m, s) in enumerate(zip(mentions, ctx.mention_sentence)):
+            ment_by_sent.setdefault(s, []).append((i, m))
+        by_sent: dict[int, list] = {}
+        for s in ment_by_sent:
+            t0, t1 = st[s], st[s + 1]
+            if keys.isdisjoint(tokens[t0:t1]):
+                continue
+            hits = [h for h in lex.match_tokens(tokens, t0, t1) if abs(h.entry.weight) >= min_w]
+            if hits:
+                by_sent[s] = hits
+        if not by_sent:
+            return []
+        attributions: list[Mapping[str, Any]] = []
+        sourcing = ctx.results.get("sourcing")
+        if sourcing is not None:
+            attributions = sourcing.tables.get("attributions", [])
+        att_by_sent: dict[int, list] = {}
+        for r in attributions:
+            att_by_sent.setdefault(int(r.get("sentence_id", -1)), []).append(r)
+        out: list[Contribution] = []
+        quote_starts = [q.start for q in model.quotes]
+        for s, hits in by_sent.items():
+            out.extend(
+                score_sentence(model, s, hits, ment_by_sent[s], lex, self.params, att_by_sent.get(s, ()), quote_starts)
+            )
+        return out
+
+    def analyze(self, ctx: DocContext) -> DocResult:
+        n = len(ctx.mentions)
+        contribs = self.contributions(ctx)
+        totals = [0.0] * n
+        n_ev = [0] * n
+        quoted_w = [0.0] * n
+        all_w = [0.0] * n
+        sources: list[dict[str, float]] = [{} for _ in range(n)]
+        evidence: list[Evidence] = []
+        actors = [m.actor for m in ctx.mentions]
+        msent = ctx.mention_sentence
+        min_ev = self.min_evidence
+        for c in contribs:
+            i = c.mention
+            totals[i] += c.value
+            a = abs(c.value)
+            all_w[i] += a
+            if c.quoted:
+                quoted_w[i] += a
+                if c.source:
+                    sources[i][c.source] = sources[i].get(c.source, 0.0) + a
+            if a >= min_ev:
+                n_ev[i] += 1
+                evidence.append(Evidence(c.category, c.start, c.end, round(c.value, 4), actors[i], msent[i], c.note))
+        alpha = self.params.alpha
+        stance = [round(normalise(t, alpha), 4) for t in totals]
+        labels = [self.label(x) for x in stance]
+        quoted = [all_w[i] > 0 and quoted_w[i] > 0.5 * all_w[i] for i in range(n)]
+        source = [max(sources[i], key=sources[i].get) if quoted[i] and sources[i] else "" for i in range(n)]
+        evaluated = [1 if all_w[i] > 0 else 0 for i in range(n)]
+        own_n = [1 if evaluated[i] and not quoted[i] else 0 for i in range(n)]
+        q_n = [1 if evaluated[i] and quoted[i] else 0 for i in range(n)]
+        cols = {
+            "stance": stance,
+            "label": labels,
+            "quoted": quoted,
+            "source": source,
+            "stance_neg": [1 if lab == "negative" else 0 for lab in labels],
+            "stance_pos": [1 if lab == "positive" else 0 for lab in labels],
+            "stance_evaluated": evaluated,
+            "stance_n_evidence": n_ev,
+            "stance_own": [stance[i] if own_n[i] else 0.0 for i in range(n)],
+            "stance_own_n": own_n,
+            "stance_quoted": [stance[i] if q_n[i] else 0.0 for i in range(n)],
+            "stance_quoted_n": q_n,
+        }
+        return DocResult(mentions=cols, evidence=evidence, tables={"stance_actors": self._actor_rows(actors, cols)})
+
+    def _actor_rows(self, actors: list[str], cols: Mapping[str, list[Any]]) -> list[dict[str, Any]]:
+        """One row per actor of the document: mentions, mean stance, shares, evidence and a thin flag."""
+        acc: dict[str, list[float]] = {}
+        for i, actor in enumerate(actors):
+            row = acc.setdefault(actor, [0, 0.0, 0, 0, 0, 0])
+            row[0] += 1
+            row[1] += cols["stance"][i]
+            row[2] += cols["stance_neg"][i]
+            row[3] += cols["stance_pos"][i]
+            row[4] += cols["stance_n_evidence"][i]
+            row[5] += cols["stance_evaluated"][i]
+        out = []
+        for actor, (k, total, neg, pos, ev, evaluated) in acc.items():
+            out.append(
+                {
+                    "actor": actor,
+                    "n_mentions": int(k),
+                    "mean_stance": round(total / k, 4),
+                    "share_negative": round(neg / k, 4),
+                    "share_positive": round(pos / k, 4),
+                    "n_evaluated": int(evaluated),
+                    "n_evidence": int(ev),
+                    "thin": k < self.thin_mentions or evaluated == 0,
+                }
+            )
+        return out
+
+    # ------------------------------------------------------------------ metrics
+    def metrics(self) -> list[Metric]:
+        cite = "framing stance rules; lexicon incl. VADER (Hutto & Gilbert 2014)"
+        return [
+            Metric(
+                "stance_mean",
+                "Mean stance",
+                self.name,
+                "mentions",
+                ("stance", "_rows"),
+                mean,
+                "Mean stance over the actor's mentions (−1 most negative, +1 most positive; 0 when no evaluative "
+                "word applies).",
+                unit="stance",
+                citation=cite,
+                per_actor=True,
+            ),
+            Metric(
+                "stance_share_negative",
+                "Share of mentions negative",
+                self.name,
+                "mentions",
+                ("stance_neg", "_rows"),
+                ratio(),
+                f"Share of the actor's mentions with stance ≤ −{self.threshold}.",
+                unit="share",
+                per_actor=True,
+            ),
+            Metric(
+                "stance_share_positive",
+                "Share of mentions positive",
+                self.name,
+                "mentions",
+                ("stance_pos", "_rows"),
+                ratio(),
+                f"Share of the actor's mentions with stance ≥ {self.threshold}.",
+                unit="share",
+                per_actor=True,
+            ),
+            Metric(
+                "stance_mentions",
+                "Mentions",
+                self.name,
+                "mentions",
+                ("_rows",),
+                _count,
+                "Number of mentions of the actor.",
+                unit="mentions",
+                per_actor=True,
+            ),
+            Metric(
+                "stance_mean_evaluated",
+                "Mean stance where evaluated",
+                self.name,
+                "mentions",
+                ("stance", "stance_evaluated"),
+                ratio(),
+                "Mean stance over the mentions that at least one evaluative word applies to.",
+                unit="stance",
+                per_actor=True,
+            ),
+            Metric(
+                "stance_own_voice",
+                "Mean stance, own voice",
+                self.name,
+                "mentions",
+                ("stance_own", "stance_own_n"),
+                ratio(),
+                "Mean stance of evaluated mentions whose evidence is outside quotations (the outlet's own voice).",
+                unit="stance",
+                per_actor=True,
+            ),
+            Metric(
+                "stance_quoted_voice",
+                "Mean stance, quoted sources",
+                self.name,
+                "mentions",
+                ("stance_quoted", "stance_quoted_n"),
+                ratio(),
+                "Mean stance of evaluated mentions whose evidence is mainly inside quotations (sources' voices).",
+                unit="stance",
+                per_actor=True,
+            ),
+        ]
+
+    def document_metrics(self) -> Mapping[str, str]:
+        return {}

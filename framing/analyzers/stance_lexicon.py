@@ -1,0 +1,229 @@
+"""The stance lexicons, compiled once: evaluative words with their role class, and the cue words around them.
+
+Evaluative words come from four data files, the first that has a term wins:
+
+1. ``stance_verbs`` — acts with a doer and a receiver, with a role class
+   (``harm``, ``criticize``, ``attack``, ``praise``, ``benefit``, ``defeat``) and a part of speech;
+2. ``stance_conflict`` — our own evaluative words of conflict and politics
+   (harbouring, sanctuary, restraint, sacrifices, betrayal, propaganda ...);
+3. ``stance_adjust`` — VADER words re-weighted for news about actors
+   ("United States", "health care", "died": 0 or small);
+4. VADER's lexicon (Hutto & Gilbert 2014, MIT licence), read from the installed
+   ``vaderSentiment`` package, its mean rating divided by 4 so that every weight
+   is on one -1..1 scale.
+
+Cue words (``stance_negators``, ``stance_modifiers``, ``stance_cues``) are
+kept as small look-up tables: the rules only look at the few words around an
+evaluative word or a mention, never at every token.
+
+Reference: Hutto, C. J., & Gilbert, E. (2014). VADER: A Parsimonious Rule-based
+Model for Sentiment Analysis of Social Media Text. ICWSM-14.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Any
+
+from .._frozen import FrozenDict
+from ..lexicons import Lexicon, LexiconEntry, Match, load_lexicon
+
+__all__ = ["ROLE_CLASSES", "StanceLexicon", "load_vader"]
+
+#: Role classes of ``stance_verbs`` (see :mod:`framing.analyzers.stance_rules` for what each does to doer and receiver).
+ROLE_CLASSES = ("harm", "criticize", "attack", "praise", "benefit", "defeat")
+
+_VADER_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
+_VADER_SCALE = 4.0  # VADER ratings run from -4 to +4
+
+
+def load_vader() -> Lexicon:
+    """VADER's word list from the installed ``vaderSentiment`` package (words only, no emoticons), weight = mean / 4."""
+    path = resources.files("vaderSentiment").joinpath("vader_lexicon.txt")
+    weights: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        term = parts[0].strip().lower()
+        if not _VADER_WORD.fullmatch(term):
+            continue
+        try:
+            weights[term] = float(parts[1]) / _VADER_SCALE
+        except ValueError:
+            continue
+    return Lexicon.from_dict(
+        {"vader": weights},
+        name="vader",
+        meta={
+            "source": "vaderSentiment package (Hutto & Gilbert 2014), read from the installed package",
+            "licence": "MIT",
+            "description": "VADER's human-rated valence lexicon, mean rating / 4",
+        },
+    )
+
+
+def _phrases(lex: Lexicon) -> dict[str, tuple[tuple[tuple[str, ...], str, float], ...]]:
+    """First word → (phrase words, category, weight), longest phrase first."""
+    out: dict[str, list[tuple[tuple[str, ...], str, float]]] = {}
+    for e in lex:
+        out.setdefault(e.words[0], []).append((e.words, e.category, e.weight))
+    return {w: tuple(sorted(v, key=lambda x: -len(x[0]))) for w, v in out.items()}
+
+
+def _by_start_longest(m: tuple[int, int, LexiconEntry]) -> tuple[int, int]:
+    return m[0], -m[1]
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    """Everything the stance rules look up, compiled once.
+
+    Attributes:
+        evaluative: the merged evaluative lexicon; each entry's ``extra`` holds
+            ``source`` (the file it came from), ``role`` (a role class or ``""``),
+            ``pos`` (``verb``, ``noun``, ``verb noun`` or ``agentnoun``) and ``kind``
+            (``entity`` for nouns naming a kind of actor: "terrorists", "hero").
+        negators, modifiers: first word → phrases with their category and weight.
+        cues: word → category (contrast, passive, agent, patient, report, pronoun).
+        parts: the component lexicons (for the report's list of lexicons).
+    """
+
+    evaluative: Lexicon
+    negators: Mapping[str, tuple[tuple[tuple[str, ...], str, float], ...]]
+    modifiers: Mapping[str, tuple[tuple[tuple[str, ...], str, float], ...]]
+    cues: Mapping[str, str]
+    contrast_phrases: Mapping[str, tuple[tuple[tuple[str, ...], str, float], ...]]
+    parts: tuple[Lexicon, ...]
+    scan_keys: frozenset[str] = frozenset()
+    report_keys: frozenset[str] = frozenset()
+    passive_keys: frozenset[str] = frozenset()
+    negator_keys: frozenset[str] = frozenset()
+    modifier_keys: frozenset[str] = frozenset()
+    table: Mapping[str, tuple[LexiconEntry | None, tuple[LexiconEntry, ...]]] = FrozenDict({})
+    keys: frozenset[str] = frozenset()
+
+    def match_tokens(self, tokens: list[str], t0: int, t1: int) -> list[Match]:
+        """Evaluative words among ``tokens[t0:t1]`` (one sentence), longest first, not overlapping.
+
+        The same matches as ``evaluative.match`` restricted to one sentence, without
+        building the document-wide index: sentences without an actor are never looked at.
+        """
+        table = self.table
+        toks = tokens[t0:t1]
+        present = self.keys.intersection(toks)
+        if not present:
+            return []
+        found: list[tuple[int, int, LexiconEntry]] = []
+        index = toks.index
+        for w in present:
+            single, multis = table[w]
+            j = index(w)
+            while True:
+                k = t0 + j
+                for e in multis:
+                    m = len(e.words)
+                    if k + m <= t1 and tuple(tokens[k : k + m]) == e.words:
+                        found.append((k, k + m, e))
+                        break
+                else:
+                    if single is not None:
+                        found.append((k, k + 1, single))
+                try:
+                    j = index(w, j + 1)
+                except ValueError:
+                    break
+        found.sort(key=_by_start_longest)
+        out: list[Match] = []
+        last_end = -1
+        for k, end, e in found:
+            if k >= last_end:  # longest first at each position; later matches inside it are dropped
+                out.append(Match(k, end, e))
+                last_end = end
+        return out
+
+    @classmethod
+    def build(
+        cls,
+        vader: bool = True,
+        verbs: Any = "stance_verbs",
+        conflict: Any = "stance_conflict",
+        adjust: Any = "stance_adjust",
+        negators: Any = "stance_negators",
+        modifiers: Any = "stance_modifiers",
+        cues: Any = "stance_cues",
+        extra: Mapping[str, float] | Lexicon | None = None,
+        vader_weight: float = 1.0,
+    ) -> StanceLexicon:
+        """Compile the lexicons (names of bundled files, paths, dicts or :class:`Lexicon` objects).
+
+        ``extra`` adds a user's own evaluative words (``{"valiant": 0.6}``), taking precedence over every file.
+        """
+        verbs_lex = load_lexicon(verbs)
+        conflict_lex = load_lexicon(conflict)
+        adjust_lex = load_lexicon(adjust)
+        parts: list[Lexicon] = [verbs_lex, conflict_lex, adjust_lex]
+        ordered: list[tuple[str, Iterable[LexiconEntry]]] = []
+        if extra is not None:
+            extra_lex = extra if isinstance(extra, Lexicon) else Lexicon.from_dict({"user": dict(extra)}, name="user")
+            parts.insert(0, extra_lex)
+            ordered.append(("user", extra_lex))
+        ordered += [("stance_verbs", verbs_lex), ("stance_conflict", conflict_lex), ("stance_adjust", adjust_lex)]
+        if vader:
+            vader_lex = load_vader()
+            parts.append(vader_lex)
+            ordered.append(("vader", vader_lex))
+        merged: dict[tuple[str, ...], LexiconEntry] = {}
+        for source, lex in ordered:
+            for e in lex:
+                if e.words in merged:
+                    continue
+                role = e.category if e.category in ROLE_CLASSES else ""
+                pos = str(e.extra.get("pos", "")) if role else ""
+                category = "negative" if e.weight < 0 else "positive"
+                weight = e.weight * vader_weight if source == "vader" else e.weight
+                merged[e.words] = replace(
+                    e,
+                    category=category,
+                    weight=weight,
+                    extra=FrozenDict(
+                        {"source": source, "role": role, "pos": pos, "kind": str(e.extra.get("kind", ""))}
+                    ),
+                )
+        neg_lex = load_lexicon(negators)
+        mod_lex = load_lexicon(modifiers)
+        cue_lex = load_lexicon(cues)
+        parts += [neg_lex, mod_lex, cue_lex]
+        single_cues = {e.words[0]: e.category for e in cue_lex if len(e.words) == 1}
+        multi_contrast = Lexicon([e for e in cue_lex if len(e.words) > 1 and e.category.startswith("contrast")])
+        table: dict[str, list[Any]] = {}
+        for e in merged.values():
+            if any(w.endswith("*") for w in e.words):
+                raise ValueError(f"stance lexicons list every word form; no globs: {e.term!r}")
+            slot = table.setdefault(e.words[0], [None, []])
+            if len(e.words) == 1:
+                slot[0] = e
+            else:
+                slot[1].append(e)
+        compiled = {
+            w: (single, tuple(sorted(multi, key=lambda e: -len(e.words)))) for w, (single, multi) in table.items()
+        }
+        return cls(
+            evaluative=Lexicon(merged.values(), name="stance", meta={"description": "merged stance lexicon"}),
+            negators=FrozenDict(_phrases(neg_lex)),
+            modifiers=FrozenDict(_phrases(mod_lex)),
+            cues=FrozenDict(single_cues),
+            contrast_phrases=FrozenDict(_phrases(multi_contrast)),
+            parts=tuple(parts),
+            scan_keys=frozenset(w for w, c in single_cues.items() if c == "pronoun" or c.startswith("contrast"))
+            | frozenset(_phrases(multi_contrast)),
+            report_keys=frozenset(w for w, c in single_cues.items() if c == "report"),
+            passive_keys=frozenset(w for w, c in single_cues.items() if c == "passive"),
+            negator_keys=frozenset(_phrases(neg_lex)),
+            modifier_keys=frozenset(_phrases(mod_lex)),
+            table=FrozenDict(compiled),
+            keys=frozenset(compiled),
+        )

@@ -1,0 +1,459 @@
+"""Stance toward actors: the rules (negation, contrast, agent/victim, quotations, opposite stances), output, evaluation."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from framing.actors import ActorSet, Mention
+from framing.analyzers.stance import StanceAnalyzer
+from framing.corpus import Document
+from framing.pipeline import Pipeline
+
+ACTORS = ActorSet.from_dict(
+    {
+        "Pakistan": ["Pakistan", "Islamabad", "Pakistani"],
+        "Afghanistan": ["Afghanistan", "Kabul"],
+        "India": ["India"],
+        "TTP": ["TTP", "Tehreek-e-Taliban Pakistan"],
+        "Afghan Taliban": ["Taliban"],
+        "Police": ["police"],
+        "Qatar": ["Qatar"],
+        "Rizvi": ["Rizvi"],
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> StanceAnalyzer:
+    return StanceAnalyzer()
+
+
+@pytest.fixture(scope="module")
+def pipe(analyzer) -> Pipeline:
+    return Pipeline(actors=ACTORS, analyzers=[analyzer], cleaner=False)
+
+
+def run(pipe: Pipeline, text: str):
+    out = pipe.process(Document(id="t", text=text))
+    return out
+
+
+def stance_of(pipe: Pipeline, text: str) -> dict[str, float]:
+    """Mean stance per actor in ``text``."""
+    out = run(pipe, text)
+    acc: dict[str, list[float]] = {}
+    for actor, value in zip(out.mentions["actor"], out.mentions["stance"]):
+        acc.setdefault(actor, []).append(value)
+    return {a: sum(v) / len(v) for a, v in acc.items()}
+
+
+# ---------------------------------------------------------------------- the basic signal
+def test_praise_and_blame(pipe):
+    assert stance_of(pipe, "Pakistan showed extraordinary restraint and generosity.")["Pakistan"] > 0.2
+    assert stance_of(pipe, "Afghanistan is harbouring terrorists and spreading propaganda.")["Afghanistan"] < -0.2
+
+
+def test_no_evidence_is_exactly_zero_and_neutral(pipe):
+    out = run(pipe, "Pakistan and India held talks on Tuesday.")
+    assert out.mentions["stance"] == [0.0, 0.0]
+    assert out.mentions["label"] == ["neutral", "neutral"]
+    assert out.evidence == []
+
+
+# ---------------------------------------------------------------------- negation
+def test_negation_of_a_negative_word_removes_it(pipe):
+    failed = stance_of(pipe, "Pakistan has failed.")["Pakistan"]
+    not_failed = stance_of(pipe, "Pakistan has not failed.")["Pakistan"]
+    assert failed < -0.2
+    assert not_failed > failed and not_failed >= -0.05
+
+
+def test_negation_of_a_positive_word_is_negative(pipe):
+    assert stance_of(pipe, "Kabul has been generous.")["Afghanistan"] > 0.2
+    assert stance_of(pipe, "Kabul has been far from generous.")["Afghanistan"] < -0.2
+    assert stance_of(pipe, "Kabul has never been generous.")["Afghanistan"] < -0.2
+
+
+def test_negated_judgement_reverses_its_clause(pipe):
+    accused = stance_of(pipe, "Critics accuse Pakistan of ingratitude.")["Pakistan"]
+    nobody = stance_of(pipe, "Nobody can accuse Pakistan of ingratitude.")["Pakistan"]
+    assert accused < -0.2
+    assert nobody > 0.1
+
+
+def test_not_only_is_not_a_negation(pipe):
+    assert stance_of(pipe, "Qatar was not only generous but also patient.")["Qatar"] > 0.2
+
+
+def test_opposing_a_bad_thing_is_to_the_actor_s_credit(pipe):
+    assert stance_of(pipe, "Pakistan has led the fight against terrorism.")["Pakistan"] > 0
+
+
+# ---------------------------------------------------------------------- contrast
+def test_contrast_while_clause_is_conceded(pipe):
+    text = "While Pakistan has made great sacrifices, it has failed to stop the militants."
+    assert stance_of(pipe, text)["Pakistan"] < -0.1
+    out = run(pipe, text)
+    notes = " ".join(e[7] for e in out.evidence)
+    assert "conceded clause" in notes and "via pronoun 'it'" in notes
+
+
+def test_but_clause_outweighs_what_came_before(pipe):
+    x = stance_of(pipe, "Kabul made some progress, but it broke its promises and betrayed its neighbours.")
+    assert x["Afghanistan"] < -0.1
+
+
+# ---------------------------------------------------------------------- who does what to whom
+def test_agent_is_blamed_victim_is_not(pipe):
+    x = stance_of(pipe, "TTP fighters ambushed a police convoy, killing six officers.")
+    assert x["TTP"] < -0.2
+    assert x["Police"] > -0.05
+
+
+def test_passive_agent_after_by(pipe):
+    x = stance_of(pipe, "The police convoy was ambushed by the TTP.")
+    assert x["TTP"] < -0.2
+    assert x["Police"] > -0.05
+
+
+def test_criticism_falls_on_the_one_criticized(pipe):
+    x = stance_of(pipe, "India condemned Pakistan.")
+    assert x["Pakistan"] < -0.2
+    assert x["India"] > -0.15  # the critic is not blamed for criticising
+
+
+def test_two_actors_with_opposite_stance_in_one_sentence(pipe):
+    x = stance_of(pipe, "India praised Afghanistan but condemned Pakistan.")
+    assert x["Afghanistan"] > 0.2
+    assert x["Pakistan"] < -0.2
+    y = stance_of(pipe, "Qatar was generous, while the TTP was ruthless.")
+    assert y["Qatar"] > 0.1 and y["TTP"] < -0.1
+
+
+def test_possessive_and_appositive(pipe):
+    assert stance_of(pipe, "Everyone noticed Pakistan's sacrifices.")["Pakistan"] > 0.2
+    assert stance_of(pipe, "Qatar, a reliable partner, hosted the talks.")["Qatar"] > 0.2
+    out = run(pipe, "Qatar, a reliable partner, hosted the talks.")
+    assert any("appositive" in e[7] for e in out.evidence)
+
+
+def test_names_of_kinds_of_actor_describe_only_what_they_are_said_of(pipe):
+    x = stance_of(pipe, "Pakistan accuses Kabul of harbouring terrorists.")
+    assert x["Afghanistan"] < -0.2
+    assert x["Pakistan"] > x["Afghanistan"]
+
+
+# ---------------------------------------------------------------------- quotations
+def test_quoted_stance_is_recorded_and_the_speaker_is_not_its_target(pipe):
+    out = run(pipe, 'Rizvi said: "The Taliban are harbouring terrorists and betraying their neighbours."')
+    m = dict(zip(out.mentions["actor"], range(len(out.mentions["actor"]))))
+    taliban, rizvi = m["Afghan Taliban"], m["Rizvi"]
+    assert out.mentions["stance"][taliban] < -0.2
+    assert out.mentions["quoted"][taliban] is True
+    assert abs(out.mentions["stance"][rizvi]) < 0.1
+    assert out.mentions["source"][taliban] == ""  # no sourcing analyzer ran: source unknown
+
+
+def test_source_comes_from_the_sourcing_attributions(analyzer):
+    from framing.analyzers.base import DocContext, DocResult
+    from framing.text import TextModel
+
+    text = 'Rizvi said: "The Taliban are harbouring terrorists."'
+    model = TextModel(text)
+    mentions = ACTORS.find(text)
+    q = model.quotes[0]
+    r0 = text.index("Rizvi")
+    sourcing = DocResult(
+        tables={
+            "attributions": [
+                {
+                    "kind": "direct",
+                    "source": "Rizvi",
+                    "source_actor": "Rizvi",
+                    "source_type": "named person",
+                    "cue": "say",
+                    "cue_start": text.index("said"),
+                    "cue_end": text.index("said") + 4,
+                    "source_start": r0,
+                    "source_end": r0 + 5,
+                    "content_start": q.inner_start,
+                    "content_end": q.inner_end,
+                    "sentence_id": 0,
+                }
+            ]
+        }
+    )
+    ctx = DocContext(Document(id="d", text=text), model, None, mentions, [0] * len(mentions), ACTORS)  # type: ignore[arg-type]
+    ctx.results["sourcing"] = sourcing
+    res = analyzer.analyze(ctx)
+    i = [m.actor for m in mentions].index("Afghan Taliban")
+    assert res.mentions["quoted"][i] is True
+    assert res.mentions["source"][i] == "Rizvi"
+    assert any("quoted: Rizvi" in e.note for e in res.evidence if e.actor == "Afghan Taliban")
+
+
+# ---------------------------------------------------------------------- output contract
+def test_columns_evidence_and_actor_table(pipe):
+    text = "Pakistan's sacrifices were praised, but the TTP betrayed everyone. Islamabad was not happy."
+    out = run(pipe, text)
+    n = len(out.mentions["actor"])
+    for col, empty in StanceAnalyzer.mention_columns.items():
+        assert len(out.mentions[col]) == n, col
+        if isinstance(empty, (int, float)) and not isinstance(empty, bool):
+            assert all(v == v for v in out.mentions[col]), col  # no NaN in summed columns
+    assert all(-1.0 <= v <= 1.0 for v in out.mentions["stance"])
+    assert set(out.mentions["label"]) <= {"negative", "neutral", "positive"}
+    for analyzer_name, cat, s, e, w, actor, _sid, _note in out.evidence:
+        assert analyzer_name == "stance"
+        assert 0 <= s < e <= len(text)
+        assert text[s:e].strip() == text[s:e]
+        assert cat.split("/")[0] == ("negative" if w < 0 else "positive")
+        assert actor in ACTORS.names
+    rows = out.tables["stance_actors"]
+    assert {r["actor"] for r in rows} == set(out.mentions["actor"])
+    assert all(r["n_mentions"] >= 1 and -1 <= r["mean_stance"] <= 1 for r in rows)
+
+
+def test_label_follows_threshold():
+    a = StanceAnalyzer(threshold=0.3)
+    assert a.label(0.31) == "positive" and a.label(-0.3) == "negative" and a.label(0.29) == "neutral"
+
+
+def test_user_words_and_options():
+    pipe = Pipeline(actors=ACTORS, analyzers=[StanceAnalyzer(extra={"splendiferous": 0.8})], cleaner=False)
+    assert stance_of(pipe, "Qatar was splendiferous.")["Qatar"] > 0.3
+    with pytest.raises(TypeError):
+        StanceAnalyzer(no_such_option=1)
+    assert "threshold" in StanceAnalyzer(scale=7).settings() and StanceAnalyzer(scale=7).settings()["scale"] == 7
+
+
+def test_capitalised_evaluative_words_inside_a_sentence_are_names(pipe):
+    assert stance_of(pipe, "Pakistan met Attorney General Loretta Lynch on Tuesday.")["Pakistan"] == 0.0
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.lists(
+        st.sampled_from(
+            [
+                "Pakistan",
+                "India",
+                "TTP",
+                "Kabul",
+                "not",
+                "never",
+                "but",
+                "while",
+                "generous",
+                "failed",
+                "attacked",
+                "by",
+                "was",
+                "the",
+                "a",
+                ",",
+                ";",
+                ":",
+                '"',
+                "'",
+                "(",
+                ")",
+                "killed",
+                "praised",
+                "harbouring",
+                "sacrifices",
+                "—",
+                "he",
+                "it",
+                "its",
+                "their",
+                "very",
+                "slightly",
+                "far",
+                "from",
+                "nobody",
+                "accuse",
+                "of",
+            ]
+        ),
+        min_size=0,
+        max_size=40,
+    )
+)
+def test_any_text_gives_bounded_stance_and_valid_offsets(pipe, words):
+    text = " ".join(words)
+    out = run(pipe, text)
+    assert all(-1.0 <= v <= 1.0 and not math.isnan(v) for v in out.mentions.get("stance", []))
+    for _, _, s, e, w, _, _, _ in out.evidence:
+        assert 0 <= s < e <= len(text) and w != 0
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=st.text(min_size=0, max_size=120), cut=st.integers(min_value=0, max_value=120))
+def test_arbitrary_mention_spans_never_break_the_analyzer(analyzer, text, cut):
+    from framing.analyzers.base import DocContext
+    from framing.text import TextModel
+
+    model = TextModel(text)
+    if not text or model.n_sentences == 0:
+        return
+    s = min(cut, len(text) - 1)
+    e = min(len(text), s + 5)
+    sent = max(0, model.sentence_at(s))
+    ctx = DocContext(Document(id="h", text=text), model, None, [Mention("X", s, e, "name", False)], [sent])  # type: ignore[arg-type]
+    res = analyzer.analyze(ctx)
+    assert len(res.mentions["stance"]) == 1 and -1 <= res.mentions["stance"][0] <= 1
+
+
+# ---------------------------------------------------------------------- metrics, compare, explain
+def test_metrics_are_per_actor_and_compare_gives_intervals(seed_analysis):
+    a = seed_analysis
+    assert {"stance_mean", "stance_share_negative", "stance_share_positive", "stance_mentions"} <= set(a.metrics)
+    t = a.compare(metric="stance_mean", n_boot=50)
+    assert t["actor"].notna().all() and {"TTP", "Pakistan"} <= set(t["actor"])
+    row = t.dropna(subset=["value"]).iloc[0]
+    assert row["ci_low"] <= row["value"] <= row["ci_high"]
+    m = a.mentions
+    assert {"stance", "label", "quoted", "source"} <= set(m.columns)
+    assert set(a.table("stance_actors").columns) >= {"doc_id", "actor", "mean_stance", "thin"}
+
+
+def test_explain_colours_stance_words_by_sign(seed_analysis):
+    a = seed_analysis
+    doc = a.evidence[a.evidence["analyzer"] == "stance"]["doc_id"].iloc[0]
+    h = a.explain(doc)
+    assert {"stance-neg", "stance-pos"} & set(h.classes)
+    assert "stance-neg" in h.classes
+
+
+def test_report_pages_heatmap_and_evidence(seed_analysis, tmp_path):
+    from framing.report.base import ReportContext
+    from framing.report.stance import pages, summary
+
+    ctx = ReportContext(out_dir=tmp_path, n_boot=30)
+    got = pages(seed_analysis, ctx)
+    assert got[0].name == "stance_heatmap" and got[0].figure is not None
+    assert {"group", "actor", "mean_stance", "ci_low", "ci_high", "n", "thin"} <= set(got[0].table.columns)
+    ev = [p for p in got if p.name == "stance_evidence"]
+    assert ev and ev[0].excerpts
+    caption, body, plain = ev[0].excerpts[0]
+    assert " on " in caption and "fr-stance" in body and plain.startswith("• ")
+    lines = summary(seed_analysis, ctx)
+    assert any("most negative about" in s for s in lines)
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+# ---------------------------------------------------------------------- evaluation
+def _write(tmp_path, rows):
+    p = tmp_path / "gold.jsonl"
+    p.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    return p
+
+
+def test_evaluate_on_a_user_file(tmp_path):
+    from framing.evaluate.stance import evaluate, format_result
+
+    s1 = "India praised Afghanistan but condemned Pakistan."
+    s2 = "Pakistan and India held talks on Tuesday."
+    rows = [
+        {
+            "sentence_normalized": s1,
+            "targets": [
+                {"from": s1.index("Afghanistan"), "to": s1.index("Afghanistan") + 11, "polarity": 6.0},
+                {"from": s1.index("Pakistan"), "to": s1.index("Pakistan") + 8, "polarity": "negative"},
+            ],
+        },
+        {"sentence_normalized": s2, "targets": [{"from": 0, "to": 8, "polarity": 0}]},
+    ]
+    res = evaluate(_write(tmp_path, rows), baseline="vader")
+    assert res["task"] == "stance" and res["n"] == 3
+    assert res["accuracy"] == 1.0 and res["macro_f1"] == 1.0
+    assert set(res["per_class"]) == {"negative", "neutral", "positive"}
+    assert res["per_class"]["positive"]["support"] == 1
+    assert "baseline" in res and res["baseline"]["n"] == 3
+    assert "macro-F1" in format_result(res)
+
+
+def test_scores_are_the_usual_definitions():
+    from framing.evaluate.stance import scores
+
+    gold = ["negative", "negative", "neutral", "positive"]
+    pred = ["negative", "neutral", "neutral", "negative"]
+    r = scores(gold, pred)
+    assert r["per_class"]["negative"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 2}
+    assert r["per_class"]["neutral"]["f1"] == pytest.approx(0.6667, abs=1e-4)
+    assert r["per_class"]["positive"]["f1"] == 0.0
+    assert r["macro_f1"] == pytest.approx((0.5 + 0.6667) / 3, abs=1e-3)
+    assert r["accuracy"] == 0.5
+
+
+def test_bad_evaluation_files_say_what_is_wrong(tmp_path):
+    from framing.errors import ConfigError
+    from framing.evaluate.stance import load_targets
+
+    p = _write(tmp_path, [{"sentence_normalized": "abc", "targets": [{"from": 0, "to": 9, "polarity": 2.0}]}])
+    with pytest.raises(ConfigError, match="outside"):
+        load_targets(p)
+    p = _write(tmp_path, [{"sentence_normalized": "abc", "targets": [{"from": 0, "to": 2, "polarity": 5.0}]}])
+    with pytest.raises(ConfigError, match="polarity"):
+        load_targets(p)
+
+
+def test_cli_evaluate_json(tmp_path, capsys):
+    from framing.cli import main
+
+    s = "Kabul has been far from generous."
+    p = _write(tmp_path, [{"sentence_normalized": s, "targets": [{"from": 0, "to": 5, "polarity": 2.0}]}])
+    assert main(["evaluate", "stance", "--data", str(p), "--json"]) == 0
+    res = json.loads(capsys.readouterr().out)
+    assert {"task", "n", "macro_f1", "accuracy", "per_class"} <= set(res) and res["n"] == 1
+
+
+def test_newsmtsc_dev_beats_the_vader_baseline():
+    from conftest import shared_path
+
+    from framing.evaluate.stance import evaluate
+
+    path = shared_path("eval", "newsmtsc", "devtest_mt.jsonl")
+    res = evaluate(path, baseline="vader", limit=250)
+    assert res["macro_f1"] > res["baseline"]["macro_f1"] + 0.05
+
+
+# ---------------------------------------------------------------------- learned option
+def test_learned_option_fits_on_labelled_sentences_and_scores_mentions(tmp_path):
+    from framing.analyzers.stance_learned import FEATURES, LearnedStanceAnalyzer
+
+    rows = []
+    good = ["Qatar was generous and patient.", "India praised Qatar.", "Qatar showed great restraint."]
+    bad = ["Qatar betrayed its neighbours.", "India condemned Qatar.", "Qatar is harbouring terrorists."]
+    flat = ["Qatar held talks on Tuesday.", "India met Qatar in Doha.", "Qatar sent a delegation."]
+    for sents, pol in ((good, 6.0), (bad, 2.0), (flat, 4.0)):
+        for s in sents:
+            i = s.index("Qatar")
+            rows.append({"sentence_normalized": s, "targets": [{"from": i, "to": i + 5, "polarity": pol}]})
+    learned = LearnedStanceAnalyzer().fit(_write(tmp_path, rows))
+    assert learned.n_fitted == 9 and len(FEATURES) == 19
+    pipe = Pipeline(actors=ACTORS, analyzers=[StanceAnalyzer(), learned], cleaner=False)
+    out = run(pipe, "Qatar was generous. Qatar betrayed everyone.")
+    assert out.mentions["label_learned"] == ["positive", "negative"]
+    assert out.mentions["stance_learned"][0] > 0 > out.mentions["stance_learned"][1]
+    with pytest.raises(RuntimeError, match="fitted"):
+        Pipeline(actors=ACTORS, analyzers=[LearnedStanceAnalyzer()], cleaner=False).analyzers[0].analyze(
+            _ctx("Qatar was generous.")
+        )
+
+
+def _ctx(text):
+    from framing.analyzers.base import DocContext
+    from framing.text import TextModel
+
+    model = TextModel(text)
+    mentions = ACTORS.find(text)
+    return DocContext(Document(id="c", text=text), model, None, mentions, [0] * len(mentions), ACTORS)  # type: ignore[arg-type]
