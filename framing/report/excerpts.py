@@ -184,11 +184,22 @@ def _merged(classes: Sequence[str]) -> dict[str, str]:
     return st
 
 
-def _draw_line(fig: Figure, y: float, line: list[tuple[str, tuple[str, ...], float]]) -> None:
+def _runs_of(line: list[tuple[str, tuple[str, ...], float]]) -> list[tuple[str, tuple[str, ...], float]]:
+    """Consecutive pieces with the same style merged into one run (one text object to draw, not one per word)."""
+    runs: list[tuple[str, tuple[str, ...], float]] = []
     for piece, classes, x in line:
+        if runs and runs[-1][1] == classes:
+            runs[-1] = (runs[-1][0] + piece, classes, runs[-1][2])
+        else:
+            runs.append((piece, classes, x))
+    return runs
+
+
+def _draw_line(fig: Figure, y: float, line: list[tuple[str, tuple[str, ...], float]]) -> None:
+    for piece, classes, x in _runs_of(line):
         st = _merged(classes)
         text = piece.rstrip() if "background" in st else piece
-        if not text:
+        if not text.strip():
             continue
         bbox = {"facecolor": st["background"], "edgecolor": "none", "pad": 0.8} if "background" in st else None
         fig.text(
@@ -203,7 +214,7 @@ def _draw_line(fig: Figure, y: float, line: list[tuple[str, tuple[str, ...], flo
             color="#111111",
         )
         if "underline" in st or "weight" in st:
-            w = _width(text, st.get("weight", "normal"), st.get("style", "normal"))
+            w = _width(text.rstrip(), st.get("weight", "normal"), st.get("style", "normal"))
             colour = st.get("underline", "#000000")
             fig.add_artist(
                 plt.Line2D(
@@ -212,7 +223,7 @@ def _draw_line(fig: Figure, y: float, line: list[tuple[str, tuple[str, ...], flo
             )
 
 
-def excerpt_pages(title: str, excerpts: Sequence[tuple[str, str, str]], max_pages: int = 12) -> list[Figure]:
+def excerpt_pages(title: str, excerpts: Sequence[tuple[str, str, str]], max_pages: int = 4) -> list[Figure]:
     """Pages of highlighted excerpts ``(caption, html, plain)``; at most ``max_pages`` (a note says if cut)."""
     width = 1 - 2 * _MARGIN
     sheets: list[_Sheet] = [_Sheet(title, False)]
@@ -235,8 +246,7 @@ def excerpt_pages(title: str, excerpts: Sequence[tuple[str, str, str]], max_page
             sheets.append(_Sheet(title, True))
             sheet = sheets[-1]
         for line in cap_lines:
-            for piece, _, x in line:
-                sheet.fig.text(_MARGIN + x, sheet.y, piece, fontsize=9.5, va="top", color="#444444")
+            sheet.fig.text(_MARGIN, sheet.y, "".join(p for p, _, _ in line), fontsize=9.5, va="top", color="#444444")
             sheet.y -= _LINE * 0.9
         for line in lines:
             if not sheet.room(1):

@@ -28,6 +28,16 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
         if m.citation:
             line += f" [{m.citation}]"
         text.append(line)
+    from .overview import lexicon_rows
+
+    rows = lexicon_rows(a)
+    if rows:
+        text.append("## Lexicons")
+        for name, an, n, version, licence, source in rows:
+            text.append(
+                f"• {name} ({an}; {n:,} entries{', version ' + version if version else ''}): "
+                f"{source or 'source not given'}{'; licence: ' + licence if licence else ''}."
+            )
     citations = sorted({m.citation for m in a.metrics.values() if m.citation})
     text.append("## References")
     text.append("• Efron, B., & Tibshirani, R. J. (1993). An Introduction to the Bootstrap. Chapman & Hall.")

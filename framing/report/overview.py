@@ -14,8 +14,9 @@ if TYPE_CHECKING:
     from ..analysis import Analysis
 
 
-def _lexicon_lines(a: Analysis) -> list[str]:
-    lines = []
+def lexicon_rows(a: Analysis) -> list[tuple[str, str, int, str, str, str]]:
+    """(lexicon, analyzer, entries, version, licence, source) of every lexicon the analyzers use."""
+    rows = []
     seen = set()
     for an in a.pipeline.analyzers:
         for lex in an.lexicons():
@@ -24,15 +25,20 @@ def _lexicon_lines(a: Analysis) -> list[str]:
                 continue
             seen.add(key)
             meta = lex.meta
-            bits = [f"{len(lex):,} entries"]
-            if meta.get("version"):
-                bits.append(f"version {meta['version']}")
-            if meta.get("licence"):
-                bits.append(f"licence: {meta['licence']}")
-            if meta.get("source"):
-                bits.append(f"source: {meta['source']}")
-            lines.append(f"• {lex.name} ({an.name}): " + "; ".join(bits))
-    return lines or ["• none"]
+            rows.append(
+                (lex.name, an.name, len(lex), meta.get("version", ""), meta.get("licence", ""), meta.get("source", ""))
+            )
+    return rows
+
+
+def _lexicon_lines(a: Analysis) -> list[str]:
+    rows = lexicon_rows(a)
+    if not rows:
+        return ["• none"]
+    return [
+        f"• {name} ({an}): {n:,} entries" + (f", version {v}" if v else "") + (f", {lic.split(';')[0]}" if lic else "")
+        for name, an, n, v, lic, _ in rows
+    ] + ["Sources of every lexicon: see the methods page."]
 
 
 _SECTION_TITLES = {
