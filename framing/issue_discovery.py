@@ -34,6 +34,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from .text import TextModel
 
 if TYPE_CHECKING:
@@ -41,15 +43,25 @@ if TYPE_CHECKING:
     from .issues import IssueSet
 
 _MIN_WORDS = 6
-_TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'’-]*[^\W_]\b"
+_TOKEN_RE = re.compile(r"(?u)\b[^\W\d_][\w'-]*[^\W_]\b")
 _POSSESSIVE_RE = re.compile(r"['’]s\b")
+# contractions ("don't", "they're") and their stems carry no topic
+_CONTRACTION_RE = re.compile(
+    r"\b\w+(?:n['’]t|['’](?:re|ve|ll|d|m))\b|\b(?:can|won|don|didn|doesn|isn|aren|wasn)['’]t\b"
+)
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 #: Words common in any news text that never name an issue (added to scikit-learn's English stop words).
 _GENERIC = """said says say told according also would could might may must should just like including despite
     especially however although though current recent recently new year years time times way ways day days
     week weeks month months today yesterday issue issues reason reasons situation matter fact number part
     parts point points case cases example thing things lot really come comes came make makes made take takes
-    took going want wants need needs use used using people person percent per cent mr ms mrs dr"""
+    took going want wants need needs use used using people person percent per cent mr ms mrs dr did know
+    think thought got get gets getting good great right sure doing done added adds asked ask pretty agree end yes
+    okay ok lot lots kind really actually thing things something anything everything look looking went go goes
+    told tell tells saying let lets maybe probably certainly obviously important different big little long
+    called call calls according statement statements report reported reports reporting news update updated
+    press contributed article story stories week weekend morning afternoon evening tuesday monday wednesday
+    thursday friday saturday sunday"""
 GENERIC_WORDS = frozenset(_GENERIC.split())
 
 
@@ -78,8 +90,9 @@ def _sentences(corpus: Corpus | Iterable[str], max_sentences: int) -> tuple[list
 
 
 def _preprocess(text: str) -> str:
-    """Lower case, possessive endings removed ("Pakistan’s" → "pakistan")."""
-    return _POSSESSIVE_RE.sub("", text.lower())
+    """Lower case, contractions dropped, possessive endings removed ("Pakistan’s" → "pakistan")."""
+    text = _CONTRACTION_RE.sub(" ", text.lower())
+    return _POSSESSIVE_RE.sub("", text).replace("’", "'")
 
 
 def frequent_names(texts: list[str], min_share: float) -> set[str]:
@@ -107,6 +120,21 @@ def frequent_names(texts: list[str], min_share: float) -> set[str]:
         sent_freq.update(seen)
     n = max(len(texts), 1)
     return {w for w, c in caps.items() if c >= 0.9 * (c + lower[w]) and sent_freq[w] / n >= min_share}
+
+
+class _Terms:
+    """Words and two-word phrases of a sentence, without stop words; a phrase never spans a removed word."""
+
+    def __init__(self, stops: frozenset[str]) -> None:
+        self.stops = stops
+
+    def __call__(self, text: str) -> list[str]:
+        words = _TOKEN_RE.findall(_preprocess(text))
+        stops = self.stops
+        keep = [w not in stops and len(w) > 1 for w in words]
+        terms = [w for w, ok in zip(words, keep) if ok]
+        terms.extend(f"{a} {b}" for a, b, ka, kb in zip(words, words[1:], keep, keep[1:]) if ka and kb)
+        return terms
 
 
 def _top_terms(weights, vocab, n_terms: int) -> list[str]:
@@ -156,27 +184,28 @@ def discover_issues(
         )
     names = frequent_names(texts, name_share) if name_share < 1 else set()
     stops = sorted(ENGLISH_STOP_WORDS | GENERIC_WORDS | names | {_preprocess(w) for w in stop_words})
-    # a term must be seen in two documents (in one document only, its sentences stand in for documents)
-    min_df = 2 if n_docs > 1 else 1
-    params: dict[str, Any] = dict(
-        stop_words=stops,
-        ngram_range=(1, 2),
-        min_df=min_df,
-        max_df=0.5,
-        token_pattern=_TOKEN_PATTERN,
-        preprocessor=_preprocess,
-    )
-    if method == "nmf":
-        vec = TfidfVectorizer(sublinear_tf=True, **params)
+    analyzer = _Terms(frozenset(stops))
+    params: dict[str, Any] = dict(analyzer=analyzer, min_df=1, max_df=0.5 if len(texts) >= 20 else 1.0)
+    vec = TfidfVectorizer(sublinear_tf=True, **params) if method == "nmf" else CountVectorizer(**params)
+    X = vec.fit_transform(texts)
+    if n_docs > 1:
+        # a term must occur in at least two documents: one document repeating a phrase (a byline, a
+        # newsletter footer) is not an issue
+        from scipy import sparse
+
+        doc_of = sparse.csr_matrix(
+            (np.ones(len(owners)), (np.asarray(owners), np.arange(len(owners)))), shape=(max(owners) + 1, len(owners))
+        )
+        doc_freq = np.asarray(((doc_of @ (X > 0).astype(float)) > 0).sum(axis=0)).ravel()
+        keep = np.flatnonzero(doc_freq >= 2)
+        if len(keep) >= k:
+            X = X[:, keep]
+            vocab_all = vec.get_feature_names_out()
+            vocab = vocab_all[keep]
+        else:
+            vocab = vec.get_feature_names_out()
     else:
-        vec = CountVectorizer(**params)
-    try:
-        X = vec.fit_transform(texts)
-    except ValueError:
-        params["min_df"] = 1
-        vec = TfidfVectorizer(sublinear_tf=True, **params) if method == "nmf" else CountVectorizer(**params)
-        X = vec.fit_transform(texts)
-    vocab = vec.get_feature_names_out()
+        vocab = vec.get_feature_names_out()
     k_eff = min(k, X.shape[0], X.shape[1])
     if method == "nmf":
         from sklearn.decomposition import NMF
