@@ -132,8 +132,13 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
         if pipe.issues is not None and "issues" in pipe.analyzer_names:
             names += [f"issue_{i.slug}" for i in pipe.issues]
         self.feature_names_out_ = np.asarray(names, dtype=object)
-        self.pipeline_ = pipe
+        self._pipe = pipe
         return self
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = super().__getstate__()
+        state.pop("_pipe", None)  # compiled analyzers are rebuilt on first use after unpickling
+        return state
 
     def transform(self, X: Any) -> np.ndarray:
         """One row per text: the value of each feature (see ``get_feature_names_out()``)."""
@@ -145,7 +150,10 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
         docs = [Document(id=f"text-{k}", text=t, status="ok" if t.strip() else "skipped") for k, t in enumerate(texts)]
         names = list(self.feature_names_out_)
         out = np.full((len(texts), len(names)), np.nan)
-        for k, o in enumerate(process_documents(self.pipeline_, docs, n_jobs=self.n_jobs, progress=False)):
+        pipe = self.__dict__.get("_pipe")
+        if pipe is None:
+            pipe = self._pipe = self._pipeline()
+        for k, o in enumerate(process_documents(pipe, docs, n_jobs=self.n_jobs, progress=False)):
             row = o.row
             for j, name in enumerate(names):
                 v = row.get(name)
