@@ -3,21 +3,20 @@
 :class:`TermMatcher` gives the same matches as
 :meth:`framing.lexicons.Lexicon.match` (longest first and non-overlapping, or
 all of them with ``overlap=True``; multi-word terms never cross sentences;
-trailing-``*`` globs), but is built for lexicons with hundreds of globs matched
-against many documents:
+trailing-``*`` globs), but is built for lexicons with hundreds of globs and
+multi-word phrases matched against many documents:
 
-* each word *type* is resolved once to the entries it can start (exact terms,
+* each word *type* is resolved once to the entries it can anchor (exact terms,
   and globs found through a dictionary per prefix length rather than a regular
   expression); the resolution is cached across documents, so a document's
-  words are intersected with the words known to start an entry by set
+  words are intersected with the words known to anchor an entry by set
   operations (in C), and only new words are looked at in Python;
+* a multi-word entry is anchored on its rarest-looking word (the longest word
+  without a glob), not its first: "the public" is looked for where "public"
+  occurs, so the many "the"s of a text cost nothing;
 * the longest-match rule only concerns places where a multi-word entry
   matched, so single-word matches are filtered against the (few) positions
   multi-word matches cover instead of being sorted and swept.
-
-Matches are returned as plain ``(start, end, entry_index)`` tuples by
-:meth:`TermMatcher.spans` (the fast path) or as
-:class:`~framing.lexicons.Match` objects by :meth:`TermMatcher.match`.
 """
 
 from __future__ import annotations
@@ -31,6 +30,28 @@ from .text import TextModel
 __all__ = ["TermMatcher"]
 
 _CACHE_MAX = 400_000
+#: Frequent function words: never chosen as the anchor of a multi-word entry when another word is available.
+_FUNCTION_WORDS = (
+    "the a an of to in on at by for from with and or but as is are was were be been it its this that these "
+    "those he she they we you i his her their our your not no all any some more most other such would will "
+    "can could should may might must do does did has have had"
+)
+_COMMON = frozenset(_FUNCTION_WORDS.split())
+
+
+def _anchor(words: tuple[str, ...]) -> int:
+    """Index of the word to look a multi-word entry up by: the longest word that is neither a glob nor a
+    common function word (the rarest, as a rule)."""
+    best, best_key = 0, (-1, -1, -1)
+    for j, w in enumerate(words):
+        key = (0 if w.endswith("*") else 1, 0 if w in _COMMON else 1, len(w))
+        if key > best_key:
+            best, best_key = j, key
+    return best
+
+
+def _fits(pattern: str, token: str) -> bool:
+    return token.startswith(pattern[:-1]) if pattern.endswith("*") else token == pattern
 
 
 class TermMatcher:
@@ -41,22 +62,21 @@ class TermMatcher:
         self.entries: tuple[LexiconEntry, ...] = tuple(e for e in entries if e.words)
         exact: dict[str, list[int]] = {}
         prefixes: dict[int, dict[str, list[int]]] = {}
+        self._anchor: list[int] = []
         for k, e in enumerate(self.entries):
-            first = e.words[0]
-            if first.endswith("*"):
-                p = first[:-1]
-                prefixes.setdefault(len(p), {}).setdefault(p, []).append(k)
+            j = _anchor(e.words) if len(e.words) > 1 else 0
+            self._anchor.append(j)
+            w = e.words[j]
+            if w.endswith("*"):
+                prefixes.setdefault(len(w) - 1, {}).setdefault(w[:-1], []).append(k)
             else:
-                exact.setdefault(first, []).append(k)
+                exact.setdefault(w, []).append(k)
         self._exact = {w: tuple(ks) for w, ks in exact.items()}
         self._prefixes = sorted((n, {p: tuple(ks) for p, ks in d.items()}) for n, d in prefixes.items())
-        self._single = tuple(len(e.words) == 1 for e in self.entries)
-        # the rest of each multi-word entry: (words, has a glob)
-        self._rest: list[tuple[tuple[str, ...], bool]] = [
-            (e.words[1:], any(w.endswith("*") for w in e.words[1:])) for e in self.entries
-        ]
-        # word -> (single-word entries, multi-word entries by their second word, those whose second word is a glob)
-        self._resolved: dict[str, tuple[tuple[int, ...], dict[str, tuple[int, ...]], tuple[int, ...]]] = {}
+        self._words_of = [e.words for e in self.entries]
+        self._plain = [not any(w.endswith("*") for w in e.words) for e in self.entries]
+        # word -> (single-word entries, multi-word entries anchored on it)
+        self._resolved: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         self._seen: set[str] = set()
         self._hits: set[str] = set()
 
@@ -70,27 +90,21 @@ class TermMatcher:
             if hit:
                 ks = ks + hit
         if ks:
-            single = tuple(k for k in ks if self._single[k])
-            by_second: dict[str, list[int]] = {}
-            glob_second: list[int] = []
-            for k in ks:
-                if self._single[k]:
-                    continue
-                second = self._rest[k][0][0]
-                if second.endswith("*"):
-                    glob_second.append(k)
-                else:
-                    by_second.setdefault(second, []).append(k)
-            second_map = {t: tuple(v) for t, v in by_second.items()}
-            self._resolved[word] = (single, second_map, tuple(glob_second))
+            words_of = self._words_of
+            self._resolved[word] = (
+                tuple(k for k in ks if len(words_of[k]) == 1),
+                tuple(k for k in ks if len(words_of[k]) > 1),
+            )
             self._hits.add(word)
         self._seen.add(word)
 
     def _words(self, model: TextModel) -> set[str]:
-        """The document's word types that start at least one entry."""
+        """The document's word types that anchor at least one entry."""
         types = set(model.index)
         if len(self._seen) > _CACHE_MAX:
             self._seen.clear()
+            self._hits.clear()
+            self._resolved.clear()
         # set.difference / set.intersection iterate over the smaller operand: the document's few hundred types
         for w in types.difference(self._seen):
             self._resolve(w)
@@ -100,7 +114,9 @@ class TermMatcher:
         """Single-word matches as parallel lists (starts, entries) and multi-word matches as tuples."""
         index = model.index
         resolved = self._resolved
-        rest = self._rest
+        words_of = self._words_of
+        anchor = self._anchor
+        plain = self._plain
         tokens = model.tokens
         n_tok = len(tokens)
         st = model.sent_tok
@@ -109,35 +125,27 @@ class TermMatcher:
         multis: list[tuple[int, int, int]] = []
         for w in self._words(model):
             positions = index[w]
-            single, second_map, glob_second = resolved[w]
+            single, multi = resolved[w]
             for k in single:
                 starts.extend(positions)
                 ks.extend([k] * len(positions))
-            if not second_map and not glob_second:
-                continue
-            for i in positions:
-                if i + 1 >= n_tok:
-                    continue
-                t = tokens[i + 1]
-                cands = second_map.get(t, ())
-                if glob_second:
-                    cands = cands + tuple(k for k in glob_second if t.startswith(rest[k][0][0][:-1]))
-                for k in cands:
-                    words, has_glob = rest[k]
-                    end = i + 1 + len(words)
-                    if end > n_tok:
+            for k in multi:
+                words = words_of[k]
+                j = anchor[k]
+                n = len(words)
+                for p in positions:
+                    a = p - j
+                    b = a + n
+                    if a < 0 or b > n_tok:
                         continue
-                    if len(words) > 1:
-                        if has_glob:
-                            if not all(
-                                t2.startswith(p[:-1]) if p.endswith("*") else t2 == p
-                                for p, t2 in zip(words[1:], tokens[i + 2 : end])
-                            ):
-                                continue
-                        elif tuple(tokens[i + 2 : end]) != words[1:]:
+                    if plain[k]:
+                        if tuple(tokens[a:b]) != words:
                             continue
-                    if end <= st[bisect.bisect_right(st, i)]:
-                        multis.append((i, end, k))
+                    elif not all(_fits(pat, t) for pat, t in zip(words, tokens[a:b])):
+                        continue
+                    s = bisect.bisect_right(st, a) - 1
+                    if b <= st[s + 1]:  # never across sentences
+                        multis.append((a, b, k))
         return starts, ks, multis
 
     @staticmethod
