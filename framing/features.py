@@ -289,7 +289,7 @@ def frame_model(C: float = 1.0, text_features: bool = True, min_df: int = 2):
             ("features", ColumnTransformer(parts)),
             (
                 "clf",
-                OneVsRestClassifier(LogisticRegression(C=C, class_weight="balanced", max_iter=2000)),
+                OneVsRestClassifier(LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=1000)),
             ),
         ]
     )
