@@ -289,7 +289,9 @@ def frame_model(C: float = 1.0, text_features: bool = True, min_df: int = 2):
             ("features", ColumnTransformer(parts)),
             (
                 "clf",
-                OneVsRestClassifier(LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=1000)),
+                OneVsRestClassifier(
+                    LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=1000)
+                ),
             ),
         ]
     )

@@ -92,4 +92,4 @@ def test_frame_pages(seed_analysis, ctx):
     finally:
         _close(pages)
     lines = frames_report.summary(seed_analysis, ctx)
-    assert lines[0].startswith("The frames used most are security and defense")
+    assert lines[0].startswith("The frames used most are: security and defense")

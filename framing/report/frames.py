@@ -57,10 +57,9 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
     overall = m.mean(axis=0).sort_values(ascending=False)
     top = [f for f in overall.index[:3]]
     lines = [
-        f"The frames used most are {top[0].lower()}"
-        + (f", {top[1].lower()}" if len(top) > 1 else "")
-        + (f" and {top[2].lower()}" if len(top) > 2 else "")
-        + f" (on average {overall.iloc[0]:.0%} of a group's sentences use the first)."
+        "The frames used most are: "
+        + "; ".join(f"{f.lower()} ({overall[f]:.0%} of a group's sentences on average)" for f in top)
+        + ".",
     ]
     if len(m) > 1:
         spread = (m.max(axis=0) - m.min(axis=0)).sort_values(ascending=False)
@@ -71,13 +70,19 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
                 f"The groups differ most on the {f.lower()} frame: {col.idxmax()} uses it in {col.max():.0%} of its "
                 f"sentences, {col.idxmin()} in {col.min():.0%}."
             )
-        leaning = (m.div(m.mean(axis=0).replace(0, float("nan")), axis=1)).idxmax(axis=1)
         if len(m) <= 8:
-            lines.append(
-                "Relative to the others, "
-                + "; ".join(f"{g} leans on {f.lower()}" for g, f in leaning.items() if isinstance(f, str))
-                + "."
-            )
+            parts = []
+            for g in m.index:
+                others = m.drop(index=g).mean(axis=0)
+                diff = (m.loc[g] - others).dropna()
+                if diff.empty or diff.max() < 0.03:
+                    continue
+                f = diff.idxmax()
+                parts.append(
+                    f"{g} uses the {f.lower()} frame more than the others ({m.loc[g, f]:.0%} of its sentences, {others[f]:.0%} on average)"
+                )
+            if parts:
+                lines.append("; ".join(parts) + ".")
     return lines
 
 

@@ -35,7 +35,7 @@ MAX_ISSUE_PAGES = 12
 #: Frames shown per issue page.
 TOP_FRAMES = 5
 #: Example sentences per issue page.
-MAX_EXCERPTS = 4
+MAX_EXCERPTS = 3
 
 
 def _issue_set(a: Analysis) -> IssueSet | None:
@@ -110,11 +110,25 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
             f"{hi['group']} gives it the largest share of its text ({hi['value']:.0%}), {lo['group']} the "
             f"smallest ({lo['value']:.0%})."
         )
-    # each group's own main issue, when they differ
-    best = cov.dropna(subset=["value"]).sort_values("value").groupby("group").tail(1)
-    if best["issue"].nunique() > 1 and len(best) <= 8:
-        parts = [f"{r.group}: {labels.get(r.issue, r.issue)} ({r.value:.0%})" for r in best.itertuples()]
-        lines.append("Each group's most covered issue — " + "; ".join(parts) + ".")
+    # each group's own main issue, when they differ; otherwise what comes after the shared one
+    ranked = cov.dropna(subset=["value"]).sort_values(["group", "value"], ascending=[True, False])
+    best = ranked.groupby("group").head(1)
+    if len(best) <= 8:
+        if best["issue"].nunique() > 1:
+            parts = [f"{r.group}: {labels.get(r.issue, r.issue)} ({r.value:.0%})" for r in best.itertuples()]
+            lines.append("Each group's most covered issue — " + "; ".join(parts) + ".")
+        elif len(best) > 1:
+            second = ranked.groupby("group").nth(1)
+            parts = [
+                f"{r.group} on {labels.get(r.issue, r.issue)} ({r.value:.0%})"
+                for r in second.itertuples()
+                if r.value > 0
+            ]
+            lines.append(
+                "It is every group's most covered issue. Next, each writes most about: " + "; ".join(parts) + "."
+                if parts
+                else "It is every group's most covered issue."
+            )
     unused = totals[totals["sentences"] == 0]["label"].tolist()
     if unused:
         lines.append("Issues never raised: " + ", ".join(unused) + ".")
@@ -285,7 +299,8 @@ def _thin_page(a: Analysis, ctx: ReportContext, thin: pd.DataFrame, cov: pd.Data
     for r in thin.itertuples():
         per = wide.loc[r.issue] if r.issue in wide.index else pd.Series(dtype=int)
         nz = ", ".join(f"{g} {int(n)}" for g, n in per.items() if n) or "none"
-        text.append(f"• {r.label}: {int(r.sentences)} sentences in {int(r.documents)} documents ({nz}).")
+        docs = f"{int(r.documents)} document{'s' if r.documents != 1 else ''}"
+        text.append(f"• {r.label}: {int(r.sentences)} sentences in {docs} ({nz}).")
     table = thin[["issue", "sentences", "documents"]].reset_index(drop=True)
     return Page(name="issues_thin", title="Issues with little text", text=text, table=table)
 
