@@ -312,3 +312,14 @@ def test_frame_classifier_learns_from_labelled_texts():
         FrameClassifier().fit(texts, Y)
     clf2 = FrameClassifier(min_df=1, classes=["Legality_Constitutionality_and_jurisprudence", "Security_and_defense"])
     assert clf2.fit(texts, Y).predict(texts[:2]).tolist() == [[1, 0], [0, 1]]
+
+
+def test_features_with_issues_add_issue_shares():
+    from framing.issues import IssueSet
+
+    iset = IssueSet.from_dict({"water": ["river*", "water", "dam"], "trade": ["trade", "trader*"]})
+    fx = FramingFeatures(analyzers=["issues"], issues=iset).set_output(transform="pandas")
+    df = fx.fit_transform(["The river and the dam. Nothing here.", "Traders and trade.", "Water, water."])
+    assert list(df.columns) == ["issue_sentence_share", "issue_water", "issue_trade"]
+    assert df["issue_water"].tolist() == [0.5, 0.0, 1.0]
+    assert df["issue_trade"].tolist() == [0.0, 1.0, 0.0]
