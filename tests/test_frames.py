@@ -9,6 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 from conftest import shared_path
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.analyzers.frames import FRAME_KEYS, FRAMES, FrameAnalyzer, assign_frames
 from framing.errors import InputError
@@ -323,3 +325,48 @@ def test_features_with_issues_add_issue_shares():
     assert list(df.columns) == ["issue_sentence_share", "issue_water", "issue_trade"]
     assert df["issue_water"].tolist() == [0.5, 0.0, 1.0]
     assert df["issue_trade"].tolist() == [0.0, 1.0, 0.0]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "court",
+                "law",
+                "police",
+                "the",
+                "public",
+                "privacy policy",
+                "war",
+                "families",
+                "lives",
+                "Government's",
+                "poll",
+                "according to",
+                "health",
+                "a",
+                "foreign",
+                "Iran",
+                "Russia",
+                "money",
+                "taxes",
+                ".",
+                ",",
+                "\n\n",
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_frames_hold_together_on_any_text(words):
+    text = " ".join(words)
+    model = TextModel(text)
+    an = FrameAnalyzer()
+    frames, hits = an.sentence_frames(model)
+    assert len(frames) == model.n_sentences
+    weight: dict[tuple[int, str], float] = {}
+    for frame, a, b, w, _term, s in hits:
+        assert model.sent_tok[s] <= a < b <= model.sent_tok[s + 1]
+        weight[(s, frame)] = weight.get((s, frame), 0.0) + w
+    assert {k for k, v in weight.items() if v >= 1} == {(s, f) for s, fs in enumerate(frames) for f in fs}
