@@ -25,9 +25,9 @@ import bisect
 from collections.abc import Iterable
 
 from .lexicons import Lexicon, LexiconEntry, Match
-from .text import TextModel
+from .text import WORD_RE, TextModel
 
-__all__ = ["TermMatcher"]
+__all__ = ["TermMatcher", "TokenOffsets"]
 
 _CACHE_MAX = 400_000
 #: Frequent function words: never chosen as the anchor of a multi-word entry when another word is available.
@@ -196,4 +196,121 @@ class TermMatcher:
         entries = self.entries
         out = [Match(a, b, entries[k]) for a, b, k in self.spans(model, overlap)]
         out.sort(key=lambda m: (m.start, m.start - m.end))
+        return out
+
+
+def _token_starts_at(text: str, p: int, n: int) -> bool:
+    """True if a token of ``n`` characters starts at ``p`` (the tokenizer's rule, ``WORD_RE``, read backwards)."""
+    m = WORD_RE.match(text, p)
+    if m is None or m.end() != p + n:
+        return False
+    if p > 0:
+        c = text[p - 1]
+        if c.isalnum() or c == "_":
+            return False  # inside a word
+        if c in "-'’." and p > 1 and (text[p - 2].isalnum() or text[p - 2] == "_"):
+            return False  # after a joiner that continues the previous word ("cross-border", "U.S")
+    return True
+
+
+class TokenOffsets:
+    """Character offsets of selected tokens of one document, without computing every token's span.
+
+    Evidence needs the offsets of a few tokens per sentence; computing all of
+    a sentence's token spans (``TextModel.sentence_spans``) costs a regular-
+    expression match per token. Here a token's offset is found by searching
+    its (lower-cased) string in the sentence and counting earlier occurrences
+    of the same word, each check made with the tokenizer's own rule; whenever
+    that cannot be done (lower-casing changed the text's length), the model's
+    spans are used instead, so the result is always what ``model.token_span``
+    gives.
+    """
+
+    __slots__ = ("_low", "_model")
+
+    def __init__(self, model: TextModel) -> None:
+        self._model = model
+        low = model.text.lower()
+        self._low = low if len(low) == len(model.text) else None
+
+    def start(self, i: int, s: int) -> int:
+        """Character offset where token ``i`` (of sentence ``s``) starts."""
+        model = self._model
+        low = self._low
+        if low is None:
+            return model.sentence_spans(s)[i - model.sent_tok[s]][0]
+        tok = model.tokens[i]
+        positions = model.index[tok]
+        rank = bisect.bisect_left(positions, i) - bisect.bisect_left(positions, model.sent_tok[s])
+        p = model.sent_starts[s]
+        end = model.sent_ends[s]
+        n = len(tok)
+        text = model.text
+        found = 0
+        while True:
+            p = low.find(tok, p, end)
+            if p < 0:
+                return model.sentence_spans(s)[i - model.sent_tok[s]][0]  # never expected; stay correct
+            if _token_starts_at(text, p, n):
+                if found == rank:
+                    return p
+                found += 1
+            p += 1
+
+    def span(self, a: int, b: int, s: int) -> tuple[int, int]:
+        """Character span of tokens ``a`` to ``b - 1`` of sentence ``s``."""
+        if self._low is None:  # lower-casing changed lengths: token strings are not the text's lengths
+            spans = self._model.sentence_spans(s)
+            base = self._model.sent_tok[s]
+            return spans[a - base][0], spans[b - 1 - base][1]
+        start = self.start(a, s)
+        last = b - 1
+        if last == a:
+            return start, start + len(self._model.tokens[a])
+        return start, self.start(last, s) + len(self._model.tokens[last])
+
+    def spans(self, starts: list[int], ends: list[int], sents: list[int]) -> list[tuple[int, int]]:
+        """Character spans of many token ranges at once (``span`` in one loop, for evidence)."""
+        if self._low is None:
+            return [self.span(a, b, s) for a, b, s in zip(starts, ends, sents)]
+        model = self._model
+        low = self._low
+        text = model.text
+        tokens = model.tokens
+        index = model.index
+        st = model.sent_tok
+        ss, se = model.sent_starts, model.sent_ends
+        match = WORD_RE.match
+        bl = bisect.bisect_left
+        out = []
+        for a, b, s in zip(starts, ends, sents):
+            span_start = -1
+            for i in (a, b - 1) if b - 1 != a else (a,):
+                tok = tokens[i]
+                positions = index[tok]
+                rank = bl(positions, i) - bl(positions, st[s])
+                p, end, n, found = ss[s], se[s], len(tok), 0
+                while True:
+                    p = low.find(tok, p, end)
+                    if p < 0:
+                        p = model.sentence_spans(s)[i - st[s]][0]  # never expected; stay correct
+                        break
+                    m = match(text, p)
+                    ok = m is not None and m.end() == p + n
+                    if ok and p > 0:  # not inside a word, nor after a joiner that continues one ("cross-border")
+                        c = text[p - 1]
+                        ok = not (
+                            c.isalnum()
+                            or c == "_"
+                            or (c in "-'’." and p > 1 and (text[p - 2].isalnum() or text[p - 2] == "_"))
+                        )
+                    if ok:
+                        if found == rank:
+                            break
+                        found += 1
+                    p += 1
+                if span_start < 0:
+                    span_start = p
+                last_end = p + n
+            out.append((span_start, last_end))
         return out

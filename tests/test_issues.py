@@ -350,3 +350,52 @@ def test_seed_issue_file_is_valid_and_packaged():
     assert resolve_issues(None, framing.load_seeds()).names == iset.names
     assert resolve_issues(str(root / "seeds" / "issues.yaml")).names == iset.names
     assert resolve_issues(False) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "law",
+                "Law",
+                "LAW",
+                "outlaw",
+                "law-abiding",
+                "law's",
+                "U.S.",
+                "U.S.-led",
+                "a--b",
+                "İstanbul",
+                "x.y",
+                "law.",
+                "’law’",
+                "-law",
+                "lawyers",
+                "2.5",
+                "_law",
+                "straße",
+                "ǅemal",
+                " ",
+                "\n\n",
+                ". ",
+                ", ",
+            ]
+        ),
+        max_size=50,
+    )
+)
+def test_token_offsets_agree_with_token_spans(pieces):
+    from framing.termmatch import TokenOffsets
+
+    model = TextModel(" ".join(pieces))
+    offsets = TokenOffsets(model)
+    for s in range(model.n_sentences):
+        for i in range(model.sent_tok[s], model.sent_tok[s + 1]):
+            assert offsets.span(i, i + 1, s) == model.token_span(i)
+        a, b = model.sent_tok[s], model.sent_tok[s + 1]
+        if b > a:
+            assert offsets.span(a, b, s) == model.tokens_span(a, b)
+            items = [(i, i + 1, s) for i in range(a, b)] + [(a, b, s)]
+            got = offsets.spans(*map(list, zip(*items)))
+            assert got == [model.tokens_span(x, y) for x, y, _ in items]

@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 
 from ..lexicons import Lexicon, LexiconEntry, load_lexicon
-from ..termmatch import TermMatcher
+from ..termmatch import TermMatcher, TokenOffsets
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, ratio
 from .issues import counted_sentences
 
@@ -264,19 +264,11 @@ class FrameAnalyzer(Analyzer):
         used = {FRAMES[c]: x for c, x in enumerate(counts) if x}
         shares = {f: x / n_counted for f, x in used.items()} if n_counted else {}
         labels = assign_frames(shares, used, self.max_frames, self.min_share, self.min_sentences)
-        st = model.sent_tok
-        sentence_spans = model.sentence_spans
         wt, terms, catname = self._weight, self._terms, self._catname
-        evidence = []
-        last_s = -1
-        sp: list[tuple[int, int]] = []
-        base = 0
-        for s, c, a, b, k in zip(sents, cats, starts, ends, ks):
-            if s != last_s:
-                sp = sentence_spans(s)
-                base = st[s]
-                last_s = s
-            evidence.append(Evidence(catname[c], sp[a - base][0], sp[b - 1 - base][1], wt[k], "", s, terms[k]))
+        chars = TokenOffsets(model).spans(starts, ends, sents)
+        evidence = [
+            Evidence(catname[c], a, b, wt[k], "", s, terms[k]) for (a, b), s, c, k in zip(chars, sents, cats, ks)
+        ]
         top = max(used, key=lambda f: (used[f], -self._index[f])) if used else ""
         sentences: dict[str, list[Any]] = {"frames": frames, "frame_counted": [int(c) for c in counted]}
         for c, key in enumerate(FRAME_KEYS.values()):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..termmatch import TokenOffsets
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, ratio
 
 if TYPE_CHECKING:
@@ -96,10 +97,10 @@ class IssueAnalyzer(Analyzer):
             )
         hit = iset.assign(model, skip=[not c for c in counted])
         evidence = []
-        st = model.sent_tok
+        offsets = TokenOffsets(model)
         for issue, a, b, w, term, s in hit.evidence:
-            spans = model.sentence_spans(s)
-            evidence.append(Evidence(f"issue:{issue}", spans[a - st[s]][0], spans[b - 1 - st[s]][1], w, "", s, term))
+            start, end = offsets.span(a, b, s)
+            evidence.append(Evidence(f"issue:{issue}", start, end, w, "", s, term))
         n_counted = sum(counted)
         per_issue: dict[str, int] = {}
         for names in hit.sentences:
