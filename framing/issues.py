@@ -206,7 +206,7 @@ class IssueSet:
 
     # ------------------------------------------------------------------ constructors
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], source: str = "") -> IssueSet:
+    def from_dict(cls, data: Mapping[str, Any], source: str = "(dict)") -> IssueSet:
         """From ``{"issues": [...]}`` (the YAML structure) or ``{issue name: [keywords] | {keywords: ...}}``."""
         if "issues" in data and isinstance(data["issues"], list):
             return cls._from_mapping(data, source, node=None)

@@ -55,6 +55,8 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
     if m.empty or m.isna().all().all():
         return []
     overall = m.mean(axis=0).sort_values(ascending=False)
+    if not overall.max() > 0:
+        return ["No sentence uses any of the 14 frames (no cue word of the frame lexicon was found)."]
     top = [f for f in overall.index[:3]]
     lines = [
         "The frames used most are: "
