@@ -1,7 +1,8 @@
 """Proposing issues for a corpus that has no issue file (``IssueSet.discover``).
 
 Sentences (running text and list items of at least six words, after
-cleaning) are represented by TF-IDF weights of words and two-word phrases
+cleaning; a sentence repeated word for word in three or more documents is page
+furniture and left out) are represented by TF-IDF weights of words and two-word phrases
 (English stop words, generic news words, numbers and one-letter words left
 out; possessive endings removed; a term must occur in at least two documents
 and in at most half of the sentences) and factorised into ``k`` topics. Names
@@ -81,6 +82,17 @@ def _sentences(corpus: Corpus | Iterable[str], max_sentences: int) -> tuple[list
             if model.sent_kinds[s] in ("text", "item") and model.sent_n_words[s] >= _MIN_WORDS:
                 texts.append(model.sentence_text(s))
                 owners.append(k)
+    # a sentence found word for word in three or more documents is page furniture (a newsletter
+    # sign-up, a standard disclaimer), not reporting on an issue
+    docs_of: dict[str, set[int]] = {}
+    for t, k in zip(texts, owners):
+        docs_of.setdefault(t, set()).add(k)
+    # (unless most of the corpus repeats itself: then the documents are duplicates, not furniture)
+    furniture = {t for t, ks in docs_of.items() if len(ks) >= 3}
+    if furniture:
+        kept = [(t, k) for t, k in zip(texts, owners) if t not in furniture]
+        if len(kept) >= len(texts) / 2:
+            texts, owners = [t for t, _ in kept], [k for _, k in kept]
     if len(texts) > max_sentences:
         step = len(texts) / max_sentences
         keep = [int(i * step) for i in range(max_sentences)]

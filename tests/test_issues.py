@@ -239,6 +239,10 @@ def test_discover_from_strings_and_with_lda():
     assert len(nmf) == 2
     words = [set(" ".join(i.keywords).split()) for i in nmf]
     assert any({"river", "dam", "water"} & w for w in words) and any({"trade", "traders", "markets"} & w for w in words)
+    furniture = "Sign up for our newsletter to get the news in your inbox every morning."
+    with_furniture = [f"{t[:-1]} in year {2000 + k}. {furniture}" for k, t in enumerate(texts)]
+    found = IssueSet.discover(with_furniture, k=2, n_terms=5)
+    assert not any("newsletter" in t or "inbox" in t for i in found for t in i.keywords)
     lda = IssueSet.discover(texts, k=2, method="lda")
     assert len(lda) == 2
     with pytest.raises(InputError, match="too little text"):
