@@ -222,6 +222,7 @@ class FrameAnalyzer(Analyzer):
         on = (score >= self.min_weight - 1e-9).reshape(n, n_frames)
         hit = np.flatnonzero(valid)
         hit = hit[on.ravel()[keys[hit]]]
+        hit = hit[np.argsort(a_arr[hit], kind="stable")]  # evidence in text order
         rows = (
             sent[hit].tolist(),
             cats[hit].tolist(),
@@ -242,11 +243,10 @@ class FrameAnalyzer(Analyzer):
             counted = counted_sentences(model)
         on, (sents, cats, starts, ends, ks) = self._score(model, counted)
         frames = [tuple(FRAMES[c] for c in np.flatnonzero(row)) for row in on]
-        hits = sorted(
+        hits = [
             (FRAMES[c], a, b, self._weight[k], self._terms[k], s)
             for s, c, a, b, k in zip(sents, cats, starts, ends, ks)
-        )
-        hits.sort(key=lambda h: (h[1], h[0]))
+        ]
         return frames, hits
 
     def analyze(self, ctx: DocContext) -> DocResult:
