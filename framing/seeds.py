@@ -17,7 +17,7 @@ from ._frozen import FrozenDict
 from .corpus import STANDARD_FIELDS, Corpus, Document
 from .io import decode_bytes
 
-__all__ = ["load_seeds", "seed_actors", "seed_file", "seeds_path"]
+__all__ = ["load_seeds", "seed_actors", "seed_file", "seed_issues", "seeds_path"]
 
 
 def seeds_path() -> Traversable:
@@ -68,3 +68,10 @@ def seed_actors():
     from .actors import ActorSet
 
     return ActorSet.from_yaml_text(seed_file("actors.yaml").read_text(encoding="utf-8"), source="seeds/actors.yaml")
+
+
+def seed_issues():
+    """The seed domain's :class:`~framing.issues.IssueSet` (``seeds/issues.yaml``)."""
+    from .issues import IssueSet
+
+    return IssueSet.from_yaml_text(seed_file("issues.yaml").read_text(encoding="utf-8"), source="seeds/issues.yaml")

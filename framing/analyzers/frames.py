@@ -1,0 +1,303 @@
+"""Generic frames: the 14 frames of the Media Frames Corpus, per sentence and per document.
+
+The frames (Boydstun et al. 2014; Card et al. 2015), as labelled in SemEval-2023
+Task 3 (Piskorski et al. 2023): Economic, Capacity and resources, Morality,
+Fairness and equality, Legality, Policy prescription and evaluation, Crime and
+punishment, Security and defense, Health and safety, Quality of life, Cultural
+identity, Public opinion, Political, External regulation and reputation.
+
+Method (a lexicon we wrote: ``framing/lexicons/data/frames.tsv``):
+
+1. The frame lexicon is matched once per document; at each place the longest
+   entry wins (so "privacy policy", listed with no frame, hides "policy").
+2. A sentence *uses* a frame when the weights of that frame's terms in it add
+   up to ``min_weight`` (1): a cue (weight 1) alone, or two weak cues (0.5).
+   Sentences counted: text, list items and headings, not reference lists, and a
+   sentence repeated word for word counts once.
+3. A document's share of a frame = sentences using it / sentences counted.
+4. The document's frames (``frame_labels``) are those among its
+   ``max_frames`` (5) most used that at least ``min_sentences`` (2) sentences
+   and ``min_share`` (8%) of its sentences use. These three numbers are fixed
+   defaults, the same for every frame and every document; they were chosen on
+   the SemEval-2023 English training articles, and the evaluation reports the
+   method with them as shipped.
+
+Outputs: sentence columns ``frames`` (tuple of frame labels), ``frame_<key>``
+(0/1 for each frame) and ``frame_counted``; metrics ``frame_share_<key>``
+(share of sentences using the frame; restrict them to an issue with
+``a.compare(..., issue=...)``); document values ``frame_labels`` (the assigned
+frames, joined by ", ") and ``top_frame``; evidence ``"frame:<label>"`` for each
+cue in a sentence that uses the frame.
+
+References: Boydstun, A. E., Card, D., Gross, J. H., Resnik, P., & Smith, N. A.
+(2014). Tracking the development of media frames within and across policy
+issues. Card, D., Boydstun, A. E., Gross, J. H., Resnik, P., & Smith, N. A.
+(2015). The Media Frames Corpus: Annotations of frames across issues. ACL 2015.
+Piskorski, J., Stefanovitch, N., Da San Martino, G., & Nakov, P. (2023).
+SemEval-2023 Task 3: Detecting the category, the framing, and the persuasion
+techniques in online news in a multi-lingual setup. SemEval 2023.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..lexicons import Lexicon, LexiconEntry, load_lexicon
+from ..termmatch import TermMatcher, TokenOffsets
+from .base import Analyzer, DocContext, DocResult, Evidence, Metric, ratio
+from .issues import counted_sentences
+
+__all__ = ["FRAMES", "FRAME_KEYS", "FRAME_NAMES", "FrameAnalyzer", "assign_frames"]
+
+#: The 14 frames, by their SemEval-2023 labels, in codebook order.
+FRAMES: tuple[str, ...] = (
+    "Economic",
+    "Capacity_and_resources",
+    "Morality",
+    "Fairness_and_equality",
+    "Legality_Constitutionality_and_jurisprudence",
+    "Policy_prescription_and_evaluation",
+    "Crime_and_punishment",
+    "Security_and_defense",
+    "Health_and_safety",
+    "Quality_of_life",
+    "Cultural_identity",
+    "Public_opinion",
+    "Political",
+    "External_regulation_and_reputation",
+)
+#: Short keys used in column and metric names (``frame_share_legality``).
+FRAME_KEYS: dict[str, str] = dict(
+    zip(
+        FRAMES,
+        (
+            "economic",
+            "capacity",
+            "morality",
+            "fairness",
+            "legality",
+            "policy",
+            "crime",
+            "security",
+            "health",
+            "quality_of_life",
+            "cultural_identity",
+            "public_opinion",
+            "political",
+            "external",
+        ),
+    )
+)
+#: Plain names for figures and text.
+FRAME_NAMES: dict[str, str] = dict(
+    zip(
+        FRAMES,
+        (
+            "Economic",
+            "Capacity and resources",
+            "Morality",
+            "Fairness and equality",
+            "Legality",
+            "Policy prescription",
+            "Crime and punishment",
+            "Security and defense",
+            "Health and safety",
+            "Quality of life",
+            "Cultural identity",
+            "Public opinion",
+            "Political",
+            "External relations and reputation",
+        ),
+    )
+)
+_NONE = "none"
+
+
+def _with_possessives(lex: Lexicon) -> Lexicon:
+    """The lexicon plus possessive forms of every term not ending in a glob ("government's")."""
+    extra = []
+    for e in lex.entries:
+        last = e.words[-1]
+        if last.endswith("*") or last.endswith(("'s", "’s")):
+            continue
+        for mark in ("'s", "’s"):
+            extra.append(LexiconEntry(e.term, (*e.words[:-1], last + mark), e.category, e.weight, e.extra, e.line))
+    return Lexicon(lex.entries + tuple(extra), name=lex.name, meta=lex.meta)
+
+
+def assign_frames(
+    shares: dict[str, float], counts: dict[str, int], max_frames: int, min_share: float, min_sentences: int
+) -> list[str]:
+    """The document's frames: among the ``max_frames`` most used, those with enough sentences and share.
+
+    Ties are broken by sentence count, then by codebook order.
+    """
+    ranked = sorted(
+        (f for f in FRAMES if counts.get(f, 0) > 0),
+        key=lambda f: (-shares.get(f, 0.0), -counts.get(f, 0), FRAMES.index(f)),
+    )
+    return [
+        f for f in ranked[:max_frames] if counts.get(f, 0) >= min_sentences and shares.get(f, 0.0) >= min_share - 1e-12
+    ]
+
+
+class FrameAnalyzer(Analyzer):
+    """Frames per sentence and per document, from the frame lexicon.
+
+    Args:
+        lexicon: a bundled name, a file, a dict or a :class:`~framing.lexicons.Lexicon`
+            whose categories are frame labels (``FRAMES``) or ``"none"``; add your own
+            words with ``load_lexicon("frames").with_entries({...})``.
+        min_weight: cue weight a sentence needs to use a frame.
+        max_frames, min_sentences, min_share: the document rule (see the module docstring).
+    """
+
+    name = "frames"
+    sentence_columns = {"frames": (), "frame_counted": 0, **{f"frame_{k}": 0 for k in FRAME_KEYS.values()}}
+
+    def __init__(
+        self,
+        lexicon: str | Lexicon | dict = "frames",
+        min_weight: float = 1.0,
+        max_frames: int = 5,
+        min_sentences: int = 2,
+        min_share: float = 0.08,
+    ) -> None:
+        lex = load_lexicon(lexicon)
+        unknown = sorted({e.category for e in lex.entries} - set(FRAMES) - {_NONE})
+        if unknown:
+            raise ValueError(
+                f"frame lexicon categories must be frame labels or 'none'; unknown: {', '.join(unknown[:5])}"
+            )
+        self.lexicon = lex
+        self._matcher = TermMatcher(_with_possessives(lex))
+        self._entries = self._matcher.entries
+        index = {f: i for i, f in enumerate(FRAMES)}
+        self._cat = [index.get(e.category, -1) for e in self._entries]  # -1: no frame ("none")
+        self._weight = [e.weight for e in self._entries]
+        self._terms = [e.term for e in self._entries]
+        self._cat_arr = np.asarray(self._cat, dtype=np.intp)
+        self._weight_arr = np.asarray(self._weight, dtype=float)
+        self._catname = [f"frame:{f}" for f in FRAMES]
+        self.min_weight = float(min_weight)
+        self.max_frames = int(max_frames)
+        self.min_sentences = int(min_sentences)
+        self.min_share = float(min_share)
+        self._index = {f: i for i, f in enumerate(FRAMES)}
+
+    def settings(self) -> dict[str, Any]:
+        return {
+            "lexicon": f"{self.lexicon.name} v{self.lexicon.meta.get('version', '?')}",
+            "min_weight": self.min_weight,
+            "max_frames": self.max_frames,
+            "min_sentences": self.min_sentences,
+            "min_share": self.min_share,
+        }
+
+    def lexicons(self) -> list[Lexicon]:
+        return [self.lexicon]
+
+    # ------------------------------------------------------------------ one document
+    def _score(self, model, counted: list[bool]):
+        """The frame cues of a document, vectorised (this is the analyzer's hot path).
+
+        Returns ``(on, hit_rows)``: ``on`` is a sentences × frames boolean array
+        (the sentence's cues of the frame reach ``min_weight``) and ``hit_rows``
+        the cues that count, as lists ``(sentence, frame, token_start, token_end, entry)``.
+        """
+        n = model.n_sentences
+        n_frames = len(FRAMES)
+        starts, ends, ks = self._matcher.columns(model)
+        if not starts or not n:
+            return np.zeros((n, n_frames), dtype=bool), ([], [], [], [], [])
+        k_arr = np.asarray(ks, dtype=np.intp)
+        a_arr = np.asarray(starts, dtype=np.intp)
+        cats = self._cat_arr[k_arr]
+        sent = np.searchsorted(np.asarray(model.sent_tok, dtype=np.intp), a_arr, side="right") - 1
+        valid = (cats >= 0) & np.asarray(counted, dtype=bool)[sent]
+        keys = sent * n_frames + cats
+        score = np.bincount(keys[valid], weights=self._weight_arr[k_arr[valid]], minlength=n * n_frames)
+        on = (score >= self.min_weight - 1e-9).reshape(n, n_frames)
+        hit = np.flatnonzero(valid)
+        hit = hit[on.ravel()[keys[hit]]]
+        hit = hit[np.argsort(a_arr[hit], kind="stable")]  # evidence in text order
+        rows = (
+            sent[hit].tolist(),
+            cats[hit].tolist(),
+            a_arr[hit].tolist(),
+            np.asarray(ends, dtype=np.intp)[hit].tolist(),
+            k_arr[hit].tolist(),
+        )
+        return on, rows
+
+    def sentence_frames(self, model, counted: list[bool] | None = None):
+        """Per sentence, the frames used and the cue matches behind them.
+
+        Returns ``(frames, hits)``: ``frames[s]`` is a tuple of frame labels;
+        ``hits`` lists ``(frame, token_start, token_end, weight, term, sentence)``
+        for every cue in a sentence that uses its frame, in text order.
+        """
+        if counted is None:
+            counted = counted_sentences(model)
+        on, (sents, cats, starts, ends, ks) = self._score(model, counted)
+        frames = [tuple(FRAMES[c] for c in np.flatnonzero(row)) for row in on]
+        hits = [
+            (FRAMES[c], a, b, self._weight[k], self._terms[k], s)
+            for s, c, a, b, k in zip(sents, cats, starts, ends, ks)
+        ]
+        return frames, hits
+
+    def analyze(self, ctx: DocContext) -> DocResult:
+        model = ctx.model
+        n = model.n_sentences
+        counted = counted_sentences(model)
+        on, (sents, cats, starts, ends, ks) = self._score(model, counted)
+        counts = on.sum(axis=0).tolist()
+        cols = on.T.astype(np.int8).tolist()
+        frames: list[tuple[str, ...]] = [()] * n
+        on_s, on_c = np.nonzero(on)
+        for s, c in zip(on_s.tolist(), on_c.tolist()):
+            frames[s] = (*frames[s], FRAMES[c])
+        n_counted = sum(counted)
+        used = {FRAMES[c]: x for c, x in enumerate(counts) if x}
+        shares = {f: x / n_counted for f, x in used.items()} if n_counted else {}
+        labels = assign_frames(shares, used, self.max_frames, self.min_share, self.min_sentences)
+        wt, terms, catname = self._weight, self._terms, self._catname
+        chars = TokenOffsets(model).spans(starts, ends, sents)
+        evidence = [
+            Evidence(catname[c], a, b, wt[k], "", s, terms[k]) for (a, b), s, c, k in zip(chars, sents, cats, ks)
+        ]
+        top = max(used, key=lambda f: (used[f], -self._index[f])) if used else ""
+        sentences: dict[str, list[Any]] = {"frames": frames, "frame_counted": [int(c) for c in counted]}
+        for c, key in enumerate(FRAME_KEYS.values()):
+            sentences[f"frame_{key}"] = cols[c]
+        return DocResult(
+            sentences=sentences,
+            evidence=evidence,
+            metrics={"frame_labels": ", ".join(labels), "top_frame": top},
+        )
+
+    def metrics(self) -> list[Metric]:
+        return [
+            Metric(
+                f"frame_share_{key}",
+                f"{FRAME_NAMES[f]} frame (share of sentences)",
+                self.name,
+                "sentences",
+                (f"frame_{key}", "frame_counted"),
+                ratio(),
+                f"Sentences using the {FRAME_NAMES[f].lower()} frame (its cues in frames.tsv reach weight 1) / "
+                "sentences counted.",
+                unit="share",
+                citation="Card et al. (2015)",
+            )
+            for f, key in FRAME_KEYS.items()
+        ]
+
+    def document_metrics(self) -> dict[str, str]:
+        return {
+            "frame_labels": "the document's frames (among its 5 most used, in at least 2 sentences and 8% of them)",
+            "top_frame": "the frame used in the most sentences",
+        }

@@ -1,0 +1,143 @@
+"""Issues: which issues each sentence is about, and each document's share per issue.
+
+A sentence is on an issue when the weights of that issue's keywords in it
+reach the issue's threshold (see :mod:`framing.issues`). Per sentence:
+
+* ``issues``: the tuple of issue names (empty for none);
+* ``n_issues``: how many; ``on_issue``: 1 if any;
+* ``issue_counted``: 1 for sentences that count towards shares — running text,
+  list items and headings, not reference lists, and not a sentence repeated
+  word for word earlier in the document (pull quotes, page furniture).
+
+Per document (``DocResult.metrics``, columns of the documents table):
+``issue_<slug>`` = sentences on the issue / sentences counted, and
+``top_issue``. Outlet-level coverage with intervals is
+:func:`framing.issues.coverage`; every other measure can be restricted to one
+issue's sentences with ``a.compare(by="outlet", metric=..., issue=...)``.
+Evidence: one row per keyword that counted, category ``"issue:<name>"``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..termmatch import TokenOffsets
+from .base import Analyzer, DocContext, DocResult, Evidence, Metric, ratio
+
+if TYPE_CHECKING:
+    from ..issues import IssueSet
+    from ..text import TextModel
+
+__all__ = ["IssueAnalyzer", "counted_sentences"]
+
+_COUNTED_KINDS = frozenset({"text", "item", "heading"})
+_MIN_REPEAT_CHARS = 20
+
+
+def counted_sentences(model: TextModel) -> list[bool]:
+    """True for sentences that count: text, list items and headings, not reference lists or repeats.
+
+    A sentence of 20 characters or more that repeats an earlier sentence word
+    for word (a pull quote, a repeated caption) counts once, at its first place.
+    """
+    seen: set[str] = set()
+    out = []
+    text = model.text
+    for s, kind in enumerate(model.sent_kinds):
+        if kind not in _COUNTED_KINDS:
+            out.append(False)
+            continue
+        a, b = model.sent_starts[s], model.sent_ends[s]
+        if b - a >= _MIN_REPEAT_CHARS:
+            key = text[a:b]
+            if key in seen:
+                out.append(False)
+                continue
+            seen.add(key)
+        out.append(True)
+    return out
+
+
+class IssueAnalyzer(Analyzer):
+    """Assigns issues to sentences.
+
+    Args:
+        issues: an :class:`~framing.issues.IssueSet` (or a YAML path or dict) used
+            when ``framing.analyze`` gets none; the set given to ``analyze``
+            (``ctx.issues``) takes precedence. With neither, sentences get no issues.
+    """
+
+    name = "issues"
+    sentence_columns = {"issues": (), "n_issues": 0, "on_issue": 0, "issue_counted": 0}
+
+    def __init__(self, issues: IssueSet | str | dict | None = None) -> None:
+        if issues is not None and not hasattr(issues, "assign"):
+            from ..run import resolve_issues
+
+            issues = resolve_issues(issues)
+        self.issues = issues
+
+    def settings(self) -> dict[str, Any]:
+        iset = self.issues
+        return {"issues": f"{len(iset)} issues ({iset.source or 'given'})"} if iset is not None else {}
+
+    def analyze(self, ctx: DocContext) -> DocResult:
+        model = ctx.model
+        n = model.n_sentences
+        counted = counted_sentences(model)
+        iset = ctx.issues if ctx.issues is not None else self.issues
+        if iset is None or not len(iset):
+            return DocResult(
+                sentences={
+                    "issues": [()] * n,
+                    "n_issues": [0] * n,
+                    "on_issue": [0] * n,
+                    "issue_counted": [int(c) for c in counted],
+                }
+            )
+        hit = iset.assign(model, skip=[not c for c in counted])
+        evidence = []
+        offsets = TokenOffsets(model)
+        for issue, a, b, w, term, s in hit.evidence:
+            start, end = offsets.span(a, b, s)
+            evidence.append(Evidence(f"issue:{issue}", start, end, w, "", s, term))
+        n_counted = sum(counted)
+        per_issue: dict[str, int] = {}
+        for names in hit.sentences:
+            for i in names:
+                per_issue[i] = per_issue.get(i, 0) + 1
+        metrics: dict[str, Any] = {
+            f"issue_{i.slug}": (per_issue.get(i.name, 0) / n_counted if n_counted else float("nan")) for i in iset
+        }
+        metrics["top_issue"] = max(per_issue, key=lambda k: (per_issue[k], -iset.names.index(k))) if per_issue else ""
+        return DocResult(
+            sentences={
+                "issues": hit.sentences,
+                "n_issues": [len(x) for x in hit.sentences],
+                "on_issue": [int(bool(x)) for x in hit.sentences],
+                "issue_counted": [int(c) for c in counted],
+            },
+            evidence=evidence,
+            metrics=metrics,
+        )
+
+    def metrics(self) -> list[Metric]:
+        return [
+            Metric(
+                "issue_sentence_share",
+                "Share of sentences on a defined issue",
+                self.name,
+                "sentences",
+                ("on_issue", "issue_counted"),
+                ratio(),
+                "Sentences on at least one defined issue / sentences counted (text, list items and headings; "
+                "reference lists and repeated sentences left out). Per issue: framing.issues.coverage(a).",
+                unit="share",
+            )
+        ]
+
+    def document_metrics(self) -> dict[str, str]:
+        return {
+            "issue_<slug>": "share of the document's counted sentences on the issue",
+            "top_issue": "the issue with the most sentences",
+        }

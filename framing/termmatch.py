@@ -1,0 +1,316 @@
+"""Fast matching of a large term list (issue patterns, the frame lexicon) against a text model.
+
+:class:`TermMatcher` gives the same matches as
+:meth:`framing.lexicons.Lexicon.match` (longest first and non-overlapping, or
+all of them with ``overlap=True``; multi-word terms never cross sentences;
+trailing-``*`` globs), but is built for lexicons with hundreds of globs and
+multi-word phrases matched against many documents:
+
+* each word *type* is resolved once to the entries it can anchor (exact terms,
+  and globs found through a dictionary per prefix length rather than a regular
+  expression); the resolution is cached across documents, so a document's
+  words are intersected with the words known to anchor an entry by set
+  operations (in C), and only new words are looked at in Python;
+* a multi-word entry is anchored on its rarest-looking word (the longest word
+  without a glob), not its first: "the public" is looked for where "public"
+  occurs, so the many "the"s of a text cost nothing;
+* the longest-match rule only concerns places where a multi-word entry
+  matched, so single-word matches are filtered against the (few) positions
+  multi-word matches cover instead of being sorted and swept.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from .lexicons import Lexicon, LexiconEntry, Match
+from .text import WORD_RE, TextModel
+
+__all__ = ["TermMatcher", "TokenOffsets"]
+
+_CACHE_MAX = 400_000
+#: Frequent function words: never chosen as the anchor of a multi-word entry when another word is available.
+_FUNCTION_WORDS = (
+    "the a an of to in on at by for from with and or but as is are was were be been it its this that these "
+    "those he she they we you i his her their our your not no all any some more most other such would will "
+    "can could should may might must do does did has have had"
+)
+_COMMON = frozenset(_FUNCTION_WORDS.split())
+
+
+def _anchor(words: tuple[str, ...]) -> int:
+    """Index of the word to look a multi-word entry up by: the longest word that is neither a glob nor a
+    common function word (the rarest, as a rule)."""
+    best, best_key = 0, (-1, -1, -1)
+    for j, w in enumerate(words):
+        key = (0 if w.endswith("*") else 1, 0 if w in _COMMON else 1, len(w))
+        if key > best_key:
+            best, best_key = j, key
+    return best
+
+
+def _fits(pattern: str, token: str) -> bool:
+    return token.startswith(pattern[:-1]) if pattern.endswith("*") else token == pattern
+
+
+class TermMatcher:
+    """A compiled, cached matcher for the entries of a :class:`~framing.lexicons.Lexicon`."""
+
+    def __init__(self, lexicon: Lexicon | Iterable[LexiconEntry]) -> None:
+        entries = lexicon.entries if isinstance(lexicon, Lexicon) else tuple(lexicon)
+        self.entries: tuple[LexiconEntry, ...] = tuple(e for e in entries if e.words)
+        exact: dict[str, list[int]] = {}
+        prefixes: dict[int, dict[str, list[int]]] = {}
+        self._anchor: list[int] = []
+        for k, e in enumerate(self.entries):
+            j = _anchor(e.words) if len(e.words) > 1 else 0
+            self._anchor.append(j)
+            w = e.words[j]
+            if w.endswith("*"):
+                prefixes.setdefault(len(w) - 1, {}).setdefault(w[:-1], []).append(k)
+            else:
+                exact.setdefault(w, []).append(k)
+        self._exact = {w: tuple(ks) for w, ks in exact.items()}
+        self._prefixes = sorted((n, {p: tuple(ks) for p, ks in d.items()}) for n, d in prefixes.items())
+        self._words_of = [e.words for e in self.entries]
+        self._plain = [not any(w.endswith("*") for w in e.words) for e in self.entries]
+        # word -> (single-word entries, multi-word entries anchored on it)
+        self._resolved: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        self._seen: set[str] = set()
+        self._hits: set[str] = set()
+
+    def _resolve(self, word: str) -> None:
+        ks = self._exact.get(word, ())
+        n = len(word)
+        for length, table in self._prefixes:
+            if length > n:
+                break
+            hit = table.get(word[:length])
+            if hit:
+                ks = ks + hit
+        if ks:
+            words_of = self._words_of
+            self._resolved[word] = (
+                tuple(k for k in ks if len(words_of[k]) == 1),
+                tuple(k for k in ks if len(words_of[k]) > 1),
+            )
+            self._hits.add(word)
+        self._seen.add(word)
+
+    def _words(self, model: TextModel) -> set[str]:
+        """The document's word types that anchor at least one entry."""
+        types = set(model.index)
+        if len(self._seen) > _CACHE_MAX:
+            self._seen.clear()
+            self._hits.clear()
+            self._resolved.clear()
+        # set.difference / set.intersection iterate over the smaller operand: the document's few hundred types
+        for w in types.difference(self._seen):
+            self._resolve(w)
+        return types.intersection(self._hits)
+
+    def _collect(self, model: TextModel) -> tuple[list[int], list[int], list[tuple[int, int, int]]]:
+        """Single-word matches as parallel lists (starts, entries) and multi-word matches as tuples."""
+        index = model.index
+        resolved = self._resolved
+        words_of = self._words_of
+        anchor = self._anchor
+        plain = self._plain
+        tokens = model.tokens
+        n_tok = len(tokens)
+        st = model.sent_tok
+        starts: list[int] = []
+        ks: list[int] = []
+        multis: list[tuple[int, int, int]] = []
+        for w in self._words(model):
+            positions = index[w]
+            single, multi = resolved[w]
+            for k in single:
+                starts.extend(positions)
+                ks.extend([k] * len(positions))
+            for k in multi:
+                words = words_of[k]
+                j = anchor[k]
+                n = len(words)
+                for p in positions:
+                    a = p - j
+                    b = a + n
+                    if a < 0 or b > n_tok:
+                        continue
+                    if plain[k]:
+                        if tuple(tokens[a:b]) != words:
+                            continue
+                    elif not all(_fits(pat, t) for pat, t in zip(words, tokens[a:b])):
+                        continue
+                    s = bisect.bisect_right(st, a) - 1
+                    if b <= st[s + 1]:  # never across sentences
+                        multis.append((a, b, k))
+        return starts, ks, multis
+
+    @staticmethod
+    def _longest(multis: list[tuple[int, int, int]]) -> tuple[list[tuple[int, int, int]], set[int]]:
+        """Greedy longest-first sweep over multi-word matches: those kept and the token positions they cover."""
+        multis.sort(key=lambda m: (m[0], m[0] - m[1]))
+        kept: list[tuple[int, int, int]] = []
+        covered: set[int] = set()
+        last_start = last_end = -1
+        for m in multis:
+            a, b, _ = m
+            if a < last_end and not (a == last_start and b == last_end):
+                continue  # inside an earlier, longer match (same-span matches are all kept)
+            kept.append(m)
+            covered.update(range(a, b))
+            last_start, last_end = a, b
+        return kept, covered
+
+    def spans(self, model: TextModel, overlap: bool = False) -> list[tuple[int, int, int]]:
+        """``(token_start, token_end, entry_index)`` of every match, longest first and non-overlapping
+        unless ``overlap`` (same-span matches of different entries are all kept), in no particular order."""
+        starts, ks, multis = self._collect(model)
+        if overlap or not multis:
+            return [(i, i + 1, k) for i, k in zip(starts, ks)] + multis
+        kept, covered = self._longest(multis)
+        return [(i, i + 1, k) for i, k in zip(starts, ks) if i not in covered] + kept
+
+    def columns(self, model: TextModel) -> tuple[list[int], list[int], list[int]]:
+        """The non-overlapping matches as three parallel lists: starts, ends (exclusive), entry indexes."""
+        starts, ks, multis = self._collect(model)
+        ends = [i + 1 for i in starts]
+        if multis:
+            kept, covered = self._longest(multis)
+            if covered:
+                keep = [j for j, i in enumerate(starts) if i not in covered]
+                if len(keep) < len(starts):
+                    starts = [starts[j] for j in keep]
+                    ends = [ends[j] for j in keep]
+                    ks = [ks[j] for j in keep]
+            for a, b, k in kept:
+                starts.append(a)
+                ends.append(b)
+                ks.append(k)
+        return starts, ends, ks
+
+    def match(self, model: TextModel, overlap: bool = False) -> list[Match]:
+        """All matches as :class:`~framing.lexicons.Match` objects, in text order."""
+        entries = self.entries
+        out = [Match(a, b, entries[k]) for a, b, k in self.spans(model, overlap)]
+        out.sort(key=lambda m: (m.start, m.start - m.end))
+        return out
+
+
+def _token_starts_at(text: str, p: int, n: int) -> bool:
+    """True if a token of ``n`` characters starts at ``p`` (the tokenizer's rule, ``WORD_RE``, read backwards)."""
+    m = WORD_RE.match(text, p)
+    if m is None or m.end() != p + n:
+        return False
+    if p > 0:
+        c = text[p - 1]
+        if c.isalnum() or c == "_":
+            return False  # inside a word
+        if c in "-'’." and p > 1 and (text[p - 2].isalnum() or text[p - 2] == "_"):
+            return False  # after a joiner that continues the previous word ("cross-border", "U.S")
+    return True
+
+
+class TokenOffsets:
+    """Character offsets of selected tokens of one document, without computing every token's span.
+
+    Evidence needs the offsets of a few tokens per sentence; computing all of
+    a sentence's token spans (``TextModel.sentence_spans``) costs a regular-
+    expression match per token. Here a token's offset is found by searching
+    its (lower-cased) string in the sentence and counting earlier occurrences
+    of the same word, each check made with the tokenizer's own rule; whenever
+    that cannot be done (lower-casing changed the text's length), the model's
+    spans are used instead, so the result is always what ``model.token_span``
+    gives.
+    """
+
+    __slots__ = ("_low", "_model")
+
+    def __init__(self, model: TextModel) -> None:
+        self._model = model
+        low = model.text.lower()
+        self._low = low if len(low) == len(model.text) else None
+
+    def start(self, i: int, s: int) -> int:
+        """Character offset where token ``i`` (of sentence ``s``) starts."""
+        model = self._model
+        low = self._low
+        if low is None:
+            return model.sentence_spans(s)[i - model.sent_tok[s]][0]
+        tok = model.tokens[i]
+        positions = model.index[tok]
+        rank = bisect.bisect_left(positions, i) - bisect.bisect_left(positions, model.sent_tok[s])
+        p = model.sent_starts[s]
+        end = model.sent_ends[s]
+        n = len(tok)
+        text = model.text
+        found = 0
+        while True:
+            p = low.find(tok, p, end)
+            if p < 0:
+                return model.sentence_spans(s)[i - model.sent_tok[s]][0]  # never expected; stay correct
+            if _token_starts_at(text, p, n):
+                if found == rank:
+                    return p
+                found += 1
+            p += 1
+
+    def span(self, a: int, b: int, s: int) -> tuple[int, int]:
+        """Character span of tokens ``a`` to ``b - 1`` of sentence ``s``."""
+        if self._low is None:  # lower-casing changed lengths: token strings are not the text's lengths
+            spans = self._model.sentence_spans(s)
+            base = self._model.sent_tok[s]
+            return spans[a - base][0], spans[b - 1 - base][1]
+        start = self.start(a, s)
+        last = b - 1
+        if last == a:
+            return start, start + len(self._model.tokens[a])
+        return start, self.start(last, s) + len(self._model.tokens[last])
+
+    def spans(self, starts: list[int], ends: list[int], sents: list[int]) -> list[tuple[int, int]]:
+        """Character spans of many token ranges at once (``span`` in one loop, for evidence)."""
+        if self._low is None:
+            return [self.span(a, b, s) for a, b, s in zip(starts, ends, sents)]
+        model = self._model
+        low = self._low
+        text = model.text
+        tokens = model.tokens
+        index = model.index
+        st = model.sent_tok
+        ss, se = model.sent_starts, model.sent_ends
+        match = WORD_RE.match
+        bl = bisect.bisect_left
+        out = []
+        for a, b, s in zip(starts, ends, sents):
+            span_start = -1
+            for i in (a, b - 1) if b - 1 != a else (a,):
+                tok = tokens[i]
+                positions = index[tok]
+                rank = bl(positions, i) - bl(positions, st[s])
+                p, end, n, found = ss[s], se[s], len(tok), 0
+                while True:
+                    p = low.find(tok, p, end)
+                    if p < 0:
+                        p = model.sentence_spans(s)[i - st[s]][0]  # never expected; stay correct
+                        break
+                    m = match(text, p)
+                    ok = m is not None and m.end() == p + n
+                    if ok and p > 0:  # not inside a word, nor after a joiner that continues one ("cross-border")
+                        c = text[p - 1]
+                        ok = not (
+                            c.isalnum()
+                            or c == "_"
+                            or (c in "-'’." and p > 1 and (text[p - 2].isalnum() or text[p - 2] == "_"))
+                        )
+                    if ok:
+                        if found == rank:
+                            break
+                        found += 1
+                    p += 1
+                if span_start < 0:
+                    span_start = p
+                last_end = p + n
+            out.append((span_start, last_end))
+        return out
