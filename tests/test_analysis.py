@@ -137,3 +137,18 @@ def test_parallel_run_gives_identical_tables(seeds):
     a2 = framing.analyze(seeds, n_jobs=2)
     for name in ("documents", "sentences", "mentions", "evidence"):
         assert getattr(a1, name).equals(getattr(a2, name)), name
+
+
+def test_the_pipeline_pickles_for_spawned_workers(seeds):
+    """Worker processes started with 'spawn' (macOS, Windows) receive the pipeline by pickling."""
+    import pickle
+
+    from framing.pipeline import Pipeline
+    from framing.seeds import seed_actors
+
+    p = Pipeline(actors=seed_actors())
+    q = pickle.loads(pickle.dumps(p))
+    import pandas as pd
+
+    for doc in seeds:
+        assert pd.Series(q.process(doc).row).equals(pd.Series(p.process(doc).row))  # NaN equals NaN here

@@ -129,13 +129,19 @@ class Metric:
         return float(v) if v is not None else math.nan
 
 
+@dataclass(frozen=True)
+class Ratio:
+    """``scale * a / b`` (NaN when ``b`` is 0); a class, not a closure, so metrics pickle to worker processes."""
+
+    scale: float = 1.0
+
+    def __call__(self, a: float, b: float) -> float:
+        return self.scale * a / b if b else math.nan
+
+
 def ratio(scale: float = 1.0) -> Callable[[float, float], float]:
     """``scale * a / b`` (NaN when ``b`` is 0)."""
-
-    def f(a: float, b: float) -> float:
-        return scale * a / b if b else math.nan
-
-    return f
+    return Ratio(scale)
 
 
 def per_thousand(a: float, words: float) -> float:

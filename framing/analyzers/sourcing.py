@@ -71,6 +71,11 @@ _BODY = frozenset(("text", "item"))
 _TYPE_COLUMN = {NAMED: "n_named", OFFICIAL: "n_official", DOCUMENT: "n_document", ANONYMOUS: "n_anonymous"}
 
 
+def complement_share(total: float, part: float) -> float:
+    """``(total - part) / total``: the share of rows that are not ``part`` (NaN for no rows)."""
+    return (total - part) / total if total else math.nan
+
+
 def source_entropy(counts: Sequence[int] | Mapping[Any, int]) -> float:
     """Shannon entropy (bits) of attribution counts per source: 0 for one source, log2(k) for k equal ones."""
     values = list(counts.values()) if isinstance(counts, Mapping) else list(counts)
@@ -275,7 +280,7 @@ class SourcingAnalyzer(Analyzer):
                 self.name,
                 "sentences",
                 ("body_sentence", "own_voice"),
-                lambda b, o: (b - o) / b if b else math.nan,
+                complement_share,
                 "Body sentences that hold a reporting cue, a source or reported content / body sentences.",
                 unit="share",
             ),
