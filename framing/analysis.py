@@ -194,6 +194,17 @@ class Analysis:
         rows = [(o.row["doc_id"], *c) for o in self._outputs for c in o.cleaning]
         return pd.DataFrame(rows, columns=["doc_id", "start", "end", "text", "replacement", "rule", "reason"])
 
+    def rows_of(self, table: str, doc_id: str) -> pd.DataFrame:
+        """The rows of ``table`` ("mentions", "evidence", "sentences") for one document, found through an
+        index built once per table (explaining many documents does not rescan the tables)."""
+        cache = self.__dict__.setdefault("_doc_rows", {})
+        if table not in cache:
+            frame = getattr(self, table)
+            cache[table] = (frame, frame.groupby("doc_id", sort=False).indices if len(frame) else {})
+        frame, index = cache[table]
+        rows = index.get(doc_id)
+        return frame.iloc[rows] if rows is not None else frame.iloc[0:0]
+
     def table(self, name: str) -> pd.DataFrame:
         """An extra table produced by an analyzer (``a.table("attributions")``)."""
         rows = [

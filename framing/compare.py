@@ -137,7 +137,7 @@ def _cells(m: Metric, frame: pd.DataFrame, groups: _Groups, min_docs: int, doc_v
         sel = rgroup == g
         n_docs = int(groups.group_size[g])
         per_doc = unit_sums(groups.doc_pos[rdoc[sel]], values[sel], n_docs)
-        dv = np.array([m.compute(tuple(r)) for r in per_doc]) if doc_values and n_docs else np.zeros(0)
+        dv = m.compute_many(per_doc) if doc_values and n_docs else np.zeros(0)
         if n_docs >= min_docs:
             yield _Cell(name, per_doc, "documents", n_docs, int(sel.sum()), dv)
         else:
@@ -251,7 +251,7 @@ def group_differences(
                 continue
             rng = np.random.default_rng(seed + k)
             reps = cell.sums[rng.integers(0, n, size=(n_boot, n))].sum(axis=1)
-            stats = np.array([m.compute(tuple(r)) for r in reps])
+            stats = m.compute_many(reps)
             value = m.compute(tuple(cell.sums.sum(axis=0)))
             finite = stats[~np.isnan(stats)]
             ci = (

@@ -159,15 +159,13 @@ class Highlight:
 def highlight(a: Analysis, doc_id: str, analyzers: Sequence[str] | None = None) -> Highlight:
     text = a.text(doc_id)
     spans: list[tuple[int, int, str, str]] = []
-    m = a.mentions
-    m = m[m["doc_id"] == doc_id]
+    m = a.rows_of("mentions", doc_id)
     for row in m.itertuples(index=False):
         tip = f"actor: {row.actor}"
         if "stance" in m.columns and row.stance == row.stance and row.stance is not None:
             tip += f" · stance {row.stance:+.2f}"
         spans.append((int(row.start), int(row.end), "actor", tip))
-    ev = a.evidence
-    ev = ev[ev["doc_id"] == doc_id]
+    ev = a.rows_of("evidence", doc_id)
     if analyzers is not None:
         ev = ev[ev["analyzer"].isin(list(analyzers))]
     for row in ev.itertuples(index=False):

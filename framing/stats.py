@@ -65,7 +65,7 @@ def bootstrap_interval(
     rng = np.random.default_rng(seed)
     idx = rng.integers(0, n, size=(n_boot, n))
     reps = sums[idx].sum(axis=1)  # n_boot × columns
-    stats = np.array([metric.compute(tuple(r)) for r in reps])
+    stats = metric.compute_many(reps)
     stats = stats[~np.isnan(stats)]
     if len(stats) < n_boot // 2:
         return BootstrapResult(value, math.nan, math.nan, n, resampled)

@@ -26,6 +26,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
+import numpy as np
+
 if TYPE_CHECKING:
     from ..actors import ActorSet, Mention
     from ..clean import CleanResult
@@ -120,6 +122,12 @@ class Metric:
     per_actor: bool = False
     min_rows: int = 1
 
+    def compute_many(self, sums: np.ndarray) -> np.ndarray:
+        """The metric for each row of ``sums`` (replicates × columns), vectorised when the formula allows."""
+        if getattr(self.formula, "vectorized", False):
+            return np.asarray(self.formula(*sums.T), dtype=float)
+        return np.array([self.compute(tuple(r)) for r in sums], dtype=float)
+
     def compute(self, sums: Mapping[str, float] | tuple[float, ...]) -> float:
         vals = tuple(sums[c] for c in self.columns) if isinstance(sums, Mapping) else tuple(sums)
         try:
@@ -129,14 +137,30 @@ class Metric:
         return float(v) if v is not None else math.nan
 
 
+def safe_divide(a: Any, b: Any) -> Any:
+    """``a / b``, NaN where ``b`` is 0; works on numbers and on numpy arrays alike."""
+    if np.ndim(b) == 0:
+        return a / b if b else math.nan
+    b = np.asarray(b, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(b != 0, np.asarray(a, dtype=float) / np.where(b != 0, b, 1.0), np.nan)
+
+
+def vectorized(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark a metric formula as accepting numpy arrays (one value per bootstrap replicate)."""
+    func.vectorized = True  # type: ignore[attr-defined]
+    return func
+
+
 @dataclass(frozen=True)
 class Ratio:
     """``scale * a / b`` (NaN when ``b`` is 0); a class, not a closure, so metrics pickle to worker processes."""
 
     scale: float = 1.0
+    vectorized = True
 
-    def __call__(self, a: float, b: float) -> float:
-        return self.scale * a / b if b else math.nan
+    def __call__(self, a: Any, b: Any) -> Any:
+        return safe_divide(self.scale * a, b) if np.ndim(b) else (self.scale * a / b if b else math.nan)
 
 
 def ratio(scale: float = 1.0) -> Callable[[float, float], float]:
@@ -144,13 +168,15 @@ def ratio(scale: float = 1.0) -> Callable[[float, float], float]:
     return Ratio(scale)
 
 
-def per_thousand(a: float, words: float) -> float:
+@vectorized
+def per_thousand(a: Any, words: Any) -> Any:
     """Occurrences per 1,000 words."""
-    return 1000.0 * a / words if words else math.nan
+    return safe_divide(1000.0 * a, words)
 
 
-def mean(total: float, n: float) -> float:
-    return total / n if n else math.nan
+@vectorized
+def mean(total: Any, n: Any) -> Any:
+    return safe_divide(total, n)
 
 
 class Analyzer(ABC):

@@ -30,25 +30,23 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .base import Analyzer, DocContext, DocResult, Metric, ratio
+from .base import Analyzer, DocContext, DocResult, Metric, ratio, safe_divide, vectorized
 
 __all__ = ["Readability", "SyllableCounter", "flesch_kincaid_grade", "flesch_reading_ease"]
 
 _COUNTED_KINDS = frozenset({"text", "item"})
 
 
-def flesch_reading_ease(words: float, sentences: float, syllables: float) -> float:
+@vectorized
+def flesch_reading_ease(words: Any, sentences: Any, syllables: Any) -> Any:
     """206.835 − 1.015 (words/sentences) − 84.6 (syllables/words) (Flesch 1948)."""
-    if not words or not sentences:
-        return float("nan")
-    return 206.835 - 1.015 * (words / sentences) - 84.6 * (syllables / words)
+    return 206.835 - 1.015 * safe_divide(words, sentences) - 84.6 * safe_divide(syllables, words)
 
 
-def flesch_kincaid_grade(words: float, sentences: float, syllables: float) -> float:
+@vectorized
+def flesch_kincaid_grade(words: Any, sentences: Any, syllables: Any) -> Any:
     """0.39 (words/sentences) + 11.8 (syllables/words) − 15.59 (Kincaid et al. 1975)."""
-    if not words or not sentences:
-        return float("nan")
-    return 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59
+    return 0.39 * safe_divide(words, sentences) + 11.8 * safe_divide(syllables, words) - 15.59
 
 
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
