@@ -113,7 +113,7 @@ class _Groups:
         self.names = sorted(set(labels))
         code = {g: k for k, g in enumerate(self.names)}
         self.doc_group = np.array([code[g] for g in labels], dtype=int)
-        self.doc_code = {d: k for k, d in enumerate(self.doc_ids)}
+        self._index = pd.Index(self.doc_ids)
         # position of each document within its group
         self.doc_pos = np.zeros(len(self.doc_ids), dtype=int)
         self.group_size = np.zeros(len(self.names), dtype=int)
@@ -122,9 +122,8 @@ class _Groups:
             self.group_size[g] += 1
 
     def row_docs(self, frame: pd.DataFrame) -> np.ndarray:
-        """Document code of each row (-1 for rows of skipped documents)."""
-        get = self.doc_code.get
-        return np.fromiter((get(d, -1) for d in frame["doc_id"].astype(str)), int, len(frame))
+        """Document code of each row (-1 for rows of skipped documents), looked up in C."""
+        return self._index.get_indexer(frame["doc_id"].astype(str))
 
 
 def _cells(m: Metric, frame: pd.DataFrame, groups: _Groups, min_docs: int, doc_values: bool = False) -> Iterator[_Cell]:

@@ -14,9 +14,10 @@ from collections.abc import Iterable
 import matplotlib
 
 matplotlib.use("Agg", force=False)
-import matplotlib.image as mpimg
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.figure import Figure
+from PIL import Image
 
 from ..plots.style import PAGE_SIZE
 
@@ -30,7 +31,8 @@ _LINE = 0.032  # line height as a fraction of the page height (11 pt)
 
 def render_png(fig: Figure, dpi: int = 150) -> bytes:
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
+    # fast zlib level: reports have many large figures and the default level costs seconds each
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", facecolor="white", pil_kwargs={"compress_level": 2})
     return buf.getvalue()
 
 
@@ -108,7 +110,7 @@ def figure_page(title: str, png: bytes, paragraphs: list[str] | None = None, sub
     y_top = _heading(page, title, subtitle)
     lines = _lines(paragraphs or [])[:6]
     text_h = len(lines) * _LINE + (0.02 if lines else 0)
-    img = mpimg.imread(io.BytesIO(png), format="png")
+    img = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))  # uint8: drawn as is, no float normalisation
     h_px, w_px = img.shape[:2]
     box_w, box_h = 1 - 2 * _MARGIN, y_top - _MARGIN - text_h - 0.01
     aspect = (h_px / w_px) * (_W / _H)  # image height in page fractions per unit width
