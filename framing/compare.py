@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from .analyzers.base import Metric
-from .stats import bootstrap_interval, column_matrix, unit_sums
+from .stats import bootstrap_interval, column_matrix, resample_sums, unit_sums
 
 if TYPE_CHECKING:
     from .analysis import Analysis
@@ -248,8 +248,7 @@ def group_differences(
             if n == 0:
                 boots[cell.group] = (math.nan, np.full(n_boot, np.nan), (math.nan, math.nan))
                 continue
-            rng = np.random.default_rng(seed + k)
-            reps = cell.sums[rng.integers(0, n, size=(n_boot, n))].sum(axis=1)
+            reps = resample_sums(cell.sums, n_boot, seed + k)
             stats = m.compute_many(reps)
             value = m.compute(tuple(cell.sums.sum(axis=0)))
             finite = stats[~np.isnan(stats)]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -33,6 +34,28 @@ class BootstrapResult:
     high: float
     n_units: int
     resampled: str
+
+
+@lru_cache(maxsize=64)
+def _draw_counts(n: int, n_boot: int, seed: int) -> np.ndarray:
+    """How often each of ``n`` units is drawn in each of ``n_boot`` resamples (multinomial counts)."""
+    rng = np.random.default_rng(seed)
+    counts = rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)
+    counts.flags.writeable = False
+    return counts
+
+
+def resample_sums(sums: np.ndarray, n_boot: int, seed: int) -> np.ndarray:
+    """Column sums of ``n_boot`` resamples (with replacement) of the rows of ``sums``.
+
+    Drawing n units with replacement is drawing multinomial counts, so each
+    replicate is a matrix product ``counts @ sums`` (one BLAS call for all replicates).
+    """
+    n = sums.shape[0]
+    if n <= 5000:
+        return _draw_counts(n, n_boot, seed) @ sums
+    rng = np.random.default_rng(seed)
+    return np.stack([sums[rng.integers(0, n, size=n)].sum(axis=0) for _ in range(n_boot)])
 
 
 def unit_sums(units: np.ndarray, values: np.ndarray, n_units: int) -> np.ndarray:
@@ -62,9 +85,7 @@ def bootstrap_interval(
     value = metric.compute(tuple(total))
     if n < 2 or math.isnan(value):
         return BootstrapResult(value, math.nan, math.nan, n, resampled)
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, n, size=(n_boot, n))
-    reps = sums[idx].sum(axis=1)  # n_boot × columns
+    reps = resample_sums(sums, n_boot, seed)  # n_boot × columns
     stats = metric.compute_many(reps)
     stats = stats[~np.isnan(stats)]
     if len(stats) < n_boot // 2:
