@@ -116,6 +116,14 @@ def _execute(nb, cwd: Path, limit: float) -> float:
     return time.perf_counter() - t0
 
 
+def _kernel_env(monkeypatch) -> None:
+    """The kernel imports this checkout's framing and finds notebooks/data; matplotlib keeps the kernel's
+    inline backend, as in Jupyter."""
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
+    monkeypatch.setenv("FRAMING_NOTEBOOKS", str(NOTEBOOKS))
+    monkeypatch.delenv("MPLBACKEND", raising=False)
+
+
 def _repo_files() -> set[Path]:
     return {p for p in NOTEBOOKS.rglob("*") if "__pycache__" not in p.parts}
 
@@ -130,11 +138,8 @@ def _text(cell) -> str:
 
 
 def test_notebooks_run_headless_in_under_four_minutes(tmp_path, monkeypatch):
-    # the kernel imports this checkout's framing, finds notebooks/data, and writes only into tmp_path
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
-    monkeypatch.setenv("FRAMING_NOTEBOOKS", str(NOTEBOOKS))
-    monkeypatch.delenv("FRAMING_EVAL", raising=False)
-    monkeypatch.delenv("MPLBACKEND", raising=False)  # the kernel's own inline backend, as in Jupyter
+    _kernel_env(monkeypatch)
+    monkeypatch.delenv("FRAMING_EVAL", raising=False)  # ../shared/eval beside the repository, if it is there
     before = _repo_files()
     executed, seconds = {}, {}
     for name in NAMES:
@@ -182,3 +187,15 @@ def test_notebooks_run_headless_in_under_four_minutes(tmp_path, monkeypatch):
 
     # nothing was written into the repository
     assert _repo_files() == before
+
+
+def test_validation_notebook_without_the_evaluation_data(tmp_path, monkeypatch):
+    """Without ../shared/eval, notebook 04 says so, keeps the README's figures and still measures agreement."""
+    _kernel_env(monkeypatch)
+    monkeypatch.setenv("FRAMING_EVAL", str(tmp_path / "no-eval-here"))
+    nb = nbformat.read(NOTEBOOKS / "04_validation.ipynb", as_version=4)
+    _execute(nb, tmp_path, NOTEBOOK_LIMIT)
+    text = "\n".join(_text(c) for c in nb.cells)
+    assert "No evaluation data" in text and "framing (README)" in text
+    assert "framing (this run)" not in text
+    assert "Krippendorff's alpha" in text

@@ -8,7 +8,7 @@
 # to **read** — and every number points back to the words that produced it.
 #
 # This notebook runs on the seed corpus that ships with framing (five pieces on Pakistan–Afghanistan
-# relations from 2025) in under a minute: seeds → analysis → tables → figures → report.
+# relations from 2025) in about a minute: seeds → analysis → tables → figures → report.
 # Everything it writes goes into `out/` next to the notebook.
 
 # %%

@@ -4,7 +4,7 @@
 # # Same story, five tellings: a media-literacy lesson
 #
 # **For the teacher.** A lesson of 45–60 minutes for students aged about 15 and over, to project in class.
-# Before class, choose *Run → Run All Cells* (it takes about half a minute); then scroll through with the class.
+# Before class, choose *Run → Run All Cells* (it takes well under a minute); then scroll through with the class.
 # Two cells are meant to be edited during the lesson: the class's **guesses** (step 2) and the
 # **rewrite** (step 4). After editing a cell, run it again with *Shift + Enter*.
 #
@@ -53,19 +53,6 @@ a = framing.analyze(framing.load_seeds())
 docs = a.documents.set_index("doc_id")
 outlet_of = docs["outlet"].to_dict()
 doc_of = {outlet: doc_id for doc_id, outlet in outlet_of.items()}
-sentences = a.sentences.set_index(["doc_id", "sentence_id"])
-
-
-def show_sentences(doc_id, sentence_ids, analyzers):
-    """Show some sentences of one article with the evidence of the given analyzers highlighted."""
-    article = a.explain(doc_id, analyzers=analyzers)
-    for sid in sentence_ids:
-        row = sentences.loc[(doc_id, sid)]
-        excerpt = article.excerpt(int(row["start"]), int(row["end"]))
-        excerpt.title = f"{outlet_of[doc_id]}, sentence {sid + 1}"
-        display(excerpt)
-
-
 docs[["outlet", "genre", "title", "n_words"]].rename(columns={"n_words": "words"})
 
 # %% [markdown]
@@ -107,7 +94,26 @@ guess_quotes = {  # for each outlet: whom it quotes most
 print("Guesses saved. The outlets are:", ", ".join(outlet_of.values()))
 
 # %% [markdown]
-# ## Step 3a: reveal — who hedges most?
+# ## Step 3: the reveal
+# First a small helper that shows sentences of an article with the words the computer counted highlighted
+# (you do not need to read the code).
+
+# %%
+sentences = a.sentences.set_index(["doc_id", "sentence_id"])
+
+
+def show_sentences(doc_id, sentence_ids, analyzers):
+    """Show some sentences of one article with the evidence of the given analyzers highlighted."""
+    article = a.explain(doc_id, analyzers=analyzers)
+    for sid in sentence_ids:
+        row = sentences.loc[(doc_id, sid)]
+        excerpt = article.excerpt(int(row["start"]), int(row["end"]))
+        excerpt.title = f"{outlet_of[doc_id]}, sentence {sid + 1}"
+        display(excerpt)
+
+
+# %% [markdown]
+# ### 3a: who hedges most?
 # Orange dots: hedges per 1,000 words. Pink dots: boosters. The line around each dot is its range.
 
 # %%
@@ -147,7 +153,7 @@ hedged = a.sentences.query("doc_id == @top_doc and n_hedges > 0").sort_values("c
 show_sentences(top_doc, hedged["sentence_id"].head(4), analyzers=["hedging"])
 
 # %% [markdown]
-# ## Step 3b: reveal — whom does each outlet blame?
+# ### 3b: whom does each outlet blame?
 # Each square is the average stance of one outlet toward one actor: orange is negative, blue positive.
 # `n` is how many times the actor is named; hatched squares rest on too few mentions to trust.
 
@@ -187,7 +193,7 @@ for outlet, row in worst.iterrows():
     show_sentences(doc_id, [sid], analyzers=["stance"])
 
 # %% [markdown]
-# ## Step 3c: reveal — who gets to speak?
+# ### 3c: who gets to speak?
 # Every time an article says where a claim comes from ("Islamabad maintains…", "a UN report estimated…",
 # "Rizvi said…"), the computer records the **source** and its kind. The bars show each outlet's mix of
 # sources (reference lists at the end of an article are left out).
@@ -241,9 +247,9 @@ for row in named.head(3).itertuples():
 # *Ask:* Both sides make a claim. How does the writer treat each claim? Look at "established this fact, with
 # evidence" and at "allege". Which words are loaded?
 #
-# The cell below defines a small helper that scores any sentence the way the computer scored the articles:
-# the stance toward each actor, the hedges and boosters, and any loaded reporting verb ("allege", "claim",
-# "admit").
+# The cell below defines a helper that scores any sentence the way the computer scored the articles: the
+# stance toward each actor, the hedges and boosters, and any loaded reporting verb ("allege", "claim",
+# "admit"). You do not need to read the code; run it once.
 
 # %%
 ACTORS = seed_actors()
