@@ -137,7 +137,10 @@ class IssueAnalyzer(Analyzer):
         ]
 
     def document_metrics(self) -> dict[str, str]:
-        return {
-            "issue_<slug>": "share of the document's counted sentences on the issue",
-            "top_issue": "the issue with the most sentences",
-        }
+        """Document columns: ``top_issue``, and ``issue_<slug>`` (the share of the document's counted
+        sentences on each issue) for the issues given to the analyzer itself (with the issues of
+        ``framing.analyze(issues=...)`` those columns appear as documents are analysed)."""
+        out = {"top_issue": "the issue with the most sentences"}
+        for issue in self.issues if self.issues is not None else ():
+            out[f"issue_{issue.slug}"] = f"share of the document's counted sentences on {issue.name!r}"
+        return out

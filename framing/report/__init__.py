@@ -76,9 +76,6 @@ def write_report(
     **_: Any,
 ) -> Path:
     """Write the report files into ``out_dir`` and return the folder."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
 

@@ -11,9 +11,6 @@ import io
 import textwrap
 from collections.abc import Iterable
 
-import matplotlib
-
-matplotlib.use("Agg", force=False)
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure

@@ -92,8 +92,7 @@ a.explain("003_5f65102a985eecf8", analyzers=["stance", "hedging", "sourcing"])
 # %% [markdown]
 # ## 6. The report
 # `a.report(folder)` writes `report.pdf` (to project in class), `report.html`, one PNG per figure and every
-# table as CSV. It takes about half a minute on the seeds. (Write the report last in a notebook: it switches
-# matplotlib to its file-only backend, so figures drawn after it are not shown.)
+# table as CSV. It takes about half a minute on the seeds.
 
 # %%
 report_dir = a.report(OUT / "quickstart-report")
