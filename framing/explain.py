@@ -156,28 +156,46 @@ class Highlight:
         return Highlight(self.doc_id, self.text[s:e], spans, self.title)
 
 
+def _columns(frame, names: Sequence[str]) -> list[list]:
+    """Columns as Python lists (iterating pandas' Arrow-backed rows one by one is very slow)."""
+    return [frame[n].tolist() if n in frame.columns else [None] * len(frame) for n in names]
+
+
 def highlight(a: Analysis, doc_id: str, analyzers: Sequence[str] | None = None) -> Highlight:
+    """The highlight of one document (cached on the analysis: reports explain the same document often)."""
+    key = (doc_id, tuple(analyzers) if analyzers is not None else None)
+    cache = a.__dict__.setdefault("_highlights", {})
+    if key not in cache:
+        if len(cache) > 256:
+            cache.clear()
+        cache[key] = _highlight(a, doc_id, analyzers)
+    return cache[key]
+
+
+def _highlight(a: Analysis, doc_id: str, analyzers: Sequence[str] | None) -> Highlight:
     text = a.text(doc_id)
     spans: list[tuple[int, int, str, str]] = []
     m = a.rows_of("mentions", doc_id)
-    for row in m.itertuples(index=False):
-        tip = f"actor: {row.actor}"
-        if "stance" in m.columns and row.stance == row.stance and row.stance is not None:
-            tip += f" · stance {row.stance:+.2f}"
-        spans.append((int(row.start), int(row.end), "actor", tip))
+    for actor, start, end, stance in zip(*_columns(m, ("actor", "start", "end", "stance"))):
+        tip = f"actor: {actor}"
+        if stance is not None and stance == stance:
+            tip += f" · stance {stance:+.2f}"
+        spans.append((int(start), int(end), "actor", tip))
     ev = a.rows_of("evidence", doc_id)
     if analyzers is not None:
         ev = ev[ev["analyzer"].isin(list(analyzers))]
-    for row in ev.itertuples(index=False):
-        cls = _css_class(row.analyzer, str(row.category), float(row.weight))
-        tip = f"{row.analyzer}: {row.category}"
-        if row.weight != 1.0:
-            tip += f" ({row.weight:+.2f})"
-        if row.actor:
-            tip += f" → {row.actor}"
-        if row.note:
-            tip += f" · {row.note}"
-        spans.append((int(row.start), int(row.end), cls, tip))
+    cols = _columns(ev, ("analyzer", "category", "start", "end", "weight", "actor", "note"))
+    for analyzer, category, start, end, weight, actor, note in zip(*cols):
+        weight = float(weight)
+        cls = _css_class(analyzer, str(category), weight)
+        tip = f"{analyzer}: {category}"
+        if weight != 1.0:
+            tip += f" ({weight:+.2f})"
+        if actor:
+            tip += f" → {actor}"
+        if note:
+            tip += f" · {note}"
+        spans.append((int(start), int(end), cls, tip))
     docs = a.documents
     title = docs.loc[docs["doc_id"] == doc_id, "title"]
     t = str(title.iloc[0]) if len(title) and title.iloc[0] else doc_id

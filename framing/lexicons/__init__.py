@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+from functools import lru_cache
 import io
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -470,6 +471,22 @@ def bundled_lexicons() -> list[str]:
     return sorted(p.name.rsplit(".", 1)[0] for p in folder.iterdir() if p.name.endswith((".tsv", ".yaml")))
 
 
+@lru_cache(maxsize=64)
+def _load_bundled(name: str) -> Lexicon | None:
+    """A bundled lexicon by name, read once per process (lexicons are never changed in place)."""
+    folder = resources.files("framing.lexicons").joinpath("data")
+    for ext in (".tsv", ".yaml"):
+        f = folder.joinpath(name + ext)
+        if f.is_file():
+            text = f.read_text(encoding="utf-8")
+            if ext == ".tsv":
+                entries, meta = _read_tsv(text, f"framing/lexicons/data/{name}{ext}", "\t")
+            else:
+                entries, meta = _read_yaml(text, name)
+            return Lexicon(entries, name=meta.get("name", name), meta=meta)
+    return None
+
+
 def load_lexicon(source: str | Path | Mapping[str, Any] | Lexicon, name: str | None = None) -> Lexicon:
     """Load a lexicon from a bundled name ("hedges"), a file path, a dict, or pass a Lexicon through."""
     if isinstance(source, Lexicon):
@@ -479,15 +496,9 @@ def load_lexicon(source: str | Path | Mapping[str, Any] | Lexicon, name: str | N
     s = str(source)
     path = Path(s)
     if not path.suffix and not path.exists():
-        folder = resources.files("framing.lexicons").joinpath("data")
-        for ext in (".tsv", ".yaml"):
-            f = folder.joinpath(s + ext)
-            if f.is_file():
-                text = f.read_text(encoding="utf-8")
-                entries, meta = (
-                    _read_tsv(text, f"framing/lexicons/data/{s}{ext}", "\t") if ext == ".tsv" else _read_yaml(text, s)
-                )
-                return Lexicon(entries, name=name or meta.get("name", s), meta=meta)
+        bundled = _load_bundled(s)
+        if bundled is not None:
+            return bundled if name is None else Lexicon(bundled.entries, name=name, meta=bundled.meta)
         raise ConfigError(
             f"no bundled lexicon called {s!r} and no such file",
             path=s,
