@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 import framing
 from framing.cli import main
 from framing.paths import inside, safe_name
-from framing.pipeline import build_analyzers
 
 PLACES = [
     "Doha",

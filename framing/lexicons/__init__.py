@@ -33,11 +33,11 @@ from __future__ import annotations
 
 import bisect
 import csv
-from functools import lru_cache
 import io
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
