@@ -135,21 +135,15 @@ class StanceAnalyzer(Analyzer):
         if not mentions:
             return []
         lex = self.lexicon
-        keys = lex.keys
-        min_w = max(self.params.min_weight, 1e-12)
-        tokens = model.tokens
-        st = model.sent_tok
         ment_by_sent: dict[int, list] = {}
         for i, (m, s) in enumerate(zip(mentions, ctx.mention_sentence)):
-            ment_by_sent.setdefault(s, []).append((i, m))
-        by_sent: dict[int, list] = {}
-        for s in ment_by_sent:
-            t0, t1 = st[s], st[s + 1]
-            if keys.isdisjoint(tokens[t0:t1]):
-                continue
-            hits = [h for h in lex.match_tokens(tokens, t0, t1) if abs(h.entry.weight) >= min_w]
-            if hits:
-                by_sent[s] = hits
+            lst = ment_by_sent.get(s)
+            if lst is None:
+                ment_by_sent[s] = [(i, m)]
+            else:
+                lst.append((i, m))
+        # evaluative words of the sentences that name an actor, from the document's word index
+        by_sent = lex.match_sentences(model, ment_by_sent, max(self.params.min_weight, 1e-12))
         if not by_sent:
             return []
         attributions: list[Mapping[str, Any]] = []
@@ -161,10 +155,12 @@ class StanceAnalyzer(Analyzer):
             att_by_sent.setdefault(int(r.get("sentence_id", -1)), []).append(r)
         out: list[Contribution] = []
         quote_starts = [q.start for q in model.quotes]
-        for s, hits in by_sent.items():
-            out.extend(
-                score_sentence(model, s, hits, ment_by_sent[s], lex, self.params, att_by_sent.get(s, ()), quote_starts)
-            )
+        for s, ments in ment_by_sent.items():  # in text order
+            hits = by_sent.get(s)
+            if hits:
+                out.extend(
+                    score_sentence(model, s, hits, ments, lex, self.params, att_by_sent.get(s, ()), quote_starts)
+                )
         return out
 
     def analyze(self, ctx: DocContext) -> DocResult:

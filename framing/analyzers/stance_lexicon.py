@@ -22,16 +22,21 @@ Model for Sentiment Analysis of Social Media Text. ICWSM-14.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .._frozen import FrozenDict
 from ..lexicons import Lexicon, LexiconEntry, Match, load_lexicon
+from ..vocab import common_words
 
-__all__ = ["ROLE_CLASSES", "StanceLexicon", "load_vader"]
+if TYPE_CHECKING:
+    from ..text import TextModel
+
+__all__ = ["ROLE_CLASSES", "StanceLexicon", "Word", "load_vader"]
 
 #: Role classes of ``stance_verbs`` (see :mod:`framing.analyzers.stance_rules` for what each does to doer and receiver).
 ROLE_CLASSES = ("harm", "criticize", "attack", "praise", "benefit", "defeat")
@@ -78,6 +83,26 @@ def _by_start_longest(m: tuple[int, int, LexiconEntry]) -> tuple[int, int]:
     return m[0], -m[1]
 
 
+#: Role classes whose judgement a negation reverses as a whole ("nobody can accuse X of ingratitude").
+_JUDGEMENTS = frozenset(["criticize", "attack", "praise"])
+
+
+class Word(NamedTuple):
+    """An evaluative entry as the rules read it, its fields looked up once when the lexicon is compiled."""
+
+    weight: float
+    role: str  # a role class of ``stance_verbs`` or ""
+    pos: str  # "verb", "noun", "verb noun", "agentnoun" or ""
+    verb: bool  # "verb" in pos
+    entity: bool  # a noun naming a kind of actor ("terrorists", "hero")
+    judgement: bool  # role is criticize, attack or praise
+    entry: LexiconEntry
+
+
+#: A hit of the evaluative lexicon in a sentence: tokens [start, end) and the word.
+Hit = tuple[int, int, Word]
+
+
 @dataclass(frozen=True)
 class StanceLexicon:
     """Everything the stance rules look up, compiled once.
@@ -105,6 +130,74 @@ class StanceLexicon:
     modifier_keys: frozenset[str] = frozenset()
     table: Mapping[str, tuple[LexiconEntry | None, tuple[LexiconEntry, ...]]] = FrozenDict({})
     keys: frozenset[str] = frozenset()
+    singles: Mapping[str, Word] = FrozenDict({})
+    phrases: Mapping[str, tuple[tuple[int, tuple[str, ...], tuple[int, int], Word], ...]] = FrozenDict({})
+    scan: Mapping[str, tuple[str | None, tuple[tuple[tuple[str, ...], str, float], ...]]] = FrozenDict({})
+
+    def match_sentences(
+        self, model: TextModel, sentences: Container[int], min_weight: float = 1e-12
+    ) -> dict[int, list[Hit]]:
+        """Evaluative words of the given sentences, per sentence, in text order (longest first, not overlapping).
+
+        The same matches as :meth:`match_tokens` on each sentence (the longest phrase at each
+        position, else the single word; a match starting inside an earlier one is dropped), found
+        from the text model's word index, which the analyzers share: only the document's
+        evaluative words are looked at (phrases through their rarest word, as
+        :class:`~framing.lexicons.Lexicon` does), and only those in ``sentences`` (the ones that
+        name an actor) are kept. Matches weighing less than ``min_weight`` (in absolute value)
+        are dropped after the overlap rule, so that a phrase of weight 0 ("united states") still
+        hides the words inside it.
+        """
+        index = model.index
+        st = model.sent_tok
+        tokens = model.tokens
+        bisect_right = bisect.bisect_right
+        singles, phrases = self.singles, self.phrases
+        # one byte per token: 1 inside a sentence that names an actor
+        mask = bytearray(len(tokens))
+        for s in sentences:
+            a, b = st[s], st[s + 1]
+            mask[a:b] = b"\x01" * (b - a)
+        best: dict[int, tuple[int, tuple[int, int], Word]] = {}  # phrase start -> (end, rank, word)
+        for w in phrases.keys() & index.keys():
+            for p in index[w]:
+                if not mask[p]:
+                    continue
+                s = bisect_right(st, p) - 1
+                lo, hi = st[s], st[s + 1]
+                for a, words, rank, word in phrases[w]:
+                    k = p - a
+                    end = k + len(words)
+                    if k >= lo and end <= hi and tuple(tokens[k:end]) == words:
+                        old = best.get(k)
+                        if old is None or rank < old[1]:
+                            best[k] = (end, rank, word)
+        found: list[Hit] = [(k, end, word) for k, (end, _, word) in best.items()]
+        for w in singles.keys() & index.keys():
+            word = singles[w]
+            for p in index[w]:
+                if mask[p] and p not in best:
+                    found.append((p, p + 1, word))
+        if not found:
+            return {}
+        found.sort(key=_first)  # one match per start position
+        out: dict[int, list[Hit]] = {}
+        s = -1
+        hi = -1
+        last_end = -1
+        hits: list[Hit] = []
+        for h in found:
+            k = h[0]
+            if k >= hi:  # the next sentence
+                s = bisect_right(st, k) - 1
+                hi = st[s + 1]
+                hits = out.setdefault(s, [])
+                last_end = -1
+            if k >= last_end:  # a match starting inside an earlier, longer one is dropped
+                last_end = h[1]
+                if abs(h[2].weight) >= min_weight:
+                    hits.append(h)
+        return {s: hits for s, hits in out.items() if hits}
 
     def match_tokens(self, tokens: list[str], t0: int, t1: int) -> list[Match]:
         """Evaluative words among ``tokens[t0:t1]`` (one sentence), longest first, not overlapping.
@@ -211,6 +304,33 @@ class StanceLexicon:
         compiled = {
             w: (single, tuple(sorted(multi, key=lambda e: -len(e.words)))) for w, (single, multi) in table.items()
         }
+        # for matching from a document's word index: single words that weigh something (a word of
+        # weight 0 decides nothing and hides nothing), and phrases by their rarest word
+        common = common_words()
+        singles: dict[str, Word] = {}
+        phrases: dict[str, list[tuple[int, tuple[str, ...], tuple[int, int], Word]]] = {}
+        for order, e in enumerate(merged.values()):
+            if len(e.words) == 1:
+                if e.weight:
+                    singles[e.words[0]] = _word(e)
+                continue
+            ws = e.words
+            a = max(range(len(ws)), key=lambda i: (ws[i] not in common, len(ws[i]), -i))
+            # at one position the longest phrase wins, then the one listed first
+            phrases.setdefault(ws[a], []).append((a, ws, (-len(ws), order), _word(e)))
+        contrast_phrases = _phrases(multi_contrast)
+        scan_keys = frozenset(
+            w for w, c in single_cues.items() if c == "pronoun" or c.startswith("contrast")
+        ) | frozenset(contrast_phrases)
+        # what the sentence scan does with each word: a pronoun, a connective of a kind ("but",
+        # "concessive"), or (kind None) the start of contrast phrases; a single cue wins over phrases
+        scan: dict[str, tuple[str | None, tuple[tuple[tuple[str, ...], str, float], ...]]] = {}
+        for w in scan_keys:
+            c = single_cues.get(w)
+            if c is None:
+                scan[w] = (None, contrast_phrases[w])
+            else:
+                scan[w] = ("pronoun" if c == "pronoun" else c[9:], ())
         return cls(
             evaluative=Lexicon(merged.values(), name="stance", meta={"description": "merged stance lexicon"}),
             negators=FrozenDict(_phrases(neg_lex)),
@@ -218,12 +338,24 @@ class StanceLexicon:
             cues=FrozenDict(single_cues),
             contrast_phrases=FrozenDict(_phrases(multi_contrast)),
             parts=tuple(parts),
-            scan_keys=frozenset(w for w, c in single_cues.items() if c == "pronoun" or c.startswith("contrast"))
-            | frozenset(_phrases(multi_contrast)),
+            scan_keys=scan_keys,
             report_keys=frozenset(w for w, c in single_cues.items() if c == "report"),
             passive_keys=frozenset(w for w, c in single_cues.items() if c == "passive"),
             negator_keys=frozenset(_phrases(neg_lex)),
             modifier_keys=frozenset(_phrases(mod_lex)),
             table=FrozenDict(compiled),
             keys=frozenset(compiled),
+            singles=FrozenDict(singles),
+            phrases=FrozenDict({w: tuple(v) for w, v in phrases.items()}),
+            scan=FrozenDict(scan),
         )
+
+
+def _first(h: Hit) -> int:
+    return h[0]
+
+
+def _word(e: LexiconEntry) -> Word:
+    role = str(e.extra.get("role", ""))
+    pos = str(e.extra.get("pos", ""))
+    return Word(e.weight, role, pos, "verb" in pos, e.extra.get("kind") == "entity", role in _JUDGEMENTS, e)

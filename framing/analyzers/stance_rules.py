@@ -69,18 +69,18 @@ written as simple word-order rules so each contribution can be shown and checked
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from ..actors import Mention
-    from ..lexicons import Match
     from ..text import TextModel
-    from .stance_lexicon import StanceLexicon
+    from .stance_lexicon import Hit, StanceLexicon, Word
 
 __all__ = ["Contribution", "RuleParams", "normalise", "score_sentence"]
 
@@ -139,7 +139,7 @@ def _other_name(text: str, start: int, end: int) -> bool:
     return any(m.group() not in _NOT_NAMES for m in _CAPITAL_RE.finditer(text, start, end))
 
 
-_PUNCT_BREAK_RE = re.compile(r"[,;:()\[\]—–-]")
+_PUNCT_BREAK_RE = re.compile(r"[,;:()\[\]—–]|(?<=\s)-(?=\s)")  # a hyphen only when spaced (a dash)
 _APPOSITIVE_OPENERS = frozenset(["a", "an", "the", "one", "who", "whose", "which", "his", "her", "its", "their", "now"])
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "its", "their"])
 _COORDINATION = frozenset(["and", "or", "&"])
@@ -255,11 +255,14 @@ def normalise(total: float, alpha: float) -> float:
     return total / math.sqrt(total * total + alpha) if total else 0.0
 
 
-class _Anchor(NamedTuple):
-    a: int  # global token span [a, b)
-    b: int
-    pronoun: bool
-    possessive: bool
+#: A place in the sentence that stands for a mention: global token span [a, b), whether it is a
+#: pronoun that refers back to the mention, and whether it is possessive ("Pakistan's", "its").
+_Anchor = tuple[int, int, bool, bool]
+_NO_INTS: frozenset[int] = frozenset()
+_APOSTROPHES = ("'", "’")
+_POSSESSIVE_ENDINGS = ("'s", "’s")
+_FIRM = frozenset(["possessive", "appositive"])
+_second = itemgetter(1)
 
 
 @dataclass
@@ -274,76 +277,81 @@ class _Speech:
 def score_sentence(
     model: TextModel,
     s: int,
-    hits: Sequence[Match],
+    hits: Sequence[Hit],
     mentions: Sequence[tuple[int, Mention]],
     lex: StanceLexicon,
     params: RuleParams,
     attributions: Sequence[Mapping[str, Any]] = (),
     quote_starts: Sequence[int] | None = None,
 ) -> list[Contribution]:
-    """Contributions of the evaluative ``hits`` of sentence ``s`` to each of its ``mentions``."""
+    """Contributions of the evaluative ``hits`` of sentence ``s`` (from
+    :meth:`~framing.analyzers.stance_lexicon.StanceLexicon.match_sentences`) to each of its ``mentions``.
+
+    Everything about the sentence (its clause breaks, connectives, pronouns, the token span
+    of each mention, speakers and quotations) is worked out once here, with lists of the few
+    positions that matter rather than anything per token; the rules then run per pair of an
+    evaluative word and a mention.
+    """
     tokens = model.tokens
     text = model.text
     t0, t1 = model.sent_tok[s], model.sent_tok[s + 1]
+    s_start, s_end = model.sent_starts[s], model.sent_ends[s]
     spans = model.sentence_spans(s)
+    starts = [sp[0] for sp in spans]
+    n = t1 - t0
     cues = lex.cues
-    scan_keys = lex.scan_keys
     p = params
 
     # ---------------------------------------------------------------- clause structure
-    # Sentences have few breaks: plain sorted lists are cheaper than anything built per token.
-    n = t1 - t0
-    starts = [a for a, _ in spans]
-    commas: list[int] = []  # global token k: a comma right before token k
-    strongs: list[int] = []  # ; : — ( ) [ ] and a spaced hyphen
-    # punctuation only (the text model's clause_breaks also looks for connectives, which are found on
-    # the tokens below in any case, and costs far more)
-    for mo in _PUNCT_BREAK_RE.finditer(text, model.sent_starts[s], model.sent_ends[s]):
+    # punctuation: the token each mark stands before (global index); a sentence has few of them
+    commas: list[int] = []  # a comma right before token k
+    strongs: list[int] = []  # ; : — – ( ) [ ] and a spaced hyphen
+    for mo in _PUNCT_BREAK_RE.finditer(text, s_start, s_end):
         off = mo.start()
-        ch = text[off]
-        if ch == "-" and not (text[off - 1 : off].isspace() and text[off + 1 : off + 2].isspace()):
-            continue  # a hyphen, not a dash
-        k = bisect.bisect_left(starts, off)
-        if k >= n:
-            continue
-        (commas if ch == "," else strongs).append(t0 + k)
-    breaks = sorted(commas + strongs) if strongs else commas
-    strong = set(strongs)
-    break_set = set(breaks)
+        k = bisect_left(starts, off)
+        if k < n:
+            if text[off] == ",":
+                commas.append(t0 + k)
+            else:
+                strongs.append(t0 + k)
+    if strongs:
+        breaks = sorted(commas + strongs)
+        break_set: frozenset[int] | set[int] = set(breaks)
+    else:
+        breaks = commas
+        break_set = set(commas) if commas else _NO_INTS
+    # connectives (but, while, although ...) and pronouns, found from the words present in the sentence
+    toks = tokens[t0:t1]
     connectives: list[tuple[int, str]] = []
     pronouns: list[int] = []
-    contrast_phrases = lex.contrast_phrases
-    toks = tokens[t0:t1]
-    present = scan_keys.intersection(toks)
-    for w in present:
-        cat = cues.get(w)
-        j = toks.index(w)
-        while True:
-            k = t0 + j
-            if cat is None:
-                for words, c, _ in contrast_phrases[w]:
-                    if tuple(tokens[k : k + len(words)]) == words:
-                        connectives.append((k, c[9:]))
-                        break
-            elif cat == "pronoun":
-                pronouns.append(k)
-            else:
-                connectives.append((k, cat[9:]))
-            try:
+    present = lex.scan_keys.intersection(toks)
+    if present:
+        scan = lex.scan
+        for w in present:
+            kind, phrases = scan[w]
+            j = -1
+            for _ in range(toks.count(w)):
                 j = toks.index(w, j + 1)
-            except ValueError:
-                break
-    connectives.sort()
-    pronouns.sort()
+                k = t0 + j
+                if kind is None:
+                    for words, c, _w in phrases:
+                        if tuple(tokens[k : k + len(words)]) == words:
+                            connectives.append((k, c[9:]))
+                            break
+                elif kind == "pronoun":
+                    pronouns.append(k)
+                else:
+                    connectives.append((k, kind))
+        connectives.sort()
+        pronouns.sort()
     conn_pos = [k for k, _ in connectives]
+    strong_only = strongs
 
     def next_break(k: int, only_strong: bool = False) -> int:
-        i = bisect.bisect_right(breaks, k)
-        while i < len(breaks):
-            if not only_strong or breaks[i] in strong:
-                return breaks[i]
-            i += 1
-        return t1
+        """The first break after token k (only ; : — brackets when ``only_strong``), else the sentence end."""
+        lst = strong_only if only_strong else breaks
+        i = bisect_right(lst, k)
+        return lst[i] if i < len(lst) else t1
 
     conceded: list[tuple[int, int]] = []
     boosted: list[tuple[int, int]] = []
@@ -355,106 +363,91 @@ def score_sentence(
                 boosted.append((end, next_break(end, True)))
         elif kind == "but":
             boosted.append((k, next_break(k, True)))
-
-    def in_regions(k: int, regions: list[tuple[int, int]]) -> bool:
-        return any(a <= k < b for a, b in regions)
+    any_break = bool(breaks or conn_pos)
 
     def between(lo: int, hi: int) -> tuple[int, int, int]:
         """Commas and strong breaks right before tokens lo..hi, and connectives among tokens lo..hi-1."""
-        nc = 0
-        for k in commas:
-            if lo <= k <= hi:
-                nc += 1
-        ns = 0
-        for k in strongs:
-            if lo <= k <= hi:
-                ns += 1
-        nk = 0
-        for k in conn_pos:
-            if lo <= k < hi:
-                nk += 1
+        nc = bisect_right(commas, hi) - bisect_left(commas, lo) if commas else 0
+        ns = bisect_right(strongs, hi) - bisect_left(strongs, lo) if strongs else 0
+        nk = bisect_left(conn_pos, hi) - bisect_left(conn_pos, lo) if conn_pos else 0
         return nc, ns, nk
 
-    def char_start(k: int) -> int:
-        return spans[k - t0][0]
-
     # ---------------------------------------------------------------- mentions as token spans
-    ments: list[tuple[int, int, int, Mention]] = []  # (mention index, a, b, mention)
+    ments: list[tuple[int, int, int, Mention]] = []  # (mention index, a, b, mention), global token span [a, b)
+    anchors: dict[int, list[tuple[int, int, bool, bool]]] = {}  # (a, b, pronoun, possessive)
     for mi, m in mentions:
-        a = bisect.bisect_right(starts, m.start) - 1
+        ms, me = m.start, m.end
+        a = bisect_right(starts, ms) - 1
         if a < 0:
             a = 0
-        elif spans[a][1] <= m.start:
+        elif spans[a][1] <= ms:
             a += 1
-        b = bisect.bisect_left(starts, m.end)
+        b = bisect_left(starts, me)
         if b <= a:
             b = a + 1
-        ments.append((mi, t0 + min(a, t1 - t0 - 1), t0 + min(b, t1 - t0), m))
-    anchors: dict[int, list[_Anchor]] = {}
-    for mi, a, b, m in ments:
-        after = text[m.end : m.end + 2]
-        last = tokens[b - 1]
-        poss = bool(m.possessive) or after[:1] in ("'", "’") or last.endswith(("'s", "’s"))
-        anchors[mi] = [_Anchor(a, b, False, poss)]
-    ments_by_index = {mi: (mi, a, b) for mi, a, b, _ in ments}
+        a = t0 + (a if a < n else n - 1)
+        b = t0 + (b if b < n else n)
+        ments.append((mi, a, b, m))
+        poss = bool(m.possessive) or text[me : me + 1] in _APOSTROPHES or tokens[b - 1].endswith(_POSSESSIVE_ENDINGS)
+        anchors[mi] = [(a, b, False, poss)]
+    several = len(ments) > 1
     # other mentions of the same actor in the sentence ("Pakistan ... Islamabad") are the same referent
-    if len(ments) > 1:
+    if several:
         by_actor: dict[str, list[tuple[int, int, int, bool]]] = {}
         for mi, a, b, m in ments:
-            by_actor.setdefault(m.actor, []).append((mi, a, b, anchors[mi][0].possessive))
-        for group in by_actor.values():
-            if len(group) > 1:
-                for mi, *_ in group:
-                    anchors[mi].extend(_Anchor(a, b, False, poss) for oi, a, b, poss in group if oi != mi)
-    if pronouns and len(ments) >= 1:
-        covered = {k for _, a, b, _ in ments for k in range(a, b)}
-        ends = sorted((b, mi) for mi, _, b, _ in ments)
-        end_pos = [e for e, _ in ends]
+            by_actor.setdefault(m.actor, []).append((mi, a, b, anchors[mi][0][3]))
+        if len(by_actor) < len(ments):
+            for group in by_actor.values():
+                if len(group) > 1:
+                    for mi, *_ in group:
+                        anchors[mi].extend((a, b, False, poss) for oi, a, b, poss in group if oi != mi)
+    if pronouns and ments:
+        ends = sorted((b, mi, a) for mi, a, b, _ in ments)
+        end_pos = [e for e, _, _ in ends]
         for k in pronouns:
-            if k in covered:
+            if any(a <= k < b for _, a, b, _ in ments):
                 continue
-            i = bisect.bisect_right(end_pos, k) - 1
+            i = bisect_right(end_pos, k) - 1
             if i < 0:
                 continue
-            mi = ends[i][1]
+            b, mi, a = ends[i]
             group = _PRONOUN_GROUP.get(tokens[k])
-            mtok = tokens[ments_by_index[mi][1]] if ments_by_index[mi][2] - ments_by_index[mi][1] == 1 else ""
+            mtok = tokens[a] if b - a == 1 else ""
             if mtok in _ANY_PRONOUN and _PRONOUN_GROUP.get(mtok) != group:
                 continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
             # another name between the mention and the pronoun may be what it refers to
             # (the antecedent is the nearest mention before the pronoun, so no other mention lies in between)
-            if _other_name(text, spans[ends[i][0] - 1 - t0][1], spans[k - t0][0]):
+            if _other_name(text, spans[b - 1 - t0][1], spans[k - t0][0]):
                 continue
-            anchors[mi].append(_Anchor(k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
+            anchors[mi].append((k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
 
     # ---------------------------------------------------------------- speakers
     speech: dict[int, _Speech] = {}
-    for mi, a, b, m in ments if attributions or not lex.report_keys.isdisjoint(toks) else ():
-        owned = []
-        for r in attributions:
-            ss, se = int(r.get("source_start", -1)), int(r.get("source_end", -1))
-            cs, ce = int(r.get("content_start", -1)), int(r.get("content_end", -1))
-            if ss >= 0 and ss < m.end and m.start < se and cs >= 0:
-                owned.append((cs, ce))
-        if owned:
-            speech[mi] = _Speech(spans=owned)
-            continue
-        for k in range(b, min(b + 3, t1)):
-            if cues.get(tokens[k]) == "report":
-                speech[mi] = _Speech(cue=k, cue_after=True)
-                break
-        else:
-            for k in range(max(t0, a - 2), a):
+    if attributions or not lex.report_keys.isdisjoint(toks):
+        for mi, a, b, m in ments:
+            owned = []
+            for r in attributions:
+                ss, se = int(r.get("source_start", -1)), int(r.get("source_end", -1))
+                cs, ce = int(r.get("content_start", -1)), int(r.get("content_end", -1))
+                if ss >= 0 and ss < m.end and m.start < se and cs >= 0:
+                    owned.append((cs, ce))
+            if owned:
+                speech[mi] = _Speech(spans=owned)
+                continue
+            for k in range(b, min(b + 3, t1)):
                 if cues.get(tokens[k]) == "report":
-                    speech[mi] = _Speech(cue=k, cue_after=False)
-    s_start, s_end = model.sent_starts[s], model.sent_ends[s]
+                    speech[mi] = _Speech(cue=k, cue_after=True)
+                    break
+            else:
+                for k in range(max(t0, a - 2), a):
+                    if cues.get(tokens[k]) == "report":
+                        speech[mi] = _Speech(cue=k, cue_after=False)
     quotes = model.quotes
+    has_quotes = False
     if quotes:
         qstarts = quote_starts if quote_starts is not None else [q.start for q in quotes]
-        iq = bisect.bisect_left(qstarts, s_start)
+        iq = bisect_left(qstarts, s_start)
         has_quotes = (iq < len(qstarts) and qstarts[iq] < s_end) or model.quote_at(s_start) is not None
-    else:
-        has_quotes = False
     quote_at = model.quote_at if has_quotes else _no_quote
     # the first word of each mention, not a stray quote mark included in its span
     q_ment = {mi: quote_at(spans[a - t0][0]) for mi, a, _, _ in ments} if has_quotes else {}
@@ -477,135 +470,147 @@ def score_sentence(
         return not title_case
 
     # ---------------------------------------------------------------- per evaluative word
-    neg_mass = 0.0
+    pos_discount = 1.0
     if p.negativity:
+        neg_mass = 0.0
         for h in hits:
-            if h.entry.weight < 0:
-                neg_mass -= h.entry.weight
-    pos_discount = 1.0 / (1.0 + p.negativity * neg_mass)
+            if h[2].weight < 0:
+                neg_mass -= h[2].weight
+        pos_discount = 1.0 / (1.0 + p.negativity * neg_mass)
     out: list[Contribution] = []
     negators, modifiers = lex.negators, lex.modifiers
     neg_keys, mod_keys = lex.negator_keys, lex.modifier_keys
+    mod_window, neg_window = p.modifier_window, p.negation_window
     skip_names = p.skip_names
     scope_end = -1
     scope_weight = 1.0
-    first_mi = min(ments, key=lambda x: x[1])[0] if ments else -1
-    several = len(ments) > 1
-    scale, comma_f, strong_f, contrast_f = p.scale, p.comma, p.strong_break, p.contrast
     scope_word = ""
-    for h in hits:
-        e = h.entry
-        y0, y1 = h.start, h.end
-        if skip_names and y0 != t0 and text[spans[y0 - t0][0]].isupper() and is_name(y0):
+    first_mi = min(ments, key=_second)[0] if ments else -1
+    scale, comma_f, strong_f, contrast_f = p.scale, p.comma, p.strong_break, p.contrast
+    passive_keys = lex.passive_keys
+    regions = bool(conceded or boosted)
+    for y0, y1, word in hits:
+        hs = spans[y0 - t0][0]
+        cap = text[hs].isupper()
+        if skip_names and cap and y0 != t0 and is_name(y0):
             continue
-        w = e.weight
+        w = word.weight
         notes: list[str] = []
         # modifiers
-        for j in (
-            range(y0 - 1, max(t0, y0 - p.modifier_window) - 1, -1)
-            if not mod_keys.isdisjoint(tokens[max(t0, y0 - p.modifier_window) : y0])
-            else ()
-        ):
-            if j + 1 in break_set:
-                break  # a break right before token j + 1
-            cands = modifiers.get(tokens[j])
-            if cands:
-                for words, _, mult in cands:
-                    if j + len(words) <= y0 and tuple(tokens[j : j + len(words)]) == words:
-                        w *= mult
-                        notes.append(f"{'intensified' if mult > 1 else 'weakened'} by '{' '.join(words)}'")
-                        break
+        lo_m = y0 - mod_window
+        if lo_m < t0:
+            lo_m = t0
+        if not mod_keys.isdisjoint(tokens[lo_m:y0]):
+            for j in range(y0 - 1, lo_m - 1, -1):
+                if j + 1 in break_set:
+                    break  # a break right before token j + 1
+                cands = modifiers.get(tokens[j])
+                if cands:
+                    for words, _, mult in cands:
+                        if j + len(words) <= y0 and tuple(tokens[j : j + len(words)]) == words:
+                            w *= mult
+                            notes.append(f"{'intensified' if mult > 1 else 'weakened'} by '{' '.join(words)}'")
+                            break
         # negation
         negated = False
-        lo_n = max(t0, y0 - p.negation_window - 2)
-        for j in range(y0 - 1, lo_n - 1, -1) if not neg_keys.isdisjoint(tokens[lo_n:y0]) else ():
-            cands = negators.get(tokens[j])
-            if not cands:
-                continue
-            hit_neg = None
-            for words, cat, nw in cands:
-                if tuple(tokens[j : j + len(words)]) == words:
-                    hit_neg = (words, cat, nw)
+        lo_n = y0 - neg_window - 2
+        if lo_n < t0:
+            lo_n = t0
+        if not neg_keys.isdisjoint(tokens[lo_n:y0]):
+            for j in range(y0 - 1, lo_n - 1, -1):
+                cands = negators.get(tokens[j])
+                if not cands:
+                    continue
+                for cand in cands:
+                    if tuple(tokens[j : j + len(cand[0])]) == cand[0]:
+                        words, cat, nw = cand
+                        break
+                else:
+                    continue
+                je = j + len(words)
+                if cat == "negator/oppose":
+                    if w < 0 and je <= y0 and y0 - je <= neg_window and not _n_breaks(breaks, j + 1, y0):
+                        w *= nw
+                        negated = True
+                        notes.append(f"opposed by '{' '.join(words)}'")
+                        break
+                    continue
+                if cat != "negator" or je > y0:
+                    break  # "not only", "no doubt": not a negation
+                if y0 - je > neg_window or _n_breaks(breaks, j + 1, y0):
                     break
-            if hit_neg is None:
-                continue
-            words, cat, nw = hit_neg
-            if cat == "negator/oppose":
-                if (
-                    w < 0
-                    and j + len(words) <= y0
-                    and y0 - (j + len(words)) <= p.negation_window
-                    and not sum(between(j + 1, y0)[0:2])
-                ):
+                if word.judgement:
+                    # a negated judgement is reversed with all it says: "nobody can accuse X of ingratitude"
+                    scope_end, scope_weight, scope_word = min(next_break(y1 - 1), y1 + 5), nw, " ".join(words)
                     w *= nw
-                    negated = True
-                    notes.append(f"opposed by '{' '.join(words)}'")
-                    break
-                continue
-            if cat != "negator" or j + len(words) > y0:
-                break  # "not only", "no doubt": not a negation
-            if y0 - (j + len(words)) > p.negation_window or sum(between(j + 1, y0)[0:2]):
+                else:
+                    w *= nw if w > 0 else nw * p.negated_negative
+                negated = True
+                notes.append(f"negated by '{' '.join(words)}'")
                 break
-            if e.extra.get("role") in ("criticize", "attack", "praise"):
-                # a negated judgement is reversed with all it says: "nobody can accuse X of ingratitude"
-                scope_end, scope_weight, scope_word = min(next_break(y1 - 1), y1 + 5), nw, " ".join(words)
-                w *= nw
-            else:
-                w *= nw if w > 0 else nw * p.negated_negative
-            negated = True
-            notes.append(f"negated by '{' '.join(words)}'")
-            break
         if not negated and y0 < scope_end:
             w *= scope_weight
             notes.append(f"negated by '{scope_word}'")
         # clause
-        if not conceded and not boosted:
-            pass
-        elif in_regions(y0, conceded):
-            w *= p.conceded
-            notes.append("conceded clause")
-        elif in_regions(y0, boosted):
-            w *= p.after_contrast
-            notes.append("after contrast")
+        if regions:
+            if any(a <= y0 < b for a, b in conceded):
+                w *= p.conceded
+                notes.append("conceded clause")
+            elif any(a <= y0 < b for a, b in boosted):
+                w *= p.after_contrast
+                notes.append("after contrast")
         if w == 0.0:
             continue
-        hs, he = char_start(y0), spans[y1 - 1 - t0][1]
+        he = spans[y1 - 1 - t0][1]
         q_hit = quote_at(hs)
         hit_note = "; ".join(notes)
-        role = e.extra.get("role", "")
-        pos = e.extra.get("pos", "")
-        entity = e.extra.get("kind") == "entity"
-        if text[spans[y0 - t0][0]].isupper() and any(a <= y0 < b or y0 <= a < y1 for _, a, b, _ in ments):
+        role = word.role
+        entity = word.entity
+        if cap and any(a <= y0 < b or y0 <= a < y1 for _, a, b, _ in ments):
             continue  # a word of an actor's name ("Petty said ...")
         # "X ambushed a convoy, killing six officers": a participle after a comma has the sentence's subject as doer
-        participle = bool(role) and "verb" in pos and y0 in break_set and tokens[y0].endswith("ing")
-        for mi, ma, _mb, _m in ments:
+        participle = word.verb and bool(role) and y0 in break_set and tokens[y0].endswith("ing")
+        for mi, ma, _mb, m in ments:
             if participle and ma < y0 and mi != first_mi:
                 continue  # not the doer of the participle (the sentence's first actor is)
-            best: tuple[int, _Anchor] | None = None
-            for anc in anchors[mi]:
-                if role and anc.pronoun and anc.possessive and anc.a >= y1:
-                    continue  # "betrayed its neighbours": the owner of the receiver is not the receiver
-                if anc.a <= y0 < anc.b or y0 <= anc.a < y1:
+            ancs = anchors[mi]
+            if len(ancs) == 1:
+                anc = ancs[0]
+                aa, ab = anc[0], anc[1]
+                if aa <= y0 < ab or y0 <= aa < y1:
                     d = 0
-                elif anc.b <= y0:
-                    d = y0 - anc.b
+                elif ab <= y0:
+                    d = y0 - ab
                 else:
-                    d = anc.a - y1
-                if best is None or d < best[0]:
-                    best = (d, anc)
-            if best is None:
-                continue
-            d, anc = best
-            before = anc.b <= y0
-            if role or (before and (anc.possessive or anc.b in break_set)) or (d == 0 and not before and anc.a < y1):
-                f, why, kind = _attach(d, anc, y0, y1, role, pos, tokens, cues, between, breaks, p, lex.passive_keys)
+                    d = aa - y1
+            else:
+                d = -1
+                anc = ancs[0]
+                for cand in ancs:
+                    ca, cb = cand[0], cand[1]
+                    if role and cand[2] and cand[3] and ca >= y1:
+                        continue  # "betrayed its neighbours": the owner of the receiver is not the receiver
+                    if ca <= y0 < cb or y0 <= ca < y1:
+                        cd = 0
+                    elif cb <= y0:
+                        cd = y0 - cb
+                    else:
+                        cd = ca - y1
+                    if d < 0 or cd < d:
+                        d, anc = cd, cand
+                if d < 0:
+                    continue
+                aa, ab = anc[0], anc[1]
+            apron = anc[2]
+            before = ab <= y0
+            if role or (before and (anc[3] or ab in break_set)) or (d == 0 and not before and aa < y1):
+                f, why, kind = _attach(d, anc, y0, y1, word, tokens, cues, between, breaks, p, passive_keys)
             else:  # the common case, inline: distance and breaks only
                 f = 1.0 / (1.0 + d / scale)
                 why = []
                 kind = ""
-                if breaks or conn_pos:
-                    nc, ns, nk = between(anc.b, y0) if before else between(y1, anc.a)
+                if any_break:
+                    nc, ns, nk = between(ab, y0) if before else between(y1, aa)
                     if nc:
                         f *= comma_f**nc
                     if ns:
@@ -613,56 +618,60 @@ def score_sentence(
                     if nk:
                         f *= contrast_f
                         why.append("across a contrast")
-            if kind == "agent" and before and d > 0 and _other_name(text, spans[anc.b - 1 - t0][1], hs):
+            if kind == "agent" and before and d > 0 and _other_name(text, spans[ab - 1 - t0][1], hs):
                 f *= p.other_subject  # "X said Iran violated ...": another name stands between the mention and the act
                 why.append("another subject")
-            if not role and not before and not anc.pronoun and _PLACE.intersection(tokens[max(y1, anc.a - 2) : anc.a]):
+            if not role and not before and not apron and not _PLACE.isdisjoint(tokens[max(y1, aa - 2) : aa]):
                 f *= p.place  # "terror operations inside Pakistan": the place or target of a bad thing, not its author
                 why.append("place or target")
-            if entity and kind not in ("possessive", "appositive") and d > 1 and not _copula(anc, y0, tokens, cues):
-                f *= p.entity_far
+            if (
+                entity
+                and d > 1
+                and kind not in _FIRM
+                and not (ab <= y0 <= ab + 4 and _COPULA.intersection(tokens[ab:y0]))
+            ):
+                f *= p.entity_far  # a noun naming an actor describes the mention only when said of it ("X is a ...")
                 why.append("names another actor")
             if f == 0.0 and not role:
                 continue
-            if anc.pronoun:
+            if apron:
                 f *= p.pronoun
-                why.append(f"via pronoun '{tokens[anc.a]}'")
+                why.append(f"via pronoun '{tokens[aa]}'")
             # a nearer actor between the mention and the word
-            lo, hi = (anc.b, y0) if anc.b <= y0 else (y1, anc.a)
-            for oi, oa, ob, om in ments if several else ():
-                if oi == mi or om.actor == _m.actor or not (lo <= oa and ob <= hi):
-                    continue
-                gap = tokens[anc.b : oa] if anc.b <= oa else tokens[ob : anc.a]
-                if all(t in _COORDINATION for t in gap):
-                    continue  # "X and Y criticized": coordinated doers
-                f *= p.nearer_actor
-                why.append("nearer actor")
-                break
+            if several:
+                lo, hi = (ab, y0) if before else (y1, aa)
+                actor = m.actor
+                for oi, oa, ob, om in ments:
+                    if oi == mi or om.actor == actor or not (lo <= oa and ob <= hi):
+                        continue
+                    gap = tokens[ab:oa] if ab <= oa else tokens[ob:aa]
+                    if all(t in _COORDINATION for t in gap):
+                        continue  # "X and Y criticized": coordinated doers
+                    f *= p.nearer_actor
+                    why.append("nearer actor")
+                    break
             # quotation and speech
             quoted = False
             source = ""
             if q_hit is not None:
-                q_m = q_ment.get(mi)
                 quoted = True
-                if q_m != q_hit:
-                    sp = speech.get(mi)
-                    if sp is not None:
+                if q_ment.get(mi) != q_hit:
+                    if mi in speech:
                         f *= p.speaker
                         why.append("speaker's own words")
                     else:
                         f *= p.quoted_other
                         why.append("quoted")
-            else:
+                if attributions:
+                    for r in attributions:
+                        if int(r.get("content_start", -1)) <= hs < int(r.get("content_end", -1)):
+                            source = str(r.get("source_actor") or r.get("source") or "")
+                            break
+            elif speech:
                 sp = speech.get(mi)
                 if sp is not None and _in_speech(sp, hs, y0):
                     f *= p.reported
                     why.append("speaker's reported words")
-            if quoted and attributions:
-                for r in attributions:
-                    cs, ce = int(r.get("content_start", -1)), int(r.get("content_end", -1))
-                    if cs <= hs < ce:
-                        source = str(r.get("source_actor") or r.get("source") or "")
-                        break
             value = w * f
             if value > 0 and pos_discount < 1.0:
                 value *= pos_discount
@@ -707,9 +716,9 @@ _COPULA = frozenset(
 )
 
 
-def _copula(anc: _Anchor, y0: int, tokens: list[str], cues: Mapping[str, str]) -> bool:
-    """ "X is a ...", "X, seen as ...": the word at y0 is said of the mention (within 4 words after it)."""
-    return anc.b <= y0 <= anc.b + 4 and any(t in _COPULA for t in tokens[anc.b : y0])
+def _n_breaks(breaks: list[int], lo: int, hi: int) -> int:
+    """Number of breaks right before tokens lo..hi (``breaks`` sorted)."""
+    return bisect_right(breaks, hi) - bisect_left(breaks, lo) if breaks else 0
 
 
 def _in_speech(sp: _Speech, offset: int, k: int) -> bool:
@@ -728,8 +737,7 @@ def _attach(
     anc: _Anchor,
     y0: int,
     y1: int,
-    role: str,
-    pos: str,
+    word: Word,
     tokens: list[str],
     cues: Mapping[str, str],
     between: Any,
@@ -738,28 +746,30 @@ def _attach(
     passive_keys: frozenset[str] = frozenset(),
 ) -> tuple[float, list[str], str]:
     """How firmly the word at tokens [y0, y1) applies to the anchor, why, and the role kind (for the category)."""
-    why: list[str] = []
-    before = anc.b <= y0  # the mention comes first
-    lo, hi = (anc.b, y0) if before else (y1, anc.a)
-    if d == 0 and not (anc.b <= y0 or y1 <= anc.a):
+    aa, ab, _, aposs = anc
+    before = ab <= y0  # the mention comes first
+    if d == 0 and not (before or y1 <= aa):
         return 1.0, ["inside the mention"], ""
-    n_comma, n_strong, n_conn = between(lo, hi)
+    n_comma, n_strong, n_conn = between(ab, y0) if before else between(y1, aa)
     # possessive: "Pakistan's sacrifices"
     possessed = (
         before
-        and anc.possessive
+        and aposs
         and d <= p.possessive_window
         and not (n_comma or n_strong or n_conn)
-        and _NP_END.isdisjoint(tokens[anc.b : y0])  # "X's supervision of a bribery probe": not X's
+        and _NP_END.isdisjoint(tokens[ab:y0])  # "X's supervision of a bribery probe": not X's
     )
     # appositive: "X, a reliable partner,"
     appositive = False
-    if before and not possessed and anc.b in breaks and anc.b < len(tokens) and tokens[anc.b] in _APPOSITIVE_OPENERS:
-        i = bisect.bisect_right(breaks, anc.b)
-        end = breaks[i] if i < len(breaks) else 1 << 30
-        appositive = y0 < min(end, anc.b + p.appositive_window) and n_strong == 0 and n_conn == 0
+    if before and not possessed and ab < len(tokens) and tokens[ab] in _APPOSITIVE_OPENERS:
+        i = bisect_right(breaks, ab)
+        if i and breaks[i - 1] == ab:  # a break right before the word after the mention
+            end = breaks[i] if i < len(breaks) else 1 << 30
+            appositive = y0 < min(end, ab + p.appositive_window) and n_strong == 0 and n_conn == 0
+    role = word.role
+    why: list[str] = []
     if role:
-        kind, share, scale = _role(anc, y0, y1, role, pos, tokens, cues, before, possessed, d, p, passive_keys)
+        kind, share, scale = _role(aa, ab, y0, y1, word, tokens, cues, before, possessed, d, p, passive_keys)
         if kind:
             why.append(f"{_ROLE_WORD.get(kind, kind)} of '{role}' act")
     else:
@@ -785,11 +795,11 @@ def _attach(
 
 
 def _role(
-    anc: _Anchor,
+    aa: int,
+    ab: int,
     y0: int,
     y1: int,
-    role: str,
-    pos: str,
+    word: Word,
     tokens: list[str],
     cues: Mapping[str, str],
     before: bool,
@@ -798,8 +808,8 @@ def _role(
     p: RuleParams,
     passive_keys: frozenset[str] = frozenset(),
 ) -> tuple[str, float, float]:
-    """The mention's role in the act at [y0, y1): (kind, share of the weight it gets, distance scale)."""
-    is_verb = "verb" in pos
+    """The role of the mention at tokens [aa, ab) in the act at [y0, y1): (kind, share of the weight, distance scale)."""
+    role, pos, is_verb = word.role, word.pos, word.verb
     if before:
         if possessed:
             # "Pakistan's attack on Kabul": the owner is the doer; "Meng's abduction": the owner is the one it befell
@@ -809,9 +819,7 @@ def _role(
                 kind = "patient" if role in ("harm", "criticize", "attack") else "agent"
             else:
                 kind = "agent"
-        elif (
-            is_verb and not tokens[y0].endswith("ing") and not passive_keys.isdisjoint(tokens[max(anc.b, y0 - 3) : y0])
-        ):
+        elif is_verb and not tokens[y0].endswith("ing") and not passive_keys.isdisjoint(tokens[max(ab, y0 - 3) : y0]):
             kind = "patient"  # "X was attacked", "X has been criticized"
         elif is_verb:
             kind = "agent"
@@ -820,7 +828,7 @@ def _role(
             share = 1.0 if role != "harm" or d <= 1 else p.harm_noun_before
             return "subject", share, p.scale
     else:
-        gap = [cues.get(t, "") for t in tokens[y1 : min(anc.a, y1 + 3)]]
+        gap = [cues.get(t, "") for t in tokens[y1 : min(aa, y1 + 3)]]
         if "agent" in gap or (pos != "verb" and "agent/noun" in gap):
             kind = "agent"  # "attacked by X", "criticism from X"
         elif is_verb or "patient" in gap:
