@@ -164,37 +164,58 @@ class StanceAnalyzer(Analyzer):
         return out
 
     def analyze(self, ctx: DocContext) -> DocResult:
-        n = len(ctx.mentions)
+        mentions = ctx.mentions
+        n = len(mentions)
         contribs = self.contributions(ctx)
-        totals = [0.0] * n
-        n_ev = [0] * n
-        quoted_w = [0.0] * n
-        all_w = [0.0] * n
-        sources: list[dict[str, float]] = [{} for _ in range(n)]
-        evidence: list[Evidence] = []
-        actors = [m.actor for m in ctx.mentions]
+        actors = [m.actor for m in mentions]
         msent = ctx.mention_sentence
         min_ev = self.min_evidence
+        # sums per mention, only for the mentions some word applies to (most have none)
+        acc: dict[int, list[Any]] = {}  # mention -> [total, n evidence, |quoted|, |all|, {source: |w|}]
+        evidence: list[Evidence] = []
         for c in contribs:
             i = c.mention
-            totals[i] += c.value
-            a = abs(c.value)
-            all_w[i] += a
+            row = acc.get(i)
+            if row is None:
+                row = acc[i] = [0.0, 0, 0.0, 0.0, None]
+            v = c.value
+            row[0] += v
+            a = abs(v)
+            row[3] += a
             if c.quoted:
-                quoted_w[i] += a
+                row[2] += a
                 if c.source:
-                    sources[i][c.source] = sources[i].get(c.source, 0.0) + a
+                    src = row[4]
+                    if src is None:
+                        src = row[4] = {}
+                    src[c.source] = src.get(c.source, 0.0) + a
             if a >= min_ev:
-                n_ev[i] += 1
-                evidence.append(Evidence(c.category, c.start, c.end, round(c.value, 4), actors[i], msent[i], c.note))
+                row[1] += 1
+                evidence.append(Evidence(c.category, c.start, c.end, round(v, 4), actors[i], msent[i], c.note))
+        none = self.label(0.0)
+        stance = [0.0] * n
+        labels = [none] * n
+        quoted = [False] * n
+        source = [""] * n
+        n_ev = [0] * n
+        evaluated = [0] * n
+        own_n = [0] * n
+        q_n = [0] * n
         alpha = self.params.alpha
-        stance = [round(normalise(t, alpha), 4) for t in totals]
-        labels = [self.label(x) for x in stance]
-        quoted = [all_w[i] > 0 and quoted_w[i] > 0.5 * all_w[i] for i in range(n)]
-        source = [max(sources[i], key=sources[i].get) if quoted[i] and sources[i] else "" for i in range(n)]
-        evaluated = [1 if all_w[i] > 0 else 0 for i in range(n)]
-        own_n = [1 if evaluated[i] and not quoted[i] else 0 for i in range(n)]
-        q_n = [1 if evaluated[i] and quoted[i] else 0 for i in range(n)]
+        for i, (total, k, q_w, all_w, sources) in acc.items():
+            x = round(normalise(total, alpha), 4)
+            stance[i] = x
+            labels[i] = self.label(x)
+            n_ev[i] = k
+            if all_w > 0:
+                evaluated[i] = 1
+                if q_w > 0.5 * all_w:
+                    quoted[i] = True
+                    q_n[i] = 1
+                    if sources:
+                        source[i] = max(sources, key=sources.get)
+                else:
+                    own_n[i] = 1
         cols = {
             "stance": stance,
             "label": labels,
@@ -204,9 +225,9 @@ class StanceAnalyzer(Analyzer):
             "stance_pos": [1 if lab == "positive" else 0 for lab in labels],
             "stance_evaluated": evaluated,
             "stance_n_evidence": n_ev,
-            "stance_own": [stance[i] if own_n[i] else 0.0 for i in range(n)],
+            "stance_own": [stance[i] if own_n[i] else 0.0 for i in range(n)] if acc else [0.0] * n,
             "stance_own_n": own_n,
-            "stance_quoted": [stance[i] if q_n[i] else 0.0 for i in range(n)],
+            "stance_quoted": [stance[i] if q_n[i] else 0.0 for i in range(n)] if acc else [0.0] * n,
             "stance_quoted_n": q_n,
         }
         return DocResult(mentions=cols, evidence=evidence, tables={"stance_actors": self._actor_rows(actors, cols)})
@@ -214,26 +235,35 @@ class StanceAnalyzer(Analyzer):
     def _actor_rows(self, actors: list[str], cols: Mapping[str, list[Any]]) -> list[dict[str, Any]]:
         """One row per actor of the document: mentions, mean stance, shares, evidence and a thin flag."""
         acc: dict[str, list[float]] = {}
+        stance, neg, pos, n_ev, evaluated = (
+            cols["stance"],
+            cols["stance_neg"],
+            cols["stance_pos"],
+            cols["stance_n_evidence"],
+            cols["stance_evaluated"],
+        )
         for i, actor in enumerate(actors):
-            row = acc.setdefault(actor, [0, 0.0, 0, 0, 0, 0])
+            row = acc.get(actor)
+            if row is None:
+                row = acc[actor] = [0, 0.0, 0, 0, 0, 0]
             row[0] += 1
-            row[1] += cols["stance"][i]
-            row[2] += cols["stance_neg"][i]
-            row[3] += cols["stance_pos"][i]
-            row[4] += cols["stance_n_evidence"][i]
-            row[5] += cols["stance_evaluated"][i]
+            row[1] += stance[i]
+            row[2] += neg[i]
+            row[3] += pos[i]
+            row[4] += n_ev[i]
+            row[5] += evaluated[i]
         out = []
-        for actor, (k, total, neg, pos, ev, evaluated) in acc.items():
+        for actor, (k, total, n_neg, n_pos, ev, n_evaluated) in acc.items():
             out.append(
                 {
                     "actor": actor,
                     "n_mentions": int(k),
                     "mean_stance": round(total / k, 4),
-                    "share_negative": round(neg / k, 4),
-                    "share_positive": round(pos / k, 4),
-                    "n_evaluated": int(evaluated),
+                    "share_negative": round(n_neg / k, 4),
+                    "share_positive": round(n_pos / k, 4),
+                    "n_evaluated": int(n_evaluated),
                     "n_evidence": int(ev),
-                    "thin": k < self.thin_mentions or evaluated == 0,
+                    "thin": k < self.thin_mentions or n_evaluated == 0,
                 }
             )
         return out

@@ -27,6 +27,7 @@ import re
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .._frozen import FrozenDict
@@ -101,6 +102,10 @@ class Word(NamedTuple):
 
 #: A hit of the evaluative lexicon in a sentence: tokens [start, end) and the word.
 Hit = tuple[int, int, Word]
+#: A phrase looked up by its rarest word: that word's offset in it, its length, the offset and
+#: word of a second word to check first, its words, its rank among phrases starting at one
+#: place (longest, then first listed) and its compiled entry.
+_Phrase = tuple[int, int, int, str, tuple[str, ...], tuple[int, int], Word]
 
 
 @dataclass(frozen=True)
@@ -131,7 +136,10 @@ class StanceLexicon:
     table: Mapping[str, tuple[LexiconEntry | None, tuple[LexiconEntry, ...]]] = FrozenDict({})
     keys: frozenset[str] = frozenset()
     singles: Mapping[str, Word] = FrozenDict({})
-    phrases: Mapping[str, tuple[tuple[int, tuple[str, ...], tuple[int, int], Word], ...]] = FrozenDict({})
+    #: anchor word -> (anchor offset, length, offset and word to check first, words, rank, word)
+    phrases: Mapping[str, tuple[_Phrase, ...]] = FrozenDict({})
+    lookup: Mapping[str, tuple[Word | None, tuple[_Phrase, ...]]] = FrozenDict({})
+    match_keys: frozenset[str] = frozenset()
     scan: Mapping[str, tuple[str | None, tuple[tuple[tuple[str, ...], str, float], ...]]] = FrozenDict({})
 
     def match_sentences(
@@ -151,53 +159,44 @@ class StanceLexicon:
         index = model.index
         st = model.sent_tok
         tokens = model.tokens
-        bisect_right = bisect.bisect_right
-        singles, phrases = self.singles, self.phrases
-        # one byte per token: 1 inside a sentence that names an actor
-        mask = bytearray(len(tokens))
-        for s in sentences:
-            a, b = st[s], st[s + 1]
-            mask[a:b] = b"\x01" * (b - a)
-        best: dict[int, tuple[int, tuple[int, int], Word]] = {}  # phrase start -> (end, rank, word)
-        for w in phrases.keys() & index.keys():
-            for p in index[w]:
-                if not mask[p]:
-                    continue
-                s = bisect_right(st, p) - 1
-                lo, hi = st[s], st[s + 1]
-                for a, words, rank, word in phrases[w]:
-                    k = p - a
-                    end = k + len(words)
-                    if k >= lo and end <= hi and tuple(tokens[k:end]) == words:
-                        old = best.get(k)
-                        if old is None or rank < old[1]:
-                            best[k] = (end, rank, word)
-        found: list[Hit] = [(k, end, word) for k, (end, _, word) in best.items()]
-        for w in singles.keys() & index.keys():
-            word = singles[w]
-            for p in index[w]:
-                if mask[p] and p not in best:
-                    found.append((p, p + 1, word))
-        if not found:
-            return {}
-        found.sort(key=_first)  # one match per start position
+        bisect_left = bisect.bisect_left
+        lookup, keys = self.lookup, self.match_keys
         out: dict[int, list[Hit]] = {}
-        s = -1
-        hi = -1
-        last_end = -1
-        hits: list[Hit] = []
-        for h in found:
-            k = h[0]
-            if k >= hi:  # the next sentence
-                s = bisect_right(st, k) - 1
-                hi = st[s + 1]
-                hits = out.setdefault(s, [])
-                last_end = -1
-            if k >= last_end:  # a match starting inside an earlier, longer one is dropped
-                last_end = h[1]
-                if abs(h[2].weight) >= min_weight:
-                    hits.append(h)
-        return {s: hits for s, hits in out.items() if hits}
+        for s in sentences:
+            t0, t1 = st[s], st[s + 1]
+            present = keys.intersection(tokens[t0:t1])
+            if not present:
+                continue
+            found: list[tuple[int, tuple[int, int], int, Word]] = []  # start, rank, end, word
+            for w in present:
+                ks = index[w]
+                if len(ks) > 1:  # the occurrences in this sentence
+                    i = bisect_left(ks, t0)
+                    ks = ks[i : bisect_left(ks, t1, i)]
+                word, ph = lookup[w]
+                if ph:
+                    for p in ks:
+                        for a, n, c, cw, words, rank, pword in ph:
+                            k = p - a
+                            end = k + n
+                            # a second word first (one look-up), then the whole phrase
+                            if k >= t0 and end <= t1 and tokens[k + c] == cw and tuple(tokens[k:end]) == words:
+                                found.append((k, rank, end, pword))
+                if word is not None:
+                    for p in ks:
+                        found.append((p, _SINGLE_RANK, p + 1, word))
+            if len(found) > 1:
+                found.sort(key=_start_rank)  # at each start, the longest phrase first and the single word last
+            hits: list[Hit] = []
+            last_end = -1
+            for k, _, end, word in found:
+                if k >= last_end:  # a match starting inside (or at) an earlier, longer one is dropped
+                    last_end = end
+                    if abs(word.weight) >= min_weight:
+                        hits.append((k, end, word))
+            if hits:
+                out[s] = hits
+        return out
 
     def match_tokens(self, tokens: list[str], t0: int, t1: int) -> list[Match]:
         """Evaluative words among ``tokens[t0:t1]`` (one sentence), longest first, not overlapping.
@@ -308,7 +307,7 @@ class StanceLexicon:
         # weight 0 decides nothing and hides nothing), and phrases by their rarest word
         common = common_words()
         singles: dict[str, Word] = {}
-        phrases: dict[str, list[tuple[int, tuple[str, ...], tuple[int, int], Word]]] = {}
+        phrases: dict[str, list[_Phrase]] = {}
         for order, e in enumerate(merged.values()):
             if len(e.words) == 1:
                 if e.weight:
@@ -317,7 +316,8 @@ class StanceLexicon:
             ws = e.words
             a = max(range(len(ws)), key=lambda i: (ws[i] not in common, len(ws[i]), -i))
             # at one position the longest phrase wins, then the one listed first
-            phrases.setdefault(ws[a], []).append((a, ws, (-len(ws), order), _word(e)))
+            c = max((i for i in range(len(ws)) if i != a), key=lambda i: (ws[i] not in common, len(ws[i]), -i))
+            phrases.setdefault(ws[a], []).append((a, len(ws), c, ws[c], ws, (-len(ws), order), _word(e)))
         contrast_phrases = _phrases(multi_contrast)
         scan_keys = frozenset(
             w for w, c in single_cues.items() if c == "pronoun" or c.startswith("contrast")
@@ -346,13 +346,16 @@ class StanceLexicon:
             table=FrozenDict(compiled),
             keys=frozenset(compiled),
             singles=FrozenDict(singles),
+            lookup=FrozenDict({w: (singles.get(w), tuple(phrases.get(w, ()))) for w in set(singles) | set(phrases)}),
+            match_keys=frozenset(singles) | frozenset(phrases),
             phrases=FrozenDict({w: tuple(v) for w, v in phrases.items()}),
             scan=FrozenDict(scan),
         )
 
 
-def _first(h: Hit) -> int:
-    return h[0]
+_start_rank = itemgetter(0, 1)
+#: rank of a single word among the matches at one position: after every phrase
+_SINGLE_RANK = (0, 0)
 
 
 def _word(e: LexiconEntry) -> Word:

@@ -139,7 +139,7 @@ def _other_name(text: str, start: int, end: int) -> bool:
     return any(m.group() not in _NOT_NAMES for m in _CAPITAL_RE.finditer(text, start, end))
 
 
-_PUNCT_BREAK_RE = re.compile(r"[,;:()\[\]—–]|(?<=\s)-(?=\s)")  # a hyphen only when spaced (a dash)
+_PUNCT_BREAK_RE = re.compile(r"[,;:()\[\]—–-]")
 _APPOSITIVE_OPENERS = frozenset(["a", "an", "the", "one", "who", "whose", "which", "his", "her", "its", "their", "now"])
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "its", "their"])
 _COORDINATION = frozenset(["and", "or", "&"])
@@ -263,6 +263,7 @@ _APOSTROPHES = ("'", "’")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 _FIRM = frozenset(["possessive", "appositive"])
 _second = itemgetter(1)
+_match_start = re.Match.start
 
 
 @dataclass
@@ -306,11 +307,13 @@ def score_sentence(
     # punctuation: the token each mark stands before (global index); a sentence has few of them
     commas: list[int] = []  # a comma right before token k
     strongs: list[int] = []  # ; : — – ( ) [ ] and a spaced hyphen
-    for mo in _PUNCT_BREAK_RE.finditer(text, s_start, s_end):
-        off = mo.start()
+    for off in map(_match_start, _PUNCT_BREAK_RE.finditer(text, s_start, s_end)):
+        ch = text[off]
+        if ch == "-" and not (text[off - 1 : off].isspace() and text[off + 1 : off + 2].isspace()):
+            continue  # a hyphen, not a dash
         k = bisect_left(starts, off)
         if k < n:
-            if text[off] == ",":
+            if ch == ",":
                 commas.append(t0 + k)
             else:
                 strongs.append(t0 + k)
