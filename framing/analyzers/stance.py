@@ -36,7 +36,7 @@ from typing import Any
 from ..lexicons import Lexicon
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, mean, ratio
 from .stance_lexicon import StanceLexicon
-from .stance_rules import Contribution, RuleParams, normalise, score_sentence
+from .stance_rules import Contribution, RuleParams, document_info, normalise, score_sentence
 
 __all__ = ["StanceAnalyzer"]
 
@@ -154,13 +154,11 @@ class StanceAnalyzer(Analyzer):
         for r in attributions:
             att_by_sent.setdefault(int(r.get("sentence_id", -1)), []).append(r)
         out: list[Contribution] = []
-        quote_starts = [q.start for q in model.quotes]
+        doc = document_info(model, lex)
         for s, ments in ment_by_sent.items():  # in text order
             hits = by_sent.get(s)
             if hits:
-                out.extend(
-                    score_sentence(model, s, hits, ments, lex, self.params, att_by_sent.get(s, ()), quote_starts)
-                )
+                out.extend(score_sentence(model, s, hits, ments, lex, self.params, att_by_sent.get(s, ()), doc))
         return out
 
     def analyze(self, ctx: DocContext) -> DocResult:

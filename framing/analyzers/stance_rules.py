@@ -79,10 +79,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from ..actors import Mention
-    from ..text import TextModel
+    from ..text import Quote, TextModel
     from .stance_lexicon import Hit, StanceLexicon, Word
 
-__all__ = ["Contribution", "RuleParams", "normalise", "score_sentence"]
+__all__ = ["Contribution", "DocInfo", "RuleParams", "document_info", "normalise", "score_sentence"]
 
 _CAPITAL_RE = re.compile(r"\b[A-Z][\w'’.-]*")
 #: Capitalised words that are not names of someone (days, months, titles, "I").
@@ -262,6 +262,7 @@ _NO_INTS: frozenset[int] = frozenset()
 _APOSTROPHES = ("'", "’")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 _FIRM = frozenset(["possessive", "appositive"])
+_first = itemgetter(0)
 _second = itemgetter(1)
 _match_start = re.Match.start
 
@@ -275,6 +276,41 @@ class _Speech:
     spans: list[tuple[int, int]] = field(default_factory=list)  # char spans of attributed content (sourcing)
 
 
+class DocInfo(NamedTuple):
+    """What the rules look up across a document, found once from its word index and quotations."""
+
+    scan: list[int]  # token positions of connectives and pronouns (lex.scan_keys), sorted
+    report: list[int]  # token positions of report verbs ("said"), sorted
+    quote_starts: list[int]  # start of each quotation (model.quotes order)
+    quote_reach: list[int]  # the furthest end of quotations[0..i] (does any quotation reach an offset?)
+
+
+def document_info(model: TextModel, lex: StanceLexicon) -> DocInfo:
+    """The positions of the cue words of a document (from ``model.index``) and where its quotations reach."""
+    index = model.index
+    scan: list[int] = []
+    for w in lex.scan_keys:
+        ks = index.get(w)
+        if ks is not None:
+            scan += ks
+    scan.sort()
+    report: list[int] = []
+    for w in lex.report_keys:
+        ks = index.get(w)
+        if ks is not None:
+            report += ks
+    report.sort()
+    quotes = model.quotes
+    starts = [q.start for q in quotes]
+    reach: list[int] = []
+    far = -1
+    for q in quotes:
+        if q.end > far:
+            far = q.end
+        reach.append(far)
+    return DocInfo(scan, report, starts, reach)
+
+
 def score_sentence(
     model: TextModel,
     s: int,
@@ -283,22 +319,24 @@ def score_sentence(
     lex: StanceLexicon,
     params: RuleParams,
     attributions: Sequence[Mapping[str, Any]] = (),
-    quote_starts: Sequence[int] | None = None,
+    doc: DocInfo | None = None,
 ) -> list[Contribution]:
     """Contributions of the evaluative ``hits`` of sentence ``s`` (from
     :meth:`~framing.analyzers.stance_lexicon.StanceLexicon.match_sentences`) to each of its ``mentions``.
 
     Everything about the sentence (its clause breaks, connectives, pronouns, the token span
-    of each mention, speakers and quotations) is worked out once here, with lists of the few
-    positions that matter rather than anything per token; the rules then run per pair of an
-    evaluative word and a mention.
+    of each mention, speakers and quotations) is worked out once here, from lists of the few
+    positions that matter (``doc``: :func:`document_info`, computed once per document) rather
+    than anything per token; the rules then run per pair of an evaluative word and a mention.
     """
+    if doc is None:
+        doc = document_info(model, lex)
     tokens = model.tokens
     text = model.text
     t0, t1 = model.sent_tok[s], model.sent_tok[s + 1]
     s_start, s_end = model.sent_starts[s], model.sent_ends[s]
     spans = model.sentence_spans(s)
-    starts = [sp[0] for sp in spans]
+    starts = list(map(_first, spans))
     n = t1 - t0
     cues = lex.cues
     p = params
@@ -323,36 +361,30 @@ def score_sentence(
     else:
         breaks = commas
         break_set = set(commas) if commas else _NO_INTS
-    # connectives (but, while, although ...) and pronouns, found from the words present in the sentence
-    toks = tokens[t0:t1]
+    # connectives (but, while, although ...) and pronouns, from the document's cue positions
     connectives: list[tuple[int, str]] = []
     pronouns: list[int] = []
-    present = lex.scan_keys.intersection(toks)
-    if present:
+    scan_pos = doc.scan
+    i = bisect_left(scan_pos, t0)
+    j = bisect_left(scan_pos, t1, i)
+    if i < j:
         scan = lex.scan
-        for w in present:
-            kind, phrases = scan[w]
-            j = -1
-            for _ in range(toks.count(w)):
-                j = toks.index(w, j + 1)
-                k = t0 + j
-                if kind is None:
-                    for words, c, _w in phrases:
-                        if tuple(tokens[k : k + len(words)]) == words:
-                            connectives.append((k, c[9:]))
-                            break
-                elif kind == "pronoun":
-                    pronouns.append(k)
-                else:
-                    connectives.append((k, kind))
-        connectives.sort()
-        pronouns.sort()
+        for k in scan_pos[i:j]:
+            kind, phrases = scan[tokens[k]]
+            if kind is None:
+                for words, c, _w in phrases:
+                    if tuple(tokens[k : k + len(words)]) == words:
+                        connectives.append((k, c[9:]))
+                        break
+            elif kind == "pronoun":
+                pronouns.append(k)
+            else:
+                connectives.append((k, kind))
     conn_pos = [k for k, _ in connectives]
-    strong_only = strongs
 
     def next_break(k: int, only_strong: bool = False) -> int:
         """The first break after token k (only ; : — brackets when ``only_strong``), else the sentence end."""
-        lst = strong_only if only_strong else breaks
+        lst = strongs if only_strong else breaks
         i = bisect_right(lst, k)
         return lst[i] if i < len(lst) else t1
 
@@ -376,8 +408,7 @@ def score_sentence(
         return nc, ns, nk
 
     # ---------------------------------------------------------------- mentions as token spans
-    ments: list[tuple[int, int, int, Mention]] = []  # (mention index, a, b, mention), global token span [a, b)
-    anchors: dict[int, list[tuple[int, int, bool, bool]]] = {}  # (a, b, pronoun, possessive)
+    ments: list[tuple[int, int, int, Mention, list[_Anchor]]] = []  # (index, a, b, mention, anchors)
     for mi, m in mentions:
         ms, me = m.start, m.end
         a = bisect_right(starts, ms) - 1
@@ -390,44 +421,44 @@ def score_sentence(
             b = a + 1
         a = t0 + (a if a < n else n - 1)
         b = t0 + (b if b < n else n)
-        ments.append((mi, a, b, m))
         poss = bool(m.possessive) or text[me : me + 1] in _APOSTROPHES or tokens[b - 1].endswith(_POSSESSIVE_ENDINGS)
-        anchors[mi] = [(a, b, False, poss)]
+        ments.append((mi, a, b, m, [(a, b, False, poss)]))
     several = len(ments) > 1
     # other mentions of the same actor in the sentence ("Pakistan ... Islamabad") are the same referent
-    if several:
+    if several and len({x[3].actor for x in ments}) < len(ments):
         by_actor: dict[str, list[tuple[int, int, int, bool]]] = {}
-        for mi, a, b, m in ments:
-            by_actor.setdefault(m.actor, []).append((mi, a, b, anchors[mi][0][3]))
-        if len(by_actor) < len(ments):
-            for group in by_actor.values():
-                if len(group) > 1:
-                    for mi, *_ in group:
-                        anchors[mi].extend((a, b, False, poss) for oi, a, b, poss in group if oi != mi)
-    if pronouns and ments:
-        ends = sorted((b, mi, a) for mi, a, b, _ in ments)
-        end_pos = [e for e, _, _ in ends]
+        for mi, a, b, m, ancs in ments:
+            by_actor.setdefault(m.actor, []).append((mi, a, b, ancs[0][3]))
+        for mi, _a, _b, m, ancs in ments:
+            group = by_actor[m.actor]
+            if len(group) > 1:
+                ancs.extend((a, b, False, poss) for oi, a, b, poss in group if oi != mi)
+    if pronouns:
+        ends = sorted((x[2], x[0], x[1], x[4]) for x in ments)  # (b, index, a, anchors)
+        end_pos = [x[0] for x in ends]
         for k in pronouns:
-            if any(a <= k < b for _, a, b, _ in ments):
+            if any(x[1] <= k < x[2] for x in ments):
                 continue
             i = bisect_right(end_pos, k) - 1
             if i < 0:
                 continue
-            b, mi, a = ends[i]
+            b, mi, a, ancs = ends[i]
             group = _PRONOUN_GROUP.get(tokens[k])
             mtok = tokens[a] if b - a == 1 else ""
             if mtok in _ANY_PRONOUN and _PRONOUN_GROUP.get(mtok) != group:
                 continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
             # another name between the mention and the pronoun may be what it refers to
             # (the antecedent is the nearest mention before the pronoun, so no other mention lies in between)
-            if _other_name(text, spans[b - 1 - t0][1], spans[k - t0][0]):
+            if _other_name(text, spans[b - 1 - t0][1], starts[k - t0]):
                 continue
-            anchors[mi].append((k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
+            ancs.append((k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
 
     # ---------------------------------------------------------------- speakers
     speech: dict[int, _Speech] = {}
-    if attributions or not lex.report_keys.isdisjoint(toks):
-        for mi, a, b, m in ments:
+    rep = doc.report
+    ir = bisect_left(rep, t0)
+    if attributions or (ir < len(rep) and rep[ir] < t1):
+        for mi, a, b, m, _ in ments:
             owned = []
             for r in attributions:
                 ss, se = int(r.get("source_start", -1)), int(r.get("source_end", -1))
@@ -445,15 +476,28 @@ def score_sentence(
                 for k in range(max(t0, a - 2), a):
                     if cues.get(tokens[k]) == "report":
                         speech[mi] = _Speech(cue=k, cue_after=False)
-    quotes = model.quotes
-    has_quotes = False
-    if quotes:
-        qstarts = quote_starts if quote_starts is not None else [q.start for q in quotes]
-        iq = bisect_left(qstarts, s_start)
-        has_quotes = (iq < len(qstarts) and qstarts[iq] < s_end) or model.quote_at(s_start) is not None
-    quote_at = model.quote_at if has_quotes else _no_quote
+    # quotations: is any word of the sentence inside one? (then ask the text model for each word)
+    quote_at = _no_quote
+    qs = doc.quote_starts
+    if qs:
+        iq = bisect_left(qs, s_start)
+        reaches = iq > 0 and doc.quote_reach[iq - 1] > s_start  # a quotation opened before the sentence goes on
+        if iq < len(qs) and qs[iq] < s_end:
+            if reaches:
+                quote_at = model.quote_at
+            else:  # only quotations opened inside the sentence: an offset outside all of them is in none
+                inside = [(q.start, q.end) for q in model.quotes[iq : bisect_left(qs, s_end, iq)]]
+
+                def quote_at(offset: int) -> Quote | None:
+                    for a, b in inside:
+                        if a <= offset < b:
+                            return model.quote_at(offset)
+                    return None
+
+        elif reaches and model.quote_at(s_start) is not None:
+            quote_at = model.quote_at
     # the first word of each mention, not a stray quote mark included in its span
-    q_ment = {mi: quote_at(spans[a - t0][0]) for mi, a, _, _ in ments} if has_quotes else {}
+    q_ment = {x[0]: quote_at(starts[x[1] - t0]) for x in ments} if quote_at is not _no_quote else {}
 
     # ---------------------------------------------------------------- capitalised words are names
     title_case: bool | None = None
@@ -461,7 +505,7 @@ def score_sentence(
     def is_name(k: int) -> bool:
         """A capitalised word inside a sentence is part of a name ("Loretta Lynch", "Justice Department")."""
         nonlocal title_case
-        c0 = spans[k - t0][0]
+        c0 = starts[k - t0]
         if k == t0 or not text[c0].isupper():
             return False
         prev = text[max(0, c0 - 3) : c0].rstrip()
@@ -488,17 +532,17 @@ def score_sentence(
     scope_end = -1
     scope_weight = 1.0
     scope_word = ""
-    first_mi = min(ments, key=_second)[0] if ments else -1
+    first_mi = min(ments, key=_second)[0]
     scale, comma_f, strong_f, contrast_f = p.scale, p.comma, p.strong_break, p.contrast
     passive_keys = lex.passive_keys
     regions = bool(conceded or boosted)
     for y0, y1, word in hits:
-        hs = spans[y0 - t0][0]
+        hs = starts[y0 - t0]
         cap = text[hs].isupper()
         if skip_names and cap and y0 != t0 and is_name(y0):
             continue
         w = word.weight
-        notes: list[str] = []
+        hit_note = ""
         # modifiers
         lo_m = y0 - mod_window
         if lo_m < t0:
@@ -512,7 +556,8 @@ def score_sentence(
                     for words, _, mult in cands:
                         if j + len(words) <= y0 and tuple(tokens[j : j + len(words)]) == words:
                             w *= mult
-                            notes.append(f"{'intensified' if mult > 1 else 'weakened'} by '{' '.join(words)}'")
+                            why = f"{'intensified' if mult > 1 else 'weakened'} by '{' '.join(words)}'"
+                            hit_note = hit_note + "; " + why if hit_note else why
                             break
         # negation
         negated = False
@@ -535,7 +580,8 @@ def score_sentence(
                     if w < 0 and je <= y0 and y0 - je <= neg_window and not _n_breaks(breaks, j + 1, y0):
                         w *= nw
                         negated = True
-                        notes.append(f"opposed by '{' '.join(words)}'")
+                        why = f"opposed by '{' '.join(words)}'"
+                        hit_note = hit_note + "; " + why if hit_note else why
                         break
                     continue
                 if cat != "negator" or je > y0:
@@ -549,34 +595,33 @@ def score_sentence(
                 else:
                     w *= nw if w > 0 else nw * p.negated_negative
                 negated = True
-                notes.append(f"negated by '{' '.join(words)}'")
+                why = f"negated by '{' '.join(words)}'"
+                hit_note = hit_note + "; " + why if hit_note else why
                 break
         if not negated and y0 < scope_end:
             w *= scope_weight
-            notes.append(f"negated by '{scope_word}'")
+            why = f"negated by '{scope_word}'"
+            hit_note = hit_note + "; " + why if hit_note else why
         # clause
         if regions:
             if any(a <= y0 < b for a, b in conceded):
                 w *= p.conceded
-                notes.append("conceded clause")
+                hit_note = hit_note + "; conceded clause" if hit_note else "conceded clause"
             elif any(a <= y0 < b for a, b in boosted):
                 w *= p.after_contrast
-                notes.append("after contrast")
+                hit_note = hit_note + "; after contrast" if hit_note else "after contrast"
         if w == 0.0:
             continue
+        if cap and any(x[1] <= y0 < x[2] or y0 <= x[1] < y1 for x in ments):
+            continue  # a word of an actor's name ("Petty said ...")
         he = spans[y1 - 1 - t0][1]
         q_hit = quote_at(hs)
-        hit_note = "; ".join(notes)
         role = word.role
-        entity = word.entity
-        if cap and any(a <= y0 < b or y0 <= a < y1 for _, a, b, _ in ments):
-            continue  # a word of an actor's name ("Petty said ...")
         # "X ambushed a convoy, killing six officers": a participle after a comma has the sentence's subject as doer
         participle = word.verb and bool(role) and y0 in break_set and tokens[y0].endswith("ing")
-        for mi, ma, _mb, m in ments:
+        for mi, ma, _mb, m, ancs in ments:
             if participle and ma < y0 and mi != first_mi:
                 continue  # not the doer of the participle (the sentence's first actor is)
-            ancs = anchors[mi]
             if len(ancs) == 1:
                 anc = ancs[0]
                 aa, ab = anc[0], anc[1]
@@ -610,7 +655,7 @@ def score_sentence(
                 f, why, kind = _attach(d, anc, y0, y1, word, tokens, cues, between, breaks, p, passive_keys)
             else:  # the common case, inline: distance and breaks only
                 f = 1.0 / (1.0 + d / scale)
-                why = []
+                why = ""
                 kind = ""
                 if any_break:
                     nc, ns, nk = between(ab, y0) if before else between(y1, aa)
@@ -620,38 +665,39 @@ def score_sentence(
                         f *= strong_f**ns
                     if nk:
                         f *= contrast_f
-                        why.append("across a contrast")
+                        why = "across a contrast"
             if kind == "agent" and before and d > 0 and _other_name(text, spans[ab - 1 - t0][1], hs):
                 f *= p.other_subject  # "X said Iran violated ...": another name stands between the mention and the act
-                why.append("another subject")
+                why = why + "; another subject" if why else "another subject"
             if not role and not before and not apron and not _PLACE.isdisjoint(tokens[max(y1, aa - 2) : aa]):
                 f *= p.place  # "terror operations inside Pakistan": the place or target of a bad thing, not its author
-                why.append("place or target")
+                why = why + "; place or target" if why else "place or target"
             if (
-                entity
+                word.entity
                 and d > 1
                 and kind not in _FIRM
-                and not (ab <= y0 <= ab + 4 and _COPULA.intersection(tokens[ab:y0]))
+                and not (ab <= y0 <= ab + 4 and not _COPULA.isdisjoint(tokens[ab:y0]))
             ):
                 f *= p.entity_far  # a noun naming an actor describes the mention only when said of it ("X is a ...")
-                why.append("names another actor")
+                why = why + "; names another actor" if why else "names another actor"
             if f == 0.0 and not role:
                 continue
             if apron:
                 f *= p.pronoun
-                why.append(f"via pronoun '{tokens[aa]}'")
+                x = f"via pronoun '{tokens[aa]}'"
+                why = why + "; " + x if why else x
             # a nearer actor between the mention and the word
             if several:
                 lo, hi = (ab, y0) if before else (y1, aa)
                 actor = m.actor
-                for oi, oa, ob, om in ments:
+                for oi, oa, ob, om, _ in ments:
                     if oi == mi or om.actor == actor or not (lo <= oa and ob <= hi):
                         continue
                     gap = tokens[ab:oa] if ab <= oa else tokens[ob:aa]
                     if all(t in _COORDINATION for t in gap):
                         continue  # "X and Y criticized": coordinated doers
                     f *= p.nearer_actor
-                    why.append("nearer actor")
+                    why = why + "; nearer actor" if why else "nearer actor"
                     break
             # quotation and speech
             quoted = False
@@ -661,10 +707,10 @@ def score_sentence(
                 if q_ment.get(mi) != q_hit:
                     if mi in speech:
                         f *= p.speaker
-                        why.append("speaker's own words")
+                        why = why + "; speaker's own words" if why else "speaker's own words"
                     else:
                         f *= p.quoted_other
-                        why.append("quoted")
+                        why = why + "; quoted" if why else "quoted"
                 if attributions:
                     for r in attributions:
                         if int(r.get("content_start", -1)) <= hs < int(r.get("content_end", -1)):
@@ -674,21 +720,28 @@ def score_sentence(
                 sp = speech.get(mi)
                 if sp is not None and _in_speech(sp, hs, y0):
                     f *= p.reported
-                    why.append("speaker's reported words")
+                    why = why + "; speaker's reported words" if why else "speaker's reported words"
             value = w * f
             if value > 0 and pos_discount < 1.0:
                 value *= pos_discount
             if value == 0.0 and not role:
                 continue
             sign = "negative" if (value < 0 or (value == 0 and w < 0)) else "positive"
-            category = f"{sign}/{kind}" if kind else sign
             if source:
-                why.append(f"quoted: {source}")
-            if why:
-                note = "; ".join(why) if not hit_note else hit_note + "; " + "; ".join(why)
-            else:
-                note = hit_note
-            out.append(Contribution(mi, hs, he, value, category, note, quoted, source))
+                x = f"quoted: {source}"
+                why = why + "; " + x if why else x
+            out.append(
+                Contribution(
+                    mi,
+                    hs,
+                    he,
+                    value,
+                    f"{sign}/{kind}" if kind else sign,
+                    (hit_note + "; " + why if hit_note else why) if why else hit_note,
+                    quoted,
+                    source,
+                )
+            )
     return out
 
 
@@ -747,12 +800,12 @@ def _attach(
     breaks: list[int],
     p: RuleParams,
     passive_keys: frozenset[str] = frozenset(),
-) -> tuple[float, list[str], str]:
-    """How firmly the word at tokens [y0, y1) applies to the anchor, why, and the role kind (for the category)."""
+) -> tuple[float, str, str]:
+    """How firmly the word at tokens [y0, y1) applies to the anchor, why ("; "-separated), and the role kind."""
     aa, ab, _, aposs = anc
     before = ab <= y0  # the mention comes first
     if d == 0 and not (before or y1 <= aa):
-        return 1.0, ["inside the mention"], ""
+        return 1.0, "inside the mention", ""
     n_comma, n_strong, n_conn = between(ab, y0) if before else between(y1, aa)
     # possessive: "Pakistan's sacrifices"
     possessed = (
@@ -794,7 +847,7 @@ def _attach(
         if n_conn:
             f *= p.contrast
             why.append("across a contrast")
-    return f * share, why, kind
+    return f * share, "; ".join(why), kind
 
 
 def _role(
