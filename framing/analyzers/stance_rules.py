@@ -77,6 +77,8 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..text import WORD_RE
+
 if TYPE_CHECKING:
     from ..actors import Mention
     from ..text import Quote, TextModel
@@ -136,6 +138,8 @@ _NOT_NAMES = frozenset(
 
 def _other_name(text: str, start: int, end: int) -> bool:
     """A capitalised word that may name someone else between two offsets (days, months and titles are not)."""
+    if text[start:end].islower():
+        return False  # no capital letter at all
     return any(m.group() not in _NOT_NAMES for m in _CAPITAL_RE.finditer(text, start, end))
 
 
@@ -265,6 +269,7 @@ _FIRM = frozenset(["possessive", "appositive"])
 _first = itemgetter(0)
 _second = itemgetter(1)
 _match_start = re.Match.start
+_WORD_FINDITER = WORD_RE.finditer
 
 
 @dataclass
@@ -335,8 +340,9 @@ def score_sentence(
     text = model.text
     t0, t1 = model.sent_tok[s], model.sent_tok[s + 1]
     s_start, s_end = model.sent_starts[s], model.sent_ends[s]
-    spans = model.sentence_spans(s)
-    starts = list(map(_first, spans))
+    # the text model's tokens of the sentence with their offsets (what model.sentence_spans finds)
+    found = list(_WORD_FINDITER(text, s_start, s_end))
+    starts = list(map(_match_start, found))
     n = t1 - t0
     cues = lex.cues
     p = params
@@ -414,7 +420,7 @@ def score_sentence(
         a = bisect_right(starts, ms) - 1
         if a < 0:
             a = 0
-        elif spans[a][1] <= ms:
+        elif found[a].end() <= ms:
             a += 1
         b = bisect_left(starts, me)
         if b <= a:
@@ -449,7 +455,7 @@ def score_sentence(
                 continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
             # another name between the mention and the pronoun may be what it refers to
             # (the antecedent is the nearest mention before the pronoun, so no other mention lies in between)
-            if _other_name(text, spans[b - 1 - t0][1], starts[k - t0]):
+            if _other_name(text, found[b - 1 - t0].end(), starts[k - t0]):
                 continue
             ancs.append((k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
 
@@ -468,14 +474,14 @@ def score_sentence(
             if owned:
                 speech[mi] = _Speech(spans=owned)
                 continue
-            for k in range(b, min(b + 3, t1)):
-                if cues.get(tokens[k]) == "report":
-                    speech[mi] = _Speech(cue=k, cue_after=True)
-                    break
-            else:
-                for k in range(max(t0, a - 2), a):
-                    if cues.get(tokens[k]) == "report":
-                        speech[mi] = _Speech(cue=k, cue_after=False)
+            # a report verb right after the mention ("X said"), else the last one right before it ("said X")
+            i = bisect_left(rep, b)
+            if i < len(rep) and rep[i] < b + 3 and rep[i] < t1:
+                speech[mi] = _Speech(cue=rep[i], cue_after=True)
+                continue
+            i = bisect_left(rep, a) - 1
+            if i >= 0 and rep[i] >= a - 2 and rep[i] >= t0:
+                speech[mi] = _Speech(cue=rep[i], cue_after=False)
     # quotations: is any word of the sentence inside one? (then ask the text model for each word)
     quote_at = _no_quote
     qs = doc.quote_starts
@@ -513,6 +519,7 @@ def score_sentence(
             return False  # the first word of a quotation or a bracket
         if title_case is None:
             # a headline in title case or capitals: no word of 3+ letters other than a few small words is lower-case
+            spans = [mo.span() for mo in found]
             title_case = not any(text[a].islower() and b - a >= 3 and text[a:b] not in _TITLE_SMALL for a, b in spans)
         return not title_case
 
@@ -614,7 +621,7 @@ def score_sentence(
             continue
         if cap and any(x[1] <= y0 < x[2] or y0 <= x[1] < y1 for x in ments):
             continue  # a word of an actor's name ("Petty said ...")
-        he = spans[y1 - 1 - t0][1]
+        he = found[y1 - 1 - t0].end()
         q_hit = quote_at(hs)
         role = word.role
         # "X ambushed a convoy, killing six officers": a participle after a comma has the sentence's subject as doer
@@ -666,7 +673,7 @@ def score_sentence(
                     if nk:
                         f *= contrast_f
                         why = "across a contrast"
-            if kind == "agent" and before and d > 0 and _other_name(text, spans[ab - 1 - t0][1], hs):
+            if kind == "agent" and before and d > 0 and _other_name(text, found[ab - 1 - t0].end(), hs):
                 f *= p.other_subject  # "X said Iran violated ...": another name stands between the mention and the act
                 why = why + "; another subject" if why else "another subject"
             if not role and not before and not apron and not _PLACE.isdisjoint(tokens[max(y1, aa - 2) : aa]):
