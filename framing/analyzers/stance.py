@@ -31,6 +31,7 @@ mean stance, shares negative/positive, evidence words and a ``thin`` flag.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from ..lexicons import Lexicon
@@ -41,6 +42,8 @@ from .stance_rules import Contribution, RuleParams, document_info, normalise, sc
 __all__ = ["StanceAnalyzer"]
 
 _LABELS = ("negative", "neutral", "positive")
+#: Evidence((...)) without the keyword handling of a named tuple's constructor (many are made)
+_new_evidence = partial(tuple.__new__, Evidence)
 
 
 def _count(n: float) -> float:
@@ -171,25 +174,23 @@ class StanceAnalyzer(Analyzer):
         # sums per mention, only for the mentions some word applies to (most have none)
         acc: dict[int, list[Any]] = {}  # mention -> [total, n evidence, |quoted|, |all|, {source: |w|}]
         evidence: list[Evidence] = []
-        for c in contribs:
-            i = c.mention
+        for i, start, end, v, category, note, quoted_c, src_c in contribs:
             row = acc.get(i)
             if row is None:
                 row = acc[i] = [0.0, 0, 0.0, 0.0, None]
-            v = c.value
             row[0] += v
             a = abs(v)
             row[3] += a
-            if c.quoted:
+            if quoted_c:
                 row[2] += a
-                if c.source:
+                if src_c:
                     src = row[4]
                     if src is None:
                         src = row[4] = {}
-                    src[c.source] = src.get(c.source, 0.0) + a
+                    src[src_c] = src.get(src_c, 0.0) + a
             if a >= min_ev:
                 row[1] += 1
-                evidence.append(Evidence(c.category, c.start, c.end, round(v, 4), actors[i], msent[i], c.note))
+                evidence.append(_new_evidence((category, start, end, round(v, 4), actors[i], msent[i], note)))
         none = self.label(0.0)
         stance = [0.0] * n
         labels = [none] * n

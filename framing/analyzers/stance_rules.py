@@ -74,6 +74,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -252,6 +253,10 @@ class Contribution(NamedTuple):
     note: str
     quoted: bool
     source: str
+
+
+#: Contribution((...)) without the keyword handling of a named tuple's constructor (many are made)
+_new_contribution = partial(tuple.__new__, Contribution)
 
 
 def normalise(total: float, alpha: float) -> float:
@@ -738,15 +743,17 @@ def score_sentence(
                 x = f"quoted: {source}"
                 why = why + "; " + x if why else x
             out.append(
-                Contribution(
-                    mi,
-                    hs,
-                    he,
-                    value,
-                    f"{sign}/{kind}" if kind else sign,
-                    (hit_note + "; " + why if hit_note else why) if why else hit_note,
-                    quoted,
-                    source,
+                _new_contribution(
+                    (
+                        mi,
+                        hs,
+                        he,
+                        value,
+                        f"{sign}/{kind}" if kind else sign,
+                        (hit_note + "; " + why if hit_note else why) if why else hit_note,
+                        quoted,
+                        source,
+                    )
                 )
             )
     return out
