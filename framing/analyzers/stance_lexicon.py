@@ -133,6 +133,7 @@ class StanceLexicon:
     passive_keys: frozenset[str] = frozenset()
     negator_keys: frozenset[str] = frozenset()
     modifier_keys: frozenset[str] = frozenset()
+    near_keys: frozenset[str] = frozenset()  # negator_keys | modifier_keys
     table: Mapping[str, tuple[LexiconEntry | None, tuple[LexiconEntry, ...]]] = FrozenDict({})
     keys: frozenset[str] = frozenset()
     singles: Mapping[str, Word] = FrozenDict({})
@@ -343,6 +344,7 @@ class StanceLexicon:
             passive_keys=frozenset(w for w, c in single_cues.items() if c == "passive"),
             negator_keys=frozenset(_phrases(neg_lex)),
             modifier_keys=frozenset(_phrases(mod_lex)),
+            near_keys=frozenset(_phrases(neg_lex)) | frozenset(_phrases(mod_lex)),
             table=FrozenDict(compiled),
             keys=frozenset(compiled),
             singles=FrozenDict(singles),

@@ -538,16 +538,18 @@ def score_sentence(
         pos_discount = 1.0 / (1.0 + p.negativity * neg_mass)
     out: list[Contribution] = []
     negators, modifiers = lex.negators, lex.modifiers
-    neg_keys, mod_keys = lex.negator_keys, lex.modifier_keys
+    neg_keys, mod_keys, near_keys = lex.negator_keys, lex.modifier_keys, lex.near_keys
     mod_window, neg_window = p.modifier_window, p.negation_window
+    near_window = max(mod_window, neg_window + 2)
     skip_names = p.skip_names
     scope_end = -1
     scope_weight = 1.0
     scope_word = ""
-    first_mi = min(ments, key=_second)[0]
+    first_mi = -1
     scale, comma_f, strong_f, contrast_f = p.scale, p.comma, p.strong_break, p.contrast
     passive_keys = lex.passive_keys
     regions = bool(conceded or boosted)
+    quoting = quote_at is not _no_quote
     for y0, y1, word in hits:
         hs = starts[y0 - t0]
         cap = text[hs].isupper()
@@ -555,65 +557,72 @@ def score_sentence(
             continue
         w = word.weight
         hit_note = ""
-        # modifiers
-        lo_m = y0 - mod_window
-        if lo_m < t0:
-            lo_m = t0
-        if not mod_keys.isdisjoint(tokens[lo_m:y0]):
-            for j in range(y0 - 1, lo_m - 1, -1):
-                if j + 1 in break_set:
-                    break  # a break right before token j + 1
-                cands = modifiers.get(tokens[j])
-                if cands:
-                    for words, _, mult in cands:
-                        if j + len(words) <= y0 and tuple(tokens[j : j + len(words)]) == words:
-                            w *= mult
-                            why = f"{'intensified' if mult > 1 else 'weakened'} by '{' '.join(words)}'"
+        lo = y0 - near_window
+        if lo < t0:
+            lo = t0
+        if not near_keys.isdisjoint(tokens[lo:y0]):  # a modifier or a negator just before the word
+            # modifiers
+            lo_m = y0 - mod_window
+            if lo_m < t0:
+                lo_m = t0
+            if not mod_keys.isdisjoint(tokens[lo_m:y0]):
+                for j in range(y0 - 1, lo_m - 1, -1):
+                    if j + 1 in break_set:
+                        break  # a break right before token j + 1
+                    cands = modifiers.get(tokens[j])
+                    if cands:
+                        for words, _, mult in cands:
+                            if j + len(words) <= y0 and tuple(tokens[j : j + len(words)]) == words:
+                                w *= mult
+                                why = f"{'intensified' if mult > 1 else 'weakened'} by '{' '.join(words)}'"
+                                hit_note = hit_note + "; " + why if hit_note else why
+                                break
+            # negation
+            negated = False
+            lo_n = y0 - neg_window - 2
+            if lo_n < t0:
+                lo_n = t0
+            if not neg_keys.isdisjoint(tokens[lo_n:y0]):
+                for j in range(y0 - 1, lo_n - 1, -1):
+                    cands = negators.get(tokens[j])
+                    if not cands:
+                        continue
+                    for cand in cands:
+                        if tuple(tokens[j : j + len(cand[0])]) == cand[0]:
+                            words, cat, nw = cand
+                            break
+                    else:
+                        continue
+                    je = j + len(words)
+                    if cat == "negator/oppose":
+                        if w < 0 and je <= y0 and y0 - je <= neg_window and not _n_breaks(breaks, j + 1, y0):
+                            w *= nw
+                            negated = True
+                            why = f"opposed by '{' '.join(words)}'"
                             hit_note = hit_note + "; " + why if hit_note else why
                             break
-        # negation
-        negated = False
-        lo_n = y0 - neg_window - 2
-        if lo_n < t0:
-            lo_n = t0
-        if not neg_keys.isdisjoint(tokens[lo_n:y0]):
-            for j in range(y0 - 1, lo_n - 1, -1):
-                cands = negators.get(tokens[j])
-                if not cands:
-                    continue
-                for cand in cands:
-                    if tuple(tokens[j : j + len(cand[0])]) == cand[0]:
-                        words, cat, nw = cand
+                        continue
+                    if cat != "negator" or je > y0:
+                        break  # "not only", "no doubt": not a negation
+                    if y0 - je > neg_window or _n_breaks(breaks, j + 1, y0):
                         break
-                else:
-                    continue
-                je = j + len(words)
-                if cat == "negator/oppose":
-                    if w < 0 and je <= y0 and y0 - je <= neg_window and not _n_breaks(breaks, j + 1, y0):
+                    if word.judgement:
+                        # a negated judgement is reversed with all it says: "nobody can accuse X of ingratitude"
+                        scope_end, scope_weight, scope_word = min(next_break(y1 - 1), y1 + 5), nw, " ".join(words)
                         w *= nw
-                        negated = True
-                        why = f"opposed by '{' '.join(words)}'"
-                        hit_note = hit_note + "; " + why if hit_note else why
-                        break
-                    continue
-                if cat != "negator" or je > y0:
-                    break  # "not only", "no doubt": not a negation
-                if y0 - je > neg_window or _n_breaks(breaks, j + 1, y0):
+                    else:
+                        w *= nw if w > 0 else nw * p.negated_negative
+                    negated = True
+                    why = f"negated by '{' '.join(words)}'"
+                    hit_note = hit_note + "; " + why if hit_note else why
                     break
-                if word.judgement:
-                    # a negated judgement is reversed with all it says: "nobody can accuse X of ingratitude"
-                    scope_end, scope_weight, scope_word = min(next_break(y1 - 1), y1 + 5), nw, " ".join(words)
-                    w *= nw
-                else:
-                    w *= nw if w > 0 else nw * p.negated_negative
-                negated = True
-                why = f"negated by '{' '.join(words)}'"
+            if not negated and y0 < scope_end:
+                w *= scope_weight
+                why = f"negated by '{scope_word}'"
                 hit_note = hit_note + "; " + why if hit_note else why
-                break
-        if not negated and y0 < scope_end:
+        elif y0 < scope_end:
             w *= scope_weight
-            why = f"negated by '{scope_word}'"
-            hit_note = hit_note + "; " + why if hit_note else why
+            hit_note = f"negated by '{scope_word}'"
         # clause
         if regions:
             if any(a <= y0 < b for a, b in conceded):
@@ -627,16 +636,18 @@ def score_sentence(
         if cap and any(x[1] <= y0 < x[2] or y0 <= x[1] < y1 for x in ments):
             continue  # a word of an actor's name ("Petty said ...")
         he = found[y1 - 1 - t0].end()
-        q_hit = quote_at(hs)
+        q_hit = quote_at(hs) if quoting else None
         role = word.role
         # "X ambushed a convoy, killing six officers": a participle after a comma has the sentence's subject as doer
         participle = word.verb and bool(role) and y0 in break_set and tokens[y0].endswith("ing")
+        if participle and first_mi < 0:
+            first_mi = min(ments, key=_second)[0]
         for mi, ma, _mb, m, ancs in ments:
             if participle and ma < y0 and mi != first_mi:
                 continue  # not the doer of the participle (the sentence's first actor is)
             if len(ancs) == 1:
                 anc = ancs[0]
-                aa, ab = anc[0], anc[1]
+                aa, ab, apron, aposs = anc
                 if aa <= y0 < ab or y0 <= aa < y1:
                     d = 0
                 elif ab <= y0:
@@ -660,15 +671,61 @@ def score_sentence(
                         d, anc = cd, cand
                 if d < 0:
                     continue
-                aa, ab = anc[0], anc[1]
-            apron = anc[2]
+                aa, ab, apron, aposs = anc
             before = ab <= y0
-            if role or (before and (anc[3] or ab in break_set)) or (d == 0 and not before and aa < y1):
-                f, why, kind = _attach(d, anc, y0, y1, word, tokens, cues, between, breaks, p, passive_keys)
-            else:  # the common case, inline: distance and breaks only
+            kind = ""
+            if role or (before and (aposs or ab in break_set)) or (d == 0 and not before and aa < y1):
+                # how firmly the word applies: possessive, appositive, the mention's role in the act, distance
+                if d == 0 and not (before or y1 <= aa):
+                    f = 1.0
+                    why = "inside the mention"
+                else:
+                    nc, ns, nk = between(ab, y0) if before else between(y1, aa)
+                    # possessive: "Pakistan's sacrifices" (but "X's supervision of a bribery probe" is not X's)
+                    possessed = (
+                        before
+                        and aposs
+                        and d <= p.possessive_window
+                        and not (nc or ns or nk)
+                        and _NP_END.isdisjoint(tokens[ab:y0])
+                    )
+                    # appositive: "X, a reliable partner,"
+                    appositive = False
+                    if before and not possessed and ab < len(tokens) and tokens[ab] in _APPOSITIVE_OPENERS:
+                        i = bisect_right(breaks, ab)
+                        if i and breaks[i - 1] == ab:  # a break right after the mention
+                            end = breaks[i] if i < len(breaks) else 1 << 30
+                            appositive = y0 < min(end, ab + p.appositive_window) and ns == 0 and nk == 0
+                    why = ""
+                    share, sc = 1.0, scale
+                    if role:
+                        kind, share, sc = _role(aa, ab, y0, y1, word, tokens, cues, before, possessed, d, p, passive_keys)
+                        if kind:
+                            why = f"{_ROLE_WORD.get(kind, kind)} of '{role}' act"
+                    if possessed:
+                        f = p.possessive
+                        why = why + "; possessive" if why else "possessive"
+                        kind = kind or "possessive"
+                    elif appositive:
+                        f = p.appositive
+                        why = why + "; appositive" if why else "appositive"
+                        kind = kind or "appositive"
+                    else:
+                        f = 1.0 / (1.0 + d / sc)
+                        if nc:
+                            f *= comma_f**nc
+                        if ns:
+                            f *= strong_f**ns
+                        if nk:
+                            f *= contrast_f
+                            why = why + "; across a contrast" if why else "across a contrast"
+                    f = f * share
+                    if kind == "agent" and before and d > 0 and _other_name(text, found[ab - 1 - t0].end(), hs):
+                        f *= p.other_subject  # "X said Iran violated ...": another name between mention and act
+                        why = why + "; another subject" if why else "another subject"
+            else:  # the common case: distance and breaks only
                 f = 1.0 / (1.0 + d / scale)
                 why = ""
-                kind = ""
                 if any_break:
                     nc, ns, nk = between(ab, y0) if before else between(y1, aa)
                     if nc:
@@ -678,9 +735,6 @@ def score_sentence(
                     if nk:
                         f *= contrast_f
                         why = "across a contrast"
-            if kind == "agent" and before and d > 0 and _other_name(text, found[ab - 1 - t0].end(), hs):
-                f *= p.other_subject  # "X said Iran violated ...": another name stands between the mention and the act
-                why = why + "; another subject" if why else "another subject"
             if not role and not before and not apron and not _PLACE.isdisjoint(tokens[max(y1, aa - 2) : aa]):
                 f *= p.place  # "terror operations inside Pakistan": the place or target of a bad thing, not its author
                 why = why + "; place or target" if why else "place or target"
@@ -703,7 +757,7 @@ def score_sentence(
                 lo, hi = (ab, y0) if before else (y1, aa)
                 actor = m.actor
                 for oi, oa, ob, om, _ in ments:
-                    if oi == mi or om.actor == actor or not (lo <= oa and ob <= hi):
+                    if oi == mi or not (lo <= oa and ob <= hi) or om.actor == actor:
                         continue
                     gap = tokens[ab:oa] if ab <= oa else tokens[ob:aa]
                     if all(t in _COORDINATION for t in gap):
@@ -800,68 +854,6 @@ def _in_speech(sp: _Speech, offset: int, k: int) -> bool:
 
 def _no_quote(offset: int) -> None:
     return None
-
-
-def _attach(
-    d: int,
-    anc: _Anchor,
-    y0: int,
-    y1: int,
-    word: Word,
-    tokens: list[str],
-    cues: Mapping[str, str],
-    between: Any,
-    breaks: list[int],
-    p: RuleParams,
-    passive_keys: frozenset[str] = frozenset(),
-) -> tuple[float, str, str]:
-    """How firmly the word at tokens [y0, y1) applies to the anchor, why ("; "-separated), and the role kind."""
-    aa, ab, _, aposs = anc
-    before = ab <= y0  # the mention comes first
-    if d == 0 and not (before or y1 <= aa):
-        return 1.0, "inside the mention", ""
-    n_comma, n_strong, n_conn = between(ab, y0) if before else between(y1, aa)
-    # possessive: "Pakistan's sacrifices"
-    possessed = (
-        before
-        and aposs
-        and d <= p.possessive_window
-        and not (n_comma or n_strong or n_conn)
-        and _NP_END.isdisjoint(tokens[ab:y0])  # "X's supervision of a bribery probe": not X's
-    )
-    # appositive: "X, a reliable partner,"
-    appositive = False
-    if before and not possessed and ab < len(tokens) and tokens[ab] in _APPOSITIVE_OPENERS:
-        i = bisect_right(breaks, ab)
-        if i and breaks[i - 1] == ab:  # a break right before the word after the mention
-            end = breaks[i] if i < len(breaks) else 1 << 30
-            appositive = y0 < min(end, ab + p.appositive_window) and n_strong == 0 and n_conn == 0
-    role = word.role
-    why: list[str] = []
-    if role:
-        kind, share, scale = _role(aa, ab, y0, y1, word, tokens, cues, before, possessed, d, p, passive_keys)
-        if kind:
-            why.append(f"{_ROLE_WORD.get(kind, kind)} of '{role}' act")
-    else:
-        kind, share, scale = "", 1.0, p.scale
-    if possessed:
-        f = p.possessive
-        why.append("possessive")
-        kind = kind or "possessive"
-    elif appositive:
-        f = p.appositive
-        why.append("appositive")
-        kind = kind or "appositive"
-    else:
-        f = 1.0 / (1.0 + d / scale)
-        if n_comma:
-            f *= p.comma**n_comma
-        if n_strong:
-            f *= p.strong_break**n_strong
-        if n_conn:
-            f *= p.contrast
-            why.append("across a contrast")
-    return f * share, "; ".join(why), kind
 
 
 def _role(
