@@ -106,6 +106,9 @@ Hit = tuple[int, int, Word]
 #: word of a second word to check first, its words, its rank among phrases starting at one
 #: place (longest, then first listed) and its compiled entry.
 _Phrase = tuple[int, int, int, str, tuple[str, ...], tuple[int, int], Word]
+#: The phrases of one anchor word grouped for look-up: (offset of a second word from the anchor,
+#: that word -> the phrases (anchor offset, length, words, rank, word) that have it there).
+_PhraseGroups = tuple[tuple[int, Mapping[str, tuple[tuple[int, int, tuple[str, ...], tuple[int, int], Word], ...]]], ...]
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,7 @@ class StanceLexicon:
     singles: Mapping[str, Word] = FrozenDict({})
     #: anchor word -> (anchor offset, length, offset and word to check first, words, rank, word)
     phrases: Mapping[str, tuple[_Phrase, ...]] = FrozenDict({})
-    lookup: Mapping[str, tuple[Word | None, tuple[_Phrase, ...]]] = FrozenDict({})
+    lookup: Mapping[str, tuple[Word | None, _PhraseGroups]] = FrozenDict({})
     match_keys: frozenset[str] = frozenset()
     scan: Mapping[str, tuple[str | None, tuple[tuple[tuple[str, ...], str, float], ...]]] = FrozenDict({})
 
@@ -169,32 +172,44 @@ class StanceLexicon:
             if not present:
                 continue
             found: list[tuple[int, tuple[int, int], int, Word]] = []  # start, rank, end, word
+            phrase = False
             for w in present:
                 ks = index[w]
                 if len(ks) > 1:  # the occurrences in this sentence
                     i = bisect_left(ks, t0)
                     ks = ks[i : bisect_left(ks, t1, i)]
-                word, ph = lookup[w]
-                if ph:
-                    for p in ks:
-                        for a, n, c, cw, words, rank, pword in ph:
-                            k = p - a
-                            end = k + n
-                            # a second word first (one look-up), then the whole phrase
-                            if k >= t0 and end <= t1 and tokens[k + c] == cw and tuple(tokens[k:end]) == words:
-                                found.append((k, rank, end, pword))
+                word, groups = lookup[w]
+                for p in ks if groups else ():
+                    # phrases anchored on this word: look up a second word at its offset, then check the phrase
+                    for r, table in groups:
+                        q = p + r
+                        if t0 <= q < t1:
+                            cands = table.get(tokens[q])
+                            if cands is not None:
+                                for a, n, words, rank, pword in cands:
+                                    k = p - a
+                                    end = k + n
+                                    if k >= t0 and end <= t1 and tuple(tokens[k:end]) == words:
+                                        found.append((k, rank, end, pword))
+                                        phrase = True
                 if word is not None:
                     for p in ks:
                         found.append((p, _SINGLE_RANK, p + 1, word))
-            if len(found) > 1:
+            if not found:
+                continue
+            if phrase:
                 found.sort(key=_start_rank)  # at each start, the longest phrase first and the single word last
-            hits: list[Hit] = []
-            last_end = -1
-            for k, _, end, word in found:
-                if k >= last_end:  # a match starting inside (or at) an earlier, longer one is dropped
-                    last_end = end
-                    if abs(word.weight) >= min_weight:
-                        hits.append((k, end, word))
+                hits: list[Hit] = []
+                last_end = -1
+                for k, _, end, word in found:
+                    if k >= last_end:  # a match starting inside (or at) an earlier, longer one is dropped
+                        last_end = end
+                        if abs(word.weight) >= min_weight:
+                            hits.append((k, end, word))
+            else:  # single words only: one per position, none inside another
+                if len(found) > 1:
+                    found.sort(key=_first)
+                hits = [(k, end, word) for k, _, end, word in found if abs(word.weight) >= min_weight]
             if hits:
                 out[s] = hits
         return out
@@ -348,7 +363,7 @@ class StanceLexicon:
             table=FrozenDict(compiled),
             keys=frozenset(compiled),
             singles=FrozenDict(singles),
-            lookup=FrozenDict({w: (singles.get(w), tuple(phrases.get(w, ()))) for w in set(singles) | set(phrases)}),
+            lookup=FrozenDict({w: (singles.get(w), _group(phrases.get(w, ()))) for w in set(singles) | set(phrases)}),
             match_keys=frozenset(singles) | frozenset(phrases),
             phrases=FrozenDict({w: tuple(v) for w, v in phrases.items()}),
             scan=FrozenDict(scan),
@@ -356,6 +371,17 @@ class StanceLexicon:
 
 
 _start_rank = itemgetter(0, 1)
+_first = itemgetter(0)
+
+
+def _group(phrases: Iterable[_Phrase]) -> _PhraseGroups:
+    """Phrases of one anchor word grouped by the offset and word of their second look-up word."""
+    by_offset: dict[int, dict[str, list[tuple[int, int, tuple[str, ...], tuple[int, int], Word]]]] = {}
+    for a, n, c, cw, words, rank, word in phrases:
+        by_offset.setdefault(c - a, {}).setdefault(cw, []).append((a, n, words, rank, word))
+    return tuple(
+        (r, FrozenDict({cw: tuple(v) for cw, v in table.items()})) for r, table in sorted(by_offset.items())
+    )
 #: rank of a single word among the matches at one position: after every phrase
 _SINGLE_RANK = (0, 0)
 
