@@ -37,7 +37,7 @@ from typing import Any
 from ..lexicons import Lexicon
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, mean, ratio
 from .stance_lexicon import StanceLexicon
-from .stance_rules import Contribution, RuleParams, document_info, normalise, score_sentence
+from .stance_rules import Contribution, RuleParams, document_info, normalise, score_sentences
 
 __all__ = ["StanceAnalyzer"]
 
@@ -156,13 +156,8 @@ class StanceAnalyzer(Analyzer):
         att_by_sent: dict[int, list] = {}
         for r in attributions:
             att_by_sent.setdefault(int(r.get("sentence_id", -1)), []).append(r)
-        out: list[Contribution] = []
-        doc = document_info(model, lex)
-        for s, ments in ment_by_sent.items():  # in text order
-            hits = by_sent.get(s)
-            if hits:
-                out.extend(score_sentence(model, s, hits, ments, lex, self.params, att_by_sent.get(s, ()), doc))
-        return out
+        items = [(s, hits, ment_by_sent[s], att_by_sent.get(s, ())) for s, hits in by_sent.items()]
+        return score_sentences(model, items, lex, self.params, document_info(model, lex))
 
     def analyze(self, ctx: DocContext) -> DocResult:
         mentions = ctx.mentions

@@ -108,7 +108,9 @@ Hit = tuple[int, int, Word]
 _Phrase = tuple[int, int, int, str, tuple[str, ...], tuple[int, int], Word]
 #: The phrases of one anchor word grouped for look-up: (offset of a second word from the anchor,
 #: that word -> the phrases (anchor offset, length, words, rank, word) that have it there).
-_PhraseGroups = tuple[tuple[int, Mapping[str, tuple[tuple[int, int, tuple[str, ...], tuple[int, int], Word], ...]]], ...]
+_PhraseGroups = tuple[
+    tuple[int, Mapping[str, tuple[tuple[int, int, tuple[str, ...], tuple[int, int], Word], ...]]], ...
+]
 
 
 @dataclass(frozen=True)
@@ -379,9 +381,9 @@ def _group(phrases: Iterable[_Phrase]) -> _PhraseGroups:
     by_offset: dict[int, dict[str, list[tuple[int, int, tuple[str, ...], tuple[int, int], Word]]]] = {}
     for a, n, c, cw, words, rank, word in phrases:
         by_offset.setdefault(c - a, {}).setdefault(cw, []).append((a, n, words, rank, word))
-    return tuple(
-        (r, FrozenDict({cw: tuple(v) for cw, v in table.items()})) for r, table in sorted(by_offset.items())
-    )
+    return tuple((r, FrozenDict({cw: tuple(v) for cw, v in table.items()})) for r, table in sorted(by_offset.items()))
+
+
 #: rank of a single word among the matches at one position: after every phrase
 _SINGLE_RANK = (0, 0)
 

@@ -72,9 +72,10 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import accumulate
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -85,7 +86,7 @@ if TYPE_CHECKING:
     from ..text import Quote, TextModel
     from .stance_lexicon import Hit, StanceLexicon, Word
 
-__all__ = ["Contribution", "DocInfo", "RuleParams", "document_info", "normalise", "score_sentence"]
+__all__ = ["Contribution", "DocInfo", "RuleParams", "document_info", "normalise", "score_sentence", "score_sentences"]
 
 _CAPITAL_RE = re.compile(r"\b[A-Z][\w'’.-]*")
 #: Capitalised words that are not names of someone (days, months, titles, "I").
@@ -274,6 +275,7 @@ _FIRM = frozenset(["possessive", "appositive"])
 _first = itemgetter(0)
 _second = itemgetter(1)
 _match_start = re.Match.start
+_match_span = re.Match.span
 _WORD_FINDITER = WORD_RE.finditer
 
 
@@ -299,26 +301,18 @@ def document_info(model: TextModel, lex: StanceLexicon) -> DocInfo:
     """The positions of the cue words of a document (from ``model.index``) and where its quotations reach."""
     index = model.index
     scan: list[int] = []
-    for w in lex.scan_keys:
-        ks = index.get(w)
-        if ks is not None:
-            scan += ks
+    for w in [w for w in lex.scan_keys if w in index]:
+        scan += index[w]
     scan.sort()
     report: list[int] = []
-    for w in lex.report_keys:
-        ks = index.get(w)
-        if ks is not None:
-            report += ks
+    for w in [w for w in lex.report_keys if w in index]:
+        report += index[w]
     report.sort()
     quotes = model.quotes
-    starts = [q.start for q in quotes]
-    reach: list[int] = []
-    far = -1
-    for q in quotes:
-        if q.end > far:
-            far = q.end
-        reach.append(far)
-    return DocInfo(scan, report, starts, reach)
+    if not quotes:
+        return DocInfo(scan, report, [], [])
+    reach = list(accumulate([q.end for q in quotes], max))
+    return DocInfo(scan, report, [q.start for q in quotes], reach)
 
 
 def score_sentence(
@@ -332,10 +326,24 @@ def score_sentence(
     doc: DocInfo | None = None,
 ) -> list[Contribution]:
     """Contributions of the evaluative ``hits`` of sentence ``s`` (from
-    :meth:`~framing.analyzers.stance_lexicon.StanceLexicon.match_sentences`) to each of its ``mentions``.
+    :meth:`~framing.analyzers.stance_lexicon.StanceLexicon.match_sentences`) to each of its ``mentions``."""
+    return score_sentences(model, [(s, hits, mentions, attributions)], lex, params, doc)
 
-    Everything about the sentence (its clause breaks, connectives, pronouns, the token span
-    of each mention, speakers and quotations) is worked out once here, from lists of the few
+
+def score_sentences(
+    model: TextModel,
+    sentences: Iterable[tuple[int, Sequence[Hit], Sequence[tuple[int, Mention]], Sequence[Mapping[str, Any]]]],
+    lex: StanceLexicon,
+    params: RuleParams,
+    doc: DocInfo | None = None,
+) -> list[Contribution]:
+    """Contributions of the evaluative words of sentences of one document to the mentions in them.
+
+    ``sentences`` holds, per sentence, its index, its evaluative words (from
+    :meth:`~framing.analyzers.stance_lexicon.StanceLexicon.match_sentences`), its mentions
+    (index in the document, mention) and the sourcing analyzer's attributions in it.
+    Everything about a sentence (its clause breaks, connectives, pronouns, the token span
+    of each mention, speakers and quotations) is worked out once, from lists of the few
     positions that matter (``doc``: :func:`document_info`, computed once per document) rather
     than anything per token; the rules then run per pair of an evaluative word and a mention.
     """
@@ -343,473 +351,468 @@ def score_sentence(
         doc = document_info(model, lex)
     tokens = model.tokens
     text = model.text
-    t0, t1 = model.sent_tok[s], model.sent_tok[s + 1]
-    s_start, s_end = model.sent_starts[s], model.sent_ends[s]
-    # the text model's tokens of the sentence with their offsets (what model.sentence_spans finds)
-    found = list(_WORD_FINDITER(text, s_start, s_end))
-    starts = list(map(_match_start, found))
-    n = t1 - t0
+    sent_tok, sent_starts, sent_ends = model.sent_tok, model.sent_starts, model.sent_ends
     cues = lex.cues
     p = params
-
-    # ---------------------------------------------------------------- clause structure
-    # punctuation: the token each mark stands before (global index); a sentence has few of them
-    commas: list[int] = []  # a comma right before token k
-    strongs: list[int] = []  # ; : — – ( ) [ ] and a spaced hyphen
-    for off in map(_match_start, _PUNCT_BREAK_RE.finditer(text, s_start, s_end)):
-        ch = text[off]
-        if ch == "-" and not (text[off - 1 : off].isspace() and text[off + 1 : off + 2].isspace()):
-            continue  # a hyphen, not a dash
-        k = bisect_left(starts, off)
-        if k < n:
-            if ch == ",":
-                commas.append(t0 + k)
-            else:
-                strongs.append(t0 + k)
-    if strongs:
-        breaks = sorted(commas + strongs)
-        break_set: frozenset[int] | set[int] = set(breaks)
-    else:
-        breaks = commas
-        break_set = set(commas) if commas else _NO_INTS
-    # connectives (but, while, although ...) and pronouns, from the document's cue positions
-    connectives: list[tuple[int, str]] = []
-    pronouns: list[int] = []
-    scan_pos = doc.scan
-    i = bisect_left(scan_pos, t0)
-    j = bisect_left(scan_pos, t1, i)
-    if i < j:
-        scan = lex.scan
-        for k in scan_pos[i:j]:
-            kind, phrases = scan[tokens[k]]
-            if kind is None:
-                for words, c, _w in phrases:
-                    if tuple(tokens[k : k + len(words)]) == words:
-                        connectives.append((k, c[9:]))
-                        break
-            elif kind == "pronoun":
-                pronouns.append(k)
-            else:
-                connectives.append((k, kind))
-    conn_pos = [k for k, _ in connectives]
-
-    def next_break(k: int, only_strong: bool = False) -> int:
-        """The first break after token k (only ; : — brackets when ``only_strong``), else the sentence end."""
-        lst = strongs if only_strong else breaks
-        i = bisect_right(lst, k)
-        return lst[i] if i < len(lst) else t1
-
-    conceded: list[tuple[int, int]] = []
-    boosted: list[tuple[int, int]] = []
-    for k, kind in connectives:
-        if kind == "concessive":
-            end = next_break(k)
-            conceded.append((k, end))
-            if end < t1:
-                boosted.append((end, next_break(end, True)))
-        elif kind == "but":
-            boosted.append((k, next_break(k, True)))
-    any_break = bool(breaks or conn_pos)
-
-    def between(lo: int, hi: int) -> tuple[int, int, int]:
-        """Commas and strong breaks right before tokens lo..hi, and connectives among tokens lo..hi-1."""
-        nc = bisect_right(commas, hi) - bisect_left(commas, lo) if commas else 0
-        ns = bisect_right(strongs, hi) - bisect_left(strongs, lo) if strongs else 0
-        nk = bisect_left(conn_pos, hi) - bisect_left(conn_pos, lo) if conn_pos else 0
-        return nc, ns, nk
-
-    # ---------------------------------------------------------------- mentions as token spans
-    ments: list[tuple[int, int, int, Mention, list[_Anchor]]] = []  # (index, a, b, mention, anchors)
-    for mi, m in mentions:
-        ms, me = m.start, m.end
-        a = bisect_right(starts, ms) - 1
-        if a < 0:
-            a = 0
-        elif found[a].end() <= ms:
-            a += 1
-        b = bisect_left(starts, me)
-        if b <= a:
-            b = a + 1
-        a = t0 + (a if a < n else n - 1)
-        b = t0 + (b if b < n else n)
-        poss = bool(m.possessive) or text[me : me + 1] in _APOSTROPHES or tokens[b - 1].endswith(_POSSESSIVE_ENDINGS)
-        ments.append((mi, a, b, m, [(a, b, False, poss)]))
-    several = len(ments) > 1
-    # other mentions of the same actor in the sentence ("Pakistan ... Islamabad") are the same referent
-    if several and len({x[3].actor for x in ments}) < len(ments):
-        by_actor: dict[str, list[tuple[int, int, int, bool]]] = {}
-        for mi, a, b, m, ancs in ments:
-            by_actor.setdefault(m.actor, []).append((mi, a, b, ancs[0][3]))
-        for mi, _a, _b, m, ancs in ments:
-            group = by_actor[m.actor]
-            if len(group) > 1:
-                ancs.extend((a, b, False, poss) for oi, a, b, poss in group if oi != mi)
-    if pronouns:
-        ends = sorted((x[2], x[0], x[1], x[4]) for x in ments)  # (b, index, a, anchors)
-        end_pos = [x[0] for x in ends]
-        for k in pronouns:
-            if any(x[1] <= k < x[2] for x in ments):
-                continue
-            i = bisect_right(end_pos, k) - 1
-            if i < 0:
-                continue
-            b, mi, a, ancs = ends[i]
-            group = _PRONOUN_GROUP.get(tokens[k])
-            mtok = tokens[a] if b - a == 1 else ""
-            if mtok in _ANY_PRONOUN and _PRONOUN_GROUP.get(mtok) != group:
-                continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
-            # another name between the mention and the pronoun may be what it refers to
-            # (the antecedent is the nearest mention before the pronoun, so no other mention lies in between)
-            if _other_name(text, found[b - 1 - t0].end(), starts[k - t0]):
-                continue
-            ancs.append((k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
-
-    # ---------------------------------------------------------------- speakers
-    speech: dict[int, _Speech] = {}
-    rep = doc.report
-    ir = bisect_left(rep, t0)
-    if attributions or (ir < len(rep) and rep[ir] < t1):
-        for mi, a, b, m, _ in ments:
-            owned = []
-            for r in attributions:
-                ss, se = int(r.get("source_start", -1)), int(r.get("source_end", -1))
-                cs, ce = int(r.get("content_start", -1)), int(r.get("content_end", -1))
-                if ss >= 0 and ss < m.end and m.start < se and cs >= 0:
-                    owned.append((cs, ce))
-            if owned:
-                speech[mi] = _Speech(spans=owned)
-                continue
-            # a report verb right after the mention ("X said"), else the last one right before it ("said X")
-            i = bisect_left(rep, b)
-            if i < len(rep) and rep[i] < b + 3 and rep[i] < t1:
-                speech[mi] = _Speech(cue=rep[i], cue_after=True)
-                continue
-            i = bisect_left(rep, a) - 1
-            if i >= 0 and rep[i] >= a - 2 and rep[i] >= t0:
-                speech[mi] = _Speech(cue=rep[i], cue_after=False)
-    # quotations: is any word of the sentence inside one? (then ask the text model for each word)
-    quote_at = _no_quote
-    qs = doc.quote_starts
-    if qs:
-        iq = bisect_left(qs, s_start)
-        reaches = iq > 0 and doc.quote_reach[iq - 1] > s_start  # a quotation opened before the sentence goes on
-        if iq < len(qs) and qs[iq] < s_end:
-            if reaches:
-                quote_at = model.quote_at
-            else:  # only quotations opened inside the sentence: an offset outside all of them is in none
-                inside = [(q.start, q.end) for q in model.quotes[iq : bisect_left(qs, s_end, iq)]]
-
-                def quote_at(offset: int) -> Quote | None:
-                    for a, b in inside:
-                        if a <= offset < b:
-                            return model.quote_at(offset)
-                    return None
-
-        elif reaches and model.quote_at(s_start) is not None:
-            quote_at = model.quote_at
-    # the first word of each mention, not a stray quote mark included in its span
-    q_ment = {x[0]: quote_at(starts[x[1] - t0]) for x in ments} if quote_at is not _no_quote else {}
-
-    # ---------------------------------------------------------------- capitalised words are names
-    title_case: bool | None = None
-
-    def is_name(k: int) -> bool:
-        """A capitalised word inside a sentence is part of a name ("Loretta Lynch", "Justice Department")."""
-        nonlocal title_case
-        c0 = starts[k - t0]
-        if k == t0 or not text[c0].isupper():
-            return False
-        prev = text[max(0, c0 - 3) : c0].rstrip()
-        if not prev or prev[-1] in "\"“‘'(:[—–-…":
-            return False  # the first word of a quotation or a bracket
-        if title_case is None:
-            # a headline in title case or capitals: no word of 3+ letters other than a few small words is lower-case
-            spans = [mo.span() for mo in found]
-            title_case = not any(text[a].islower() and b - a >= 3 and text[a:b] not in _TITLE_SMALL for a, b in spans)
-        return not title_case
-
-    # ---------------------------------------------------------------- per evaluative word
-    pos_discount = 1.0
-    if p.negativity:
-        neg_mass = 0.0
-        for h in hits:
-            if h[2].weight < 0:
-                neg_mass -= h[2].weight
-        pos_discount = 1.0 / (1.0 + p.negativity * neg_mass)
-    out: list[Contribution] = []
     negators, modifiers = lex.negators, lex.modifiers
     neg_keys, mod_keys, near_keys = lex.negator_keys, lex.modifier_keys, lex.near_keys
     mod_window, neg_window = p.modifier_window, p.negation_window
     near_window = max(mod_window, neg_window + 2)
     skip_names = p.skip_names
-    scope_end = -1
-    scope_weight = 1.0
-    scope_word = ""
-    first_mi = -1
     scale, comma_f, strong_f, contrast_f = p.scale, p.comma, p.strong_break, p.contrast
     passive_keys = lex.passive_keys
-    regions = bool(conceded or boosted)
-    quoting = quote_at is not _no_quote
-    for y0, y1, word in hits:
-        hs = starts[y0 - t0]
-        cap = text[hs].isupper()
-        if skip_names and cap and y0 != t0 and is_name(y0):
-            continue
-        w = word.weight
-        hit_note = ""
-        lo = y0 - near_window
-        if lo < t0:
-            lo = t0
-        if not near_keys.isdisjoint(tokens[lo:y0]):  # a modifier or a negator just before the word
-            # modifiers
-            lo_m = y0 - mod_window
-            if lo_m < t0:
-                lo_m = t0
-            if not mod_keys.isdisjoint(tokens[lo_m:y0]):
-                for j in range(y0 - 1, lo_m - 1, -1):
-                    if j + 1 in break_set:
-                        break  # a break right before token j + 1
-                    cands = modifiers.get(tokens[j])
-                    if cands:
-                        for words, _, mult in cands:
-                            if j + len(words) <= y0 and tuple(tokens[j : j + len(words)]) == words:
-                                w *= mult
-                                why = f"{'intensified' if mult > 1 else 'weakened'} by '{' '.join(words)}'"
+    out: list[Contribution] = []
+    for s, hits, mentions, attributions in sentences:
+        t0, t1 = sent_tok[s], sent_tok[s + 1]
+        s_start, s_end = sent_starts[s], sent_ends[s]
+        # the text model's tokens of the sentence with their offsets (what model.sentence_spans finds)
+        found = list(_WORD_FINDITER(text, s_start, s_end))
+        starts = list(map(_match_start, found))
+        n = t1 - t0
+
+        # ---------------------------------------------------------------- clause structure
+        # punctuation: the token each mark stands before (global index); a sentence has few of them
+        commas: list[int] = []  # a comma right before token k
+        strongs: list[int] = []  # ; : — – ( ) [ ] and a spaced hyphen
+        for off in map(_match_start, _PUNCT_BREAK_RE.finditer(text, s_start, s_end)):
+            ch = text[off]
+            if ch == "-" and not (text[off - 1 : off].isspace() and text[off + 1 : off + 2].isspace()):
+                continue  # a hyphen, not a dash
+            k = bisect_left(starts, off)
+            if k < n:
+                if ch == ",":
+                    commas.append(t0 + k)
+                else:
+                    strongs.append(t0 + k)
+        if strongs:
+            breaks = sorted(commas + strongs)
+            break_set: frozenset[int] | set[int] = set(breaks)
+        else:
+            breaks = commas
+            break_set = set(commas) if commas else _NO_INTS
+        # connectives (but, while, although ...) and pronouns, from the document's cue positions
+        connectives: list[tuple[int, str]] = []
+        pronouns: list[int] = []
+        scan_pos = doc.scan
+        i = bisect_left(scan_pos, t0)
+        j = bisect_left(scan_pos, t1, i)
+        if i < j:
+            scan = lex.scan
+            for k in scan_pos[i:j]:
+                kind, phrases = scan[tokens[k]]
+                if kind is None:
+                    for words, c, _w in phrases:
+                        if tuple(tokens[k : k + len(words)]) == words:
+                            connectives.append((k, c[9:]))
+                            break
+                elif kind == "pronoun":
+                    pronouns.append(k)
+                else:
+                    connectives.append((k, kind))
+        conn_pos = [k for k, _ in connectives]
+
+        conceded: list[tuple[int, int]] = []
+        boosted: list[tuple[int, int]] = []
+        for k, kind in connectives:
+            if kind == "concessive":
+                end = _next_break(breaks, k, t1)
+                conceded.append((k, end))
+                if end < t1:
+                    boosted.append((end, _next_break(strongs, end, t1)))
+            elif kind == "but":
+                boosted.append((k, _next_break(strongs, k, t1)))
+        any_break = bool(breaks or conn_pos)
+
+        # ---------------------------------------------------------------- mentions as token spans
+        ments: list[tuple[int, int, int, Mention, list[_Anchor]]] = []  # (index, a, b, mention, anchors)
+        for mi, m in mentions:
+            ms, me = m.start, m.end
+            a = bisect_right(starts, ms) - 1
+            if a < 0:
+                a = 0
+            elif found[a].end() <= ms:
+                a += 1
+            b = bisect_left(starts, me)
+            if b <= a:
+                b = a + 1
+            a = t0 + (a if a < n else n - 1)
+            b = t0 + (b if b < n else n)
+            poss = (
+                bool(m.possessive) or text[me : me + 1] in _APOSTROPHES or tokens[b - 1].endswith(_POSSESSIVE_ENDINGS)
+            )
+            ments.append((mi, a, b, m, [(a, b, False, poss)]))
+        several = len(ments) > 1
+        # other mentions of the same actor in the sentence ("Pakistan ... Islamabad") are the same referent
+        if several and len({x[3].actor for x in ments}) < len(ments):
+            by_actor: dict[str, list[tuple[int, int, int, bool]]] = {}
+            for mi, a, b, m, ancs in ments:
+                by_actor.setdefault(m.actor, []).append((mi, a, b, ancs[0][3]))
+            for mi, _a, _b, m, ancs in ments:
+                group = by_actor[m.actor]
+                if len(group) > 1:
+                    ancs.extend((a, b, False, poss) for oi, a, b, poss in group if oi != mi)
+        if pronouns:
+            ends = sorted((x[2], x[0], x[1], x[4]) for x in ments)  # (b, index, a, anchors)
+            end_pos = [x[0] for x in ends]
+            for k in pronouns:
+                if any(x[1] <= k < x[2] for x in ments):
+                    continue
+                i = bisect_right(end_pos, k) - 1
+                if i < 0:
+                    continue
+                b, mi, a, ancs = ends[i]
+                group = _PRONOUN_GROUP.get(tokens[k])
+                mtok = tokens[a] if b - a == 1 else ""
+                if mtok in _ANY_PRONOUN and _PRONOUN_GROUP.get(mtok) != group:
+                    continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
+                # another name between the mention and the pronoun may be what it refers to
+                # (the antecedent is the nearest mention before the pronoun, so no other mention lies in between)
+                if _other_name(text, found[b - 1 - t0].end(), starts[k - t0]):
+                    continue
+                ancs.append((k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
+
+        # ---------------------------------------------------------------- speakers
+        speech: dict[int, _Speech] = {}
+        rep = doc.report
+        ir = bisect_left(rep, t0)
+        if attributions or (ir < len(rep) and rep[ir] < t1):
+            for mi, a, b, m, _ in ments:
+                owned = []
+                for r in attributions:
+                    ss, se = int(r.get("source_start", -1)), int(r.get("source_end", -1))
+                    cs, ce = int(r.get("content_start", -1)), int(r.get("content_end", -1))
+                    if ss >= 0 and ss < m.end and m.start < se and cs >= 0:
+                        owned.append((cs, ce))
+                if owned:
+                    speech[mi] = _Speech(spans=owned)
+                    continue
+                # a report verb right after the mention ("X said"), else the last one right before it ("said X")
+                i = bisect_left(rep, b)
+                if i < len(rep) and rep[i] < b + 3 and rep[i] < t1:
+                    speech[mi] = _Speech(cue=rep[i], cue_after=True)
+                    continue
+                i = bisect_left(rep, a) - 1
+                if i >= 0 and rep[i] >= a - 2 and rep[i] >= t0:
+                    speech[mi] = _Speech(cue=rep[i], cue_after=False)
+        # quotations: is any word of the sentence inside one? (then ask the text model for each word)
+        quote_at = _no_quote
+        qs = doc.quote_starts
+        if qs:
+            iq = bisect_left(qs, s_start)
+            reaches = iq > 0 and doc.quote_reach[iq - 1] > s_start  # a quotation opened before the sentence goes on
+            if iq < len(qs) and qs[iq] < s_end:
+                if reaches:
+                    quote_at = model.quote_at
+                else:  # only quotations opened inside the sentence: an offset outside all of them is in none
+                    inside = [(q.start, q.end) for q in model.quotes[iq : bisect_left(qs, s_end, iq)]]
+
+                    quote_at = partial(_quote_inside, model.quote_at, inside)
+
+            elif reaches and model.quote_at(s_start) is not None:
+                quote_at = model.quote_at
+        # the first word of each mention, not a stray quote mark included in its span
+        q_ment = {x[0]: quote_at(starts[x[1] - t0]) for x in ments} if quote_at is not _no_quote else {}
+
+        title_case: bool | None = None  # is the sentence a headline in title case? (asked when needed)
+
+        # ---------------------------------------------------------------- per evaluative word
+        pos_discount = 1.0
+        if p.negativity:
+            neg_mass = 0.0
+            for h in hits:
+                if h[2].weight < 0:
+                    neg_mass -= h[2].weight
+            pos_discount = 1.0 / (1.0 + p.negativity * neg_mass)
+        scope_end = -1
+        scope_weight = 1.0
+        scope_word = ""
+        first_mi = -1
+        regions = bool(conceded or boosted)
+        quoting = quote_at is not _no_quote
+        for y0, y1, word in hits:
+            hs = starts[y0 - t0]
+            cap = text[hs].isupper()
+            if skip_names and cap and y0 != t0:
+                # a capitalised word inside a sentence is part of a name ("Loretta Lynch", "Justice Department"),
+                # unless it opens a quotation or a bracket, or the sentence is a headline in title case
+                prev = text[max(0, hs - 3) : hs].rstrip()
+                if prev and prev[-1] not in "\"“‘'(:[—–-…":
+                    if title_case is None:
+                        # title case: no word of 3+ letters other than a few small words is lower-case
+                        title_case = not any(
+                            text[a].islower() and b - a >= 3 and text[a:b] not in _TITLE_SMALL
+                            for a, b in map(_match_span, found)
+                        )
+                    if not title_case:
+                        continue
+            w = word.weight
+            hit_note = ""
+            lo = y0 - near_window
+            if lo < t0:
+                lo = t0
+            if not near_keys.isdisjoint(tokens[lo:y0]):  # a modifier or a negator just before the word
+                # modifiers
+                lo_m = y0 - mod_window
+                if lo_m < t0:
+                    lo_m = t0
+                if not mod_keys.isdisjoint(tokens[lo_m:y0]):
+                    for j in range(y0 - 1, lo_m - 1, -1):
+                        if j + 1 in break_set:
+                            break  # a break right before token j + 1
+                        cands = modifiers.get(tokens[j])
+                        if cands:
+                            for words, _, mult in cands:
+                                if j + len(words) <= y0 and tuple(tokens[j : j + len(words)]) == words:
+                                    w *= mult
+                                    why = f"{'intensified' if mult > 1 else 'weakened'} by '{' '.join(words)}'"
+                                    hit_note = hit_note + "; " + why if hit_note else why
+                                    break
+                # negation
+                negated = False
+                lo_n = y0 - neg_window - 2
+                if lo_n < t0:
+                    lo_n = t0
+                if not neg_keys.isdisjoint(tokens[lo_n:y0]):
+                    for j in range(y0 - 1, lo_n - 1, -1):
+                        cands = negators.get(tokens[j])
+                        if not cands:
+                            continue
+                        for cand in cands:
+                            if tuple(tokens[j : j + len(cand[0])]) == cand[0]:
+                                words, cat, nw = cand
+                                break
+                        else:
+                            continue
+                        je = j + len(words)
+                        if cat == "negator/oppose":
+                            if w < 0 and je <= y0 and y0 - je <= neg_window and not _n_breaks(breaks, j + 1, y0):
+                                w *= nw
+                                negated = True
+                                why = f"opposed by '{' '.join(words)}'"
                                 hit_note = hit_note + "; " + why if hit_note else why
                                 break
-            # negation
-            negated = False
-            lo_n = y0 - neg_window - 2
-            if lo_n < t0:
-                lo_n = t0
-            if not neg_keys.isdisjoint(tokens[lo_n:y0]):
-                for j in range(y0 - 1, lo_n - 1, -1):
-                    cands = negators.get(tokens[j])
-                    if not cands:
-                        continue
-                    for cand in cands:
-                        if tuple(tokens[j : j + len(cand[0])]) == cand[0]:
-                            words, cat, nw = cand
+                            continue
+                        if cat != "negator" or je > y0:
+                            break  # "not only", "no doubt": not a negation
+                        if y0 - je > neg_window or _n_breaks(breaks, j + 1, y0):
                             break
-                    else:
-                        continue
-                    je = j + len(words)
-                    if cat == "negator/oppose":
-                        if w < 0 and je <= y0 and y0 - je <= neg_window and not _n_breaks(breaks, j + 1, y0):
+                        if word.judgement:
+                            # a negated judgement is reversed with all it says: "nobody can accuse X of ingratitude"
+                            scope_end = min(_next_break(breaks, y1 - 1, t1), y1 + 5)
+                            scope_weight, scope_word = nw, " ".join(words)
                             w *= nw
-                            negated = True
-                            why = f"opposed by '{' '.join(words)}'"
-                            hit_note = hit_note + "; " + why if hit_note else why
-                            break
-                        continue
-                    if cat != "negator" or je > y0:
-                        break  # "not only", "no doubt": not a negation
-                    if y0 - je > neg_window or _n_breaks(breaks, j + 1, y0):
+                        else:
+                            w *= nw if w > 0 else nw * p.negated_negative
+                        negated = True
+                        why = f"negated by '{' '.join(words)}'"
+                        hit_note = hit_note + "; " + why if hit_note else why
                         break
-                    if word.judgement:
-                        # a negated judgement is reversed with all it says: "nobody can accuse X of ingratitude"
-                        scope_end, scope_weight, scope_word = min(next_break(y1 - 1), y1 + 5), nw, " ".join(words)
-                        w *= nw
-                    else:
-                        w *= nw if w > 0 else nw * p.negated_negative
-                    negated = True
-                    why = f"negated by '{' '.join(words)}'"
+                if not negated and y0 < scope_end:
+                    w *= scope_weight
+                    why = f"negated by '{scope_word}'"
                     hit_note = hit_note + "; " + why if hit_note else why
-                    break
-            if not negated and y0 < scope_end:
+            elif y0 < scope_end:
                 w *= scope_weight
-                why = f"negated by '{scope_word}'"
-                hit_note = hit_note + "; " + why if hit_note else why
-        elif y0 < scope_end:
-            w *= scope_weight
-            hit_note = f"negated by '{scope_word}'"
-        # clause
-        if regions:
-            if any(a <= y0 < b for a, b in conceded):
-                w *= p.conceded
-                hit_note = hit_note + "; conceded clause" if hit_note else "conceded clause"
-            elif any(a <= y0 < b for a, b in boosted):
-                w *= p.after_contrast
-                hit_note = hit_note + "; after contrast" if hit_note else "after contrast"
-        if w == 0.0:
-            continue
-        if cap and any(x[1] <= y0 < x[2] or y0 <= x[1] < y1 for x in ments):
-            continue  # a word of an actor's name ("Petty said ...")
-        he = found[y1 - 1 - t0].end()
-        q_hit = quote_at(hs) if quoting else None
-        role = word.role
-        # "X ambushed a convoy, killing six officers": a participle after a comma has the sentence's subject as doer
-        participle = word.verb and bool(role) and y0 in break_set and tokens[y0].endswith("ing")
-        if participle and first_mi < 0:
-            first_mi = min(ments, key=_second)[0]
-        for mi, ma, _mb, m, ancs in ments:
-            if participle and ma < y0 and mi != first_mi:
-                continue  # not the doer of the participle (the sentence's first actor is)
-            if len(ancs) == 1:
-                anc = ancs[0]
-                aa, ab, apron, aposs = anc
-                if aa <= y0 < ab or y0 <= aa < y1:
-                    d = 0
-                elif ab <= y0:
-                    d = y0 - ab
-                else:
-                    d = aa - y1
-            else:
-                d = -1
-                anc = ancs[0]
-                for cand in ancs:
-                    ca, cb = cand[0], cand[1]
-                    if role and cand[2] and cand[3] and ca >= y1:
-                        continue  # "betrayed its neighbours": the owner of the receiver is not the receiver
-                    if ca <= y0 < cb or y0 <= ca < y1:
-                        cd = 0
-                    elif cb <= y0:
-                        cd = y0 - cb
+                hit_note = f"negated by '{scope_word}'"
+            # clause
+            if regions:
+                if any(a <= y0 < b for a, b in conceded):
+                    w *= p.conceded
+                    hit_note = hit_note + "; conceded clause" if hit_note else "conceded clause"
+                elif any(a <= y0 < b for a, b in boosted):
+                    w *= p.after_contrast
+                    hit_note = hit_note + "; after contrast" if hit_note else "after contrast"
+            if w == 0.0:
+                continue
+            if cap and any(x[1] <= y0 < x[2] or y0 <= x[1] < y1 for x in ments):
+                continue  # a word of an actor's name ("Petty said ...")
+            he = found[y1 - 1 - t0].end()
+            q_hit = quote_at(hs) if quoting else None
+            role = word.role
+            # "X ambushed a convoy, killing six officers": a participle after a comma has the sentence's subject as doer
+            participle = word.verb and bool(role) and y0 in break_set and tokens[y0].endswith("ing")
+            if participle and first_mi < 0:
+                first_mi = min(ments, key=_second)[0]
+            for mi, ma, _mb, m, ancs in ments:
+                if participle and ma < y0 and mi != first_mi:
+                    continue  # not the doer of the participle (the sentence's first actor is)
+                if len(ancs) == 1:
+                    anc = ancs[0]
+                    aa, ab, apron, aposs = anc
+                    if aa <= y0 < ab or y0 <= aa < y1:
+                        d = 0
+                    elif ab <= y0:
+                        d = y0 - ab
                     else:
-                        cd = ca - y1
-                    if d < 0 or cd < d:
-                        d, anc = cd, cand
-                if d < 0:
-                    continue
-                aa, ab, apron, aposs = anc
-            before = ab <= y0
-            kind = ""
-            if role or (before and (aposs or ab in break_set)) or (d == 0 and not before and aa < y1):
-                # how firmly the word applies: possessive, appositive, the mention's role in the act, distance
-                if d == 0 and not (before or y1 <= aa):
-                    f = 1.0
-                    why = "inside the mention"
+                        d = aa - y1
                 else:
-                    nc, ns, nk = between(ab, y0) if before else between(y1, aa)
-                    # possessive: "Pakistan's sacrifices" (but "X's supervision of a bribery probe" is not X's)
-                    possessed = (
-                        before
-                        and aposs
-                        and d <= p.possessive_window
-                        and not (nc or ns or nk)
-                        and _NP_END.isdisjoint(tokens[ab:y0])
-                    )
-                    # appositive: "X, a reliable partner,"
-                    appositive = False
-                    if before and not possessed and ab < len(tokens) and tokens[ab] in _APPOSITIVE_OPENERS:
-                        i = bisect_right(breaks, ab)
-                        if i and breaks[i - 1] == ab:  # a break right after the mention
-                            end = breaks[i] if i < len(breaks) else 1 << 30
-                            appositive = y0 < min(end, ab + p.appositive_window) and ns == 0 and nk == 0
+                    d = -1
+                    anc = ancs[0]
+                    for cand in ancs:
+                        ca, cb = cand[0], cand[1]
+                        if role and cand[2] and cand[3] and ca >= y1:
+                            continue  # "betrayed its neighbours": the owner of the receiver is not the receiver
+                        if ca <= y0 < cb or y0 <= ca < y1:
+                            cd = 0
+                        elif cb <= y0:
+                            cd = y0 - cb
+                        else:
+                            cd = ca - y1
+                        if d < 0 or cd < d:
+                            d, anc = cd, cand
+                    if d < 0:
+                        continue
+                    aa, ab, apron, aposs = anc
+                before = ab <= y0
+                kind = ""
+                if role or (before and (aposs or ab in break_set)) or (d == 0 and not before and aa < y1):
+                    # how firmly the word applies: possessive, appositive, the mention's role in the act, distance
+                    if d == 0 and not (before or y1 <= aa):
+                        f = 1.0
+                        why = "inside the mention"
+                    else:
+                        if before:
+                            nc, ns, nk = _between(commas, strongs, conn_pos, ab, y0)
+                        else:
+                            nc, ns, nk = _between(commas, strongs, conn_pos, y1, aa)
+                        # possessive: "Pakistan's sacrifices" (but "X's supervision of a bribery probe" is not X's)
+                        possessed = (
+                            before
+                            and aposs
+                            and d <= p.possessive_window
+                            and not (nc or ns or nk)
+                            and _NP_END.isdisjoint(tokens[ab:y0])
+                        )
+                        # appositive: "X, a reliable partner,"
+                        appositive = False
+                        if before and not possessed and ab < len(tokens) and tokens[ab] in _APPOSITIVE_OPENERS:
+                            i = bisect_right(breaks, ab)
+                            if i and breaks[i - 1] == ab:  # a break right after the mention
+                                end = breaks[i] if i < len(breaks) else 1 << 30
+                                appositive = y0 < min(end, ab + p.appositive_window) and ns == 0 and nk == 0
+                        why = ""
+                        share, sc = 1.0, scale
+                        if role:
+                            kind, share, sc = _role(
+                                aa, ab, y0, y1, word, tokens, cues, before, possessed, d, p, passive_keys
+                            )
+                            if kind:
+                                why = f"{_ROLE_WORD.get(kind, kind)} of '{role}' act"
+                        if possessed:
+                            f = p.possessive
+                            why = why + "; possessive" if why else "possessive"
+                            kind = kind or "possessive"
+                        elif appositive:
+                            f = p.appositive
+                            why = why + "; appositive" if why else "appositive"
+                            kind = kind or "appositive"
+                        else:
+                            f = 1.0 / (1.0 + d / sc)
+                            if nc:
+                                f *= comma_f**nc
+                            if ns:
+                                f *= strong_f**ns
+                            if nk:
+                                f *= contrast_f
+                                why = why + "; across a contrast" if why else "across a contrast"
+                        f = f * share
+                        if kind == "agent" and before and d > 0 and _other_name(text, found[ab - 1 - t0].end(), hs):
+                            f *= p.other_subject  # "X said Iran violated ...": another name between mention and act
+                            why = why + "; another subject" if why else "another subject"
+                else:  # the common case: distance and breaks only
+                    f = 1.0 / (1.0 + d / scale)
                     why = ""
-                    share, sc = 1.0, scale
-                    if role:
-                        kind, share, sc = _role(aa, ab, y0, y1, word, tokens, cues, before, possessed, d, p, passive_keys)
-                        if kind:
-                            why = f"{_ROLE_WORD.get(kind, kind)} of '{role}' act"
-                    if possessed:
-                        f = p.possessive
-                        why = why + "; possessive" if why else "possessive"
-                        kind = kind or "possessive"
-                    elif appositive:
-                        f = p.appositive
-                        why = why + "; appositive" if why else "appositive"
-                        kind = kind or "appositive"
-                    else:
-                        f = 1.0 / (1.0 + d / sc)
+                    if any_break:
+                        if before:
+                            nc, ns, nk = _between(commas, strongs, conn_pos, ab, y0)
+                        else:
+                            nc, ns, nk = _between(commas, strongs, conn_pos, y1, aa)
                         if nc:
                             f *= comma_f**nc
                         if ns:
                             f *= strong_f**ns
                         if nk:
                             f *= contrast_f
-                            why = why + "; across a contrast" if why else "across a contrast"
-                    f = f * share
-                    if kind == "agent" and before and d > 0 and _other_name(text, found[ab - 1 - t0].end(), hs):
-                        f *= p.other_subject  # "X said Iran violated ...": another name between mention and act
-                        why = why + "; another subject" if why else "another subject"
-            else:  # the common case: distance and breaks only
-                f = 1.0 / (1.0 + d / scale)
-                why = ""
-                if any_break:
-                    nc, ns, nk = between(ab, y0) if before else between(y1, aa)
-                    if nc:
-                        f *= comma_f**nc
-                    if ns:
-                        f *= strong_f**ns
-                    if nk:
-                        f *= contrast_f
-                        why = "across a contrast"
-            if not role and not before and not apron and not _PLACE.isdisjoint(tokens[max(y1, aa - 2) : aa]):
-                f *= p.place  # "terror operations inside Pakistan": the place or target of a bad thing, not its author
-                why = why + "; place or target" if why else "place or target"
-            if (
-                word.entity
-                and d > 1
-                and kind not in _FIRM
-                and not (ab <= y0 <= ab + 4 and not _COPULA.isdisjoint(tokens[ab:y0]))
-            ):
-                f *= p.entity_far  # a noun naming an actor describes the mention only when said of it ("X is a ...")
-                why = why + "; names another actor" if why else "names another actor"
-            if f == 0.0 and not role:
-                continue
-            if apron:
-                f *= p.pronoun
-                x = f"via pronoun '{tokens[aa]}'"
-                why = why + "; " + x if why else x
-            # a nearer actor between the mention and the word
-            if several:
-                lo, hi = (ab, y0) if before else (y1, aa)
-                actor = m.actor
-                for oi, oa, ob, om, _ in ments:
-                    if oi == mi or not (lo <= oa and ob <= hi) or om.actor == actor:
-                        continue
-                    gap = tokens[ab:oa] if ab <= oa else tokens[ob:aa]
-                    if all(t in _COORDINATION for t in gap):
-                        continue  # "X and Y criticized": coordinated doers
-                    f *= p.nearer_actor
-                    why = why + "; nearer actor" if why else "nearer actor"
-                    break
-            # quotation and speech
-            quoted = False
-            source = ""
-            if q_hit is not None:
-                quoted = True
-                if q_ment.get(mi) != q_hit:
-                    if mi in speech:
-                        f *= p.speaker
-                        why = why + "; speaker's own words" if why else "speaker's own words"
-                    else:
-                        f *= p.quoted_other
-                        why = why + "; quoted" if why else "quoted"
-                if attributions:
-                    for r in attributions:
-                        if int(r.get("content_start", -1)) <= hs < int(r.get("content_end", -1)):
-                            source = str(r.get("source_actor") or r.get("source") or "")
-                            break
-            elif speech:
-                sp = speech.get(mi)
-                if sp is not None and _in_speech(sp, hs, y0):
-                    f *= p.reported
-                    why = why + "; speaker's reported words" if why else "speaker's reported words"
-            value = w * f
-            if value > 0 and pos_discount < 1.0:
-                value *= pos_discount
-            if value == 0.0 and not role:
-                continue
-            sign = "negative" if (value < 0 or (value == 0 and w < 0)) else "positive"
-            if source:
-                x = f"quoted: {source}"
-                why = why + "; " + x if why else x
-            out.append(
-                _new_contribution(
-                    (
-                        mi,
-                        hs,
-                        he,
-                        value,
-                        f"{sign}/{kind}" if kind else sign,
-                        (hit_note + "; " + why if hit_note else why) if why else hit_note,
-                        quoted,
-                        source,
+                            why = "across a contrast"
+                if not role and not before and not apron and not _PLACE.isdisjoint(tokens[max(y1, aa - 2) : aa]):
+                    f *= (
+                        p.place
+                    )  # "terror operations inside Pakistan": the place or target of a bad thing, not its author
+                    why = why + "; place or target" if why else "place or target"
+                if (
+                    word.entity
+                    and d > 1
+                    and kind not in _FIRM
+                    and not (ab <= y0 <= ab + 4 and not _COPULA.isdisjoint(tokens[ab:y0]))
+                ):
+                    f *= (
+                        p.entity_far
+                    )  # a noun naming an actor describes the mention only when said of it ("X is a ...")
+                    why = why + "; names another actor" if why else "names another actor"
+                if f == 0.0 and not role:
+                    continue
+                if apron:
+                    f *= p.pronoun
+                    x = f"via pronoun '{tokens[aa]}'"
+                    why = why + "; " + x if why else x
+                # a nearer actor between the mention and the word
+                if several:
+                    lo, hi = (ab, y0) if before else (y1, aa)
+                    actor = m.actor
+                    for oi, oa, ob, om, _ in ments:
+                        if oi == mi or not (lo <= oa and ob <= hi) or om.actor == actor:
+                            continue
+                        gap = tokens[ab:oa] if ab <= oa else tokens[ob:aa]
+                        if all(t in _COORDINATION for t in gap):
+                            continue  # "X and Y criticized": coordinated doers
+                        f *= p.nearer_actor
+                        why = why + "; nearer actor" if why else "nearer actor"
+                        break
+                # quotation and speech
+                quoted = False
+                source = ""
+                if q_hit is not None:
+                    quoted = True
+                    if q_ment.get(mi) != q_hit:
+                        if mi in speech:
+                            f *= p.speaker
+                            why = why + "; speaker's own words" if why else "speaker's own words"
+                        else:
+                            f *= p.quoted_other
+                            why = why + "; quoted" if why else "quoted"
+                    if attributions:
+                        for r in attributions:
+                            if int(r.get("content_start", -1)) <= hs < int(r.get("content_end", -1)):
+                                source = str(r.get("source_actor") or r.get("source") or "")
+                                break
+                elif speech:
+                    sp = speech.get(mi)
+                    if sp is not None and _in_speech(sp, hs, y0):
+                        f *= p.reported
+                        why = why + "; speaker's reported words" if why else "speaker's reported words"
+                value = w * f
+                if value > 0 and pos_discount < 1.0:
+                    value *= pos_discount
+                if value == 0.0 and not role:
+                    continue
+                sign = "negative" if (value < 0 or (value == 0 and w < 0)) else "positive"
+                if source:
+                    x = f"quoted: {source}"
+                    why = why + "; " + x if why else x
+                out.append(
+                    _new_contribution(
+                        (
+                            mi,
+                            hs,
+                            he,
+                            value,
+                            f"{sign}/{kind}" if kind else sign,
+                            (hit_note + "; " + why if hit_note else why) if why else hit_note,
+                            quoted,
+                            source,
+                        )
                     )
                 )
-            )
     return out
 
 
@@ -838,6 +841,28 @@ _COPULA = frozenset(
         "considered",
     ]
 )
+
+
+def _next_break(breaks: list[int], k: int, end: int) -> int:
+    """The first of ``breaks`` (sorted) after token k, else ``end``."""
+    i = bisect_right(breaks, k)
+    return breaks[i] if i < len(breaks) else end
+
+
+def _between(commas: list[int], strongs: list[int], conn_pos: list[int], lo: int, hi: int) -> tuple[int, int, int]:
+    """Commas and strong breaks right before tokens lo..hi, and connectives among tokens lo..hi-1."""
+    nc = bisect_right(commas, hi) - bisect_left(commas, lo) if commas else 0
+    ns = bisect_right(strongs, hi) - bisect_left(strongs, lo) if strongs else 0
+    nk = bisect_left(conn_pos, hi) - bisect_left(conn_pos, lo) if conn_pos else 0
+    return nc, ns, nk
+
+
+def _quote_inside(quote_at: Any, inside: list[tuple[int, int]], offset: int) -> Quote | None:
+    """``quote_at(offset)`` when ``offset`` is inside one of the ``inside`` spans, else None without asking."""
+    for a, b in inside:
+        if a <= offset < b:
+            return quote_at(offset)
+    return None
 
 
 def _n_breaks(breaks: list[int], lo: int, hi: int) -> int:
