@@ -499,6 +499,12 @@ def score_sentences(
                 i = bisect_left(rep, a) - 1
                 if i >= 0 and rep[i] >= a - 2 and rep[i] >= t0:
                     speech[mi] = _Speech(cue=rep[i], cue_after=False)
+        if strongs and strongs[0] <= ments[0][2] and ments[0][1] == t0:
+            # "Karl Rove: Hillary Clinton might ...": a name opening the sentence and followed by a colon
+            # (headlines, transcripts) is the speaker of what follows it
+            for mi, a, b, m, _ in ments:
+                if a == t0 and b < t1 and mi not in speech and ":" in text[m.end : starts[b - t0]]:
+                    speech[mi] = _Speech(cue=b - 1, cue_after=True)
         # quotations: is any word of the sentence inside one? (then ask the text model for each word)
         quote_at = _no_quote
         qs = doc.quote_starts
