@@ -540,6 +540,7 @@ def score_sentences(
         first_mi = -1
         regions = bool(conceded or boosted)
         quoting = quote_at is not _no_quote
+        seen: list[tuple[int, float]] = []  # start and weight of the evaluative words so far
         for y0, y1, word in hits:
             hs = starts[y0 - t0]
             cap = text[hs].isupper()
@@ -557,6 +558,7 @@ def score_sentences(
                     if not title_case:
                         continue
             w = word.weight
+            seen.append((y0, w))
             hit_note = ""
             lo = y0 - near_window
             if lo < t0:
@@ -607,6 +609,8 @@ def score_sentences(
                             break  # "not only", "no doubt": not a negation
                         if y0 - je > neg_window or _n_breaks(breaks, j + 1, y0):
                             break
+                        if any(je <= a < y0 and (sw > 0) != (word.weight > 0) for a, sw in seen):
+                            break  # "not afraid to succeed": the negation is the earlier word's, of the other sign
                         if word.judgement:
                             # a negated judgement is reversed with all it says: "nobody can accuse X of ingratitude"
                             scope_end = min(_next_break(breaks, y1 - 1, t1), y1 + 5)
