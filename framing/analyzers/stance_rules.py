@@ -273,6 +273,7 @@ _NO_INTS: frozenset[int] = frozenset()
 _APOSTROPHES = ("'", "’")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 _FIRM = frozenset(["possessive", "appositive"])
+_APPOSITIVE_SPAN = 12  # words of an appositive between a speaker and the report verb ("X, a senior adviser, said")
 _first = itemgetter(0)
 _second = itemgetter(1)
 _match_start = re.Match.start
@@ -496,6 +497,12 @@ def score_sentences(
                 if i < len(rep) and rep[i] < b + 3 and rep[i] < t1:
                     speech[mi] = _Speech(cue=rep[i], cue_after=True)
                     continue
+                if i < len(rep) and rep[i] < t1 and commas and b in commas:
+                    # "X, the party's leader, said": a report verb right after an appositive
+                    c = bisect_right(commas, b)
+                    if c < len(commas) and commas[c] - b <= _APPOSITIVE_SPAN and commas[c] <= rep[i] <= commas[c] + 1:
+                        speech[mi] = _Speech(cue=rep[i], cue_after=True)
+                        continue
                 i = bisect_left(rep, a) - 1
                 if i >= 0 and rep[i] >= a - 2 and rep[i] >= t0:
                     speech[mi] = _Speech(cue=rep[i], cue_after=False)
