@@ -271,6 +271,7 @@ def normalise(total: float, alpha: float) -> float:
 _Anchor = tuple[int, int, bool, bool]
 _NO_INTS: frozenset[int] = frozenset()
 _APOSTROPHES = ("'", "’")
+_CLOSE = frozenset("\"”’'")  # closing quotation marks
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 _FIRM = frozenset(["possessive", "appositive"])
 _APPOSITIVE_SPAN = 12  # words of an appositive between a speaker and the report verb ("X, a senior adviser, said")
@@ -505,7 +506,11 @@ def score_sentences(
                         continue
                 i = bisect_left(rep, a) - 1
                 if i >= 0 and rep[i] >= a - 2 and rep[i] >= t0:
-                    speech[mi] = _Speech(cue=rep[i], cue_after=False)
+                    k = rep[i]
+                    # "..., said X" / "” said X": the verb follows a comma or a quotation; in "Pence said
+                    # Flynn lied" X is what is said, not the speaker
+                    if k == t0 or k in break_set or text[starts[k - t0] - 2 : starts[k - t0]].rstrip()[-1:] in _CLOSE:
+                        speech[mi] = _Speech(cue=k, cue_after=False)
         if strongs and strongs[0] <= ments[0][2] and ments[0][1] == t0:
             # "Karl Rove: Hillary Clinton might ...": a name opening the sentence and followed by a colon
             # (headlines, transcripts) is the speaker of what follows it
