@@ -79,8 +79,6 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..text import WORD_RE
-
 if TYPE_CHECKING:
     from ..actors import Mention
     from ..text import Quote, TextModel
@@ -278,12 +276,6 @@ _APPOSITIVE_SPAN = 12  # words of an appositive between a speaker and the report
 _first = itemgetter(0)
 _second = itemgetter(1)
 _match_start = re.Match.start
-_match_span = re.Match.span
-#: the text model's word pattern (``WORD_RE``) with possessive quantifiers: the same tokens (nothing
-#: follows that could make it give characters back), found a little faster; WORD_RE itself if it changes
-_WORD_FINDITER = (
-    re.compile(r"\w++(?:[-'’.]\w++)*+") if WORD_RE.pattern == r"\w+(?:[-'’.]\w+)*" else WORD_RE
-).finditer
 
 
 @dataclass
@@ -359,6 +351,7 @@ def score_sentences(
     tokens = model.tokens
     text = model.text
     sent_tok, sent_starts, sent_ends = model.sent_tok, model.sent_starts, model.sent_ends
+    sentence_spans = model.sentence_spans
     cues = lex.cues
     p = params
     negators, modifiers = lex.negators, lex.modifiers
@@ -373,8 +366,10 @@ def score_sentences(
         t0, t1 = sent_tok[s], sent_tok[s + 1]
         s_start, s_end = sent_starts[s], sent_ends[s]
         # the text model's tokens of the sentence with their offsets (what model.sentence_spans finds)
-        found = list(_WORD_FINDITER(text, s_start, s_end))
-        starts = list(map(_match_start, found))
+        # character spans of the sentence's tokens: the text model computes them once per sentence and
+        # keeps them, so in a pipeline most are already there (the sourcing and hedging analyzers ask first)
+        spans = sentence_spans(s)
+        starts = list(map(_first, spans))
         n = t1 - t0
 
         # ---------------------------------------------------------------- clause structure
@@ -437,7 +432,7 @@ def score_sentences(
             a = bisect_right(starts, ms) - 1
             if a < 0:
                 a = 0
-            elif found[a].end() <= ms:
+            elif spans[a][1] <= ms:
                 a += 1
             b = bisect_left(starts, me)
             if b <= a:
@@ -474,7 +469,7 @@ def score_sentences(
                     continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
                 # another name between the mention and the pronoun may be what it refers to
                 # (the antecedent is the nearest mention before the pronoun, so no other mention lies in between)
-                if _other_name(text, found[b - 1 - t0].end(), starts[k - t0]):
+                if _other_name(text, spans[b - 1 - t0][1], starts[k - t0]):
                     continue
                 ancs.append((k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
 
@@ -565,7 +560,7 @@ def score_sentences(
                         # title case: no word of 3+ letters other than a few small words is lower-case
                         title_case = not any(
                             text[a].islower() and b - a >= 3 and text[a:b] not in _TITLE_SMALL
-                            for a, b in map(_match_span, found)
+                            for a, b in spans
                         )
                     if not title_case:
                         continue
@@ -653,7 +648,7 @@ def score_sentences(
                 continue
             if cap and any(x[1] <= y0 < x[2] or y0 <= x[1] < y1 for x in ments):
                 continue  # a word of an actor's name ("Petty said ...")
-            he = found[y1 - 1 - t0].end()
+            he = spans[y1 - 1 - t0][1]
             q_hit = quote_at(hs) if quoting else None
             role = word.role
             # "X ambushed a convoy, killing six officers": a participle after a comma has the sentence's subject as doer
@@ -743,7 +738,7 @@ def score_sentences(
                                 f *= contrast_f
                                 why = why + "; across a contrast" if why else "across a contrast"
                         f = f * share
-                        if kind == "agent" and before and d > 0 and _other_name(text, found[ab - 1 - t0].end(), hs):
+                        if kind == "agent" and before and d > 0 and _other_name(text, spans[ab - 1 - t0][1], hs):
                             f *= p.other_subject  # "X said Iran violated ...": another name between mention and act
                             why = why + "; another subject" if why else "another subject"
                 else:  # the common case: distance and breaks only
