@@ -477,14 +477,20 @@ def score_sentences(
         speech: dict[int, _Speech] = {}
         rep = doc.report
         ir = bisect_left(rep, t0)
-        if attributions or (ir < len(rep) and rep[ir] < t1):
+        # the sourcing analyzer's attributions: (source span, content span, record)
+        atts = [
+            (
+                int(r.get("source_start", -1)),
+                int(r.get("source_end", -1)),
+                int(r.get("content_start", -1)),
+                int(r.get("content_end", -1)),
+                r,
+            )
+            for r in attributions
+        ]
+        if atts or (ir < len(rep) and rep[ir] < t1):
             for mi, a, b, m, _ in ments:
-                owned = []
-                for r in attributions:
-                    ss, se = int(r.get("source_start", -1)), int(r.get("source_end", -1))
-                    cs, ce = int(r.get("content_start", -1)), int(r.get("content_end", -1))
-                    if ss >= 0 and ss < m.end and m.start < se and cs >= 0:
-                        owned.append((cs, ce))
+                owned = [(cs, ce) for ss, se, cs, ce, _r in atts if ss >= 0 and ss < m.end and m.start < se and cs >= 0]
                 if owned:
                     speech[mi] = _Speech(spans=owned)
                     continue
@@ -802,11 +808,10 @@ def score_sentences(
                         else:
                             f *= p.quoted_other
                             why = why + "; quoted" if why else "quoted"
-                    if attributions:
-                        for r in attributions:
-                            if int(r.get("content_start", -1)) <= hs < int(r.get("content_end", -1)):
-                                source = str(r.get("source_actor") or r.get("source") or "")
-                                break
+                    for _ss, _se, cs, ce, r in atts:
+                        if cs <= hs < ce:
+                            source = str(r.get("source_actor") or r.get("source") or "")
+                            break
                 elif speech:
                     sp = speech.get(mi)
                     if sp is not None and _in_speech(sp, hs, y0):
