@@ -278,13 +278,12 @@ _second = itemgetter(1)
 _match_start = re.Match.start
 
 
-@dataclass
-class _Speech:
+class _Speech(NamedTuple):
     """Where a mention speaks: the report cue and the quotations or attributed spans it owns."""
 
     cue: int = -1  # token of the report cue
     cue_after: bool = True  # the cue follows the mention ("X said") rather than precedes it ("said X")
-    spans: list[tuple[int, int]] = field(default_factory=list)  # char spans of attributed content (sourcing)
+    spans: Sequence[tuple[int, int]] = ()  # char spans of attributed content (sourcing)
 
 
 class DocInfo(NamedTuple):
