@@ -367,8 +367,7 @@ def score_sentences(
         # the text model's tokens of the sentence with their offsets (what model.sentence_spans finds)
         # character spans of the sentence's tokens: the text model computes them once per sentence and
         # keeps them, so in a pipeline most are already there (the sourcing and hedging analyzers ask first)
-        spans = sentence_spans(s)
-        starts = list(map(_first, spans))
+        spans = sentence_spans(s)  # (start, end) in text order: bisect with (offset,) finds the first start >= offset
         n = t1 - t0
 
         # ---------------------------------------------------------------- clause structure
@@ -379,7 +378,7 @@ def score_sentences(
             ch = text[off]
             if ch == "-" and not (text[off - 1 : off].isspace() and text[off + 1 : off + 2].isspace()):
                 continue  # a hyphen, not a dash
-            k = bisect_left(starts, off)
+            k = bisect_left(spans, (off,))
             if k < n:
                 if ch == ",":
                     commas.append(t0 + k)
@@ -428,12 +427,12 @@ def score_sentences(
         ments: list[tuple[int, int, int, Mention, list[_Anchor]]] = []  # (index, a, b, mention, anchors)
         for mi, m in mentions:
             ms, me = m.start, m.end
-            a = bisect_right(starts, ms) - 1
+            a = bisect_left(spans, (ms + 1,)) - 1  # the last token starting at or before ms
             if a < 0:
                 a = 0
             elif spans[a][1] <= ms:
                 a += 1
-            b = bisect_left(starts, me)
+            b = bisect_left(spans, (me,))
             if b <= a:
                 b = a + 1
             a = t0 + (a if a < n else n - 1)
@@ -468,7 +467,7 @@ def score_sentences(
                     continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
                 # another name between the mention and the pronoun may be what it refers to
                 # (the antecedent is the nearest mention before the pronoun, so no other mention lies in between)
-                if _other_name(text, spans[b - 1 - t0][1], starts[k - t0]):
+                if _other_name(text, spans[b - 1 - t0][1], spans[k - t0][0]):
                     continue
                 ancs.append((k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
 
@@ -509,13 +508,14 @@ def score_sentences(
                     k = rep[i]
                     # "..., said X" / "” said X": the verb follows a comma or a quotation; in "Pence said
                     # Flynn lied" X is what is said, not the speaker
-                    if k == t0 or k in break_set or text[starts[k - t0] - 2 : starts[k - t0]].rstrip()[-1:] in _CLOSE:
+                    ks = spans[k - t0][0]
+                    if k == t0 or k in break_set or text[ks - 2 : ks].rstrip()[-1:] in _CLOSE:
                         speech[mi] = _Speech(cue=k, cue_after=False)
         if strongs and strongs[0] <= ments[0][2] and ments[0][1] == t0:
             # "Karl Rove: Hillary Clinton might ...": a name opening the sentence and followed by a colon
             # (headlines, transcripts) is the speaker of what follows it
             for mi, a, b, m, _ in ments:
-                if a == t0 and b < t1 and mi not in speech and ":" in text[m.end : starts[b - t0]]:
+                if a == t0 and b < t1 and mi not in speech and ":" in text[m.end : spans[b - t0][0]]:
                     speech[mi] = _Speech(cue=b - 1, cue_after=True)
         # quotations: is any word of the sentence inside one? (then ask the text model for each word)
         quote_at = _no_quote
@@ -534,7 +534,7 @@ def score_sentences(
             elif reaches and model.quote_at(s_start) is not None:
                 quote_at = model.quote_at
         # the first word of each mention, not a stray quote mark included in its span
-        q_ment = {x[0]: quote_at(starts[x[1] - t0]) for x in ments} if quote_at is not _no_quote else {}
+        q_ment = {x[0]: quote_at(spans[x[1] - t0][0]) for x in ments} if quote_at is not _no_quote else {}
 
         title_case: bool | None = None  # is the sentence a headline in title case? (asked when needed)
 
@@ -554,7 +554,7 @@ def score_sentences(
         quoting = quote_at is not _no_quote
         seen: list[tuple[int, float]] = []  # start and weight of the evaluative words so far
         for y0, y1, word in hits:
-            hs = starts[y0 - t0]
+            hs = spans[y0 - t0][0]
             cap = text[hs].isupper()
             if skip_names and cap and y0 != t0:
                 # a capitalised word inside a sentence is part of a name ("Loretta Lynch", "Justice Department"),
