@@ -564,8 +564,7 @@ def score_sentences(
                     if title_case is None:
                         # title case: no word of 3+ letters other than a few small words is lower-case
                         title_case = not any(
-                            text[a].islower() and b - a >= 3 and text[a:b] not in _TITLE_SMALL
-                            for a, b in spans
+                            text[a].islower() and b - a >= 3 and text[a:b] not in _TITLE_SMALL for a, b in spans
                         )
                     if not title_case:
                         continue
