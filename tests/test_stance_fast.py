@@ -160,3 +160,26 @@ def test_negation_stops_at_an_evaluative_word_of_the_other_sign(pipe):
     # but both words of one sign are negated: "never guilty of wrongdoing" is no blame
     assert stance_of(pipe, "India was never guilty of wrongdoing.", "India") >= 0.0
     assert stance_of(pipe, "India is not generous or kind.", "India") < -0.1
+
+
+# ---------------------------------------------------------------------- British spellings
+def test_british_spellings_of_the_lexicon_words():
+    from framing.analyzers.stance_lexicon import british_spelling
+
+    assert british_spelling(("criticized",)) == ("criticised",)
+    assert british_spelling(("criminal", "behavior")) == ("criminal", "behaviour")
+    assert british_spelling(("favorite",)) == ("favourite",)
+    assert british_spelling(("defense",)) == ("defence",)
+    # spelt alike, or another word
+    for same in ("honorary", "humorous", "vigorous", "prize", "seize", "defenseman", "generous"):
+        assert british_spelling((same,)) is None, same
+
+
+def test_a_british_spelling_weighs_what_the_american_one_weighs(pipe, analyzer):
+    lex = {e.words: e for e in analyzer.lexicon.evaluative}
+    for us, uk in (("ostracized", "ostracised"), ("traumatized", "traumatised"), ("antagonized", "antagonised")):
+        assert lex[(uk,)].weight == lex[(us,)].weight and lex[(uk,)].extra == lex[(us,)].extra
+    assert stance_of(pipe, "India ostracised and traumatised its neighbours.", "India") == stance_of(
+        pipe, "India ostracized and traumatized its neighbours.", "India"
+    )
+    assert stance_of(pipe, "India ostracised and traumatised its neighbours.", "India") < -0.3

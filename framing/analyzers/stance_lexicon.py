@@ -37,7 +37,7 @@ from ..vocab import common_words
 if TYPE_CHECKING:
     from ..text import TextModel
 
-__all__ = ["ROLE_CLASSES", "StanceLexicon", "Word", "load_vader"]
+__all__ = ["ROLE_CLASSES", "StanceLexicon", "Word", "british_spelling", "load_vader"]
 
 #: Role classes of ``stance_verbs`` (see :mod:`framing.analyzers.stance_rules` for what each does to doer and receiver).
 ROLE_CLASSES = ("harm", "criticize", "attack", "praise", "benefit", "defeat")
@@ -70,6 +70,41 @@ def load_vader() -> Lexicon:
             "description": "VADER's human-rated valence lexicon, mean rating / 4",
         },
     )
+
+
+_IZE_RE = re.compile(r"^(\w{4,}?)iz(e|ed|es|ing|er|ers|ation|ations)$")
+_OUR_RE = re.compile(
+    r"^(fav|hon|hum|harb|savi|splend|val|vig|behavi|rum|neighb|lab|col|cand|ard|endeav|clam|ranc|ferv|arm)or"
+    r"(|s|ed|ing|able|ably|ableness|ite|ites|itism|less|lessness|ly|hood|ers?)$"
+)
+_ENSE_RE = re.compile(r"^(defen|offen|preten)se(|s|less|lessly|lessness)$")
+
+
+def british_spelling(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The British spelling of an American-spelt term, or None if it has none.
+
+    ``-ize`` is written ``-ise`` ("criticise", "demonised", "radicalisation"; not after fewer
+    than four letters: "prize", "seize"); ``-or`` is written ``-our`` in a closed list of stems
+    and their regular forms ("favourite", "honourable", "behaviour", "harbouring"; but
+    "honorary", "humorous" and "vigorous" are spelt alike in both); and ``-ense`` is written
+    ``-ence`` in "defence", "offence" and "pretence". VADER's lexicon is American; news in
+    British, Irish, Indian or Pakistani English uses the other spelling.
+    """
+    out = []
+    changed = False
+    for w in words:
+        m = _IZE_RE.match(w) or _OUR_RE.match(w) or _ENSE_RE.match(w)
+        if m is None:
+            out.append(w)
+            continue
+        changed = True
+        if m.re is _IZE_RE:
+            out.append(f"{m.group(1)}is{m.group(2)}")
+        elif m.re is _OUR_RE:
+            out.append(f"{m.group(1)}our{m.group(2)}")
+        else:
+            out.append(f"{m.group(1)}ce{m.group(2)}")
+    return tuple(out) if changed else None
 
 
 def _phrases(lex: Lexicon) -> dict[str, tuple[tuple[tuple[str, ...], str, float], ...]]:
@@ -288,6 +323,7 @@ class StanceLexicon:
             ordered.append(("vader", vader_lex))
         merged: dict[tuple[str, ...], LexiconEntry] = {}
         for source, lex in ordered:
+            added = []
             for e in lex:
                 if e.words in merged:
                     continue
@@ -303,6 +339,12 @@ class StanceLexicon:
                         {"source": source, "role": role, "pos": pos, "kind": str(e.extra.get("kind", ""))}
                     ),
                 )
+                added.append(merged[e.words])
+            # British spellings of the file's words ("criticise", "favourite", "defence"), unless listed
+            for e in added:
+                words = british_spelling(e.words)
+                if words is not None and words not in merged:
+                    merged[words] = replace(e, term=" ".join(words), words=words)
         neg_lex = load_lexicon(negators)
         mod_lex = load_lexicon(modifiers)
         cue_lex = load_lexicon(cues)
