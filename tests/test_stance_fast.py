@@ -184,3 +184,12 @@ def test_a_british_spelling_weighs_what_the_american_one_weighs(pipe, analyzer):
         pipe, "India ostracized and antagonized its neighbours.", "India"
     )
     assert stance_of(pipe, "India ostracised and antagonised its neighbours.", "India") < -0.3
+
+
+def test_a_noun_naming_the_doer_said_of_the_mention_makes_it_the_doer(pipe):
+    text = "Rizvi, one of India's toughest critics, spoke on Monday."
+    notes = [note for _, _, note in evidence_of(pipe, text, "Rizvi")]
+    assert notes and all("doer of 'criticize' act" in n for n in notes if "critic" in n or "doer" in n)
+    assert stance_of(pipe, text, "Rizvi") > -0.1  # the critic is not the one criticised
+    assert stance_of(pipe, text, "India") < -0.1  # India's critics: India is criticised
+    assert stance_of(pipe, "Rizvi is a killer.", "Rizvi") < -0.3  # the doer of harm is blamed all the same

@@ -719,8 +719,12 @@ def score_sentences(
                         why = ""
                         share, sc = 1.0, scale
                         if role:
+                            # "X, one of Y's critics" / "X is a critic": a noun naming the doer said of the mention
+                            described = appositive or (
+                                before and ab <= y0 <= ab + 4 and not _COPULA.isdisjoint(tokens[ab:y0])
+                            )
                             kind, share, sc = _role(
-                                aa, ab, y0, y1, word, tokens, cues, before, possessed, d, p, passive_keys
+                                aa, ab, y0, y1, word, tokens, cues, before, possessed, d, p, passive_keys, described
                             )
                             if kind:
                                 why = f"{_ROLE_WORD.get(kind, kind)} of '{role}' act"
@@ -919,8 +923,12 @@ def _role(
     d: int,
     p: RuleParams,
     passive_keys: frozenset[str] = frozenset(),
+    described: bool = False,
 ) -> tuple[str, float, float]:
-    """The role of the mention at tokens [aa, ab) in the act at [y0, y1): (kind, share of the weight, distance scale)."""
+    """The role of the mention at tokens [aa, ab) in the act at [y0, y1): (kind, share of the weight, distance scale).
+
+    ``described``: the word is said of the mention (an appositive, or after "is", "became" ...).
+    """
     role, pos, is_verb = word.role, word.pos, word.verb
     if before:
         if possessed:
@@ -931,6 +939,8 @@ def _role(
                 kind = "patient" if role in ("harm", "criticize", "attack") else "agent"
             else:
                 kind = "agent"
+        elif pos == "agentnoun" and described:
+            kind = "agent"  # "X, one of Trump's toughest critics", "X is a killer": the mention is the doer
         elif is_verb and not tokens[y0].endswith("ing") and not passive_keys.isdisjoint(tokens[max(ab, y0 - 3) : y0]):
             kind = "patient"  # "X was attacked", "X has been criticized"
         elif is_verb:
