@@ -79,6 +79,8 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..text import WORD_RE
+
 if TYPE_CHECKING:
     from ..actors import Mention
     from ..text import Quote, TextModel
@@ -276,6 +278,10 @@ _APPOSITIVE_SPAN = 12  # words of an appositive between a speaker and the report
 _first = itemgetter(0)
 _second = itemgetter(1)
 _match_start = re.Match.start
+_match_end = re.Match.end
+#: the text model's word pattern (``WORD_RE``) with possessive quantifiers: the same tokens (nothing
+#: follows that could make it give characters back), found a little faster; WORD_RE itself if it changes
+_WORD_FINDITER = (re.compile(r"\w++(?:[-'’.]\w++)*+") if WORD_RE.pattern == r"\w+(?:[-'’.]\w+)*" else WORD_RE).finditer
 
 
 class _Speech(NamedTuple):
@@ -350,7 +356,11 @@ def score_sentences(
     tokens = model.tokens
     text = model.text
     sent_tok, sent_starts, sent_ends = model.sent_tok, model.sent_starts, model.sent_ends
-    sentence_spans = model.sentence_spans
+    # token spans the text model has already computed for another analyzer (a speed-up only: what is not
+    # there is found here with the same pattern, without storing it in the model)
+    known = getattr(model, "_spans", None)
+    if not isinstance(known, dict):
+        known = {}
     cues = lex.cues
     p = params
     negators, modifiers = lex.negators, lex.modifiers
@@ -365,9 +375,15 @@ def score_sentences(
         t0, t1 = sent_tok[s], sent_tok[s + 1]
         s_start, s_end = sent_starts[s], sent_ends[s]
         # the text model's tokens of the sentence with their offsets (what model.sentence_spans finds)
-        # character spans of the sentence's tokens: the text model computes them once per sentence and
-        # keeps them, so in a pipeline most are already there (the sourcing and hedging analyzers ask first)
-        spans = sentence_spans(s)  # (start, end) in text order: bisect with (offset,) finds the first start >= offset
+        # where each token of the sentence starts and ends (the text model's tokens, global index t0 + i)
+        spans = known.get(s)
+        if spans is None:
+            found = list(_WORD_FINDITER(text, s_start, s_end))
+            starts = list(map(_match_start, found))
+            ends = list(map(_match_end, found))
+        else:
+            starts = list(map(_first, spans))
+            ends = list(map(_second, spans))
         n = t1 - t0
 
         # ---------------------------------------------------------------- clause structure
@@ -378,7 +394,7 @@ def score_sentences(
             ch = text[off]
             if ch == "-" and not (text[off - 1 : off].isspace() and text[off + 1 : off + 2].isspace()):
                 continue  # a hyphen, not a dash
-            k = bisect_left(spans, (off,))
+            k = bisect_left(starts, off)
             if k < n:
                 if ch == ",":
                     commas.append(t0 + k)
@@ -427,12 +443,12 @@ def score_sentences(
         ments: list[tuple[int, int, int, Mention, list[_Anchor]]] = []  # (index, a, b, mention, anchors)
         for mi, m in mentions:
             ms, me = m.start, m.end
-            a = bisect_left(spans, (ms + 1,)) - 1  # the last token starting at or before ms
+            a = bisect_right(starts, ms) - 1
             if a < 0:
                 a = 0
-            elif spans[a][1] <= ms:
+            elif ends[a] <= ms:
                 a += 1
-            b = bisect_left(spans, (me,))
+            b = bisect_left(starts, me)
             if b <= a:
                 b = a + 1
             a = t0 + (a if a < n else n - 1)
@@ -452,22 +468,22 @@ def score_sentences(
                 if len(group) > 1:
                     ancs.extend((a, b, False, poss) for oi, a, b, poss in group if oi != mi)
         if pronouns:
-            ends = sorted((x[2], x[0], x[1], x[4]) for x in ments)  # (b, index, a, anchors)
-            end_pos = [x[0] for x in ends]
+            by_end = sorted((x[2], x[0], x[1], x[4]) for x in ments)  # (b, index, a, anchors)
+            end_pos = [x[0] for x in by_end]
             for k in pronouns:
                 if any(x[1] <= k < x[2] for x in ments):
                     continue
                 i = bisect_right(end_pos, k) - 1
                 if i < 0:
                     continue
-                b, mi, a, ancs = ends[i]
+                b, mi, a, ancs = by_end[i]
                 group = _PRONOUN_GROUP.get(tokens[k])
                 mtok = tokens[a] if b - a == 1 else ""
                 if mtok in _ANY_PRONOUN and _PRONOUN_GROUP.get(mtok) != group:
                     continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
                 # another name between the mention and the pronoun may be what it refers to
                 # (the antecedent is the nearest mention before the pronoun, so no other mention lies in between)
-                if _other_name(text, spans[b - 1 - t0][1], spans[k - t0][0]):
+                if _other_name(text, ends[b - 1 - t0], starts[k - t0]):
                     continue
                 ancs.append((k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
 
@@ -508,14 +524,14 @@ def score_sentences(
                     k = rep[i]
                     # "..., said X" / "” said X": the verb follows a comma or a quotation; in "Pence said
                     # Flynn lied" X is what is said, not the speaker
-                    ks = spans[k - t0][0]
+                    ks = starts[k - t0]
                     if k == t0 or k in break_set or text[ks - 2 : ks].rstrip()[-1:] in _CLOSE:
                         speech[mi] = _Speech(cue=k, cue_after=False)
         if strongs and strongs[0] <= ments[0][2] and ments[0][1] == t0:
             # "Karl Rove: Hillary Clinton might ...": a name opening the sentence and followed by a colon
             # (headlines, transcripts) is the speaker of what follows it
             for mi, a, b, m, _ in ments:
-                if a == t0 and b < t1 and mi not in speech and ":" in text[m.end : spans[b - t0][0]]:
+                if a == t0 and b < t1 and mi not in speech and ":" in text[m.end : starts[b - t0]]:
                     speech[mi] = _Speech(cue=b - 1, cue_after=True)
         # quotations: is any word of the sentence inside one? (then ask the text model for each word)
         quote_at = _no_quote
@@ -534,7 +550,7 @@ def score_sentences(
             elif reaches and model.quote_at(s_start) is not None:
                 quote_at = model.quote_at
         # the first word of each mention, not a stray quote mark included in its span
-        q_ment = {x[0]: quote_at(spans[x[1] - t0][0]) for x in ments} if quote_at is not _no_quote else {}
+        q_ment = {x[0]: quote_at(starts[x[1] - t0]) for x in ments} if quote_at is not _no_quote else {}
 
         title_case: bool | None = None  # is the sentence a headline in title case? (asked when needed)
 
@@ -554,7 +570,7 @@ def score_sentences(
         quoting = quote_at is not _no_quote
         seen: list[tuple[int, float]] = []  # start and weight of the evaluative words so far
         for y0, y1, word in hits:
-            hs = spans[y0 - t0][0]
+            hs = starts[y0 - t0]
             cap = text[hs].isupper()
             if skip_names and cap and y0 != t0:
                 # a capitalised word inside a sentence is part of a name ("Loretta Lynch", "Justice Department"),
@@ -564,7 +580,8 @@ def score_sentences(
                     if title_case is None:
                         # title case: no word of 3+ letters other than a few small words is lower-case
                         title_case = not any(
-                            text[a].islower() and b - a >= 3 and text[a:b] not in _TITLE_SMALL for a, b in spans
+                            text[a].islower() and b - a >= 3 and text[a:b] not in _TITLE_SMALL
+                            for a, b in zip(starts, ends)
                         )
                     if not title_case:
                         continue
@@ -652,7 +669,7 @@ def score_sentences(
                 continue
             if cap and any(x[1] <= y0 < x[2] or y0 <= x[1] < y1 for x in ments):
                 continue  # a word of an actor's name ("Petty said ...")
-            he = spans[y1 - 1 - t0][1]
+            he = ends[y1 - 1 - t0]
             q_hit = quote_at(hs) if quoting else None
             role = word.role
             # "X ambushed a convoy, killing six officers": a participle after a comma has the sentence's subject as doer
@@ -746,7 +763,7 @@ def score_sentences(
                                 f *= contrast_f
                                 why = why + "; across a contrast" if why else "across a contrast"
                         f = f * share
-                        if kind == "agent" and before and d > 0 and _other_name(text, spans[ab - 1 - t0][1], hs):
+                        if kind == "agent" and before and d > 0 and _other_name(text, ends[ab - 1 - t0], hs):
                             f *= p.other_subject  # "X said Iran violated ...": another name between mention and act
                             why = why + "; another subject" if why else "another subject"
                 else:  # the common case: distance and breaks only
