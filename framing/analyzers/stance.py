@@ -189,39 +189,44 @@ class StanceAnalyzer(Analyzer):
         none = self.label(0.0)
         stance = [0.0] * n
         labels = [none] * n
+        neg = [1 if none == "negative" else 0] * n
+        pos = [1 if none == "positive" else 0] * n
         quoted = [False] * n
         source = [""] * n
         n_ev = [0] * n
         evaluated = [0] * n
-        own_n = [0] * n
-        q_n = [0] * n
+        own, own_n = [0.0] * n, [0] * n
+        q, q_n = [0.0] * n, [0] * n
         alpha = self.params.alpha
+        label = self.label
         for i, (total, k, q_w, all_w, sources) in acc.items():
             x = round(normalise(total, alpha), 4)
             stance[i] = x
-            labels[i] = self.label(x)
+            lab = labels[i] = label(x)
+            neg[i] = 1 if lab == "negative" else 0
+            pos[i] = 1 if lab == "positive" else 0
             n_ev[i] = k
             if all_w > 0:
                 evaluated[i] = 1
                 if q_w > 0.5 * all_w:
                     quoted[i] = True
-                    q_n[i] = 1
+                    q[i], q_n[i] = x, 1
                     if sources:
                         source[i] = max(sources, key=sources.get)
                 else:
-                    own_n[i] = 1
+                    own[i], own_n[i] = x, 1
         cols = {
             "stance": stance,
             "label": labels,
             "quoted": quoted,
             "source": source,
-            "stance_neg": [1 if lab == "negative" else 0 for lab in labels],
-            "stance_pos": [1 if lab == "positive" else 0 for lab in labels],
+            "stance_neg": neg,
+            "stance_pos": pos,
             "stance_evaluated": evaluated,
             "stance_n_evidence": n_ev,
-            "stance_own": [stance[i] if own_n[i] else 0.0 for i in range(n)] if acc else [0.0] * n,
+            "stance_own": own,
             "stance_own_n": own_n,
-            "stance_quoted": [stance[i] if q_n[i] else 0.0 for i in range(n)] if acc else [0.0] * n,
+            "stance_quoted": q,
             "stance_quoted_n": q_n,
         }
         return DocResult(mentions=cols, evidence=evidence, tables={"stance_actors": self._actor_rows(actors, cols)})
