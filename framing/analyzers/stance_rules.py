@@ -368,6 +368,7 @@ def score_sentences(
     mod_window, neg_window = p.modifier_window, p.negation_window
     near_window = max(mod_window, neg_window + 2)
     skip_names = p.skip_names
+    negativity = p.negativity
     scale, comma_f, strong_f, contrast_f = p.scale, p.comma, p.strong_break, p.contrast
     passive_keys = lex.passive_keys
     out: list[Contribution] = []
@@ -425,7 +426,7 @@ def score_sentences(
                     pronouns.append(k)
                 else:
                     connectives.append((k, kind))
-        conn_pos = [k for k, _ in connectives]
+        conn_pos = [k for k, _ in connectives] if connectives else connectives
 
         conceded: list[tuple[int, int]] = []
         boosted: list[tuple[int, int]] = []
@@ -556,12 +557,12 @@ def score_sentences(
 
         # ---------------------------------------------------------------- per evaluative word
         pos_discount = 1.0
-        if p.negativity:
+        if negativity:
             neg_mass = 0.0
-            for h in hits:
-                if h[2].weight < 0:
-                    neg_mass -= h[2].weight
-            pos_discount = 1.0 / (1.0 + p.negativity * neg_mass)
+            for _h0, _h1, hw in hits:
+                if hw.weight < 0:
+                    neg_mass -= hw.weight
+            pos_discount = 1.0 / (1.0 + negativity * neg_mass)
         scope_end = -1
         scope_weight = 1.0
         scope_word = ""
