@@ -31,16 +31,19 @@ mean stance, shares negative/positive, evidence words and a ``thin`` flag.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from ..lexicons import Lexicon
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, mean, ratio
 from .stance_lexicon import StanceLexicon
-from .stance_rules import Contribution, RuleParams, normalise, score_sentence
+from .stance_rules import Contribution, RuleParams, document_info, normalise, score_sentences
 
 __all__ = ["StanceAnalyzer"]
 
 _LABELS = ("negative", "neutral", "positive")
+#: Evidence((...)) without the keyword handling of a named tuple's constructor (many are made)
+_new_evidence = partial(tuple.__new__, Evidence)
 
 
 def _count(n: float) -> float:
@@ -135,21 +138,15 @@ class StanceAnalyzer(Analyzer):
         if not mentions:
             return []
         lex = self.lexicon
-        keys = lex.keys
-        min_w = max(self.params.min_weight, 1e-12)
-        tokens = model.tokens
-        st = model.sent_tok
         ment_by_sent: dict[int, list] = {}
         for i, (m, s) in enumerate(zip(mentions, ctx.mention_sentence)):
-            ment_by_sent.setdefault(s, []).append((i, m))
-        by_sent: dict[int, list] = {}
-        for s in ment_by_sent:
-            t0, t1 = st[s], st[s + 1]
-            if keys.isdisjoint(tokens[t0:t1]):
-                continue
-            hits = [h for h in lex.match_tokens(tokens, t0, t1) if abs(h.entry.weight) >= min_w]
-            if hits:
-                by_sent[s] = hits
+            lst = ment_by_sent.get(s)
+            if lst is None:
+                ment_by_sent[s] = [(i, m)]
+            else:
+                lst.append((i, m))
+        # evaluative words of the sentences that name an actor, from the document's word index
+        by_sent = lex.match_sentences(model, ment_by_sent, max(self.params.min_weight, 1e-12))
         if not by_sent:
             return []
         attributions: list[Mapping[str, Any]] = []
@@ -159,58 +156,77 @@ class StanceAnalyzer(Analyzer):
         att_by_sent: dict[int, list] = {}
         for r in attributions:
             att_by_sent.setdefault(int(r.get("sentence_id", -1)), []).append(r)
-        out: list[Contribution] = []
-        quote_starts = [q.start for q in model.quotes]
-        for s, hits in by_sent.items():
-            out.extend(
-                score_sentence(model, s, hits, ment_by_sent[s], lex, self.params, att_by_sent.get(s, ()), quote_starts)
-            )
-        return out
+        items = [(s, hits, ment_by_sent[s], att_by_sent.get(s, ())) for s, hits in by_sent.items()]
+        return score_sentences(model, items, lex, self.params, document_info(model, lex))
 
     def analyze(self, ctx: DocContext) -> DocResult:
-        n = len(ctx.mentions)
+        mentions = ctx.mentions
+        n = len(mentions)
         contribs = self.contributions(ctx)
-        totals = [0.0] * n
-        n_ev = [0] * n
-        quoted_w = [0.0] * n
-        all_w = [0.0] * n
-        sources: list[dict[str, float]] = [{} for _ in range(n)]
-        evidence: list[Evidence] = []
-        actors = [m.actor for m in ctx.mentions]
+        actors = [m.actor for m in mentions]
         msent = ctx.mention_sentence
         min_ev = self.min_evidence
-        for c in contribs:
-            i = c.mention
-            totals[i] += c.value
-            a = abs(c.value)
-            all_w[i] += a
-            if c.quoted:
-                quoted_w[i] += a
-                if c.source:
-                    sources[i][c.source] = sources[i].get(c.source, 0.0) + a
+        # sums per mention, only for the mentions some word applies to (most have none)
+        acc: dict[int, list[Any]] = {}  # mention -> [total, n evidence, |quoted|, |all|, {source: |w|}]
+        evidence: list[Evidence] = []
+        for i, start, end, v, category, note, quoted_c, src_c in contribs:
+            row = acc.get(i)
+            if row is None:
+                row = acc[i] = [0.0, 0, 0.0, 0.0, None]
+            row[0] += v
+            a = abs(v)
+            row[3] += a
+            if quoted_c:
+                row[2] += a
+                if src_c:
+                    src = row[4]
+                    if src is None:
+                        src = row[4] = {}
+                    src[src_c] = src.get(src_c, 0.0) + a
             if a >= min_ev:
-                n_ev[i] += 1
-                evidence.append(Evidence(c.category, c.start, c.end, round(c.value, 4), actors[i], msent[i], c.note))
+                row[1] += 1
+                evidence.append(_new_evidence((category, start, end, round(v, 4), actors[i], msent[i], note)))
+        none = self.label(0.0)
+        stance = [0.0] * n
+        labels = [none] * n
+        neg = [1 if none == "negative" else 0] * n
+        pos = [1 if none == "positive" else 0] * n
+        quoted = [False] * n
+        source = [""] * n
+        n_ev = [0] * n
+        evaluated = [0] * n
+        own, own_n = [0.0] * n, [0] * n
+        q, q_n = [0.0] * n, [0] * n
         alpha = self.params.alpha
-        stance = [round(normalise(t, alpha), 4) for t in totals]
-        labels = [self.label(x) for x in stance]
-        quoted = [all_w[i] > 0 and quoted_w[i] > 0.5 * all_w[i] for i in range(n)]
-        source = [max(sources[i], key=sources[i].get) if quoted[i] and sources[i] else "" for i in range(n)]
-        evaluated = [1 if all_w[i] > 0 else 0 for i in range(n)]
-        own_n = [1 if evaluated[i] and not quoted[i] else 0 for i in range(n)]
-        q_n = [1 if evaluated[i] and quoted[i] else 0 for i in range(n)]
+        label = self.label
+        for i, (total, k, q_w, all_w, sources) in acc.items():
+            x = round(normalise(total, alpha), 4)
+            stance[i] = x
+            lab = labels[i] = label(x)
+            neg[i] = 1 if lab == "negative" else 0
+            pos[i] = 1 if lab == "positive" else 0
+            n_ev[i] = k
+            if all_w > 0:
+                evaluated[i] = 1
+                if q_w > 0.5 * all_w:
+                    quoted[i] = True
+                    q[i], q_n[i] = x, 1
+                    if sources:
+                        source[i] = max(sources, key=sources.get)
+                else:
+                    own[i], own_n[i] = x, 1
         cols = {
             "stance": stance,
             "label": labels,
             "quoted": quoted,
             "source": source,
-            "stance_neg": [1 if lab == "negative" else 0 for lab in labels],
-            "stance_pos": [1 if lab == "positive" else 0 for lab in labels],
+            "stance_neg": neg,
+            "stance_pos": pos,
             "stance_evaluated": evaluated,
             "stance_n_evidence": n_ev,
-            "stance_own": [stance[i] if own_n[i] else 0.0 for i in range(n)],
+            "stance_own": own,
             "stance_own_n": own_n,
-            "stance_quoted": [stance[i] if q_n[i] else 0.0 for i in range(n)],
+            "stance_quoted": q,
             "stance_quoted_n": q_n,
         }
         return DocResult(mentions=cols, evidence=evidence, tables={"stance_actors": self._actor_rows(actors, cols)})
@@ -218,26 +234,35 @@ class StanceAnalyzer(Analyzer):
     def _actor_rows(self, actors: list[str], cols: Mapping[str, list[Any]]) -> list[dict[str, Any]]:
         """One row per actor of the document: mentions, mean stance, shares, evidence and a thin flag."""
         acc: dict[str, list[float]] = {}
+        stance, neg, pos, n_ev, evaluated = (
+            cols["stance"],
+            cols["stance_neg"],
+            cols["stance_pos"],
+            cols["stance_n_evidence"],
+            cols["stance_evaluated"],
+        )
         for i, actor in enumerate(actors):
-            row = acc.setdefault(actor, [0, 0.0, 0, 0, 0, 0])
+            row = acc.get(actor)
+            if row is None:
+                row = acc[actor] = [0, 0.0, 0, 0, 0, 0]
             row[0] += 1
-            row[1] += cols["stance"][i]
-            row[2] += cols["stance_neg"][i]
-            row[3] += cols["stance_pos"][i]
-            row[4] += cols["stance_n_evidence"][i]
-            row[5] += cols["stance_evaluated"][i]
+            row[1] += stance[i]
+            row[2] += neg[i]
+            row[3] += pos[i]
+            row[4] += n_ev[i]
+            row[5] += evaluated[i]
         out = []
-        for actor, (k, total, neg, pos, ev, evaluated) in acc.items():
+        for actor, (k, total, n_neg, n_pos, ev, n_evaluated) in acc.items():
             out.append(
                 {
                     "actor": actor,
                     "n_mentions": int(k),
                     "mean_stance": round(total / k, 4),
-                    "share_negative": round(neg / k, 4),
-                    "share_positive": round(pos / k, 4),
-                    "n_evaluated": int(evaluated),
+                    "share_negative": round(n_neg / k, 4),
+                    "share_positive": round(n_pos / k, 4),
+                    "n_evaluated": int(n_evaluated),
                     "n_evidence": int(ev),
-                    "thin": k < self.thin_mentions or evaluated == 0,
+                    "thin": k < self.thin_mentions or n_evaluated == 0,
                 }
             )
         return out

@@ -22,16 +22,22 @@ Model for Sentiment Analysis of Social Media Text. ICWSM-14.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
-from typing import Any
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .._frozen import FrozenDict
 from ..lexicons import Lexicon, LexiconEntry, Match, load_lexicon
+from ..vocab import common_words
 
-__all__ = ["ROLE_CLASSES", "StanceLexicon", "load_vader"]
+if TYPE_CHECKING:
+    from ..text import TextModel
+
+__all__ = ["ROLE_CLASSES", "StanceLexicon", "Word", "british_spelling", "load_vader"]
 
 #: Role classes of ``stance_verbs`` (see :mod:`framing.analyzers.stance_rules` for what each does to doer and receiver).
 ROLE_CLASSES = ("harm", "criticize", "attack", "praise", "benefit", "defeat")
@@ -66,6 +72,41 @@ def load_vader() -> Lexicon:
     )
 
 
+_IZE_RE = re.compile(r"^(\w{4,}?)iz(e|ed|es|ing|er|ers|ation|ations)$")
+_OUR_RE = re.compile(
+    r"^(fav|hon|hum|harb|savi|splend|val|vig|behavi|rum|neighb|lab|col|cand|ard|endeav|clam|ranc|ferv|arm)or"
+    r"(|s|ed|ing|able|ably|ableness|ite|ites|itism|less|lessness|ly|hood|ers?)$"
+)
+_ENSE_RE = re.compile(r"^(defen|offen|preten)se(|s|less|lessly|lessness)$")
+
+
+def british_spelling(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The British spelling of an American-spelt term, or None if it has none.
+
+    ``-ize`` is written ``-ise`` ("criticise", "demonised", "radicalisation"; not after fewer
+    than four letters: "prize", "seize"); ``-or`` is written ``-our`` in a closed list of stems
+    and their regular forms ("favourite", "honourable", "behaviour", "harbouring"; but
+    "honorary", "humorous" and "vigorous" are spelt alike in both); and ``-ense`` is written
+    ``-ence`` in "defence", "offence" and "pretence". VADER's lexicon is American; news in
+    British, Irish, Indian or Pakistani English uses the other spelling.
+    """
+    out = []
+    changed = False
+    for w in words:
+        m = _IZE_RE.match(w) or _OUR_RE.match(w) or _ENSE_RE.match(w)
+        if m is None:
+            out.append(w)
+            continue
+        changed = True
+        if m.re is _IZE_RE:
+            out.append(f"{m.group(1)}is{m.group(2)}")
+        elif m.re is _OUR_RE:
+            out.append(f"{m.group(1)}our{m.group(2)}")
+        else:
+            out.append(f"{m.group(1)}ce{m.group(2)}")
+    return tuple(out) if changed else None
+
+
 def _phrases(lex: Lexicon) -> dict[str, tuple[tuple[tuple[str, ...], str, float], ...]]:
     """First word → (phrase words, category, weight), longest phrase first."""
     out: dict[str, list[tuple[tuple[str, ...], str, float]]] = {}
@@ -76,6 +117,35 @@ def _phrases(lex: Lexicon) -> dict[str, tuple[tuple[tuple[str, ...], str, float]
 
 def _by_start_longest(m: tuple[int, int, LexiconEntry]) -> tuple[int, int]:
     return m[0], -m[1]
+
+
+#: Role classes whose judgement a negation reverses as a whole ("nobody can accuse X of ingratitude").
+_JUDGEMENTS = frozenset(["criticize", "attack", "praise"])
+
+
+class Word(NamedTuple):
+    """An evaluative entry as the rules read it, its fields looked up once when the lexicon is compiled."""
+
+    weight: float
+    role: str  # a role class of ``stance_verbs`` or ""
+    pos: str  # "verb", "noun", "verb noun", "agentnoun" or ""
+    verb: bool  # "verb" in pos
+    entity: bool  # a noun naming a kind of actor ("terrorists", "hero")
+    judgement: bool  # role is criticize, attack or praise
+    entry: LexiconEntry
+
+
+#: A hit of the evaluative lexicon in a sentence: tokens [start, end) and the word.
+Hit = tuple[int, int, Word]
+#: A phrase looked up by its rarest word: that word's offset in it, its length, the offset and
+#: word of a second word to check first, its words, its rank among phrases starting at one
+#: place (longest, then first listed) and its compiled entry.
+_Phrase = tuple[int, int, int, str, tuple[str, ...], tuple[int, int], Word]
+#: The phrases of one anchor word grouped for look-up: (offset of a second word from the anchor,
+#: that word -> the phrases (anchor offset, length, words, rank, word) that have it there).
+_PhraseGroups = tuple[
+    tuple[int, Mapping[str, tuple[tuple[int, int, tuple[str, ...], tuple[int, int], Word], ...]]], ...
+]
 
 
 @dataclass(frozen=True)
@@ -103,8 +173,83 @@ class StanceLexicon:
     passive_keys: frozenset[str] = frozenset()
     negator_keys: frozenset[str] = frozenset()
     modifier_keys: frozenset[str] = frozenset()
+    near_keys: frozenset[str] = frozenset()  # negator_keys | modifier_keys
     table: Mapping[str, tuple[LexiconEntry | None, tuple[LexiconEntry, ...]]] = FrozenDict({})
     keys: frozenset[str] = frozenset()
+    singles: Mapping[str, Word] = FrozenDict({})
+    #: anchor word -> (anchor offset, length, offset and word to check first, words, rank, word)
+    phrases: Mapping[str, tuple[_Phrase, ...]] = FrozenDict({})
+    lookup: Mapping[str, tuple[Word | None, _PhraseGroups]] = FrozenDict({})
+    match_keys: frozenset[str] = frozenset()
+    scan: Mapping[str, tuple[str | None, tuple[tuple[tuple[str, ...], str, float], ...]]] = FrozenDict({})
+
+    def match_sentences(
+        self, model: TextModel, sentences: Container[int], min_weight: float = 1e-12
+    ) -> dict[int, list[Hit]]:
+        """Evaluative words of the given sentences, per sentence, in text order (longest first, not overlapping).
+
+        The same matches as :meth:`match_tokens` on each sentence (the longest phrase at each
+        position, else the single word; a match starting inside an earlier one is dropped), found
+        from the text model's word index, which the analyzers share: only the document's
+        evaluative words are looked at (phrases through their rarest word, as
+        :class:`~framing.lexicons.Lexicon` does), and only those in ``sentences`` (the ones that
+        name an actor) are kept. Matches weighing less than ``min_weight`` (in absolute value)
+        are dropped after the overlap rule, so that a phrase of weight 0 ("united states") still
+        hides the words inside it.
+        """
+        index = model.index
+        st = model.sent_tok
+        tokens = model.tokens
+        bisect_left = bisect.bisect_left
+        lookup, keys = self.lookup, self.match_keys
+        out: dict[int, list[Hit]] = {}
+        for s in sentences:
+            t0, t1 = st[s], st[s + 1]
+            present = keys.intersection(tokens[t0:t1])
+            if not present:
+                continue
+            found: list[tuple[int, tuple[int, int], int, Word]] = []  # start, rank, end, word
+            phrase = False
+            for w in present:
+                ks = index[w]
+                if len(ks) > 1:  # the occurrences in this sentence
+                    i = bisect_left(ks, t0)
+                    ks = ks[i : bisect_left(ks, t1, i)]
+                word, groups = lookup[w]
+                for p in ks if groups else ():
+                    # phrases anchored on this word: look up a second word at its offset, then check the phrase
+                    for r, table in groups:
+                        q = p + r
+                        if t0 <= q < t1:
+                            cands = table.get(tokens[q])
+                            if cands is not None:
+                                for a, n, words, rank, pword in cands:
+                                    k = p - a
+                                    end = k + n
+                                    if k >= t0 and end <= t1 and tuple(tokens[k:end]) == words:
+                                        found.append((k, rank, end, pword))
+                                        phrase = True
+                if word is not None:
+                    for p in ks:
+                        found.append((p, _SINGLE_RANK, p + 1, word))
+            if not found:
+                continue
+            if phrase:
+                found.sort(key=_start_rank)  # at each start, the longest phrase first and the single word last
+                hits: list[Hit] = []
+                last_end = -1
+                for k, _, end, word in found:
+                    if k >= last_end:  # a match starting inside (or at) an earlier, longer one is dropped
+                        last_end = end
+                        if abs(word.weight) >= min_weight:
+                            hits.append((k, end, word))
+            else:  # single words only: one per position, none inside another
+                if len(found) > 1:
+                    found.sort(key=_first)
+                hits = [(k, end, word) for k, _, end, word in found if abs(word.weight) >= min_weight]
+            if hits:
+                out[s] = hits
+        return out
 
     def match_tokens(self, tokens: list[str], t0: int, t1: int) -> list[Match]:
         """Evaluative words among ``tokens[t0:t1]`` (one sentence), longest first, not overlapping.
@@ -178,6 +323,7 @@ class StanceLexicon:
             ordered.append(("vader", vader_lex))
         merged: dict[tuple[str, ...], LexiconEntry] = {}
         for source, lex in ordered:
+            added = []
             for e in lex:
                 if e.words in merged:
                     continue
@@ -193,6 +339,12 @@ class StanceLexicon:
                         {"source": source, "role": role, "pos": pos, "kind": str(e.extra.get("kind", ""))}
                     ),
                 )
+                added.append(merged[e.words])
+            # British spellings of the file's words ("criticise", "favourite", "defence"), unless listed
+            for e in added:
+                words = british_spelling(e.words)
+                if words is not None and words not in merged:
+                    merged[words] = replace(e, term=" ".join(words), words=words)
         neg_lex = load_lexicon(negators)
         mod_lex = load_lexicon(modifiers)
         cue_lex = load_lexicon(cues)
@@ -211,6 +363,34 @@ class StanceLexicon:
         compiled = {
             w: (single, tuple(sorted(multi, key=lambda e: -len(e.words)))) for w, (single, multi) in table.items()
         }
+        # for matching from a document's word index: single words that weigh something (a word of
+        # weight 0 decides nothing and hides nothing), and phrases by their rarest word
+        common = common_words()
+        singles: dict[str, Word] = {}
+        phrases: dict[str, list[_Phrase]] = {}
+        for order, e in enumerate(merged.values()):
+            if len(e.words) == 1:
+                if e.weight:
+                    singles[e.words[0]] = _word(e)
+                continue
+            ws = e.words
+            a = max(range(len(ws)), key=lambda i: (ws[i] not in common, len(ws[i]), -i))
+            # at one position the longest phrase wins, then the one listed first
+            c = max((i for i in range(len(ws)) if i != a), key=lambda i: (ws[i] not in common, len(ws[i]), -i))
+            phrases.setdefault(ws[a], []).append((a, len(ws), c, ws[c], ws, (-len(ws), order), _word(e)))
+        contrast_phrases = _phrases(multi_contrast)
+        scan_keys = frozenset(
+            w for w, c in single_cues.items() if c == "pronoun" or c.startswith("contrast")
+        ) | frozenset(contrast_phrases)
+        # what the sentence scan does with each word: a pronoun, a connective of a kind ("but",
+        # "concessive"), or (kind None) the start of contrast phrases; a single cue wins over phrases
+        scan: dict[str, tuple[str | None, tuple[tuple[tuple[str, ...], str, float], ...]]] = {}
+        for w in scan_keys:
+            c = single_cues.get(w)
+            if c is None:
+                scan[w] = (None, contrast_phrases[w])
+            else:
+                scan[w] = ("pronoun" if c == "pronoun" else c[9:], ())
         return cls(
             evaluative=Lexicon(merged.values(), name="stance", meta={"description": "merged stance lexicon"}),
             negators=FrozenDict(_phrases(neg_lex)),
@@ -218,12 +398,39 @@ class StanceLexicon:
             cues=FrozenDict(single_cues),
             contrast_phrases=FrozenDict(_phrases(multi_contrast)),
             parts=tuple(parts),
-            scan_keys=frozenset(w for w, c in single_cues.items() if c == "pronoun" or c.startswith("contrast"))
-            | frozenset(_phrases(multi_contrast)),
+            scan_keys=scan_keys,
             report_keys=frozenset(w for w, c in single_cues.items() if c == "report"),
             passive_keys=frozenset(w for w, c in single_cues.items() if c == "passive"),
             negator_keys=frozenset(_phrases(neg_lex)),
             modifier_keys=frozenset(_phrases(mod_lex)),
+            near_keys=frozenset(_phrases(neg_lex)) | frozenset(_phrases(mod_lex)),
             table=FrozenDict(compiled),
             keys=frozenset(compiled),
+            singles=FrozenDict(singles),
+            lookup=FrozenDict({w: (singles.get(w), _group(phrases.get(w, ()))) for w in set(singles) | set(phrases)}),
+            match_keys=frozenset(singles) | frozenset(phrases),
+            phrases=FrozenDict({w: tuple(v) for w, v in phrases.items()}),
+            scan=FrozenDict(scan),
         )
+
+
+_start_rank = itemgetter(0, 1)
+_first = itemgetter(0)
+
+
+def _group(phrases: Iterable[_Phrase]) -> _PhraseGroups:
+    """Phrases of one anchor word grouped by the offset and word of their second look-up word."""
+    by_offset: dict[int, dict[str, list[tuple[int, int, tuple[str, ...], tuple[int, int], Word]]]] = {}
+    for a, n, c, cw, words, rank, word in phrases:
+        by_offset.setdefault(c - a, {}).setdefault(cw, []).append((a, n, words, rank, word))
+    return tuple((r, FrozenDict({cw: tuple(v) for cw, v in table.items()})) for r, table in sorted(by_offset.items()))
+
+
+#: rank of a single word among the matches at one position: after every phrase
+_SINGLE_RANK = (0, 0)
+
+
+def _word(e: LexiconEntry) -> Word:
+    role = str(e.extra.get("role", ""))
+    pos = str(e.extra.get("pos", ""))
+    return Word(e.weight, role, pos, "verb" in pos, e.extra.get("kind") == "entity", role in _JUDGEMENTS, e)

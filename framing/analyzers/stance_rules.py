@@ -69,20 +69,24 @@ written as simple word-order rules so each contribution can be shown and checked
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
-from collections.abc import Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import accumulate
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ..text import WORD_RE
 
 if TYPE_CHECKING:
     from ..actors import Mention
-    from ..lexicons import Match
-    from ..text import TextModel
-    from .stance_lexicon import StanceLexicon
+    from ..text import Quote, TextModel
+    from .stance_lexicon import Hit, StanceLexicon, Word
 
-__all__ = ["Contribution", "RuleParams", "normalise", "score_sentence"]
+__all__ = ["Contribution", "DocInfo", "RuleParams", "document_info", "normalise", "score_sentence", "score_sentences"]
 
 _CAPITAL_RE = re.compile(r"\b[A-Z][\w'’.-]*")
 #: Capitalised words that are not names of someone (days, months, titles, "I").
@@ -136,6 +140,9 @@ _NOT_NAMES = frozenset(
 
 def _other_name(text: str, start: int, end: int) -> bool:
     """A capitalised word that may name someone else between two offsets (days, months and titles are not)."""
+    seg = text[start:end]
+    if seg.islower() or seg == seg.lower():
+        return False  # no capital letter at all
     return any(m.group() not in _NOT_NAMES for m in _CAPITAL_RE.finditer(text, start, end))
 
 
@@ -250,433 +257,609 @@ class Contribution(NamedTuple):
     source: str
 
 
+#: Contribution((...)) without the keyword handling of a named tuple's constructor (many are made)
+_new_contribution = partial(tuple.__new__, Contribution)
+
+
 def normalise(total: float, alpha: float) -> float:
     """``S / sqrt(S² + α)``: a sum of weights mapped into (−1, 1)."""
     return total / math.sqrt(total * total + alpha) if total else 0.0
 
 
-class _Anchor(NamedTuple):
-    a: int  # global token span [a, b)
-    b: int
-    pronoun: bool
-    possessive: bool
+#: A place in the sentence that stands for a mention: global token span [a, b), whether it is a
+#: pronoun that refers back to the mention, and whether it is possessive ("Pakistan's", "its").
+_Anchor = tuple[int, int, bool, bool]
+_NO_INTS: frozenset[int] = frozenset()
+_APOSTROPHES = ("'", "’")
+_CLOSE = frozenset("\"”’'")  # closing quotation marks
+_POSSESSIVE_ENDINGS = ("'s", "’s")
+_FIRM = frozenset(["possessive", "appositive"])
+_APPOSITIVE_SPAN = 12  # words of an appositive between a speaker and the report verb ("X, a senior adviser, said")
+_first = itemgetter(0)
+_second = itemgetter(1)
+_match_start = re.Match.start
+_match_end = re.Match.end
+#: the text model's word pattern (``WORD_RE``) with possessive quantifiers: the same tokens (nothing
+#: follows that could make it give characters back), found a little faster; WORD_RE itself if it changes
+_WORD_FINDITER = (re.compile(r"\w++(?:[-'’.]\w++)*+") if WORD_RE.pattern == r"\w+(?:[-'’.]\w+)*" else WORD_RE).finditer
 
 
-@dataclass
-class _Speech:
+class _Speech(NamedTuple):
     """Where a mention speaks: the report cue and the quotations or attributed spans it owns."""
 
     cue: int = -1  # token of the report cue
     cue_after: bool = True  # the cue follows the mention ("X said") rather than precedes it ("said X")
-    spans: list[tuple[int, int]] = field(default_factory=list)  # char spans of attributed content (sourcing)
+    spans: Sequence[tuple[int, int]] = ()  # char spans of attributed content (sourcing)
+
+
+class DocInfo(NamedTuple):
+    """What the rules look up across a document, found once from its word index and quotations."""
+
+    scan: list[int]  # token positions of connectives and pronouns (lex.scan_keys), sorted
+    report: list[int]  # token positions of report verbs ("said"), sorted
+    quote_starts: list[int]  # start of each quotation (model.quotes order)
+    quote_reach: list[int]  # the furthest end of quotations[0..i] (does any quotation reach an offset?)
+
+
+def document_info(model: TextModel, lex: StanceLexicon) -> DocInfo:
+    """The positions of the cue words of a document (from ``model.index``) and where its quotations reach."""
+    index = model.index
+    scan: list[int] = []
+    for w in [w for w in lex.scan_keys if w in index]:
+        scan += index[w]
+    scan.sort()
+    report: list[int] = []
+    for w in [w for w in lex.report_keys if w in index]:
+        report += index[w]
+    report.sort()
+    quotes = model.quotes
+    if not quotes:
+        return DocInfo(scan, report, [], [])
+    reach = list(accumulate([q.end for q in quotes], max))
+    return DocInfo(scan, report, [q.start for q in quotes], reach)
 
 
 def score_sentence(
     model: TextModel,
     s: int,
-    hits: Sequence[Match],
+    hits: Sequence[Hit],
     mentions: Sequence[tuple[int, Mention]],
     lex: StanceLexicon,
     params: RuleParams,
     attributions: Sequence[Mapping[str, Any]] = (),
-    quote_starts: Sequence[int] | None = None,
+    doc: DocInfo | None = None,
 ) -> list[Contribution]:
-    """Contributions of the evaluative ``hits`` of sentence ``s`` to each of its ``mentions``."""
+    """Contributions of the evaluative ``hits`` of sentence ``s`` (from
+    :meth:`~framing.analyzers.stance_lexicon.StanceLexicon.match_sentences`) to each of its ``mentions``."""
+    return score_sentences(model, [(s, hits, mentions, attributions)], lex, params, doc)
+
+
+def score_sentences(
+    model: TextModel,
+    sentences: Iterable[tuple[int, Sequence[Hit], Sequence[tuple[int, Mention]], Sequence[Mapping[str, Any]]]],
+    lex: StanceLexicon,
+    params: RuleParams,
+    doc: DocInfo | None = None,
+) -> list[Contribution]:
+    """Contributions of the evaluative words of sentences of one document to the mentions in them.
+
+    ``sentences`` holds, per sentence, its index, its evaluative words (from
+    :meth:`~framing.analyzers.stance_lexicon.StanceLexicon.match_sentences`), its mentions
+    (index in the document, mention) and the sourcing analyzer's attributions in it.
+    Everything about a sentence (its clause breaks, connectives, pronouns, the token span
+    of each mention, speakers and quotations) is worked out once, from lists of the few
+    positions that matter (``doc``: :func:`document_info`, computed once per document) rather
+    than anything per token; the rules then run per pair of an evaluative word and a mention.
+    """
+    if doc is None:
+        doc = document_info(model, lex)
     tokens = model.tokens
     text = model.text
-    t0, t1 = model.sent_tok[s], model.sent_tok[s + 1]
-    spans = model.sentence_spans(s)
+    sent_tok, sent_starts, sent_ends = model.sent_tok, model.sent_starts, model.sent_ends
+    # token spans the text model has already computed for another analyzer (a speed-up only: what is not
+    # there is found here with the same pattern, without storing it in the model)
+    known = getattr(model, "_spans", None)
+    if not isinstance(known, dict):
+        known = {}
     cues = lex.cues
-    scan_keys = lex.scan_keys
     p = params
-
-    # ---------------------------------------------------------------- clause structure
-    # Sentences have few breaks: plain sorted lists are cheaper than anything built per token.
-    n = t1 - t0
-    starts = [a for a, _ in spans]
-    commas: list[int] = []  # global token k: a comma right before token k
-    strongs: list[int] = []  # ; : — ( ) [ ] and a spaced hyphen
-    # punctuation only (the text model's clause_breaks also looks for connectives, which are found on
-    # the tokens below in any case, and costs far more)
-    for mo in _PUNCT_BREAK_RE.finditer(text, model.sent_starts[s], model.sent_ends[s]):
-        off = mo.start()
-        ch = text[off]
-        if ch == "-" and not (text[off - 1 : off].isspace() and text[off + 1 : off + 2].isspace()):
-            continue  # a hyphen, not a dash
-        k = bisect.bisect_left(starts, off)
-        if k >= n:
-            continue
-        (commas if ch == "," else strongs).append(t0 + k)
-    breaks = sorted(commas + strongs) if strongs else commas
-    strong = set(strongs)
-    break_set = set(breaks)
-    connectives: list[tuple[int, str]] = []
-    pronouns: list[int] = []
-    contrast_phrases = lex.contrast_phrases
-    toks = tokens[t0:t1]
-    present = scan_keys.intersection(toks)
-    for w in present:
-        cat = cues.get(w)
-        j = toks.index(w)
-        while True:
-            k = t0 + j
-            if cat is None:
-                for words, c, _ in contrast_phrases[w]:
-                    if tuple(tokens[k : k + len(words)]) == words:
-                        connectives.append((k, c[9:]))
-                        break
-            elif cat == "pronoun":
-                pronouns.append(k)
-            else:
-                connectives.append((k, cat[9:]))
-            try:
-                j = toks.index(w, j + 1)
-            except ValueError:
-                break
-    connectives.sort()
-    pronouns.sort()
-    conn_pos = [k for k, _ in connectives]
-
-    def next_break(k: int, only_strong: bool = False) -> int:
-        i = bisect.bisect_right(breaks, k)
-        while i < len(breaks):
-            if not only_strong or breaks[i] in strong:
-                return breaks[i]
-            i += 1
-        return t1
-
-    conceded: list[tuple[int, int]] = []
-    boosted: list[tuple[int, int]] = []
-    for k, kind in connectives:
-        if kind == "concessive":
-            end = next_break(k)
-            conceded.append((k, end))
-            if end < t1:
-                boosted.append((end, next_break(end, True)))
-        elif kind == "but":
-            boosted.append((k, next_break(k, True)))
-
-    def in_regions(k: int, regions: list[tuple[int, int]]) -> bool:
-        return any(a <= k < b for a, b in regions)
-
-    def between(lo: int, hi: int) -> tuple[int, int, int]:
-        """Commas and strong breaks right before tokens lo..hi, and connectives among tokens lo..hi-1."""
-        nc = 0
-        for k in commas:
-            if lo <= k <= hi:
-                nc += 1
-        ns = 0
-        for k in strongs:
-            if lo <= k <= hi:
-                ns += 1
-        nk = 0
-        for k in conn_pos:
-            if lo <= k < hi:
-                nk += 1
-        return nc, ns, nk
-
-    def char_start(k: int) -> int:
-        return spans[k - t0][0]
-
-    # ---------------------------------------------------------------- mentions as token spans
-    ments: list[tuple[int, int, int, Mention]] = []  # (mention index, a, b, mention)
-    for mi, m in mentions:
-        a = bisect.bisect_right(starts, m.start) - 1
-        if a < 0:
-            a = 0
-        elif spans[a][1] <= m.start:
-            a += 1
-        b = bisect.bisect_left(starts, m.end)
-        if b <= a:
-            b = a + 1
-        ments.append((mi, t0 + min(a, t1 - t0 - 1), t0 + min(b, t1 - t0), m))
-    anchors: dict[int, list[_Anchor]] = {}
-    for mi, a, b, m in ments:
-        after = text[m.end : m.end + 2]
-        last = tokens[b - 1]
-        poss = bool(m.possessive) or after[:1] in ("'", "’") or last.endswith(("'s", "’s"))
-        anchors[mi] = [_Anchor(a, b, False, poss)]
-    ments_by_index = {mi: (mi, a, b) for mi, a, b, _ in ments}
-    # other mentions of the same actor in the sentence ("Pakistan ... Islamabad") are the same referent
-    if len(ments) > 1:
-        by_actor: dict[str, list[tuple[int, int, int, bool]]] = {}
-        for mi, a, b, m in ments:
-            by_actor.setdefault(m.actor, []).append((mi, a, b, anchors[mi][0].possessive))
-        for group in by_actor.values():
-            if len(group) > 1:
-                for mi, *_ in group:
-                    anchors[mi].extend(_Anchor(a, b, False, poss) for oi, a, b, poss in group if oi != mi)
-    if pronouns and len(ments) >= 1:
-        covered = {k for _, a, b, _ in ments for k in range(a, b)}
-        ends = sorted((b, mi) for mi, _, b, _ in ments)
-        end_pos = [e for e, _ in ends]
-        for k in pronouns:
-            if k in covered:
-                continue
-            i = bisect.bisect_right(end_pos, k) - 1
-            if i < 0:
-                continue
-            mi = ends[i][1]
-            group = _PRONOUN_GROUP.get(tokens[k])
-            mtok = tokens[ments_by_index[mi][1]] if ments_by_index[mi][2] - ments_by_index[mi][1] == 1 else ""
-            if mtok in _ANY_PRONOUN and _PRONOUN_GROUP.get(mtok) != group:
-                continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
-            # another name between the mention and the pronoun may be what it refers to
-            # (the antecedent is the nearest mention before the pronoun, so no other mention lies in between)
-            if _other_name(text, spans[ends[i][0] - 1 - t0][1], spans[k - t0][0]):
-                continue
-            anchors[mi].append(_Anchor(k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
-
-    # ---------------------------------------------------------------- speakers
-    speech: dict[int, _Speech] = {}
-    for mi, a, b, m in ments if attributions or not lex.report_keys.isdisjoint(toks) else ():
-        owned = []
-        for r in attributions:
-            ss, se = int(r.get("source_start", -1)), int(r.get("source_end", -1))
-            cs, ce = int(r.get("content_start", -1)), int(r.get("content_end", -1))
-            if ss >= 0 and ss < m.end and m.start < se and cs >= 0:
-                owned.append((cs, ce))
-        if owned:
-            speech[mi] = _Speech(spans=owned)
-            continue
-        for k in range(b, min(b + 3, t1)):
-            if cues.get(tokens[k]) == "report":
-                speech[mi] = _Speech(cue=k, cue_after=True)
-                break
-        else:
-            for k in range(max(t0, a - 2), a):
-                if cues.get(tokens[k]) == "report":
-                    speech[mi] = _Speech(cue=k, cue_after=False)
-    s_start, s_end = model.sent_starts[s], model.sent_ends[s]
-    quotes = model.quotes
-    if quotes:
-        qstarts = quote_starts if quote_starts is not None else [q.start for q in quotes]
-        iq = bisect.bisect_left(qstarts, s_start)
-        has_quotes = (iq < len(qstarts) and qstarts[iq] < s_end) or model.quote_at(s_start) is not None
-    else:
-        has_quotes = False
-    quote_at = model.quote_at if has_quotes else _no_quote
-    # the first word of each mention, not a stray quote mark included in its span
-    q_ment = {mi: quote_at(spans[a - t0][0]) for mi, a, _, _ in ments} if has_quotes else {}
-
-    # ---------------------------------------------------------------- capitalised words are names
-    title_case: bool | None = None
-
-    def is_name(k: int) -> bool:
-        """A capitalised word inside a sentence is part of a name ("Loretta Lynch", "Justice Department")."""
-        nonlocal title_case
-        c0 = spans[k - t0][0]
-        if k == t0 or not text[c0].isupper():
-            return False
-        prev = text[max(0, c0 - 3) : c0].rstrip()
-        if not prev or prev[-1] in "\"“‘'(:[—–-…":
-            return False  # the first word of a quotation or a bracket
-        if title_case is None:
-            # a headline in title case or capitals: no word of 3+ letters other than a few small words is lower-case
-            title_case = not any(text[a].islower() and b - a >= 3 and text[a:b] not in _TITLE_SMALL for a, b in spans)
-        return not title_case
-
-    # ---------------------------------------------------------------- per evaluative word
-    neg_mass = 0.0
-    if p.negativity:
-        for h in hits:
-            if h.entry.weight < 0:
-                neg_mass -= h.entry.weight
-    pos_discount = 1.0 / (1.0 + p.negativity * neg_mass)
-    out: list[Contribution] = []
     negators, modifiers = lex.negators, lex.modifiers
-    neg_keys, mod_keys = lex.negator_keys, lex.modifier_keys
+    neg_keys, mod_keys, near_keys = lex.negator_keys, lex.modifier_keys, lex.near_keys
+    mod_window, neg_window = p.modifier_window, p.negation_window
+    near_window = max(mod_window, neg_window + 2)
     skip_names = p.skip_names
-    scope_end = -1
-    scope_weight = 1.0
-    first_mi = min(ments, key=lambda x: x[1])[0] if ments else -1
-    several = len(ments) > 1
+    negativity = p.negativity
     scale, comma_f, strong_f, contrast_f = p.scale, p.comma, p.strong_break, p.contrast
-    scope_word = ""
-    for h in hits:
-        e = h.entry
-        y0, y1 = h.start, h.end
-        if skip_names and y0 != t0 and text[spans[y0 - t0][0]].isupper() and is_name(y0):
-            continue
-        w = e.weight
-        notes: list[str] = []
-        # modifiers
-        for j in (
-            range(y0 - 1, max(t0, y0 - p.modifier_window) - 1, -1)
-            if not mod_keys.isdisjoint(tokens[max(t0, y0 - p.modifier_window) : y0])
-            else ()
-        ):
-            if j + 1 in break_set:
-                break  # a break right before token j + 1
-            cands = modifiers.get(tokens[j])
-            if cands:
-                for words, _, mult in cands:
-                    if j + len(words) <= y0 and tuple(tokens[j : j + len(words)]) == words:
-                        w *= mult
-                        notes.append(f"{'intensified' if mult > 1 else 'weakened'} by '{' '.join(words)}'")
-                        break
-        # negation
-        negated = False
-        lo_n = max(t0, y0 - p.negation_window - 2)
-        for j in range(y0 - 1, lo_n - 1, -1) if not neg_keys.isdisjoint(tokens[lo_n:y0]) else ():
-            cands = negators.get(tokens[j])
-            if not cands:
-                continue
-            hit_neg = None
-            for words, cat, nw in cands:
-                if tuple(tokens[j : j + len(words)]) == words:
-                    hit_neg = (words, cat, nw)
-                    break
-            if hit_neg is None:
-                continue
-            words, cat, nw = hit_neg
-            if cat == "negator/oppose":
-                if (
-                    w < 0
-                    and j + len(words) <= y0
-                    and y0 - (j + len(words)) <= p.negation_window
-                    and not sum(between(j + 1, y0)[0:2])
-                ):
-                    w *= nw
-                    negated = True
-                    notes.append(f"opposed by '{' '.join(words)}'")
-                    break
-                continue
-            if cat != "negator" or j + len(words) > y0:
-                break  # "not only", "no doubt": not a negation
-            if y0 - (j + len(words)) > p.negation_window or sum(between(j + 1, y0)[0:2]):
-                break
-            if e.extra.get("role") in ("criticize", "attack", "praise"):
-                # a negated judgement is reversed with all it says: "nobody can accuse X of ingratitude"
-                scope_end, scope_weight, scope_word = min(next_break(y1 - 1), y1 + 5), nw, " ".join(words)
-                w *= nw
-            else:
-                w *= nw if w > 0 else nw * p.negated_negative
-            negated = True
-            notes.append(f"negated by '{' '.join(words)}'")
-            break
-        if not negated and y0 < scope_end:
-            w *= scope_weight
-            notes.append(f"negated by '{scope_word}'")
-        # clause
-        if not conceded and not boosted:
-            pass
-        elif in_regions(y0, conceded):
-            w *= p.conceded
-            notes.append("conceded clause")
-        elif in_regions(y0, boosted):
-            w *= p.after_contrast
-            notes.append("after contrast")
-        if w == 0.0:
-            continue
-        hs, he = char_start(y0), spans[y1 - 1 - t0][1]
-        q_hit = quote_at(hs)
-        hit_note = "; ".join(notes)
-        role = e.extra.get("role", "")
-        pos = e.extra.get("pos", "")
-        entity = e.extra.get("kind") == "entity"
-        if text[spans[y0 - t0][0]].isupper() and any(a <= y0 < b or y0 <= a < y1 for _, a, b, _ in ments):
-            continue  # a word of an actor's name ("Petty said ...")
-        # "X ambushed a convoy, killing six officers": a participle after a comma has the sentence's subject as doer
-        participle = bool(role) and "verb" in pos and y0 in break_set and tokens[y0].endswith("ing")
-        for mi, ma, _mb, _m in ments:
-            if participle and ma < y0 and mi != first_mi:
-                continue  # not the doer of the participle (the sentence's first actor is)
-            best: tuple[int, _Anchor] | None = None
-            for anc in anchors[mi]:
-                if role and anc.pronoun and anc.possessive and anc.a >= y1:
-                    continue  # "betrayed its neighbours": the owner of the receiver is not the receiver
-                if anc.a <= y0 < anc.b or y0 <= anc.a < y1:
-                    d = 0
-                elif anc.b <= y0:
-                    d = y0 - anc.b
+    passive_keys = lex.passive_keys
+    out: list[Contribution] = []
+    for s, hits, mentions, attributions in sentences:
+        t0, t1 = sent_tok[s], sent_tok[s + 1]
+        s_start, s_end = sent_starts[s], sent_ends[s]
+        # the text model's tokens of the sentence with their offsets (what model.sentence_spans finds)
+        # where each token of the sentence starts and ends (the text model's tokens, global index t0 + i)
+        spans = known.get(s)
+        if spans is None:
+            found = list(_WORD_FINDITER(text, s_start, s_end))
+            starts = list(map(_match_start, found))
+            ends = list(map(_match_end, found))
+        else:
+            starts = list(map(_first, spans))
+            ends = list(map(_second, spans))
+        n = t1 - t0
+
+        # ---------------------------------------------------------------- clause structure
+        # punctuation: the token each mark stands before (global index); a sentence has few of them
+        commas: list[int] = []  # a comma right before token k
+        strongs: list[int] = []  # ; : — – ( ) [ ] and a spaced hyphen
+        for off in map(_match_start, _PUNCT_BREAK_RE.finditer(text, s_start, s_end)):
+            ch = text[off]
+            if ch == "-" and not (text[off - 1 : off].isspace() and text[off + 1 : off + 2].isspace()):
+                continue  # a hyphen, not a dash
+            k = bisect_left(starts, off)
+            if k < n:
+                if ch == ",":
+                    commas.append(t0 + k)
                 else:
-                    d = anc.a - y1
-                if best is None or d < best[0]:
-                    best = (d, anc)
-            if best is None:
-                continue
-            d, anc = best
-            before = anc.b <= y0
-            if role or (before and (anc.possessive or anc.b in break_set)) or (d == 0 and not before and anc.a < y1):
-                f, why, kind = _attach(d, anc, y0, y1, role, pos, tokens, cues, between, breaks, p, lex.passive_keys)
-            else:  # the common case, inline: distance and breaks only
-                f = 1.0 / (1.0 + d / scale)
-                why = []
-                kind = ""
-                if breaks or conn_pos:
-                    nc, ns, nk = between(anc.b, y0) if before else between(y1, anc.a)
-                    if nc:
-                        f *= comma_f**nc
-                    if ns:
-                        f *= strong_f**ns
-                    if nk:
-                        f *= contrast_f
-                        why.append("across a contrast")
-            if kind == "agent" and before and d > 0 and _other_name(text, spans[anc.b - 1 - t0][1], hs):
-                f *= p.other_subject  # "X said Iran violated ...": another name stands between the mention and the act
-                why.append("another subject")
-            if not role and not before and not anc.pronoun and _PLACE.intersection(tokens[max(y1, anc.a - 2) : anc.a]):
-                f *= p.place  # "terror operations inside Pakistan": the place or target of a bad thing, not its author
-                why.append("place or target")
-            if entity and kind not in ("possessive", "appositive") and d > 1 and not _copula(anc, y0, tokens, cues):
-                f *= p.entity_far
-                why.append("names another actor")
-            if f == 0.0 and not role:
-                continue
-            if anc.pronoun:
-                f *= p.pronoun
-                why.append(f"via pronoun '{tokens[anc.a]}'")
-            # a nearer actor between the mention and the word
-            lo, hi = (anc.b, y0) if anc.b <= y0 else (y1, anc.a)
-            for oi, oa, ob, om in ments if several else ():
-                if oi == mi or om.actor == _m.actor or not (lo <= oa and ob <= hi):
+                    strongs.append(t0 + k)
+        if strongs:
+            breaks = sorted(commas + strongs)
+            break_set: frozenset[int] | set[int] = set(breaks)
+        else:
+            breaks = commas
+            break_set = set(commas) if commas else _NO_INTS
+        # connectives (but, while, although ...) and pronouns, from the document's cue positions
+        connectives: list[tuple[int, str]] = []
+        pronouns: list[int] = []
+        scan_pos = doc.scan
+        i = bisect_left(scan_pos, t0)
+        j = bisect_left(scan_pos, t1, i)
+        if i < j:
+            scan = lex.scan
+            for k in scan_pos[i:j]:
+                kind, phrases = scan[tokens[k]]
+                if kind is None:
+                    for words, c, _w in phrases:
+                        if tuple(tokens[k : k + len(words)]) == words:
+                            connectives.append((k, c[9:]))
+                            break
+                elif kind == "pronoun":
+                    pronouns.append(k)
+                else:
+                    connectives.append((k, kind))
+        conn_pos = [k for k, _ in connectives] if connectives else connectives
+
+        conceded: list[tuple[int, int]] = []
+        boosted: list[tuple[int, int]] = []
+        for k, kind in connectives:
+            if kind == "concessive":
+                end = _next_break(breaks, k, t1)
+                conceded.append((k, end))
+                if end < t1:
+                    boosted.append((end, _next_break(strongs, end, t1)))
+            elif kind == "but":
+                boosted.append((k, _next_break(strongs, k, t1)))
+        any_break = bool(breaks or conn_pos)
+
+        # ---------------------------------------------------------------- mentions as token spans
+        ments: list[tuple[int, int, int, Mention, list[_Anchor]]] = []  # (index, a, b, mention, anchors)
+        for mi, m in mentions:
+            ms, me = m.start, m.end
+            a = bisect_right(starts, ms) - 1
+            if a < 0:
+                a = 0
+            elif ends[a] <= ms:
+                a += 1
+            b = bisect_left(starts, me)
+            if b <= a:
+                b = a + 1
+            a = t0 + (a if a < n else n - 1)
+            b = t0 + (b if b < n else n)
+            poss = (
+                bool(m.possessive) or text[me : me + 1] in _APOSTROPHES or tokens[b - 1].endswith(_POSSESSIVE_ENDINGS)
+            )
+            ments.append((mi, a, b, m, [(a, b, False, poss)]))
+        several = len(ments) > 1
+        # other mentions of the same actor in the sentence ("Pakistan ... Islamabad") are the same referent
+        if several and len({x[3].actor for x in ments}) < len(ments):
+            by_actor: dict[str, list[tuple[int, int, int, bool]]] = {}
+            for mi, a, b, m, ancs in ments:
+                by_actor.setdefault(m.actor, []).append((mi, a, b, ancs[0][3]))
+            for mi, _a, _b, m, ancs in ments:
+                group = by_actor[m.actor]
+                if len(group) > 1:
+                    ancs.extend((a, b, False, poss) for oi, a, b, poss in group if oi != mi)
+        if pronouns:
+            by_end = sorted((x[2], x[0], x[1], x[4]) for x in ments)  # (b, index, a, anchors)
+            end_pos = [x[0] for x in by_end]
+            for k in pronouns:
+                if any(x[1] <= k < x[2] for x in ments):
                     continue
-                gap = tokens[anc.b : oa] if anc.b <= oa else tokens[ob : anc.a]
-                if all(t in _COORDINATION for t in gap):
-                    continue  # "X and Y criticized": coordinated doers
-                f *= p.nearer_actor
-                why.append("nearer actor")
-                break
-            # quotation and speech
-            quoted = False
-            source = ""
-            if q_hit is not None:
-                q_m = q_ment.get(mi)
-                quoted = True
-                if q_m != q_hit:
-                    sp = speech.get(mi)
-                    if sp is not None:
-                        f *= p.speaker
-                        why.append("speaker's own words")
-                    else:
-                        f *= p.quoted_other
-                        why.append("quoted")
-            else:
-                sp = speech.get(mi)
-                if sp is not None and _in_speech(sp, hs, y0):
-                    f *= p.reported
-                    why.append("speaker's reported words")
-            if quoted and attributions:
-                for r in attributions:
-                    cs, ce = int(r.get("content_start", -1)), int(r.get("content_end", -1))
-                    if cs <= hs < ce:
-                        source = str(r.get("source_actor") or r.get("source") or "")
+                i = bisect_right(end_pos, k) - 1
+                if i < 0:
+                    continue
+                b, mi, a, ancs = by_end[i]
+                group = _PRONOUN_GROUP.get(tokens[k])
+                mtok = tokens[a] if b - a == 1 else ""
+                if mtok in _ANY_PRONOUN and _PRONOUN_GROUP.get(mtok) != group:
+                    continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
+                # another name between the mention and the pronoun may be what it refers to
+                # (the antecedent is the nearest mention before the pronoun, so no other mention lies in between)
+                if _other_name(text, ends[b - 1 - t0], starts[k - t0]):
+                    continue
+                ancs.append((k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
+
+        # ---------------------------------------------------------------- speakers
+        speech: dict[int, _Speech] = {}
+        rep = doc.report
+        ir = bisect_left(rep, t0)
+        # the sourcing analyzer's attributions: (source span, content span, record)
+        atts = [
+            (
+                int(r.get("source_start", -1)),
+                int(r.get("source_end", -1)),
+                int(r.get("content_start", -1)),
+                int(r.get("content_end", -1)),
+                r,
+            )
+            for r in attributions
+        ]
+        if atts or (ir < len(rep) and rep[ir] < t1):
+            for mi, a, b, m, _ in ments:
+                owned = [(cs, ce) for ss, se, cs, ce, _r in atts if ss >= 0 and ss < m.end and m.start < se and cs >= 0]
+                if owned:
+                    speech[mi] = _Speech(spans=owned)
+                    continue
+                # a report verb right after the mention ("X said"), else the last one right before it ("said X")
+                i = bisect_left(rep, b)
+                if i < len(rep) and rep[i] < b + 3 and rep[i] < t1:
+                    speech[mi] = _Speech(cue=rep[i], cue_after=True)
+                    continue
+                if i < len(rep) and rep[i] < t1 and commas and b in commas:
+                    # "X, the party's leader, said": a report verb right after an appositive
+                    c = bisect_right(commas, b)
+                    if c < len(commas) and commas[c] - b <= _APPOSITIVE_SPAN and commas[c] <= rep[i] <= commas[c] + 1:
+                        speech[mi] = _Speech(cue=rep[i], cue_after=True)
+                        continue
+                i = bisect_left(rep, a) - 1
+                if i >= 0 and rep[i] >= a - 2 and rep[i] >= t0:
+                    k = rep[i]
+                    # "..., said X" / "” said X": the verb follows a comma or a quotation; in "Pence said
+                    # Flynn lied" X is what is said, not the speaker
+                    ks = starts[k - t0]
+                    if k == t0 or k in break_set or text[ks - 2 : ks].rstrip()[-1:] in _CLOSE:
+                        speech[mi] = _Speech(cue=k, cue_after=False)
+        if strongs and strongs[0] <= ments[0][2] and ments[0][1] == t0:
+            # "Karl Rove: Hillary Clinton might ...": a name opening the sentence and followed by a colon
+            # (headlines, transcripts) is the speaker of what follows it
+            for mi, a, b, m, _ in ments:
+                if a == t0 and b < t1 and mi not in speech and ":" in text[m.end : starts[b - t0]]:
+                    speech[mi] = _Speech(cue=b - 1, cue_after=True)
+        # quotations: is any word of the sentence inside one? (then ask the text model for each word)
+        quote_at = _no_quote
+        qs = doc.quote_starts
+        if qs:
+            iq = bisect_left(qs, s_start)
+            reaches = iq > 0 and doc.quote_reach[iq - 1] > s_start  # a quotation opened before the sentence goes on
+            if iq < len(qs) and qs[iq] < s_end:
+                if reaches:
+                    quote_at = model.quote_at
+                else:  # only quotations opened inside the sentence: an offset outside all of them is in none
+                    inside = [(q.start, q.end) for q in model.quotes[iq : bisect_left(qs, s_end, iq)]]
+
+                    quote_at = partial(_quote_inside, model.quote_at, inside)
+
+            elif reaches and model.quote_at(s_start) is not None:
+                quote_at = model.quote_at
+        # the first word of each mention, not a stray quote mark included in its span
+        q_ment = {x[0]: quote_at(starts[x[1] - t0]) for x in ments} if quote_at is not _no_quote else {}
+
+        title_case: bool | None = None  # is the sentence a headline in title case? (asked when needed)
+
+        # ---------------------------------------------------------------- per evaluative word
+        pos_discount = 1.0
+        if negativity:
+            neg_mass = 0.0
+            for _h0, _h1, hw in hits:
+                if hw.weight < 0:
+                    neg_mass -= hw.weight
+            pos_discount = 1.0 / (1.0 + negativity * neg_mass)
+        scope_end = -1
+        scope_weight = 1.0
+        scope_word = ""
+        first_mi = -1
+        regions = bool(conceded or boosted)
+        quoting = quote_at is not _no_quote
+        seen: list[tuple[int, float]] = []  # start and weight of the evaluative words so far
+        for y0, y1, word in hits:
+            hs = starts[y0 - t0]
+            cap = text[hs].isupper()
+            if skip_names and cap and y0 != t0:
+                # a capitalised word inside a sentence is part of a name ("Loretta Lynch", "Justice Department"),
+                # unless it opens a quotation or a bracket, or the sentence is a headline in title case
+                prev = text[max(0, hs - 3) : hs].rstrip()
+                if prev and prev[-1] not in "\"“‘'(:[—–-…":
+                    if title_case is None:
+                        # title case: no word of 3+ letters other than a few small words is lower-case
+                        title_case = not any(
+                            text[a].islower() and b - a >= 3 and text[a:b] not in _TITLE_SMALL
+                            for a, b in zip(starts, ends)
+                        )
+                    if not title_case:
+                        continue
+            w = word.weight
+            seen.append((y0, w))
+            hit_note = ""
+            lo = y0 - near_window
+            if lo < t0:
+                lo = t0
+            if not near_keys.isdisjoint(tokens[lo:y0]):  # a modifier or a negator just before the word
+                # modifiers
+                lo_m = y0 - mod_window
+                if lo_m < t0:
+                    lo_m = t0
+                if not mod_keys.isdisjoint(tokens[lo_m:y0]):
+                    for j in range(y0 - 1, lo_m - 1, -1):
+                        if j + 1 in break_set:
+                            break  # a break right before token j + 1
+                        cands = modifiers.get(tokens[j])
+                        if cands:
+                            for words, _, mult in cands:
+                                if j + len(words) <= y0 and tuple(tokens[j : j + len(words)]) == words:
+                                    w *= mult
+                                    why = f"{'intensified' if mult > 1 else 'weakened'} by '{' '.join(words)}'"
+                                    hit_note = hit_note + "; " + why if hit_note else why
+                                    break
+                # negation
+                negated = False
+                lo_n = y0 - neg_window - 2
+                if lo_n < t0:
+                    lo_n = t0
+                if not neg_keys.isdisjoint(tokens[lo_n:y0]):
+                    for j in range(y0 - 1, lo_n - 1, -1):
+                        cands = negators.get(tokens[j])
+                        if not cands:
+                            continue
+                        for cand in cands:
+                            if tuple(tokens[j : j + len(cand[0])]) == cand[0]:
+                                words, cat, nw = cand
+                                break
+                        else:
+                            continue
+                        je = j + len(words)
+                        if cat == "negator/oppose":
+                            if w < 0 and je <= y0 and y0 - je <= neg_window and not _n_breaks(breaks, j + 1, y0):
+                                w *= nw
+                                negated = True
+                                why = f"opposed by '{' '.join(words)}'"
+                                hit_note = hit_note + "; " + why if hit_note else why
+                                break
+                            continue
+                        if cat != "negator" or je > y0:
+                            break  # "not only", "no doubt": not a negation
+                        if y0 - je > neg_window or _n_breaks(breaks, j + 1, y0):
+                            break
+                        if any(je <= a < y0 and (sw > 0) != (word.weight > 0) for a, sw in seen):
+                            break  # "not afraid to succeed": the negation is the earlier word's, of the other sign
+                        if word.judgement:
+                            # a negated judgement is reversed with all it says: "nobody can accuse X of ingratitude"
+                            scope_end = min(_next_break(breaks, y1 - 1, t1), y1 + 5)
+                            scope_weight, scope_word = nw, " ".join(words)
+                            w *= nw
+                        else:
+                            w *= nw if w > 0 else nw * p.negated_negative
+                        negated = True
+                        why = f"negated by '{' '.join(words)}'"
+                        hit_note = hit_note + "; " + why if hit_note else why
                         break
-            value = w * f
-            if value > 0 and pos_discount < 1.0:
-                value *= pos_discount
-            if value == 0.0 and not role:
+                if not negated and y0 < scope_end:
+                    w *= scope_weight
+                    why = f"negated by '{scope_word}'"
+                    hit_note = hit_note + "; " + why if hit_note else why
+            elif y0 < scope_end:
+                w *= scope_weight
+                hit_note = f"negated by '{scope_word}'"
+            # clause
+            if regions:
+                if any(a <= y0 < b for a, b in conceded):
+                    w *= p.conceded
+                    hit_note = hit_note + "; conceded clause" if hit_note else "conceded clause"
+                elif any(a <= y0 < b for a, b in boosted):
+                    w *= p.after_contrast
+                    hit_note = hit_note + "; after contrast" if hit_note else "after contrast"
+            if w == 0.0:
                 continue
-            sign = "negative" if (value < 0 or (value == 0 and w < 0)) else "positive"
-            category = f"{sign}/{kind}" if kind else sign
-            if source:
-                why.append(f"quoted: {source}")
-            if why:
-                note = "; ".join(why) if not hit_note else hit_note + "; " + "; ".join(why)
-            else:
-                note = hit_note
-            out.append(Contribution(mi, hs, he, value, category, note, quoted, source))
+            if cap and any(x[1] <= y0 < x[2] or y0 <= x[1] < y1 for x in ments):
+                continue  # a word of an actor's name ("Petty said ...")
+            he = ends[y1 - 1 - t0]
+            q_hit = quote_at(hs) if quoting else None
+            role = word.role
+            # "X ambushed a convoy, killing six officers": a participle after a comma has the sentence's subject as doer
+            participle = word.verb and bool(role) and y0 in break_set and tokens[y0].endswith("ing")
+            if participle and first_mi < 0:
+                first_mi = min(ments, key=_second)[0]
+            for mi, ma, _mb, m, ancs in ments:
+                if participle and ma < y0 and mi != first_mi:
+                    continue  # not the doer of the participle (the sentence's first actor is)
+                if len(ancs) == 1:
+                    anc = ancs[0]
+                    aa, ab, apron, aposs = anc
+                    if aa <= y0 < ab or y0 <= aa < y1:
+                        d = 0
+                    elif ab <= y0:
+                        d = y0 - ab
+                    else:
+                        d = aa - y1
+                else:
+                    d = -1
+                    anc = ancs[0]
+                    for cand in ancs:
+                        ca, cb = cand[0], cand[1]
+                        if role and cand[2] and cand[3] and ca >= y1:
+                            continue  # "betrayed its neighbours": the owner of the receiver is not the receiver
+                        if ca <= y0 < cb or y0 <= ca < y1:
+                            cd = 0
+                        elif cb <= y0:
+                            cd = y0 - cb
+                        else:
+                            cd = ca - y1
+                        if d < 0 or cd < d:
+                            d, anc = cd, cand
+                    if d < 0:
+                        continue
+                    aa, ab, apron, aposs = anc
+                before = ab <= y0
+                kind = ""
+                if role or (before and (aposs or ab in break_set)) or (d == 0 and not before and aa < y1):
+                    # how firmly the word applies: possessive, appositive, the mention's role in the act, distance
+                    if d == 0 and not (before or y1 <= aa):
+                        f = 1.0
+                        why = "inside the mention"
+                    else:
+                        if before:
+                            nc, ns, nk = _between(commas, strongs, conn_pos, ab, y0)
+                        else:
+                            nc, ns, nk = _between(commas, strongs, conn_pos, y1, aa)
+                        # possessive: "Pakistan's sacrifices" (but "X's supervision of a bribery probe" is not X's)
+                        possessed = (
+                            before
+                            and aposs
+                            and d <= p.possessive_window
+                            and not (nc or ns or nk)
+                            and _NP_END.isdisjoint(tokens[ab:y0])
+                        )
+                        # appositive: "X, a reliable partner,"
+                        appositive = False
+                        if before and not possessed and ab < len(tokens) and tokens[ab] in _APPOSITIVE_OPENERS:
+                            i = bisect_right(breaks, ab)
+                            if i and breaks[i - 1] == ab:  # a break right after the mention
+                                end = breaks[i] if i < len(breaks) else 1 << 30
+                                appositive = y0 < min(end, ab + p.appositive_window) and ns == 0 and nk == 0
+                        why = ""
+                        share, sc = 1.0, scale
+                        if role:
+                            # "X, one of Y's critics" / "X is a critic": a noun naming the doer said of the mention
+                            described = appositive or (
+                                before and ab <= y0 <= ab + 4 and not _COPULA.isdisjoint(tokens[ab:y0])
+                            )
+                            kind, share, sc = _role(
+                                aa, ab, y0, y1, word, tokens, cues, before, possessed, d, p, passive_keys, described
+                            )
+                            if kind:
+                                why = f"{_ROLE_WORD.get(kind, kind)} of '{role}' act"
+                        if possessed:
+                            f = p.possessive
+                            why = why + "; possessive" if why else "possessive"
+                            kind = kind or "possessive"
+                        elif appositive:
+                            f = p.appositive
+                            why = why + "; appositive" if why else "appositive"
+                            kind = kind or "appositive"
+                        else:
+                            f = 1.0 / (1.0 + d / sc)
+                            if nc:
+                                f *= comma_f**nc
+                            if ns:
+                                f *= strong_f**ns
+                            if nk:
+                                f *= contrast_f
+                                why = why + "; across a contrast" if why else "across a contrast"
+                        f = f * share
+                        if kind == "agent" and before and d > 0 and _other_name(text, ends[ab - 1 - t0], hs):
+                            f *= p.other_subject  # "X said Iran violated ...": another name between mention and act
+                            why = why + "; another subject" if why else "another subject"
+                else:  # the common case: distance and breaks only
+                    f = 1.0 / (1.0 + d / scale)
+                    why = ""
+                    if any_break:
+                        if before:
+                            nc, ns, nk = _between(commas, strongs, conn_pos, ab, y0)
+                        else:
+                            nc, ns, nk = _between(commas, strongs, conn_pos, y1, aa)
+                        if nc:
+                            f *= comma_f**nc
+                        if ns:
+                            f *= strong_f**ns
+                        if nk:
+                            f *= contrast_f
+                            why = "across a contrast"
+                if not role and not before and not apron and not _PLACE.isdisjoint(tokens[max(y1, aa - 2) : aa]):
+                    f *= (
+                        p.place
+                    )  # "terror operations inside Pakistan": the place or target of a bad thing, not its author
+                    why = why + "; place or target" if why else "place or target"
+                if (
+                    word.entity
+                    and d > 1
+                    and kind not in _FIRM
+                    and not (ab <= y0 <= ab + 4 and not _COPULA.isdisjoint(tokens[ab:y0]))
+                ):
+                    f *= (
+                        p.entity_far
+                    )  # a noun naming an actor describes the mention only when said of it ("X is a ...")
+                    why = why + "; names another actor" if why else "names another actor"
+                if f == 0.0 and not role:
+                    continue
+                if apron:
+                    f *= p.pronoun
+                    x = f"via pronoun '{tokens[aa]}'"
+                    why = why + "; " + x if why else x
+                # a nearer actor between the mention and the word
+                if several:
+                    lo, hi = (ab, y0) if before else (y1, aa)
+                    actor = m.actor
+                    for oi, oa, ob, om, _ in ments:
+                        if oi == mi or not (lo <= oa and ob <= hi) or om.actor == actor:
+                            continue
+                        gap = tokens[ab:oa] if ab <= oa else tokens[ob:aa]
+                        if all(t in _COORDINATION for t in gap):
+                            continue  # "X and Y criticized": coordinated doers
+                        f *= p.nearer_actor
+                        why = why + "; nearer actor" if why else "nearer actor"
+                        break
+                # quotation and speech
+                quoted = False
+                source = ""
+                if q_hit is not None:
+                    quoted = True
+                    if q_ment.get(mi) != q_hit:
+                        if mi in speech:
+                            f *= p.speaker
+                            why = why + "; speaker's own words" if why else "speaker's own words"
+                        else:
+                            f *= p.quoted_other
+                            why = why + "; quoted" if why else "quoted"
+                    for _ss, _se, cs, ce, r in atts:
+                        if cs <= hs < ce:
+                            source = str(r.get("source_actor") or r.get("source") or "")
+                            break
+                elif speech:
+                    sp = speech.get(mi)
+                    if sp is not None and _in_speech(sp, hs, y0):
+                        f *= p.reported
+                        why = why + "; speaker's reported words" if why else "speaker's reported words"
+                value = w * f
+                if value > 0 and pos_discount < 1.0:
+                    value *= pos_discount
+                if value == 0.0 and not role:
+                    continue
+                sign = "negative" if (value < 0 or (value == 0 and w < 0)) else "positive"
+                if source:
+                    x = f"quoted: {source}"
+                    why = why + "; " + x if why else x
+                out.append(
+                    _new_contribution(
+                        (
+                            mi,
+                            hs,
+                            he,
+                            value,
+                            f"{sign}/{kind}" if kind else sign,
+                            (hit_note + "; " + why if hit_note else why) if why else hit_note,
+                            quoted,
+                            source,
+                        )
+                    )
+                )
     return out
 
 
@@ -707,9 +890,31 @@ _COPULA = frozenset(
 )
 
 
-def _copula(anc: _Anchor, y0: int, tokens: list[str], cues: Mapping[str, str]) -> bool:
-    """ "X is a ...", "X, seen as ...": the word at y0 is said of the mention (within 4 words after it)."""
-    return anc.b <= y0 <= anc.b + 4 and any(t in _COPULA for t in tokens[anc.b : y0])
+def _next_break(breaks: list[int], k: int, end: int) -> int:
+    """The first of ``breaks`` (sorted) after token k, else ``end``."""
+    i = bisect_right(breaks, k)
+    return breaks[i] if i < len(breaks) else end
+
+
+def _between(commas: list[int], strongs: list[int], conn_pos: list[int], lo: int, hi: int) -> tuple[int, int, int]:
+    """Commas and strong breaks right before tokens lo..hi, and connectives among tokens lo..hi-1."""
+    nc = bisect_right(commas, hi) - bisect_left(commas, lo) if commas else 0
+    ns = bisect_right(strongs, hi) - bisect_left(strongs, lo) if strongs else 0
+    nk = bisect_left(conn_pos, hi) - bisect_left(conn_pos, lo) if conn_pos else 0
+    return nc, ns, nk
+
+
+def _quote_inside(quote_at: Any, inside: list[tuple[int, int]], offset: int) -> Quote | None:
+    """``quote_at(offset)`` when ``offset`` is inside one of the ``inside`` spans, else None without asking."""
+    for a, b in inside:
+        if a <= offset < b:
+            return quote_at(offset)
+    return None
+
+
+def _n_breaks(breaks: list[int], lo: int, hi: int) -> int:
+    """Number of breaks right before tokens lo..hi (``breaks`` sorted)."""
+    return bisect_right(breaks, hi) - bisect_left(breaks, lo) if breaks else 0
 
 
 def _in_speech(sp: _Speech, offset: int, k: int) -> bool:
@@ -723,73 +928,12 @@ def _no_quote(offset: int) -> None:
     return None
 
 
-def _attach(
-    d: int,
-    anc: _Anchor,
-    y0: int,
-    y1: int,
-    role: str,
-    pos: str,
-    tokens: list[str],
-    cues: Mapping[str, str],
-    between: Any,
-    breaks: list[int],
-    p: RuleParams,
-    passive_keys: frozenset[str] = frozenset(),
-) -> tuple[float, list[str], str]:
-    """How firmly the word at tokens [y0, y1) applies to the anchor, why, and the role kind (for the category)."""
-    why: list[str] = []
-    before = anc.b <= y0  # the mention comes first
-    lo, hi = (anc.b, y0) if before else (y1, anc.a)
-    if d == 0 and not (anc.b <= y0 or y1 <= anc.a):
-        return 1.0, ["inside the mention"], ""
-    n_comma, n_strong, n_conn = between(lo, hi)
-    # possessive: "Pakistan's sacrifices"
-    possessed = (
-        before
-        and anc.possessive
-        and d <= p.possessive_window
-        and not (n_comma or n_strong or n_conn)
-        and _NP_END.isdisjoint(tokens[anc.b : y0])  # "X's supervision of a bribery probe": not X's
-    )
-    # appositive: "X, a reliable partner,"
-    appositive = False
-    if before and not possessed and anc.b in breaks and anc.b < len(tokens) and tokens[anc.b] in _APPOSITIVE_OPENERS:
-        i = bisect.bisect_right(breaks, anc.b)
-        end = breaks[i] if i < len(breaks) else 1 << 30
-        appositive = y0 < min(end, anc.b + p.appositive_window) and n_strong == 0 and n_conn == 0
-    if role:
-        kind, share, scale = _role(anc, y0, y1, role, pos, tokens, cues, before, possessed, d, p, passive_keys)
-        if kind:
-            why.append(f"{_ROLE_WORD.get(kind, kind)} of '{role}' act")
-    else:
-        kind, share, scale = "", 1.0, p.scale
-    if possessed:
-        f = p.possessive
-        why.append("possessive")
-        kind = kind or "possessive"
-    elif appositive:
-        f = p.appositive
-        why.append("appositive")
-        kind = kind or "appositive"
-    else:
-        f = 1.0 / (1.0 + d / scale)
-        if n_comma:
-            f *= p.comma**n_comma
-        if n_strong:
-            f *= p.strong_break**n_strong
-        if n_conn:
-            f *= p.contrast
-            why.append("across a contrast")
-    return f * share, why, kind
-
-
 def _role(
-    anc: _Anchor,
+    aa: int,
+    ab: int,
     y0: int,
     y1: int,
-    role: str,
-    pos: str,
+    word: Word,
     tokens: list[str],
     cues: Mapping[str, str],
     before: bool,
@@ -797,9 +941,13 @@ def _role(
     d: int,
     p: RuleParams,
     passive_keys: frozenset[str] = frozenset(),
+    described: bool = False,
 ) -> tuple[str, float, float]:
-    """The mention's role in the act at [y0, y1): (kind, share of the weight it gets, distance scale)."""
-    is_verb = "verb" in pos
+    """The role of the mention at tokens [aa, ab) in the act at [y0, y1): (kind, share of the weight, distance scale).
+
+    ``described``: the word is said of the mention (an appositive, or after "is", "became" ...).
+    """
+    role, pos, is_verb = word.role, word.pos, word.verb
     if before:
         if possessed:
             # "Pakistan's attack on Kabul": the owner is the doer; "Meng's abduction": the owner is the one it befell
@@ -809,9 +957,9 @@ def _role(
                 kind = "patient" if role in ("harm", "criticize", "attack") else "agent"
             else:
                 kind = "agent"
-        elif (
-            is_verb and not tokens[y0].endswith("ing") and not passive_keys.isdisjoint(tokens[max(anc.b, y0 - 3) : y0])
-        ):
+        elif pos == "agentnoun" and described:
+            kind = "agent"  # "X, one of Trump's toughest critics", "X is a killer": the mention is the doer
+        elif is_verb and not tokens[y0].endswith("ing") and not passive_keys.isdisjoint(tokens[max(ab, y0 - 3) : y0]):
             kind = "patient"  # "X was attacked", "X has been criticized"
         elif is_verb:
             kind = "agent"
@@ -820,7 +968,7 @@ def _role(
             share = 1.0 if role != "harm" or d <= 1 else p.harm_noun_before
             return "subject", share, p.scale
     else:
-        gap = [cues.get(t, "") for t in tokens[y1 : min(anc.a, y1 + 3)]]
+        gap = [cues.get(t, "") for t in tokens[y1 : min(aa, y1 + 3)]]
         if "agent" in gap or (pos != "verb" and "agent/noun" in gap):
             kind = "agent"  # "attacked by X", "criticism from X"
         elif is_verb or "patient" in gap:

@@ -56,7 +56,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--baseline", choices=["vader"], help="also score the sentence-sentiment baseline (VADER compound per sentence)"
     )
-    parser.add_argument("--threshold", type=float, default=None, help="stance threshold for a label (default: 0.2)")
+    parser.add_argument(
+        "--threshold", type=float, default=None, help="stance threshold for a label (default: the analyzer's, 0.1)"
+    )
     parser.add_argument(
         "--analyzers",
         default="stance",
