@@ -73,6 +73,7 @@ _PARTICIPLE_IRREGULAR = frozenset(
 )
 _QUOTE_CHARS = "\"“”‘’'«»„"
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–\"“”«»]")
+_CLAUSE_PUNCT_BEFORE = re.compile(r"[,;:(\[—–]")
 _CITATION_RE = re.compile(
     r"\((?P<who>(?:[A-Z][\w’'\-]+|[A-Z]{2,})(?:\s+(?:et al\.?|and|&)\s*(?:[A-Z][\w’'\-]+)?)?),?\s+(?P<year>(?:1[89]|20)\d\d[a-z]?)"
     r"(?:[,:]\s*(?:p\.?\s*)?\d+(?:[–-]\d+)?)?(?:;[^()]{0,80})?\)"
@@ -127,7 +128,10 @@ _CATENATIVE = frozenset(
         "try tries tried seem seems seemed appear appears appeared begin begins began start starts started going used "
         "expected likely hope hopes hoped intend intends intended decide decides decided agree agrees agreed promise "
         "promises promised threaten threatens threatened vow vows vowed went need needs needed have has had ought "
-        "able unable willing ready set due"
+        "able unable willing ready set due yet go goes gone quick eager reluctant unwilling try trying attempt attempts "
+        "attempted attempting seek seeks seeking sought fail fails failed manage manages managed choose chooses chose "
+        "opted rushed moved wanting planning hoping refusing declining seem seems seemed appear appears appeared prepared "
+        "preparing poised vowing pledging promising threatening expect expects expecting"
     )
 )
 _OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me"])
@@ -147,6 +151,20 @@ _CLAIM_RE = re.compile(
 _IN_DOCUMENTS = ("poll", "polls", "survey", "surveys", "study", "report", "analysis", "census", "tally", "audit")
 _SPEECH_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|you|You|my|My|our|Our|me|us)\b|\?")
 _TWO_WORDS = re.compile(r"\w+\W+\w")
+#: Prepositions and subordinators before a participle whose subject is the main clause's ("by telling", "while
+#: suggesting", "after slamming").
+_PARTICIPLE_LINKS = frozenset(
+    _words("by while when whilst after before since without in as also of from for upon through despite besides")
+)
+#: Words that open a sentence before its subject ("But", "And", "Meanwhile").
+_SKIP_OPENERS = frozenset(_words("but and so yet still meanwhile instead then also now indeed however thus later"))
+#: Words that open an introductory phrase ended by a comma before the subject ("Since announcing ..., Mr. Biden").
+_INTRO_SUBORDINATORS = frozenset(
+    _words(
+        "since after before when while whilst although though because if as in on at during with without despite "
+        "following for by from until unlike like upon amid among speaking asked asking addressing responding"
+    )
+)
 _TELL = frozenset(_words("tell inform assure reassure warn remind brief notify ask urge advise"))
 
 
@@ -200,6 +218,7 @@ class _Cue:
     noun: bool = False  # the form is also a common noun ("claims", "plan")
     coordinated: str = ""  # "," for ", adding that", "and" for "... and said"
     that: bool = False  # the content starts with "that"
+    passive: bool = False  # a passive without an agent: "was referred to", "can be summed up"
 
 
 class AttributionFinder:
@@ -464,6 +483,21 @@ class _Doc:
                     if cut > b.content_start:
                         b.content_end = cut
                         continue
+                    lo = a.source_start if b.cue_end <= a.source_start < c.start else c.start
+                    brk = _CLAUSE_PUNCT_BEFORE.search(self.text, b.cue_end, lo) if b.cue_end < lo else None
+                    if brk is None and not c2.noun:
+                        dropped.add(i)  # "Analysts say she is likely to argue ...": what is reported
+                        break
+                    if brk is not None and not c2.that:
+                        # "Trump continued to question Cruz's temperament, saying ...": two attributions
+                        last = brk.start()
+                        for mt in _CLAUSE_PUNCT_BEFORE.finditer(self.text, brk.end(), lo):
+                            last = mt.start()
+                        if last > b.content_start:
+                            b.content_end = last
+                            while b.content_end > b.content_start and self.text[b.content_end - 1].isspace():
+                                b.content_end -= 1
+                            continue
                 if not c2.that and (c.weight, c.start) > (c2.weight, c2.start) and a.source_start >= 0:
                     dropped.add(j)
                     continue
@@ -537,9 +571,7 @@ class _Doc:
             c.coordinated = self._coordination(text, toks, spans, c)
             if c.coordinated and prev is None and not c.noun:
                 # "The Security Council met on Friday and pledged ...": the subject that opens the sentence
-                ph = np_after(text, toks, spans, 0, c.k, max_len=6, allow_of=False)
-                if ph is not None and ph.b < c.k and self._recognised(toks, spans, ph):
-                    source = ph
+                source = self._main_subject(text, toks, spans, c.k)
             elif c.coordinated and prev is not None and prev.source_start >= 0:
                 inherited = True
         if source is None and not agentless and not inherited and c.needs in ("source", "both"):
@@ -589,7 +621,7 @@ class _Doc:
             source is None
             and not agentless
             and not inherited
-            and (not complement or c.category != "speech" or c.lemma in _NEEDS_HOLDER)
+            and (c.category != "speech" or c.lemma in _NEEDS_HOLDER or c.passive)
         ):
             return none  # a verb with no speaker found counts only as speech that reports a clause
         # reported speech: the rest of the sentence, or the clause before the speaker
@@ -620,6 +652,7 @@ class _Doc:
                     return ph, True, False
             if c.lemma in _AGENTLESS or c.lemma in _EPISTEMIC:
                 return None, False, True
+            c.passive = True
             return None, False, False  # "cannot be viewed in isolation": a passive, not a vague attribution
         if j < 0:
             # sentence-initial verb: inverted only after a quotation ("“...,” said Rizvi")
@@ -679,15 +712,39 @@ class _Doc:
         return w.endswith(_PEOPLE_SUFFIXES)
 
     def _coordination(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue) -> str:
-        """``","`` for a participle after a comma (", adding"), ``"and"`` for "... and said"; else ``""``."""
+        """``","`` for a participle after a comma (", adding"), ``"and"`` for "... and said", ``"by"`` for a
+        participle after a preposition or subordinator ("by telling", "while suggesting"); else ``""``."""
         j = self._subject_end(text, toks, spans, c.k)
         if j >= 0 and toks[j] in ("and", "but", "yet", "or"):
             return "and"
         if toks[c.k].endswith("ing") and j >= 0 and "," in text[spans[j][1] : c.start]:
             return ","
-        if toks[c.k].endswith("ing") and j >= 0 and toks[j] == "by":
-            return "by"  # "He pitched himself to voters by telling them ..."
+        if toks[c.k].endswith("ing") and j >= 0 and toks[j] in _PARTICIPLE_LINKS:
+            return "by"  # "He pitched himself to voters by telling them ...", "while also suggesting"
         return ""
+
+    def _main_subject(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], k: int) -> Phrase | None:
+        """The recognised subject that opens the clause of a verb without its own ("Trump has promised ...
+        while also suggesting"; "Since announcing ..., Mr. Biden has been ...")."""
+        for start in self._clause_starts(text, toks, spans, k):
+            ph = np_after(text, toks, spans, start, k, max_len=6, allow_of=False)
+            if ph is not None and ph.b < k and self._recognised(toks, spans, ph):
+                return ph
+        return None
+
+    def _clause_starts(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], k: int) -> list[int]:
+        """Where the main clause may start before token ``k``: the sentence start (after a conjunction or an
+        adverb that opens it), or after the comma that closes an introductory phrase ("Since ..., X")."""
+        i = 0
+        while i < k and toks[i] in _SKIP_OPENERS:
+            i += 1
+        out = [i]
+        if toks[i] in _INTRO_SUBORDINATORS:
+            for x in range(i + 1, k):
+                if "," in text[spans[x - 1][1] : spans[x][0]]:
+                    out = [x]
+                    break
+        return out
 
     def _subject_end(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], k: int) -> int:
         """The last word of the subject before the verb at ``k``, skipping auxiliaries, adverbs and
@@ -929,6 +986,17 @@ class _Doc:
                 if qi >= 0 and qi not in self.quote_used:
                     self._direct(a, self.quotes[qi], self.quotes[qi])
                     self.quote_used[qi] = len(self.out)
+                elif a.kind == "direct" and a.cue == ":":
+                    # a transcript turn ("FALLIN: I think he is ...") goes on to the end of its paragraph
+                    end = self.paras[m.sent_para[s]][1]
+                    if end > a.content_end:
+                        self._content_span(a, colon + 1, end)
+                        for k in range(s + 1, m.n_sentences):
+                            if m.sent_starts[k] >= end:
+                                break
+                            for b in in_sentence.get(k, ()):
+                                if b.kind != "direct" or b.cue_start >= 0:
+                                    drop.add(id(b))
                 self.out.append(a)
             colon = nxt
         if drop:
