@@ -97,8 +97,18 @@ _COMMON_OPENERS = frozenset(
         "most all both each one no not new other such more less"
     )
 )
-#: Plural nouns for people by what they do ("developers", "economists", "historians", "residents").
-_PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ees", "ites")
+#: Plural nouns for people by what they do ("developers", "economists", "historians", "residents") or by
+#: group ("Americans", "conservatives").
+_PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ians", "ans", "ants", "ees", "ites", "ives")
+#: Words that end a phrase able to hold a belief: relative pronouns, shares of people, people in general.
+_HOLDER_WORDS = frozenset(
+    _words(
+        "who which that percent % majority majorities plurality half third quarter those many most some others both "
+        "all everyone everybody nobody anyone someone somebody men women team teams group groups members students "
+        "whites blacks latinos hispanics millennials evangelicals catholics muslims jews independents moderates "
+        "public electorate crowd audience base establishment"
+    )
+)
 #: Speech verbs whose subject is often a thing, not a speaker ("The figures highlight", "Aid adds").
 _NEEDS_HOLDER = frozenset(
     _words(
@@ -151,6 +161,35 @@ _CLAIM_RE = re.compile(
 _IN_DOCUMENTS = ("poll", "polls", "survey", "surveys", "study", "report", "analysis", "census", "tally", "audit")
 _SPEECH_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|you|You|my|My|our|Our|me|us)\b|\?")
 _TWO_WORDS = re.compile(r"\w+\W+\w")
+#: A speech verb with no speaker and no clause after it counts only when it is a reliable cue (lexicon weight).
+_MIN_WEIGHT_ALONE = 0.3
+#: Time expressions between a subject and its verb ("on Tuesday", "last week", "this month").
+_TIME_NOUNS = frozenset(
+    _words(
+        "monday tuesday wednesday thursday friday saturday sunday week weekend month year night morning afternoon "
+        "evening day summer fall spring winter"
+    )
+)
+_TIME_OPENERS = frozenset(_words("on last this earlier early late next that one"))
+#: Verbs that link a subject to an adjective of mental state ("is confident", "seemed eager", "grew wary").
+_COPULAS = frozenset(
+    _words(
+        "is are was were am be been being remain remains remained seem seems seemed appear appears appeared feel "
+        "feels felt become becomes became grow grows grew get gets got stay stays stayed sound sounds sounded "
+        "he's she's it's they're we're i'm he’s she’s it’s they’re we’re i’m"
+    )
+)
+#: Adverbs between a copula and its adjective ("is increasingly worried", "was not eager").
+_STATE_ADVERBS = frozenset(
+    _words(
+        "not very so too more less most increasingly deeply clearly also still now equally fairly quite highly "
+        "particularly extremely somewhat openly publicly firmly strongly fully well largely generally all both even "
+        "already just really pretty rather far never always visibly notably especially sharply growing ever"
+    )
+)
+#: What follows an adjective of mental state as its complement ("confident that", "eager to", "wary of").
+_STATE_COMPLEMENTS = frozenset(_words("that to about of with over on for in toward towards at by whether if"))
+_SUBJECT_PRONOUNS = frozenset(_words("he she they i we it you who"))
 #: Prepositions and subordinators before a participle whose subject is the main clause's ("by telling", "while
 #: suggesting", "after slamming").
 _PARTICIPLE_LINKS = frozenset(
@@ -219,6 +258,7 @@ class _Cue:
     coordinated: str = ""  # "," for ", adding that", "and" for "... and said"
     that: bool = False  # the content starts with "that"
     passive: bool = False  # a passive without an agent: "was referred to", "can be summed up"
+    linked: bool = False  # an adjective linked to its holder by a copula: "is confident that"
 
 
 class AttributionFinder:
@@ -557,8 +597,14 @@ class _Doc:
                 a.kind = "direct"
                 return a, (qi,)
             return a, ()
-        if c.k2 < n and toks[c.k2] in _FINITE and _soft(text[spans[c.k2 - 1][1] : spans[c.k2][0]]):
-            return none  # "Security challenges are mounting": the word is the subject, a noun
+        if (
+            c.k2 < n
+            and toks[c.k2] in _FINITE
+            and _soft(text[spans[c.k2 - 1][1] : spans[c.k2][0]])
+            and not (c.k > 0 and toks[c.k - 1] in _SUBJECT_PRONOUNS and not c.noun)
+        ):
+            # "Security challenges are mounting": the word is the subject, a noun; but "which he said was" is a verb
+            return none
         if c.needs == "to" and (c.k2 >= n or toks[c.k2] != "to"):
             return none  # "declined to comment", not "attacks declined by 22 percent"
         if c.k > 0 and toks[c.k - 1] in ARTICLES and _soft(text[spans[c.k - 1][1] : c.start]):
@@ -567,7 +613,7 @@ class _Doc:
         if c.noun and source is not None and not inverted and toks[c.k].endswith("ing") and source.b == c.k:
             return none  # "state backing", "a court ruling": a noun, not a reported act
         inherited = False
-        if source is None and not agentless:
+        if source is None and not agentless and (c.frame != "state" or toks[c.k].endswith("ed")):
             c.coordinated = self._coordination(text, toks, spans, c)
             if c.coordinated and prev is None and not c.noun:
                 # "The Security Council met on Friday and pledged ...": the subject that opens the sentence
@@ -612,6 +658,15 @@ class _Doc:
             self._direct(a, self.quotes[qa], self.quotes[qa])
             return a, (qa,)
         complement = self._has_complement(toks, spans, c, n)
+        if c.frame == "state" and (c.linked or source is None):
+            if (
+                c.k2 >= n
+                or toks[c.k2] not in _STATE_COMPLEMENTS
+                or source is None
+                or not self._holder(toks, spans, source)
+            ):
+                return none  # "a confident leader", "is happy": a state with no object or no one in it
+            complement = True
         if c.needs in ("content", "both") and not complement:
             return none
         clause_after = complement and c.k2 < n and toks[c.k2] not in ("that", "which", "who")
@@ -621,7 +676,12 @@ class _Doc:
             source is None
             and not agentless
             and not inherited
-            and (c.category != "speech" or c.lemma in _NEEDS_HOLDER or c.passive)
+            and (
+                c.category != "speech"
+                or c.lemma in _NEEDS_HOLDER
+                or c.passive
+                or (not complement and c.weight < _MIN_WEIGHT_ALONE)
+            )
         ):
             return none  # a verb with no speaker found counts only as speech that reports a clause
         # reported speech: the rest of the sentence, or the clause before the speaker
@@ -643,6 +703,12 @@ class _Doc:
         """``(source phrase, inverted, agentless)`` for a reporting verb."""
         if c.frame == "adverb":
             return None, False, True
+        if c.frame == "state":
+            ph = self._state_holder(text, toks, spans, c)
+            if ph is not None or not toks[c.k].endswith("ed"):
+                c.linked = ph is not None
+                return ph, False, False
+            # "Trump worried that ...": a participle used as a verb
         j = self._subject_end(text, toks, spans, c.k)
         if j >= 0 and toks[j] in _BE and _soft(text[spans[j][1] : spans[j + 1][0]]) and _participle(toks[c.k]):
             # a passive: "was told by X", or agentless "it is believed", "is expected to"
@@ -685,6 +751,25 @@ class _Doc:
             return (ph if ph is not None and self._recognised(toks, spans, ph) else None), False, False
         return None, False, False
 
+    def _state_holder(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue) -> Phrase | None:
+        """Who is in the state an adjective names: the subject of the copula before it ("Democrats are
+        increasingly worried that", "who was reluctant to"); ``None`` when no copula links them."""
+        j = c.k - 1
+        while j >= 0 and _soft(text[spans[j][1] : spans[j + 1][0]]) and toks[j] in _STATE_ADVERBS:
+            j -= 1
+        if j < 0 or toks[j] not in _COPULAS or not _soft(text[spans[j][1] : spans[j + 1][0]]):
+            return None
+        if toks[j].endswith(("’s", "'s", "’re", "'re", "’m", "'m")):
+            w = toks[j][: toks[j].rindex("’" if "’" in toks[j] else "'")]
+            return Phrase(j, j + 1, spans[j][0], spans[j][0] + len(w)) if w in PRONOUNS or w == "i" else None
+        j = self._subject_end(text, toks, spans, j)
+        if j < 0 or not _soft(text[spans[j][1] : spans[j + 1][0]]):
+            return None
+        ph = np_before(text, toks, spans, j, heads=self.heads)
+        if ph is not None and toks[ph.a] in ("who", "which") and ph.b - ph.a == 1:
+            ph = self._antecedent(toks, spans, ph.a)
+        return ph
+
     def _recognised(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], ph: Phrase | None) -> bool:
         """True when a phrase can only be a speaker: a pronoun, a name, or a source noun ("officials")."""
         if ph is None:
@@ -707,7 +792,7 @@ class _Doc:
         if self._recognised(toks, spans, ph):
             return True
         w = toks[ph.b - 1]
-        if w in ("who", "which", "that", "percent", "%", "majority", "majorities", "plurality", "half", "third"):
+        if w in _HOLDER_WORDS:
             return True
         return w.endswith(_PEOPLE_SUFFIXES)
 
@@ -765,6 +850,13 @@ class _Doc:
                 j -= 2
             elif t in _CATENATIVE and t.endswith(("ing", "ed")) is False and j + 1 < k and toks[j + 1] == "to":
                 j -= 1
+            elif (
+                t in _TIME_NOUNS
+                and j > 0
+                and toks[j - 1] in _TIME_OPENERS
+                and _soft(text[spans[j - 1][1] : spans[j][0]])
+            ):
+                j -= 2  # "Trump on Tuesday said", "Clinton last week called"
             else:
                 break
         return j
@@ -791,6 +883,8 @@ class _Doc:
     def _content_start(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int) -> int:
         """Where reported speech starts after the verb (after the person told, "that", "in a statement")."""
         pos = self._after_cue(toks, spans, c, n)
+        if c.linked and c.k2 < n and toks[c.k2] != "that":
+            pos = spans[c.k2][1]  # "worried about [the cost]", "eager to [prove]"
         m = _FILLER_RE.match(self.text, pos, self.m.sent_ends[c.s])
         if m is None:
             return pos
