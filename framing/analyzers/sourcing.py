@@ -118,6 +118,8 @@ class SourcingAnalyzer(Analyzer):
         "n_anonymous": 0,
         "n_cued": 0,
         "n_loaded": 0,
+        "n_speech": 0,
+        "n_internal": 0,
     }
     mention_columns: ClassVar[Mapping[str, Any]] = {"speaker": 0}
 
@@ -195,10 +197,14 @@ class SourcingAnalyzer(Analyzer):
             col = _TYPE_COLUMN.get(a.source_type)
             if col:
                 cols[col][s] += 1
-            if a.cue and a.cue != ":":
-                cols["n_cued"][s] += 1
-                if a.loaded:
-                    cols["n_loaded"][s] += 1
+            if a.kind == "internal_state":
+                cols["n_internal"][s] += 1
+            else:
+                cols["n_speech"][s] += 1
+                if a.cue and a.cue != ":":
+                    cols["n_cued"][s] += 1
+                    if a.loaded:
+                        cols["n_loaded"][s] += 1
             for lo, hi in ((a.cue_start, a.cue_end), (a.source_start, a.source_end), (a.content_start, a.content_end)):
                 if lo < 0 or hi <= lo:
                     continue
@@ -267,6 +273,30 @@ class SourcingAnalyzer(Analyzer):
                 per_thousand,
                 "Quotations, reported speech, 'according to', documents, unnamed sources and references, per 1,000 words.",
                 unit="per 1,000 words",
+                citation=cite,
+            ),
+            Metric(
+                "speech_per_1000",
+                "Reported speech and writing per 1,000 words",
+                self.name,
+                "sentences",
+                ("n_speech", "n_words"),
+                per_thousand,
+                "Attributions of what a source said or wrote (quotations, reported speech, 'according to', documents, "
+                "references) per 1,000 words: attributions_per_1000 without ascribed beliefs and intentions.",
+                unit="per 1,000 words",
+                citation=cite,
+            ),
+            Metric(
+                "internal_state_share",
+                "Ascribed beliefs and intentions among attributions",
+                self.name,
+                "sentences",
+                ("n_internal", "n_attributions"),
+                share,
+                "Attributions that ascribe a belief, feeling, intention or position to a source ('Trump wants ...', "
+                "'Democrats are wary of ...', 'she backed ...') rather than report what it said / attributions.",
+                unit="share",
                 citation=cite,
             ),
             Metric(

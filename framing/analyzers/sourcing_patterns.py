@@ -163,6 +163,8 @@ _SPEECH_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|you|You|my|My|our|O
 _TWO_WORDS = re.compile(r"\w+\W+\w")
 #: A speech verb with no speaker and no clause after it counts only when it is a reliable cue (lexicon weight).
 _MIN_WEIGHT_ALONE = 0.3
+#: Cue categories that ascribe a belief, feeling, intention or position rather than report speech.
+_INTERNAL = frozenset(["cognition", "stance"])
 #: Time expressions between a subject and its verb ("on Tuesday", "last week", "this month").
 _TIME_NOUNS = frozenset(
     _words(
@@ -465,6 +467,9 @@ class _Doc:
         self._references()
         self.out.sort(key=lambda a: (a.sentence_id, a.cue_start if a.cue_start >= 0 else a.content_start))
         self._resolve()
+        for a in self.out:
+            if a.category in _INTERNAL and a.kind in ("indirect", "document"):
+                a.kind = "internal_state"  # "Trump wants ...", "Democrats are wary of ...": ascribed, not said
         return self.out
 
     def _quotes_in_content(self) -> None:
