@@ -954,11 +954,22 @@ class _Doc:
 
     # ------------------------------------------------------------------ spans
     def _set_source(self, a: Attribution, toks: Sequence[str], spans: Sequence[tuple[int, int]], ph: Phrase) -> None:
-        actor, form = self._actor_in(ph.start, ph.end)
+        actor, form = self._actor_in(ph.start, ph.end) if self.mentions else ("", "")
         atype = self.actor_types.get(actor) if actor else None
-        stype, name = self.f.typer.classify(self.text, toks, spans, ph, atype, form)
+        phrase = self.text[ph.start : ph.end]
+        # the type and name depend only on the phrase, its last token (which may run on: "he’s said"),
+        # whether it opens the sentence, and its actor
+        key = (phrase, toks[ph.b - 1], ph.a == 0, atype, form)
+        memo = self.f.typer.memo
+        hit = memo.get(key)
+        if hit is None:
+            hit = self.f.typer.classify(self.text, toks, spans, ph, atype, form)
+            if len(memo) > 200_000:
+                memo.clear()
+            memo[key] = hit
+        stype, name = hit
         a.source_start, a.source_end = ph.start, ph.end
-        a.source_text = self.text[ph.start : ph.end]
+        a.source_text = phrase
         a.source = name
         a.source_type = stype
         a.source_actor = actor
