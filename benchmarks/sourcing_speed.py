@@ -13,7 +13,8 @@ spans cleared before the pass (the analyzer pays for them, as when it is the
 first to need them) and with them already computed by an earlier pass (as when
 another analyzer of the pipeline needed the same sentences first).
 
-``--dump FILE`` writes the attributions of the first 500 documents (JSON lines);
+``--dump FILE`` writes what the analyzer returns for the first 500 documents
+(attributions, sentence and mention columns, evidence, document metrics; JSON lines);
 ``--check FILE`` compares them with a dump made before a change and lists the
 documents whose attributions differ (an optimisation must change none).
 """
@@ -103,18 +104,24 @@ def main() -> None:
     analyzer = SourcingAnalyzer()
     words = sum(c.model.n_words for c in ctxs)
     if args.dump or args.check:
-        rows = [[a for a in analyzer.analyze(c).tables["attributions"]] for c in ctxs[:500]]
+        rows = []
+        for c in ctxs[:500]:
+            r = analyzer.analyze(c)
+            metrics = {k: (None if v != v else v) for k, v in r.metrics.items()}  # NaN is not equal to itself
+            rows.append([r.tables["attributions"], r.sentences, r.mentions, [list(e) for e in r.evidence], metrics])
         if args.dump:
             with args.dump.open("w", encoding="utf-8") as fh:
                 for r in rows:
                     fh.write(json.dumps(r) + "\n")
-            print(f"wrote {sum(map(len, rows)):,} attributions of {len(rows)} documents to {args.dump}")
+            print(f"wrote {sum(len(r[0]) for r in rows):,} attributions of {len(rows)} documents to {args.dump}")
         if args.check:
             old = [json.loads(line) for line in args.check.open(encoding="utf-8")]
+            rows = json.loads(json.dumps(rows))  # tuples become lists, as in the dump
             diff = [i for i, (a, b) in enumerate(zip(old, rows)) if a != b]
+            n_old, n_new = sum(len(r[0]) for r in old), sum(len(r[0]) for r in rows)
             print(
-                f"regression check: {len(diff)} of {len(rows)} documents differ"
-                f" ({sum(map(len, old)):,} attributions before, {sum(map(len, rows)):,} now)"
+                f"regression check (attributions, sentence and mention columns, evidence, document metrics): "
+                f"{len(diff)} of {len(rows)} documents differ ({n_old:,} attributions before, {n_new:,} now)"
                 + (f"; first: {diff[:10]}" if diff else "")
             )
     if args.profile:
