@@ -72,6 +72,7 @@ _PARTICIPLE_IRREGULAR = frozenset(
     _words("said told thought known seen written shown found heard felt understood read meant spoken learned")
 )
 _QUOTE_CHARS = "\"“”‘’'«»„"
+_COLON_OR_QUOTE = frozenset(":" + _QUOTE_CHARS)
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–\"“”«»]")
 _CLAUSE_PUNCT_BEFORE = re.compile(r"[,;:(\[—–]")
 _CITATION_RE = re.compile(
@@ -431,19 +432,26 @@ class _Doc:
         inquote: dict[int, list[_Cue]] = {}
         by_sent: dict[int, list[_Cue]] = {}
         tokens = m.tokens
+        infos = self.f._entry_info
         info = self.f.entry_info
         text = self.text
+        quotes = self.quotes
+        nested = self.f.nested
+        sentence_spans = m.sentence_spans
         s = -1
-        s_end_tok = -1
+        s0 = s_end_tok = -1
         spans: Sequence[tuple[int, int]] = ()
-        for h in hits:
-            if h.start >= s_end_tok:
-                s = bisect.bisect_right(st, h.start) - 1
+        for start_tok, end_tok, entry in hits:
+            if start_tok >= s_end_tok:
+                s = bisect.bisect_right(st, start_tok) - 1
+                s0 = st[s]
                 s_end_tok = st[s + 1]
-                spans = m.sentence_spans(s)
-            k, k2 = h.start - st[s], h.end - st[s]
-            if k > 0 and tokens[h.start - 1] in ARTICLES:
+                spans = ()
+            k = start_tok - s0
+            if k > 0 and tokens[start_tok - 1] in ARTICLES:
                 continue  # "the state", "no guarantee": a noun (checked before any other work)
+            if not spans:
+                spans = sentence_spans(s)
             start = spans[k][0]
             if (
                 k > 0
@@ -452,11 +460,13 @@ class _Doc:
                 and not self._title_case(s)
             ):
                 continue  # part of a name: "White House Press Secretary", "Fox News Sunday"
-            cue = _Cue(s, k, k2, start, spans[k2 - 1][1], *info(h.entry))
-            qi = self.quote_at(start) if self.quotes else -1
-            if qi >= 0 and not self.f.nested:
-                inquote.setdefault(qi, []).append(cue)
-                continue
+            k2 = end_tok - s0
+            cue = _Cue(s, k, k2, start, spans[k2 - 1][1], *(infos.get(id(entry)) or info(entry)))
+            if quotes and not nested:
+                qi = self.quote_at(start)
+                if qi >= 0:
+                    inquote.setdefault(qi, []).append(cue)
+                    continue
             by_sent.setdefault(s, []).append(cue)
         for s in sorted(by_sent):
             self._sentence(s, by_sent[s])
@@ -580,20 +590,11 @@ class _Doc:
         text = self.text
         n = len(toks)
         s_start, s_end = self.m.sent_starts[s], self.m.sent_ends[s]
-        a = Attribution(
-            kind="indirect",
-            sentence_id=s,
-            cue=c.lemma,
-            cue_start=c.start,
-            cue_end=c.end,
-            loaded=c.loaded,
-            direction=c.direction,
-            category=c.category,
-        )
         if c.frame == "according":
             ph = np_after(text, toks, spans, c.k2, n, objects=True)
             if ph is None:
                 return none
+            a = self._new(c)
             a.kind = "according_to"
             self._set_source(a, toks, spans, ph)
             self._content_around(a, s_start, s_end, c.start, ph.end)
@@ -602,20 +603,21 @@ class _Doc:
                 a.kind = "direct"
                 return a, (qi,)
             return a, ()
+        k, k2 = c.k, c.k2
         if (
-            c.k2 < n
-            and toks[c.k2] in _FINITE
-            and _soft(text[spans[c.k2 - 1][1] : spans[c.k2][0]])
-            and not (c.k > 0 and toks[c.k - 1] in _SUBJECT_PRONOUNS and not c.noun)
+            k2 < n
+            and toks[k2] in _FINITE
+            and _soft(text[spans[k2 - 1][1] : spans[k2][0]])
+            and not (k > 0 and toks[k - 1] in _SUBJECT_PRONOUNS and not c.noun)
         ):
             # "Security challenges are mounting": the word is the subject, a noun; but "which he said was" is a verb
             return none
-        if c.needs == "to" and (c.k2 >= n or toks[c.k2] != "to"):
+        if c.needs == "to" and (k2 >= n or toks[k2] != "to"):
             return none  # "declined to comment", not "attacks declined by 22 percent"
-        if c.k > 0 and toks[c.k - 1] in ARTICLES and _soft(text[spans[c.k - 1][1] : c.start]):
+        if k > 0 and toks[k - 1] in ARTICLES and _soft(text[spans[k - 1][1] : c.start]):
             return none  # "no guarantee", "his claims": a noun
         source, inverted, agentless = self._speaker(text, toks, spans, c, n)
-        if c.noun and source is not None and not inverted and toks[c.k].endswith("ing") and source.b == c.k:
+        if c.noun and source is not None and not inverted and source.b == k and toks[k].endswith("ing"):
             return none  # "state backing", "a court ruling": a noun, not a reported act
         inherited = False
         if source is None and not agentless and (c.frame != "state" or toks[c.k].endswith("ed")):
@@ -634,6 +636,7 @@ class _Doc:
             and not self._holder(toks, spans, source)
         ):
             return none  # "These attacks underscore ...", "That assumption proved ...": no one holds or says it
+        a = self._new(c)
         if inherited and prev is not None:
             for key in ("source", "source_text", "source_start", "source_end", "source_type", "source_actor"):
                 setattr(a, key, getattr(prev, key))
@@ -701,6 +704,20 @@ class _Doc:
             elif text[c.end : s_end].rstrip().endswith(":") and s + 1 < self.m.n_sentences:
                 self._content_span(a, self.m.sent_starts[s + 1], self.m.sent_ends[s + 1])
         return a, ()
+
+    @staticmethod
+    def _new(c: _Cue) -> Attribution:
+        """An attribution opened by cue ``c`` (indirect until its source and content say otherwise)."""
+        return Attribution(
+            kind="indirect",
+            sentence_id=c.s,
+            cue=c.lemma,
+            cue_start=c.start,
+            cue_end=c.end,
+            loaded=c.loaded,
+            direction=c.direction,
+            category=c.category,
+        )
 
     def _speaker(
         self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int
@@ -900,7 +917,7 @@ class _Doc:
         if c.k2 >= n:
             return False
         gap = self.text[spans[c.k2 - 1][1] : spans[c.k2][0]]
-        if ":" in gap or any(q in gap for q in _QUOTE_CHARS):
+        if gap != " " and not _COLON_OR_QUOTE.isdisjoint(gap):
             return True
         nxt = toks[c.k2]
         return nxt in ("that", "how", "why", "what", "whether", "if") or nxt in PRONOUNS
@@ -1420,7 +1437,11 @@ def _opens_clause(text: str, a: int, b: int) -> bool:
 
 
 def _soft(gap: str) -> bool:
-    return not gap.strip() or gap.strip() in (".", "-")
+    """True when the characters between two words keep them in one phrase (space, a period, a hyphen)."""
+    if gap == " ":
+        return True
+    g = gap.strip()
+    return not g or g == "." or g == "-"
 
 
 def _participle(tok: str) -> bool:
