@@ -46,6 +46,7 @@ from typing import Any
 from ..actors import Mention
 from ..lexicons import Lexicon
 from ..text import WORD_RE, Quote, TextModel
+from .sourcing_match import CueMatcher, cue_info
 from .sourcing_speakers import (
     _NOT_NAMES,
     ANONYMOUS,
@@ -294,39 +295,14 @@ class AttributionFinder:
         self.unattributed_quotes = unattributed_quotes
         self.min_quote_words = min_quote_words
         self.typer = SpeakerTyper(sources, person_actor_types)
-        self._entry_info: dict[int, tuple[Any, ...]] = {
-            id(e): (
-                e.extra.get("lemma", e.term),
-                e.extra.get("frame", "say"),
-                e.category,
-                e.extra.get("loading", "neutral") == "loaded",
-                e.extra.get("direction", ""),
-                e.extra.get("needs", ""),
-                e.weight,
-                e.extra.get("noun", "") == "yes",
-            )
-            for e in verbs
-        }
+        self.matcher = CueMatcher(verbs)
         n = max(1, min_quote_words)
         self.min_words_re = re.compile(r"\w+" + r"\W+\w+" * (n - 1))
         self.heads = frozenset(w for w, cat in self.typer.common.items() if cat in (ANONYMOUS, OFFICIAL, DOCUMENT))
 
     def entry_info(self, e: Any) -> tuple[Any, ...]:
         """The cue fields of a lexicon entry (lemma, frame, category, loaded, direction, needs, weight, noun)."""
-        hit = self._entry_info.get(id(e))
-        if hit is None:  # an entry added after construction
-            x = e.extra
-            hit = (
-                x.get("lemma", e.term),
-                x.get("frame", "say"),
-                e.category,
-                x.get("loading") == "loaded",
-                x.get("direction", ""),
-                x.get("needs", ""),
-                e.weight,
-                x.get("noun") == "yes",
-            )
-        return hit
+        return cue_info(e)
 
     # ------------------------------------------------------------------ main
     def find(
@@ -428,12 +404,10 @@ class _Doc:
     def run(self) -> list[Attribution]:
         m = self.m
         st = m.sent_tok
-        hits = self.f.verbs.match(m)
+        hits = self.f.matcher.hits(m)
         inquote: dict[int, list[_Cue]] = {}
         by_sent: dict[int, list[_Cue]] = {}
         tokens = m.tokens
-        infos = self.f._entry_info
-        info = self.f.entry_info
         text = self.text
         quotes = self.quotes
         nested = self.f.nested
@@ -441,7 +415,7 @@ class _Doc:
         s = -1
         s0 = s_end_tok = -1
         spans: Sequence[tuple[int, int]] = ()
-        for start_tok, end_tok, entry in hits:
+        for start_tok, end_tok, info in hits:
             if start_tok >= s_end_tok:
                 s = bisect.bisect_right(st, start_tok) - 1
                 s0 = st[s]
@@ -461,7 +435,7 @@ class _Doc:
             ):
                 continue  # part of a name: "White House Press Secretary", "Fox News Sunday"
             k2 = end_tok - s0
-            cue = _Cue(s, k, k2, start, spans[k2 - 1][1], *(infos.get(id(entry)) or info(entry)))
+            cue = _Cue(s, k, k2, start, spans[k2 - 1][1], *info)
             if quotes and not nested:
                 qi = self.quote_at(start)
                 if qi >= 0:
