@@ -74,6 +74,7 @@ _PARTICIPLE_IRREGULAR = frozenset(
 )
 _QUOTE_CHARS = "\"“”‘’'«»„"
 _COLON_OR_QUOTE = frozenset(":" + _QUOTE_CHARS)
+_COMPLEMENTIZERS = frozenset(["that", "how", "why", "what", "whether", "if"])
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–\"“”«»]")
 _CLAUSE_PUNCT_BEFORE = re.compile(r"[,;:(\[—–]")
 _CITATION_RE = re.compile(
@@ -475,19 +476,24 @@ class _Doc:
         toks = m.tokens[m.sent_tok[s] : m.sent_tok[s + 1]]
         spans = m.sentence_spans(s)
         found: list[tuple[_Cue, Attribution, tuple[int, ...]]] = []
+        first: Attribution | None = None  # the first attribution of the sentence with a source
         for c in cues:
-            first = next((f[1] for f in found if f[1].source_start >= 0), None)
             a, qs = self._cue(s, toks, spans, c, first)
             if a is not None:
                 found.append((c, a, qs))
+                if first is None and a.source_start >= 0:
+                    first = a
         if len(found) > 1:
             found = self._nested_in_sentence(found)
+        used = self.quote_used
+        out = self.out
         for _c, a, qs in found:
-            if any(q in self.quote_used for q in qs):
-                continue  # another verb of the sentence already introduced this quotation
-            for q in qs:
-                self.quote_used[q] = len(self.out)
-            self.out.append(a)
+            if qs:
+                if any(q in used for q in qs):
+                    continue  # another verb of the sentence already introduced this quotation
+                for q in qs:
+                    used[q] = len(out)
+            out.append(a)
 
     def _nested_in_sentence(
         self, found: list[tuple[_Cue, Attribution, tuple[int, ...]]]
@@ -623,23 +629,52 @@ class _Doc:
             a.kind = "anonymous"
         # the content: an adjacent quotation first
         lo = spans[source.a][0] if source is not None and not inverted else c.start
-        after = source.end if inverted and source is not None else self._after_cue(toks, spans, c, n)
-        qb = self.quote_ending_before(lo, -1)
-        if qb >= 0 and not self._substantial(self.quotes[qb]) and not self._opens_sentence(self.quotes[qb]):
-            qb = -1  # a scare quote inside the sentence ("labelling it a “hell on earth,” the US ..."), not a quotation
-        qa = self.quote_starting_after(after, self._next_para_end(s))
-        if qa >= 0 and self.quotes[qa].start >= s_end and text[:s_end].rstrip()[-1:] not in ":,—–-":
-            qa = -1  # a quotation in the next sentence belongs to it, unless a colon introduces it
-        if qb >= 0 and qa >= 0 and self.quotes[qa].start < s_end + 2:
-            self._direct(a, self.quotes[qb], self.quotes[qa])
-            return a, (qb, qa)
-        if qb >= 0:
-            self._direct(a, self.quotes[qb], self.quotes[qb])
-            return a, (qb,)
-        if qa >= 0:
-            self._direct(a, self.quotes[qa], self.quotes[qa])
-            return a, (qa,)
-        complement = self._has_complement(toks, spans, c, n)
+        quotes = self.quotes
+        if quotes:
+            after = source.end if inverted and source is not None else self._after_cue(toks, spans, c, n)
+            q_starts = self._q_starts
+            # a quotation that ends right before (only spaces and commas between)
+            qb = -1
+            i = bisect.bisect_left(q_starts, lo) - 1
+            while i >= 0:
+                q = quotes[i]
+                if q.end <= lo:
+                    if not text[q.end : lo].strip(" ,\u00a0"):
+                        qb = i
+                    break
+                i -= 1
+            if qb >= 0 and not self._substantial(quotes[qb]) and not self._opens_sentence(quotes[qb]):
+                qb = -1  # a scare quote inside the sentence ("labelling it a “hell on earth,” the US ..."), not a quotation
+            # a quotation that starts right after (punctuation, "that" or "in a statement" between), in this
+            # paragraph or the next
+            qa = -1
+            i = bisect.bisect_left(q_starts, after)
+            if i < len(quotes):
+                q = quotes[i]
+                p = self.m.sent_para[s] + 1
+                if q.start < (self.paras[p][1] if p < len(self.paras) else len(text)) and _FILLER_RE.fullmatch(
+                    text, after, q.start
+                ):
+                    qa = i
+                    if q.start >= s_end and text[:s_end].rstrip()[-1:] not in ":,—–-":
+                        qa = -1  # a quotation in the next sentence belongs to it, unless a colon introduces it
+            if qb >= 0:
+                if qa >= 0 and quotes[qa].start < s_end + 2:
+                    self._direct(a, quotes[qb], quotes[qa])
+                    return a, (qb, qa)
+                self._direct(a, quotes[qb], quotes[qb])
+                return a, (qb,)
+            if qa >= 0:
+                self._direct(a, quotes[qa], quotes[qa])
+                return a, (qa,)
+        if k2 >= n:
+            complement = False
+        else:
+            gap = text[spans[k2 - 1][1] : spans[k2][0]]
+            nxt = toks[k2]
+            complement = (
+                (gap != " " and not _COLON_OR_QUOTE.isdisjoint(gap)) or nxt in _COMPLEMENTIZERS or nxt in PRONOUNS
+            )
         if c.frame == "state" and (c.linked or source is None):
             if (
                 c.k2 >= n
@@ -832,7 +867,10 @@ class _Doc:
         catenative verbs ("has also said", "is urging", "continues to insist", "declined to say")."""
         j = k - 1
         ing = toks[k].endswith("ing")
-        while j >= 0 and _soft(text[spans[j][1] : spans[j + 1][0]]):
+        while j >= 0:
+            g = text[spans[j][1] : spans[j + 1][0]]
+            if g != " " and not _soft(g):
+                break
             t = toks[j]
             if (
                 t in SKIP_BEFORE_VERB
@@ -1348,12 +1386,12 @@ class _Doc:
         paras = self.paras
         lo = max(after, paras[p - 1][0] if p > 0 else 0, pos - 600)
         found = None
-        for mt in _PERSON_NAME_RE.finditer(self.text, lo, pos):
-            words = mt.group(1).split()
-            low = [x.rstrip(".").lower() for x in words]
-            if any(x in TITLES or x in _NOT_NAMES or x in self.f.typer.names for x in low):
-                continue
-            found = mt
+        names = self.f.typer.names
+        for mt in reversed(list(_PERSON_NAME_RE.finditer(self.text, lo, pos))):  # the last good one
+            low = [x.rstrip(".").lower() for x in mt.group(1).split()]
+            if not any(x in TITLES or x in _NOT_NAMES or x in names for x in low):
+                found = mt
+                break
         if found is None:
             return None
         return found.group(1), self._actor_in(found.start(1), found.end(1))[0]
@@ -1394,7 +1432,7 @@ class _Doc:
                 last_other = a
 
 
-_PERSON_NAME_RE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2})(?![\w-])")
+_PERSON_NAME_RE = re.compile(r"(?=[A-Z])(?<![\w.])([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2})(?![\w-])")
 
 _NOT_SPEAKERS = frozenset(
     _words("""
