@@ -137,6 +137,7 @@ def main() -> None:
             if cache == "cold":
                 for c in ctxs:
                     c.model._spans.clear()  # token spans are computed lazily by whoever needs them first
+            analyzer = SourcingAnalyzer()  # a new instance: nothing learnt from an earlier pass over the same texts
             t0 = time.process_time()
             for c in ctxs:
                 analyzer.analyze(c)

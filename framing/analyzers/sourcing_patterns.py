@@ -74,6 +74,7 @@ _PARTICIPLE_IRREGULAR = frozenset(
 )
 _QUOTE_CHARS = "\"“”‘’'«»„"
 _COLON_OR_QUOTE = frozenset(":" + _QUOTE_CHARS)
+_NOT_SPACE_OR_COMMA = re.compile(r"[^ ,\u00a0]")
 _COMPLEMENTIZERS = frozenset(["that", "how", "why", "what", "whether", "if"])
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–\"“”«»]")
 _CLAUSE_PUNCT_BEFORE = re.compile(r"[,;:(\[—–]")
@@ -176,6 +177,8 @@ _TIME_NOUNS = frozenset(
     )
 )
 _TIME_OPENERS = frozenset(_words("on last this earlier early late next that one"))
+#: Words that the scan for the end of a subject may skip (anything else right before a verb ends it at once).
+_SUBJECT_END_SPECIAL = SKIP_BEFORE_VERB | _BE | _CATENATIVE | _TIME_NOUNS | frozenset(["to"])
 #: Verbs that link a subject to an adjective of mental state ("is confident", "seemed eager", "grew wary").
 _COPULAS = frozenset(
     _words(
@@ -385,8 +388,7 @@ class _Doc:
         while k >= 0:
             q = self.quotes[k]
             if q.end <= pos:
-                between = self.text[q.end : pos]
-                if not between.strip(" ,\u00a0") and q.end > lo:
+                if _NOT_SPACE_OR_COMMA.search(self.text, q.end, pos) is None and q.end > lo:
                     return k
                 return -1
             k -= 1
@@ -639,7 +641,7 @@ class _Doc:
             while i >= 0:
                 q = quotes[i]
                 if q.end <= lo:
-                    if not text[q.end : lo].strip(" ,\u00a0"):
+                    if _NOT_SPACE_OR_COMMA.search(text, q.end, lo) is None:
                         qb = i
                     break
                 i -= 1
@@ -740,7 +742,12 @@ class _Doc:
                 c.linked = ph is not None
                 return ph, False, False
             # "Trump worried that ...": a participle used as a verb
-        j = self._subject_end(text, toks, spans, c.k)
+        k = c.k
+        j = k - 1
+        if j >= 0:
+            t = toks[j]
+            if t in _SUBJECT_END_SPECIAL or t.endswith("ly") or text[spans[j][1] : spans[k][0]] != " ":
+                j = self._subject_end(text, toks, spans, k)  # the plain case ("Rizvi said") needs no scan
         if j >= 0 and toks[j] in _BE and _soft(text[spans[j][1] : spans[j + 1][0]]) and _participle(toks[c.k]):
             # a passive: "was told by X", or agentless "it is believed", "is expected to"
             if c.k2 + 1 < n and toks[c.k2] == "by":
