@@ -9,6 +9,11 @@ figures below, for a document, an outlet, an issue or the sentences that
 mention an actor:
 
 * ``attributions_per_1000`` = 1000 × attributions / words;
+* ``speech_per_1000`` = the same without ascribed internal states (kind
+  ``internal_state``: beliefs, feelings, intentions and positions a text
+  ascribes to a source, "Trump wants ...", "Democrats are wary of ...", "she
+  backed ..."), i.e. what sources said or wrote;
+  ``internal_state_share`` = internal states / attributions;
 * ``attributed_share`` = sentences holding a cue, a source or reported
   content / body sentences (text and list items; headings and reference lists
   left out); ``own_voice_share`` is its complement, the sentences the outlet
@@ -17,7 +22,8 @@ mention an actor:
 * ``named_share``, ``official_share``, ``document_share``, ``anonymous_share``
   = attributions whose source is of that type / attributions;
 * ``loaded_share`` = attributions with a loaded reporting verb ("claimed",
-  "admitted", "slammed") / attributions with a reporting verb;
+  "admitted", "slammed") / attributions with a reporting verb (speech and
+  writing; internal states left out);
 * per actor, ``speaker_share`` = the actor's mentions that are the source of
   an attribution / the actor's mentions.
 

@@ -19,13 +19,25 @@ from a loop over every word:
    sentence after the verb ("said that ...") or the clause before the source
    ("..., Rizvi said"). A verb inside the content of another attribution of
    the same sentence ("Trump said Clinton wants ...") is not counted again,
-   unless it is a coordinated participle (", adding that ...").
+   unless a clause break separates them (", adding that ...", "...
+   temperament, saying ..."): then the first content ends at the break. A
+   participle or coordinated verb without a subject of its own takes the
+   subject of the main clause ("Trump has promised ... while also
+   suggesting"); a speech verb with no speaker at all is an attribution of
+   an unidentified source unless it is a passive or a weak cue.
+   Adjectives of mental state linked by a copula ("is confident that",
+   "are wary of") are cues too. Verbs and adjectives of belief, feeling,
+   intention and position make attributions of kind ``internal_state``
+   (the source type is kept), so that ascribed states can be told from
+   speech.
 2. **Quotations** (the text model's paired marks, plus Penn-Treebank ``''``
    marks) that no verb claimed are attributed by position: a verb inside the
    closing mark ("... Rizvi told WE News”"), a speaker and a colon before them
    ("Rizvi points out:" / "Trump: “...”"), or the previous paragraph's quoted
    speaker (a quotation that goes on in the next paragraph). Quotations left
    without a speaker stay direct quotations with an unidentified source.
+   A transcript turn ("FALLIN: I think ...") runs to the end of its
+   paragraph, and the verbs inside it are what the speaker says.
    Unbalanced marks (closed by the text model at the end of their paragraph)
    are kept and flagged ``balanced=False``.
 3. **References**: lines of a reference list (sentences of kind
@@ -646,7 +658,9 @@ class _Doc:
                     break
                 i -= 1
             if qb >= 0 and not self._substantial(quotes[qb]) and not self._opens_sentence(quotes[qb]):
-                qb = -1  # a scare quote inside the sentence ("labelling it a “hell on earth,” the US ..."), not a quotation
+                qb = (
+                    -1
+                )  # a scare quote inside the sentence ("labelling it a “hell on earth,” the US ..."), not a quotation
             # a quotation that starts right after (punctuation, "that" or "in a statement" between), in this
             # paragraph or the next
             qa = -1
