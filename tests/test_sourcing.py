@@ -253,6 +253,7 @@ def test_beliefs_feelings_and_intentions_are_internal_states(text, cue, source):
         "A confident leader took the stage.",  # an adjective with no copula
         "The team is happy.",  # no object of the state
         "It is clear that the talks failed.",  # no one holds it
+        "The state party eventually backed down.",  # a phrasal verb
     ],
 )
 def test_adjectives_need_a_holder_and_an_object(text):

@@ -181,6 +181,8 @@ _TWO_WORDS = re.compile(r"\w+\W+\w")
 _MIN_WEIGHT_ALONE = 0.3
 #: Cue categories that ascribe a belief, feeling, intention or position rather than report speech.
 _INTERNAL = frozenset(["cognition", "stance"])
+#: Particles that make a verb of position or belief another verb ("back down", "sign up", "see off").
+_PARTICLES = frozenset(_words("down up away out"))
 #: Time expressions between a subject and its verb ("on Tuesday", "last week", "this month").
 _TIME_NOUNS = frozenset(
     _words(
@@ -608,6 +610,8 @@ class _Doc:
             return none
         if c.needs == "to" and (k2 >= n or toks[k2] != "to"):
             return none  # "declined to comment", not "attacks declined by 22 percent"
+        if k2 < n and c.category in _INTERNAL and toks[k2] in _PARTICLES:
+            return none  # "backed down", "signed up", "pushing up prices": another verb
         if k > 0 and toks[k - 1] in ARTICLES and _soft(text[spans[k - 1][1] : c.start]):
             return none  # "no guarantee", "his claims": a noun
         source, inverted, agentless = self._speaker(text, toks, spans, c, n)
