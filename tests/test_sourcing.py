@@ -609,3 +609,20 @@ def test_arbitrary_characters_never_break_the_analyzer(text):
     for a in ANALYZER.finder.find(model):
         for s, e in ((a.cue_start, a.cue_end), (a.source_start, a.source_end), (a.content_start, a.content_end)):
             assert (s, e) == (-1, -1) or 0 <= s < e <= len(text)
+
+
+def test_cue_matcher_finds_what_the_lexicon_finds():
+    from framing.analyzers.sourcing_match import CueMatcher
+
+    lex = ANALYZER.verbs
+    text = (
+        "According to the ministry, officials said on Friday that talks would go on. Rizvi pointed out that "
+        "the border, which he said was closed, is a lifeline; critics called for calm and Khan is confident that "
+        "aid will come. “We will see,” said the envoy."
+    )
+    model = TextModel(text)
+    expected = [(m.start, m.end, m.entry.extra.get("lemma", m.entry.term)) for m in lex.match(model)]
+    assert [(a, b, info[0]) for a, b, info in CueMatcher(lex).hits(model)] == expected
+    globbed = lex.with_entries({"speech": ["remonstrat*"]})
+    model = TextModel("He remonstrated loudly and said so.")
+    assert [x[0] for x in CueMatcher(globbed).hits(model)] == [m.start for m in globbed.match(model)]

@@ -45,11 +45,15 @@ class CueMatcher:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.infos: list[CueInfo] = [cue_info(e) for e in lexicon.entries]
-        # the lexicon's own compiled tables (read, never changed)
-        self._single: dict[str, tuple[int, ...]] = lexicon._single
-        self._anchored: dict[str, tuple[tuple[int, tuple[str, ...], int], ...]] = lexicon._anchored
-        self._keys: frozenset[str] = lexicon._keys
-        self._general = bool(lexicon._globs or lexicon._multi_glob)
+        # the lexicon's own compiled tables (read, never changed); should they ever be missing, the lexicon matches
+        self._single: dict[str, tuple[int, ...]] = getattr(lexicon, "_single", {})
+        self._anchored: dict[str, tuple[tuple[int, tuple[str, ...], int], ...]] = getattr(lexicon, "_anchored", {})
+        self._keys: frozenset[str] = getattr(lexicon, "_keys", frozenset())
+        self._general = (
+            not hasattr(lexicon, "_keys")
+            or bool(getattr(lexicon, "_globs", True))
+            or bool(getattr(lexicon, "_multi_glob", True))
+        )
 
     def hits(self, model: TextModel) -> list[tuple[int, int, CueInfo]]:
         """``(first token, end token, info)`` of every match, in text order (see the module docstring)."""
