@@ -195,6 +195,80 @@ def test_nested_reported_speech_is_one_attribution():
     assert [r["cue"] for r in rows] == ["say"]
 
 
+def test_verb_after_a_clause_break_is_its_own_attribution():
+    rows = find("Trump continued to question Cruz's temperament, saying the senator could not make deals.")
+    assert len(rows) == 2 and rows[1]["cue"] == "say"
+    assert rows[0]["content_words"].endswith("Cruz's temperament")  # ends at the comma
+    assert rows[1]["source_words"] == "Trump" and rows[1]["resolved"] == "coordinated verb"
+
+
+def test_verb_inside_the_content_without_a_break_is_reported():
+    rows = find("Analysts say she is likely to argue that rates must rise.")
+    assert [r["cue"] for r in rows] == ["say"] and rows[0]["source_words"] == "Analysts"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump has promised to build a wall while also suggesting that birthright citizenship should end.",
+        "Since announcing that he would not run, Mr. Biden has been praising Clinton in public.",
+    ],
+)
+def test_participle_takes_the_subject_of_the_main_clause(text):
+    rows = find(text)
+    assert rows and rows[-1]["source_words"] in ("Trump", "Mr. Biden")
+
+
+def test_parenthetical_verb_in_a_relative_clause():
+    r = one("Trump cited policies, which he said had harmed the economy.", cue="say")
+    assert r["source_words"] == "he"
+
+
+# ---------------------------------------------------------------------- ascribed beliefs and intentions
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Clinton wants a bigger role for the Fed.", "want", "Clinton"),
+        ("Republican leaders hope that the convention will unite the party.", "hope", "Republican leaders"),
+        ("Some Democrats are increasingly worried that Sanders could hurt Clinton.", "worry", "Some Democrats"),
+        ("The senator is confident that the bill will pass.", "confident", "The senator"),
+        ("These voters are skeptical of free trade.", "skeptical", "These voters"),
+        (
+            "Speaker Paul D. Ryan, who was reluctant to endorse Mr. Trump, spoke on Tuesday.",
+            "reluctant",
+            "Speaker Paul D. Ryan",
+        ),
+        ("Trump openly admires Putin.", "admire", "Trump"),
+        ("Britain sought a delay of the vote.", "seek", "Britain"),
+    ],
+)
+def test_beliefs_feelings_and_intentions_are_internal_states(text, cue, source):
+    r = one(text, cue=cue)
+    assert r["kind"] == "internal_state" and r["source_words"] == source and not r["loaded"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A confident leader took the stage.",  # an adjective with no copula
+        "The team is happy.",  # no object of the state
+        "It is clear that the talks failed.",  # no one holds it
+        "The state party eventually backed down.",  # a phrasal verb
+    ],
+)
+def test_adjectives_need_a_holder_and_an_object(text):
+    assert [r for r in find(text) if r["kind"] == "internal_state"] == []
+
+
+def test_speech_and_internal_states_are_separate_metrics():
+    text = "Clinton wants a bigger role for the Fed. “We need it,” she said. Trump said the plan would fail."
+    corpus = framing.Corpus.from_records([{"id": "a", "outlet": "X", "text": text}])
+    d = framing.analyze(corpus, analyzers=["sourcing"], actors=False, progress=False).documents.iloc[0]
+    assert d["internal_state_share"] == pytest.approx(1 / 3)
+    assert d["speech_per_1000"] == pytest.approx(1000 * 2 / d["n_words"])
+    assert d["attributions_per_1000"] == pytest.approx(1000 * 3 / d["n_words"])
+
+
 def test_according_to():
     r = one("According to the ministry, 12 soldiers were killed.", kind="according_to")
     assert r["source_words"] == "the ministry" and r["source_type"] == "official/institution"
@@ -329,6 +403,12 @@ def test_transcript_speaker_labels():
     labelled = [r for r in rows if r["cue"] == ":"]
     assert [r["source"] for r in labelled] == ["TAPPER", "FALLIN", "TAPPER", "FALLIN"]
     assert {r["kind"] for r in labelled} == {"direct"}
+    # a turn goes on to the end of its paragraph: the verbs in it are what the speaker says
+    turn = text + "\n\nTAPPER: Do you think he can heal the country?\n\nFALLIN: I think he is trying. They want peace."
+    rows = find(turn)
+    assert [r["cue"] for r in rows] == [":"] * 6 and rows[-1][
+        "content_words"
+    ] == "I think he is trying. They want peace"
     fields = "TARGET: Two police officers wounded\n\nATTACKER: A man\n\nTARGET: A soldier killed\n\nATTACKER: A driver"
     assert find(fields) == []  # field names of a list, not speakers
 
@@ -529,3 +609,20 @@ def test_arbitrary_characters_never_break_the_analyzer(text):
     for a in ANALYZER.finder.find(model):
         for s, e in ((a.cue_start, a.cue_end), (a.source_start, a.source_end), (a.content_start, a.content_end)):
             assert (s, e) == (-1, -1) or 0 <= s < e <= len(text)
+
+
+def test_cue_matcher_finds_what_the_lexicon_finds():
+    from framing.analyzers.sourcing_match import CueMatcher
+
+    lex = ANALYZER.verbs
+    text = (
+        "According to the ministry, officials said on Friday that talks would go on. Rizvi pointed out that "
+        "the border, which he said was closed, is a lifeline; critics called for calm and Khan is confident that "
+        "aid will come. “We will see,” said the envoy."
+    )
+    model = TextModel(text)
+    expected = [(m.start, m.end, m.entry.extra.get("lemma", m.entry.term)) for m in lex.match(model)]
+    assert [(a, b, info[0]) for a, b, info in CueMatcher(lex).hits(model)] == expected
+    globbed = lex.with_entries({"speech": ["remonstrat*"]})
+    model = TextModel("He remonstrated loudly and said so.")
+    assert [x[0] for x in CueMatcher(globbed).hits(model)] == [m.start for m in globbed.match(model)]

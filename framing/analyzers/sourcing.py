@@ -9,6 +9,11 @@ figures below, for a document, an outlet, an issue or the sentences that
 mention an actor:
 
 * ``attributions_per_1000`` = 1000 × attributions / words;
+* ``speech_per_1000`` = the same without ascribed internal states (kind
+  ``internal_state``: beliefs, feelings, intentions and positions a text
+  ascribes to a source, "Trump wants ...", "Democrats are wary of ...", "she
+  backed ..."), i.e. what sources said or wrote;
+  ``internal_state_share`` = internal states / attributions;
 * ``attributed_share`` = sentences holding a cue, a source or reported
   content / body sentences (text and list items; headings and reference lists
   left out); ``own_voice_share`` is its complement, the sentences the outlet
@@ -17,7 +22,8 @@ mention an actor:
 * ``named_share``, ``official_share``, ``document_share``, ``anonymous_share``
   = attributions whose source is of that type / attributions;
 * ``loaded_share`` = attributions with a loaded reporting verb ("claimed",
-  "admitted", "slammed") / attributions with a reporting verb;
+  "admitted", "slammed") / attributions with a reporting verb (speech and
+  writing; internal states left out);
 * per actor, ``speaker_share`` = the actor's mentions that are the source of
   an attribution / the actor's mentions.
 
@@ -36,6 +42,8 @@ import bisect
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import fields
+from operator import attrgetter
 from typing import Any, ClassVar
 
 from ..lexicons import Lexicon, load_lexicon
@@ -68,6 +76,9 @@ ATTRIBUTION_KEYS = (
     "parts",
 )
 _BODY = frozenset(("text", "item"))
+_ROW_KEYS = tuple(f.name for f in fields(Attribution))
+_row = attrgetter(*_ROW_KEYS)
+_SOURCE_CATEGORY = {t: f"source/{t}" for t in (NAMED, OFFICIAL, DOCUMENT, ANONYMOUS)}
 _TYPE_COLUMN = {NAMED: "n_named", OFFICIAL: "n_official", DOCUMENT: "n_document", ANONYMOUS: "n_anonymous"}
 
 
@@ -123,6 +134,8 @@ class SourcingAnalyzer(Analyzer):
         "n_anonymous": 0,
         "n_cued": 0,
         "n_loaded": 0,
+        "n_speech": 0,
+        "n_internal": 0,
     }
     mention_columns: ClassVar[Mapping[str, Any]] = {"speaker": 0}
 
@@ -182,41 +195,80 @@ class SourcingAnalyzer(Analyzer):
         model = ctx.model
         atts = self.find(ctx)
         n = model.n_sentences
-        kinds = model.sent_kinds
         cols: dict[str, list[int]] = {c: [0] * n for c in self.sentence_columns}
-        body = cols["body_sentence"]
-        for s in range(n):
-            if kinds[s] in _BODY:
-                body[s] = 1
+        body = cols["body_sentence"] = [1 if k in _BODY else 0 for k in model.sent_kinds]
         attributed = cols["attributed"]
-        starts = model.sent_starts
+        n_att, n_direct, direct = cols["n_attributions"], cols["n_direct"], cols["direct"]
+        n_internal, n_speech, n_cued, n_loaded = cols["n_internal"], cols["n_speech"], cols["n_cued"], cols["n_loaded"]
+        starts, ends = model.sent_starts, model.sent_ends
         evidence: list[Evidence] = []
+        add = evidence.append
         for a in atts:
             s = a.sentence_id
-            cols["n_attributions"][s] += 1
-            if a.kind == "direct":
-                cols["n_direct"][s] += 1
-                cols["direct"][s] = 1
+            n_att[s] += 1
+            kind = a.kind
+            if kind == "direct":
+                n_direct[s] += 1
+                direct[s] = 1
             col = _TYPE_COLUMN.get(a.source_type)
             if col:
                 cols[col][s] += 1
-            if a.cue and a.cue != ":":
-                cols["n_cued"][s] += 1
-                if a.loaded:
-                    cols["n_loaded"][s] += 1
+            if kind == "internal_state":
+                n_internal[s] += 1
+            else:
+                n_speech[s] += 1
+                if a.cue and a.cue != ":":
+                    n_cued[s] += 1
+                    if a.loaded:
+                        n_loaded[s] += 1
             for lo, hi in ((a.cue_start, a.cue_end), (a.source_start, a.source_end), (a.content_start, a.content_end)):
                 if lo < 0 or hi <= lo:
                     continue
-                s0 = model.sentence_at(lo)
-                s1 = model.sentence_at(hi - 1)
+                if starts[s] <= lo and hi <= ends[s]:
+                    attributed[s] = 1  # within the attribution's own sentence (the usual case)
+                    continue
+                s0 = bisect.bisect_right(starts, lo) - 1
+                s1 = bisect.bisect_right(starts, hi - 1) - 1
                 for k in range(max(s0, 0), min(s1, n - 1) + 1):
                     if starts[k] < hi:
                         attributed[k] = 1
-            evidence.extend(self._evidence(a))
-        own = cols["own_voice"]
-        for s in range(n):
-            if body[s] and not attributed[s]:
-                own[s] = 1
+            # evidence: the cue, the source and the quotation
+            who = a.source or ("unidentified" if kind == "direct" else "no source named")
+            actor = a.source_actor
+            if a.cue_start >= 0:
+                if a.loaded:
+                    add(
+                        Evidence(
+                            "cue/loaded",
+                            a.cue_start,
+                            a.cue_end,
+                            1.0,
+                            actor,
+                            s,
+                            f"{a.cue} ({kind}; {a.direction} loading)",
+                        )
+                    )
+                else:
+                    add(Evidence("cue/neutral", a.cue_start, a.cue_end, 1.0, actor, s, f"{a.cue} ({kind})"))
+            if a.source_start >= 0:
+                note = f"{kind} · {who}" + (f" (resolved from {a.resolved})" if a.resolved else "")
+                add(
+                    Evidence(
+                        _SOURCE_CATEGORY.get(a.source_type) or f"source/{a.source_type}",
+                        a.source_start,
+                        a.source_end,
+                        1.0,
+                        actor,
+                        s,
+                        note,
+                    )
+                )
+            if kind == "direct" and a.content_start >= 0:
+                note = f"quoted: {who}"
+                if not a.balanced:
+                    note += "; unbalanced quotation marks, closed at the end of the paragraph"
+                add(Evidence("quote/direct", a.content_start, a.content_end, 1.0, actor, s, note))
+        cols["own_voice"] = [1 if b and not x else 0 for b, x in zip(body, attributed)]
         speaker = [0] * len(ctx.mentions)
         if ctx.mentions and atts:
             spans = sorted((a.source_start, a.source_end) for a in atts if a.source_start >= 0)
@@ -227,36 +279,12 @@ class SourcingAnalyzer(Analyzer):
                     speaker[i] = 1
         counts = Counter(k for k in map(_key, atts) if k)
         return DocResult(
-            sentences=cols,
+            sentences={c: cols[c] for c in self.sentence_columns},
             mentions={"speaker": speaker},
             evidence=evidence,
             metrics={"n_sources": len(counts), "source_entropy": source_entropy(counts) if counts else math.nan},
-            tables={"attributions": [a.to_row() for a in atts]},
+            tables={"attributions": [dict(zip(_ROW_KEYS, _row(a))) for a in atts]},
         )
-
-    @staticmethod
-    def _evidence(a: Attribution) -> list[Evidence]:
-        out = []
-        who = a.source or ("unidentified" if a.kind == "direct" else "no source named")
-        if a.cue_start >= 0:
-            cat = "cue/loaded" if a.loaded else "cue/neutral"
-            note = f"{a.cue} ({a.kind}; {a.direction} loading)" if a.loaded else f"{a.cue} ({a.kind})"
-            out.append(Evidence(cat, a.cue_start, a.cue_end, 1.0, a.source_actor, a.sentence_id, note))
-        if a.source_start >= 0:
-            note = f"{a.kind} · {who}" + (f" (resolved from {a.resolved})" if a.resolved else "")
-            out.append(
-                Evidence(
-                    f"source/{a.source_type}", a.source_start, a.source_end, 1.0, a.source_actor, a.sentence_id, note
-                )
-            )
-        if a.kind == "direct" and a.content_start >= 0:
-            note = f"quoted: {who}"
-            if not a.balanced:
-                note += "; unbalanced quotation marks, closed at the end of the paragraph"
-            out.append(
-                Evidence("quote/direct", a.content_start, a.content_end, 1.0, a.source_actor, a.sentence_id, note)
-            )
-        return out
 
     # ------------------------------------------------------------------ metrics
     def metrics(self) -> list[Metric]:
@@ -272,6 +300,30 @@ class SourcingAnalyzer(Analyzer):
                 per_thousand,
                 "Quotations, reported speech, 'according to', documents, unnamed sources and references, per 1,000 words.",
                 unit="per 1,000 words",
+                citation=cite,
+            ),
+            Metric(
+                "speech_per_1000",
+                "Reported speech and writing per 1,000 words",
+                self.name,
+                "sentences",
+                ("n_speech", "n_words"),
+                per_thousand,
+                "Attributions of what a source said or wrote (quotations, reported speech, 'according to', documents, "
+                "references) per 1,000 words: attributions_per_1000 without ascribed beliefs and intentions.",
+                unit="per 1,000 words",
+                citation=cite,
+            ),
+            Metric(
+                "internal_state_share",
+                "Ascribed beliefs and intentions among attributions",
+                self.name,
+                "sentences",
+                ("n_internal", "n_attributions"),
+                share,
+                "Attributions that ascribe a belief, feeling, intention or position to a source ('Trump wants ...', "
+                "'Democrats are wary of ...', 'she backed ...') rather than report what it said / attributions.",
+                unit="share",
                 citation=cite,
             ),
             Metric(

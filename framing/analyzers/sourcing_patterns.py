@@ -19,13 +19,25 @@ from a loop over every word:
    sentence after the verb ("said that ...") or the clause before the source
    ("..., Rizvi said"). A verb inside the content of another attribution of
    the same sentence ("Trump said Clinton wants ...") is not counted again,
-   unless it is a coordinated participle (", adding that ...").
+   unless a clause break separates them (", adding that ...", "...
+   temperament, saying ..."): then the first content ends at the break. A
+   participle or coordinated verb without a subject of its own takes the
+   subject of the main clause ("Trump has promised ... while also
+   suggesting"); a speech verb with no speaker at all is an attribution of
+   an unidentified source unless it is a passive or a weak cue.
+   Adjectives of mental state linked by a copula ("is confident that",
+   "are wary of") are cues too. Verbs and adjectives of belief, feeling,
+   intention and position make attributions of kind ``internal_state``
+   (the source type is kept), so that ascribed states can be told from
+   speech.
 2. **Quotations** (the text model's paired marks, plus Penn-Treebank ``''``
    marks) that no verb claimed are attributed by position: a verb inside the
    closing mark ("... Rizvi told WE News”"), a speaker and a colon before them
    ("Rizvi points out:" / "Trump: “...”"), or the previous paragraph's quoted
    speaker (a quotation that goes on in the next paragraph). Quotations left
    without a speaker stay direct quotations with an unidentified source.
+   A transcript turn ("FALLIN: I think ...") runs to the end of its
+   paragraph, and the verbs inside it are what the speaker says.
    Unbalanced marks (closed by the text model at the end of their paragraph)
    are kept and flagged ``balanced=False``.
 3. **References**: lines of a reference list (sentences of kind
@@ -46,6 +58,7 @@ from typing import Any
 from ..actors import Mention
 from ..lexicons import Lexicon
 from ..text import WORD_RE, Quote, TextModel
+from .sourcing_match import CueMatcher, cue_info
 from .sourcing_speakers import (
     _NOT_NAMES,
     ANONYMOUS,
@@ -72,7 +85,11 @@ _PARTICIPLE_IRREGULAR = frozenset(
     _words("said told thought known seen written shown found heard felt understood read meant spoken learned")
 )
 _QUOTE_CHARS = "\"“”‘’'«»„"
+_COLON_OR_QUOTE = frozenset(":" + _QUOTE_CHARS)
+_NOT_SPACE_OR_COMMA = re.compile(r"[^ ,\u00a0]")
+_COMPLEMENTIZERS = frozenset(["that", "how", "why", "what", "whether", "if"])
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–\"“”«»]")
+_CLAUSE_PUNCT_BEFORE = re.compile(r"[,;:(\[—–]")
 _CITATION_RE = re.compile(
     r"\((?P<who>(?:[A-Z][\w’'\-]+|[A-Z]{2,})(?:\s+(?:et al\.?|and|&)\s*(?:[A-Z][\w’'\-]+)?)?),?\s+(?P<year>(?:1[89]|20)\d\d[a-z]?)"
     r"(?:[,:]\s*(?:p\.?\s*)?\d+(?:[–-]\d+)?)?(?:;[^()]{0,80})?\)"
@@ -96,8 +113,18 @@ _COMMON_OPENERS = frozenset(
         "most all both each one no not new other such more less"
     )
 )
-#: Plural nouns for people by what they do ("developers", "economists", "historians", "residents").
-_PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ees", "ites")
+#: Plural nouns for people by what they do ("developers", "economists", "historians", "residents") or by
+#: group ("Americans", "conservatives").
+_PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ians", "ans", "ants", "ees", "ites", "ives")
+#: Words that end a phrase able to hold a belief: relative pronouns, shares of people, people in general.
+_HOLDER_WORDS = frozenset(
+    _words(
+        "who which that percent % majority majorities plurality half third quarter those many most some others both "
+        "all everyone everybody nobody anyone someone somebody men women team teams group groups members students "
+        "whites blacks latinos hispanics millennials evangelicals catholics muslims jews independents moderates "
+        "public electorate crowd audience base establishment"
+    )
+)
 #: Speech verbs whose subject is often a thing, not a speaker ("The figures highlight", "Aid adds").
 _NEEDS_HOLDER = frozenset(
     _words(
@@ -127,7 +154,10 @@ _CATENATIVE = frozenset(
         "try tries tried seem seems seemed appear appears appeared begin begins began start starts started going used "
         "expected likely hope hopes hoped intend intends intended decide decides decided agree agrees agreed promise "
         "promises promised threaten threatens threatened vow vows vowed went need needs needed have has had ought "
-        "able unable willing ready set due"
+        "able unable willing ready set due yet go goes gone quick eager reluctant unwilling try trying attempt attempts "
+        "attempted attempting seek seeks seeking sought fail fails failed manage manages managed choose chooses chose "
+        "opted rushed moved wanting planning hoping refusing declining seem seems seemed appear appears appeared prepared "
+        "preparing poised vowing pledging promising threatening expect expects expecting"
     )
 )
 _OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me"])
@@ -147,6 +177,55 @@ _CLAIM_RE = re.compile(
 _IN_DOCUMENTS = ("poll", "polls", "survey", "surveys", "study", "report", "analysis", "census", "tally", "audit")
 _SPEECH_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|you|You|my|My|our|Our|me|us)\b|\?")
 _TWO_WORDS = re.compile(r"\w+\W+\w")
+#: A speech verb with no speaker and no clause after it counts only when it is a reliable cue (lexicon weight).
+_MIN_WEIGHT_ALONE = 0.3
+#: Cue categories that ascribe a belief, feeling, intention or position rather than report speech.
+_INTERNAL = frozenset(["cognition", "stance"])
+#: Particles that make a verb of position or belief another verb ("back down", "sign up", "see off").
+_PARTICLES = frozenset(_words("down up away out"))
+#: Time expressions between a subject and its verb ("on Tuesday", "last week", "this month").
+_TIME_NOUNS = frozenset(
+    _words(
+        "monday tuesday wednesday thursday friday saturday sunday week weekend month year night morning afternoon "
+        "evening day summer fall spring winter"
+    )
+)
+_TIME_OPENERS = frozenset(_words("on last this earlier early late next that one"))
+#: Words that the scan for the end of a subject may skip (anything else right before a verb ends it at once).
+_SUBJECT_END_SPECIAL = SKIP_BEFORE_VERB | _BE | _CATENATIVE | _TIME_NOUNS | frozenset(["to"])
+#: Verbs that link a subject to an adjective of mental state ("is confident", "seemed eager", "grew wary").
+_COPULAS = frozenset(
+    _words(
+        "is are was were am be been being remain remains remained seem seems seemed appear appears appeared feel "
+        "feels felt become becomes became grow grows grew get gets got stay stays stayed sound sounds sounded "
+        "he's she's it's they're we're i'm he’s she’s it’s they’re we’re i’m"
+    )
+)
+#: Adverbs between a copula and its adjective ("is increasingly worried", "was not eager").
+_STATE_ADVERBS = frozenset(
+    _words(
+        "not very so too more less most increasingly deeply clearly also still now equally fairly quite highly "
+        "particularly extremely somewhat openly publicly firmly strongly fully well largely generally all both even "
+        "already just really pretty rather far never always visibly notably especially sharply growing ever"
+    )
+)
+#: What follows an adjective of mental state as its complement ("confident that", "eager to", "wary of").
+_STATE_COMPLEMENTS = frozenset(_words("that to about of with over on for in toward towards at by whether if"))
+_SUBJECT_PRONOUNS = frozenset(_words("he she they i we it you who"))
+#: Prepositions and subordinators before a participle whose subject is the main clause's ("by telling", "while
+#: suggesting", "after slamming").
+_PARTICIPLE_LINKS = frozenset(
+    _words("by while when whilst after before since without in as also of from for upon through despite besides")
+)
+#: Words that open a sentence before its subject ("But", "And", "Meanwhile").
+_SKIP_OPENERS = frozenset(_words("but and so yet still meanwhile instead then also now indeed however thus later"))
+#: Words that open an introductory phrase ended by a comma before the subject ("Since announcing ..., Mr. Biden").
+_INTRO_SUBORDINATORS = frozenset(
+    _words(
+        "since after before when while whilst although though because if as in on at during with without despite "
+        "following for by from until unlike like upon amid among speaking asked asking addressing responding"
+    )
+)
 _TELL = frozenset(_words("tell inform assure reassure warn remind brief notify ask urge advise"))
 
 
@@ -200,6 +279,8 @@ class _Cue:
     noun: bool = False  # the form is also a common noun ("claims", "plan")
     coordinated: str = ""  # "," for ", adding that", "and" for "... and said"
     that: bool = False  # the content starts with "that"
+    passive: bool = False  # a passive without an agent: "was referred to", "can be summed up"
+    linked: bool = False  # an adjective linked to its holder by a copula: "is confident that"
 
 
 class AttributionFinder:
@@ -232,39 +313,14 @@ class AttributionFinder:
         self.unattributed_quotes = unattributed_quotes
         self.min_quote_words = min_quote_words
         self.typer = SpeakerTyper(sources, person_actor_types)
-        self._entry_info: dict[int, tuple[Any, ...]] = {
-            id(e): (
-                e.extra.get("lemma", e.term),
-                e.extra.get("frame", "say"),
-                e.category,
-                e.extra.get("loading", "neutral") == "loaded",
-                e.extra.get("direction", ""),
-                e.extra.get("needs", ""),
-                e.weight,
-                e.extra.get("noun", "") == "yes",
-            )
-            for e in verbs
-        }
+        self.matcher = CueMatcher(verbs)
         n = max(1, min_quote_words)
         self.min_words_re = re.compile(r"\w+" + r"\W+\w+" * (n - 1))
         self.heads = frozenset(w for w, cat in self.typer.common.items() if cat in (ANONYMOUS, OFFICIAL, DOCUMENT))
 
     def entry_info(self, e: Any) -> tuple[Any, ...]:
         """The cue fields of a lexicon entry (lemma, frame, category, loaded, direction, needs, weight, noun)."""
-        hit = self._entry_info.get(id(e))
-        if hit is None:  # an entry added after construction
-            x = e.extra
-            hit = (
-                x.get("lemma", e.term),
-                x.get("frame", "say"),
-                e.category,
-                x.get("loading") == "loaded",
-                x.get("direction", ""),
-                x.get("needs", ""),
-                e.weight,
-                x.get("noun") == "yes",
-            )
-        return hit
+        return cue_info(e)
 
     # ------------------------------------------------------------------ main
     def find(
@@ -346,8 +402,7 @@ class _Doc:
         while k >= 0:
             q = self.quotes[k]
             if q.end <= pos:
-                between = self.text[q.end : pos]
-                if not between.strip(" ,\u00a0") and q.end > lo:
+                if _NOT_SPACE_OR_COMMA.search(self.text, q.end, pos) is None and q.end > lo:
                     return k
                 return -1
             k -= 1
@@ -366,23 +421,28 @@ class _Doc:
     def run(self) -> list[Attribution]:
         m = self.m
         st = m.sent_tok
-        hits = self.f.verbs.match(m)
+        hits = self.f.matcher.hits(m)
         inquote: dict[int, list[_Cue]] = {}
         by_sent: dict[int, list[_Cue]] = {}
         tokens = m.tokens
-        info = self.f.entry_info
         text = self.text
+        quotes = self.quotes
+        nested = self.f.nested
+        sentence_spans = m.sentence_spans
         s = -1
-        s_end_tok = -1
+        s0 = s_end_tok = -1
         spans: Sequence[tuple[int, int]] = ()
-        for h in hits:
-            if h.start >= s_end_tok:
-                s = bisect.bisect_right(st, h.start) - 1
+        for start_tok, end_tok, info in hits:
+            if start_tok >= s_end_tok:
+                s = bisect.bisect_right(st, start_tok) - 1
+                s0 = st[s]
                 s_end_tok = st[s + 1]
-                spans = m.sentence_spans(s)
-            k, k2 = h.start - st[s], h.end - st[s]
-            if k > 0 and tokens[h.start - 1] in ARTICLES:
+                spans = ()
+            k = start_tok - s0
+            if k > 0 and tokens[start_tok - 1] in ARTICLES:
                 continue  # "the state", "no guarantee": a noun (checked before any other work)
+            if not spans:
+                spans = sentence_spans(s)
             start = spans[k][0]
             if (
                 k > 0
@@ -391,11 +451,13 @@ class _Doc:
                 and not self._title_case(s)
             ):
                 continue  # part of a name: "White House Press Secretary", "Fox News Sunday"
-            cue = _Cue(s, k, k2, start, spans[k2 - 1][1], *info(h.entry))
-            qi = self.quote_at(start) if self.quotes else -1
-            if qi >= 0 and not self.f.nested:
-                inquote.setdefault(qi, []).append(cue)
-                continue
+            k2 = end_tok - s0
+            cue = _Cue(s, k, k2, start, spans[k2 - 1][1], *info)
+            if quotes and not nested:
+                qi = self.quote_at(start)
+                if qi >= 0:
+                    inquote.setdefault(qi, []).append(cue)
+                    continue
             by_sent.setdefault(s, []).append(cue)
         for s in sorted(by_sent):
             self._sentence(s, by_sent[s])
@@ -406,6 +468,9 @@ class _Doc:
         self._references()
         self.out.sort(key=lambda a: (a.sentence_id, a.cue_start if a.cue_start >= 0 else a.content_start))
         self._resolve()
+        for a in self.out:
+            if a.category in _INTERNAL and a.kind in ("indirect", "document"):
+                a.kind = "internal_state"  # "Trump wants ...", "Democrats are wary of ...": ascribed, not said
         return self.out
 
     def _quotes_in_content(self) -> None:
@@ -427,19 +492,24 @@ class _Doc:
         toks = m.tokens[m.sent_tok[s] : m.sent_tok[s + 1]]
         spans = m.sentence_spans(s)
         found: list[tuple[_Cue, Attribution, tuple[int, ...]]] = []
+        first: Attribution | None = None  # the first attribution of the sentence with a source
         for c in cues:
-            first = next((f[1] for f in found if f[1].source_start >= 0), None)
             a, qs = self._cue(s, toks, spans, c, first)
             if a is not None:
                 found.append((c, a, qs))
+                if first is None and a.source_start >= 0:
+                    first = a
         if len(found) > 1:
             found = self._nested_in_sentence(found)
+        used = self.quote_used
+        out = self.out
         for _c, a, qs in found:
-            if any(q in self.quote_used for q in qs):
-                continue  # another verb of the sentence already introduced this quotation
-            for q in qs:
-                self.quote_used[q] = len(self.out)
-            self.out.append(a)
+            if qs:
+                if any(q in used for q in qs):
+                    continue  # another verb of the sentence already introduced this quotation
+                for q in qs:
+                    used[q] = len(out)
+            out.append(a)
 
     def _nested_in_sentence(
         self, found: list[tuple[_Cue, Attribution, tuple[int, ...]]]
@@ -464,6 +534,21 @@ class _Doc:
                     if cut > b.content_start:
                         b.content_end = cut
                         continue
+                    lo = a.source_start if b.cue_end <= a.source_start < c.start else c.start
+                    brk = _CLAUSE_PUNCT_BEFORE.search(self.text, b.cue_end, lo) if b.cue_end < lo else None
+                    if brk is None and not c2.noun:
+                        dropped.add(i)  # "Analysts say she is likely to argue ...": what is reported
+                        break
+                    if brk is not None and not c2.that:
+                        # "Trump continued to question Cruz's temperament, saying ...": two attributions
+                        last = brk.start()
+                        for mt in _CLAUSE_PUNCT_BEFORE.finditer(self.text, brk.end(), lo):
+                            last = mt.start()
+                        if last > b.content_start:
+                            b.content_end = last
+                            while b.content_end > b.content_start and self.text[b.content_end - 1].isspace():
+                                b.content_end -= 1
+                            continue
                 if not c2.that and (c.weight, c.start) > (c2.weight, c2.start) and a.source_start >= 0:
                     dropped.add(j)
                     continue
@@ -501,20 +586,11 @@ class _Doc:
         text = self.text
         n = len(toks)
         s_start, s_end = self.m.sent_starts[s], self.m.sent_ends[s]
-        a = Attribution(
-            kind="indirect",
-            sentence_id=s,
-            cue=c.lemma,
-            cue_start=c.start,
-            cue_end=c.end,
-            loaded=c.loaded,
-            direction=c.direction,
-            category=c.category,
-        )
         if c.frame == "according":
             ph = np_after(text, toks, spans, c.k2, n, objects=True)
             if ph is None:
                 return none
+            a = self._new(c)
             a.kind = "according_to"
             self._set_source(a, toks, spans, ph)
             self._content_around(a, s_start, s_end, c.start, ph.end)
@@ -523,23 +599,30 @@ class _Doc:
                 a.kind = "direct"
                 return a, (qi,)
             return a, ()
-        if c.k2 < n and toks[c.k2] in _FINITE and _soft(text[spans[c.k2 - 1][1] : spans[c.k2][0]]):
-            return none  # "Security challenges are mounting": the word is the subject, a noun
-        if c.needs == "to" and (c.k2 >= n or toks[c.k2] != "to"):
+        k, k2 = c.k, c.k2
+        if (
+            k2 < n
+            and toks[k2] in _FINITE
+            and _soft(text[spans[k2 - 1][1] : spans[k2][0]])
+            and not (k > 0 and toks[k - 1] in _SUBJECT_PRONOUNS and not c.noun)
+        ):
+            # "Security challenges are mounting": the word is the subject, a noun; but "which he said was" is a verb
+            return none
+        if c.needs == "to" and (k2 >= n or toks[k2] != "to"):
             return none  # "declined to comment", not "attacks declined by 22 percent"
-        if c.k > 0 and toks[c.k - 1] in ARTICLES and _soft(text[spans[c.k - 1][1] : c.start]):
+        if k2 < n and c.category in _INTERNAL and toks[k2] in _PARTICLES:
+            return none  # "backed down", "signed up", "pushing up prices": another verb
+        if k > 0 and toks[k - 1] in ARTICLES and _soft(text[spans[k - 1][1] : c.start]):
             return none  # "no guarantee", "his claims": a noun
         source, inverted, agentless = self._speaker(text, toks, spans, c, n)
-        if c.noun and source is not None and not inverted and toks[c.k].endswith("ing") and source.b == c.k:
+        if c.noun and source is not None and not inverted and source.b == k and toks[k].endswith("ing"):
             return none  # "state backing", "a court ruling": a noun, not a reported act
         inherited = False
-        if source is None and not agentless:
+        if source is None and not agentless and (c.frame != "state" or toks[c.k].endswith("ed")):
             c.coordinated = self._coordination(text, toks, spans, c)
             if c.coordinated and prev is None and not c.noun:
                 # "The Security Council met on Friday and pledged ...": the subject that opens the sentence
-                ph = np_after(text, toks, spans, 0, c.k, max_len=6, allow_of=False)
-                if ph is not None and ph.b < c.k and self._recognised(toks, spans, ph):
-                    source = ph
+                source = self._main_subject(text, toks, spans, c.k)
             elif c.coordinated and prev is not None and prev.source_start >= 0:
                 inherited = True
         if source is None and not agentless and not inherited and c.needs in ("source", "both"):
@@ -551,6 +634,7 @@ class _Doc:
             and not self._holder(toks, spans, source)
         ):
             return none  # "These attacks underscore ...", "That assumption proved ...": no one holds or says it
+        a = self._new(c)
         if inherited and prev is not None:
             for key in ("source", "source_text", "source_start", "source_end", "source_type", "source_actor"):
                 setattr(a, key, getattr(prev, key))
@@ -563,23 +647,63 @@ class _Doc:
             a.kind = "anonymous"
         # the content: an adjacent quotation first
         lo = spans[source.a][0] if source is not None and not inverted else c.start
-        after = source.end if inverted and source is not None else self._after_cue(toks, spans, c, n)
-        qb = self.quote_ending_before(lo, -1)
-        if qb >= 0 and not self._substantial(self.quotes[qb]) and not self._opens_sentence(self.quotes[qb]):
-            qb = -1  # a scare quote inside the sentence ("labelling it a “hell on earth,” the US ..."), not a quotation
-        qa = self.quote_starting_after(after, self._next_para_end(s))
-        if qa >= 0 and self.quotes[qa].start >= s_end and text[:s_end].rstrip()[-1:] not in ":,—–-":
-            qa = -1  # a quotation in the next sentence belongs to it, unless a colon introduces it
-        if qb >= 0 and qa >= 0 and self.quotes[qa].start < s_end + 2:
-            self._direct(a, self.quotes[qb], self.quotes[qa])
-            return a, (qb, qa)
-        if qb >= 0:
-            self._direct(a, self.quotes[qb], self.quotes[qb])
-            return a, (qb,)
-        if qa >= 0:
-            self._direct(a, self.quotes[qa], self.quotes[qa])
-            return a, (qa,)
-        complement = self._has_complement(toks, spans, c, n)
+        quotes = self.quotes
+        if quotes:
+            after = source.end if inverted and source is not None else self._after_cue(toks, spans, c, n)
+            q_starts = self._q_starts
+            # a quotation that ends right before (only spaces and commas between)
+            qb = -1
+            i = bisect.bisect_left(q_starts, lo) - 1
+            while i >= 0:
+                q = quotes[i]
+                if q.end <= lo:
+                    if _NOT_SPACE_OR_COMMA.search(text, q.end, lo) is None:
+                        qb = i
+                    break
+                i -= 1
+            if qb >= 0 and not self._substantial(quotes[qb]) and not self._opens_sentence(quotes[qb]):
+                qb = (
+                    -1
+                )  # a scare quote inside the sentence ("labelling it a “hell on earth,” the US ..."), not a quotation
+            # a quotation that starts right after (punctuation, "that" or "in a statement" between), in this
+            # paragraph or the next
+            qa = -1
+            i = bisect.bisect_left(q_starts, after)
+            if i < len(quotes):
+                q = quotes[i]
+                p = self.m.sent_para[s] + 1
+                if q.start < (self.paras[p][1] if p < len(self.paras) else len(text)) and _FILLER_RE.fullmatch(
+                    text, after, q.start
+                ):
+                    qa = i
+                    if q.start >= s_end and text[:s_end].rstrip()[-1:] not in ":,—–-":
+                        qa = -1  # a quotation in the next sentence belongs to it, unless a colon introduces it
+            if qb >= 0:
+                if qa >= 0 and quotes[qa].start < s_end + 2:
+                    self._direct(a, quotes[qb], quotes[qa])
+                    return a, (qb, qa)
+                self._direct(a, quotes[qb], quotes[qb])
+                return a, (qb,)
+            if qa >= 0:
+                self._direct(a, quotes[qa], quotes[qa])
+                return a, (qa,)
+        if k2 >= n:
+            complement = False
+        else:
+            gap = text[spans[k2 - 1][1] : spans[k2][0]]
+            nxt = toks[k2]
+            complement = (
+                (gap != " " and not _COLON_OR_QUOTE.isdisjoint(gap)) or nxt in _COMPLEMENTIZERS or nxt in PRONOUNS
+            )
+        if c.frame == "state" and (c.linked or source is None):
+            if (
+                c.k2 >= n
+                or toks[c.k2] not in _STATE_COMPLEMENTS
+                or source is None
+                or not self._holder(toks, spans, source)
+            ):
+                return none  # "a confident leader", "is happy": a state with no object or no one in it
+            complement = True
         if c.needs in ("content", "both") and not complement:
             return none
         clause_after = complement and c.k2 < n and toks[c.k2] not in ("that", "which", "who")
@@ -589,7 +713,12 @@ class _Doc:
             source is None
             and not agentless
             and not inherited
-            and (not complement or c.category != "speech" or c.lemma in _NEEDS_HOLDER)
+            and (
+                c.category != "speech"
+                or c.lemma in _NEEDS_HOLDER
+                or c.passive
+                or (not complement and c.weight < _MIN_WEIGHT_ALONE)
+            )
         ):
             return none  # a verb with no speaker found counts only as speech that reports a clause
         # reported speech: the rest of the sentence, or the clause before the speaker
@@ -605,13 +734,38 @@ class _Doc:
                 self._content_span(a, self.m.sent_starts[s + 1], self.m.sent_ends[s + 1])
         return a, ()
 
+    @staticmethod
+    def _new(c: _Cue) -> Attribution:
+        """An attribution opened by cue ``c`` (indirect until its source and content say otherwise)."""
+        return Attribution(
+            kind="indirect",
+            sentence_id=c.s,
+            cue=c.lemma,
+            cue_start=c.start,
+            cue_end=c.end,
+            loaded=c.loaded,
+            direction=c.direction,
+            category=c.category,
+        )
+
     def _speaker(
         self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int
     ) -> tuple[Phrase | None, bool, bool]:
         """``(source phrase, inverted, agentless)`` for a reporting verb."""
         if c.frame == "adverb":
             return None, False, True
-        j = self._subject_end(text, toks, spans, c.k)
+        if c.frame == "state":
+            ph = self._state_holder(text, toks, spans, c)
+            if ph is not None or not toks[c.k].endswith("ed"):
+                c.linked = ph is not None
+                return ph, False, False
+            # "Trump worried that ...": a participle used as a verb
+        k = c.k
+        j = k - 1
+        if j >= 0:
+            t = toks[j]
+            if t in _SUBJECT_END_SPECIAL or t.endswith("ly") or text[spans[j][1] : spans[k][0]] != " ":
+                j = self._subject_end(text, toks, spans, k)  # the plain case ("Rizvi said") needs no scan
         if j >= 0 and toks[j] in _BE and _soft(text[spans[j][1] : spans[j + 1][0]]) and _participle(toks[c.k]):
             # a passive: "was told by X", or agentless "it is believed", "is expected to"
             if c.k2 + 1 < n and toks[c.k2] == "by":
@@ -620,6 +774,7 @@ class _Doc:
                     return ph, True, False
             if c.lemma in _AGENTLESS or c.lemma in _EPISTEMIC:
                 return None, False, True
+            c.passive = True
             return None, False, False  # "cannot be viewed in isolation": a passive, not a vague attribution
         if j < 0:
             # sentence-initial verb: inverted only after a quotation ("“...,” said Rizvi")
@@ -652,6 +807,25 @@ class _Doc:
             return (ph if ph is not None and self._recognised(toks, spans, ph) else None), False, False
         return None, False, False
 
+    def _state_holder(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue) -> Phrase | None:
+        """Who is in the state an adjective names: the subject of the copula before it ("Democrats are
+        increasingly worried that", "who was reluctant to"); ``None`` when no copula links them."""
+        j = c.k - 1
+        while j >= 0 and _soft(text[spans[j][1] : spans[j + 1][0]]) and toks[j] in _STATE_ADVERBS:
+            j -= 1
+        if j < 0 or toks[j] not in _COPULAS or not _soft(text[spans[j][1] : spans[j + 1][0]]):
+            return None
+        if toks[j].endswith(("’s", "'s", "’re", "'re", "’m", "'m")):
+            w = toks[j][: toks[j].rindex("’" if "’" in toks[j] else "'")]
+            return Phrase(j, j + 1, spans[j][0], spans[j][0] + len(w)) if w in PRONOUNS or w == "i" else None
+        j = self._subject_end(text, toks, spans, j)
+        if j < 0 or not _soft(text[spans[j][1] : spans[j + 1][0]]):
+            return None
+        ph = np_before(text, toks, spans, j, heads=self.heads)
+        if ph is not None and toks[ph.a] in ("who", "which") and ph.b - ph.a == 1:
+            ph = self._antecedent(toks, spans, ph.a)
+        return ph
+
     def _recognised(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], ph: Phrase | None) -> bool:
         """True when a phrase can only be a speaker: a pronoun, a name, or a source noun ("officials")."""
         if ph is None:
@@ -674,27 +848,54 @@ class _Doc:
         if self._recognised(toks, spans, ph):
             return True
         w = toks[ph.b - 1]
-        if w in ("who", "which", "that", "percent", "%", "majority", "majorities", "plurality", "half", "third"):
+        if w in _HOLDER_WORDS:
             return True
         return w.endswith(_PEOPLE_SUFFIXES)
 
     def _coordination(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue) -> str:
-        """``","`` for a participle after a comma (", adding"), ``"and"`` for "... and said"; else ``""``."""
+        """``","`` for a participle after a comma (", adding"), ``"and"`` for "... and said", ``"by"`` for a
+        participle after a preposition or subordinator ("by telling", "while suggesting"); else ``""``."""
         j = self._subject_end(text, toks, spans, c.k)
         if j >= 0 and toks[j] in ("and", "but", "yet", "or"):
             return "and"
         if toks[c.k].endswith("ing") and j >= 0 and "," in text[spans[j][1] : c.start]:
             return ","
-        if toks[c.k].endswith("ing") and j >= 0 and toks[j] == "by":
-            return "by"  # "He pitched himself to voters by telling them ..."
+        if toks[c.k].endswith("ing") and j >= 0 and toks[j] in _PARTICIPLE_LINKS:
+            return "by"  # "He pitched himself to voters by telling them ...", "while also suggesting"
         return ""
+
+    def _main_subject(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], k: int) -> Phrase | None:
+        """The recognised subject that opens the clause of a verb without its own ("Trump has promised ...
+        while also suggesting"; "Since announcing ..., Mr. Biden has been ...")."""
+        for start in self._clause_starts(text, toks, spans, k):
+            ph = np_after(text, toks, spans, start, k, max_len=6, allow_of=False)
+            if ph is not None and ph.b < k and self._recognised(toks, spans, ph):
+                return ph
+        return None
+
+    def _clause_starts(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], k: int) -> list[int]:
+        """Where the main clause may start before token ``k``: the sentence start (after a conjunction or an
+        adverb that opens it), or after the comma that closes an introductory phrase ("Since ..., X")."""
+        i = 0
+        while i < k and toks[i] in _SKIP_OPENERS:
+            i += 1
+        out = [i]
+        if toks[i] in _INTRO_SUBORDINATORS:
+            for x in range(i + 1, k):
+                if "," in text[spans[x - 1][1] : spans[x][0]]:
+                    out = [x]
+                    break
+        return out
 
     def _subject_end(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], k: int) -> int:
         """The last word of the subject before the verb at ``k``, skipping auxiliaries, adverbs and
         catenative verbs ("has also said", "is urging", "continues to insist", "declined to say")."""
         j = k - 1
         ing = toks[k].endswith("ing")
-        while j >= 0 and _soft(text[spans[j][1] : spans[j + 1][0]]):
+        while j >= 0:
+            g = text[spans[j][1] : spans[j + 1][0]]
+            if g != " " and not _soft(g):
+                break
             t = toks[j]
             if (
                 t in SKIP_BEFORE_VERB
@@ -708,6 +909,13 @@ class _Doc:
                 j -= 2
             elif t in _CATENATIVE and t.endswith(("ing", "ed")) is False and j + 1 < k and toks[j + 1] == "to":
                 j -= 1
+            elif (
+                t in _TIME_NOUNS
+                and j > 0
+                and toks[j - 1] in _TIME_OPENERS
+                and _soft(text[spans[j - 1][1] : spans[j][0]])
+            ):
+                j -= 2  # "Trump on Tuesday said", "Clinton last week called"
             else:
                 break
         return j
@@ -734,6 +942,8 @@ class _Doc:
     def _content_start(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int) -> int:
         """Where reported speech starts after the verb (after the person told, "that", "in a statement")."""
         pos = self._after_cue(toks, spans, c, n)
+        if c.linked and c.k2 < n and toks[c.k2] != "that":
+            pos = spans[c.k2][1]  # "worried about [the cost]", "eager to [prove]"
         m = _FILLER_RE.match(self.text, pos, self.m.sent_ends[c.s])
         if m is None:
             return pos
@@ -744,7 +954,7 @@ class _Doc:
         if c.k2 >= n:
             return False
         gap = self.text[spans[c.k2 - 1][1] : spans[c.k2][0]]
-        if ":" in gap or any(q in gap for q in _QUOTE_CHARS):
+        if gap != " " and not _COLON_OR_QUOTE.isdisjoint(gap):
             return True
         nxt = toks[c.k2]
         return nxt in ("that", "how", "why", "what", "whether", "if") or nxt in PRONOUNS
@@ -798,11 +1008,22 @@ class _Doc:
 
     # ------------------------------------------------------------------ spans
     def _set_source(self, a: Attribution, toks: Sequence[str], spans: Sequence[tuple[int, int]], ph: Phrase) -> None:
-        actor, form = self._actor_in(ph.start, ph.end)
+        actor, form = self._actor_in(ph.start, ph.end) if self.mentions else ("", "")
         atype = self.actor_types.get(actor) if actor else None
-        stype, name = self.f.typer.classify(self.text, toks, spans, ph, atype, form)
+        phrase = self.text[ph.start : ph.end]
+        # the type and name depend only on the phrase, its last token (which may run on: "he’s said"),
+        # whether it opens the sentence, and its actor
+        key = (phrase, toks[ph.b - 1], ph.a == 0, atype, form)
+        memo = self.f.typer.memo
+        hit = memo.get(key)
+        if hit is None:
+            hit = self.f.typer.classify(self.text, toks, spans, ph, atype, form)
+            if len(memo) > 200_000:
+                memo.clear()
+            memo[key] = hit
+        stype, name = hit
         a.source_start, a.source_end = ph.start, ph.end
-        a.source_text = self.text[ph.start : ph.end]
+        a.source_text = phrase
         a.source = name
         a.source_type = stype
         a.source_actor = actor
@@ -929,6 +1150,17 @@ class _Doc:
                 if qi >= 0 and qi not in self.quote_used:
                     self._direct(a, self.quotes[qi], self.quotes[qi])
                     self.quote_used[qi] = len(self.out)
+                elif a.kind == "direct" and a.cue == ":":
+                    # a transcript turn ("FALLIN: I think he is ...") goes on to the end of its paragraph
+                    end = self.paras[m.sent_para[s]][1]
+                    if end > a.content_end:
+                        self._content_span(a, colon + 1, end)
+                        for k in range(s + 1, m.n_sentences):
+                            if m.sent_starts[k] >= end:
+                                break
+                            for b in in_sentence.get(k, ()):
+                                if b.kind != "direct" or b.cue_start >= 0:
+                                    drop.add(id(b))
                 self.out.append(a)
             colon = nxt
         if drop:
@@ -1179,12 +1411,12 @@ class _Doc:
         paras = self.paras
         lo = max(after, paras[p - 1][0] if p > 0 else 0, pos - 600)
         found = None
-        for mt in _PERSON_NAME_RE.finditer(self.text, lo, pos):
-            words = mt.group(1).split()
-            low = [x.rstrip(".").lower() for x in words]
-            if any(x in TITLES or x in _NOT_NAMES or x in self.f.typer.names for x in low):
-                continue
-            found = mt
+        names = self.f.typer.names
+        for mt in reversed(list(_PERSON_NAME_RE.finditer(self.text, lo, pos))):  # the last good one
+            low = [x.rstrip(".").lower() for x in mt.group(1).split()]
+            if not any(x in TITLES or x in _NOT_NAMES or x in names for x in low):
+                found = mt
+                break
         if found is None:
             return None
         return found.group(1), self._actor_in(found.start(1), found.end(1))[0]
@@ -1225,7 +1457,7 @@ class _Doc:
                 last_other = a
 
 
-_PERSON_NAME_RE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2})(?![\w-])")
+_PERSON_NAME_RE = re.compile(r"(?=[A-Z])(?<![\w.])([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2})(?![\w-])")
 
 _NOT_SPEAKERS = frozenset(
     _words("""
@@ -1242,7 +1474,11 @@ def _opens_clause(text: str, a: int, b: int) -> bool:
 
 
 def _soft(gap: str) -> bool:
-    return not gap.strip() or gap.strip() in (".", "-")
+    """True when the characters between two words keep them in one phrase (space, a period, a hyphen)."""
+    if gap == " ":
+        return True
+    g = gap.strip()
+    return not g or g == "." or g == "-"
 
 
 def _participle(tok: str) -> bool:

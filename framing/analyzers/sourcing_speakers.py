@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lexicons import Lexicon
 
@@ -128,10 +128,18 @@ _NOT_NAMES = frozenset(
     """)
 )
 _NAME_LINKS = frozenset(["of", "for", "and", "&", "de", "al", "bin", "van", "von", "der", "la", "le", "du", "da", "on"])
+# words that link capitalised words inside a phrase read right to left ("Ministry of Foreign Affairs")
+_NAME_LINK_WORDS = frozenset(
+    ["of", "for", "and", "or", "&", "on", "de", "al", "bin", "van", "von", "der", "la", "le", "du", "da"]
+)
+_STOP_NOT_DET = STOP - DETERMINERS
+_NOT_NAMES_NOT_DET = _NOT_NAMES - DETERMINERS
+_STOP_OR_LINK = _STOP_NOT_DET | ARTICLES | frozenset(["of", "for", "and", "&", "to", "or"])
+_POSSESSIVE_ENDS = ("’s", "'s", "s’", "s'")
+_LY_ING = ("ly", "ing")
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
+class Phrase(NamedTuple):
     """A noun phrase: token positions ``[a, b)`` of a sentence and its character span."""
 
     a: int
@@ -178,59 +186,60 @@ def np_before(
     t = toks[j]
     if t in PRONOUNS:
         return Phrase(j, j + 1, spans[j][0], spans[j][1])
-    if (t in STOP and t not in DETERMINERS) or t in ARTICLES or t in _LINKS or t.endswith(("’s", "'s", "s’", "s'")):
+    if t in _STOP_OR_LINK or t.endswith(_POSSESSIVE_ENDS):
         if t[:-2] in PRONOUNS and t.endswith(("’s", "'s")):
             return Phrase(j, j + 1, spans[j][0], spans[j][1] - 2)  # "he’s said": he has said
         return None  # "the state", "Trump's plan": the verb is a noun here
-    if not _is_cap(text, spans, j) and t.endswith(("ly", "ing")) and t not in _NOUNS_LY_ING:
+    if t.endswith(_LY_ING) and t not in _NOUNS_LY_ING and not text[spans[j][0]].isupper():
         return None
     k = j
     listed = False  # inside a list of names: "the United Nations, European Union, and even Russia"
+    cap = text[spans[k][0]].isupper()
     while True:
         t = toks[k]
-        cap = _is_cap(text, spans, k)
-        if k < j and t in DETERMINERS and not cap:
+        if k < j and not cap and t in DETERMINERS:
             break  # the determiner opens the phrase
         if k == lo or j - k + 1 >= max_len:
             break
         p = toks[k - 1]
-        p_cap = _is_cap(text, spans, k - 1)
-        gap = _gap(text, spans, k)
-        if not _soft_gap(gap, p):
+        ps = spans[k - 1]
+        p_cap = text[ps[0]].isupper()
+        gap = text[ps[1] : spans[k][0]]
+        if gap != " " and not _soft_gap(gap, p):
             if listed and cap and p_cap and gap.strip() == ",":
                 k -= 1
+                cap = p_cap
                 continue
             break
-        if p == "even" and k - 3 >= lo and toks[k - 2] in ("and", "or") and cap and _is_cap(text, spans, k - 3):
+        if p == "even" and k - 3 >= lo and toks[k - 2] in ("and", "or") and cap and text[spans[k - 3][0]].isupper():
             listed = True
             k -= 3  # "..., and even Russia"
+            cap = True
             continue
-        if p in ("of", "for", "and", "or", "&", "on", "de", "al", "bin", "van", "von", "der", "la", "le", "du", "da"):
+        if p in _NAME_LINK_WORDS:
             # "Ministry of Foreign Affairs", "Trump and Pence": only between capitalised words
-            g2 = _gap(text, spans, k - 1) if k - 2 >= lo else ""
-            if (
-                cap
-                and k - 2 >= lo
-                and _is_cap(text, spans, k - 2)
-                and (_soft_gap(g2, toks[k - 2]) or g2.strip() == ",")
-            ):
-                listed = listed or p in ("and", "or")
-                k -= 2
-                continue
+            if cap and k - 2 >= lo and text[spans[k - 2][0]].isupper():
+                g2 = text[spans[k - 2][1] : ps[0]]
+                if g2 == " " or _soft_gap(g2, toks[k - 2]) or g2.strip() == ",":
+                    listed = listed or p in ("and", "or")
+                    k -= 2
+                    cap = True
+                    continue
             break
-        if p in PRONOUNS and p not in ("its",):
+        if p in PRONOUNS and p != "its":
             break
-        if not p_cap and p.endswith(("ly", "ing")) and p not in _NOUNS_LY_ING:
+        if not p_cap and p.endswith(_LY_ING) and p not in _NOUNS_LY_ING:
             break  # an adverb or a participle ends the phrase: "actually", "dialing back"
-        if p in STOP and p not in DETERMINERS:
+        if p in _STOP_NOT_DET:
             break
-        if p_cap and p in _NOT_NAMES and p not in DETERMINERS:
+        if p_cap and p in _NOT_NAMES_NOT_DET:
             break
         k -= 1
+        cap = p_cap
     # a sentence-initial capitalised function word is not part of the phrase
-    while k < j and toks[k] in _NOT_NAMES and toks[k] not in DETERMINERS:
+    while k < j and toks[k] in _NOT_NAMES_NOT_DET:
         k += 1
-    if toks[k] in STOP and toks[k] not in DETERMINERS:
+    if toks[k] in _STOP_NOT_DET:
         return None
     # "officials at the ISPR", "a spokesman for the ministry": the head noun comes before the preposition
     if (
@@ -312,6 +321,9 @@ class SpeakerTyper:
         self.names = names
         self.multi = multi
         self.person_actor_types = tuple(t.lower() for t in person_actor_types)
+        #: (phrase, its last token, opens the sentence, actor type, actor form) → (type, name): a memo of
+        #: :meth:`classify`, which depends on nothing else (the same results with or without it).
+        self.memo: dict[tuple[str, str, bool, str | None, str], tuple[str, str]] = {}
 
     def classify(
         self,

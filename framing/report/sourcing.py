@@ -121,6 +121,12 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
             f"{counts.get('anonymous/vague', 0) / total:.0%} and documents or reports "
             f"{counts.get('document/report', 0) / total:.0%}."
         )
+    internal = int((att["kind"] == "internal_state").sum()) if "kind" in att.columns else 0
+    if internal and len(att):
+        lines.append(
+            f"{internal / len(att):.0%} of the attributions ascribe a belief, feeling, intention or position to a source "
+            "('wants', 'fears', 'is confident that', 'backed') rather than report what it said or wrote."
+        )
     anon = _solid(t, "anonymous_share")
     if len(anon) > 1 and anon["value"].iloc[-1] > 0:
         lines.append(

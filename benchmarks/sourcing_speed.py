@@ -1,0 +1,151 @@
+"""Speed of ``SourcingAnalyzer.analyze`` on already parsed AllSides text, with a regression dump.
+
+    python benchmarks/sourcing_speed.py [--n 1000] [--repeat 3] [--dump FILE] [--check FILE] [--profile]
+
+The first N articles of the AllSides corpus are cleaned (``Cleaner``) and
+parsed (``TextModel``) as the pipeline does, their actor mentions found (a
+fixed list of US politics actors) and each model's word index built; none of
+that is timed. Then ``analyzer.analyze(ctx)`` runs over every document,
+``--repeat`` times, and the best CPU time (``time.process_time``: other load on
+a shared machine disturbs it less) gives words per second (words = the text
+model's word tokens). Two figures: with the text model's lazily computed token
+spans cleared before the pass (the analyzer pays for them, as when it is the
+first to need them) and with them already computed by an earlier pass (as when
+another analyzer of the pipeline needed the same sentences first).
+
+``--dump FILE`` writes what the analyzer returns for the first 500 documents
+(attributions, sentence and mention columns, evidence, document metrics; JSON lines);
+``--check FILE`` compares them with a dump made before a change and lists the
+documents whose attributions differ (an optimisation must change none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import cProfile
+import gzip
+import json
+import pstats
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "allsides" / "allsides-12k.jsonl.gz"
+
+ACTORS = {
+    "Donald Trump": ["Donald Trump", "Trump", "President Trump"],
+    "Hillary Clinton": ["Hillary Clinton", "Clinton", "Hillary"],
+    "Barack Obama": ["Barack Obama", "Obama", "President Obama"],
+    "Joe Biden": ["Joe Biden", "Biden"],
+    "Bernie Sanders": ["Bernie Sanders", "Sanders"],
+    "Nancy Pelosi": ["Nancy Pelosi", "Pelosi"],
+    "Mitch McConnell": ["Mitch McConnell", "McConnell"],
+    "Republicans": ["Republicans", "Republican Party", "GOP"],
+    "Democrats": ["Democrats", "Democratic Party"],
+    "Congress": ["Congress", "Senate", "House of Representatives"],
+    "White House": ["White House"],
+    "FBI": ["FBI"],
+    "Russia": ["Russia", "Kremlin", "Putin", "Vladimir Putin"],
+    "China": ["China", "Beijing"],
+}
+
+
+def load(path: Path, n: int) -> list[dict]:
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            out.append(json.loads(line))
+            if len(out) >= n:
+                break
+    return out
+
+
+def prepare(records: list[dict]) -> list:
+    from framing.actors import ActorSet
+    from framing.analyzers.base import DocContext
+    from framing.clean import Cleaner
+    from framing.corpus import Document
+    from framing.text import TextModel
+
+    cleaner = Cleaner()
+    actors = ActorSet.from_dict(ACTORS)
+    out = []
+    for i, r in enumerate(records):
+        clean = cleaner.clean(r["text"], split_words=False)
+        model = TextModel(clean.text)
+        repaired = cleaner.split_words(clean, model)
+        if repaired is not clean:
+            clean = repaired
+            model = TextModel(clean.text)
+        model.index  # noqa: B018 - built before timing, as the pipeline shares it between analyzers
+        mentions = actors.find(model.text)
+        msent = [max(0, bisect.bisect_right(model.sent_starts, m.start) - 1) for m in mentions]
+        doc = Document(id=str(r.get("id", i)), text=r["text"])
+        out.append(DocContext(doc, model, clean, mentions, msent, actors))  # type: ignore[arg-type]
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=1000, help="articles (default 1000)")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--dump", type=Path, help="write the attributions of the first 500 documents here")
+    ap.add_argument("--check", type=Path, help="compare the attributions of the first 500 documents with a dump")
+    ap.add_argument("--profile", action="store_true", help="print a cProfile of one pass")
+    args = ap.parse_args()
+
+    sys.path.insert(0, str(ROOT))
+    from framing.analyzers.sourcing import SourcingAnalyzer
+
+    ctxs = prepare(load(args.corpus, args.n))
+    analyzer = SourcingAnalyzer()
+    words = sum(c.model.n_words for c in ctxs)
+    if args.dump or args.check:
+        rows = []
+        for c in ctxs[:500]:
+            r = analyzer.analyze(c)
+            metrics = {k: (None if v != v else v) for k, v in r.metrics.items()}  # NaN is not equal to itself
+            rows.append([r.tables["attributions"], r.sentences, r.mentions, [list(e) for e in r.evidence], metrics])
+        if args.dump:
+            with args.dump.open("w", encoding="utf-8") as fh:
+                for r in rows:
+                    fh.write(json.dumps(r) + "\n")
+            print(f"wrote {sum(len(r[0]) for r in rows):,} attributions of {len(rows)} documents to {args.dump}")
+        if args.check:
+            old = [json.loads(line) for line in args.check.open(encoding="utf-8")]
+            rows = json.loads(json.dumps(rows))  # tuples become lists, as in the dump
+            diff = [i for i, (a, b) in enumerate(zip(old, rows)) if a != b]
+            n_old, n_new = sum(len(r[0]) for r in old), sum(len(r[0]) for r in rows)
+            print(
+                f"regression check (attributions, sentence and mention columns, evidence, document metrics): "
+                f"{len(diff)} of {len(rows)} documents differ ({n_old:,} attributions before, {n_new:,} now)"
+                + (f"; first: {diff[:10]}" if diff else "")
+            )
+    if args.profile:
+        pr = cProfile.Profile()
+        pr.enable()
+        for c in ctxs:
+            analyzer.analyze(c)
+        pr.disable()
+        pstats.Stats(pr).sort_stats("tottime").print_stats(35)
+    best = {"warm": float("inf"), "cold": float("inf")}
+    for _ in range(args.repeat):
+        for cache in ("cold", "warm"):
+            if cache == "cold":
+                for c in ctxs:
+                    c.model._spans.clear()  # token spans are computed lazily by whoever needs them first
+            analyzer = SourcingAnalyzer()  # a new instance: nothing learnt from an earlier pass over the same texts
+            t0 = time.process_time()
+            for c in ctxs:
+                analyzer.analyze(c)
+            best[cache] = min(best[cache], time.process_time() - t0)
+    print(f"{len(ctxs):,} AllSides articles, {words:,} words, SourcingAnalyzer.analyze (best of {args.repeat}, CPU):")
+    print(f"  token spans computed in the pass:   {words / best['cold']:>12,.0f} words/s ({best['cold']:.3f} s)")
+    print(f"  token spans already cached (warm):  {words / best['warm']:>12,.0f} words/s ({best['warm']:.3f} s)")
+
+
+if __name__ == "__main__":
+    main()
