@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.text import TextModel, tokenize
+from framing.text import MAX_SENTENCE_WORDS, TextModel, tokenize
 
 
 def sentences(text: str) -> list[str]:
@@ -129,3 +129,19 @@ def test_newsy_fragments_never_break_the_model(parts):
     text = " ".join(parts)
     m = TextModel(text)
     assert sum(m.sent_n_words) == m.n_words
+
+
+def test_a_run_on_line_is_cut_at_clause_marks_into_pieces_of_bounded_length():
+    clause = "officials in Quetta said talks between Pakistan and Afghanistan would go on"
+    text = ", ".join(f"{clause} {k}" for k in range(400)) + "; and the line ends here"
+    m = TextModel(text)
+    assert m.tokens == tokenize(text)  # nothing lost or doubled
+    assert m.n_sentences > 1 and max(m.sent_n_words) <= MAX_SENTENCE_WORDS
+    for s in range(m.n_sentences - 1):
+        assert m.sentence_text(s).endswith(",")  # cut after a comma, not inside a clause
+        assert m.sent_ends[s] < m.sent_starts[s + 1]
+    # without any mark the cut falls after the budget's last word
+    bare = " ".join(["word"] * (2 * MAX_SENTENCE_WORDS + 7))
+    b = TextModel(bare)
+    assert b.sent_n_words == [MAX_SENTENCE_WORDS, MAX_SENTENCE_WORDS, 7]
+    assert all(b.sentence_text(s).strip() == b.sentence_text(s) for s in range(b.n_sentences))
