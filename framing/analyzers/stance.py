@@ -31,7 +31,7 @@ mean stance, shares negative/positive, evidence words and a ``thin`` flag.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from ..lexicons import Lexicon
@@ -48,6 +48,12 @@ _new_evidence = partial(tuple.__new__, Evidence)
 
 def _count(n: float) -> float:
     return n
+
+
+@lru_cache(maxsize=4)
+def _shipped_lexicon(vader: bool, vader_weight: float) -> StanceLexicon:
+    """The shipped lexicons compiled once per process (about a second of work; read-only once built)."""
+    return StanceLexicon.build(vader=vader, vader_weight=vader_weight)
 
 
 class StanceAnalyzer(Analyzer):
@@ -107,7 +113,10 @@ class StanceAnalyzer(Analyzer):
         self._custom = sorted(parts)
         self._has_extra = extra is not None
         self.vader_weight = float(vader_weight)
-        self.lexicon = StanceLexicon.build(vader=vader, extra=extra, vader_weight=vader_weight, **parts)
+        if extra is None and not parts:
+            self.lexicon = _shipped_lexicon(self.vader, self.vader_weight)
+        else:
+            self.lexicon = StanceLexicon.build(vader=vader, extra=extra, vader_weight=vader_weight, **parts)
 
     # ------------------------------------------------------------------ info
     def settings(self) -> dict[str, Any]:
