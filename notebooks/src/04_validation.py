@@ -37,7 +37,7 @@ print("evaluation data in", EVAL.resolve(), "(found)" if EVAL.is_dir() else "(no
 # %% [markdown]
 # ## 1. Agreement with published human annotation
 # The README reports each analyzer, as shipped, against an annotated data set (the commands are in
-# `docs/readme/*.md`, for example `framing evaluate stance --data …/devtest_mt.jsonl`). How to read the
+# `docs/*.md`, for example `framing evaluate stance --data …/devtest_mt.jsonl`). How to read the
 # measures:
 #
 # * **precision**: of the things framing found, the share a human also marked;
