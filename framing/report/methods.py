@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .base import Page, ReportContext
+from .references import full_references
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -39,12 +40,12 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
                 f"{source or 'source not given'}{'; licence: ' + licence if licence else ''}."
             )
     citations = sorted({m.citation for m in a.metrics.values() if m.citation})
+    known, unknown = full_references([*citations, "Efron (1993)"])
     text.append("## References")
-    text.append("• Efron, B., & Tibshirani, R. J. (1993). An Introduction to the Bootstrap. Chapman & Hall.")
+    text.extend(f"• {ref}" for ref in known)
     text.append(
         "• Okabe, M., & Ito, K. (2008). Color Universal Design: how to make figures and presentations "
         "that are friendly to colorblind people (the colour palette)."
     )
-    for c in citations:
-        text.append(f"• {c} (see the README for the full reference).")
+    text.extend(f"• {c}." for c in unknown)
     return [Page(name="methods", title="Methods, formulas and citations", text=text, section="methods")]
