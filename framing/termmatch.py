@@ -25,7 +25,7 @@ import bisect
 from collections.abc import Iterable
 
 from .lexicons import Lexicon, LexiconEntry, Match
-from .text import WORD_RE, TextModel
+from .text import TextModel
 
 __all__ = ["TermMatcher", "TokenOffsets"]
 
@@ -199,17 +199,26 @@ class TermMatcher:
         return out
 
 
-def _token_starts_at(text: str, p: int, n: int) -> bool:
-    """True if a token of ``n`` characters starts at ``p`` (the tokenizer's rule, ``WORD_RE``, read backwards)."""
-    m = WORD_RE.match(text, p)
-    if m is None or m.end() != p + n:
-        return False
+def _is_token_start(text: str, p: int, n: int) -> bool:
+    """True if a token of ``n`` characters starts at ``p``, given that ``text[p:p + n]`` lower-cased is a token.
+
+    The tokenizer's rule (``WORD_RE``: words joined by ``-``, ``'``, ``’`` or ``.``) read at both ends:
+    the characters before ``p`` must not continue a word into it, those after ``p + n`` must not continue
+    it (a word character, or a joiner followed by one); the inside already matches ``WORD_RE``.
+    """
     if p > 0:
         c = text[p - 1]
         if c.isalnum() or c == "_":
             return False  # inside a word
         if c in "-'’." and p > 1 and (text[p - 2].isalnum() or text[p - 2] == "_"):
             return False  # after a joiner that continues the previous word ("cross-border", "U.S")
+    q = p + n
+    if q < len(text):
+        c = text[q]
+        if c.isalnum() or c == "_":
+            return False  # the word goes on
+        if c in "-'’." and q + 1 < len(text) and (text[q + 1].isalnum() or text[q + 1] == "_"):
+            return False  # a joiner continues it
     return True
 
 
@@ -219,11 +228,11 @@ class TokenOffsets:
     Evidence needs the offsets of a few tokens per sentence; computing all of
     a sentence's token spans (``TextModel.sentence_spans``) costs a regular-
     expression match per token. Here a token's offset is found by searching
-    its (lower-cased) string in the sentence and counting earlier occurrences
-    of the same word, each check made with the tokenizer's own rule; whenever
-    that cannot be done (lower-casing changed the text's length), the model's
-    spans are used instead, so the result is always what ``model.token_span``
-    gives.
+    its (lower-cased) string in the sentence and skipping as many earlier
+    occurrences of the same word in the sentence as the token has before it,
+    each occurrence checked with the tokenizer's own rule; whenever that
+    cannot be done (lower-casing changed the text's length), the model's spans
+    are used instead, so the result is always what ``model.token_span`` gives.
     """
 
     __slots__ = ("_low", "_model")
@@ -235,82 +244,64 @@ class TokenOffsets:
 
     def start(self, i: int, s: int) -> int:
         """Character offset where token ``i`` (of sentence ``s``) starts."""
+        return self.starts([i], [s])[0]
+
+    def starts(self, positions: Iterable[int], sents: Iterable[int]) -> list[int]:
+        """Character offsets where tokens ``positions`` (each of sentence ``sents[k]``) start."""
         model = self._model
         low = self._low
-        if low is None:
-            return model.sentence_spans(s)[i - model.sent_tok[s]][0]
-        tok = model.tokens[i]
-        positions = model.index[tok]
-        rank = bisect.bisect_left(positions, i) - bisect.bisect_left(positions, model.sent_tok[s])
-        p = model.sent_starts[s]
-        end = model.sent_ends[s]
-        n = len(tok)
+        st = model.sent_tok
+        if low is None:  # lower-casing changed lengths: token strings are not the text's lengths
+            return [model.sentence_spans(s)[i - st[s]][0] for i, s in zip(positions, sents)]
         text = model.text
-        found = 0
-        while True:
-            p = low.find(tok, p, end)
-            if p < 0:
-                return model.sentence_spans(s)[i - model.sent_tok[s]][0]  # never expected; stay correct
-            if _token_starts_at(text, p, n):
-                if found == rank:
-                    return p
-                found += 1
-            p += 1
+        tokens = model.tokens
+        ss, se = model.sent_starts, model.sent_ends
+        find = low.find
+        ok = _is_token_start
+        out = []
+        for i, s in zip(positions, sents):
+            tok = tokens[i]
+            end = se[s]
+            p = find(tok, ss[s], end)
+            if p < 0 or find(tok, p + 1, end) >= 0:  # the word occurs more than once in the sentence: count
+                a = st[s]
+                rank = tokens[a:i].count(tok)  # earlier tokens of the same word in the sentence
+                n = len(tok)
+                while p >= 0:
+                    if ok(text, p, n):
+                        if not rank:
+                            break
+                        rank -= 1
+                    p = find(tok, p + 1, end)
+                if p < 0:
+                    p = model.sentence_spans(s)[i - a][0]  # never expected; stay correct
+            # else: its one occurrence in the sentence is token i
+            out.append(p)
+        return out
 
     def span(self, a: int, b: int, s: int) -> tuple[int, int]:
         """Character span of tokens ``a`` to ``b - 1`` of sentence ``s``."""
-        if self._low is None:  # lower-casing changed lengths: token strings are not the text's lengths
-            spans = self._model.sentence_spans(s)
-            base = self._model.sent_tok[s]
-            return spans[a - base][0], spans[b - 1 - base][1]
-        start = self.start(a, s)
-        last = b - 1
-        if last == a:
-            return start, start + len(self._model.tokens[a])
-        return start, self.start(last, s) + len(self._model.tokens[last])
+        return self.spans([a], [b], [s])[0]
 
     def spans(self, starts: list[int], ends: list[int], sents: list[int]) -> list[tuple[int, int]]:
-        """Character spans of many token ranges at once (``span`` in one loop, for evidence)."""
-        if self._low is None:
-            return [self.span(a, b, s) for a, b, s in zip(starts, ends, sents)]
+        """Character spans of many token ranges at once (for evidence)."""
+        return list(zip(*self.columns(starts, ends, sents))) if starts else []
+
+    def columns(self, starts: list[int], ends: list[int], sents: list[int]) -> tuple[list[int], list[int]]:
+        """Character starts and ends of many token ranges (``starts[k]`` to ``ends[k] - 1``, of sentence
+        ``sents[k]``), as two lists."""
         model = self._model
-        low = self._low
-        text = model.text
+        if self._low is None:
+            st = model.sent_tok
+            first = [model.sentence_spans(s)[a - st[s]][0] for a, s in zip(starts, sents)]
+            return first, [model.sentence_spans(s)[b - 1 - st[s]][1] for b, s in zip(ends, sents)]
+        first = self.starts(starts, sents)
         tokens = model.tokens
-        index = model.index
-        st = model.sent_tok
-        ss, se = model.sent_starts, model.sent_ends
-        match = WORD_RE.match
-        bl = bisect.bisect_left
-        out = []
-        for a, b, s in zip(starts, ends, sents):
-            span_start = -1
-            for i in (a, b - 1) if b - 1 != a else (a,):
-                tok = tokens[i]
-                positions = index[tok]
-                rank = bl(positions, i) - bl(positions, st[s])
-                p, end, n, found = ss[s], se[s], len(tok), 0
-                while True:
-                    p = low.find(tok, p, end)
-                    if p < 0:
-                        p = model.sentence_spans(s)[i - st[s]][0]  # never expected; stay correct
-                        break
-                    m = match(text, p)
-                    ok = m is not None and m.end() == p + n
-                    if ok and p > 0:  # not inside a word, nor after a joiner that continues one ("cross-border")
-                        c = text[p - 1]
-                        ok = not (
-                            c.isalnum()
-                            or c == "_"
-                            or (c in "-'’." and p > 1 and (text[p - 2].isalnum() or text[p - 2] == "_"))
-                        )
-                    if ok:
-                        if found == rank:
-                            break
-                        found += 1
-                    p += 1
-                if span_start < 0:
-                    span_start = p
-                last_end = p + n
-            out.append((span_start, last_end))
-        return out
+        multi = [k for k, (a, b) in enumerate(zip(starts, ends)) if b - a > 1]
+        if not multi:
+            return first, [p + len(tokens[a]) for p, a in zip(first, starts)]
+        last = list(first)
+        lasts = self.starts([ends[k] - 1 for k in multi], [sents[k] for k in multi])
+        for k, p in zip(multi, lasts):
+            last[k] = p
+        return first, [p + len(tokens[b - 1]) for p, b in zip(last, ends)]

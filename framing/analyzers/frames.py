@@ -40,6 +40,7 @@ techniques in online news in a multi-lingual setup. SemEval 2023.
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -47,7 +48,7 @@ import numpy as np
 from ..lexicons import Lexicon, LexiconEntry, load_lexicon
 from ..termmatch import TermMatcher, TokenOffsets
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, ratio
-from .issues import counted_sentences
+from .issues import counted_of, counted_sentences
 
 __all__ = ["FRAMES", "FRAME_KEYS", "FRAME_NAMES", "FrameAnalyzer", "assign_frames"]
 
@@ -127,6 +128,14 @@ def _with_possessives(lex: Lexicon) -> Lexicon:
     return Lexicon(lex.entries + tuple(extra), name=lex.name, meta=lex.meta)
 
 
+class _FrameTuples(dict):
+    """Bit mask of frames (bit ``c`` for ``FRAMES[c]``) → the tuple of their labels, built on first use."""
+
+    def __missing__(self, mask: int) -> tuple[str, ...]:
+        out = self[mask] = tuple(f for c, f in enumerate(FRAMES) if mask >> c & 1)
+        return out
+
+
 def assign_frames(
     shares: dict[str, float], counts: dict[str, int], max_frames: int, min_share: float, min_sentences: int
 ) -> list[str]:
@@ -186,6 +195,8 @@ class FrameAnalyzer(Analyzer):
         self.min_sentences = int(min_sentences)
         self.min_share = float(min_share)
         self._index = {f: i for i, f in enumerate(FRAMES)}
+        self._bits = 1 << np.arange(len(FRAMES), dtype=np.int64)  # a sentence's frames as one integer
+        self._frame_tuples = _FrameTuples()
 
     def settings(self) -> dict[str, Any]:
         return {
@@ -251,26 +262,22 @@ class FrameAnalyzer(Analyzer):
 
     def analyze(self, ctx: DocContext) -> DocResult:
         model = ctx.model
-        n = model.n_sentences
-        counted = counted_sentences(model)
+        counted = counted_of(ctx)
         on, (sents, cats, starts, ends, ks) = self._score(model, counted)
         counts = on.sum(axis=0).tolist()
         cols = on.T.astype(np.int8).tolist()
-        frames: list[tuple[str, ...]] = [()] * n
-        on_s, on_c = np.nonzero(on)
-        for s, c in zip(on_s.tolist(), on_c.tolist()):
-            frames[s] = (*frames[s], FRAMES[c])
+        frames = list(map(self._frame_tuples.__getitem__, on.dot(self._bits).tolist()))
         n_counted = sum(counted)
         used = {FRAMES[c]: x for c, x in enumerate(counts) if x}
         shares = {f: x / n_counted for f, x in used.items()} if n_counted else {}
         labels = assign_frames(shares, used, self.max_frames, self.min_share, self.min_sentences)
-        wt, terms, catname = self._weight, self._terms, self._catname
-        chars = TokenOffsets(model).spans(starts, ends, sents)
-        evidence = [
-            Evidence(catname[c], a, b, wt[k], "", s, terms[k]) for (a, b), s, c, k in zip(chars, sents, cats, ks)
-        ]
+        char_starts, char_ends = TokenOffsets(model).columns(starts, ends, sents)
+        weights = map(self._weight.__getitem__, ks)
+        terms = map(self._terms.__getitem__, ks)
+        rows = zip(map(self._catname.__getitem__, cats), char_starts, char_ends, weights, repeat(""), sents, terms)
+        evidence = list(map(tuple.__new__, repeat(Evidence), rows))  # Evidence(*row), built in C
         top = max(used, key=lambda f: (used[f], -self._index[f])) if used else ""
-        sentences: dict[str, list[Any]] = {"frames": frames, "frame_counted": [int(c) for c in counted]}
+        sentences: dict[str, list[Any]] = {"frames": frames, "frame_counted": list(map(int, counted))}
         for c, key in enumerate(FRAME_KEYS.values()):
             sentences[f"frame_{key}"] = cols[c]
         return DocResult(

@@ -58,6 +58,15 @@ def counted_sentences(model: TextModel) -> list[bool]:
     return out
 
 
+def counted_of(ctx: DocContext) -> list[bool]:
+    """:func:`counted_sentences` of the context's text model, computed once per document for the issue and
+    frame analyzers (kept on the context, which lives for one document)."""
+    out = ctx.__dict__.get("_counted_sentences")
+    if out is None or out[0] is not ctx.model:
+        out = ctx.__dict__["_counted_sentences"] = (ctx.model, counted_sentences(ctx.model))
+    return out[1]
+
+
 class IssueAnalyzer(Analyzer):
     """Assigns issues to sentences.
 
@@ -84,7 +93,7 @@ class IssueAnalyzer(Analyzer):
     def analyze(self, ctx: DocContext) -> DocResult:
         model = ctx.model
         n = model.n_sentences
-        counted = counted_sentences(model)
+        counted = counted_of(ctx)
         iset = ctx.issues if ctx.issues is not None else self.issues
         if iset is None or not len(iset):
             return DocResult(
@@ -97,10 +106,13 @@ class IssueAnalyzer(Analyzer):
             )
         hit = iset.assign(model, skip=[not c for c in counted])
         evidence = []
-        offsets = TokenOffsets(model)
-        for issue, a, b, w, term, s in hit.evidence:
-            start, end = offsets.span(a, b, s)
-            evidence.append(Evidence(f"issue:{issue}", start, end, w, "", s, term))
+        if hit.evidence:
+            names, starts, ends, weights, terms, sents = zip(*hit.evidence)
+            char_starts, char_ends = TokenOffsets(model).columns(starts, ends, sents)
+            evidence = [
+                Evidence(f"issue:{i}", a, b, w, "", s, t)
+                for i, a, b, w, t, s in zip(names, char_starts, char_ends, weights, terms, sents)
+            ]
         n_counted = sum(counted)
         per_issue: dict[str, int] = {}
         for names in hit.sentences:
