@@ -22,7 +22,7 @@ multi-word phrases matched against many documents:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .lexicons import Lexicon, LexiconEntry, Match
 from .text import TextModel
@@ -228,55 +228,73 @@ class TokenOffsets:
     Evidence needs the offsets of a few tokens per sentence; computing all of
     a sentence's token spans (``TextModel.sentence_spans``) costs a regular-
     expression match per token. Here a token's offset is found by searching
-    its (lower-cased) string in the sentence and skipping as many earlier
-    occurrences of the same word in the sentence as the token has before it,
-    each occurrence checked with the tokenizer's own rule; whenever that
-    cannot be done (lower-casing changed the text's length), the model's spans
-    are used instead, so the result is always what ``model.token_span`` gives.
+    its (lower-cased) string in the lower-cased sentence: when the word occurs
+    once there, that is the token; otherwise as many earlier occurrences are
+    skipped as the token has earlier tokens of the same word in the sentence,
+    each occurrence checked with the tokenizer's rule. The text is lower-cased
+    once for the document, or, when few tokens are asked for, sentence by
+    sentence (ASCII sentences only, where lower-casing is the same character
+    by character). Whenever lower-casing changes the text's length, the
+    model's spans are used instead, so the result is always what
+    ``model.token_span`` gives.
     """
 
     __slots__ = ("_low", "_model")
 
     def __init__(self, model: TextModel) -> None:
         self._model = model
-        low = model.text.lower()
-        self._low = low if len(low) == len(model.text) else None
+        self._low: str | bool | None = False  # False: not lower-cased yet; None: lower-casing changes lengths
+
+    def _doc_low(self) -> str | None:
+        if self._low is False:
+            low = self._model.text.lower()
+            self._low = low if len(low) == len(self._model.text) else None
+        return self._low  # type: ignore[return-value]
 
     def start(self, i: int, s: int) -> int:
         """Character offset where token ``i`` (of sentence ``s``) starts."""
         return self.starts([i], [s])[0]
 
-    def starts(self, positions: Iterable[int], sents: Iterable[int]) -> list[int]:
+    def starts(self, positions: Sequence[int], sents: Sequence[int]) -> list[int]:
         """Character offsets where tokens ``positions`` (each of sentence ``sents[k]``) start."""
         model = self._model
-        low = self._low
         st = model.sent_tok
-        if low is None:  # lower-casing changed lengths: token strings are not the text's lengths
-            return [model.sentence_spans(s)[i - st[s]][0] for i, s in zip(positions, sents)]
         text = model.text
         tokens = model.tokens
         ss, se = model.sent_starts, model.sent_ends
-        find = low.find
         ok = _is_token_start
+        by_sentence = len(positions) * 4 < len(ss) and self._low is False  # few tokens: lower their sentences
+        chunks: dict[int, tuple[str | None, int]] = {}
+        low, base = self._doc_low() if not by_sentence else None, 0
         out = []
         for i, s in zip(positions, sents):
+            if by_sentence:
+                got = chunks.get(s)
+                if got is None:
+                    chunk = text[ss[s] : se[s]]
+                    got = chunks[s] = (chunk.lower(), ss[s]) if chunk.isascii() else (self._doc_low(), 0)
+                low, base = got
+            if low is None:  # lower-casing changed lengths: token strings are not the text's lengths
+                out.append(model.sentence_spans(s)[i - st[s]][0])
+                continue
             tok = tokens[i]
-            end = se[s]
-            p = find(tok, ss[s], end)
-            if p < 0 or find(tok, p + 1, end) >= 0:  # the word occurs more than once in the sentence: count
+            end = se[s] - base
+            p = low.find(tok, ss[s] - base, end)
+            if p < 0 or low.find(tok, p + 1, end) >= 0:  # the word occurs more than once in the sentence: count
                 a = st[s]
                 rank = tokens[a:i].count(tok)  # earlier tokens of the same word in the sentence
                 n = len(tok)
                 while p >= 0:
-                    if ok(text, p, n):
+                    if ok(text, p + base, n):
                         if not rank:
                             break
                         rank -= 1
-                    p = find(tok, p + 1, end)
+                    p = low.find(tok, p + 1, end)
                 if p < 0:
-                    p = model.sentence_spans(s)[i - a][0]  # never expected; stay correct
+                    out.append(model.sentence_spans(s)[i - a][0])  # never expected; stay correct
+                    continue
             # else: its one occurrence in the sentence is token i
-            out.append(p)
+            out.append(p + base)
         return out
 
     def span(self, a: int, b: int, s: int) -> tuple[int, int]:
@@ -291,17 +309,16 @@ class TokenOffsets:
         """Character starts and ends of many token ranges (``starts[k]`` to ``ends[k] - 1``, of sentence
         ``sents[k]``), as two lists."""
         model = self._model
-        if self._low is None:
-            st = model.sent_tok
-            first = [model.sentence_spans(s)[a - st[s]][0] for a, s in zip(starts, sents)]
-            return first, [model.sentence_spans(s)[b - 1 - st[s]][1] for b, s in zip(ends, sents)]
         first = self.starts(starts, sents)
-        tokens = model.tokens
         multi = [k for k, (a, b) in enumerate(zip(starts, ends)) if b - a > 1]
-        if not multi:
-            return first, [p + len(tokens[a]) for p, a in zip(first, starts)]
-        last = list(first)
-        lasts = self.starts([ends[k] - 1 for k in multi], [sents[k] for k in multi])
-        for k, p in zip(multi, lasts):
-            last[k] = p
-        return first, [p + len(tokens[b - 1]) for p, b in zip(last, ends)]
+        last, last_tok = first, starts
+        if multi:
+            last, last_tok = list(first), list(starts)
+            for k, p in zip(multi, self.starts([ends[k] - 1 for k in multi], [sents[k] for k in multi])):
+                last[k] = p
+                last_tok[k] = ends[k] - 1
+        if self._low is None:  # token strings are not the text's lengths: ends from the model's spans
+            st = model.sent_tok
+            return first, [model.sentence_spans(s)[i - st[s]][1] for i, s in zip(last_tok, sents)]
+        tokens = model.tokens
+        return first, [p + len(tokens[i]) for p, i in zip(last, last_tok)]

@@ -19,6 +19,7 @@ Evidence: one row per keyword that counted, category ``"issue:<name>"``.
 
 from __future__ import annotations
 
+import operator
 from typing import TYPE_CHECKING, Any
 
 from ..termmatch import TokenOffsets
@@ -40,21 +41,20 @@ def counted_sentences(model: TextModel) -> list[bool]:
     A sentence of 20 characters or more that repeats an earlier sentence word
     for word (a pull quote, a repeated caption) counts once, at its first place.
     """
-    seen: set[str] = set()
-    out = []
+    kinds = model.sent_kinds
+    out = list(map(_COUNTED_KINDS.__contains__, kinds))
     text = model.text
-    for s, kind in enumerate(model.sent_kinds):
-        if kind not in _COUNTED_KINDS:
-            out.append(False)
-            continue
-        a, b = model.sent_starts[s], model.sent_ends[s]
-        if b - a >= _MIN_REPEAT_CHARS:
-            key = text[a:b]
+    # each sentence's text, all at once; a repeat is possible only if two of them are equal
+    keys = list(map(text.__getitem__, map(slice, model.sent_starts, model.sent_ends)))
+    if len(set(keys)) == len(keys):
+        return out
+    seen: set[str] = set()
+    for s, key in enumerate(keys):
+        if out[s] and len(key) >= _MIN_REPEAT_CHARS:
             if key in seen:
-                out.append(False)
-                continue
-            seen.add(key)
-        out.append(True)
+                out[s] = False
+            else:
+                seen.add(key)
     return out
 
 
@@ -101,10 +101,10 @@ class IssueAnalyzer(Analyzer):
                     "issues": [()] * n,
                     "n_issues": [0] * n,
                     "on_issue": [0] * n,
-                    "issue_counted": [int(c) for c in counted],
+                    "issue_counted": list(map(int, counted)),
                 }
             )
-        hit = iset.assign(model, skip=[not c for c in counted])
+        hit = iset.assign(model, skip=list(map(operator.not_, counted)))
         evidence = []
         if hit.evidence:
             names, starts, ends, weights, terms, sents = zip(*hit.evidence)
@@ -118,16 +118,17 @@ class IssueAnalyzer(Analyzer):
         for names in hit.sentences:
             for i in names:
                 per_issue[i] = per_issue.get(i, 0) + 1
+        columns = getattr(iset, "doc_columns", None) or tuple(f"issue_{i.slug}" for i in iset)
         metrics: dict[str, Any] = {
-            f"issue_{i.slug}": (per_issue.get(i.name, 0) / n_counted if n_counted else float("nan")) for i in iset
+            col: (per_issue.get(i.name, 0) / n_counted if n_counted else float("nan")) for col, i in zip(columns, iset)
         }
         metrics["top_issue"] = max(per_issue, key=lambda k: (per_issue[k], -iset.names.index(k))) if per_issue else ""
         return DocResult(
             sentences={
                 "issues": hit.sentences,
-                "n_issues": [len(x) for x in hit.sentences],
-                "on_issue": [int(bool(x)) for x in hit.sentences],
-                "issue_counted": [int(c) for c in counted],
+                "n_issues": list(map(len, hit.sentences)),
+                "on_issue": list(map(int, map(bool, hit.sentences))),
+                "issue_counted": list(map(int, counted)),
             },
             evidence=evidence,
             metrics=metrics,
