@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
+from itertools import compress, repeat
+from operator import add, gt, sub
 
 from .lexicons import Lexicon, LexiconEntry, Match
 from .text import TextModel
@@ -75,6 +77,12 @@ class TermMatcher:
         self._prefixes = sorted((n, {p: tuple(ks) for p, ks in d.items()}) for n, d in prefixes.items())
         self._words_of = [e.words for e in self.entries]
         self._plain = [not any(w.endswith("*") for w in e.words) for e in self.entries]
+        # the words (not globs) a multi-word entry needs besides its anchor: when one of them is not in a
+        # document, the entry is not looked for at all
+        self._needs = [
+            tuple({w for j, w in enumerate(e.words) if j != a and not w.endswith("*")})
+            for e, a in zip(self.entries, self._anchor)
+        ]
         # word -> (single-word entries, multi-word entries anchored on it)
         self._resolved: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         self._seen: set[str] = set()
@@ -114,11 +122,8 @@ class TermMatcher:
         """Single-word matches as parallel lists (starts, entries) and multi-word matches as tuples."""
         index = model.index
         resolved = self._resolved
-        words_of = self._words_of
-        anchor = self._anchor
-        plain = self._plain
+        needs = self._needs
         tokens = model.tokens
-        n_tok = len(tokens)
         st = model.sent_tok
         starts: list[int] = []
         ks: list[int] = []
@@ -130,23 +135,37 @@ class TermMatcher:
                 starts.extend(positions)
                 ks.extend([k] * len(positions))
             for k in multi:
-                words = words_of[k]
-                j = anchor[k]
-                n = len(words)
-                for p in positions:
-                    a = p - j
-                    b = a + n
-                    if a < 0 or b > n_tok:
-                        continue
-                    if plain[k]:
-                        if tuple(tokens[a:b]) != words:
-                            continue
-                    elif not all(_fits(pat, t) for pat, t in zip(words, tokens[a:b])):
-                        continue
-                    s = bisect.bisect_right(st, a) - 1
-                    if b <= st[s + 1]:  # never across sentences
-                        multis.append((a, b, k))
+                for other in needs[k]:
+                    if other not in index:
+                        break
+                else:
+                    multis.extend(self._multi_matches(k, positions, tokens, st))
         return starts, ks, multis
+
+    def _multi_matches(
+        self, k: int, positions: list[int], tokens: list[str], st: list[int]
+    ) -> list[tuple[int, int, int]]:
+        """Where multi-word entry ``k`` matches around the ``positions`` of its anchor word (within a sentence)."""
+        words = self._words_of[k]
+        j = self._anchor[k]
+        n = len(words)
+        n_tok = len(tokens)
+        plain = self._plain[k]
+        out = []
+        for p in positions:
+            a = p - j
+            b = a + n
+            if a < 0 or b > n_tok:
+                continue
+            if plain:
+                if tuple(tokens[a:b]) != words:
+                    continue
+            elif not all(_fits(pat, t) for pat, t in zip(words, tokens[a:b])):
+                continue
+            s = bisect.bisect_right(st, a) - 1
+            if b <= st[s + 1]:  # never across sentences
+                out.append((a, b, k))
+        return out
 
     @staticmethod
     def _longest(multis: list[tuple[int, int, int]]) -> tuple[list[tuple[int, int, int]], set[int]]:
@@ -258,44 +277,69 @@ class TokenOffsets:
     def starts(self, positions: Sequence[int], sents: Sequence[int]) -> list[int]:
         """Character offsets where tokens ``positions`` (each of sentence ``sents[k]``) start."""
         model = self._model
-        st = model.sent_tok
+        ss, se = model.sent_starts, model.sent_ends
+        if len(positions) * 4 < len(ss) and self._low is False:
+            return self._starts_by_sentence(positions, sents)  # few tokens: lower-case their sentences only
+        low = self._doc_low()
+        if low is None:  # lower-casing changed lengths: token strings are not the text's lengths
+            st = model.sent_tok
+            return [model.sentence_spans(s)[i - st[s]][0] for i, s in zip(positions, sents)]
+        # the first occurrence of each token's word in its sentence, and whether there is a second (in C)
+        toks = list(map(model.tokens.__getitem__, positions))
+        ends = list(map(se.__getitem__, sents))
+        out = list(map(low.find, toks, map(ss.__getitem__, sents), ends))
+        again = list(map(low.find, toks, map(add, out, repeat(1)), ends))
+        for k in [k for k, q in enumerate(again) if q >= 0] + (
+            [k for k, p in enumerate(out) if p < 0] if -1 in out else []
+        ):
+            out[k] = self._nth(low, 0, positions[k], sents[k])  # the word occurs more than once (or not found)
+        return out
+
+    def _starts_by_sentence(self, positions: Sequence[int], sents: Sequence[int]) -> list[int]:
+        model = self._model
         text = model.text
         tokens = model.tokens
         ss, se = model.sent_starts, model.sent_ends
-        ok = _is_token_start
-        by_sentence = len(positions) * 4 < len(ss) and self._low is False  # few tokens: lower their sentences
         chunks: dict[int, tuple[str | None, int]] = {}
-        low, base = self._doc_low() if not by_sentence else None, 0
         out = []
         for i, s in zip(positions, sents):
-            if by_sentence:
-                got = chunks.get(s)
-                if got is None:
-                    chunk = text[ss[s] : se[s]]
-                    got = chunks[s] = (chunk.lower(), ss[s]) if chunk.isascii() else (self._doc_low(), 0)
-                low, base = got
+            got = chunks.get(s)
+            if got is None:
+                chunk = text[ss[s] : se[s]]
+                got = chunks[s] = (chunk.lower(), ss[s]) if chunk.isascii() else (self._doc_low(), 0)
+            low, base = got
             if low is None:  # lower-casing changed lengths: token strings are not the text's lengths
-                out.append(model.sentence_spans(s)[i - st[s]][0])
+                out.append(model.sentence_spans(s)[i - model.sent_tok[s]][0])
                 continue
             tok = tokens[i]
             end = se[s] - base
             p = low.find(tok, ss[s] - base, end)
-            if p < 0 or low.find(tok, p + 1, end) >= 0:  # the word occurs more than once in the sentence: count
-                a = st[s]
-                rank = tokens[a:i].count(tok)  # earlier tokens of the same word in the sentence
-                n = len(tok)
-                while p >= 0:
-                    if ok(text, p + base, n):
-                        if not rank:
-                            break
-                        rank -= 1
-                    p = low.find(tok, p + 1, end)
-                if p < 0:
-                    out.append(model.sentence_spans(s)[i - a][0])  # never expected; stay correct
-                    continue
-            # else: its one occurrence in the sentence is token i
-            out.append(p + base)
+            if p < 0 or low.find(tok, p + 1, end) >= 0:
+                out.append(self._nth(low, base, i, s))  # the word occurs more than once in the sentence
+            else:
+                out.append(p + base)  # its one occurrence in the sentence is token i
         return out
+
+    def _nth(self, low: str, base: int, i: int, s: int) -> int:
+        """Start of token ``i`` of sentence ``s``, searched in ``low`` (the lower-cased text from ``base`` on):
+        the occurrence of its word that is a token and has as many such occurrences before it in the
+        sentence as the token has earlier tokens of the same word."""
+        model = self._model
+        text = model.text
+        tokens = model.tokens
+        tok = tokens[i]
+        a = model.sent_tok[s]
+        rank = tokens[a:i].count(tok)
+        n = len(tok)
+        end = model.sent_ends[s] - base
+        p = low.find(tok, model.sent_starts[s] - base, end)
+        while p >= 0:
+            if _is_token_start(text, p + base, n):
+                if not rank:
+                    return p + base
+                rank -= 1
+            p = low.find(tok, p + 1, end)
+        return model.sentence_spans(s)[i - a][0]  # never expected; stay correct
 
     def span(self, a: int, b: int, s: int) -> tuple[int, int]:
         """Character span of tokens ``a`` to ``b - 1`` of sentence ``s``."""
@@ -310,7 +354,7 @@ class TokenOffsets:
         ``sents[k]``), as two lists."""
         model = self._model
         first = self.starts(starts, sents)
-        multi = [k for k, (a, b) in enumerate(zip(starts, ends)) if b - a > 1]
+        multi = list(compress(range(len(starts)), map(gt, map(sub, ends, starts), repeat(1))))
         last, last_tok = first, starts
         if multi:
             last, last_tok = list(first), list(starts)
@@ -320,5 +364,4 @@ class TokenOffsets:
         if self._low is None:  # token strings are not the text's lengths: ends from the model's spans
             st = model.sent_tok
             return first, [model.sentence_spans(s)[i - st[s]][1] for i, s in zip(last_tok, sents)]
-        tokens = model.tokens
-        return first, [p + len(tokens[i]) for p, i in zip(last, last_tok)]
+        return first, list(map(add, last, map(len, map(model.tokens.__getitem__, last_tok))))
