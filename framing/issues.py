@@ -339,28 +339,37 @@ class IssueSet:
         rows = self._entry_rows
         scope = self._entry_scope
         by_sent: dict[int, list[tuple[str, int, int, float, str]]] = {}
-        blocked: list[tuple[int, int, str]] = []
+        # exclusions by sentence (a match never crosses sentences, so one only hides keywords of its own)
+        blocked: dict[int, list[tuple[int, int, str]]] = {}
         bisect_right = bisect.bisect_right
         for a, b, k in spans:
+            s = bisect_right(st, a) - 1
             row = rows[k]
             if row is None:
-                blocked.append((a, b, scope[k]))
+                blocked.setdefault(s, []).append((a, b, scope[k]))
                 continue
             issue, w, term = row
-            s = bisect_right(st, a) - 1
             hits = by_sent.get(s)
             if hits is None:
                 by_sent[s] = [(issue, a, b, w, term)]
             else:
                 hits.append((issue, a, b, w, term))
+        thresholds = self._thresholds
         for s, hits in by_sent.items():
             if skip is not None and skip[s]:
                 continue
-            kept = _resolve(hits, blocked)
+            excl = blocked.get(s)
+            if len(hits) == 1 and not excl:  # one keyword: on the issue if it weighs enough
+                issue, a, b, w, term = hits[0]
+                if w >= thresholds[issue] - 1e-9:
+                    out[s] = (issue,)
+                    evidence.append((issue, a, b, w, term, s))
+                continue
+            kept = _resolve(hits, excl or [])
             scores: dict[str, float] = {}
             for issue, _, _, w, _ in kept:
                 scores[issue] = scores.get(issue, 0.0) + w
-            on = [i for i, v in scores.items() if v >= self._thresholds[i] - 1e-9]
+            on = [i for i, v in scores.items() if v >= thresholds[i] - 1e-9]
             if not on:
                 continue
             on.sort(key=self._order.__getitem__)

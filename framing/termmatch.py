@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from itertools import compress, repeat
+from itertools import chain, compress, filterfalse, repeat
 from operator import add, gt, sub
 
 from .lexicons import Lexicon, LexiconEntry, Match
@@ -85,6 +85,8 @@ class TermMatcher:
         ]
         # word -> (single-word entries, multi-word entries anchored on it)
         self._resolved: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        # word -> its entry, for the (most) words that are one single-word entry and anchor nothing else
+        self._simple: dict[str, int] = {}
         self._seen: set[str] = set()
         self._hits: set[str] = set()
 
@@ -99,36 +101,47 @@ class TermMatcher:
                 ks = ks + hit
         if ks:
             words_of = self._words_of
-            self._resolved[word] = (
-                tuple(k for k in ks if len(words_of[k]) == 1),
-                tuple(k for k in ks if len(words_of[k]) > 1),
-            )
+            single = tuple(k for k in ks if len(words_of[k]) == 1)
+            multi = tuple(k for k in ks if len(words_of[k]) > 1)
+            self._resolved[word] = (single, multi)
+            if len(single) == 1 and not multi:
+                self._simple[word] = single[0]
             self._hits.add(word)
         self._seen.add(word)
 
-    def _words(self, model: TextModel) -> set[str]:
-        """The document's word types that anchor at least one entry."""
-        types = set(model.index)
+    def _words(self, model: TextModel) -> list[str]:
+        """The document's word types that anchor at least one entry (in the order of the model's index)."""
+        index = model.index
         if len(self._seen) > _CACHE_MAX:
             self._seen.clear()
             self._hits.clear()
             self._resolved.clear()
-        # set.difference / set.intersection iterate over the smaller operand: the document's few hundred types
-        for w in types.difference(self._seen):
+            self._simple.clear()
+        # membership tests in C over the document's few hundred word types; only new words are resolved
+        for w in list(filterfalse(self._seen.__contains__, index)):
             self._resolve(w)
-        return types.intersection(self._hits)
+        return list(filter(self._hits.__contains__, index))
 
     def _collect(self, model: TextModel) -> tuple[list[int], list[int], list[tuple[int, int, int]]]:
         """Single-word matches as parallel lists (starts, entries) and multi-word matches as tuples."""
         index = model.index
+        words = self._words(model)
+        simple = self._simple
+        # words that are one single-word entry: their matches are their positions (gathered in C)
+        plain_words = list(filter(simple.__contains__, words))
+        positions_of = list(map(index.__getitem__, plain_words))
+        starts: list[int] = list(chain.from_iterable(positions_of))
+        ks: list[int] = list(
+            chain.from_iterable(map(repeat, map(simple.__getitem__, plain_words), map(len, positions_of)))
+        )
+        multis: list[tuple[int, int, int]] = []
+        if len(plain_words) == len(words):
+            return starts, ks, multis
         resolved = self._resolved
         needs = self._needs
         tokens = model.tokens
         st = model.sent_tok
-        starts: list[int] = []
-        ks: list[int] = []
-        multis: list[tuple[int, int, int]] = []
-        for w in self._words(model):
+        for w in filterfalse(simple.__contains__, words):
             positions = index[w]
             single, multi = resolved[w]
             for k in single:
