@@ -29,7 +29,7 @@ from operator import add, gt, sub
 from .lexicons import Lexicon, LexiconEntry, Match
 from .text import TextModel
 
-__all__ = ["TermMatcher", "TokenOffsets"]
+__all__ = ["TermMatcher", "TokenOffsets", "Vocabulary"]
 
 _CACHE_MAX = 400_000
 #: Frequent function words: never chosen as the anchor of a multi-word entry when another word is available.
@@ -56,10 +56,61 @@ def _fits(pattern: str, token: str) -> bool:
     return token.startswith(pattern[:-1]) if pattern.endswith("*") else token == pattern
 
 
-class TermMatcher:
-    """A compiled, cached matcher for the entries of a :class:`~framing.lexicons.Lexicon`."""
+class Vocabulary:
+    """The word types met so far in the documents matched, shared by the matchers that use it.
 
-    def __init__(self, lexicon: Lexicon | Iterable[LexiconEntry]) -> None:
+    A matcher resolves each word type once (the entries it can anchor) and keeps
+    that across documents, so for each document it must tell new word types from
+    those met before: a set lookup per type, a few hundred per document, which
+    is most of a matcher's fixed cost per document when other analyzers run in
+    between (the set is large and no longer in the processor's cache). Matchers
+    sharing a vocabulary (by default every matcher of the process: the issue
+    set's and the frame lexicon's) make that lookup once per document between
+    them: the first to see a text model appends its new types to ``order``, and
+    each matcher resolves the types after its own position in ``order`` before
+    matching. A matcher that starts when the vocabulary is already large keeps
+    a vocabulary of its own instead (it would otherwise resolve every word met
+    before). The vocabulary is emptied past 400,000 types (matchers then empty
+    their caches too).
+    """
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.order: list[str] = []
+        self.epoch = 0
+        self._last: TextModel | None = None
+
+    def update(self, model: TextModel) -> None:
+        """Record the word types of ``model`` not met before (once per model)."""
+        if model is self._last:
+            return
+        if len(self.seen) > _CACHE_MAX:
+            self.seen = set()
+            self.order = []
+            self.epoch += 1
+        new = list(filterfalse(self.seen.__contains__, model.index))  # membership tests in C
+        if new:
+            self.seen.update(new)
+            self.order.extend(new)
+        self._last = model
+
+    def __getstate__(self) -> dict:
+        return {"seen": self.seen, "order": self.order, "epoch": self.epoch, "_last": None}
+
+
+_SHARED = Vocabulary()
+_MAX_BACKLOG = 20_000  # a new matcher joins the shared vocabulary only if it has at most this many types
+
+
+class TermMatcher:
+    """A compiled, cached matcher for the entries of a :class:`~framing.lexicons.Lexicon`.
+
+    ``vocabulary``: the :class:`Vocabulary` whose word types the matcher resolves
+    (default: the one shared by the process's matchers; ``Vocabulary()`` for one
+    of its own).
+    """
+
+    def __init__(self, lexicon: Lexicon | Iterable[LexiconEntry], vocabulary: Vocabulary | None = None) -> None:
         entries = lexicon.entries if isinstance(lexicon, Lexicon) else tuple(lexicon)
         self.entries: tuple[LexiconEntry, ...] = tuple(e for e in entries if e.words)
         exact: dict[str, list[int]] = {}
@@ -87,8 +138,10 @@ class TermMatcher:
         self._resolved: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         # word -> its entry, for the (most) words that are one single-word entry and anchor nothing else
         self._simple: dict[str, int] = {}
-        self._seen: set[str] = set()
         self._hits: set[str] = set()
+        self._vocabulary = vocabulary
+        self._epoch = -1  # the vocabulary epoch and position (in its ``order``) up to which words are resolved
+        self._upto = 0
 
     def _resolve(self, word: str) -> None:
         ks = self._exact.get(word, ())
@@ -107,20 +160,24 @@ class TermMatcher:
             if len(single) == 1 and not multi:
                 self._simple[word] = single[0]
             self._hits.add(word)
-        self._seen.add(word)
 
     def _words(self, model: TextModel) -> list[str]:
         """The document's word types that anchor at least one entry (in the order of the model's index)."""
-        index = model.index
-        if len(self._seen) > _CACHE_MAX:
-            self._seen.clear()
-            self._hits.clear()
+        v = self._vocabulary
+        if v is None:  # first use: join the shared vocabulary, unless it already holds many words
+            v = self._vocabulary = _SHARED if len(_SHARED.order) <= _MAX_BACKLOG else Vocabulary()
+        v.update(model)
+        if self._epoch != v.epoch:
             self._resolved.clear()
             self._simple.clear()
-        # membership tests in C over the document's few hundred word types; only new words are resolved
-        for w in list(filterfalse(self._seen.__contains__, index)):
-            self._resolve(w)
-        return list(filter(self._hits.__contains__, index))
+            self._hits.clear()
+            self._epoch, self._upto = v.epoch, 0
+        if self._upto < len(v.order):
+            new = v.order[self._upto :]
+            self._upto += len(new)
+            for w in new:
+                self._resolve(w)
+        return list(filter(self._hits.__contains__, model.index))
 
     def _collect(self, model: TextModel) -> tuple[list[int], list[int], list[tuple[int, int, int]]]:
         """Single-word matches as parallel lists (starts, entries) and multi-word matches as tuples."""
