@@ -1,6 +1,7 @@
 """Speed of ``IssueAnalyzer.analyze`` and ``FrameAnalyzer.analyze`` on parsed AllSides text, with a regression dump.
 
     python benchmarks/terms_speed.py [--n 1000] [--repeat 3] [--dump FILE] [--check FILE] [--profile]
+                                     [--no-pipeline] [--baseline REV]
 
 Setup (not timed), as in ``benchmarks/throughput.py``: the first N articles of
 the AllSides corpus; actors from ``ActorSet.discover(corpus, top=20)``; the
@@ -13,7 +14,9 @@ the text model's word tokens), each pass on freshly parsed models:
 
 (a) *alone*: ``IssueAnalyzer.analyze`` over every document, then
     ``FrameAnalyzer.analyze`` over every document (each pays for any token
-    span it needs);
+    span it needs); then both on each document in turn (issues, frames), the
+    combined figure (they share the counted sentences and the vocabulary
+    lookup of a document);
 (b) *in the pipeline*: the default analyzers in their order (readability,
     issues, frames, sourcing, hedging, stance) document by document, each
     analyzer's time summed separately, so that work shared through the text
@@ -23,7 +26,9 @@ the text model's word tokens), each pass on freshly parsed models:
 rows, document metrics) for the first 500 articles and the 5 seed documents
 (JSON lines); ``--check FILE`` compares with such a dump made before a change
 (an optimisation must change nothing). ``--profile`` prints a cProfile of one
-pass of both analyzers.
+pass of both analyzers. ``--baseline REV`` times the analyzers of an earlier
+git revision too, alternating with the working tree's in every pass, so that
+the ratio holds even when the machine is shared and absolute times drift.
 """
 
 from __future__ import annotations
@@ -107,6 +112,7 @@ def main() -> None:
     ap.add_argument("--check", type=Path, help="compare both analyzers' output with a dump")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of one pass of both analyzers")
     ap.add_argument("--no-pipeline", action="store_true", help="skip the in-pipeline timing")
+    ap.add_argument("--baseline", metavar="REV", help="also time the analyzers of git revision REV (e.g. main)")
     args = ap.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -158,52 +164,91 @@ def main() -> None:
         pr.disable()
         pstats.Stats(pr).sort_stats("tottime").print_stats(30)
 
+    versions = {"now": (IssueAnalyzer, FrameAnalyzer, issues)}
+    if args.baseline:
+        versions["baseline"] = load_baseline(args.baseline)
     words = 0
-    best: dict[str, float] = {}
+    best: dict[tuple[str, str], float] = {}
+
+    def keep(version: str, key: str, seconds: float) -> None:
+        best[version, key] = min(best.get((version, key), float("inf")), seconds)
+
     for _ in range(args.repeat):
-        ctxs = contexts(prepared, actors, issues)
-        words = sum(c.model.n_words for c in ctxs)
-        for name, cls in (("issues", IssueAnalyzer), ("frames", FrameAnalyzer)):
-            a = cls()
-            for c in ctxs[:20]:  # warm the matcher's word cache as a long run has it
-                a.analyze(c)
+        for version, (issue_cls, frame_cls, iset) in versions.items():  # versions alternate: same load for each
+            ctxs = contexts(prepared, actors, iset)
+            words = sum(c.model.n_words for c in ctxs)
+            for name, cls in (("issues", issue_cls), ("frames", frame_cls)):
+                a = cls()
+                for c in ctxs[:20]:  # warm the matcher's word cache as a long run has it
+                    a.analyze(c)
+                t0 = time.process_time()
+                for c in ctxs:
+                    a.analyze(c)
+                keep(version, name, time.process_time() - t0)
+            ctxs = contexts(prepared, actors, iset)
+            ia, fa = issue_cls(), frame_cls()
+            for c in ctxs[:20]:
+                ia.analyze(c)
+                fa.analyze(c)
             t0 = time.process_time()
+            for c in ctxs:  # both on each document in turn, as in the pipeline (they share per-document work)
+                ia.analyze(c)
+                fa.analyze(c)
+            keep(version, "both", time.process_time() - t0)
+            if args.no_pipeline:
+                continue
+            analyzers = [
+                issue_cls() if a.name == "issues" else frame_cls() if a.name == "frames" else a
+                for a in build_analyzers(None)
+            ]
+            ctxs = contexts(prepared, actors, iset)
+            for c in ctxs[:20]:
+                for a in analyzers:
+                    a.analyze(c)
+            ctxs = contexts(prepared, actors, iset)
+            spent = dict.fromkeys((a.name for a in analyzers), 0.0)
+            clock = time.process_time
             for c in ctxs:
-                a.analyze(c)
-            best[name] = min(best.get(name, float("inf")), time.process_time() - t0)
-        if args.no_pipeline:
-            continue
-        ctxs = contexts(prepared, actors, issues)
-        analyzers = build_analyzers(None)
-        for c in ctxs[:20]:
-            for a in analyzers:
-                a.analyze(c)
-        ctxs = contexts(prepared, actors, issues)
-        spent = dict.fromkeys((a.name for a in analyzers), 0.0)
-        clock = time.process_time
-        for c in ctxs:
-            for a in analyzers:
-                t0 = clock()
-                c.results[a.name] = a.analyze(c)
-                spent[a.name] += clock() - t0
-        for k, v in spent.items():
-            best[f"pipeline:{k}"] = min(best.get(f"pipeline:{k}", float("inf")), v)
-        best["pipeline:all"] = min(best.get("pipeline:all", float("inf")), sum(spent.values()))
+                for a in analyzers:
+                    t0 = clock()
+                    c.results[a.name] = a.analyze(c)
+                    spent[a.name] += clock() - t0
+            for k, v in spent.items():
+                keep(version, f"pipeline: {k}", v)
+            keep(version, "pipeline: issues + frames", spent["issues"] + spent["frames"])
+            keep(version, "pipeline: all analyzers", sum(spent.values()))
 
-    def us(key: str) -> str:
-        return f"{best[key] / words * 1e6:6.3f} µs/word  {words / best[key]:>12,.0f} words/s"
+    print(f"{len(prepared):,} AllSides articles, {words:,} words, best of {args.repeat} (CPU time), µs per word:")
+    names = list(versions)
+    print(f"  {'':<34}" + "".join(f"{v:>12}" for v in names) + ("   baseline/now" if len(names) > 1 else ""))
+    labels = {"issues": "issues alone", "frames": "frames alone", "both": "issues + frames, doc by doc"}
+    for key in dict.fromkeys(k for _, k in best):
+        row = f"  {labels.get(key, key):<34}" + "".join(f"{best[v, key] / words * 1e6:>12.3f}" for v in names)
+        if len(names) > 1:
+            row += f"   {best['baseline', key] / best['now', key]:>8.2f}x"
+        print(row)
+    print(f"  (words/s = 1e6 / µs per word; issues + frames now: {words / best['now', 'both']:,.0f} words/s)")
 
-    print(f"{len(prepared):,} AllSides articles, {words:,} words, best of {args.repeat} (CPU time):")
-    print(f"  issues alone              {us('issues')}")
-    print(f"  frames alone              {us('frames')}")
-    best["both"] = best["issues"] + best["frames"]
-    print(f"  issues + frames alone     {us('both')}")
-    if not args.no_pipeline:
-        for k in [k for k in best if k.startswith("pipeline:") and k != "pipeline:all"]:
-            print(f"  in pipeline: {k[9:]:<12} {us(k)}")
-        best["pipeline:both"] = best["pipeline:issues"] + best["pipeline:frames"]
-        print(f"  in pipeline: issues+frames {us('pipeline:both')}")
-        print(f"  in pipeline: all analyzers {us('pipeline:all')}")
+
+def load_baseline(rev: str):
+    """The issue and frame analyzers (and seed issue set) of the package at git revision ``rev``, imported
+    from a temporary copy as ``_framing_baseline``, to time them against the working tree in one run."""
+    import importlib
+    import io
+    import subprocess
+    import tarfile
+    import tempfile
+
+    tmp = Path(tempfile.mkdtemp())
+    data = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "framing"], capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(tmp)
+    (tmp / "framing").rename(tmp / "_framing_baseline")
+    sys.path.insert(0, str(tmp))
+    issues_mod = importlib.import_module("_framing_baseline.analyzers.issues")
+    frames_mod = importlib.import_module("_framing_baseline.analyzers.frames")
+    iset = importlib.import_module("_framing_baseline.issues").IssueSet.from_yaml(ROOT / "seeds" / "issues.yaml")
+    return issues_mod.IssueAnalyzer, frames_mod.FrameAnalyzer, iset
 
 
 if __name__ == "__main__":

@@ -126,6 +126,10 @@ class TermMatcher:
                 exact.setdefault(w, []).append(k)
         self._exact = {w: tuple(ks) for w, ks in exact.items()}
         self._prefixes = sorted((n, {p: tuple(ks) for p, ks in d.items()}) for n, d in prefixes.items())
+        # the shortest glob prefix length, and the beginnings of that length of every glob prefix: a word that
+        # begins otherwise matches no glob (most words; their resolution is then one lookup)
+        self._lead = self._prefixes[0][0] if self._prefixes else 0
+        self._leads = frozenset(p[: self._lead] for _, d in self._prefixes for p in d)
         self._words_of = [e.words for e in self.entries]
         self._plain = [not any(w.endswith("*") for w in e.words) for e in self.entries]
         # the words (not globs) a multi-word entry needs besides its anchor: when one of them is not in a
@@ -146,12 +150,13 @@ class TermMatcher:
     def _resolve(self, word: str) -> None:
         ks = self._exact.get(word, ())
         n = len(word)
-        for length, table in self._prefixes:
-            if length > n:
-                break
-            hit = table.get(word[:length])
-            if hit:
-                ks = ks + hit
+        if n >= self._lead and word[: self._lead] in self._leads:
+            for length, table in self._prefixes:
+                if length > n:
+                    break
+                hit = table.get(word[:length])
+                if hit:
+                    ks = ks + hit
         if ks:
             words_of = self._words_of
             single = tuple(k for k in ks if len(words_of[k]) == 1)
