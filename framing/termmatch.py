@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress, filterfalse, repeat
-from operator import add, gt, sub
+from operator import add, gt, not_, sub
 
 from .lexicons import Lexicon, LexiconEntry, Match
 from .text import TextModel
@@ -134,9 +134,15 @@ class TermMatcher:
         self._plain = [not any(w.endswith("*") for w in e.words) for e in self.entries]
         # the words (not globs) a multi-word entry needs besides its anchor: when one of them is not in a
         # document, the entry is not looked for at all
-        self._needs = [
+        needs = [
             tuple({w for j, w in enumerate(e.words) if j != a and not w.endswith("*")})
             for e, a in zip(self.entries, self._anchor)
+        ]
+        #: per entry, what matching it around its anchor needs: (entry, words needed, anchor index, length,
+        #: the words as a list when none is a glob, else None, the patterns)
+        self._probe = [
+            (k, needs[k], self._anchor[k], len(e.words), list(e.words) if self._plain[k] else None, e.words)
+            for k, e in enumerate(self.entries)
         ]
         # word -> (single-word entries, multi-word entries anchored on it)
         self._resolved: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
@@ -161,7 +167,7 @@ class TermMatcher:
             words_of = self._words_of
             single = tuple(k for k in ks if len(words_of[k]) == 1)
             multi = tuple(k for k in ks if len(words_of[k]) > 1)
-            self._resolved[word] = (single, multi)
+            self._resolved[word] = (single, tuple(map(self._probe.__getitem__, multi)))
             if len(single) == 1 and not multi:
                 self._simple[word] = single[0]
             self._hits.add(word)
@@ -200,47 +206,33 @@ class TermMatcher:
         if len(plain_words) == len(words):
             return starts, ks, multis
         resolved = self._resolved
-        needs = self._needs
+        index_has = index.__contains__
         tokens = model.tokens
+        n_tok = len(tokens)
         st = model.sent_tok
+        bisect_right = bisect.bisect_right
         for w in filterfalse(simple.__contains__, words):
             positions = index[w]
-            single, multi = resolved[w]
+            single, probes = resolved[w]
             for k in single:
                 starts.extend(positions)
                 ks.extend([k] * len(positions))
-            for k in multi:
-                for other in needs[k]:
-                    if other not in index:
-                        break
-                else:
-                    multis.extend(self._multi_matches(k, positions, tokens, st))
+            for k, needs, j, n, plain, patterns in probes:
+                if needs and not all(map(index_has, needs)):
+                    continue  # a word it needs is not in the document
+                for p in positions:
+                    a = p - j
+                    b = a + n
+                    if a < 0 or b > n_tok:
+                        continue
+                    if plain is not None:
+                        if tokens[a:b] != plain:
+                            continue
+                    elif not all(map(_fits, patterns, tokens[a:b])):
+                        continue
+                    if b <= st[bisect_right(st, a)]:  # never across sentences
+                        multis.append((a, b, k))
         return starts, ks, multis
-
-    def _multi_matches(
-        self, k: int, positions: list[int], tokens: list[str], st: list[int]
-    ) -> list[tuple[int, int, int]]:
-        """Where multi-word entry ``k`` matches around the ``positions`` of its anchor word (within a sentence)."""
-        words = self._words_of[k]
-        j = self._anchor[k]
-        n = len(words)
-        n_tok = len(tokens)
-        plain = self._plain[k]
-        out = []
-        for p in positions:
-            a = p - j
-            b = a + n
-            if a < 0 or b > n_tok:
-                continue
-            if plain:
-                if tuple(tokens[a:b]) != words:
-                    continue
-            elif not all(_fits(pat, t) for pat, t in zip(words, tokens[a:b])):
-                continue
-            s = bisect.bisect_right(st, a) - 1
-            if b <= st[s + 1]:  # never across sentences
-                out.append((a, b, k))
-        return out
 
     @staticmethod
     def _longest(multis: list[tuple[int, int, int]]) -> tuple[list[tuple[int, int, int]], set[int]]:
@@ -270,15 +262,15 @@ class TermMatcher:
     def columns(self, model: TextModel) -> tuple[list[int], list[int], list[int]]:
         """The non-overlapping matches as three parallel lists: starts, ends (exclusive), entry indexes."""
         starts, ks, multis = self._collect(model)
-        ends = [i + 1 for i in starts]
         if multis:
             kept, covered = self._longest(multis)
-            if covered:
-                keep = [j for j, i in enumerate(starts) if i not in covered]
-                if len(keep) < len(starts):
-                    starts = [starts[j] for j in keep]
-                    ends = [ends[j] for j in keep]
-                    ks = [ks[j] for j in keep]
+            inside = list(map(covered.__contains__, starts))  # single-word matches inside a kept multi-word one
+            if True in inside:
+                outside = list(map(not_, inside))
+                starts = list(compress(starts, outside))
+                ks = list(compress(ks, outside))
+        ends = list(map(add, starts, repeat(1)))
+        if multis:
             for a, b, k in kept:
                 starts.append(a)
                 ends.append(b)
@@ -429,7 +421,10 @@ class TokenOffsets:
         ``sents[k]``), as two lists."""
         model = self._model
         first = self.starts(starts, sents)
-        multi = list(compress(range(len(starts)), map(gt, map(sub, ends, starts), repeat(1))))
+        lengths = list(map(sub, ends, starts))
+        multi = (
+            [] if lengths.count(1) == len(lengths) else list(compress(range(len(starts)), map(gt, lengths, repeat(1))))
+        )
         last, last_tok = first, starts
         if multi:
             last, last_tok = list(first), list(starts)
