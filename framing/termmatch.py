@@ -4,19 +4,29 @@
 :meth:`framing.lexicons.Lexicon.match` (longest first and non-overlapping, or
 all of them with ``overlap=True``; multi-word terms never cross sentences;
 trailing-``*`` globs), but is built for lexicons with hundreds of globs and
-multi-word phrases matched against many documents:
+multi-word phrases matched against many documents, at a cost per document in
+proportion to its word types and its matches, never to its tokens:
 
 * each word *type* is resolved once to the entries it can anchor (exact terms,
-  and globs found through a dictionary per prefix length rather than a regular
-  expression); the resolution is cached across documents, so a document's
-  words are intersected with the words known to anchor an entry by set
-  operations (in C), and only new words are looked at in Python;
+  and globs found through a dictionary per prefix length, looked at only for
+  words that begin like some glob); the resolution is cached across
+  documents, and telling a document's new word types from known ones is done
+  once per document for all the matchers sharing a :class:`Vocabulary` (by
+  default the issue set's and the frame lexicon's);
+* the positions of a word that is one single-word entry are its matches,
+  gathered from the text model's word index in C (no loop over tokens);
 * a multi-word entry is anchored on its rarest-looking word (the longest word
   without a glob), not its first: "the public" is looked for where "public"
-  occurs, so the many "the"s of a text cost nothing;
+  occurs, so the many "the"s of a text cost nothing; and not at all when
+  another word it needs is not in the document;
 * the longest-match rule only concerns places where a multi-word entry
   matched, so single-word matches are filtered against the (few) positions
   multi-word matches cover instead of being sorted and swept.
+
+:class:`TokenOffsets` gives the character offsets of the matched tokens that
+become evidence, by searching each token's word in its lower-cased sentence
+(one search, in C for all tokens at once, when the word occurs once there)
+instead of computing every token span of the sentence.
 """
 
 from __future__ import annotations
