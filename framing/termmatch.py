@@ -193,11 +193,12 @@ class TermMatcher:
             self._simple.clear()
             self._hits.clear()
             self._epoch, self._upto = v.epoch, 0
-        if self._upto < len(v.order):
-            new = v.order[self._upto :]
-            self._upto += len(new)
+        start = self._upto
+        if start < len(v.order):
+            new = v.order[start:]
             for w in new:
                 self._resolve(w)
+            self._upto = start + len(new)  # only once they are resolved (another thread may be matching too)
         return list(filter(self._hits.__contains__, model.index))
 
     def _collect(self, model: TextModel) -> tuple[list[int], list[int], list[tuple[int, int, int]]]:
