@@ -203,6 +203,13 @@ class IssueSet:
         self._matcher = TermMatcher(self.lexicon)
         self._thresholds = {i.name: i.threshold for i in self.issues}
         self._order = {i.name: k for k, i in enumerate(self.issues)}
+        # per matcher entry: (issue, weight, pattern), or None for an exclusion; the scope of each exclusion
+        self._entry_rows = [
+            None if e.category == _EXCLUDED else (e.category, e.weight, e.term) for e in self._matcher.entries
+        ]
+        self._entry_scope = [e.extra.get("scope", "") if e.category == _EXCLUDED else "" for e in self._matcher.entries]
+        #: ``issue_<slug>`` document column of each issue, in order
+        self.doc_columns: tuple[str, ...] = tuple(f"issue_{i.slug}" for i in self.issues)
 
     # ------------------------------------------------------------------ constructors
     @classmethod
@@ -324,24 +331,45 @@ class IssueSet:
         evidence: list[tuple[str, int, int, float, str, int]] = []
         if not n or not self.issues:
             return IssueHit(out, evidence)
+        spans = self._matcher.spans(model, overlap=True)
+        if not spans:
+            return IssueHit(out, evidence)
+        spans.sort(key=_span_order)  # text order, longer first at the same place (as Lexicon.match)
         st = model.sent_tok
+        rows = self._entry_rows
+        scope = self._entry_scope
         by_sent: dict[int, list[tuple[str, int, int, float, str]]] = {}
-        blocked: list[tuple[int, int, str]] = []
-        for m in self._matcher.match(model, overlap=True):
-            e = m.entry
-            if e.category == _EXCLUDED:
-                blocked.append((m.start, m.end, e.extra.get("scope", "")))
+        # exclusions by sentence (a match never crosses sentences, so one only hides keywords of its own)
+        blocked: dict[int, list[tuple[int, int, str]]] = {}
+        bisect_right = bisect.bisect_right
+        for a, b, k in spans:
+            s = bisect_right(st, a) - 1
+            row = rows[k]
+            if row is None:
+                blocked.setdefault(s, []).append((a, b, scope[k]))
                 continue
-            s = bisect.bisect_right(st, m.start) - 1
-            by_sent.setdefault(s, []).append((e.category, m.start, m.end, e.weight, e.term))
+            issue, w, term = row
+            hits = by_sent.get(s)
+            if hits is None:
+                by_sent[s] = [(issue, a, b, w, term)]
+            else:
+                hits.append((issue, a, b, w, term))
+        thresholds = self._thresholds
         for s, hits in by_sent.items():
             if skip is not None and skip[s]:
                 continue
-            kept = _resolve(hits, blocked)
+            excl = blocked.get(s)
+            if len(hits) == 1 and not excl:  # one keyword: on the issue if it weighs enough
+                issue, a, b, w, term = hits[0]
+                if w >= thresholds[issue] - 1e-9:
+                    out[s] = (issue,)
+                    evidence.append((issue, a, b, w, term, s))
+                continue
+            kept = _resolve(hits, excl or [])
             scores: dict[str, float] = {}
             for issue, _, _, w, _ in kept:
                 scores[issue] = scores.get(issue, 0.0) + w
-            on = [i for i, v in scores.items() if v >= self._thresholds[i] - 1e-9]
+            on = [i for i, v in scores.items() if v >= thresholds[i] - 1e-9]
             if not on:
                 continue
             on.sort(key=self._order.__getitem__)
@@ -456,6 +484,10 @@ class IssueSet:
             name_share=name_share,
             seed=seed,
         )
+
+
+def _span_order(m: tuple[int, int, int]) -> tuple[int, int]:
+    return m[0], m[0] - m[1]
 
 
 def _resolve(

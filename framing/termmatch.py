@@ -4,30 +4,42 @@
 :meth:`framing.lexicons.Lexicon.match` (longest first and non-overlapping, or
 all of them with ``overlap=True``; multi-word terms never cross sentences;
 trailing-``*`` globs), but is built for lexicons with hundreds of globs and
-multi-word phrases matched against many documents:
+multi-word phrases matched against many documents, at a cost per document in
+proportion to its word types and its matches, never to its tokens:
 
 * each word *type* is resolved once to the entries it can anchor (exact terms,
-  and globs found through a dictionary per prefix length rather than a regular
-  expression); the resolution is cached across documents, so a document's
-  words are intersected with the words known to anchor an entry by set
-  operations (in C), and only new words are looked at in Python;
+  and globs found through a dictionary per prefix length, looked at only for
+  words that begin like some glob); the resolution is cached across
+  documents, and telling a document's new word types from known ones is done
+  once per document for all the matchers sharing a :class:`Vocabulary` (by
+  default the issue set's and the frame lexicon's);
+* the positions of a word that is one single-word entry are its matches,
+  gathered from the text model's word index in C (no loop over tokens);
 * a multi-word entry is anchored on its rarest-looking word (the longest word
   without a glob), not its first: "the public" is looked for where "public"
-  occurs, so the many "the"s of a text cost nothing;
+  occurs, so the many "the"s of a text cost nothing; and not at all when
+  another word it needs is not in the document;
 * the longest-match rule only concerns places where a multi-word entry
   matched, so single-word matches are filtered against the (few) positions
   multi-word matches cover instead of being sorted and swept.
+
+:class:`TokenOffsets` gives the character offsets of the matched tokens that
+become evidence, by searching each token's word in its lower-cased sentence
+(one search, in C for all tokens at once, when the word occurs once there)
+instead of computing every token span of the sentence.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import chain, compress, filterfalse, repeat
+from operator import add, gt, not_, sub
 
 from .lexicons import Lexicon, LexiconEntry, Match
-from .text import WORD_RE, TextModel
+from .text import TextModel
 
-__all__ = ["TermMatcher", "TokenOffsets"]
+__all__ = ["TermMatcher", "TokenOffsets", "Vocabulary"]
 
 _CACHE_MAX = 400_000
 #: Frequent function words: never chosen as the anchor of a multi-word entry when another word is available.
@@ -54,10 +66,61 @@ def _fits(pattern: str, token: str) -> bool:
     return token.startswith(pattern[:-1]) if pattern.endswith("*") else token == pattern
 
 
-class TermMatcher:
-    """A compiled, cached matcher for the entries of a :class:`~framing.lexicons.Lexicon`."""
+class Vocabulary:
+    """The word types met so far in the documents matched, shared by the matchers that use it.
 
-    def __init__(self, lexicon: Lexicon | Iterable[LexiconEntry]) -> None:
+    A matcher resolves each word type once (the entries it can anchor) and keeps
+    that across documents, so for each document it must tell new word types from
+    those met before: a set lookup per type, a few hundred per document, which
+    is most of a matcher's fixed cost per document when other analyzers run in
+    between (the set is large and no longer in the processor's cache). Matchers
+    sharing a vocabulary (by default every matcher of the process: the issue
+    set's and the frame lexicon's) make that lookup once per document between
+    them: the first to see a text model appends its new types to ``order``, and
+    each matcher resolves the types after its own position in ``order`` before
+    matching. A matcher that starts when the vocabulary is already large keeps
+    a vocabulary of its own instead (it would otherwise resolve every word met
+    before). The vocabulary is emptied past 400,000 types (matchers then empty
+    their caches too).
+    """
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.order: list[str] = []
+        self.epoch = 0
+        self._last: TextModel | None = None
+
+    def update(self, model: TextModel) -> None:
+        """Record the word types of ``model`` not met before (once per model)."""
+        if model is self._last:
+            return
+        if len(self.seen) > _CACHE_MAX:
+            self.seen = set()
+            self.order = []
+            self.epoch += 1
+        new = list(filterfalse(self.seen.__contains__, model.index))  # membership tests in C
+        if new:
+            self.seen.update(new)
+            self.order.extend(new)
+        self._last = model
+
+    def __getstate__(self) -> dict:
+        return {"seen": self.seen, "order": self.order, "epoch": self.epoch, "_last": None}
+
+
+_SHARED = Vocabulary()
+_MAX_BACKLOG = 20_000  # a new matcher joins the shared vocabulary only if it has at most this many types
+
+
+class TermMatcher:
+    """A compiled, cached matcher for the entries of a :class:`~framing.lexicons.Lexicon`.
+
+    ``vocabulary``: the :class:`Vocabulary` whose word types the matcher resolves
+    (default: the one shared by the process's matchers; ``Vocabulary()`` for one
+    of its own).
+    """
+
+    def __init__(self, lexicon: Lexicon | Iterable[LexiconEntry], vocabulary: Vocabulary | None = None) -> None:
         entries = lexicon.entries if isinstance(lexicon, Lexicon) else tuple(lexicon)
         self.entries: tuple[LexiconEntry, ...] = tuple(e for e in entries if e.words)
         exact: dict[str, list[int]] = {}
@@ -73,78 +136,112 @@ class TermMatcher:
                 exact.setdefault(w, []).append(k)
         self._exact = {w: tuple(ks) for w, ks in exact.items()}
         self._prefixes = sorted((n, {p: tuple(ks) for p, ks in d.items()}) for n, d in prefixes.items())
+        # the shortest glob prefix length, and the beginnings of that length of every glob prefix: a word that
+        # begins otherwise matches no glob (most words; their resolution is then one lookup)
+        self._lead = self._prefixes[0][0] if self._prefixes else 0
+        self._leads = frozenset(p[: self._lead] for _, d in self._prefixes for p in d)
         self._words_of = [e.words for e in self.entries]
         self._plain = [not any(w.endswith("*") for w in e.words) for e in self.entries]
+        # the words (not globs) a multi-word entry needs besides its anchor: when one of them is not in a
+        # document, the entry is not looked for at all
+        needs = [
+            tuple({w for j, w in enumerate(e.words) if j != a and not w.endswith("*")})
+            for e, a in zip(self.entries, self._anchor)
+        ]
+        #: per entry, what matching it around its anchor needs: (entry, words needed, anchor index, length,
+        #: the words as a list when none is a glob, else None, the patterns)
+        self._probe = [
+            (k, needs[k], self._anchor[k], len(e.words), list(e.words) if self._plain[k] else None, e.words)
+            for k, e in enumerate(self.entries)
+        ]
         # word -> (single-word entries, multi-word entries anchored on it)
         self._resolved: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
-        self._seen: set[str] = set()
+        # word -> its entry, for the (most) words that are one single-word entry and anchor nothing else
+        self._simple: dict[str, int] = {}
         self._hits: set[str] = set()
+        self._vocabulary = vocabulary
+        self._epoch = -1  # the vocabulary epoch and position (in its ``order``) up to which words are resolved
+        self._upto = 0
 
     def _resolve(self, word: str) -> None:
         ks = self._exact.get(word, ())
         n = len(word)
-        for length, table in self._prefixes:
-            if length > n:
-                break
-            hit = table.get(word[:length])
-            if hit:
-                ks = ks + hit
+        if n >= self._lead and word[: self._lead] in self._leads:
+            for length, table in self._prefixes:
+                if length > n:
+                    break
+                hit = table.get(word[:length])
+                if hit:
+                    ks = ks + hit
         if ks:
             words_of = self._words_of
-            self._resolved[word] = (
-                tuple(k for k in ks if len(words_of[k]) == 1),
-                tuple(k for k in ks if len(words_of[k]) > 1),
-            )
+            single = tuple(k for k in ks if len(words_of[k]) == 1)
+            multi = tuple(k for k in ks if len(words_of[k]) > 1)
+            self._resolved[word] = (single, tuple(map(self._probe.__getitem__, multi)))
+            if len(single) == 1 and not multi:
+                self._simple[word] = single[0]
             self._hits.add(word)
-        self._seen.add(word)
 
-    def _words(self, model: TextModel) -> set[str]:
-        """The document's word types that anchor at least one entry."""
-        types = set(model.index)
-        if len(self._seen) > _CACHE_MAX:
-            self._seen.clear()
-            self._hits.clear()
+    def _words(self, model: TextModel) -> list[str]:
+        """The document's word types that anchor at least one entry (in the order of the model's index)."""
+        v = self._vocabulary
+        if v is None:  # first use: join the shared vocabulary, unless it already holds many words
+            v = self._vocabulary = _SHARED if len(_SHARED.order) <= _MAX_BACKLOG else Vocabulary()
+        v.update(model)
+        if self._epoch != v.epoch:
             self._resolved.clear()
-        # set.difference / set.intersection iterate over the smaller operand: the document's few hundred types
-        for w in types.difference(self._seen):
-            self._resolve(w)
-        return types.intersection(self._hits)
+            self._simple.clear()
+            self._hits.clear()
+            self._epoch, self._upto = v.epoch, 0
+        start = self._upto
+        if start < len(v.order):
+            new = v.order[start:]
+            for w in new:
+                self._resolve(w)
+            self._upto = start + len(new)  # only once they are resolved (another thread may be matching too)
+        return list(filter(self._hits.__contains__, model.index))
 
     def _collect(self, model: TextModel) -> tuple[list[int], list[int], list[tuple[int, int, int]]]:
         """Single-word matches as parallel lists (starts, entries) and multi-word matches as tuples."""
         index = model.index
+        words = self._words(model)
+        simple = self._simple
+        # words that are one single-word entry: their matches are their positions (gathered in C)
+        plain_words = list(filter(simple.__contains__, words))
+        positions_of = list(map(index.__getitem__, plain_words))
+        starts: list[int] = list(chain.from_iterable(positions_of))
+        ks: list[int] = list(
+            chain.from_iterable(map(repeat, map(simple.__getitem__, plain_words), map(len, positions_of)))
+        )
+        multis: list[tuple[int, int, int]] = []
+        if len(plain_words) == len(words):
+            return starts, ks, multis
         resolved = self._resolved
-        words_of = self._words_of
-        anchor = self._anchor
-        plain = self._plain
+        index_has = index.__contains__
         tokens = model.tokens
         n_tok = len(tokens)
         st = model.sent_tok
-        starts: list[int] = []
-        ks: list[int] = []
-        multis: list[tuple[int, int, int]] = []
-        for w in self._words(model):
+        bisect_right = bisect.bisect_right
+        for w in filterfalse(simple.__contains__, words):
             positions = index[w]
-            single, multi = resolved[w]
+            single, probes = resolved[w]
             for k in single:
                 starts.extend(positions)
                 ks.extend([k] * len(positions))
-            for k in multi:
-                words = words_of[k]
-                j = anchor[k]
-                n = len(words)
+            for k, needs, j, n, plain, patterns in probes:
+                if needs and not all(map(index_has, needs)):
+                    continue  # a word it needs is not in the document
                 for p in positions:
                     a = p - j
                     b = a + n
                     if a < 0 or b > n_tok:
                         continue
-                    if plain[k]:
-                        if tuple(tokens[a:b]) != words:
+                    if plain is not None:
+                        if tokens[a:b] != plain:
                             continue
-                    elif not all(_fits(pat, t) for pat, t in zip(words, tokens[a:b])):
+                    elif not all(map(_fits, patterns, tokens[a:b])):
                         continue
-                    s = bisect.bisect_right(st, a) - 1
-                    if b <= st[s + 1]:  # never across sentences
+                    if b <= st[bisect_right(st, a)]:  # never across sentences
                         multis.append((a, b, k))
         return starts, ks, multis
 
@@ -176,15 +273,15 @@ class TermMatcher:
     def columns(self, model: TextModel) -> tuple[list[int], list[int], list[int]]:
         """The non-overlapping matches as three parallel lists: starts, ends (exclusive), entry indexes."""
         starts, ks, multis = self._collect(model)
-        ends = [i + 1 for i in starts]
         if multis:
             kept, covered = self._longest(multis)
-            if covered:
-                keep = [j for j, i in enumerate(starts) if i not in covered]
-                if len(keep) < len(starts):
-                    starts = [starts[j] for j in keep]
-                    ends = [ends[j] for j in keep]
-                    ks = [ks[j] for j in keep]
+            inside = list(map(covered.__contains__, starts))  # single-word matches inside a kept multi-word one
+            if True in inside:
+                outside = list(map(not_, inside))
+                starts = list(compress(starts, outside))
+                ks = list(compress(ks, outside))
+        ends = list(map(add, starts, repeat(1)))
+        if multis:
             for a, b, k in kept:
                 starts.append(a)
                 ends.append(b)
@@ -199,17 +296,26 @@ class TermMatcher:
         return out
 
 
-def _token_starts_at(text: str, p: int, n: int) -> bool:
-    """True if a token of ``n`` characters starts at ``p`` (the tokenizer's rule, ``WORD_RE``, read backwards)."""
-    m = WORD_RE.match(text, p)
-    if m is None or m.end() != p + n:
-        return False
+def _is_token_start(text: str, p: int, n: int) -> bool:
+    """True if a token of ``n`` characters starts at ``p``, given that ``text[p:p + n]`` lower-cased is a token.
+
+    The tokenizer's rule (``WORD_RE``: words joined by ``-``, ``'``, ``’`` or ``.``) read at both ends:
+    the characters before ``p`` must not continue a word into it, those after ``p + n`` must not continue
+    it (a word character, or a joiner followed by one); the inside already matches ``WORD_RE``.
+    """
     if p > 0:
         c = text[p - 1]
         if c.isalnum() or c == "_":
             return False  # inside a word
         if c in "-'’." and p > 1 and (text[p - 2].isalnum() or text[p - 2] == "_"):
             return False  # after a joiner that continues the previous word ("cross-border", "U.S")
+    q = p + n
+    if q < len(text):
+        c = text[q]
+        if c.isalnum() or c == "_":
+            return False  # the word goes on
+        if c in "-'’." and q + 1 < len(text) and (text[q + 1].isalnum() or text[q + 1] == "_"):
+            return False  # a joiner continues it
     return True
 
 
@@ -219,98 +325,124 @@ class TokenOffsets:
     Evidence needs the offsets of a few tokens per sentence; computing all of
     a sentence's token spans (``TextModel.sentence_spans``) costs a regular-
     expression match per token. Here a token's offset is found by searching
-    its (lower-cased) string in the sentence and counting earlier occurrences
-    of the same word, each check made with the tokenizer's own rule; whenever
-    that cannot be done (lower-casing changed the text's length), the model's
-    spans are used instead, so the result is always what ``model.token_span``
-    gives.
+    its (lower-cased) string in the lower-cased sentence: when the word occurs
+    once there, that is the token; otherwise as many earlier occurrences are
+    skipped as the token has earlier tokens of the same word in the sentence,
+    each occurrence checked with the tokenizer's rule. The text is lower-cased
+    once for the document, or, when few tokens are asked for, sentence by
+    sentence (ASCII sentences only, where lower-casing is the same character
+    by character). Whenever lower-casing changes the text's length, the
+    model's spans are used instead, so the result is always what
+    ``model.token_span`` gives.
     """
 
     __slots__ = ("_low", "_model")
 
     def __init__(self, model: TextModel) -> None:
         self._model = model
-        low = model.text.lower()
-        self._low = low if len(low) == len(model.text) else None
+        self._low: str | bool | None = False  # False: not lower-cased yet; None: lower-casing changes lengths
+
+    def _doc_low(self) -> str | None:
+        if self._low is False:
+            low = self._model.text.lower()
+            self._low = low if len(low) == len(self._model.text) else None
+        return self._low  # type: ignore[return-value]
 
     def start(self, i: int, s: int) -> int:
         """Character offset where token ``i`` (of sentence ``s``) starts."""
+        return self.starts([i], [s])[0]
+
+    def starts(self, positions: Sequence[int], sents: Sequence[int]) -> list[int]:
+        """Character offsets where tokens ``positions`` (each of sentence ``sents[k]``) start."""
         model = self._model
-        low = self._low
-        if low is None:
-            return model.sentence_spans(s)[i - model.sent_tok[s]][0]
-        tok = model.tokens[i]
-        positions = model.index[tok]
-        rank = bisect.bisect_left(positions, i) - bisect.bisect_left(positions, model.sent_tok[s])
-        p = model.sent_starts[s]
-        end = model.sent_ends[s]
-        n = len(tok)
+        ss, se = model.sent_starts, model.sent_ends
+        if len(positions) * 4 < len(ss) and self._low is False:
+            return self._starts_by_sentence(positions, sents)  # few tokens: lower-case their sentences only
+        low = self._doc_low()
+        if low is None:  # lower-casing changed lengths: token strings are not the text's lengths
+            st = model.sent_tok
+            return [model.sentence_spans(s)[i - st[s]][0] for i, s in zip(positions, sents)]
+        # the first occurrence of each token's word in its sentence, and whether there is a second (in C)
+        toks = list(map(model.tokens.__getitem__, positions))
+        ends = list(map(se.__getitem__, sents))
+        out = list(map(low.find, toks, map(ss.__getitem__, sents), ends))
+        again = list(map(low.find, toks, map(add, out, repeat(1)), ends))
+        for k in [k for k, q in enumerate(again) if q >= 0] + (
+            [k for k, p in enumerate(out) if p < 0] if -1 in out else []
+        ):
+            out[k] = self._nth(low, 0, positions[k], sents[k])  # the word occurs more than once (or not found)
+        return out
+
+    def _starts_by_sentence(self, positions: Sequence[int], sents: Sequence[int]) -> list[int]:
+        model = self._model
         text = model.text
-        found = 0
-        while True:
-            p = low.find(tok, p, end)
-            if p < 0:
-                return model.sentence_spans(s)[i - model.sent_tok[s]][0]  # never expected; stay correct
-            if _token_starts_at(text, p, n):
-                if found == rank:
-                    return p
-                found += 1
-            p += 1
+        tokens = model.tokens
+        ss, se = model.sent_starts, model.sent_ends
+        chunks: dict[int, tuple[str | None, int]] = {}
+        out = []
+        for i, s in zip(positions, sents):
+            got = chunks.get(s)
+            if got is None:
+                chunk = text[ss[s] : se[s]]
+                got = chunks[s] = (chunk.lower(), ss[s]) if chunk.isascii() else (self._doc_low(), 0)
+            low, base = got
+            if low is None:  # lower-casing changed lengths: token strings are not the text's lengths
+                out.append(model.sentence_spans(s)[i - model.sent_tok[s]][0])
+                continue
+            tok = tokens[i]
+            end = se[s] - base
+            p = low.find(tok, ss[s] - base, end)
+            if p < 0 or low.find(tok, p + 1, end) >= 0:
+                out.append(self._nth(low, base, i, s))  # the word occurs more than once in the sentence
+            else:
+                out.append(p + base)  # its one occurrence in the sentence is token i
+        return out
+
+    def _nth(self, low: str, base: int, i: int, s: int) -> int:
+        """Start of token ``i`` of sentence ``s``, searched in ``low`` (the lower-cased text from ``base`` on):
+        the occurrence of its word that is a token and has as many such occurrences before it in the
+        sentence as the token has earlier tokens of the same word."""
+        model = self._model
+        text = model.text
+        tokens = model.tokens
+        tok = tokens[i]
+        a = model.sent_tok[s]
+        rank = tokens[a:i].count(tok)
+        n = len(tok)
+        end = model.sent_ends[s] - base
+        p = low.find(tok, model.sent_starts[s] - base, end)
+        while p >= 0:
+            if _is_token_start(text, p + base, n):
+                if not rank:
+                    return p + base
+                rank -= 1
+            p = low.find(tok, p + 1, end)
+        return model.sentence_spans(s)[i - a][0]  # never expected; stay correct
 
     def span(self, a: int, b: int, s: int) -> tuple[int, int]:
         """Character span of tokens ``a`` to ``b - 1`` of sentence ``s``."""
-        if self._low is None:  # lower-casing changed lengths: token strings are not the text's lengths
-            spans = self._model.sentence_spans(s)
-            base = self._model.sent_tok[s]
-            return spans[a - base][0], spans[b - 1 - base][1]
-        start = self.start(a, s)
-        last = b - 1
-        if last == a:
-            return start, start + len(self._model.tokens[a])
-        return start, self.start(last, s) + len(self._model.tokens[last])
+        return self.spans([a], [b], [s])[0]
 
     def spans(self, starts: list[int], ends: list[int], sents: list[int]) -> list[tuple[int, int]]:
-        """Character spans of many token ranges at once (``span`` in one loop, for evidence)."""
-        if self._low is None:
-            return [self.span(a, b, s) for a, b, s in zip(starts, ends, sents)]
+        """Character spans of many token ranges at once (for evidence)."""
+        return list(zip(*self.columns(starts, ends, sents))) if starts else []
+
+    def columns(self, starts: list[int], ends: list[int], sents: list[int]) -> tuple[list[int], list[int]]:
+        """Character starts and ends of many token ranges (``starts[k]`` to ``ends[k] - 1``, of sentence
+        ``sents[k]``), as two lists."""
         model = self._model
-        low = self._low
-        text = model.text
-        tokens = model.tokens
-        index = model.index
-        st = model.sent_tok
-        ss, se = model.sent_starts, model.sent_ends
-        match = WORD_RE.match
-        bl = bisect.bisect_left
-        out = []
-        for a, b, s in zip(starts, ends, sents):
-            span_start = -1
-            for i in (a, b - 1) if b - 1 != a else (a,):
-                tok = tokens[i]
-                positions = index[tok]
-                rank = bl(positions, i) - bl(positions, st[s])
-                p, end, n, found = ss[s], se[s], len(tok), 0
-                while True:
-                    p = low.find(tok, p, end)
-                    if p < 0:
-                        p = model.sentence_spans(s)[i - st[s]][0]  # never expected; stay correct
-                        break
-                    m = match(text, p)
-                    ok = m is not None and m.end() == p + n
-                    if ok and p > 0:  # not inside a word, nor after a joiner that continues one ("cross-border")
-                        c = text[p - 1]
-                        ok = not (
-                            c.isalnum()
-                            or c == "_"
-                            or (c in "-'’." and p > 1 and (text[p - 2].isalnum() or text[p - 2] == "_"))
-                        )
-                    if ok:
-                        if found == rank:
-                            break
-                        found += 1
-                    p += 1
-                if span_start < 0:
-                    span_start = p
-                last_end = p + n
-            out.append((span_start, last_end))
-        return out
+        first = self.starts(starts, sents)
+        lengths = list(map(sub, ends, starts))
+        multi = (
+            [] if lengths.count(1) == len(lengths) else list(compress(range(len(starts)), map(gt, lengths, repeat(1))))
+        )
+        last, last_tok = first, starts
+        if multi:
+            last, last_tok = list(first), list(starts)
+            for k, p in zip(multi, self.starts([ends[k] - 1 for k in multi], [sents[k] for k in multi])):
+                last[k] = p
+                last_tok[k] = ends[k] - 1
+        if self._low is None:  # token strings are not the text's lengths: ends from the model's spans
+            st = model.sent_tok
+            return first, [model.sentence_spans(s)[i - st[s]][1] for i, s in zip(last_tok, sents)]
+        return first, list(map(add, last, map(len, map(model.tokens.__getitem__, last_tok))))

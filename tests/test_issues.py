@@ -179,6 +179,40 @@ def test_term_matcher_agrees_with_lexicon_match(words, seps):
         assert got == want
 
 
+def test_matchers_sharing_a_vocabulary_match_as_on_their_own(monkeypatch):
+    """Word types are resolved through a shared vocabulary: a matcher that starts late, one that skips
+    documents, and a vocabulary emptied in between must all give what a private matcher gives."""
+    import pickle
+
+    import framing.termmatch as tm
+
+    lex = seed_issues().lexicon
+    texts = [d.text for d in framing.load_seeds()] + ["Refugees crossed at Torkham; transit trade resumed."] * 2
+    models = [TextModel(t) for t in texts]
+
+    def spans(m, model):
+        return sorted(m.spans(model, overlap=True))
+
+    want = [spans(TermMatcher(lex, vocabulary=tm.Vocabulary()), model) for model in models]
+    shared = tm.Vocabulary()
+    early = TermMatcher(lex, vocabulary=shared)
+    other = TermMatcher(framing.load_lexicon("frames"), vocabulary=shared)
+    for k, model in enumerate(models):
+        assert spans(early, model) == want[k]
+        if k % 2:
+            other.spans(model)  # the other matcher sees every second document only
+        if k == 2:
+            late = TermMatcher(lex, vocabulary=shared)  # joins with words already in the vocabulary
+            copy = pickle.loads(pickle.dumps(early))  # a worker process's copy: its own vocabulary copy
+        if k >= 2:
+            assert spans(late, model) == want[k]
+            assert spans(copy, model) == want[k]
+        if k == 3:
+            monkeypatch.setattr(tm, "_CACHE_MAX", 10)  # the vocabulary is emptied at the next document
+    assert shared.epoch >= 1
+    assert [spans(early, model) for model in models] == want
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=string.ascii_letters + " .,;’'\n-" + "ÉéüØ", max_size=300))
 def test_assign_never_breaks_and_evidence_is_in_its_sentence(text):
@@ -403,3 +437,12 @@ def test_token_offsets_agree_with_token_spans(pieces):
             items = [(i, i + 1, s) for i in range(a, b)] + [(a, b, s)]
             got = offsets.spans(*map(list, zip(*items)))
             assert got == [model.tokens_span(x, y) for x, y, _ in items]
+    # every token of the document at once (the text lower-cased once), and a few (sentence by sentence)
+    st = model.sent_tok
+    rows = [(i, i + 1, s) for s in range(model.n_sentences) for i in range(st[s], st[s + 1])]
+    rows += [(st[s], st[s + 1], s) for s in range(model.n_sentences) if st[s + 1] > st[s]]
+    if rows:
+        want = [model.tokens_span(a, b) for a, b, _ in rows]
+        assert TokenOffsets(model).spans(*map(list, zip(*rows))) == want
+        for k in range(0, len(rows), 7):
+            assert TokenOffsets(model).spans(*map(list, zip(*rows[k : k + 1]))) == want[k : k + 1]

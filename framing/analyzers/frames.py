@@ -40,14 +40,13 @@ techniques in online news in a multi-lingual setup. SemEval 2023.
 
 from __future__ import annotations
 
+from itertools import compress, repeat
 from typing import Any
-
-import numpy as np
 
 from ..lexicons import Lexicon, LexiconEntry, load_lexicon
 from ..termmatch import TermMatcher, TokenOffsets
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, ratio
-from .issues import counted_sentences
+from .issues import counted_of, counted_sentences
 
 __all__ = ["FRAMES", "FRAME_KEYS", "FRAME_NAMES", "FrameAnalyzer", "assign_frames"]
 
@@ -127,6 +126,14 @@ def _with_possessives(lex: Lexicon) -> Lexicon:
     return Lexicon(lex.entries + tuple(extra), name=lex.name, meta=lex.meta)
 
 
+class _FrameTuples(dict):
+    """Bit mask of frames (bit ``c`` for ``FRAMES[c]``) → the tuple of their labels, built on first use."""
+
+    def __missing__(self, mask: int) -> tuple[str, ...]:
+        out = self[mask] = tuple(f for c, f in enumerate(FRAMES) if mask >> c & 1)
+        return out
+
+
 def assign_frames(
     shares: dict[str, float], counts: dict[str, int], max_frames: int, min_share: float, min_sentences: int
 ) -> list[str]:
@@ -178,14 +185,13 @@ class FrameAnalyzer(Analyzer):
         self._cat = [index.get(e.category, -1) for e in self._entries]  # -1: no frame ("none")
         self._weight = [e.weight for e in self._entries]
         self._terms = [e.term for e in self._entries]
-        self._cat_arr = np.asarray(self._cat, dtype=np.intp)
-        self._weight_arr = np.asarray(self._weight, dtype=float)
         self._catname = [f"frame:{f}" for f in FRAMES]
         self.min_weight = float(min_weight)
         self.max_frames = int(max_frames)
         self.min_sentences = int(min_sentences)
         self.min_share = float(min_share)
         self._index = {f: i for i, f in enumerate(FRAMES)}
+        self._frame_tuples = _FrameTuples()
 
     def settings(self) -> dict[str, Any]:
         return {
@@ -201,36 +207,49 @@ class FrameAnalyzer(Analyzer):
 
     # ------------------------------------------------------------------ one document
     def _score(self, model, counted: list[bool]):
-        """The frame cues of a document, vectorised (this is the analyzer's hot path).
+        """The frame cues of a document (this is the analyzer's hot path).
 
-        Returns ``(on, hit_rows)``: ``on`` is a sentences × frames boolean array
-        (the sentence's cues of the frame reach ``min_weight``) and ``hit_rows``
-        the cues that count, as lists ``(sentence, frame, token_start, token_end, entry)``.
+        Returns ``(on, hit_rows)``: ``on`` is the set of ``sentence * 14 + frame``
+        keys of the sentences whose cues of a frame reach ``min_weight``, and
+        ``hit_rows`` the cues that count, in text order, as lists
+        ``(sentence, frame, token_start, token_end, entry)``.
         """
-        n = model.n_sentences
-        n_frames = len(FRAMES)
         starts, ends, ks = self._matcher.columns(model)
-        if not starts or not n:
-            return np.zeros((n, n_frames), dtype=bool), ([], [], [], [], [])
-        k_arr = np.asarray(ks, dtype=np.intp)
-        a_arr = np.asarray(starts, dtype=np.intp)
-        cats = self._cat_arr[k_arr]
-        sent = np.searchsorted(np.asarray(model.sent_tok, dtype=np.intp), a_arr, side="right") - 1
-        valid = (cats >= 0) & np.asarray(counted, dtype=bool)[sent]
-        keys = sent * n_frames + cats
-        score = np.bincount(keys[valid], weights=self._weight_arr[k_arr[valid]], minlength=n * n_frames)
-        on = (score >= self.min_weight - 1e-9).reshape(n, n_frames)
-        hit = np.flatnonzero(valid)
-        hit = hit[on.ravel()[keys[hit]]]
-        hit = hit[np.argsort(a_arr[hit], kind="stable")]  # evidence in text order
+        if not starts or not model.n_sentences:
+            return set(), ([], [], [], [], [])
+        n_frames = len(FRAMES)
+        sents = list(map(model.tok_sent.__getitem__, starts))
+        cats = list(map(self._cat.__getitem__, ks))
+        weight = self._weight
+        score: dict[int, float] = {}
+        keys = []
+        for s, c, k in zip(sents, cats, ks):
+            if c < 0 or not counted[s]:
+                keys.append(-1)  # no frame ("none"), or a sentence that does not count
+                continue
+            key = s * n_frames + c
+            keys.append(key)
+            score[key] = score.get(key, 0.0) + weight[k]
+        limit = self.min_weight - 1e-9
+        on = {key for key, v in score.items() if v >= limit}
+        hit = list(compress(range(len(keys)), map(on.__contains__, keys)))
+        hit.sort(key=starts.__getitem__)  # evidence in text order (stable: same place, matcher's order)
         rows = (
-            sent[hit].tolist(),
-            cats[hit].tolist(),
-            a_arr[hit].tolist(),
-            np.asarray(ends, dtype=np.intp)[hit].tolist(),
-            k_arr[hit].tolist(),
+            list(map(sents.__getitem__, hit)),
+            list(map(cats.__getitem__, hit)),
+            list(map(starts.__getitem__, hit)),
+            list(map(ends.__getitem__, hit)),
+            list(map(ks.__getitem__, hit)),
         )
         return on, rows
+
+    def _masks(self, on: set[int], n: int) -> list[int]:
+        """Each sentence's frames as a bit mask (bit ``c`` for ``FRAMES[c]``)."""
+        masks = [0] * n
+        for key in on:
+            s, c = divmod(key, len(FRAMES))
+            masks[s] |= 1 << c
+        return masks
 
     def sentence_frames(self, model, counted: list[bool] | None = None):
         """Per sentence, the frames used and the cue matches behind them.
@@ -242,7 +261,7 @@ class FrameAnalyzer(Analyzer):
         if counted is None:
             counted = counted_sentences(model)
         on, (sents, cats, starts, ends, ks) = self._score(model, counted)
-        frames = [tuple(FRAMES[c] for c in np.flatnonzero(row)) for row in on]
+        frames = list(map(self._frame_tuples.__getitem__, self._masks(on, model.n_sentences)))
         hits = [
             (FRAMES[c], a, b, self._weight[k], self._terms[k], s)
             for s, c, a, b, k in zip(sents, cats, starts, ends, ks)
@@ -252,25 +271,29 @@ class FrameAnalyzer(Analyzer):
     def analyze(self, ctx: DocContext) -> DocResult:
         model = ctx.model
         n = model.n_sentences
-        counted = counted_sentences(model)
+        counted = counted_of(ctx)
         on, (sents, cats, starts, ends, ks) = self._score(model, counted)
-        counts = on.sum(axis=0).tolist()
-        cols = on.T.astype(np.int8).tolist()
-        frames: list[tuple[str, ...]] = [()] * n
-        on_s, on_c = np.nonzero(on)
-        for s, c in zip(on_s.tolist(), on_c.tolist()):
-            frames[s] = (*frames[s], FRAMES[c])
+        n_frames = len(FRAMES)
+        cols = [[0] * n for _ in range(n_frames)]
+        counts = [0] * n_frames
+        masks = [0] * n
+        for key in on:
+            s, c = divmod(key, n_frames)
+            cols[c][s] = 1
+            counts[c] += 1
+            masks[s] |= 1 << c
+        frames = list(map(self._frame_tuples.__getitem__, masks))
         n_counted = sum(counted)
         used = {FRAMES[c]: x for c, x in enumerate(counts) if x}
         shares = {f: x / n_counted for f, x in used.items()} if n_counted else {}
         labels = assign_frames(shares, used, self.max_frames, self.min_share, self.min_sentences)
-        wt, terms, catname = self._weight, self._terms, self._catname
-        chars = TokenOffsets(model).spans(starts, ends, sents)
-        evidence = [
-            Evidence(catname[c], a, b, wt[k], "", s, terms[k]) for (a, b), s, c, k in zip(chars, sents, cats, ks)
-        ]
+        char_starts, char_ends = TokenOffsets(model).columns(starts, ends, sents)
+        weights = map(self._weight.__getitem__, ks)
+        terms = map(self._terms.__getitem__, ks)
+        rows = zip(map(self._catname.__getitem__, cats), char_starts, char_ends, weights, repeat(""), sents, terms)
+        evidence = list(map(tuple.__new__, repeat(Evidence), rows))  # Evidence(*row), built in C
         top = max(used, key=lambda f: (used[f], -self._index[f])) if used else ""
-        sentences: dict[str, list[Any]] = {"frames": frames, "frame_counted": [int(c) for c in counted]}
+        sentences: dict[str, list[Any]] = {"frames": frames, "frame_counted": list(map(int, counted))}
         for c, key in enumerate(FRAME_KEYS.values()):
             sentences[f"frame_{key}"] = cols[c]
         return DocResult(

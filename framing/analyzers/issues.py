@@ -19,6 +19,7 @@ Evidence: one row per keyword that counted, category ``"issue:<name>"``.
 
 from __future__ import annotations
 
+import operator
 from typing import TYPE_CHECKING, Any
 
 from ..termmatch import TokenOffsets
@@ -40,22 +41,30 @@ def counted_sentences(model: TextModel) -> list[bool]:
     A sentence of 20 characters or more that repeats an earlier sentence word
     for word (a pull quote, a repeated caption) counts once, at its first place.
     """
-    seen: set[str] = set()
-    out = []
+    kinds = model.sent_kinds
+    out = list(map(_COUNTED_KINDS.__contains__, kinds))
     text = model.text
-    for s, kind in enumerate(model.sent_kinds):
-        if kind not in _COUNTED_KINDS:
-            out.append(False)
-            continue
-        a, b = model.sent_starts[s], model.sent_ends[s]
-        if b - a >= _MIN_REPEAT_CHARS:
-            key = text[a:b]
+    # each sentence's text, all at once; a repeat is possible only if two of them are equal
+    keys = list(map(text.__getitem__, map(slice, model.sent_starts, model.sent_ends)))
+    if len(set(keys)) == len(keys):
+        return out
+    seen: set[str] = set()
+    for s, key in enumerate(keys):
+        if out[s] and len(key) >= _MIN_REPEAT_CHARS:
             if key in seen:
-                out.append(False)
-                continue
-            seen.add(key)
-        out.append(True)
+                out[s] = False
+            else:
+                seen.add(key)
     return out
+
+
+def counted_of(ctx: DocContext) -> list[bool]:
+    """:func:`counted_sentences` of the context's text model, computed once per document for the issue and
+    frame analyzers (kept on the context, which lives for one document)."""
+    out = ctx.__dict__.get("_counted_sentences")
+    if out is None or out[0] is not ctx.model:
+        out = ctx.__dict__["_counted_sentences"] = (ctx.model, counted_sentences(ctx.model))
+    return out[1]
 
 
 class IssueAnalyzer(Analyzer):
@@ -84,7 +93,7 @@ class IssueAnalyzer(Analyzer):
     def analyze(self, ctx: DocContext) -> DocResult:
         model = ctx.model
         n = model.n_sentences
-        counted = counted_sentences(model)
+        counted = counted_of(ctx)
         iset = ctx.issues if ctx.issues is not None else self.issues
         if iset is None or not len(iset):
             return DocResult(
@@ -92,30 +101,34 @@ class IssueAnalyzer(Analyzer):
                     "issues": [()] * n,
                     "n_issues": [0] * n,
                     "on_issue": [0] * n,
-                    "issue_counted": [int(c) for c in counted],
+                    "issue_counted": list(map(int, counted)),
                 }
             )
-        hit = iset.assign(model, skip=[not c for c in counted])
+        hit = iset.assign(model, skip=list(map(operator.not_, counted)))
         evidence = []
-        offsets = TokenOffsets(model)
-        for issue, a, b, w, term, s in hit.evidence:
-            start, end = offsets.span(a, b, s)
-            evidence.append(Evidence(f"issue:{issue}", start, end, w, "", s, term))
+        if hit.evidence:
+            names, starts, ends, weights, terms, sents = zip(*hit.evidence)
+            char_starts, char_ends = TokenOffsets(model).columns(starts, ends, sents)
+            evidence = [
+                Evidence(f"issue:{i}", a, b, w, "", s, t)
+                for i, a, b, w, t, s in zip(names, char_starts, char_ends, weights, terms, sents)
+            ]
         n_counted = sum(counted)
         per_issue: dict[str, int] = {}
         for names in hit.sentences:
             for i in names:
                 per_issue[i] = per_issue.get(i, 0) + 1
+        columns = getattr(iset, "doc_columns", None) or tuple(f"issue_{i.slug}" for i in iset)
         metrics: dict[str, Any] = {
-            f"issue_{i.slug}": (per_issue.get(i.name, 0) / n_counted if n_counted else float("nan")) for i in iset
+            col: (per_issue.get(i.name, 0) / n_counted if n_counted else float("nan")) for col, i in zip(columns, iset)
         }
         metrics["top_issue"] = max(per_issue, key=lambda k: (per_issue[k], -iset.names.index(k))) if per_issue else ""
         return DocResult(
             sentences={
                 "issues": hit.sentences,
-                "n_issues": [len(x) for x in hit.sentences],
-                "on_issue": [int(bool(x)) for x in hit.sentences],
-                "issue_counted": [int(c) for c in counted],
+                "n_issues": list(map(len, hit.sentences)),
+                "on_issue": list(map(int, map(bool, hit.sentences))),
+                "issue_counted": list(map(int, counted)),
             },
             evidence=evidence,
             metrics=metrics,
