@@ -74,14 +74,11 @@ class Vocabulary:
     those met before: a set lookup per type, a few hundred per document, which
     is most of a matcher's fixed cost per document when other analyzers run in
     between (the set is large and no longer in the processor's cache). Matchers
-    sharing a vocabulary (by default every matcher of the process: the issue
-    set's and the frame lexicon's) make that lookup once per document between
-    them: the first to see a text model appends its new types to ``order``, and
-    each matcher resolves the types after its own position in ``order`` before
-    matching. A matcher that starts when the vocabulary is already large keeps
-    a vocabulary of its own instead (it would otherwise resolve every word met
-    before). The vocabulary is emptied past 400,000 types (matchers then empty
-    their caches too).
+    sharing a vocabulary (given to each when it is built) make that lookup once
+    per document between them: the first to see a text model appends its new
+    types to ``order``, and each matcher resolves the types after its own
+    position in ``order`` before matching. The vocabulary is emptied past
+    400,000 types (matchers then empty their caches too).
     """
 
     def __init__(self) -> None:
@@ -100,24 +97,20 @@ class Vocabulary:
             self.epoch += 1
         new = list(filterfalse(self.seen.__contains__, model.index))  # membership tests in C
         if new:
-            self.seen.update(new)
+            # ``order`` first: a type found in ``seen`` (by another thread) is then always in ``order`` already
             self.order.extend(new)
+            self.seen.update(new)
         self._last = model
 
     def __getstate__(self) -> dict:
         return {"seen": self.seen, "order": self.order, "epoch": self.epoch, "_last": None}
 
 
-_SHARED = Vocabulary()
-_MAX_BACKLOG = 20_000  # a new matcher joins the shared vocabulary only if it has at most this many types
-
-
 class TermMatcher:
     """A compiled, cached matcher for the entries of a :class:`~framing.lexicons.Lexicon`.
 
     ``vocabulary``: the :class:`Vocabulary` whose word types the matcher resolves
-    (default: the one shared by the process's matchers; ``Vocabulary()`` for one
-    of its own).
+    (default: one of its own; matchers that run on the same documents may share one).
     """
 
     def __init__(self, lexicon: Lexicon | Iterable[LexiconEntry], vocabulary: Vocabulary | None = None) -> None:
@@ -185,8 +178,8 @@ class TermMatcher:
     def _words(self, model: TextModel) -> list[str]:
         """The document's word types that anchor at least one entry (in the order of the model's index)."""
         v = self._vocabulary
-        if v is None:  # first use: join the shared vocabulary, unless it already holds many words
-            v = self._vocabulary = _SHARED if len(_SHARED.order) <= _MAX_BACKLOG else Vocabulary()
+        if v is None:  # first use, no vocabulary given: one of its own
+            v = self._vocabulary = Vocabulary()
         v.update(model)
         if self._epoch != v.epoch:
             self._resolved.clear()
