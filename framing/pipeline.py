@@ -18,7 +18,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .actors import ActorSet
-from .analyzers.base import Analyzer, DocContext, DocResult, Metric, Ratio, create, per_thousand, safe_divide
+from .analyzers.base import (
+    Analyzer,
+    DocContext,
+    DocResult,
+    Evidence,
+    Metric,
+    Ratio,
+    create,
+    per_thousand,
+    safe_divide,
+)
 from .clean import Cleaner
 from .corpus import STANDARD_FIELDS, Document
 from .duplicates import fingerprint
@@ -362,8 +372,12 @@ class Pipeline:
             if len(values) != n_ment:
                 raise ValueError(f"{a.name}: mention column {col!r} has {len(values)} values for {n_ment} mentions")
             out.mentions[col] = list(values)
-        for e in res.evidence:
-            out.evidence.append((a.name, e.category, e.start, e.end, e.weight, e.actor, e.sentence_id, e.note))
+        ev = res.evidence
+        if ev and set(map(type, ev)) == {Evidence}:  # the usual case: (name, *e) built in C
+            out.evidence.extend(map((a.name,).__add__, ev))
+        else:
+            for e in ev:
+                out.evidence.append((a.name, e.category, e.start, e.end, e.weight, e.actor, e.sentence_id, e.note))
         for k, v in res.metrics.items():
             out.row[k] = v
         for name, rows in res.tables.items():
