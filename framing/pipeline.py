@@ -204,6 +204,32 @@ def build_analyzers(spec: Iterable[str | Analyzer] | None) -> list[Analyzer]:
     return _order(out)
 
 
+class _ScaledRatio:
+    """``float(scale * a / b)``, NaN when ``b`` is 0: the scalar branch of :class:`Ratio` and :func:`per_thousand`."""
+
+    __slots__ = ("scale",)
+
+    def __init__(self, scale: float | None) -> None:
+        self.scale = scale  # None: a plain a / b (safe_divide)
+
+    def __call__(self, a: float, b: float) -> float:
+        if not b:
+            return math.nan
+        return float((a if self.scale is None else self.scale * a) / b)
+
+
+class _Compute:
+    """Any other formula: through :meth:`Metric.compute` (picklable, unlike a lambda)."""
+
+    __slots__ = ("metric",)
+
+    def __init__(self, metric: Metric) -> None:
+        self.metric = metric
+
+    def __call__(self, *sums: float) -> float:
+        return self.metric.compute(sums)
+
+
 def _scalar_formula(m: Metric) -> Callable[..., float]:
     """``m.compute`` on one document's sums (plain floats), without the numpy checks of the shared formulas.
 
@@ -212,15 +238,14 @@ def _scalar_formula(m: Metric) -> Callable[..., float]:
     """
     f = m.formula
     if type(m).compute is not Metric.compute:
-        return lambda *sums: m.compute(sums)
+        return _Compute(m)
     if type(f) is Ratio:
-        scale = f.scale
-        return lambda a, b: float(scale * a / b) if b else math.nan
+        return _ScaledRatio(f.scale)
     if f is per_thousand:
-        return lambda a, b: float(1000.0 * a / b) if b else math.nan
+        return _ScaledRatio(1000.0)
     if f is safe_divide:
-        return lambda a, b: float(a / b) if b else math.nan
-    return lambda *sums: m.compute(sums)
+        return _ScaledRatio(None)
+    return _Compute(m)
 
 
 class Pipeline:
