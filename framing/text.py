@@ -388,7 +388,8 @@ class TextModel:
         """Character spans of the tokens of sentence ``s`` (a slice of the spans found while parsing)."""
         spans = self._spans.get(s)
         if spans is None:
-            a, b = self.sent_tok[s], self.sent_tok[s + 1]
+            k = s + len(self.sent_starts) if s < 0 else s  # a negative index counts from the end, as before
+            a, b = self.sent_tok[k], self.sent_tok[k + 1]
             spans = list(zip(self.tok_starts[a:b], self.tok_ends[a:b]))
             self._spans[s] = spans
         return spans

@@ -185,3 +185,9 @@ def test_index_lists_positions_in_order_and_types_by_first_occurrence():
     assert list(m.index) == ["the", "cat", "saw", "dog"]
     assert m.index["the"] == [0, 3, 5, 8]
     assert all(m.tokens[i] == w for w, pos in m.index.items() for i in pos)
+
+
+def test_sentence_spans_take_a_negative_index_like_a_list():
+    m = TextModel("One two. Three four five. Six.")
+    assert m.sentence_spans(-1) == m.sentence_spans(m.n_sentences - 1) == [(26, 29)]
+    assert m.sentence_spans(-3) == m.sentence_spans(0)
