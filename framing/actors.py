@@ -49,6 +49,7 @@ __all__ = ["Actor", "ActorSet", "Mention", "trie_regex"]
 
 _FORM_KEYS = ("aliases", "demonyms", "abbreviations", "capitals", "lowercase", "exclude")
 _ACTOR_KEYS = frozenset(("name", "type", "parent", "description", *_FORM_KEYS))
+_WORD_CHAR = re.compile(r"\w")
 _FORM_NAME = {"aliases": "alias", "demonyms": "demonym", "abbreviations": "abbreviation", "capitals": "capital"}
 
 
@@ -191,7 +192,9 @@ class ActorSet:
         self._table = FrozenDict(table)
         self._parents = {a.name: a.parent for a in self.actors if a.parent}
         if table:
-            self._re: re.Pattern[str] | None = re.compile(r"(?<!\w)(" + trie_regex(table) + r")(['’]s?(?!\w))?(?!\w)")
+            # no look-behind in front: a pattern that starts with the trie lets the regex engine skip ahead to
+            # the characters that can start a form (in C); find() checks the character before a match itself
+            self._re: re.Pattern[str] | None = re.compile(r"(" + trie_regex(table) + r")(['’]s?(?!\w))?(?!\w)")
         else:
             self._re = None
 
@@ -294,14 +297,23 @@ class ActorSet:
             return []
         table = self._table
         out: list[Mention] = []
-        for m in self._re.finditer(text, start, len(text) if end is None else end):
+        end = len(text) if end is None else end
+        search = self._re.search
+        after_word = _WORD_CHAR.match
+        m = search(text, start, end)
+        while m is not None:
+            s = m.start()
+            if s and after_word(text, s - 1):
+                m = search(text, s + 1, end)  # inside a word: try again from the next character
+                continue
             actor, kind = table[m.group(1)]
-            if not actor:
-                continue  # an excluded phrase ("Indian Ocean")
-            s, e = m.start(1), m.end(1)
-            if out and out[-1].actor == actor and text[out[-1].end : s] == " (" and text[e : e + 1] == ")":
-                continue  # "Tehreek-e-Taliban Pakistan (TTP)": one reference, not two
-            out.append(Mention(actor, s, e, kind, m.group(2) is not None))
+            e = m.end(1)
+            # skip an excluded phrase ("Indian Ocean"), and "Tehreek-e-Taliban Pakistan (TTP)" is one reference
+            if actor and not (
+                out and out[-1].actor == actor and text[out[-1].end : s] == " (" and text[e : e + 1] == ")"
+            ):
+                out.append(Mention(actor, s, e, kind, m.group(2) is not None))
+            m = search(text, m.end(), end)
         return out
 
     def to_dict(self) -> dict[str, Any]:

@@ -13,12 +13,22 @@ from __future__ import annotations
 import bisect
 import math
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .actors import ActorSet
-from .analyzers.base import Analyzer, DocContext, DocResult, Metric, create
+from .analyzers.base import (
+    Analyzer,
+    DocContext,
+    DocResult,
+    Evidence,
+    Metric,
+    Ratio,
+    create,
+    per_thousand,
+    safe_divide,
+)
 from .clean import Cleaner
 from .corpus import STANDARD_FIELDS, Document
 from .duplicates import fingerprint
@@ -194,6 +204,50 @@ def build_analyzers(spec: Iterable[str | Analyzer] | None) -> list[Analyzer]:
     return _order(out)
 
 
+class _ScaledRatio:
+    """``float(scale * a / b)``, NaN when ``b`` is 0: the scalar branch of :class:`Ratio` and :func:`per_thousand`."""
+
+    __slots__ = ("scale",)
+
+    def __init__(self, scale: float | None) -> None:
+        self.scale = scale  # None: a plain a / b (safe_divide)
+
+    def __call__(self, a: float, b: float) -> float:
+        if not b:
+            return math.nan
+        return float((a if self.scale is None else self.scale * a) / b)
+
+
+class _Compute:
+    """Any other formula: through :meth:`Metric.compute` (picklable, unlike a lambda)."""
+
+    __slots__ = ("metric",)
+
+    def __init__(self, metric: Metric) -> None:
+        self.metric = metric
+
+    def __call__(self, *sums: float) -> float:
+        return self.metric.compute(sums)
+
+
+def _scalar_formula(m: Metric) -> Callable[..., float]:
+    """``m.compute`` on one document's sums (plain floats), without the numpy checks of the shared formulas.
+
+    The common formulas (:class:`Ratio`, :func:`per_thousand`, :func:`safe_divide`) are done in plain
+    Python with exactly the same arithmetic; any other formula goes through :meth:`Metric.compute`.
+    """
+    f = m.formula
+    if type(m).compute is not Metric.compute:
+        return _Compute(m)
+    if type(f) is Ratio:
+        return _ScaledRatio(f.scale)
+    if f is per_thousand:
+        return _ScaledRatio(1000.0)
+    if f is safe_divide:
+        return _ScaledRatio(None)
+    return _Compute(m)
+
+
 class Pipeline:
     """Compiled settings for analysing documents one at a time.
 
@@ -222,6 +276,18 @@ class Pipeline:
         self._empty_metrics: dict[str, Any] = {m.name: math.nan for m in self.metric_list}
         for a in self.analyzers:
             self._empty_metrics.update({k: math.nan for k in a.document_metrics()})
+        self._metric_plan = [
+            (
+                m.name,
+                m.table == "sentences",
+                tuple((m.table == "sentences", c) for c in m.columns),
+                m.min_rows,
+                _scalar_formula(m),
+            )
+            for m in self.metric_list
+        ]
+        self._sentence_columns = tuple(self.sentence_columns().items())
+        self._mention_columns = tuple(self.mention_columns().items())
 
     @property
     def analyzer_names(self) -> list[str]:
@@ -331,37 +397,49 @@ class Pipeline:
             if len(values) != n_ment:
                 raise ValueError(f"{a.name}: mention column {col!r} has {len(values)} values for {n_ment} mentions")
             out.mentions[col] = list(values)
-        for e in res.evidence:
-            out.evidence.append((a.name, e.category, e.start, e.end, e.weight, e.actor, e.sentence_id, e.note))
+        ev = res.evidence
+        if ev and set(map(type, ev)) == {Evidence}:  # the usual case: (name, *e) built in C
+            out.evidence.extend(map((a.name,).__add__, ev))
+        else:
+            for e in ev:
+                out.evidence.append((a.name, e.category, e.start, e.end, e.weight, e.actor, e.sentence_id, e.note))
         for k, v in res.metrics.items():
             out.row[k] = v
         for name, rows in res.tables.items():
             out.tables.setdefault(name, []).extend(rows)
 
     def _fill_missing(self, out: DocOutput, n_sent: int, n_ment: int) -> None:
-        for col, empty in self.sentence_columns().items():
+        for col, empty in self._sentence_columns:
             if col not in out.sentences:
                 out.sentences[col] = [empty] * n_sent
-        for col, empty in self.mention_columns().items():
+        for col, empty in self._mention_columns:
             if col not in out.mentions:
                 out.mentions[col] = [empty] * n_ment
 
     def _doc_metrics(self, out: DocOutput) -> dict[str, float]:
         values: dict[str, float] = {}
-        n_sent = len(out.sentences.get("sentence_id", ()))
-        n_ment = len(out.mentions.get("actor", ()))
-        for m in self.metric_list:
-            table = out.sentences if m.table == "sentences" else out.mentions
-            n = n_sent if m.table == "sentences" else n_ment
+        sentences, mentions = out.sentences, out.mentions
+        n_rows = (float(len(mentions.get("actor", ()))), float(len(sentences.get("sentence_id", ()))))
+        totals: dict[tuple[bool, str], float] = {}  # a column used by several metrics is summed once
+        get = totals.get
+        for name, in_sentences, columns, min_rows, fast in self._metric_plan:
+            n = n_rows[in_sentences]
+            if n < min_rows:
+                values[name] = math.nan
+                continue
             sums = []
-            for c in m.columns:
-                if c == "_rows":
-                    sums.append(float(n))
-                else:
-                    col = table.get(c)
-                    total = float(sum(col)) if col else 0.0
-                    if total != total:  # NaN somewhere: leave those rows out
-                        total = float(sum(x for x in col if x == x))
-                    sums.append(total)
-            values[m.name] = m.compute(tuple(sums)) if n >= m.min_rows else math.nan
+            for key in columns:
+                total = get(key)
+                if total is None:
+                    c = key[1]
+                    if c == "_rows":
+                        total = n
+                    else:
+                        col = (sentences if in_sentences else mentions).get(c)
+                        total = float(sum(col)) if col else 0.0
+                        if total != total:  # NaN somewhere: leave those rows out
+                            total = float(sum(x for x in col if x == x))
+                    totals[key] = total
+                sums.append(total)
+            values[name] = fast(*sums)
         return values

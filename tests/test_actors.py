@@ -100,3 +100,14 @@ def test_discover_on_seeds(seeds):
     ttp = next(a for a in found_set if a.name == "TTP")
     assert any("Taliban Pakistan" in f for f in ttp.forms.get("aliases", ()))
     ActorSet.from_yaml_text(found_set.to_yaml())  # editable and loadable
+
+
+def test_a_form_inside_a_longer_word_is_not_a_mention_and_windows_see_the_text_before_them():
+    a = ActorSet.from_dict({"Trump": ["Trump"], "Pakistan": ["Pakistan"]})
+    text = "Trumpet and antiTrump, _Pakistan and Pakistan2, then Trump's Pakistan."
+    found = [(m.actor, text[m.start : m.end], m.possessive) for m in a.find(text)]
+    assert found == [("Trump", "Trump", True), ("Pakistan", "Pakistan", False)]
+    inside = text.index("Trump,")  # a window starting inside "antiTrump" must not see a word start there
+    assert a.find(text, inside, inside + 5) == []
+    at = text.index("Trump's")
+    assert [m.start for m in a.find(text, at)] == [at, text.index("Pakistan.")]

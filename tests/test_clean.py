@@ -93,3 +93,12 @@ def test_any_text_cleans_without_error_and_maps_offsets(text):
         assert text[e.start : e.end] == e.text
     for i in range(len(r.text)):
         assert 0 <= r.to_raw(i) <= len(text)
+
+
+def test_the_quick_control_character_test_agrees_with_the_pattern():
+    from framing.clean import _CONTROL_RE, _has_controls
+
+    for ch in ["\x00", "\x07", "\x0b", "\x1f", "\x7f", "\u200b", "\u00ad", "\ufeff", "\u2060"]:
+        assert _has_controls(f"a{ch}b") and _CONTROL_RE.search(f"a{ch}b")
+    for ch in ["\n", "\t", "\r", " ", "é", "’", "\u2028", "\ud800", "😀"]:
+        assert not _has_controls(f"a{ch}b") and not _CONTROL_RE.search(f"a{ch}b")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.text import MAX_SENTENCE_WORDS, TextModel, tokenize
+from framing.text import MAX_SENTENCE_WORDS, WORD_RE, TextModel, tokenize
 
 
 def sentences(text: str) -> list[str]:
@@ -145,3 +145,49 @@ def test_a_run_on_line_is_cut_at_clause_marks_into_pieces_of_bounded_length():
     b = TextModel(bare)
     assert b.sent_n_words == [MAX_SENTENCE_WORDS, MAX_SENTENCE_WORDS, 7]
     assert all(b.sentence_text(s).strip() == b.sentence_text(s) for s in range(b.n_sentences))
+
+
+def _reference_spans(m: TextModel, s: int) -> list[tuple[int, int]]:
+    """What a sentence's token spans are by definition: the word pattern run over the sentence alone."""
+    return [x.span() for x in WORD_RE.finditer(m.text, m.sent_starts[s], m.sent_ends[s])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=6),
+            st.sampled_from(["U.S.", "Mr.", "cross-border", "Pakistan’s", "ΟΔΟΣ", "İstanbul", ",", ";", "\n\n", ". "]),
+        ),
+        max_size=80,
+    )
+)
+def test_spans_found_while_parsing_equal_a_fresh_scan_of_each_sentence(parts):
+    # the tokens and their spans come from one pass over the whole text; they must be exactly what a
+    # per-sentence scan gives, and every token must lie inside its sentence
+    text = " ".join(parts)
+    m = TextModel(text)
+    assert len(m.tok_starts) == len(m.tok_ends) == m.n_words
+    for s in range(m.n_sentences):
+        spans = m.sentence_spans(s)
+        assert spans == _reference_spans(m, s)
+        assert all(m.sent_starts[s] <= a < b <= m.sent_ends[s] for a, b in spans)
+    for i in range(m.n_words):
+        a, b = m.token_span(i)
+        assert text[a:b].lower() == m.tokens[i] or len(text.lower()) != len(text)
+    for offset in range(0, len(text) + 1, 3):
+        expected = next((i for i in range(m.n_words) if m.tok_ends[i] > offset), -1)
+        assert m.token_at(offset) == expected
+
+
+def test_index_lists_positions_in_order_and_types_by_first_occurrence():
+    m = TextModel("the cat saw the dog. The dog saw the cat.")
+    assert list(m.index) == ["the", "cat", "saw", "dog"]
+    assert m.index["the"] == [0, 3, 5, 8]
+    assert all(m.tokens[i] == w for w, pos in m.index.items() for i in pos)
+
+
+def test_sentence_spans_take_a_negative_index_like_a_list():
+    m = TextModel("One two. Three four five. Six.")
+    assert m.sentence_spans(-1) == m.sentence_spans(m.n_sentences - 1) == [(26, 29)]
+    assert m.sentence_spans(-3) == m.sentence_spans(0)
