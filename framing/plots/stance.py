@@ -25,9 +25,13 @@ STANCE_CMAP = "framing_stance"
 
 
 def stance_matrix(
-    table: pd.DataFrame, actors: list[str] | None = None, groups: list[str] | None = None
+    table: pd.DataFrame, actors: list[str] | None = None, groups: list[str] | None = None, lines: int = 3
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Values and cell labels (mean, ± half-interval, n; "thin" marked) from a per-actor ``compare`` table."""
+    """Values and cell labels from a per-actor ``compare`` table.
+
+    ``lines`` says how much each label holds: 3 = mean, ± half-interval, n (and "thin"); 2 = mean and n;
+    1 = the mean only; 0 = no label (cells too small for text).
+    """
     t = table.dropna(subset=["actor"])
     if actors is None:
         actors = t.groupby("actor")["n"].sum().sort_values(ascending=False).index.tolist()
@@ -43,7 +47,8 @@ def stance_matrix(
         values.loc[g, act] = v
         half = (float(row.ci_high) - float(row.ci_low)) / 2 if not math.isnan(float(row.ci_low)) else math.nan
         pm = f"\n±{half:.2f}" if not math.isnan(half) else ""
-        labels.loc[g, act] = f"{v:+.2f}{pm}\nn={int(row.n)}{' (thin)' if row.thin else ''}"
+        n = f"\nn={int(row.n)}{' (thin)' if row.thin else ''}"
+        labels.loc[g, act] = {3: f"{v:+.2f}{pm}{n}", 2: f"{v:+.2f}{n}", 1: f"{v:+.2f}"}.get(lines, "")
     return values, labels
 
 
@@ -59,15 +64,21 @@ def plot_stance_heatmap(
 
     Cells are coloured from vermillion (negative) through white to blue
     (positive) on a symmetric scale; each cell gives the mean, the half-width
-    of its interval (±) and the number of mentions; thin cells (too few
+    of its interval (±) and the number of mentions, as far as the cell's height
+    holds them (with many outlets, the mean only); thin cells (too few
     mentions) are hatched and labelled "thin". Empty cells: the outlet never
     names the actor.
     """
     import matplotlib as mpl
     from matplotlib.patches import Rectangle
 
-    values, labels = stance_matrix(data, actors)
+    values, _ = stance_matrix(data, actors)
     ax = new_axes(ax, (max(6, 1.5 * values.shape[1] + 3), max(3, 0.9 * values.shape[0] + 1.5)))
+    # as many label lines as a cell's height holds (a line of small text needs about 0.16 inch): with many
+    # outlets on one page the ± and n lines go (they are in the table) rather than overlap
+    fig = ax.get_figure()
+    cell = ax.get_position().height * fig.get_figheight() / max(1, values.shape[0])
+    _, labels = stance_matrix(data, actors, lines=max(0, min(3, int(cell / 0.16))))
     finite = values.to_numpy(dtype=float)
     finite = finite[np.isfinite(finite)]
     span = limit if limit is not None else max(0.25, float(np.abs(finite).max()) if finite.size else 0.25)
