@@ -96,6 +96,10 @@ def plot_compare(
     return ax
 
 
+#: height of a line of small text in a heat-map cell, in inches
+LINE_INCH = 0.13
+
+
 def plot_heatmap(
     matrix: pd.DataFrame,
     ax=None,
@@ -116,7 +120,8 @@ def plot_heatmap(
 
     With ``center`` the colour scale is symmetric around it (diverging maps
     such as ``"RdBu"`` for stance). ``annot`` gives the text of each cell
-    (default: the values formatted with ``fmt``).
+    (default: the values formatted with ``fmt``); lines a cell has no room for
+    are left out.
     """
     m = matrix.iloc[:max_rows, :max_cols]
     vals = m.to_numpy(dtype=float)
@@ -139,11 +144,16 @@ def plot_heatmap(
         spine.set_visible(False)
     norm = im.norm
     cm = im.get_cmap()
+    # a cell shows as many lines of its text as its height holds (a line of small text needs ~0.13 inch)
+    room = int(ax.get_position().height * ax.get_figure().get_figheight() / max(1, m.shape[0]) / LINE_INCH)
     for i in range(m.shape[0]):
         for j in range(m.shape[1]):
             v = vals[i, j]
             text = annot.iloc[i, j] if annot is not None else ("" if not np.isfinite(v) else fmt.format(v))
             if text in ("", None) or (isinstance(text, float) and math.isnan(text)):
+                continue
+            text = "\n".join(str(text).split("\n")[:room])
+            if not text:
                 continue
             rgba = cm(norm(v)) if np.isfinite(v) else (1, 1, 1, 1)
             lum = 0.299 * rgba[0] + 0.587 * rgba[1] + 0.114 * rgba[2]

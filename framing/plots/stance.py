@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .common import plot_heatmap
+from .common import LINE_INCH, plot_heatmap
 from .style import NEGATIVE, POSITIVE, new_axes
 
 __all__ = ["STANCE_CMAP", "plot_stance_heatmap", "stance_matrix"]
@@ -74,11 +74,11 @@ def plot_stance_heatmap(
 
     values, _ = stance_matrix(data, actors)
     ax = new_axes(ax, (max(6, 1.5 * values.shape[1] + 3), max(3, 0.9 * values.shape[0] + 1.5)))
-    # as many label lines as a cell's height holds (a line of small text needs about 0.16 inch): with many
-    # outlets on one page the ± and n lines go (they are in the table) rather than overlap
+    # as many label lines as a cell's height holds: with many outlets on one page the ± line goes, then the
+    # n line (they are in the table) rather than overlap
     fig = ax.get_figure()
     cell = ax.get_position().height * fig.get_figheight() / max(1, values.shape[0])
-    _, labels = stance_matrix(data, actors, lines=max(0, min(3, int(cell / 0.16))))
+    _, labels = stance_matrix(data, actors, lines=max(0, min(3, int(cell / LINE_INCH))))
     finite = values.to_numpy(dtype=float)
     finite = finite[np.isfinite(finite)]
     span = limit if limit is not None else max(0.25, float(np.abs(finite).max()) if finite.size else 0.25)
