@@ -20,47 +20,20 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import contextlib
 import cProfile
-import gzip
 import io
-import itertools
-import json
 import math
 import pickle
 import pstats
 import resource
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-CORPUS = ROOT.parent / "shared" / "corpora" / "allsides" / "allsides-12k.jsonl.gz"
+import allsides
+from allsides import read, setup
 
 
-def read(n: int, path: Path | None = None) -> list[dict]:
-    with gzip.open(path or CORPUS, "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in itertools.islice(fh, n)]
-
-
-def setup(records: list[dict]):
-    """The AllSides sample with discovered actors and the seed issues (as benchmarks/throughput.py)."""
-    import framing
-    from framing.pipeline import Pipeline
-    from framing.run import resolve_issues
-    from framing.seeds import seed_file
-
-    corpus = framing.Corpus.from_records(records)
-    actors = framing.ActorSet.discover(corpus, top=20)
-    issues = None
-    with contextlib.suppress(FileNotFoundError):
-        issues = resolve_issues(str(seed_file("issues.yaml")))
-    return corpus, Pipeline(actors=actors, issues=issues)
-
-
-# ---------------------------------------------------------------------- regression dump
 def _tables(a) -> dict:
     out = {name: getattr(a, name) for name in ("documents", "sentences", "mentions", "evidence", "cleaning")}
     for name in a.table_names:
@@ -72,7 +45,7 @@ def _tables(a) -> dict:
 def tables(n_docs: int, n_jobs: int = 1) -> dict:
     import framing
 
-    corpus, pipeline = setup(read(n_docs))
+    corpus, pipeline = setup(read(n_docs, allsides.CORPUS))
     a = framing.analyze(corpus, actors=pipeline.actors, issues=pipeline.issues, n_jobs=n_jobs, progress=False)
     out = {f"allsides/{k}": v for k, v in _tables(a).items()}
     if n_jobs == 1:
@@ -107,7 +80,7 @@ def stages(n_docs: int, repeat: int = 3) -> None:
     from framing.pipeline import english_share
     from framing.text import TextModel
 
-    corpus, pipeline = setup(read(n_docs))
+    corpus, pipeline = setup(read(n_docs, allsides.CORPUS))
     docs = list(corpus)
     for d in docs[:20]:
         pipeline.process(d)
@@ -186,7 +159,7 @@ def stages(n_docs: int, repeat: int = 3) -> None:
 
 
 def profile(n_docs: int, top: int) -> None:
-    corpus, pipeline = setup(read(n_docs))
+    corpus, pipeline = setup(read(n_docs, allsides.CORPUS))
     docs = list(corpus)
     for d in docs[:20]:
         pipeline.process(d)
@@ -203,7 +176,7 @@ def profile(n_docs: int, top: int) -> None:
 def workers(n_docs: int, repeat: int) -> None:
     from framing.run import process_documents
 
-    corpus, pipeline = setup(read(n_docs))
+    corpus, pipeline = setup(read(n_docs, allsides.CORPUS))
     for d in corpus[:20]:
         pipeline.process(d)
     outs = [pipeline.process(d) for d in corpus]
@@ -242,7 +215,7 @@ def workers(n_docs: int, repeat: int) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=400)
-    ap.add_argument("--corpus", default=str(CORPUS), help="the AllSides JSONL.gz file")
+    ap.add_argument("--corpus", default=str(allsides.CORPUS), help="the AllSides JSONL.gz file")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--dump", metavar="PATH")
     ap.add_argument("--check", metavar="PATH")
@@ -251,7 +224,7 @@ def main() -> int:
     ap.add_argument("--top", type=int, default=45)
     ap.add_argument("--workers", action="store_true")
     args = ap.parse_args()
-    globals()["CORPUS"] = Path(args.corpus)
+    allsides.CORPUS = Path(args.corpus)
     if args.dump:
         t = time.perf_counter()
         data = tables(500)

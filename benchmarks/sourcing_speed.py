@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import bisect
 import cProfile
-import gzip
 import json
 import pstats
 import sys
@@ -32,34 +31,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "allsides" / "allsides-12k.jsonl.gz"
-
-ACTORS = {
-    "Donald Trump": ["Donald Trump", "Trump", "President Trump"],
-    "Hillary Clinton": ["Hillary Clinton", "Clinton", "Hillary"],
-    "Barack Obama": ["Barack Obama", "Obama", "President Obama"],
-    "Joe Biden": ["Joe Biden", "Biden"],
-    "Bernie Sanders": ["Bernie Sanders", "Sanders"],
-    "Nancy Pelosi": ["Nancy Pelosi", "Pelosi"],
-    "Mitch McConnell": ["Mitch McConnell", "McConnell"],
-    "Republicans": ["Republicans", "Republican Party", "GOP"],
-    "Democrats": ["Democrats", "Democratic Party"],
-    "Congress": ["Congress", "Senate", "House of Representatives"],
-    "White House": ["White House"],
-    "FBI": ["FBI"],
-    "Russia": ["Russia", "Kremlin", "Putin", "Vladimir Putin"],
-    "China": ["China", "Beijing"],
-}
-
-
-def load(path: Path, n: int) -> list[dict]:
-    out = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            out.append(json.loads(line))
-            if len(out) >= n:
-                break
-    return out
+from allsides import CORPUS, US_ACTORS, read  # noqa: E402
 
 
 def prepare(records: list[dict]) -> list:
@@ -70,7 +42,7 @@ def prepare(records: list[dict]) -> list:
     from framing.text import TextModel
 
     cleaner = Cleaner()
-    actors = ActorSet.from_dict(ACTORS)
+    actors = ActorSet.from_dict(US_ACTORS)
     out = []
     for i, r in enumerate(records):
         clean = cleaner.clean(r["text"], split_words=False)
@@ -91,7 +63,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=1000, help="articles (default 1000)")
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--dump", type=Path, help="write the attributions of the first 500 documents here")
     ap.add_argument("--check", type=Path, help="compare the attributions of the first 500 documents with a dump")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of one pass")
@@ -100,7 +72,7 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     from framing.analyzers.sourcing import SourcingAnalyzer
 
-    ctxs = prepare(load(args.corpus, args.n))
+    ctxs = prepare(read(args.n, args.corpus))
     analyzer = SourcingAnalyzer()
     words = sum(c.model.n_words for c in ctxs)
     if args.dump or args.check:

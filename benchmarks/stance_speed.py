@@ -39,34 +39,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "allsides" / "allsides-12k.jsonl.gz"
-
-US_ACTORS = {
-    "Donald Trump": ["Donald Trump", "Trump", "President Trump"],
-    "Hillary Clinton": ["Hillary Clinton", "Clinton", "Hillary"],
-    "Barack Obama": ["Barack Obama", "Obama", "President Obama"],
-    "Joe Biden": ["Joe Biden", "Biden"],
-    "Bernie Sanders": ["Bernie Sanders", "Sanders"],
-    "Nancy Pelosi": ["Nancy Pelosi", "Pelosi"],
-    "Mitch McConnell": ["Mitch McConnell", "McConnell"],
-    "Paul Ryan": ["Paul Ryan", "Ryan"],
-    "Ted Cruz": ["Ted Cruz", "Cruz"],
-    "Marco Rubio": ["Marco Rubio", "Rubio"],
-    "Mike Pence": ["Mike Pence", "Pence"],
-    "James Comey": ["James Comey", "Comey"],
-    "Robert Mueller": ["Robert Mueller", "Mueller"],
-    "Republicans": ["Republicans", "Republican Party", "GOP"],
-    "Democrats": ["Democrats", "Democratic Party"],
-    "Congress": ["Congress", "Senate", "House of Representatives"],
-    "White House": ["White House"],
-    "FBI": ["FBI"],
-    "Supreme Court": ["Supreme Court"],
-    "Russia": ["Russia", "Russian", "Russians", "Moscow", "Kremlin", "Putin", "Vladimir Putin"],
-    "China": ["China", "Chinese", "Beijing"],
-    "Iran": ["Iran", "Iranian", "Tehran"],
-    "North Korea": ["North Korea", "Pyongyang", "Kim Jong Un"],
-    "Mexico": ["Mexico", "Mexican"],
-}
+from allsides import CORPUS, US_ACTORS  # noqa: E402
 
 
 def load_texts(path: Path, n: int) -> list[str]:
@@ -83,7 +56,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=2000, help="articles for (a) and (b) (default 2000)")
     ap.add_argument("--analyze-n", type=int, default=1000, help="articles for (c) and (d) (default 1000)")
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args()
 

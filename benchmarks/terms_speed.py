@@ -36,7 +36,6 @@ from __future__ import annotations
 import argparse
 import bisect
 import cProfile
-import gzip
 import json
 import pstats
 import sys
@@ -44,18 +43,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "allsides" / "allsides-12k.jsonl.gz"
+from allsides import CORPUS, read  # noqa: E402
+
 N_DUMP = 500
-
-
-def load(path: Path, n: int) -> list[dict]:
-    out = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            out.append(json.loads(line))
-            if len(out) >= n:
-                break
-    return out
 
 
 def prepare(docs, actors, issues) -> list:
@@ -107,7 +97,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=1000, help="articles (default 1000)")
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--dump", type=Path, help="write both analyzers' output for 500 articles + the seeds here")
     ap.add_argument("--check", type=Path, help="compare both analyzers' output with a dump")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of one pass of both analyzers")
@@ -123,7 +113,7 @@ def main() -> None:
     from framing.run import resolve_issues
     from framing.seeds import load_seeds, seed_file
 
-    records = load(args.corpus, max(args.n, N_DUMP))
+    records = read(max(args.n, N_DUMP), args.corpus)
     corpus = framing.Corpus.from_records(records[: args.n])
     actors = framing.ActorSet.discover(corpus, top=20)
     issues = resolve_issues(str(seed_file("issues.yaml")))

@@ -23,8 +23,6 @@ the workers).
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gzip
 import itertools
 import json
 import os
@@ -36,33 +34,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-CORPUS = ROOT.parent / "shared" / "corpora" / "allsides" / "allsides-12k.jsonl.gz"
-
-
-def read(n: int, path: Path) -> list[dict]:
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in itertools.islice(fh, n)]
+from allsides import CORPUS, read, setup
 
 
 def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux reports kilobytes
-
-
-def setup(records: list[dict]):
-    """Actors discovered from the sample and the seed issue set: what a researcher would start with."""
-    import framing
-    from framing.pipeline import Pipeline
-    from framing.run import resolve_issues
-    from framing.seeds import seed_file
-
-    corpus = framing.Corpus.from_records(records)
-    actors = framing.ActorSet.discover(corpus, top=20)
-    issues = None
-    with contextlib.suppress(FileNotFoundError):
-        issues = resolve_issues(str(seed_file("issues.yaml")))
-    return corpus, Pipeline(actors=actors, issues=issues)
 
 
 def bench_tokenizer(texts: list[str]) -> float:
