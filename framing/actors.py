@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._frozen import FrozenDict
+from ._yaml import item_lines, parse_yaml, read_config
 from .errors import ConfigError
 
 if TYPE_CHECKING:
@@ -223,25 +224,11 @@ class ActorSet:
     def from_yaml(cls, path: str | Path) -> ActorSet:
         """Load an actor file (see the module docstring for the format)."""
 
-        p = Path(path)
-        try:
-            text = p.read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise ConfigError(f"cannot read actor file: {exc.strerror or exc}", path=p) from None
-        return cls.from_yaml_text(text, source=str(p))
+        return cls.from_yaml_text(read_config(path, "actor"), source=str(path))
 
     @classmethod
     def from_yaml_text(cls, text: str, source: str = "<string>") -> ActorSet:
-        import yaml
-
-        try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise ConfigError(
-                f"not valid YAML: {getattr(exc, 'problem', exc)}", path=source, line=mark.line + 1 if mark else None
-            ) from None
+        data, node = parse_yaml(text, source)
         if data is None:
             return cls([], source=source)
         if not isinstance(data, Mapping) or "actors" not in data:
@@ -253,7 +240,7 @@ class ActorSet:
             raise ConfigError(
                 "unknown key", path=source, field=str(extra[0]), expected="actors, name, description, version, source"
             )
-        lines = _item_lines(node, "actors")
+        lines = item_lines(node, "actors")
         items = data["actors"] or []
         if not isinstance(items, list):
             raise ConfigError("'actors' must be a list", path=source, field="actors")
@@ -354,17 +341,6 @@ class ActorSet:
         from .discover import discover_actors
 
         return discover_actors(cls, corpus, top=top, min_docs=min_docs)
-
-
-def _item_lines(node: Any, key: str) -> list[int]:
-    """1-based line of each item of the list under ``key`` (for error messages)."""
-    try:
-        for k, v in node.value:
-            if k.value == key:
-                return [item.start_mark.line + 1 for item in v.value]
-    except AttributeError:
-        pass
-    return []
 
 
 def _actor_from_mapping(item: Any, source: str, line: int | None) -> Actor:

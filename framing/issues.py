@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._frozen import FrozenDict
+from ._yaml import item_lines, key_lines, parse_yaml, read_config
 from .errors import ConfigError
 from .lexicons import Lexicon, LexiconEntry, _term_words
 from .termmatch import TermMatcher
@@ -235,25 +236,11 @@ class IssueSet:
     @classmethod
     def from_yaml(cls, path: str | Path) -> IssueSet:
         """Load an issue file (see the module docstring for the format)."""
-        p = Path(path)
-        try:
-            text = p.read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise ConfigError(f"cannot read issue file: {exc.strerror or exc}", path=p) from None
-        return cls.from_yaml_text(text, source=str(p))
+        return cls.from_yaml_text(read_config(path, "issue"), source=str(path))
 
     @classmethod
     def from_yaml_text(cls, text: str, source: str = "<string>") -> IssueSet:
-        import yaml
-
-        try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise ConfigError(
-                f"not valid YAML: {getattr(exc, 'problem', exc)}", path=source, line=mark.line + 1 if mark else None
-            ) from None
+        data, node = parse_yaml(text, source)
         if data is None:
             raise ConfigError("the issue file is empty", path=source, expected="a mapping with an 'issues' list")
         if not isinstance(data, Mapping) or "issues" not in data:
@@ -267,7 +254,7 @@ class IssueSet:
 
     @classmethod
     def _from_mapping(cls, data: Mapping[str, Any], source: str, node: Any) -> IssueSet:
-        lines = _key_lines(node)
+        lines = key_lines(node)
         unknown = [k for k in data if k not in _TOP_KEYS]
         if unknown:
             raise ConfigError(
@@ -280,9 +267,9 @@ class IssueSet:
         items = data["issues"]
         if not isinstance(items, list):
             raise ConfigError("'issues' must be a list", path=source or None, line=lines.get("issues"), field="issues")
-        item_lines = _item_lines(node, "issues")
+        at = item_lines(node, "issues")
         issues = [
-            _issue_from_mapping(item, source, item_lines[k] if k < len(item_lines) else None)
+            _issue_from_mapping(item, source, at[k] if k < len(at) else None)
             for k, item in enumerate(items)
         ]
         exclude = _string_list(data.get("exclude"), source, lines.get("exclude"), "exclude")
@@ -511,26 +498,6 @@ def _resolve(
             out.append(h)
             last_end = b
     return out
-
-
-def _key_lines(node: Any) -> dict[str, int]:
-    out: dict[str, int] = {}
-    try:
-        for k, _v in node.value:
-            out[str(k.value)] = k.start_mark.line + 1
-    except (AttributeError, TypeError):
-        pass
-    return out
-
-
-def _item_lines(node: Any, key: str) -> list[int]:
-    try:
-        for k, v in node.value:
-            if k.value == key:
-                return [item.start_mark.line + 1 for item in v.value]
-    except (AttributeError, TypeError):
-        pass
-    return []
 
 
 def _string_list(value: Any, source: str, line: int | None, field_name: str) -> tuple[str, ...]:

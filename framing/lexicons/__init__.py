@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .._frozen import FrozenDict
+from .._yaml import parse_yaml
 from ..errors import ConfigError
 from ..text import WORD_RE, TextModel
 from ..vocab import common_words
@@ -426,15 +427,7 @@ def _read_dic(text: str, path: str) -> tuple[list[LexiconEntry], dict[str, str]]
 
 
 def _read_yaml(text: str, path: str) -> tuple[list[LexiconEntry], dict[str, str]]:
-    import yaml
-
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(
-            f"not valid YAML: {getattr(exc, 'problem', exc)}", path=path, line=mark.line + 1 if mark else None
-        ) from None
+    data, _ = parse_yaml(text, path)
     if not isinstance(data, Mapping):
         raise ConfigError("a lexicon YAML file must be a mapping", path=path, found=type(data).__name__)
     meta = {k.replace("license", "licence"): str(v) for k, v in data.items() if k in _META_KEYS}
