@@ -268,10 +268,7 @@ class IssueSet:
         if not isinstance(items, list):
             raise ConfigError("'issues' must be a list", path=source or None, line=lines.get("issues"), field="issues")
         at = item_lines(node, "issues")
-        issues = [
-            _issue_from_mapping(item, source, at[k] if k < len(at) else None)
-            for k, item in enumerate(items)
-        ]
+        issues = [_issue_from_mapping(item, source, at[k] if k < len(at) else None) for k, item in enumerate(items)]
         exclude = _string_list(data.get("exclude"), source, lines.get("exclude"), "exclude")
         return cls(
             issues,

@@ -10,7 +10,7 @@ import pandas as pd
 
 from .style import NEUTRAL, PALETTE, new_axes, wrap
 
-__all__ = ["fit_groups", "plot_compare", "plot_heatmap"]
+__all__ = ["fit_groups", "footnote", "plot_compare", "plot_heatmap"]
 
 MAX_GROUPS = 30
 
@@ -84,16 +84,21 @@ def plot_compare(
                 clip_on=False,
             )
     if note:
-        ax.annotate(
-            note,
-            (0, 0),
-            xycoords="axes fraction",
-            xytext=(0, -38),
-            textcoords="offset points",
-            fontsize="small",
-            color="#555555",
-        )
+        footnote(ax, note)
     return ax
+
+
+def footnote(ax: Any, text: str) -> None:
+    """A grey note under the axes, left-aligned (what a figure leaves out, how to read it)."""
+    ax.annotate(
+        text,
+        (0, 0),
+        xycoords="axes fraction",
+        xytext=(0, -38),
+        textcoords="offset points",
+        fontsize="small",
+        color="#555555",
+    )
 
 
 #: height of a line of small text in a heat-map cell, in inches
@@ -165,13 +170,5 @@ def plot_heatmap(
     if title:
         ax.set_title(title, loc="left")
     if matrix.shape[0] > max_rows or matrix.shape[1] > max_cols:
-        ax.annotate(
-            f"showing {m.shape[0]} of {matrix.shape[0]} rows and {m.shape[1]} of {matrix.shape[1]} columns",
-            (0, 0),
-            xycoords="axes fraction",
-            xytext=(0, -40),
-            textcoords="offset points",
-            fontsize="small",
-            color="#555555",
-        )
+        footnote(ax, f"showing {m.shape[0]} of {matrix.shape[0]} rows and {m.shape[1]} of {matrix.shape[1]} columns")
     return ax

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .common import fit_groups, plot_heatmap
+from .common import fit_groups, footnote, plot_heatmap
 from .style import PALETTE, new_axes, wrap
 
 __all__ = ["SOURCE_COLOURS", "plot_intervals", "plot_source_mix", "plot_who_speaks"]
@@ -99,15 +99,7 @@ def plot_source_mix(
     if title:
         ax.set_title(title, loc="left", pad=24)
     if note:
-        ax.annotate(
-            note,
-            (0, 0),
-            xycoords="axes fraction",
-            xytext=(0, -38),
-            textcoords="offset points",
-            fontsize="small",
-            color="#555555",
-        )
+        footnote(ax, note)
     return ax
 
 
