@@ -22,40 +22,27 @@ documents whose attributions differ (an optimisation must change none).
 from __future__ import annotations
 
 import argparse
-import bisect
 import cProfile
 import json
 import pstats
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-from allsides import CORPUS, US_ACTORS, read  # noqa: E402
+from allsides import CORPUS, US_ACTORS, read
 
 
 def prepare(records: list[dict]) -> list:
+    """Each record cleaned, parsed and its mentions found as the pipeline does, word index built."""
     from framing.actors import ActorSet
-    from framing.analyzers.base import DocContext
-    from framing.clean import Cleaner
     from framing.corpus import Document
-    from framing.text import TextModel
+    from framing.pipeline import Pipeline
 
-    cleaner = Cleaner()
-    actors = ActorSet.from_dict(US_ACTORS)
+    pipe = Pipeline(actors=ActorSet.from_dict(US_ACTORS), analyzers=[])
     out = []
     for i, r in enumerate(records):
-        clean = cleaner.clean(r["text"], split_words=False)
-        model = TextModel(clean.text)
-        repaired = cleaner.split_words(clean, model)
-        if repaired is not clean:
-            clean = repaired
-            model = TextModel(clean.text)
-        model.index  # noqa: B018 - built before timing, as the pipeline shares it between analyzers
-        mentions = actors.find(model.text)
-        msent = [max(0, bisect.bisect_right(model.sent_starts, m.start) - 1) for m in mentions]
-        doc = Document(id=str(r.get("id", i)), text=r["text"])
-        out.append(DocContext(doc, model, clean, mentions, msent, actors))  # type: ignore[arg-type]
+        ctx = pipe.context(Document(id=str(r.get("id", i)), text=r["text"]))
+        ctx.model.index  # noqa: B018 - built before timing, as the pipeline shares it between analyzers
+        out.append(ctx)
     return out
 
 
@@ -69,7 +56,6 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="print a cProfile of one pass")
     args = ap.parse_args()
 
-    sys.path.insert(0, str(ROOT))
     from framing.analyzers.sourcing import SourcingAnalyzer
 
     ctxs = prepare(read(args.n, args.corpus))

@@ -38,8 +38,7 @@ import json
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-from allsides import CORPUS, US_ACTORS  # noqa: E402
+from allsides import CORPUS, US_ACTORS
 
 
 def load_texts(path: Path, n: int) -> list[str]:
@@ -61,9 +60,7 @@ def main() -> None:
     args = ap.parse_args()
 
     import bisect
-    import sys
 
-    sys.path.insert(0, str(ROOT))
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     from framing.actors import ActorSet

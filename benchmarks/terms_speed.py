@@ -34,7 +34,6 @@ the ratio holds even when the machine is shared and absolute times drift.
 from __future__ import annotations
 
 import argparse
-import bisect
 import cProfile
 import json
 import pstats
@@ -42,30 +41,17 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-from allsides import CORPUS, read  # noqa: E402
+from allsides import CORPUS, ROOT, read
 
 N_DUMP = 500
 
 
 def prepare(docs, actors, issues) -> list:
     """(document, cleaned text, mentions, mention sentences) of each document: what a pass starts from."""
-    from framing.clean import Cleaner
-    from framing.text import TextModel
+    from framing.pipeline import Pipeline
 
-    cleaner = Cleaner()
-    out = []
-    for doc in docs:
-        clean = cleaner.clean(doc.text, split_words=False)
-        model = TextModel(clean.text)
-        repaired = cleaner.split_words(clean, model)
-        if repaired is not clean:
-            clean = repaired
-            model = TextModel(clean.text)
-        mentions = actors.find(clean.text) if actors is not None else []
-        msent = [max(0, bisect.bisect_right(model.sent_starts, m.start) - 1) for m in mentions]
-        out.append((doc, clean, mentions, msent))
-    return out
+    pipe = Pipeline(actors=actors, analyzers=[])
+    return [(c.doc, c.clean, c.mentions, c.mention_sentence) for c in map(pipe.context, docs)]
 
 
 def contexts(prepared, actors, issues) -> list:
@@ -105,7 +91,6 @@ def main() -> None:
     ap.add_argument("--baseline", metavar="REV", help="also time the analyzers of git revision REV (e.g. main)")
     args = ap.parse_args()
 
-    sys.path.insert(0, str(ROOT))
     import framing
     from framing.analyzers.frames import FrameAnalyzer
     from framing.analyzers.issues import IssueAnalyzer

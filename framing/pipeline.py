@@ -306,6 +306,22 @@ class Pipeline:
         return cols
 
     # ------------------------------------------------------------------ one document
+    def context(self, doc: Document) -> DocContext:
+        """What every analyzer reads of one document: the cleaned text, its text model and the actor mentions.
+
+        Run-together words are repaired after a first parse (the repair needs the document's vocabulary),
+        then the repaired text is parsed again.
+        """
+        clean = self.cleaner.clean(doc.text, {f: getattr(doc, f) for f in STANDARD_FIELDS}, split_words=False)
+        model = TextModel(clean.text)
+        repaired = self.cleaner.split_words(clean, model)
+        if repaired is not clean:
+            clean = repaired
+            model = TextModel(clean.text)
+        mentions = self.actors.find(clean.text) if self.actors is not None else []
+        msent = [max(0, bisect.bisect_right(model.sent_starts, m.start) - 1) for m in mentions]
+        return DocContext(doc, model, clean, mentions, msent, self.actors, self.issues)
+
     def process(self, doc: Document) -> DocOutput:
         row: dict[str, Any] = {"doc_id": doc.id}
         row.update({f: getattr(doc, f) for f in STANDARD_FIELDS})
@@ -321,12 +337,8 @@ class Pipeline:
             row["status"] = doc.status_text
             return out
         try:
-            clean = self.cleaner.clean(doc.text, {f: getattr(doc, f) for f in STANDARD_FIELDS}, split_words=False)
-            model = TextModel(clean.text)
-            repaired = self.cleaner.split_words(clean, model)  # needs the parsed vocabulary
-            if repaired is not clean:
-                clean = repaired
-                model = TextModel(clean.text)
+            ctx = self.context(doc)
+            clean, model, mentions, msent = ctx.clean, ctx.model, ctx.mentions, ctx.mention_sentence
             for k, v in clean.metadata.items():
                 if not row.get(k):
                     row[k] = v
@@ -355,8 +367,6 @@ class Pipeline:
                 "paragraph": model.sent_para,
                 "n_words": model.sent_n_words,
             }
-            mentions = self.actors.find(clean.text) if self.actors is not None else []
-            msent = [max(0, bisect.bisect_right(model.sent_starts, m.start) - 1) for m in mentions]
             out.mentions = {
                 "actor": [m.actor for m in mentions],
                 "sentence_id": msent,
@@ -366,7 +376,6 @@ class Pipeline:
                 "possessive": [m.possessive for m in mentions],
             }
             if status != "skipped" and english:
-                ctx = DocContext(doc, model, clean, mentions, msent, self.actors, self.issues)
                 for a in self.analyzers:
                     try:
                         res = a.analyze(ctx)
