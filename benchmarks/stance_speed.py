@@ -66,9 +66,8 @@ def main() -> None:
     from framing.actors import ActorSet
     from framing.analyzers.base import DocContext
     from framing.analyzers.stance import StanceAnalyzer
-    from framing.clean import Cleaner
     from framing.corpus import Document
-    from framing.pipeline import build_analyzers
+    from framing.pipeline import Pipeline, build_analyzers
     from framing.text import TextModel
 
     texts = load_texts(args.corpus, max(args.n, args.analyze_n))
@@ -105,18 +104,11 @@ def main() -> None:
         t_stance += time.process_time() - t0
 
     # (c) and (d): cleaned and parsed as in the pipeline, mentions and word index ready before timing
-    cleaner = Cleaner()
+    pipe = Pipeline(actors=actors, analyzers=[])
     docs = []
     for i, raw in enumerate(texts[: args.analyze_n]):
-        clean = cleaner.clean(raw, split_words=False)
-        model = TextModel(clean.text)
-        repaired = cleaner.split_words(clean, model)
-        if repaired is not clean:
-            clean = repaired
-            model = TextModel(clean.text)
-        mentions = actors.find(clean.text)
-        msent = [max(0, bisect.bisect_right(model.sent_starts, m.start) - 1) for m in mentions]
-        docs.append((Document(id=str(i), text=raw), clean, mentions, msent))
+        c = pipe.context(Document(id=str(i), text=raw))
+        docs.append((c.doc, c.clean, c.mentions, c.mention_sentence))
     others = [a for a in build_analyzers(None) if a.name != "stance"]
 
     def contexts(with_others: bool) -> tuple[list[DocContext], int]:
