@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
@@ -338,7 +339,7 @@ class TextModel:
                 if j - k > MAX_SENTENCE_WORDS:
                     # a run-on (a PDF line without stops, a list): cut at clause marks so that no analyzer sees
                     # a "sentence" of thousands of words (their per-sentence rules are not linear in its length)
-                    for cs, ce in _split_run_on(source, s, e):
+                    for cs, ce in _split_run_on(source, s, e, tok_starts[k:j], self.tok_ends[k:j]):
                         starts.append(cs)
                         ends.append(ce)
                         kinds.append(kind)
@@ -504,26 +505,26 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def _split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_run_on(text: str, start: int, end: int, starts: Sequence[int], ends: Sequence[int]) -> list[tuple[int, int]]:
     """Pieces of at most :data:`MAX_SENTENCE_WORDS` words of an over-long sentence.
 
-    Each piece ends at the last clause mark (``;`` ``:`` ``,`` or a dash) in the second half of its word
-    budget, or after the budget's last word when there is none; the next piece starts at the next word.
+    ``starts``/``ends`` are the offsets of the sentence's tokens. Each piece ends at the last clause mark
+    (``;`` ``:`` ``,`` or a dash) in the second half of its word budget, or after the budget's last word when
+    there is none; the next piece starts at the next word.
     """
-    spans = [m.span() for m in WORD_RE.finditer(text, start, end)]
     out: list[tuple[int, int]] = []
     limit = MAX_SENTENCE_WORDS
-    i, n, s = 0, len(spans), start
+    i, n, s = 0, len(starts), start
     while n - i > limit:
         cut = i + limit - 1  # index of the last word of this piece
         for k in range(i + limit - 1, i + limit // 2 - 1, -1):
-            gap = text[spans[k][1] : spans[k + 1][0]]
+            gap = text[ends[k] : starts[k + 1]]
             if any(c in gap for c in ";:,—–"):
                 cut = k
                 break
-        gap_end = spans[cut + 1][0]
-        mark = max(text.rfind(c, spans[cut][1], gap_end) for c in ";:,—–")
-        out.append((s, mark + 1 if mark >= 0 else spans[cut][1]))
+        gap_end = starts[cut + 1]
+        mark = max(text.rfind(c, ends[cut], gap_end) for c in ";:,—–")
+        out.append((s, mark + 1 if mark >= 0 else ends[cut]))
         i, s = cut + 1, gap_end
     out.append((s, end))
     return out
