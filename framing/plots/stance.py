@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .common import LINE_INCH, plot_heatmap
+from .common import plot_heatmap
 from .style import NEGATIVE, POSITIVE, new_axes
 
 __all__ = ["STANCE_CMAP", "plot_stance_heatmap", "stance_matrix"]
@@ -25,13 +25,10 @@ STANCE_CMAP = "framing_stance"
 
 
 def stance_matrix(
-    table: pd.DataFrame, actors: list[str] | None = None, groups: list[str] | None = None, lines: int = 3
+    table: pd.DataFrame, actors: list[str] | None = None, groups: list[str] | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Values and cell labels from a per-actor ``compare`` table.
-
-    ``lines`` says how much each label holds: 3 = mean, ± half-interval, n (and "thin"); 2 = mean and n;
-    1 = the mean only; 0 = no label (cells too small for text).
-    """
+    """Values and cell labels (mean ± half-interval, then n with "thin" marked) from a per-actor ``compare``
+    table."""
     t = table.dropna(subset=["actor"])
     if actors is None:
         actors = t.groupby("actor")["n"].sum().sort_values(ascending=False).index.tolist()
@@ -46,9 +43,8 @@ def stance_matrix(
         v = float(row.value)
         values.loc[g, act] = v
         half = (float(row.ci_high) - float(row.ci_low)) / 2 if not math.isnan(float(row.ci_low)) else math.nan
-        pm = f"\n±{half:.2f}" if not math.isnan(half) else ""
-        n = f"\nn={int(row.n)}{' (thin)' if row.thin else ''}"
-        labels.loc[g, act] = {3: f"{v:+.2f}{pm}{n}", 2: f"{v:+.2f}{n}", 1: f"{v:+.2f}"}.get(lines, "")
+        pm = f" ±{half:.2f}" if not math.isnan(half) else ""
+        labels.loc[g, act] = f"{v:+.2f}{pm}\nn={int(row.n)}{' (thin)' if row.thin else ''}"
     return values, labels
 
 
@@ -63,22 +59,17 @@ def plot_stance_heatmap(
     """Outlet × actor heat map of mean stance (the output of ``a.compare(metric="stance_mean")``).
 
     Cells are coloured from vermillion (negative) through white to blue
-    (positive) on a symmetric scale; each cell gives the mean, the half-width
-    of its interval (±) and the number of mentions, as far as the cell's height
-    holds them (with many outlets, the mean only); thin cells (too few
+    (positive) on a symmetric scale; each cell gives the mean and the half-width
+    of its interval (±), then the number of mentions when the cell has room for a
+    second line; thin cells (too few
     mentions) are hatched and labelled "thin". Empty cells: the outlet never
     names the actor.
     """
     import matplotlib as mpl
     from matplotlib.patches import Rectangle
 
-    values, _ = stance_matrix(data, actors)
+    values, labels = stance_matrix(data, actors)
     ax = new_axes(ax, (max(6, 1.5 * values.shape[1] + 3), max(3, 0.9 * values.shape[0] + 1.5)))
-    # as many label lines as a cell's height holds: with many outlets on one page the ± line goes, then the
-    # n line (they are in the table) rather than overlap
-    fig = ax.get_figure()
-    cell = ax.get_position().height * fig.get_figheight() / max(1, values.shape[0])
-    _, labels = stance_matrix(data, actors, lines=max(0, min(3, int(cell / LINE_INCH))))
     finite = values.to_numpy(dtype=float)
     finite = finite[np.isfinite(finite)]
     span = limit if limit is not None else max(0.25, float(np.abs(finite).max()) if finite.size else 0.25)

@@ -154,8 +154,8 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
     level = f"{ctx.level:.0%}"
     text = [
         "Each cell: the mean stance of the outlet's mentions of the actor (−1 most negative, +1 most positive), "
-        f"± half the {level} bootstrap interval, and n mentions (when the cells are too small for them, the mean "
-        "only: the table of this page has every interval); hatched cells have too few mentions to compare "
+        f"± half the {level} bootstrap interval, and n mentions (left out when the cells are too small for a second "
+        "line: the table of this page has them all); hatched cells have too few mentions to compare "
         "(thin). Stance comes from the evaluative words that apply to each mention: negation, contrast, who does "
         "what to whom, possessives and quotations are taken into account (framing's stance rules; VADER's lexicon "
         "and our own conflict and politics lexicons).",
