@@ -219,6 +219,16 @@ def test_participle_takes_the_subject_of_the_main_clause(text):
     assert rows and rows[-1]["source_words"] in ("Trump", "Mr. Biden")
 
 
+def test_participle_after_a_comma_takes_the_subject_before_the_main_verb():
+    # "saying" is also a noun ("an old saying"), and with no tagger the subject phrase runs on into "revised"
+    r = one("Mr. Obama revised his withdrawal plans in October, saying that 5,500 troops would stay.", cue="say")
+    assert r["source_words"] == "Mr. Obama" and r["content_words"].startswith("5,500 troops")
+
+
+def test_the_noun_saying_is_not_an_attribution():
+    assert not [r for r in find("It is an old saying that politics stops at the water's edge.") if r["cue"] == "say"]
+
+
 def test_parenthetical_verb_in_a_relative_clause():
     r = one("Trump cited policies, which he said had harmed the economy.", cue="say")
     assert r["source_words"] == "he"

@@ -9,7 +9,17 @@ import sys
 import pytest
 from conftest import child_env, shared_path
 
-from framing.evaluate.sourcing import GoldAttribution, evaluate, format_result, match, read_ann, read_brat
+from framing.analyzers.sourcing import SourcingAnalyzer
+from framing.evaluate.sourcing import (
+    GoldAttribution,
+    GoldDocument,
+    evaluate,
+    format_result,
+    match,
+    miss_classes,
+    read_ann,
+    read_brat,
+)
 
 TEXT = (
     "Officials said the border would reopen on Monday.\n\n"
@@ -88,6 +98,30 @@ def test_evaluate_a_small_folder(tmp_path):
     assert r["precision"] == 1.0 and r["recall"] == 1.0 and r["source_f1"] == 1.0
     assert r["density_r"] is None  # one document: no correlation (JSON null, not NaN)
     assert "F1 1.000" in format_result(r)
+
+
+def test_missed_gold_attributions_are_classed_by_what_the_analyzer_saw():
+    text = "Trump said Clinton claimed victory. The Council imposed sanctions. Analysts warned of a crisis."
+
+    def at(word):
+        i = text.index(word)
+        return GoldAttribution(cue=[(i, i + len(word))])
+
+    doc = GoldDocument("d", text, [at("said"), at("claimed"), at("imposed"), at("warned"), GoldAttribution()])
+    s, e = text.index("Clinton"), text.index(" victory") + 8
+    pred = [{"cue_start": text.index("said"), "cue_end": text.index("said") + 4, "content_start": s, "content_end": e}]
+    counts = miss_classes([doc], [pred], SourcingAnalyzer())[0]
+    # "said" is found; "claimed" sits in its content; "imposed" is no reporting verb; "warned" was turned down;
+    # the last gold attribution has no cue
+    assert counts == {"no_lexicon": 1, "turned_down": 1, "in_content": 1, "no_cue": 1}
+
+
+def test_misses_option_reports_density_r_per_class(tmp_path):
+    write_brat(tmp_path)
+    write_brat(tmp_path, text=TEXT.replace("Prices rose", "Analysts say prices rose"), name="doc_two")
+    r = evaluate(tmp_path, misses=True)
+    assert set(r["density_r_if_found"]) == {"no_lexicon", "turned_down", "in_content", "no_cue"}
+    assert "density r if the missed gold attributions" in format_result(r)
 
 
 def test_baseline_counts_every_reporting_verb(tmp_path):

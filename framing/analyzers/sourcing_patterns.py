@@ -620,6 +620,8 @@ class _Doc:
         inherited = False
         if source is None and not agentless and (c.frame != "state" or toks[c.k].endswith("ed")):
             c.coordinated = self._coordination(text, toks, spans, c)
+            if c.coordinated in (",", "by") and c.noun:
+                c.noun = False  # ", saying that …", "by backing …": a participle, not the noun ("a saying")
             if c.coordinated and prev is None and not c.noun:
                 # "The Security Council met on Friday and pledged ...": the subject that opens the sentence
                 source = self._main_subject(text, toks, spans, c.k)
@@ -869,8 +871,14 @@ class _Doc:
         while also suggesting"; "Since announcing ..., Mr. Biden has been ...")."""
         for start in self._clause_starts(text, toks, spans, k):
             ph = np_after(text, toks, spans, start, k, max_len=6, allow_of=False)
-            if ph is not None and ph.b < k and self._recognised(toks, spans, ph):
-                return ph
+            if ph is None or ph.b >= k:
+                continue
+            # with no tagger, the phrase may run on into the main verb ("Mr. Obama revised"): the subject
+            # is its longest start that ends in a recognised speaker ("Mr. Obama")
+            for b in range(ph.b, ph.a, -1):
+                sub = ph if b == ph.b else Phrase(ph.a, b, ph.start, spans[b - 1][1])
+                if self._recognised(toks, spans, sub):
+                    return sub
         return None
 
     def _clause_starts(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], k: int) -> list[int]:

@@ -19,6 +19,13 @@ Metrics:
   the pair is matched and the two source spans overlap.
 * **density_r**: Pearson correlation across documents between predicted and
   gold attributions per 1,000 words (words as the text model counts them).
+* ``--misses`` adds **density_r_if_found**: the density r the analyzer would
+  reach if, in every document, the gold attributions it misses of one class
+  were added to its predictions — a map from where the missing correlation
+  lies. Classes of a missed gold attribution: ``no_lexicon`` (its cue holds no
+  word of the reporting-verb lexicon), ``in_content`` (a lexicon word inside
+  the content of a predicted attribution), ``turned_down`` (a lexicon word the
+  rules did not take), ``no_cue`` (the annotation has no cue).
 
 The analyzer runs as shipped, through :func:`framing.analyze` with cleaning
 off (the annotation's offsets index the raw text). ``--baseline verbs``
@@ -188,6 +195,39 @@ def _pearson(x: Sequence[float], y: Sequence[float]) -> float:
     return sum((a - mx) * (b - my) for a, b in zip(x, y)) / math.sqrt(sxx * syy)
 
 
+def miss_classes(
+    docs: Sequence[GoldDocument], predictions: Sequence[Sequence[dict[str, Any]]], analyzer: Any
+) -> list[dict[str, int]]:
+    """Per document, how many missed gold attributions fall in each class (see the module docstring)."""
+    from ..text import TextModel
+
+    out = []
+    for doc, pred in zip(docs, predictions):
+        found = {j for _, j in match(pred, doc.attributions)}
+        model = TextModel(doc.text)
+        hits = [model.tokens_span(mt.start, mt.end) for mt in analyzer.verbs.match(model)]
+        contents = [(p["content_start"], p["content_end"]) for p in pred if p["content_start"] >= 0]
+        counts = dict.fromkeys(MISS_CLASSES, 0)
+        for j, g in enumerate(doc.attributions):
+            if j in found:
+                continue
+            if not g.cue:
+                counts["no_cue"] += 1
+                continue
+            inside = [h for h in hits if _overlap([h], g.cue)]
+            if not inside:
+                counts["no_lexicon"] += 1
+            elif any(a <= inside[0][0] and inside[0][1] <= b for a, b in contents):
+                counts["in_content"] += 1
+            else:
+                counts["turned_down"] += 1
+        out.append(counts)
+    return out
+
+
+MISS_CLASSES = ("no_lexicon", "turned_down", "in_content", "no_cue")
+
+
 def _baseline_rows(analyzer: Any, text: str) -> list[dict[str, Any]]:
     """Every reporting-verb match as an attribution with no source and no content."""
     from ..text import TextModel
@@ -260,9 +300,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="score a baseline instead of the analyzer: 'verbs' = every reporting verb of the lexicon is an attribution",
     )
     parser.add_argument("--limit", type=int, help="evaluate on the first N documents only")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="also report the density r reached if the missed gold attributions of each class were found",
+    )
 
 
-def evaluate(data: str | Path, baseline: str | None = None, limit: int | None = None, **_: Any) -> dict[str, Any]:
+def evaluate(
+    data: str | Path, baseline: str | None = None, limit: int | None = None, misses: bool = False, **_: Any
+) -> dict[str, Any]:
     """Read a brat folder, run the analyzer as shipped (or the baseline), and score it."""
     from ..analyzers.sourcing import SourcingAnalyzer
     from ..corpus import Corpus, Document
@@ -286,6 +333,14 @@ def evaluate(data: str | Path, baseline: str | None = None, limit: int | None = 
         nw = a.documents.set_index("doc_id")["n_words"]
         n_words = [int(nw.get(d.id, 0)) for d in docs]
     result = {"task": "sourcing", **score(docs, preds, n_words)}
+    if misses:
+        per_doc = miss_classes(docs, preds, analyzer)
+        kept = [i for i, nw in enumerate(n_words) if nw]
+        gold = [1000 * len(docs[i].attributions) / n_words[i] for i in kept]
+        result["density_r_if_found"] = {
+            k: _pearson([1000 * (len(preds[i]) + per_doc[i][k]) / n_words[i] for i in kept], gold) for k in MISS_CLASSES
+        }
+        result["missed_by_class"] = {k: sum(d[k] for d in per_doc) for k in MISS_CLASSES}
     result["system"] = f"baseline: {baseline}" if baseline else "framing sourcing analyzer"
     result["data"] = str(data)
     return _no_nan(result)
@@ -315,6 +370,11 @@ def format_result(result: dict[str, Any]) -> str:
         f"  density:      Pearson r {_f(r['density_r'])} across documents (gold "
         f"{_f(r['gold_per_1000'], 1)}, predicted {_f(r['predicted_per_1000'], 1)} per 1,000 words)",
     ]
+    if r.get("density_r_if_found"):
+        lines.append(
+            "  density r if the missed gold attributions of one class were found: "
+            + ", ".join(f"{k} {_f(v)} ({r['missed_by_class'][k]:,} missed)" for k, v in r["density_r_if_found"].items())
+        )
     kinds = r.get("precision_by_kind") or {}
     if kinds:
         lines.append(
