@@ -154,16 +154,22 @@ class HedgingAnalyzer(Analyzer):
         self.rules = rules
         self._compiled = self._compile()
 
-    def _compile(self) -> dict[int, tuple[Any, float, str, str]]:
-        """Per cue entry (by identity, for speed): (rule function or None, signed weight, kind, sub-type)."""
-        compiled: dict[int, tuple[Any, float, str, str]] = {}
+    def _compile(self) -> dict[int, tuple[Any, float, str, str, bool, bool]]:
+        """Per cue entry (by identity, for speed): (rule function or None, signed weight, category, kind,
+        is an approximator, makes its sentence hedged)."""
+        compiled: dict[int, tuple[Any, float, str, str, bool, bool]] = {}
         for e in self.cues.entries:
             rule_name = e.extra.get("rule", "")
             if rule_name and rule_name not in RULES:
                 raise ValueError(f"unknown hedging rule {rule_name!r} for {e.term!r} (rules: {', '.join(RULES)})")
             rule = RULES.get(rule_name) if self.rules else None
-            compiled[id(e)] = (rule, _signed(e.category, e.weight), *_kind(e.category))
+            compiled[id(e)] = (rule, _signed(e.category, e.weight), *self._category(e.category))
         return compiled
+
+    def _category(self, category: str) -> tuple[str, str, bool, bool]:
+        """(category, kind, is an approximator, makes its sentence hedged) of a cue category."""
+        kind, sub = _kind(category)
+        return category, kind, kind == "hedge" and sub in _NOT_HEDGING, self.makes_hedged(category)
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
@@ -207,14 +213,11 @@ class HedgingAnalyzer(Analyzer):
     # ------------------------------------------------------------------ analysis
     def analyze(self, ctx: DocContext) -> DocResult:
         model = ctx.model
-        tokens = model.tokens
         st = model.sent_tok
         kinds = model.sent_kinds
         text = model.text
         n = model.n_sentences
-        words = self.words
         counted_kinds = self.kinds
-        hedge_types = self.hedge_types
 
         n_h = [0] * n
         n_b = [0] * n
@@ -225,59 +228,60 @@ class HedgingAnalyzer(Analyzer):
         certainty = [0.0] * n
         evidence: list[Evidence] = []
 
-        sentence_spans = model.sentence_spans
         attribution = _Attribution(ctx, self) if n else None
-        compiled = self._compiled
-        for m in self.cues.match(model):
-            got = compiled.get(id(m.entry))
-            if got is None:  # an entry this instance did not compile (never expected): count it, without a rule
-                got = (None, _signed(m.entry.category, m.entry.weight), *_kind(m.entry.category))
-            rule, weight, kind, sub = got
-            i, j = m.start, m.end
-            s = bisect.bisect_right(st, i) - 1
-            category = m.entry.category
-            note = ""
-            if rule is not None:
-                x = RuleInput(
-                    tokens,
-                    i,
-                    j,
-                    st[s],
-                    st[s + 1],
-                    words,
-                    _Surface(model, i),
-                    kinds[s] == "heading",
-                )
-                verdict = rule(x)
-                if not verdict.keep:
-                    continue
-                if verdict.category:
-                    category = verdict.category
-                    kind, sub = _kind(category)
-                    weight = _signed(category, abs(weight) or 1.0)
-                note = verdict.note
-            spans = sentence_spans(s)
-            lo = st[s]
-            start, end = spans[i - lo][0], spans[j - 1 - lo][1]
-            said = attribution.note(start, s) if attribution is not None else ""
-            if said:
-                note = f"{note}; {said}" if note else said
-            if kinds[s] in counted_kinds:
-                if kind == "hedge":
-                    n_h[s] += 1
-                    if sub in _NOT_HEDGING:
-                        n_a[s] += 1
-                    if (sub not in _NOT_HEDGING) if hedge_types is None else (sub in hedge_types):
-                        hedged[s] = 1  # the test of makes_hedged(), inlined
-                elif kind == "booster":
-                    n_b[s] += 1
-                    boosted[s] = 1
-                elif kind == "prescription":
-                    n_p[s] += 1
-                certainty[s] += weight
-            else:
-                note = f"{note}; {kinds[s]}: not counted" if note else f"{kinds[s]}: not counted"
-            evidence.append(Evidence(category, start, end, weight, "", s, note))
+        matches = self.cues.match(model)
+        if matches:
+            compiled = self._compiled
+            tok_starts, tok_ends = model.tok_starts, model.tok_ends
+            note_of = attribution.note if attribution is not None else None
+            surface = _Surface(model)
+            # one rule input per document, moved from cue to cue (the rules only read it)
+            x = RuleInput(model.tokens, 0, 0, 0, 0, self.words, surface, False)
+            bisect_right = bisect.bisect_right
+            append = evidence.append
+            for m in matches:
+                entry = m.entry
+                got = compiled.get(id(entry))
+                if got is None:  # an entry this instance did not compile (never expected): count it, without a rule
+                    got = (None, _signed(entry.category, entry.weight), *self._category(entry.category))
+                rule, weight, category, kind, approx, makes_hedged = got
+                i, j = m.start, m.end
+                s = bisect_right(st, i) - 1
+                note = ""
+                if rule is not None:
+                    x.i = surface.i = i
+                    x.j = j
+                    x.lo = st[s]
+                    x.hi = st[s + 1]
+                    x.heading = kinds[s] == "heading"
+                    verdict = rule(x)
+                    if not verdict.keep:
+                        continue
+                    if verdict.category:
+                        category = verdict.category
+                        _, kind, approx, makes_hedged = self._category(category)
+                        weight = _signed(category, abs(weight) or 1.0)
+                    note = verdict.note
+                start, end = tok_starts[i], tok_ends[j - 1]
+                said = note_of(start, s) if note_of is not None else ""
+                if said:
+                    note = f"{note}; {said}" if note else said
+                if kinds[s] in counted_kinds:
+                    if kind == "hedge":
+                        n_h[s] += 1
+                        if approx:
+                            n_a[s] += 1
+                        if makes_hedged:
+                            hedged[s] = 1
+                    elif kind == "booster":
+                        n_b[s] += 1
+                        boosted[s] = 1
+                    elif kind == "prescription":
+                        n_p[s] += 1
+                    certainty[s] += weight
+                else:
+                    note = f"{note}; {kinds[s]}: not counted" if note else f"{kinds[s]}: not counted"
+                append(Evidence(category, start, end, weight, "", s, note))
 
         counted = [1 if k in counted_kinds else 0 for k in kinds]
         sent_words = model.sent_n_words
@@ -452,11 +456,11 @@ def _is_question(text: str, end: int) -> bool:
 
 
 class _Surface:
-    """The first word of a cue as written (computed only when a rule asks)."""
+    """The first word (token ``i``) of a cue as written (computed only when a rule asks)."""
 
     __slots__ = ("i", "model")
 
-    def __init__(self, model: Any, i: int) -> None:
+    def __init__(self, model: Any, i: int = 0) -> None:
         self.model = model
         self.i = i
 
