@@ -23,7 +23,7 @@ the text model's word tokens):
 
 ``--dump FILE`` pickles what both analyzers return (sentence columns, mention
 columns, evidence rows, document metrics) for the first 500 articles and the 5
-seed documents: readability (rules and Pyphen syllables), hedging alone (the
+seed documents (actors discovered from those 500): readability (rules and Pyphen syllables), hedging alone (the
 fallback attribution), hedging with ``rules=False`` and hedging after the
 sourcing analyzer, as in the pipeline. ``--check FILE`` compares with such a
 dump made before a change (an optimisation must change nothing).
@@ -114,9 +114,11 @@ def main() -> None:
     actors = framing.ActorSet.discover(corpus, top=20)
     issues = resolve_issues(str(seed_file("issues.yaml")))
 
-    if args.dump or args.check:
-        dump_docs = list(framing.Corpus.from_records(records[:N_DUMP])) + list(load_seeds())
-        rows = dump_rows(prepare(dump_docs, actors, issues), actors, issues)
+    if args.dump or args.check:  # the same documents and actors whatever --n is
+        dump_corpus = framing.Corpus.from_records(records[:N_DUMP])
+        dump_actors = framing.ActorSet.discover(dump_corpus, top=20)
+        dump_docs = list(dump_corpus) + list(load_seeds())
+        rows = dump_rows(prepare(dump_docs, dump_actors, issues), dump_actors, issues)
         n_ev = sum(len(x[2]) for r in rows for x in r)
         if args.dump:
             args.dump.write_bytes(pickle.dumps(rows, pickle.HIGHEST_PROTOCOL))
