@@ -1,7 +1,7 @@
 """Speed of ``HedgingAnalyzer.analyze`` and ``Readability.analyze`` on parsed AllSides text, with a regression dump.
 
     python benchmarks/hedging_speed.py [--n 1000] [--repeat 3] [--dump FILE] [--check FILE] [--profile]
-                                       [--no-pipeline]
+                                       [--no-pipeline] [--baseline REV]
 
 Setup (not timed): the first N articles of the AllSides corpus; actors from
 ``ActorSet.discover(corpus, top=20)``; the seed issue set; every article made
@@ -28,7 +28,9 @@ fallback attribution), hedging with ``rules=False`` and hedging after the
 sourcing analyzer, as in the pipeline. ``--check FILE`` compares with such a
 dump made before a change (an optimisation must change nothing).
 ``--profile`` prints a cProfile of one pass of both analyzers inside the
-pipeline.
+pipeline. ``--baseline REV`` times the two analyzers of an earlier git
+revision too, alternating with the working tree's in every pass, so that the
+ratio holds even when the machine is shared and absolute times drift.
 """
 
 from __future__ import annotations
@@ -100,6 +102,7 @@ def main() -> None:
     ap.add_argument("--check", type=Path, help="compare both analyzers' output with a dump")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of one pipeline pass")
     ap.add_argument("--no-pipeline", action="store_true", help="skip the in-pipeline timing")
+    ap.add_argument("--baseline", metavar="REV", help="also time the analyzers of git revision REV (e.g. main)")
     args = ap.parse_args()
 
     import framing
@@ -152,45 +155,80 @@ def main() -> None:
                     c.results[a.name] = a.analyze(c)
         pstats.Stats(pr).sort_stats("tottime").print_stats(30)
 
+    versions = {"now": (Readability, HedgingAnalyzer)}
+    if args.baseline:
+        versions["baseline"] = load_baseline(args.baseline)
     words = 0
-    best: dict[str, float] = {}
+    best: dict[tuple[str, str], float] = {}
 
-    def keep(key: str, seconds: float) -> None:
-        best[key] = min(best.get(key, float("inf")), seconds)
+    def keep(version: str, key: str, seconds: float) -> None:
+        best[version, key] = min(best.get((version, key), float("inf")), seconds)
 
     for _ in range(args.repeat):
-        for name, cls in (("readability", Readability), ("hedging", HedgingAnalyzer)):
+        for version, classes in versions.items():  # versions alternate: the same load for each
+            for cls in classes:
+                ctxs = contexts(prepared, actors, issues)
+                words = sum(c.model.n_words for c in ctxs)
+                a = cls()
+                for c in ctxs[:20]:  # warm any per-instance cache as a long run has it
+                    a.analyze(c)
+                t0 = time.process_time()
+                for c in ctxs:
+                    a.analyze(c)
+                keep(version, f"{a.name} alone", time.process_time() - t0)
+            if args.no_pipeline:
+                continue
+            ours = {cls.name: cls for cls in classes}
+            analyzers = [ours[a.name]() if a.name in ours else a for a in build_analyzers(None)]
+            for c in contexts(prepared, actors, issues)[:20]:
+                for a in analyzers:
+                    c.results[a.name] = a.analyze(c)
             ctxs = contexts(prepared, actors, issues)
-            words = sum(c.model.n_words for c in ctxs)
-            a = cls()
-            for c in ctxs[:20]:  # warm any per-instance cache as a long run has it
-                a.analyze(c)
-            t0 = time.process_time()
+            spent = dict.fromkeys((a.name for a in analyzers), 0.0)
+            clock = time.process_time
             for c in ctxs:
-                a.analyze(c)
-            keep(f"{name} alone", time.process_time() - t0)
-        if args.no_pipeline:
-            continue
-        analyzers = build_analyzers(None)
-        for c in contexts(prepared, actors, issues)[:20]:
-            for a in analyzers:
-                c.results[a.name] = a.analyze(c)
-        ctxs = contexts(prepared, actors, issues)
-        spent = dict.fromkeys((a.name for a in analyzers), 0.0)
-        clock = time.process_time
-        for c in ctxs:
-            for a in analyzers:
-                t0 = clock()
-                c.results[a.name] = a.analyze(c)
-                spent[a.name] += clock() - t0
-        for k, v in spent.items():
-            keep(f"pipeline: {k}", v)
-        keep("pipeline: all analyzers", sum(spent.values()))
+                for a in analyzers:
+                    t0 = clock()
+                    c.results[a.name] = a.analyze(c)
+                    spent[a.name] += clock() - t0
+            for k, v in spent.items():
+                keep(version, f"pipeline: {k}", v)
+            keep(version, "pipeline: all analyzers", sum(spent.values()))
 
-    print(f"{len(prepared):,} AllSides articles, {words:,} words, best of {args.repeat} (CPU time):")
-    for key, v in best.items():
-        us = v / words * 1e6
-        print(f"  {key:<34} {us:8.3f} µs/word  {words / v if v else math.inf:>14,.0f} words/s")
+    print(f"{len(prepared):,} AllSides articles, {words:,} words, best of {args.repeat} (CPU time), µs per word:")
+    names = list(versions)
+    print(f"  {'':<30}" + "".join(f"{v:>10}" for v in names) + ("   baseline/now" if len(names) > 1 else ""))
+    for key in dict.fromkeys(k for _, k in best):
+        row = f"  {key:<30}" + "".join(f"{best[v, key] / words * 1e6:>10.3f}" for v in names)
+        if len(names) > 1:
+            row += f"   {best['baseline', key] / best['now', key]:>8.2f}x"
+        print(row)
+    for key in ("readability alone", "hedging alone", "pipeline: readability", "pipeline: hedging"):
+        if ("now", key) in best:
+            print(f"  {key} now: {words / best['now', key]:,.0f} words/s")
+
+
+def load_baseline(rev: str):
+    """The readability and hedging analyzers of the package at git revision ``rev``, imported from a
+    temporary copy as ``_framing_baseline``, to time them against the working tree in one run."""
+    import importlib
+    import io
+    import subprocess
+    import sys
+    import tarfile
+    import tempfile
+
+    from allsides import ROOT
+
+    tmp = Path(tempfile.mkdtemp())
+    data = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "framing"], capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(tmp)
+    (tmp / "framing").rename(tmp / "_framing_baseline")
+    sys.path.insert(0, str(tmp))
+    readability = importlib.import_module("_framing_baseline.analyzers.readability")
+    hedging = importlib.import_module("_framing_baseline.analyzers.hedging")
+    return readability.Readability, hedging.HedgingAnalyzer
 
 
 if __name__ == "__main__":
