@@ -56,10 +56,12 @@ Móra, G., Csirik, J., & Szarvas, G. (2010). The CoNLL-2010 shared task.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from operator import itemgetter
 from typing import Any
 
-from ..lexicons import Lexicon, load_lexicon
+from ..lexicons import Lexicon, LexiconEntry, load_lexicon
+from ..vocab import common_words
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, per_thousand, ratio
 from .hedging_rules import RULES, RuleInput, Words
 
@@ -153,6 +155,13 @@ class HedgingAnalyzer(Analyzer):
         self.hedge_types = frozenset(hedge_types) if hedge_types is not None else None
         self.rules = rules
         self._compiled = self._compile()
+        self._matchers()
+
+    def _matchers(self) -> None:
+        """The fast matchers of the cues (giving each cue's compiled rule and flags) and attribution verbs."""
+        compiled = self._compiled
+        self._matcher = _CueMatcher(self.cues, lambda e: compiled.get(id(e)) or self._fallback(e))
+        self._attribution_matcher = _CueMatcher(self.attribution, lambda e: e.term)
 
     def _compile(self) -> dict[int, tuple[Any, float, str, str, bool, bool]]:
         """Per cue entry (by identity, for speed): (rule function or None, signed weight, category, kind,
@@ -166,6 +175,10 @@ class HedgingAnalyzer(Analyzer):
             compiled[id(e)] = (rule, _signed(e.category, e.weight), *self._category(e.category))
         return compiled
 
+    def _fallback(self, entry: LexiconEntry) -> tuple[Any, float, str, str, bool, bool]:
+        """A cue entry this instance did not compile (never expected): it counts, without a rule."""
+        return (None, _signed(entry.category, entry.weight), *self._category(entry.category))
+
     def _category(self, category: str) -> tuple[str, str, bool, bool]:
         """(category, kind, is an approximator, makes its sentence hedged) of a cue category."""
         kind, sub = _kind(category)
@@ -174,11 +187,14 @@ class HedgingAnalyzer(Analyzer):
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state.pop("_compiled", None)  # keyed by object identity: rebuilt after unpickling (worker processes)
+        state.pop("_matcher", None)
+        state.pop("_attribution_matcher", None)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._compiled = self._compile()
+        self._matchers()
 
     # ------------------------------------------------------------------ description
     def settings(self) -> dict[str, Any]:
@@ -229,9 +245,8 @@ class HedgingAnalyzer(Analyzer):
         evidence: list[Evidence] = []
 
         attribution = _Attribution(ctx, self) if n else None
-        matches = self.cues.match(model)
+        matches = self._matcher.match(model)
         if matches:
-            compiled = self._compiled
             tok_starts, tok_ends = model.tok_starts, model.tok_ends
             note_of = attribution.note if attribution is not None else None
             surface = _Surface(model)
@@ -239,13 +254,8 @@ class HedgingAnalyzer(Analyzer):
             x = RuleInput(model.tokens, 0, 0, 0, 0, self.words, surface, False)
             bisect_right = bisect.bisect_right
             append = evidence.append
-            for m in matches:
-                entry = m.entry
-                got = compiled.get(id(entry))
-                if got is None:  # an entry this instance did not compile (never expected): count it, without a rule
-                    got = (None, _signed(entry.category, entry.weight), *self._category(entry.category))
+            for i, j, got in matches:
                 rule, weight, category, kind, approx, makes_hedged = got
-                i, j = m.start, m.end
                 s = bisect_right(st, i) - 1
                 note = ""
                 if rule is not None:
@@ -455,6 +465,80 @@ def _is_question(text: str, end: int) -> bool:
     return k >= 0 and text[k] == "?"
 
 
+class _CueMatcher:
+    """``Lexicon.match``, giving ``(start, end, info(entry))`` without ``Match`` objects.
+
+    The same matches in the same order (tests/test_hedging_speed.py compares them): single words looked
+    up in the text model's word index; a multi-word cue by its rarest word, with one neighbouring word
+    compared before anything else (most "said"s of a text are not in "it is said"), then its sentence;
+    ties in start and length keep the lexicon's order (a stable sort), and an overlapped match is dropped
+    as ``Lexicon.match`` drops it. A lexicon with glob terms is matched by ``Lexicon.match`` itself.
+    """
+
+    def __init__(self, lexicon: Lexicon, info: Callable[[LexiconEntry], Any]) -> None:
+        self.lexicon = lexicon
+        self.info = info
+        self.globs = any(e.is_glob for e in lexicon.entries)
+        common = common_words()
+        single: dict[str, list[Any]] = {}
+        anchored: dict[str, list[tuple[int, list[str], int, int, str, Any]]] = {}
+        for e in lexicon.entries:
+            words = e.words
+            if len(words) == 1:
+                single.setdefault(words[0], []).append(info(e))
+                continue
+            n = len(words)
+            a = max(range(n), key=lambda k: (words[k] not in common, len(words[k]), -k))
+            d = 1 if a + 1 < n else -1  # the neighbour compared first
+            anchored.setdefault(words[a], []).append((a, list(words), n, d, words[a + d], info(e)))
+        self.single = {w: tuple(v) for w, v in single.items()}
+        self.anchored = {w: tuple(v) for w, v in anchored.items()}
+        self.keys = frozenset(self.single) | frozenset(self.anchored)
+
+    def match(self, model: Any) -> list[tuple[int, int, Any]]:
+        if self.globs:
+            info = self.info
+            return [(m.start, m.end, info(m.entry)) for m in self.lexicon.match(model)]
+        index = model.index
+        tokens = model.tokens
+        ntok = len(tokens)
+        st = model.sent_tok
+        single, anchored = self.single, self.anchored
+        found: list[tuple[int, int, int, Any]] = []
+        for w in self.keys.intersection(index):
+            positions = index[w]
+            infos = single.get(w)
+            if infos is not None:
+                for info in infos:
+                    found.extend([(i, -1, i + 1, info) for i in positions])
+            multi = anchored.get(w)
+            if multi is not None:
+                for a, words, n, d, neighbour, info in multi:
+                    for p in positions:
+                        q = p + d
+                        i = p - a
+                        if 0 <= q < ntok and tokens[q] == neighbour and i >= 0 and tokens[i : i + n] == words:
+                            s = bisect.bisect_right(st, p) - 1
+                            if i >= st[s] and i + n <= st[s + 1]:
+                                found.append((i, -n, i + n, info))
+        if len(found) < 2:
+            return [(i, j, info) for i, _, j, info in found]
+        found.sort(key=_START_LONGEST)
+        out: list[tuple[int, int, Any]] = []
+        last_start = last_end = -1
+        for i, _, j, info in found:
+            if i < last_end and i != last_start:
+                continue
+            if i == last_start and j != last_end:
+                continue  # a shorter cue at the same place
+            out.append((i, j, info))
+            last_start, last_end = i, j
+        return out
+
+
+_START_LONGEST = itemgetter(0, 1)
+
+
 class _Surface:
     """The first word (token ``i``) of a cue as written (computed only when a rule asks)."""
 
@@ -480,36 +564,47 @@ class _Attribution:
         res = ctx.results.get("sourcing") if analyzer.use_sourcing else None
         rows = res.tables.get("attributions") if res is not None else None
         self.from_sourcing = rows is not None
+        sent = self._sent
+        sent_starts = self.model.sent_starts
+        bisect_right = bisect.bisect_right
         if rows is not None:
+            spans = self._spans
             for r in rows:
-                sid = int(r.get("sentence_id", -1))
+                get = r.get
+                sid = int(get("sentence_id", -1))
                 if 0 <= sid < n:
-                    self._sent[sid] = 1
-                cs, ce = int(r.get("content_start", -1)), int(r.get("content_end", -1))
+                    sent[sid] = 1
+                cs, ce = int(get("content_start", -1)), int(get("content_end", -1))
                 if 0 <= cs < ce:
-                    who = str(r.get("source") or r.get("source_actor") or "").strip()
-                    label = ("quoted" if r.get("kind") == "direct" else "attributed") + (f": {who}" if who else "")
-                    self._spans.append((cs, ce, label))
-                    first, last = self.model.sentence_at(cs), self.model.sentence_at(max(cs, ce - 1))
-                    for k in range(max(first, 0), min(last, n - 1) + 1):
-                        self._sent[k] = 1
-            self._spans.sort()
-            self._starts = [sp[0] for sp in self._spans]
+                    who = str(get("source") or get("source_actor") or "").strip()
+                    label = ("quoted" if get("kind") == "direct" else "attributed") + (f": {who}" if who else "")
+                    spans.append((cs, ce, label))
+                    # the sentences of the content (model.sentence_at of its first and last character)
+                    first, last = bisect_right(sent_starts, cs) - 1, bisect_right(sent_starts, ce - 1) - 1
+                    if first == last:
+                        if 0 <= first < n:
+                            sent[first] = 1
+                    else:
+                        for k in range(max(first, 0), min(last, n - 1) + 1):
+                            sent[k] = 1
+            spans.sort()
+            self._starts = [sp[0] for sp in spans]
             return
         self._verbs: dict[int, str] = {}
-        for m in analyzer.attribution.match(self.model):
-            s = bisect.bisect_right(self.model.sent_tok, m.start) - 1
-            self._sent[s] = 1
-            self._verbs.setdefault(s, m.entry.term)
-        starts, ends = self.model.sent_starts, self.model.sent_ends
+        st = self.model.sent_tok
+        for i, _, term in analyzer._attribution_matcher.match(self.model):
+            s = bisect_right(st, i) - 1
+            sent[s] = 1
+            self._verbs.setdefault(s, term)
+        ends = self.model.sent_ends
         for q in self.model.quotes:
             if q.depth or q.inner_end - q.inner_start < 3:
                 continue
-            first = self.model.sentence_at(q.inner_start)
-            last = self.model.sentence_at(max(q.inner_start, q.inner_end - 1))
+            first = bisect_right(sent_starts, q.inner_start) - 1
+            last = bisect_right(sent_starts, max(q.inner_start, q.inner_end - 1)) - 1
             for k in range(max(first, 0), min(last, n - 1) + 1):
-                if starts[k] < q.inner_end and ends[k] > q.inner_start:
-                    self._sent[k] = 1
+                if sent_starts[k] < q.inner_end and ends[k] > q.inner_start:
+                    sent[k] = 1
 
     def note(self, offset: int, s: int) -> str:
         """ "quoted: <source>", "attributed: <source>", "quoted", "attributed ('said')" or ""."""
