@@ -68,6 +68,7 @@ from .hedging_rules import RULES, RuleInput, Words
 __all__ = ["HedgingAnalyzer", "certainty_index"]
 
 _COUNTED_KINDS = frozenset({"text", "item"})
+_CLASSES = ("plain", "boosted", "hedged", "both")  # hedge_class by 2 × hedged + boosted
 _NOT_HEDGING = frozenset({"approximator"})
 
 
@@ -293,25 +294,18 @@ class HedgingAnalyzer(Analyzer):
                     note = f"{note}; {kinds[s]}: not counted" if note else f"{kinds[s]}: not counted"
                 append(Evidence(category, start, end, weight, "", s, note))
 
+        # the sentence flags, column by column (uncounted sentences: zeros and no class)
         counted = [1 if k in counted_kinds else 0 for k in kinds]
-        sent_words = model.sent_n_words
-        attributed = attribution.sentences() if attribution is not None else []
-        hedge_class = [""] * n
-        own_voice = [0] * n
-        own_plain = [0] * n
-        own_hedged = [0] * n
-        for s in range(n):
-            if not counted[s]:
-                attributed[s] = 0
-                continue
-            h, b = hedged[s], boosted[s]
-            hedge_class[s] = "both" if h and b else "hedged" if h else "boosted" if b else "plain"
-            if not attributed[s]:
-                own_voice[s] = 1
-                own_hedged[s] = h
-                if not h and not b and not n_p[s] and not _is_question(text, model.sent_ends[s]):
-                    own_plain[s] = 1
-        words_counted = [w if c else 0 for w, c in zip(sent_words, counted)]
+        said = attribution.sentences() if attribution is not None else []
+        attributed = [a if c else 0 for a, c in zip(said, counted)]
+        own_voice = [1 if c and not a else 0 for a, c in zip(attributed, counted)]
+        own_hedged = [h if o else 0 for h, o in zip(hedged, own_voice)]
+        hedge_class = [_CLASSES[2 * h + b] if c else "" for h, b, c in zip(hedged, boosted, counted)]
+        own_plain = [
+            1 if o and not (h or b or p) and not _is_question(text, e) else 0
+            for o, h, b, p, e in zip(own_voice, hedged, boosted, n_p, model.sent_ends)
+        ]
+        words_counted = [w if c else 0 for w, c in zip(model.sent_n_words, counted)]
 
         first, m_hedged, m_boosted = _mention_columns(ctx, hedged, boosted, counted)
         return DocResult(
@@ -627,17 +621,19 @@ def _mention_columns(
     ctx: DocContext, hedged: list[int], boosted: list[int], counted: list[int]
 ) -> tuple[list[int], list[int], list[int]]:
     """Per mention: 1 on the first mention of an actor in a counted sentence, with that sentence's flags."""
-    first, mh, mb = [], [], []
+    n = len(counted)
+    first: list[int] = []
     seen: set[tuple[str, int]] = set()
     for mention, s in zip(ctx.mentions, ctx.mention_sentence):
         key = (mention.actor, s)
-        if key in seen or not (0 <= s < len(counted)) or not counted[s]:
+        if key in seen or not (0 <= s < n) or not counted[s]:
             first.append(0)
-            mh.append(0)
-            mb.append(0)
-            continue
-        seen.add(key)
-        first.append(1)
-        mh.append(hedged[s])
-        mb.append(boosted[s])
-    return first, mh, mb
+        else:
+            seen.add(key)
+            first.append(1)
+    sents = ctx.mention_sentence
+    return (
+        first,
+        [hedged[s] if f else 0 for f, s in zip(first, sents)],
+        [boosted[s] if f else 0 for f, s in zip(first, sents)],
+    )
