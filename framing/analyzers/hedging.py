@@ -56,16 +56,19 @@ Móra, G., Csirik, J., & Szarvas, G. (2010). The CoNLL-2010 shared task.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from operator import itemgetter
 from typing import Any
 
-from ..lexicons import Lexicon, load_lexicon
+from ..lexicons import Lexicon, LexiconEntry, load_lexicon
+from ..vocab import common_words
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, per_thousand, ratio
 from .hedging_rules import RULES, RuleInput, Words
 
 __all__ = ["HedgingAnalyzer", "certainty_index"]
 
 _COUNTED_KINDS = frozenset({"text", "item"})
+_CLASSES = ("plain", "boosted", "hedged", "both")  # hedge_class by 2 × hedged + boosted
 _NOT_HEDGING = frozenset({"approximator"})
 
 
@@ -153,26 +156,46 @@ class HedgingAnalyzer(Analyzer):
         self.hedge_types = frozenset(hedge_types) if hedge_types is not None else None
         self.rules = rules
         self._compiled = self._compile()
+        self._matchers()
 
-    def _compile(self) -> dict[int, tuple[Any, float, str, str]]:
-        """Per cue entry (by identity, for speed): (rule function or None, signed weight, kind, sub-type)."""
-        compiled: dict[int, tuple[Any, float, str, str]] = {}
+    def _matchers(self) -> None:
+        """The fast matchers of the cues (giving each cue's compiled rule and flags) and attribution verbs."""
+        compiled = self._compiled
+        self._matcher = _CueMatcher(self.cues, lambda e: compiled.get(id(e)) or self._fallback(e))
+        self._attribution_matcher = _CueMatcher(self.attribution, lambda e: e.term)
+
+    def _compile(self) -> dict[int, tuple[Any, float, str, str, bool, bool]]:
+        """Per cue entry (by identity, for speed): (rule function or None, signed weight, category, kind,
+        is an approximator, makes its sentence hedged)."""
+        compiled: dict[int, tuple[Any, float, str, str, bool, bool]] = {}
         for e in self.cues.entries:
             rule_name = e.extra.get("rule", "")
             if rule_name and rule_name not in RULES:
                 raise ValueError(f"unknown hedging rule {rule_name!r} for {e.term!r} (rules: {', '.join(RULES)})")
             rule = RULES.get(rule_name) if self.rules else None
-            compiled[id(e)] = (rule, _signed(e.category, e.weight), *_kind(e.category))
+            compiled[id(e)] = (rule, _signed(e.category, e.weight), *self._category(e.category))
         return compiled
+
+    def _fallback(self, entry: LexiconEntry) -> tuple[Any, float, str, str, bool, bool]:
+        """A cue entry this instance did not compile (never expected): it counts, without a rule."""
+        return (None, _signed(entry.category, entry.weight), *self._category(entry.category))
+
+    def _category(self, category: str) -> tuple[str, str, bool, bool]:
+        """(category, kind, is an approximator, makes its sentence hedged) of a cue category."""
+        kind, sub = _kind(category)
+        return category, kind, kind == "hedge" and sub in _NOT_HEDGING, self.makes_hedged(category)
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state.pop("_compiled", None)  # keyed by object identity: rebuilt after unpickling (worker processes)
+        state.pop("_matcher", None)
+        state.pop("_attribution_matcher", None)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._compiled = self._compile()
+        self._matchers()
 
     # ------------------------------------------------------------------ description
     def settings(self) -> dict[str, Any]:
@@ -207,14 +230,11 @@ class HedgingAnalyzer(Analyzer):
     # ------------------------------------------------------------------ analysis
     def analyze(self, ctx: DocContext) -> DocResult:
         model = ctx.model
-        tokens = model.tokens
         st = model.sent_tok
         kinds = model.sent_kinds
         text = model.text
         n = model.n_sentences
-        words = self.words
         counted_kinds = self.kinds
-        hedge_types = self.hedge_types
 
         n_h = [0] * n
         n_b = [0] * n
@@ -225,79 +245,67 @@ class HedgingAnalyzer(Analyzer):
         certainty = [0.0] * n
         evidence: list[Evidence] = []
 
-        sentence_spans = model.sentence_spans
         attribution = _Attribution(ctx, self) if n else None
-        compiled = self._compiled
-        for m in self.cues.match(model):
-            got = compiled.get(id(m.entry))
-            if got is None:  # an entry this instance did not compile (never expected): count it, without a rule
-                got = (None, _signed(m.entry.category, m.entry.weight), *_kind(m.entry.category))
-            rule, weight, kind, sub = got
-            i, j = m.start, m.end
-            s = bisect.bisect_right(st, i) - 1
-            category = m.entry.category
-            note = ""
-            if rule is not None:
-                x = RuleInput(
-                    tokens,
-                    i,
-                    j,
-                    st[s],
-                    st[s + 1],
-                    words,
-                    _Surface(model, i),
-                    kinds[s] == "heading",
-                )
-                verdict = rule(x)
-                if not verdict.keep:
-                    continue
-                if verdict.category:
-                    category = verdict.category
-                    kind, sub = _kind(category)
-                    weight = _signed(category, abs(weight) or 1.0)
-                note = verdict.note
-            spans = sentence_spans(s)
-            lo = st[s]
-            start, end = spans[i - lo][0], spans[j - 1 - lo][1]
-            said = attribution.note(start, s) if attribution is not None else ""
-            if said:
-                note = f"{note}; {said}" if note else said
-            if kinds[s] in counted_kinds:
-                if kind == "hedge":
-                    n_h[s] += 1
-                    if sub in _NOT_HEDGING:
-                        n_a[s] += 1
-                    if (sub not in _NOT_HEDGING) if hedge_types is None else (sub in hedge_types):
-                        hedged[s] = 1  # the test of makes_hedged(), inlined
-                elif kind == "booster":
-                    n_b[s] += 1
-                    boosted[s] = 1
-                elif kind == "prescription":
-                    n_p[s] += 1
-                certainty[s] += weight
-            else:
-                note = f"{note}; {kinds[s]}: not counted" if note else f"{kinds[s]}: not counted"
-            evidence.append(Evidence(category, start, end, weight, "", s, note))
+        matches = self._matcher.match(model)
+        if matches:
+            tok_starts, tok_ends = model.tok_starts, model.tok_ends
+            note_of = attribution.note if attribution is not None else None
+            surface = _Surface(model)
+            # one rule input per document, moved from cue to cue (the rules only read it)
+            x = RuleInput(model.tokens, 0, 0, 0, 0, self.words, surface, False)
+            bisect_right = bisect.bisect_right
+            append = evidence.append
+            for i, j, got in matches:
+                rule, weight, category, kind, approx, makes_hedged = got
+                s = bisect_right(st, i) - 1
+                note = ""
+                if rule is not None:
+                    x.i = surface.i = i
+                    x.j = j
+                    x.lo = st[s]
+                    x.hi = st[s + 1]
+                    x.heading = kinds[s] == "heading"
+                    verdict = rule(x)
+                    if not verdict.keep:
+                        continue
+                    if verdict.category:
+                        category = verdict.category
+                        _, kind, approx, makes_hedged = self._category(category)
+                        weight = _signed(category, abs(weight) or 1.0)
+                    note = verdict.note
+                start, end = tok_starts[i], tok_ends[j - 1]
+                said = note_of(start, s) if note_of is not None else ""
+                if said:
+                    note = f"{note}; {said}" if note else said
+                if kinds[s] in counted_kinds:
+                    if kind == "hedge":
+                        n_h[s] += 1
+                        if approx:
+                            n_a[s] += 1
+                        if makes_hedged:
+                            hedged[s] = 1
+                    elif kind == "booster":
+                        n_b[s] += 1
+                        boosted[s] = 1
+                    elif kind == "prescription":
+                        n_p[s] += 1
+                    certainty[s] += weight
+                else:
+                    note = f"{note}; {kinds[s]}: not counted" if note else f"{kinds[s]}: not counted"
+                append(Evidence(category, start, end, weight, "", s, note))
 
+        # the sentence flags, column by column (uncounted sentences: zeros and no class)
         counted = [1 if k in counted_kinds else 0 for k in kinds]
-        sent_words = model.sent_n_words
-        attributed = attribution.sentences() if attribution is not None else []
-        hedge_class = [""] * n
-        own_voice = [0] * n
-        own_plain = [0] * n
-        own_hedged = [0] * n
-        for s in range(n):
-            if not counted[s]:
-                attributed[s] = 0
-                continue
-            h, b = hedged[s], boosted[s]
-            hedge_class[s] = "both" if h and b else "hedged" if h else "boosted" if b else "plain"
-            if not attributed[s]:
-                own_voice[s] = 1
-                own_hedged[s] = h
-                if not h and not b and not n_p[s] and not _is_question(text, model.sent_ends[s]):
-                    own_plain[s] = 1
-        words_counted = [w if c else 0 for w, c in zip(sent_words, counted)]
+        said = attribution.sentences() if attribution is not None else []
+        attributed = [a if c else 0 for a, c in zip(said, counted)]
+        own_voice = [1 if c and not a else 0 for a, c in zip(attributed, counted)]
+        own_hedged = [h if o else 0 for h, o in zip(hedged, own_voice)]
+        hedge_class = [_CLASSES[2 * h + b] if c else "" for h, b, c in zip(hedged, boosted, counted)]
+        own_plain = [
+            1 if o and not (h or b or p) and not _is_question(text, e) else 0
+            for o, h, b, p, e in zip(own_voice, hedged, boosted, n_p, model.sent_ends)
+        ]
+        words_counted = [w if c else 0 for w, c in zip(model.sent_n_words, counted)]
 
         first, m_hedged, m_boosted = _mention_columns(ctx, hedged, boosted, counted)
         return DocResult(
@@ -451,12 +459,86 @@ def _is_question(text: str, end: int) -> bool:
     return k >= 0 and text[k] == "?"
 
 
+class _CueMatcher:
+    """``Lexicon.match``, giving ``(start, end, info(entry))`` without ``Match`` objects.
+
+    The same matches in the same order (tests/test_hedging_speed.py compares them): single words looked
+    up in the text model's word index; a multi-word cue by its rarest word, with one neighbouring word
+    compared before anything else (most "said"s of a text are not in "it is said"), then its sentence;
+    ties in start and length keep the lexicon's order (a stable sort), and an overlapped match is dropped
+    as ``Lexicon.match`` drops it. A lexicon with glob terms is matched by ``Lexicon.match`` itself.
+    """
+
+    def __init__(self, lexicon: Lexicon, info: Callable[[LexiconEntry], Any]) -> None:
+        self.lexicon = lexicon
+        self.info = info
+        self.globs = any(e.is_glob for e in lexicon.entries)
+        common = common_words()
+        single: dict[str, list[Any]] = {}
+        anchored: dict[str, list[tuple[int, list[str], int, int, str, Any]]] = {}
+        for e in lexicon.entries:
+            words = e.words
+            if len(words) == 1:
+                single.setdefault(words[0], []).append(info(e))
+                continue
+            n = len(words)
+            a = max(range(n), key=lambda k: (words[k] not in common, len(words[k]), -k))
+            d = 1 if a + 1 < n else -1  # the neighbour compared first
+            anchored.setdefault(words[a], []).append((a, list(words), n, d, words[a + d], info(e)))
+        self.single = {w: tuple(v) for w, v in single.items()}
+        self.anchored = {w: tuple(v) for w, v in anchored.items()}
+        self.keys = frozenset(self.single) | frozenset(self.anchored)
+
+    def match(self, model: Any) -> list[tuple[int, int, Any]]:
+        if self.globs:
+            info = self.info
+            return [(m.start, m.end, info(m.entry)) for m in self.lexicon.match(model)]
+        index = model.index
+        tokens = model.tokens
+        ntok = len(tokens)
+        st = model.sent_tok
+        single, anchored = self.single, self.anchored
+        found: list[tuple[int, int, int, Any]] = []
+        for w in self.keys.intersection(index):
+            positions = index[w]
+            infos = single.get(w)
+            if infos is not None:
+                for info in infos:
+                    found.extend([(i, -1, i + 1, info) for i in positions])
+            multi = anchored.get(w)
+            if multi is not None:
+                for a, words, n, d, neighbour, info in multi:
+                    for p in positions:
+                        q = p + d
+                        i = p - a
+                        if 0 <= q < ntok and tokens[q] == neighbour and i >= 0 and tokens[i : i + n] == words:
+                            s = bisect.bisect_right(st, p) - 1
+                            if i >= st[s] and i + n <= st[s + 1]:
+                                found.append((i, -n, i + n, info))
+        if len(found) < 2:
+            return [(i, j, info) for i, _, j, info in found]
+        found.sort(key=_START_LONGEST)
+        out: list[tuple[int, int, Any]] = []
+        last_start = last_end = -1
+        for i, _, j, info in found:
+            if i < last_end and i != last_start:
+                continue
+            if i == last_start and j != last_end:
+                continue  # a shorter cue at the same place
+            out.append((i, j, info))
+            last_start, last_end = i, j
+        return out
+
+
+_START_LONGEST = itemgetter(0, 1)
+
+
 class _Surface:
-    """The first word of a cue as written (computed only when a rule asks)."""
+    """The first word (token ``i``) of a cue as written (computed only when a rule asks)."""
 
     __slots__ = ("i", "model")
 
-    def __init__(self, model: Any, i: int) -> None:
+    def __init__(self, model: Any, i: int = 0) -> None:
         self.model = model
         self.i = i
 
@@ -476,36 +558,47 @@ class _Attribution:
         res = ctx.results.get("sourcing") if analyzer.use_sourcing else None
         rows = res.tables.get("attributions") if res is not None else None
         self.from_sourcing = rows is not None
+        sent = self._sent
+        sent_starts = self.model.sent_starts
+        bisect_right = bisect.bisect_right
         if rows is not None:
+            spans = self._spans
             for r in rows:
-                sid = int(r.get("sentence_id", -1))
+                get = r.get
+                sid = int(get("sentence_id", -1))
                 if 0 <= sid < n:
-                    self._sent[sid] = 1
-                cs, ce = int(r.get("content_start", -1)), int(r.get("content_end", -1))
+                    sent[sid] = 1
+                cs, ce = int(get("content_start", -1)), int(get("content_end", -1))
                 if 0 <= cs < ce:
-                    who = str(r.get("source") or r.get("source_actor") or "").strip()
-                    label = ("quoted" if r.get("kind") == "direct" else "attributed") + (f": {who}" if who else "")
-                    self._spans.append((cs, ce, label))
-                    first, last = self.model.sentence_at(cs), self.model.sentence_at(max(cs, ce - 1))
-                    for k in range(max(first, 0), min(last, n - 1) + 1):
-                        self._sent[k] = 1
-            self._spans.sort()
-            self._starts = [sp[0] for sp in self._spans]
+                    who = str(get("source") or get("source_actor") or "").strip()
+                    label = ("quoted" if get("kind") == "direct" else "attributed") + (f": {who}" if who else "")
+                    spans.append((cs, ce, label))
+                    # the sentences of the content (model.sentence_at of its first and last character)
+                    first, last = bisect_right(sent_starts, cs) - 1, bisect_right(sent_starts, ce - 1) - 1
+                    if first == last:
+                        if 0 <= first < n:
+                            sent[first] = 1
+                    else:
+                        for k in range(max(first, 0), min(last, n - 1) + 1):
+                            sent[k] = 1
+            spans.sort()
+            self._starts = [sp[0] for sp in spans]
             return
         self._verbs: dict[int, str] = {}
-        for m in analyzer.attribution.match(self.model):
-            s = bisect.bisect_right(self.model.sent_tok, m.start) - 1
-            self._sent[s] = 1
-            self._verbs.setdefault(s, m.entry.term)
-        starts, ends = self.model.sent_starts, self.model.sent_ends
+        st = self.model.sent_tok
+        for i, _, term in analyzer._attribution_matcher.match(self.model):
+            s = bisect_right(st, i) - 1
+            sent[s] = 1
+            self._verbs.setdefault(s, term)
+        ends = self.model.sent_ends
         for q in self.model.quotes:
             if q.depth or q.inner_end - q.inner_start < 3:
                 continue
-            first = self.model.sentence_at(q.inner_start)
-            last = self.model.sentence_at(max(q.inner_start, q.inner_end - 1))
+            first = bisect_right(sent_starts, q.inner_start) - 1
+            last = bisect_right(sent_starts, max(q.inner_start, q.inner_end - 1)) - 1
             for k in range(max(first, 0), min(last, n - 1) + 1):
-                if starts[k] < q.inner_end and ends[k] > q.inner_start:
-                    self._sent[k] = 1
+                if sent_starts[k] < q.inner_end and ends[k] > q.inner_start:
+                    sent[k] = 1
 
     def note(self, offset: int, s: int) -> str:
         """ "quoted: <source>", "attributed: <source>", "quoted", "attributed ('said')" or ""."""
@@ -528,17 +621,19 @@ def _mention_columns(
     ctx: DocContext, hedged: list[int], boosted: list[int], counted: list[int]
 ) -> tuple[list[int], list[int], list[int]]:
     """Per mention: 1 on the first mention of an actor in a counted sentence, with that sentence's flags."""
-    first, mh, mb = [], [], []
+    n = len(counted)
+    first: list[int] = []
     seen: set[tuple[str, int]] = set()
     for mention, s in zip(ctx.mentions, ctx.mention_sentence):
         key = (mention.actor, s)
-        if key in seen or not (0 <= s < len(counted)) or not counted[s]:
+        if key in seen or not (0 <= s < n) or not counted[s]:
             first.append(0)
-            mh.append(0)
-            mb.append(0)
-            continue
-        seen.add(key)
-        first.append(1)
-        mh.append(hedged[s])
-        mb.append(boosted[s])
-    return first, mh, mb
+        else:
+            seen.add(key)
+            first.append(1)
+    sents = ctx.mention_sentence
+    return (
+        first,
+        [hedged[s] if f else 0 for f, s in zip(first, sents)],
+        [boosted[s] if f else 0 for f, s in zip(first, sents)],
+    )

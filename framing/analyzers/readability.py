@@ -58,6 +58,10 @@ _EXTRA_SYLLABLE = re.compile(
 # a silent e inside a word, before a suffix ("likely", "statement")
 _SILENT_E_SUFFIX = re.compile(r"[^aeiouy]e(?:ly|ment|ments|ness|ful|less)\b")
 _MUTE_ES = ("ses", "xes", "zes", "ches", "shes", "ges", "ces")
+# A word without one of these cannot match the pattern above it (inside a word of letters \b is only at its
+# ends): the cheap test skips the regular expression for most words.
+_SILENT_E_ENDINGS = ("ely", "ement", "ements", "eness", "eful", "eless")
+_EXTRA_ENDINGS = ("ing", "ian", "io", "eo", "ism", "ire", "our", "ours", "ier", "ia", "ea", "ious")
 
 
 def count_syllables(word: str) -> int:
@@ -90,8 +94,10 @@ def count_syllables(word: str) -> int:
         n > 1 and w.endswith("es") and w[-3] not in "aeiouy" and not w.endswith(_MUTE_ES)
     ):
         n -= 1
-    n -= len(_SILENT_E_SUFFIX.findall(w))
-    n += len(_EXTRA_SYLLABLE.findall(w))
+    if w.endswith(_SILENT_E_ENDINGS):
+        n -= len(_SILENT_E_SUFFIX.findall(w))
+    if "ua" in w or "iation" in w or w.endswith(_EXTRA_ENDINGS):
+        n += len(_EXTRA_SYLLABLE.findall(w))
     return max(1, n)
 
 
