@@ -79,8 +79,6 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..text import WORD_RE
-
 if TYPE_CHECKING:
     from ..actors import Mention
     from ..text import Quote, TextModel
@@ -275,13 +273,8 @@ _CLOSE = frozenset("\"”’'")  # closing quotation marks
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 _FIRM = frozenset(["possessive", "appositive"])
 _APPOSITIVE_SPAN = 12  # words of an appositive between a speaker and the report verb ("X, a senior adviser, said")
-_first = itemgetter(0)
 _second = itemgetter(1)
 _match_start = re.Match.start
-_match_end = re.Match.end
-#: the text model's word pattern (``WORD_RE``) with possessive quantifiers: the same tokens (nothing
-#: follows that could make it give characters back), found a little faster; WORD_RE itself if it changes
-_WORD_FINDITER = (re.compile(r"\w++(?:[-'’.]\w++)*+") if WORD_RE.pattern == r"\w+(?:[-'’.]\w+)*" else WORD_RE).finditer
 
 
 class _Speech(NamedTuple):
@@ -356,11 +349,8 @@ def score_sentences(
     tokens = model.tokens
     text = model.text
     sent_tok, sent_starts, sent_ends = model.sent_tok, model.sent_starts, model.sent_ends
-    # token spans the text model has already computed for another analyzer (a speed-up only: what is not
-    # there is found here with the same pattern, without storing it in the model)
-    known = getattr(model, "_spans", None)
-    if not isinstance(known, dict):
-        known = {}
+    # where each token starts and ends (global token index), found once while parsing
+    starts, ends = model.tok_starts, model.tok_ends
     cues = lex.cues
     p = params
     negators, modifiers = lex.negators, lex.modifiers
@@ -375,17 +365,6 @@ def score_sentences(
     for s, hits, mentions, attributions in sentences:
         t0, t1 = sent_tok[s], sent_tok[s + 1]
         s_start, s_end = sent_starts[s], sent_ends[s]
-        # the text model's tokens of the sentence with their offsets (what model.sentence_spans finds)
-        # where each token of the sentence starts and ends (the text model's tokens, global index t0 + i)
-        spans = known.get(s)
-        if spans is None:
-            found = list(_WORD_FINDITER(text, s_start, s_end))
-            starts = list(map(_match_start, found))
-            ends = list(map(_match_end, found))
-        else:
-            starts = list(map(_first, spans))
-            ends = list(map(_second, spans))
-        n = t1 - t0
 
         # ---------------------------------------------------------------- clause structure
         # punctuation: the token each mark stands before (global index); a sentence has few of them
@@ -395,12 +374,12 @@ def score_sentences(
             ch = text[off]
             if ch == "-" and not (text[off - 1 : off].isspace() and text[off + 1 : off + 2].isspace()):
                 continue  # a hyphen, not a dash
-            k = bisect_left(starts, off)
-            if k < n:
+            k = bisect_left(starts, off, t0, t1)
+            if k < t1:
                 if ch == ",":
-                    commas.append(t0 + k)
+                    commas.append(k)
                 else:
-                    strongs.append(t0 + k)
+                    strongs.append(k)
         if strongs:
             breaks = sorted(commas + strongs)
             break_set: frozenset[int] | set[int] = set(breaks)
@@ -444,16 +423,18 @@ def score_sentences(
         ments: list[tuple[int, int, int, Mention, list[_Anchor]]] = []  # (index, a, b, mention, anchors)
         for mi, m in mentions:
             ms, me = m.start, m.end
-            a = bisect_right(starts, ms) - 1
-            if a < 0:
-                a = 0
+            a = bisect_right(starts, ms, t0, t1) - 1
+            if a < t0:
+                a = t0
             elif ends[a] <= ms:
                 a += 1
-            b = bisect_left(starts, me)
+            b = bisect_left(starts, me, t0, t1)
             if b <= a:
                 b = a + 1
-            a = t0 + (a if a < n else n - 1)
-            b = t0 + (b if b < n else n)
+            if a >= t1:
+                a = t1 - 1
+            if b > t1:
+                b = t1
             poss = (
                 bool(m.possessive) or text[me : me + 1] in _APOSTROPHES or tokens[b - 1].endswith(_POSSESSIVE_ENDINGS)
             )
@@ -484,7 +465,7 @@ def score_sentences(
                     continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
                 # another name between the mention and the pronoun may be what it refers to
                 # (the antecedent is the nearest mention before the pronoun, so no other mention lies in between)
-                if _other_name(text, ends[b - 1 - t0], starts[k - t0]):
+                if _other_name(text, ends[b - 1], starts[k]):
                     continue
                 ancs.append((k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
 
@@ -525,14 +506,14 @@ def score_sentences(
                     k = rep[i]
                     # "..., said X" / "” said X": the verb follows a comma or a quotation; in "Pence said
                     # Flynn lied" X is what is said, not the speaker
-                    ks = starts[k - t0]
+                    ks = starts[k]
                     if k == t0 or k in break_set or text[ks - 2 : ks].rstrip()[-1:] in _CLOSE:
                         speech[mi] = _Speech(cue=k, cue_after=False)
         if strongs and strongs[0] <= ments[0][2] and ments[0][1] == t0:
             # "Karl Rove: Hillary Clinton might ...": a name opening the sentence and followed by a colon
             # (headlines, transcripts) is the speaker of what follows it
             for mi, a, b, m, _ in ments:
-                if a == t0 and b < t1 and mi not in speech and ":" in text[m.end : starts[b - t0]]:
+                if a == t0 and b < t1 and mi not in speech and ":" in text[m.end : starts[b]]:
                     speech[mi] = _Speech(cue=b - 1, cue_after=True)
         # quotations: is any word of the sentence inside one? (then ask the text model for each word)
         quote_at = _no_quote
@@ -551,7 +532,7 @@ def score_sentences(
             elif reaches and model.quote_at(s_start) is not None:
                 quote_at = model.quote_at
         # the first word of each mention, not a stray quote mark included in its span
-        q_ment = {x[0]: quote_at(starts[x[1] - t0]) for x in ments} if quote_at is not _no_quote else {}
+        q_ment = {x[0]: quote_at(starts[x[1]]) for x in ments} if quote_at is not _no_quote else {}
 
         title_case: bool | None = None  # is the sentence a headline in title case? (asked when needed)
 
@@ -571,7 +552,7 @@ def score_sentences(
         quoting = quote_at is not _no_quote
         seen: list[tuple[int, float]] = []  # start and weight of the evaluative words so far
         for y0, y1, word in hits:
-            hs = starts[y0 - t0]
+            hs = starts[y0]
             cap = text[hs].isupper()
             if skip_names and cap and y0 != t0:
                 # a capitalised word inside a sentence is part of a name ("Loretta Lynch", "Justice Department"),
@@ -582,7 +563,7 @@ def score_sentences(
                         # title case: no word of 3+ letters other than a few small words is lower-case
                         title_case = not any(
                             text[a].islower() and b - a >= 3 and text[a:b] not in _TITLE_SMALL
-                            for a, b in zip(starts, ends)
+                            for a, b in zip(starts[t0:t1], ends[t0:t1])
                         )
                     if not title_case:
                         continue
@@ -670,7 +651,7 @@ def score_sentences(
                 continue
             if cap and any(x[1] <= y0 < x[2] or y0 <= x[1] < y1 for x in ments):
                 continue  # a word of an actor's name ("Petty said ...")
-            he = ends[y1 - 1 - t0]
+            he = ends[y1 - 1]
             q_hit = quote_at(hs) if quoting else None
             role = word.role
             # "X ambushed a convoy, killing six officers": a participle after a comma has the sentence's subject as doer
@@ -764,7 +745,7 @@ def score_sentences(
                                 f *= contrast_f
                                 why = why + "; across a contrast" if why else "across a contrast"
                         f = f * share
-                        if kind == "agent" and before and d > 0 and _other_name(text, ends[ab - 1 - t0], hs):
+                        if kind == "agent" and before and d > 0 and _other_name(text, ends[ab - 1], hs):
                             f *= p.other_subject  # "X said Iran violated ...": another name between mention and act
                             why = why + "; another subject" if why else "another subject"
                 else:  # the common case: distance and breaks only
