@@ -542,7 +542,8 @@ def score_sentences(
             elif reaches and model.quote_at(s_start) is not None:
                 quote_at = model.quote_at
         # the first word of each mention, not a stray quote mark included in its span
-        q_ment = {x[0]: quote_at(starts[x[1]]) for x in ments} if quote_at is not _no_quote else {}
+        # (worked out when a word of the sentence first turns out to be quoted)
+        q_ment: dict[int, Quote | None] | None = None
 
         title_case: bool | None = None  # is the sentence a headline in title case? (asked when needed)
 
@@ -813,6 +814,8 @@ def score_sentences(
                 source = ""
                 if q_hit is not None:
                     quoted = True
+                    if q_ment is None:
+                        q_ment = {x[0]: quote_at(starts[x[1]]) for x in ments}
                     if q_ment.get(mi) != q_hit:
                         if mi in speech:
                             f *= p.speaker
