@@ -86,7 +86,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Contribution", "DocInfo", "RuleParams", "document_info", "normalise", "score_sentence", "score_sentences"]
 
-_CAPITAL_RE = re.compile(r"\b[A-Z][\w'’.-]*")
+#: a capitalised word (``\b[A-Z][\w'’.-]*``), written with the capital first and the word boundary as a
+#: lookbehind, so the regex engine skips ahead to the next capital letter instead of trying every position
+_CAPITAL_RE = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’.-]*")
 #: Capitalised words that are not names of someone (days, months, titles, "I").
 _NOT_NAMES = frozenset(
     [
@@ -138,10 +140,13 @@ _NOT_NAMES = frozenset(
 
 def _other_name(text: str, start: int, end: int) -> bool:
     """A capitalised word that may name someone else between two offsets (days, months and titles are not)."""
-    seg = text[start:end]
-    if seg.islower() or seg == seg.lower():
-        return False  # no capital letter at all
-    return any(m.group() not in _NOT_NAMES for m in _CAPITAL_RE.finditer(text, start, end))
+    search = _CAPITAL_RE.search
+    m = search(text, start, end)
+    while m is not None:
+        if m.group() not in _NOT_NAMES:
+            return True
+        m = search(text, m.end(), end)
+    return False
 
 
 #: clause breaks: , ; : ( ) [ ] dashes and hyphens, but not a hyphen right after a letter or digit (a hyphen
