@@ -669,7 +669,14 @@ def score_sentences(
                 continue  # a word of an actor's name ("Petty said ...")
             he = ends[y1 - 1]
             q_hit = quote_at(hs) if quoting else None
+            q_source = ""  # who speaks the quotation the word is in (the same for every mention)
+            if q_hit is not None:
+                for _ss, _se, cs, ce, r in atts:
+                    if cs <= hs < ce:
+                        q_source = str(r.get("source_actor") or r.get("source") or "")
+                        break
             role = word.role
+            entity = word.entity
             # "X ambushed a convoy, killing six officers": a participle after a comma has the sentence's subject as doer
             participle = word.verb and bool(role) and y0 in break_set and tokens[y0].endswith("ing")
             if participle and first_mi < 0:
@@ -786,7 +793,7 @@ def score_sentences(
                     )  # "terror operations inside Pakistan": the place or target of a bad thing, not its author
                     why = why + "; place or target" if why else "place or target"
                 if (
-                    word.entity
+                    entity
                     and d > 1
                     and kind not in _FIRM
                     and not (ab <= y0 <= ab + 4 and not _COPULA.isdisjoint(tokens[ab:y0]))
@@ -828,10 +835,7 @@ def score_sentences(
                         else:
                             f *= p.quoted_other
                             why = why + "; quoted" if why else "quoted"
-                    for _ss, _se, cs, ce, r in atts:
-                        if cs <= hs < ce:
-                            source = str(r.get("source_actor") or r.get("source") or "")
-                            break
+                    source = q_source
                 elif speech:
                     sp = speech.get(mi)
                     if sp is not None and _in_speech(sp, hs, y0):
