@@ -18,12 +18,11 @@ Then, on the first ``--analyze-n`` articles, cleaned (``Cleaner``) and parsed
 (``TextModel``) as the pipeline does, with mentions found and the word index
 built beforehand (best of 3 passes):
 
-(c) ``StanceAnalyzer.analyze`` alone, on freshly parsed documents: the analyzer
-    computes every token span it needs itself;
+(c) ``StanceAnalyzer.analyze`` alone, on freshly parsed documents;
 (d) ``StanceAnalyzer.analyze`` inside the pipeline: the other default analyzers
     (readability, sourcing, hedging ...) have run first on the same text model,
-    untimed, so the sourcing analyzer's attributions are read and the token
-    spans they computed are shared, as in ``framing.analyze``.
+    untimed, so the sourcing analyzer's attributions are read, as in
+    ``framing.analyze``.
 
 Times are CPU seconds of this process (time.process_time), so that other work on a
 shared machine does not distort the ratio. Actors: a fixed list of 24 US

@@ -79,8 +79,6 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..text import WORD_RE
-
 if TYPE_CHECKING:
     from ..actors import Mention
     from ..text import Quote, TextModel
@@ -88,7 +86,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Contribution", "DocInfo", "RuleParams", "document_info", "normalise", "score_sentence", "score_sentences"]
 
-_CAPITAL_RE = re.compile(r"\b[A-Z][\w'’.-]*")
+#: a capitalised word (``\b[A-Z][\w'’.-]*``), written with the capital first and the word boundary as a
+#: lookbehind, so the regex engine skips ahead to the next capital letter instead of trying every position
+_CAPITAL_RE = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’.-]*")
 #: Capitalised words that are not names of someone (days, months, titles, "I").
 _NOT_NAMES = frozenset(
     [
@@ -140,13 +140,19 @@ _NOT_NAMES = frozenset(
 
 def _other_name(text: str, start: int, end: int) -> bool:
     """A capitalised word that may name someone else between two offsets (days, months and titles are not)."""
-    seg = text[start:end]
-    if seg.islower() or seg == seg.lower():
-        return False  # no capital letter at all
-    return any(m.group() not in _NOT_NAMES for m in _CAPITAL_RE.finditer(text, start, end))
+    search = _CAPITAL_RE.search
+    m = search(text, start, end)
+    while m is not None:
+        if m.group() not in _NOT_NAMES:
+            return True
+        m = search(text, m.end(), end)
+    return False
 
 
-_PUNCT_BREAK_RE = re.compile(r"[,;:()\[\]—–-]")
+#: clause breaks: , ; : ( ) [ ] dashes and hyphens, but not a hyphen right after a letter or digit (a hyphen
+#: inside a word, most of them; a spaced hyphen is then checked on the text). One character class first, so
+#: the regex engine still skips ahead to the next candidate (an alternation there makes the scan 4x slower).
+_PUNCT_BREAK_RE = re.compile(r"[,;:()\[\]—–-](?<!\S-)")
 _APPOSITIVE_OPENERS = frozenset(["a", "an", "the", "one", "who", "whose", "which", "his", "her", "its", "their", "now"])
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "its", "their"])
 _COORDINATION = frozenset(["and", "or", "&"])
@@ -275,13 +281,8 @@ _CLOSE = frozenset("\"”’'")  # closing quotation marks
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 _FIRM = frozenset(["possessive", "appositive"])
 _APPOSITIVE_SPAN = 12  # words of an appositive between a speaker and the report verb ("X, a senior adviser, said")
-_first = itemgetter(0)
 _second = itemgetter(1)
 _match_start = re.Match.start
-_match_end = re.Match.end
-#: the text model's word pattern (``WORD_RE``) with possessive quantifiers: the same tokens (nothing
-#: follows that could make it give characters back), found a little faster; WORD_RE itself if it changes
-_WORD_FINDITER = (re.compile(r"\w++(?:[-'’.]\w++)*+") if WORD_RE.pattern == r"\w+(?:[-'’.]\w+)*" else WORD_RE).finditer
 
 
 class _Speech(NamedTuple):
@@ -356,11 +357,8 @@ def score_sentences(
     tokens = model.tokens
     text = model.text
     sent_tok, sent_starts, sent_ends = model.sent_tok, model.sent_starts, model.sent_ends
-    # token spans the text model has already computed for another analyzer (a speed-up only: what is not
-    # there is found here with the same pattern, without storing it in the model)
-    known = getattr(model, "_spans", None)
-    if not isinstance(known, dict):
-        known = {}
+    # where each token starts and ends (global token index), found once while parsing
+    starts, ends = model.tok_starts, model.tok_ends
     cues = lex.cues
     p = params
     negators, modifiers = lex.negators, lex.modifiers
@@ -375,17 +373,6 @@ def score_sentences(
     for s, hits, mentions, attributions in sentences:
         t0, t1 = sent_tok[s], sent_tok[s + 1]
         s_start, s_end = sent_starts[s], sent_ends[s]
-        # the text model's tokens of the sentence with their offsets (what model.sentence_spans finds)
-        # where each token of the sentence starts and ends (the text model's tokens, global index t0 + i)
-        spans = known.get(s)
-        if spans is None:
-            found = list(_WORD_FINDITER(text, s_start, s_end))
-            starts = list(map(_match_start, found))
-            ends = list(map(_match_end, found))
-        else:
-            starts = list(map(_first, spans))
-            ends = list(map(_second, spans))
-        n = t1 - t0
 
         # ---------------------------------------------------------------- clause structure
         # punctuation: the token each mark stands before (global index); a sentence has few of them
@@ -395,12 +382,12 @@ def score_sentences(
             ch = text[off]
             if ch == "-" and not (text[off - 1 : off].isspace() and text[off + 1 : off + 2].isspace()):
                 continue  # a hyphen, not a dash
-            k = bisect_left(starts, off)
-            if k < n:
+            k = bisect_left(starts, off, t0, t1)
+            if k < t1:
                 if ch == ",":
-                    commas.append(t0 + k)
+                    commas.append(k)
                 else:
-                    strongs.append(t0 + k)
+                    strongs.append(k)
         if strongs:
             breaks = sorted(commas + strongs)
             break_set: frozenset[int] | set[int] = set(breaks)
@@ -444,16 +431,18 @@ def score_sentences(
         ments: list[tuple[int, int, int, Mention, list[_Anchor]]] = []  # (index, a, b, mention, anchors)
         for mi, m in mentions:
             ms, me = m.start, m.end
-            a = bisect_right(starts, ms) - 1
-            if a < 0:
-                a = 0
+            a = bisect_right(starts, ms, t0, t1) - 1
+            if a < t0:
+                a = t0
             elif ends[a] <= ms:
                 a += 1
-            b = bisect_left(starts, me)
+            b = bisect_left(starts, me, t0, t1)
             if b <= a:
                 b = a + 1
-            a = t0 + (a if a < n else n - 1)
-            b = t0 + (b if b < n else n)
+            if a >= t1:
+                a = t1 - 1
+            if b > t1:
+                b = t1
             poss = (
                 bool(m.possessive) or text[me : me + 1] in _APOSTROPHES or tokens[b - 1].endswith(_POSSESSIVE_ENDINGS)
             )
@@ -472,7 +461,10 @@ def score_sentences(
             by_end = sorted((x[2], x[0], x[1], x[4]) for x in ments)  # (b, index, a, anchors)
             end_pos = [x[0] for x in by_end]
             for k in pronouns:
-                if any(x[1] <= k < x[2] for x in ments):
+                if several:
+                    if any(x[1] <= k < x[2] for x in ments):
+                        continue
+                elif ments[0][1] <= k < ments[0][2]:
                     continue
                 i = bisect_right(end_pos, k) - 1
                 if i < 0:
@@ -484,7 +476,7 @@ def score_sentences(
                     continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
                 # another name between the mention and the pronoun may be what it refers to
                 # (the antecedent is the nearest mention before the pronoun, so no other mention lies in between)
-                if _other_name(text, ends[b - 1 - t0], starts[k - t0]):
+                if _other_name(text, ends[b - 1], starts[k]):
                     continue
                 ancs.append((k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
 
@@ -493,16 +485,20 @@ def score_sentences(
         rep = doc.report
         ir = bisect_left(rep, t0)
         # the sourcing analyzer's attributions: (source span, content span, record)
-        atts = [
-            (
-                int(r.get("source_start", -1)),
-                int(r.get("source_end", -1)),
-                int(r.get("content_start", -1)),
-                int(r.get("content_end", -1)),
-                r,
-            )
-            for r in attributions
-        ]
+        atts = (
+            [
+                (
+                    int(r.get("source_start", -1)),
+                    int(r.get("source_end", -1)),
+                    int(r.get("content_start", -1)),
+                    int(r.get("content_end", -1)),
+                    r,
+                )
+                for r in attributions
+            ]
+            if attributions
+            else ()
+        )
         if atts or (ir < len(rep) and rep[ir] < t1):
             for mi, a, b, m, _ in ments:
                 owned = [(cs, ce) for ss, se, cs, ce, _r in atts if ss >= 0 and ss < m.end and m.start < se and cs >= 0]
@@ -525,14 +521,14 @@ def score_sentences(
                     k = rep[i]
                     # "..., said X" / "” said X": the verb follows a comma or a quotation; in "Pence said
                     # Flynn lied" X is what is said, not the speaker
-                    ks = starts[k - t0]
+                    ks = starts[k]
                     if k == t0 or k in break_set or text[ks - 2 : ks].rstrip()[-1:] in _CLOSE:
                         speech[mi] = _Speech(cue=k, cue_after=False)
         if strongs and strongs[0] <= ments[0][2] and ments[0][1] == t0:
             # "Karl Rove: Hillary Clinton might ...": a name opening the sentence and followed by a colon
             # (headlines, transcripts) is the speaker of what follows it
             for mi, a, b, m, _ in ments:
-                if a == t0 and b < t1 and mi not in speech and ":" in text[m.end : starts[b - t0]]:
+                if a == t0 and b < t1 and mi not in speech and ":" in text[m.end : starts[b]]:
                     speech[mi] = _Speech(cue=b - 1, cue_after=True)
         # quotations: is any word of the sentence inside one? (then ask the text model for each word)
         quote_at = _no_quote
@@ -551,7 +547,8 @@ def score_sentences(
             elif reaches and model.quote_at(s_start) is not None:
                 quote_at = model.quote_at
         # the first word of each mention, not a stray quote mark included in its span
-        q_ment = {x[0]: quote_at(starts[x[1] - t0]) for x in ments} if quote_at is not _no_quote else {}
+        # (worked out when a word of the sentence first turns out to be quoted)
+        q_ment: dict[int, Quote | None] | None = None
 
         title_case: bool | None = None  # is the sentence a headline in title case? (asked when needed)
 
@@ -571,7 +568,7 @@ def score_sentences(
         quoting = quote_at is not _no_quote
         seen: list[tuple[int, float]] = []  # start and weight of the evaluative words so far
         for y0, y1, word in hits:
-            hs = starts[y0 - t0]
+            hs = starts[y0]
             cap = text[hs].isupper()
             if skip_names and cap and y0 != t0:
                 # a capitalised word inside a sentence is part of a name ("Loretta Lynch", "Justice Department"),
@@ -582,7 +579,7 @@ def score_sentences(
                         # title case: no word of 3+ letters other than a few small words is lower-case
                         title_case = not any(
                             text[a].islower() and b - a >= 3 and text[a:b] not in _TITLE_SMALL
-                            for a, b in zip(starts, ends)
+                            for a, b in zip(starts[t0:t1], ends[t0:t1])
                         )
                     if not title_case:
                         continue
@@ -670,9 +667,16 @@ def score_sentences(
                 continue
             if cap and any(x[1] <= y0 < x[2] or y0 <= x[1] < y1 for x in ments):
                 continue  # a word of an actor's name ("Petty said ...")
-            he = ends[y1 - 1 - t0]
+            he = ends[y1 - 1]
             q_hit = quote_at(hs) if quoting else None
+            q_source = ""  # who speaks the quotation the word is in (the same for every mention)
+            if q_hit is not None:
+                for _ss, _se, cs, ce, r in atts:
+                    if cs <= hs < ce:
+                        q_source = str(r.get("source_actor") or r.get("source") or "")
+                        break
             role = word.role
+            entity = word.entity
             # "X ambushed a convoy, killing six officers": a participle after a comma has the sentence's subject as doer
             participle = word.verb and bool(role) and y0 in break_set and tokens[y0].endswith("ing")
             if participle and first_mi < 0:
@@ -764,22 +768,23 @@ def score_sentences(
                                 f *= contrast_f
                                 why = why + "; across a contrast" if why else "across a contrast"
                         f = f * share
-                        if kind == "agent" and before and d > 0 and _other_name(text, ends[ab - 1 - t0], hs):
+                        if kind == "agent" and before and d > 0 and _other_name(text, ends[ab - 1], hs):
                             f *= p.other_subject  # "X said Iran violated ...": another name between mention and act
                             why = why + "; another subject" if why else "another subject"
                 else:  # the common case: distance and breaks only
                     f = 1.0 / (1.0 + d / scale)
                     why = ""
-                    if any_break:
-                        if before:
-                            nc, ns, nk = _between(commas, strongs, conn_pos, ab, y0)
-                        else:
-                            nc, ns, nk = _between(commas, strongs, conn_pos, y1, aa)
-                        if nc:
-                            f *= comma_f**nc
-                        if ns:
-                            f *= strong_f**ns
-                        if nk:
+                    if any_break:  # _between, inlined: the breaks between the mention and the word
+                        lo_b, hi_b = (ab, y0) if before else (y1, aa)
+                        if commas:
+                            nc = bisect_right(commas, hi_b) - bisect_left(commas, lo_b)
+                            if nc:
+                                f *= comma_f**nc
+                        if strongs:
+                            ns = bisect_right(strongs, hi_b) - bisect_left(strongs, lo_b)
+                            if ns:
+                                f *= strong_f**ns
+                        if conn_pos and bisect_left(conn_pos, hi_b) - bisect_left(conn_pos, lo_b):
                             f *= contrast_f
                             why = "across a contrast"
                 if not role and not before and not apron and not _PLACE.isdisjoint(tokens[max(y1, aa - 2) : aa]):
@@ -788,7 +793,7 @@ def score_sentences(
                     )  # "terror operations inside Pakistan": the place or target of a bad thing, not its author
                     why = why + "; place or target" if why else "place or target"
                 if (
-                    word.entity
+                    entity
                     and d > 1
                     and kind not in _FIRM
                     and not (ab <= y0 <= ab + 4 and not _COPULA.isdisjoint(tokens[ab:y0]))
@@ -821,6 +826,8 @@ def score_sentences(
                 source = ""
                 if q_hit is not None:
                     quoted = True
+                    if q_ment is None:
+                        q_ment = {x[0]: quote_at(starts[x[1]]) for x in ments}
                     if q_ment.get(mi) != q_hit:
                         if mi in speech:
                             f *= p.speaker
@@ -828,10 +835,7 @@ def score_sentences(
                         else:
                             f *= p.quoted_other
                             why = why + "; quoted" if why else "quoted"
-                    for _ss, _se, cs, ce, r in atts:
-                        if cs <= hs < ce:
-                            source = str(r.get("source_actor") or r.get("source") or "")
-                            break
+                    source = q_source
                 elif speech:
                     sp = speech.get(mi)
                     if sp is not None and _in_speech(sp, hs, y0):
