@@ -96,11 +96,12 @@ def write_report(
             if p.figure is not None:
                 pngs[p.name] = render_png(p.figure)
                 plt.close(p.figure)
+                p.figure = None  # the figure's memory is freed now, not when the report is done
         if "pdf" in formats:
             tmp = out / ".report.pdf.tmp"
             with PdfPages(tmp, metadata={"Title": "framing report", "Creator": "framing"}) as pdf:
                 for p in pages:
-                    if p.figure is not None:
+                    if p.name in pngs:
                         sheets = [figure_page(p.title, pngs[p.name], p.text)]
                     elif p.text or not p.excerpts:
                         sheets = text_pages(p.title, list(p.text))

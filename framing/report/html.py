@@ -32,7 +32,7 @@ th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:to
 
 def _page_html(p: Page, pngs: dict[str, bytes]) -> str:
     parts = [f'<section id="{html.escape(p.name)}"><h2>{html.escape(p.title)}</h2>']
-    if p.figure is not None and p.name in pngs:
+    if p.name in pngs:
         b64 = base64.b64encode(pngs[p.name]).decode("ascii")
         parts.append(f'<img alt="{html.escape(p.title)}" src="data:image/png;base64,{b64}">')
     for para in p.text:
