@@ -24,6 +24,7 @@ _W, _H = PAGE_SIZE
 _MARGIN = 0.06
 _CHARS_PER_LINE = 118
 _LINE = 0.032  # line height as a fraction of the page height (11 pt)
+_MIN_LAST_PAGE = 3  # lines on a continued last page, at least (when paragraphs can move)
 
 
 def render_png(fig: Figure, dpi: int = 150) -> bytes:
@@ -40,6 +41,7 @@ def _new_page() -> Figure:
 
 
 def _heading(fig: Figure, title: str, subtitle: str = "") -> float:
+    """Draw the page heading; return where the text below it starts (see :func:`_text_top`)."""
     fig.text(_MARGIN, 1 - _MARGIN, title, fontsize=20, fontweight="bold", va="top", ha="left", color="#111111")
     y = 1 - _MARGIN - 0.06
     if subtitle:
@@ -47,6 +49,55 @@ def _heading(fig: Figure, title: str, subtitle: str = "") -> float:
             fig.text(_MARGIN, y, line, fontsize=13, va="top", ha="left", color="#444444")
             y -= 0.038
     return y - 0.01
+
+
+def _text_top(subtitle: str = "") -> float:
+    """Where the text starts under a heading with this subtitle (what :func:`_heading` returns)."""
+    return 1 - _MARGIN - 0.06 - 0.038 * len(textwrap.wrap(subtitle, 100)) - 0.01
+
+
+def _advance(line: str, starts: bool, k: int) -> tuple[float, float]:
+    """(space before, height) of a line of text: paragraphs get a gap, sub-headings more room."""
+    before = _LINE * 0.45 if starts and k > 0 else 0.0
+    return before, (_LINE * 1.3 if line.startswith("## ") else _LINE)
+
+
+def _paginate(lines: list[tuple[str, bool]], subtitle: str = "") -> list[tuple[int, int]]:
+    """Line ranges ``[a, b)`` per page. A last page of fewer than three lines takes the previous page's last
+    paragraphs along (with their sub-heading) while they fit and leave the previous page some text: no
+    "(continued)" page holding a lone line."""
+    pages: list[tuple[int, int]] = []
+    k = 0
+    first = True
+    while first or k < len(lines):
+        y = _text_top(subtitle if first else "")
+        first = False
+        a = k
+        while k < len(lines) and y > _MARGIN + _LINE:
+            before, height = _advance(*lines[k], k)
+            y -= before + height
+            k += 1
+        pages.append((a, k))
+    while len(pages) > 1 and pages[-1][1] - pages[-1][0] < _MIN_LAST_PAGE:
+        (a, b), (_c, d) = pages[-2], pages[-1]
+        p = max((i for i in range(a + 1, b) if lines[i][1]), default=-1)
+        if p > a + 1 and lines[p - 1][0].startswith("## "):
+            p -= 1  # a sub-heading goes with its paragraph
+        if p <= a or not _fits(lines, p, d, _text_top()):
+            break
+        pages[-2:] = [(a, p), (p, d)]
+    return pages
+
+
+def _fits(lines: list[tuple[str, bool]], a: int, b: int, top: float) -> bool:
+    """True when lines ``[a, b)`` fit on one page below ``top``."""
+    y = top
+    for k in range(a, b):
+        if y <= _MARGIN + _LINE:
+            return False
+        before, height = _advance(*lines[k], k)
+        y -= before + height
+    return True
 
 
 def _lines(paragraphs: Iterable[str], width: int = _CHARS_PER_LINE) -> list[tuple[str, bool]]:
@@ -64,22 +115,18 @@ def _lines(paragraphs: Iterable[str], width: int = _CHARS_PER_LINE) -> list[tupl
 
 
 def text_pages(title: str, paragraphs: list[str], subtitle: str = "", mono: bool = False) -> list[Figure]:
-    """Pages of wrapped text under a heading; continues onto new pages as needed."""
+    """Pages of wrapped text under a heading; continues onto new pages as needed (see :func:`_paginate`)."""
     pages = []
     lines = _lines(paragraphs, 100 if mono else _CHARS_PER_LINE)
-    k = 0
-    first = True
-    while first or k < len(lines):
+    for n, (a, b) in enumerate(_paginate(lines, subtitle)):
         fig = _new_page()
-        y = _heading(fig, title if first else f"{title} (continued)", subtitle if first else "")
-        first = False
-        while k < len(lines) and y > _MARGIN + _LINE:
+        y = _heading(fig, title if n == 0 else f"{title} (continued)", subtitle if n == 0 else "")
+        for k in range(a, b):
             line, starts = lines[k]
-            if starts and k > 0:
-                y -= _LINE * 0.45
+            before, height = _advance(line, starts, k)
+            y -= before
             if line.startswith("## "):
                 fig.text(_MARGIN, y, line[3:], fontsize=14, fontweight="bold", va="top", ha="left")
-                y -= _LINE * 1.3
             else:
                 fig.text(
                     _MARGIN,
@@ -91,8 +138,7 @@ def text_pages(title: str, paragraphs: list[str], subtitle: str = "", mono: bool
                     family="DejaVu Sans Mono" if mono else "DejaVu Sans",
                     color="#1a1a1a",
                 )
-                y -= _LINE
-            k += 1
+            y -= height
         pages.append(fig)
     return pages
 
