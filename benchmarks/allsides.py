@@ -66,3 +66,43 @@ def setup(records: list[dict]):
     with contextlib.suppress(FileNotFoundError):
         issues = resolve_issues(str(seed_file("issues.yaml")))
     return corpus, Pipeline(actors=actors, issues=issues)
+
+
+def prepare(docs, actors, issues) -> list:
+    """(document, cleaned text, mentions, mention sentences) of each document: what a timed pass starts from."""
+    from framing.pipeline import Pipeline
+
+    pipe = Pipeline(actors=actors, issues=issues, analyzers=[])
+    return [(c.doc, c.clean, c.mentions, c.mention_sentence) for c in map(pipe.context, docs)]
+
+
+def contexts(prepared, actors, issues) -> list:
+    """Fresh text models for :func:`prepare`'s documents (no token span computed yet), word index built."""
+    from framing.analyzers.base import DocContext
+    from framing.text import TextModel
+
+    out = []
+    for doc, clean, mentions, msent in prepared:
+        model = TextModel(clean.text)
+        model.index  # noqa: B018 - built before timing, as the pipeline's lexicon matching shares it
+        out.append(DocContext(doc, model, clean, mentions, msent, actors, issues))
+    return out
+
+
+def baseline_package(rev: str) -> str:
+    """Import the ``framing`` package of git revision ``rev`` from a temporary copy, as ``_framing_baseline``,
+    to time an analyzer against the working tree's in one run; returns the package name."""
+    import importlib
+    import io
+    import subprocess
+    import tarfile
+    import tempfile
+
+    tmp = Path(tempfile.mkdtemp())
+    data = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "framing"], capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(tmp)
+    (tmp / "framing").rename(tmp / "_framing_baseline")
+    sys.path.insert(0, str(tmp))
+    importlib.import_module("_framing_baseline")
+    return "_framing_baseline"

@@ -44,30 +44,9 @@ import pstats
 import time
 from pathlib import Path
 
-from allsides import CORPUS, read
+from allsides import CORPUS, baseline_package, contexts, prepare, read
 
 N_DUMP = 500
-
-
-def prepare(docs, actors, issues) -> list:
-    """(document, cleaned text, mentions, mention sentences) of each document: what a pass starts from."""
-    from framing.pipeline import Pipeline
-
-    pipe = Pipeline(actors=actors, issues=issues, analyzers=[])
-    return [(c.doc, c.clean, c.mentions, c.mention_sentence) for c in map(pipe.context, docs)]
-
-
-def contexts(prepared, actors, issues) -> list:
-    """Fresh text models (no token span computed yet), word index built."""
-    from framing.analyzers.base import DocContext
-    from framing.text import TextModel
-
-    out = []
-    for doc, clean, mentions, msent in prepared:
-        model = TextModel(clean.text)
-        model.index  # noqa: B018 - built before timing, as the pipeline's lexicon matching shares it
-        out.append(DocContext(doc, model, clean, mentions, msent, actors, issues))
-    return out
 
 
 def _plain(r) -> tuple:
@@ -212,25 +191,12 @@ def main() -> None:
 
 
 def load_baseline(rev: str):
-    """The readability and hedging analyzers of the package at git revision ``rev``, imported from a
-    temporary copy as ``_framing_baseline``, to time them against the working tree in one run."""
+    """The readability and hedging analyzers of the package at git revision ``rev``."""
     import importlib
-    import io
-    import subprocess
-    import sys
-    import tarfile
-    import tempfile
 
-    from allsides import ROOT
-
-    tmp = Path(tempfile.mkdtemp())
-    data = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "framing"], capture_output=True, check=True).stdout
-    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        tar.extractall(tmp)
-    (tmp / "framing").rename(tmp / "_framing_baseline")
-    sys.path.insert(0, str(tmp))
-    readability = importlib.import_module("_framing_baseline.analyzers.readability")
-    hedging = importlib.import_module("_framing_baseline.analyzers.hedging")
+    pkg = baseline_package(rev)
+    readability = importlib.import_module(f"{pkg}.analyzers.readability")
+    hedging = importlib.import_module(f"{pkg}.analyzers.hedging")
     return readability.Readability, hedging.HedgingAnalyzer
 
 
