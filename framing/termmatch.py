@@ -174,11 +174,25 @@ class TermMatcher:
                 self._simple[word] = single[0]
             self._hits.add(word)
 
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The :class:`Vocabulary` the matcher resolves word types through (one of its own unless given)."""
+        v = self._vocabulary
+        if v is None:
+            v = self._vocabulary = Vocabulary()
+        return v
+
+    def use_vocabulary(self, vocabulary: Vocabulary) -> None:
+        """Resolve word types through ``vocabulary`` from now on: share it with a matcher that sees the same
+        documents first (the frame matcher takes the issue matcher's), and the word types of a document new
+        to it are found once for both. Switching empties this matcher's cache (nothing when it is the same)."""
+        if vocabulary is not self._vocabulary:
+            self._vocabulary = vocabulary
+            self._epoch = -1  # resolve the new vocabulary's types from its start at the next document
+
     def _words(self, model: TextModel) -> list[str]:
         """The document's word types that anchor at least one entry (in the order of the model's index)."""
-        v = self._vocabulary
-        if v is None:  # first use, no vocabulary given: one of its own
-            v = self._vocabulary = Vocabulary()
+        v = self.vocabulary
         v.update(model)
         if self._epoch != v.epoch:
             self._resolved.clear()

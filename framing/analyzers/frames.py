@@ -46,7 +46,7 @@ from typing import Any
 from ..lexicons import Lexicon, LexiconEntry, load_lexicon
 from ..termmatch import TermMatcher, TokenOffsets
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, ratio
-from .issues import counted_of, counted_sentences
+from .issues import counted_of, counted_sentences, vocabulary_of
 
 __all__ = ["FRAMES", "FRAME_KEYS", "FRAME_NAMES", "FrameAnalyzer", "assign_frames"]
 
@@ -272,6 +272,9 @@ class FrameAnalyzer(Analyzer):
         model = ctx.model
         n = model.n_sentences
         counted = counted_of(ctx)
+        shared = vocabulary_of(ctx)
+        if shared is not None:  # the issue matcher has found this document's new word types: not again
+            self._matcher.use_vocabulary(shared)
         on, (sents, cats, starts, ends, ks) = self._score(model, counted)
         n_frames = len(FRAMES)
         cols = [[0] * n for _ in range(n_frames)]
