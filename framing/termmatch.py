@@ -235,7 +235,7 @@ class TermMatcher:
                 starts.extend(positions)
                 ks.extend([k] * len(positions))
             for k, needs, j, n, plain, patterns in probes:
-                if needs and not all(map(index_has, needs)):
+                if needs and (needs[0] not in index or (len(needs) > 1 and not all(map(index_has, needs)))):
                     continue  # a word it needs is not in the document
                 for p in positions:
                     a = p - j

@@ -40,7 +40,9 @@ techniques in online news in a multi-lingual setup. SemEval 2023.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import compress, repeat
+from operator import sub
 from typing import Any
 
 from ..lexicons import Lexicon, LexiconEntry, load_lexicon
@@ -218,7 +220,8 @@ class FrameAnalyzer(Analyzer):
         if not starts or not model.n_sentences:
             return set(), ([], [], [], [], [])
         n_frames = len(FRAMES)
-        sents = list(map(model.tok_sent.__getitem__, starts))
+        # each cue's sentence: sentences own consecutive tokens, and none is empty (bisect in C, no per-token list)
+        sents = list(map(sub, map(bisect_right, repeat(model.sent_tok), starts), repeat(1)))
         cats = list(map(self._cat.__getitem__, ks))
         weight = self._weight
         score: dict[int, float] = {}
