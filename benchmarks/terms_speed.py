@@ -1,7 +1,7 @@
 """Speed of ``IssueAnalyzer.analyze`` and ``FrameAnalyzer.analyze`` on parsed AllSides text, with a regression dump.
 
     python benchmarks/terms_speed.py [--n 1000] [--repeat 3] [--dump FILE] [--check FILE] [--profile]
-                                     [--no-pipeline] [--baseline REV]
+                                     [--no-pipeline] [--baseline REV [--interleave]]
 
 Setup (not timed), as in ``benchmarks/throughput.py``: the first N articles of
 the AllSides corpus; actors from ``ActorSet.discover(corpus, top=20)``; the
@@ -29,6 +29,11 @@ rows, document metrics) for the first 500 articles and the 5 seed documents
 pass of both analyzers. ``--baseline REV`` times the analyzers of an earlier
 git revision too, alternating with the working tree's in every pass, so that
 the ratio holds even when the machine is shared and absolute times drift.
+``--baseline REV --interleave`` instead runs both versions in the pipeline
+(all default analyzers, document by document) alternating every 25 documents,
+``--repeat`` rounds, and prints each analyzer's total CPU time per word: the
+steadiest comparison when other jobs share the machine (per-pass minima still
+move by ±20% there).
 """
 
 from __future__ import annotations
@@ -89,6 +94,7 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="print a cProfile of one pass of both analyzers")
     ap.add_argument("--no-pipeline", action="store_true", help="skip the in-pipeline timing")
     ap.add_argument("--baseline", metavar="REV", help="also time the analyzers of git revision REV (e.g. main)")
+    ap.add_argument("--interleave", action="store_true", help="with --baseline: pipeline A/B alternating every 25 docs")
     args = ap.parse_args()
 
     import framing
@@ -142,6 +148,9 @@ def main() -> None:
     versions = {"now": (IssueAnalyzer, FrameAnalyzer, issues)}
     if args.baseline:
         versions["baseline"] = load_baseline(args.baseline)
+    if args.interleave and args.baseline:
+        interleaved(prepared, actors, versions, args.repeat)
+        return
     words = 0
     best: dict[tuple[str, str], float] = {}
 
@@ -203,6 +212,45 @@ def main() -> None:
             row += f"   {best['baseline', key] / best['now', key]:>8.2f}x"
         print(row)
     print(f"  (words/s = 1e6 / µs per word; issues + frames now: {words / best['now', 'both']:,.0f} words/s)")
+
+
+def interleaved(prepared, actors, versions, rounds: int, chunk: int = 25) -> None:
+    """Both versions inside the pipeline, alternating every ``chunk`` documents (the order flips each time)."""
+    from framing.pipeline import build_analyzers
+
+    others = build_analyzers(None)
+    runs = {
+        v: ([i() if a.name == "issues" else f() if a.name == "frames" else a for a in others], iset)
+        for v, (i, f, iset) in versions.items()
+    }
+    for analyzers, iset in runs.values():  # warm every analyzer's caches
+        for c in contexts(prepared[:50], actors, iset):
+            for a in analyzers:
+                c.results[a.name] = a.analyze(c)
+    spent: dict[tuple[str, str], float] = {}
+    clock = time.process_time
+    words = 0
+    names = list(runs)
+    for r in range(rounds):
+        ctxs = {v: contexts(prepared, actors, iset) for v, (_, iset) in runs.items()}
+        words += sum(c.model.n_words for c in ctxs[names[0]])
+        for k in range(0, len(prepared), chunk):
+            for v in names if (k // chunk + r) % 2 else names[::-1]:
+                for c in ctxs[v][k : k + chunk]:
+                    for a in runs[v][0]:
+                        t0 = clock()
+                        c.results[a.name] = a.analyze(c)
+                        spent[v, a.name] = spent.get((v, a.name), 0.0) + clock() - t0
+    print(
+        f"{len(prepared):,} AllSides articles x {rounds} rounds inside the pipeline, versions alternating every "
+        f"{chunk} documents; total CPU µs per word:"
+    )
+    print(f"  {'':<24}" + "".join(f"{v:>12}" for v in names) + "   baseline/now")
+    rows = [a.name for a in others]
+    for key in [*rows, "issues + frames", "all analyzers"]:
+        parts = {"issues + frames": ["issues", "frames"], "all analyzers": rows}.get(key, [key])
+        t = {v: sum(spent[v, p] for p in parts) / words * 1e6 for v in names}
+        print(f"  {key:<24}" + "".join(f"{t[v]:>12.3f}" for v in names) + f"   {t['baseline'] / t['now']:>8.2f}x")
 
 
 def load_baseline(rev: str):

@@ -52,7 +52,7 @@ from ._frozen import FrozenDict
 from ._yaml import item_lines, key_lines, parse_yaml, read_config
 from .errors import ConfigError
 from .lexicons import Lexicon, LexiconEntry, _term_words
-from .termmatch import TermMatcher
+from .termmatch import TermMatcher, Vocabulary
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -304,6 +304,11 @@ class IssueSet:
         return [i.name for i in self.issues]
 
     # ------------------------------------------------------------------ matching
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The word types met so far by the set's keyword matcher (see :class:`framing.termmatch.Vocabulary`)."""
+        return self._matcher.vocabulary
+
     def assign(self, model: TextModel, skip: Sequence[bool] | None = None) -> IssueHit:
         """Issues of each sentence of ``model``, with the keyword matches behind them.
 

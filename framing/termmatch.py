@@ -24,9 +24,8 @@ proportion to its word types and its matches, never to its tokens:
   multi-word matches cover instead of being sorted and swept.
 
 :class:`TokenOffsets` gives the character offsets of the matched tokens that
-become evidence, by searching each token's word in its lower-cased sentence
-(one search, in C for all tokens at once, when the word occurs once there)
-instead of computing every token span of the sentence.
+become evidence, read from the text model's token spans (``tok_starts``,
+``tok_ends``, computed by the parse) for all of them at once, in C.
 """
 
 from __future__ import annotations
@@ -34,7 +33,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress, filterfalse, repeat
-from operator import add, gt, not_, sub
+from operator import add, not_, sub
 
 from .lexicons import Lexicon, LexiconEntry, Match
 from .text import TextModel
@@ -175,11 +174,25 @@ class TermMatcher:
                 self._simple[word] = single[0]
             self._hits.add(word)
 
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The :class:`Vocabulary` the matcher resolves word types through (one of its own unless given)."""
+        v = self._vocabulary
+        if v is None:
+            v = self._vocabulary = Vocabulary()
+        return v
+
+    def use_vocabulary(self, vocabulary: Vocabulary) -> None:
+        """Resolve word types through ``vocabulary`` from now on: share it with a matcher that sees the same
+        documents first (the frame matcher takes the issue matcher's), and the word types of a document new
+        to it are found once for both. Switching empties this matcher's cache (nothing when it is the same)."""
+        if vocabulary is not self._vocabulary:
+            self._vocabulary = vocabulary
+            self._epoch = -1  # resolve the new vocabulary's types from its start at the next document
+
     def _words(self, model: TextModel) -> list[str]:
         """The document's word types that anchor at least one entry (in the order of the model's index)."""
-        v = self._vocabulary
-        if v is None:  # first use, no vocabulary given: one of its own
-            v = self._vocabulary = Vocabulary()
+        v = self.vocabulary
         v.update(model)
         if self._epoch != v.epoch:
             self._resolved.clear()
@@ -222,7 +235,7 @@ class TermMatcher:
                 starts.extend(positions)
                 ks.extend([k] * len(positions))
             for k, needs, j, n, plain, patterns in probes:
-                if needs and not all(map(index_has, needs)):
+                if needs and (needs[0] not in index or (len(needs) > 1 and not all(map(index_has, needs)))):
                     continue  # a word it needs is not in the document
                 for p in positions:
                     a = p - j
@@ -289,153 +302,40 @@ class TermMatcher:
         return out
 
 
-def _is_token_start(text: str, p: int, n: int) -> bool:
-    """True if a token of ``n`` characters starts at ``p``, given that ``text[p:p + n]`` lower-cased is a token.
-
-    The tokenizer's rule (``WORD_RE``: words joined by ``-``, ``'``, ``’`` or ``.``) read at both ends:
-    the characters before ``p`` must not continue a word into it, those after ``p + n`` must not continue
-    it (a word character, or a joiner followed by one); the inside already matches ``WORD_RE``.
-    """
-    if p > 0:
-        c = text[p - 1]
-        if c.isalnum() or c == "_":
-            return False  # inside a word
-        if c in "-'’." and p > 1 and (text[p - 2].isalnum() or text[p - 2] == "_"):
-            return False  # after a joiner that continues the previous word ("cross-border", "U.S")
-    q = p + n
-    if q < len(text):
-        c = text[q]
-        if c.isalnum() or c == "_":
-            return False  # the word goes on
-        if c in "-'’." and q + 1 < len(text) and (text[q + 1].isalnum() or text[q + 1] == "_"):
-            return False  # a joiner continues it
-    return True
-
-
 class TokenOffsets:
-    """Character offsets of selected tokens of one document, without computing every token's span.
+    """Character offsets of selected tokens (for evidence): read from the text model's ``tok_starts`` and
+    ``tok_ends``, which the parse computes for every token, many at a time in C.
 
-    Evidence needs the offsets of a few tokens per sentence; computing all of
-    a sentence's token spans (``TextModel.sentence_spans``) costs a regular-
-    expression match per token. Here a token's offset is found by searching
-    its (lower-cased) string in the lower-cased sentence: when the word occurs
-    once there, that is the token; otherwise as many earlier occurrences are
-    skipped as the token has earlier tokens of the same word in the sentence,
-    each occurrence checked with the tokenizer's rule. The text is lower-cased
-    once for the document, or, when few tokens are asked for, sentence by
-    sentence (ASCII sentences only, where lower-casing is the same character
-    by character). Whenever lower-casing changes the text's length, the
-    model's spans are used instead, so the result is always what
-    ``model.token_span`` gives.
+    The sentence of each token (``sents``) is accepted for compatibility and not needed.
     """
 
-    __slots__ = ("_low", "_model")
+    __slots__ = ("_model",)
 
     def __init__(self, model: TextModel) -> None:
         self._model = model
-        self._low: str | bool | None = False  # False: not lower-cased yet; None: lower-casing changes lengths
 
-    def _doc_low(self) -> str | None:
-        if self._low is False:
-            low = self._model.text.lower()
-            self._low = low if len(low) == len(self._model.text) else None
-        return self._low  # type: ignore[return-value]
+    def start(self, i: int, s: int = -1) -> int:
+        """Character offset where token ``i`` starts."""
+        return self._model.tok_starts[i]
 
-    def start(self, i: int, s: int) -> int:
-        """Character offset where token ``i`` (of sentence ``s``) starts."""
-        return self.starts([i], [s])[0]
+    def starts(self, positions: Sequence[int], sents: Sequence[int] = ()) -> list[int]:
+        """Character offsets where tokens ``positions`` start."""
+        return list(map(self._model.tok_starts.__getitem__, positions))
 
-    def starts(self, positions: Sequence[int], sents: Sequence[int]) -> list[int]:
-        """Character offsets where tokens ``positions`` (each of sentence ``sents[k]``) start."""
-        model = self._model
-        ss, se = model.sent_starts, model.sent_ends
-        if len(positions) * 4 < len(ss) and self._low is False:
-            return self._starts_by_sentence(positions, sents)  # few tokens: lower-case their sentences only
-        low = self._doc_low()
-        if low is None:  # lower-casing changed lengths: token strings are not the text's lengths
-            st = model.sent_tok
-            return [model.sentence_spans(s)[i - st[s]][0] for i, s in zip(positions, sents)]
-        # the first occurrence of each token's word in its sentence, and whether there is a second (in C)
-        toks = list(map(model.tokens.__getitem__, positions))
-        ends = list(map(se.__getitem__, sents))
-        out = list(map(low.find, toks, map(ss.__getitem__, sents), ends))
-        again = list(map(low.find, toks, map(add, out, repeat(1)), ends))
-        for k in [k for k, q in enumerate(again) if q >= 0] + (
-            [k for k, p in enumerate(out) if p < 0] if -1 in out else []
-        ):
-            out[k] = self._nth(low, 0, positions[k], sents[k])  # the word occurs more than once (or not found)
-        return out
+    def span(self, a: int, b: int, s: int = -1) -> tuple[int, int]:
+        """Character span of tokens ``a`` to ``b - 1``."""
+        return self._model.tok_starts[a], self._model.tok_ends[b - 1]
 
-    def _starts_by_sentence(self, positions: Sequence[int], sents: Sequence[int]) -> list[int]:
-        model = self._model
-        text = model.text
-        tokens = model.tokens
-        ss, se = model.sent_starts, model.sent_ends
-        chunks: dict[int, tuple[str | None, int]] = {}
-        out = []
-        for i, s in zip(positions, sents):
-            got = chunks.get(s)
-            if got is None:
-                chunk = text[ss[s] : se[s]]
-                got = chunks[s] = (chunk.lower(), ss[s]) if chunk.isascii() else (self._doc_low(), 0)
-            low, base = got
-            if low is None:  # lower-casing changed lengths: token strings are not the text's lengths
-                out.append(model.sentence_spans(s)[i - model.sent_tok[s]][0])
-                continue
-            tok = tokens[i]
-            end = se[s] - base
-            p = low.find(tok, ss[s] - base, end)
-            if p < 0 or low.find(tok, p + 1, end) >= 0:
-                out.append(self._nth(low, base, i, s))  # the word occurs more than once in the sentence
-            else:
-                out.append(p + base)  # its one occurrence in the sentence is token i
-        return out
-
-    def _nth(self, low: str, base: int, i: int, s: int) -> int:
-        """Start of token ``i`` of sentence ``s``, searched in ``low`` (the lower-cased text from ``base`` on):
-        the occurrence of its word that is a token and has as many such occurrences before it in the
-        sentence as the token has earlier tokens of the same word."""
-        model = self._model
-        text = model.text
-        tokens = model.tokens
-        tok = tokens[i]
-        a = model.sent_tok[s]
-        rank = tokens[a:i].count(tok)
-        n = len(tok)
-        end = model.sent_ends[s] - base
-        p = low.find(tok, model.sent_starts[s] - base, end)
-        while p >= 0:
-            if _is_token_start(text, p + base, n):
-                if not rank:
-                    return p + base
-                rank -= 1
-            p = low.find(tok, p + 1, end)
-        return model.sentence_spans(s)[i - a][0]  # never expected; stay correct
-
-    def span(self, a: int, b: int, s: int) -> tuple[int, int]:
-        """Character span of tokens ``a`` to ``b - 1`` of sentence ``s``."""
-        return self.spans([a], [b], [s])[0]
-
-    def spans(self, starts: list[int], ends: list[int], sents: list[int]) -> list[tuple[int, int]]:
+    def spans(self, starts: list[int], ends: list[int], sents: Sequence[int] = ()) -> list[tuple[int, int]]:
         """Character spans of many token ranges at once (for evidence)."""
-        return list(zip(*self.columns(starts, ends, sents))) if starts else []
+        return list(zip(*self.columns(starts, ends))) if starts else []
 
-    def columns(self, starts: list[int], ends: list[int], sents: list[int]) -> tuple[list[int], list[int]]:
-        """Character starts and ends of many token ranges (``starts[k]`` to ``ends[k] - 1``, of sentence
-        ``sents[k]``), as two lists."""
+    def columns(
+        self, starts: Sequence[int], ends: Sequence[int], sents: Sequence[int] = ()
+    ) -> tuple[list[int], list[int]]:
+        """Character starts and ends of many token ranges (``starts[k]`` to ``ends[k] - 1``), as two lists."""
         model = self._model
-        first = self.starts(starts, sents)
-        lengths = list(map(sub, ends, starts))
-        multi = (
-            [] if lengths.count(1) == len(lengths) else list(compress(range(len(starts)), map(gt, lengths, repeat(1))))
+        return (
+            list(map(model.tok_starts.__getitem__, starts)),
+            list(map(model.tok_ends.__getitem__, map(sub, ends, repeat(1)))),
         )
-        last, last_tok = first, starts
-        if multi:
-            last, last_tok = list(first), list(starts)
-            for k, p in zip(multi, self.starts([ends[k] - 1 for k in multi], [sents[k] for k in multi])):
-                last[k] = p
-                last_tok[k] = ends[k] - 1
-        if self._low is None:  # token strings are not the text's lengths: ends from the model's spans
-            st = model.sent_tok
-            return first, [model.sentence_spans(s)[i - st[s]][1] for i, s in zip(last_tok, sents)]
-        return first, list(map(add, last, map(len, map(model.tokens.__getitem__, last_tok))))

@@ -77,6 +77,31 @@ def test_evidence_spans_are_the_cues(analyzer):
         assert span.startswith(want.rstrip("*")) if want.endswith("*") else span in (want, want + "'s")
 
 
+def test_frames_after_issues_share_the_issue_matchers_vocabulary():
+    """Run after the issue analyzer, frames resolves words through the issue matcher's vocabulary: the same
+    output as a frame analyzer on its own, also when it switches to another issue set's vocabulary."""
+    import framing
+    from framing.analyzers.base import DocContext
+    from framing.analyzers.issues import IssueAnalyzer
+    from framing.seeds import seed_issues
+
+    texts = [d.text for d in framing.load_seeds()] + ["Refugees crossed at Torkham; the economy and trade suffered."]
+    sets = [seed_issues(), seed_issues()]  # two sets: two vocabularies
+
+    def result(r):
+        return r.sentences, [tuple(e) for e in r.evidence], r.metrics
+
+    alone = FrameAnalyzer()
+    want = [result(alone.analyze(DocContext(None, TextModel(t), None, [], [], None, None))) for t in texts * 2]
+    issues, frames = IssueAnalyzer(), FrameAnalyzer()
+    frames.analyze(DocContext(None, TextModel(texts[-1]), None, [], [], None, None))  # its own vocabulary first
+    for k, text in enumerate(texts * 2):
+        ctx = DocContext(None, TextModel(text), None, [], [], None, sets[k % 2 if k >= len(texts) else 0])
+        issues.analyze(ctx)
+        assert result(frames.analyze(ctx)) == want[k]
+        assert frames._matcher.vocabulary is ctx.issues.vocabulary
+
+
 def test_user_words_and_bad_categories():
     lex = load_lexicon("frames").with_entries({"Economic": ["widget"]})
     assert frames_of(FrameAnalyzer(lexicon=lex), "Widgets and a widget.")[0] == ("Economic",)

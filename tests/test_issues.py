@@ -437,7 +437,7 @@ def test_token_offsets_agree_with_token_spans(pieces):
             items = [(i, i + 1, s) for i in range(a, b)] + [(a, b, s)]
             got = offsets.spans(*map(list, zip(*items)))
             assert got == [model.tokens_span(x, y) for x, y, _ in items]
-    # every token of the document at once (the text lower-cased once), and a few (sentence by sentence)
+    # every token of the document at once, and a few at a time
     st = model.sent_tok
     rows = [(i, i + 1, s) for s in range(model.n_sentences) for i in range(st[s], st[s + 1])]
     rows += [(st[s], st[s + 1], s) for s in range(model.n_sentences) if st[s + 1] > st[s]]

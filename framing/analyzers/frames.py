@@ -40,13 +40,15 @@ techniques in online news in a multi-lingual setup. SemEval 2023.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import compress, repeat
+from operator import sub
 from typing import Any
 
 from ..lexicons import Lexicon, LexiconEntry, load_lexicon
 from ..termmatch import TermMatcher, TokenOffsets
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, ratio
-from .issues import counted_of, counted_sentences
+from .issues import counted_of, counted_sentences, vocabulary_of
 
 __all__ = ["FRAMES", "FRAME_KEYS", "FRAME_NAMES", "FrameAnalyzer", "assign_frames"]
 
@@ -218,7 +220,8 @@ class FrameAnalyzer(Analyzer):
         if not starts or not model.n_sentences:
             return set(), ([], [], [], [], [])
         n_frames = len(FRAMES)
-        sents = list(map(model.tok_sent.__getitem__, starts))
+        # each cue's sentence: sentences own consecutive tokens, and none is empty (bisect in C, no per-token list)
+        sents = list(map(sub, map(bisect_right, repeat(model.sent_tok), starts), repeat(1)))
         cats = list(map(self._cat.__getitem__, ks))
         weight = self._weight
         score: dict[int, float] = {}
@@ -272,6 +275,9 @@ class FrameAnalyzer(Analyzer):
         model = ctx.model
         n = model.n_sentences
         counted = counted_of(ctx)
+        shared = vocabulary_of(ctx)
+        if shared is not None:  # the issue matcher has found this document's new word types: not again
+            self._matcher.use_vocabulary(shared)
         on, (sents, cats, starts, ends, ks) = self._score(model, counted)
         n_frames = len(FRAMES)
         cols = [[0] * n for _ in range(n_frames)]

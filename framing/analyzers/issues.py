@@ -27,9 +27,10 @@ from .base import Analyzer, DocContext, DocResult, Evidence, Metric, ratio
 
 if TYPE_CHECKING:
     from ..issues import IssueSet
+    from ..termmatch import Vocabulary
     from ..text import TextModel
 
-__all__ = ["IssueAnalyzer", "counted_sentences"]
+__all__ = ["IssueAnalyzer", "counted_sentences", "vocabulary_of"]
 
 _COUNTED_KINDS = frozenset({"text", "item", "heading"})
 _MIN_REPEAT_CHARS = 20
@@ -65,6 +66,14 @@ def counted_of(ctx: DocContext) -> list[bool]:
     if out is None or out[0] is not ctx.model:
         out = ctx.__dict__["_counted_sentences"] = (ctx.model, counted_sentences(ctx.model))
     return out[1]
+
+
+def vocabulary_of(ctx: DocContext) -> Vocabulary | None:
+    """The word types of the issue matcher that matched the context's document (None when the issue analyzer
+    did not run on it): the frame analyzer, which runs next, resolves its words through the same
+    :class:`~framing.termmatch.Vocabulary`, so that the document's word types new to both are found once."""
+    got = ctx.__dict__.get("_issue_vocabulary")
+    return got[1] if got is not None and got[0] is ctx.model else None
 
 
 class IssueAnalyzer(Analyzer):
@@ -105,6 +114,9 @@ class IssueAnalyzer(Analyzer):
                 }
             )
         hit = iset.assign(model, skip=list(map(operator.not_, counted)))
+        vocabulary = getattr(iset, "vocabulary", None)
+        if vocabulary is not None:
+            ctx.__dict__["_issue_vocabulary"] = (model, vocabulary)
         evidence = []
         if hit.evidence:
             names, starts, ends, weights, terms, sents = zip(*hit.evidence)
