@@ -314,19 +314,25 @@ class TextModel:
         first_at = bisect.bisect_left
         in_refs = False
         k = 0  # first token not yet given to a sentence
+        bullet_at = _BULLET_RE.match
+        reference_head_at = _REFERENCE_HEAD_RE.match
         for p, (ps, pe) in enumerate(paras):
-            line = text[ps:pe]
-            bullet = _BULLET_RE.match(line)
+            # the patterns read the paragraph in place (pos/endpos: "$" matches at endpos), not a copy of it
+            bullet = bullet_at(text, ps, pe)
             # only a short line can be a heading: count its words only then
-            head_words = first_at(tok_starts, pe, k) - k if not bullet and pe - ps <= 160 else 99
-            if _REFERENCE_HEAD_RE.match(line):
+            short = not bullet and pe - ps <= 160
+            if reference_head_at(text, ps, pe):
                 in_refs = True
                 kind = "heading"
                 pieces = [(ps, pe)]
             elif bullet or in_refs:
                 kind = "reference" if in_refs else "item"
                 pieces = [(ps, pe)] if in_refs else _split_sentences(text, ps, pe)
-            elif "\n" not in line and _is_heading(line, head_words):
+            elif (
+                short
+                and text.find("\n", ps, pe) < 0
+                and _is_heading(text[ps:pe], first_at(tok_starts, pe, k) - k)
+            ):
                 kind = "heading"
                 pieces = [(ps, pe)]
             else:
