@@ -300,6 +300,9 @@ class TextModel:
         lowered = text.lower()
         same = len(lowered) == len(text)
         source = lowered if same else text
+        # kept for sentence fingerprints: a slice of it is the slice lower-cased on its own when no character
+        # changes length and there is no capital sigma (the one character whose lower case depends on context)
+        self.__dict__["_lower"] = lowered if same and "\u03a3" not in text else None
         # ONE pass of the word pattern over the whole text gives every token and its span: split() with
         # a capturing group interleaves gaps and words, and the running sum of their lengths (in C) gives
         # the offsets. No token crosses a sentence or paragraph boundary (those lie on white space or
@@ -328,11 +331,7 @@ class TextModel:
             elif bullet or in_refs:
                 kind = "reference" if in_refs else "item"
                 pieces = [(ps, pe)] if in_refs else _split_sentences(text, ps, pe)
-            elif (
-                short
-                and text.find("\n", ps, pe) < 0
-                and _is_heading(text[ps:pe], first_at(tok_starts, pe, k) - k)
-            ):
+            elif short and text.find("\n", ps, pe) < 0 and _is_heading(text[ps:pe], first_at(tok_starts, pe, k) - k):
                 kind = "heading"
                 pieces = [(ps, pe)]
             else:

@@ -191,3 +191,23 @@ def test_sentence_spans_take_a_negative_index_like_a_list():
     m = TextModel("One two. Three four five. Six.")
     assert m.sentence_spans(-1) == m.sentence_spans(m.n_sentences - 1) == [(26, 29)]
     assert m.sentence_spans(-3) == m.sentence_spans(0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from('abc ABC.!?\n’"ΣσςİßΑΒ é'), max_size=300) | st.text(max_size=200))
+def test_fingerprint_same_as_lowering_each_sentence(text: str) -> None:
+    """Sentence sketches from the model's lower-cased text equal those of each sentence lower-cased on its own."""
+    import heapq
+    import zlib
+
+    from framing.duplicates import MIN_SENTENCE_WORDS, fingerprint
+
+    m = TextModel(text)
+    want = sorted(
+        {
+            zlib.crc32(m.sentence_text(s).lower().encode("utf-8", "surrogatepass"))
+            for s in range(m.n_sentences)
+            if m.sent_tok[s + 1] - m.sent_tok[s] >= MIN_SENTENCE_WORDS
+        }
+    )
+    assert fingerprint(m)[1] == tuple(heapq.nsmallest(8, want))
