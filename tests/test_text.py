@@ -222,3 +222,18 @@ def test_split_pattern_finds_the_words_of_word_re(text: str) -> None:
     parts = _SPLIT_RE.split(text)
     assert parts[1::2] == WORD_RE.findall(text)
     assert "".join(parts) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a “„«”»\"‘’'\n.ΣA"), max_size=120) | st.text(max_size=200))
+def test_mark_positions_are_those_of_a_character_class(text: str) -> None:
+    """The quotation pairing reads mark offsets found with str.find: the same as a regex character class."""
+    import re
+
+    from framing.text import _DOUBLE_MARKS, _SINGLE_MARKS, _positions
+
+    for chars in (_DOUBLE_MARKS, _SINGLE_MARKS):
+        assert _positions(text, chars) == [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]
+    m = TextModel(text)
+    for q in m.quotes:  # every quotation opens on a mark and lies inside the text
+        assert 0 <= q.start < q.end <= len(text) and text[q.start] in _DOUBLE_MARKS + _SINGLE_MARKS
