@@ -320,6 +320,7 @@ class TextModel:
         first_at = bisect.bisect_left
         in_refs = False
         k = 0  # first token not yet given to a sentence
+        stops = _positions(text, _TERMINAL)  # where a sentence boundary can start (see _split_sentences)
         bullet_at = _BULLET_RE.match
         reference_head_at = _REFERENCE_HEAD_RE.match
         for p, (ps, pe) in enumerate(paras):
@@ -333,13 +334,13 @@ class TextModel:
                 pieces = [(ps, pe)]
             elif bullet or in_refs:
                 kind = "reference" if in_refs else "item"
-                pieces = [(ps, pe)] if in_refs else _split_sentences(text, ps, pe)
+                pieces = [(ps, pe)] if in_refs else _split_sentences(text, ps, pe, stops)
             elif short and text.find("\n", ps, pe) < 0 and _is_heading(text[ps:pe], first_at(tok_starts, pe, k) - k):
                 kind = "heading"
                 pieces = [(ps, pe)]
             else:
                 kind = "text"
-                pieces = _split_sentences(text, ps, pe)
+                pieces = _split_sentences(text, ps, pe, stops)
             for s, e in pieces:
                 j = first_at(tok_starts, e, k)
                 if j == k:
@@ -538,12 +539,29 @@ def _split_run_on(text: str, start: int, end: int, starts: Sequence[int], ends: 
     return out
 
 
-def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside one paragraph."""
+def _split_sentences(text: str, start: int, end: int, stops: list[int]) -> list[tuple[int, int]]:
+    """Sentence spans inside one paragraph.
+
+    ``stops`` holds the offsets of every ``.!?…`` of the text (increasing). A boundary match can only start
+    on one of them, so the pattern is tried there (in order, each after the end of the previous match: the
+    matches of ``finditer``), not at every character of the paragraph.
+    """
     out: list[tuple[int, int]] = []
     s = start
     special = _SPECIAL_WORDS
-    for m in _BOUNDARY_RE.finditer(text, start, end):
+    match = _BOUNDARY_RE.match
+    k = bisect.bisect_left(stops, start)
+    n_stops = len(stops)
+    resume = start
+    while k < n_stops and stops[k] < end:
+        p = stops[k]
+        k += 1
+        if p < resume:
+            continue
+        m = match(text, p, end)
+        if m is None:
+            continue
+        resume = m.end()
         dot = m.start()
         if text[dot] == ".":
             # the word before the full stop (bounded look-back: never rescans a long paragraph)
