@@ -72,6 +72,7 @@ def _has_controls(raw: str) -> bool:
     )
 
 
+_SHARE_PART_RE = re.compile(r"[^\s|/•·,]+")
 _DEHYPHEN_RE = re.compile(r"-\n[ \t]*([a-z]{2,})")
 _WORD_END_RE = re.compile(r"\w{2,}$")
 _VOWELS = frozenset("aeiouy")
@@ -372,11 +373,12 @@ class Cleaner:
         return out
 
     def _is_share_strip(self, low: str) -> bool:
-        parts = [p for p in re.split(r"[\s|/•·,]+", low) if p]
+        # the parts between separators, read one at a time: the first word that is not a share word ends the test
+        # (the parts of re.split(r"[\s|/•·,]+", low) that are not empty)
         share = self._share_words
         hits = 0
-        for p in parts:
-            p = p.removeprefix("icon-").removeprefix("fa-").strip("()[]:")
+        for m in _SHARE_PART_RE.finditer(low):
+            p = m.group().removeprefix("icon-").removeprefix("fa-").strip("()[]:")
             if p.isdigit() or not p:
                 continue
             if p not in share:
@@ -589,6 +591,9 @@ def _looks_like_name(text: str, freq: Mapping[str, int]) -> bool:
 def _is_keyword_strip(text: str) -> bool:
     if text.endswith((".", "!", "?", ":")):
         return False
+    # three items or more need two separators or more: most lines have fewer (counted in C before any split)
+    if sum(map(text.count, _KEYWORD_SEPARATORS)) < 2:
+        return False
     items = [x.strip() for x in re.split(r"[,|•·;]", text) if x.strip()]
     if len(items) < (3 if text.rstrip().endswith(",") else 4):
         return False
@@ -599,6 +604,9 @@ def _is_keyword_strip(text: str) -> bool:
         if not all(t[:1].isupper() or t[:1].isdigit() or t.lower() in ("of", "and", "the", "for", "in") for t in toks):
             return False
     return True
+
+
+_KEYWORD_SEPARATORS = (",", "|", "•", "·", ";")  # the characters _is_keyword_strip splits at
 
 
 def _is_garbage(token: str, freq: Mapping[str, int]) -> bool:

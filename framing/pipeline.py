@@ -139,6 +139,8 @@ _ENGLISH = frozenset(
         "must",
     ]
 )
+_ENGLISH_WORDS = tuple(_ENGLISH)
+_ZEROS = (0,) * len(_ENGLISH_WORDS)
 _MIN_WORDS_FOR_LANGUAGE = 30
 _MIN_ENGLISH_SHARE = 0.15
 
@@ -151,7 +153,8 @@ def english_share(model: TextModel) -> float:
     if not model.tokens:
         return math.nan
     counts = model.counts
-    return sum(counts[w] for w in _ENGLISH if w in counts) / len(model.tokens)
+    # every function word's count with dict.get in C (no Python frame per word); an exact integer sum
+    return sum(map(counts.get, _ENGLISH_WORDS, _ZEROS)) / len(model.tokens)
 
 
 @dataclass
@@ -276,15 +279,25 @@ class Pipeline:
         self._empty_metrics: dict[str, Any] = {m.name: math.nan for m in self.metric_list}
         for a in self.analyzers:
             self._empty_metrics.update({k: math.nan for k in a.document_metrics()})
+        # each (table, column) the metrics sum gets a slot; a metric reads its sums by slot number, and the
+        # usual two-column ratios are computed inline (same arithmetic as _ScaledRatio, without a call)
+        keys: dict[tuple[bool, str], int] = {}
+        for m in self.metric_list:
+            for c in m.columns:
+                keys.setdefault((m.table == "sentences", c), len(keys))
+        self._sum_keys = tuple(keys)
         self._metric_plan = [
             (
                 m.name,
                 m.table == "sentences",
-                tuple((m.table == "sentences", c) for c in m.columns),
+                tuple(keys[(m.table == "sentences", c)] for c in m.columns),
                 m.min_rows,
-                _scalar_formula(m),
+                fast,
+                type(fast) is _ScaledRatio and len(m.columns) == 2,
+                fast.scale if type(fast) is _ScaledRatio else None,
             )
             for m in self.metric_list
+            for fast in (_scalar_formula(m),)
         ]
         self._sentence_columns = tuple(self.sentence_columns().items())
         self._mention_columns = tuple(self.mention_columns().items())
@@ -429,18 +442,17 @@ class Pipeline:
         values: dict[str, float] = {}
         sentences, mentions = out.sentences, out.mentions
         n_rows = (float(len(mentions.get("actor", ()))), float(len(sentences.get("sentence_id", ()))))
-        totals: dict[tuple[bool, str], float] = {}  # a column used by several metrics is summed once
-        get = totals.get
-        for name, in_sentences, columns, min_rows, fast in self._metric_plan:
+        keys = self._sum_keys
+        totals: list[float | None] = [None] * len(keys)  # a column used by several metrics is summed once
+        nan = math.nan
+        for name, in_sentences, slots, min_rows, fast, ratio, scale in self._metric_plan:
             n = n_rows[in_sentences]
             if n < min_rows:
-                values[name] = math.nan
+                values[name] = nan
                 continue
-            sums = []
-            for key in columns:
-                total = get(key)
-                if total is None:
-                    c = key[1]
+            for k in slots:
+                if totals[k] is None:
+                    c = keys[k][1]
                     if c == "_rows":
                         total = n
                     else:
@@ -448,7 +460,14 @@ class Pipeline:
                         total = float(sum(col)) if col else 0.0
                         if total != total:  # NaN somewhere: leave those rows out
                             total = float(sum(x for x in col if x == x))
-                    totals[key] = total
-                sums.append(total)
-            values[name] = fast(*sums)
+                    totals[k] = total
+            if ratio:
+                b = totals[slots[1]]
+                if not b:
+                    values[name] = nan
+                else:
+                    a = totals[slots[0]]
+                    values[name] = float((a if scale is None else scale * a) / b)
+            else:
+                values[name] = fast(*[totals[k] for k in slots])
         return values

@@ -191,3 +191,49 @@ def test_sentence_spans_take_a_negative_index_like_a_list():
     m = TextModel("One two. Three four five. Six.")
     assert m.sentence_spans(-1) == m.sentence_spans(m.n_sentences - 1) == [(26, 29)]
     assert m.sentence_spans(-3) == m.sentence_spans(0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from('abc ABC.!?\n’"ΣσςİßΑΒ é'), max_size=300) | st.text(max_size=200))
+def test_fingerprint_same_as_lowering_each_sentence(text: str) -> None:
+    """Sentence sketches from the model's lower-cased text equal those of each sentence lower-cased on its own."""
+    import heapq
+    import zlib
+
+    from framing.duplicates import MIN_SENTENCE_WORDS, fingerprint
+
+    m = TextModel(text)
+    want = sorted(
+        {
+            zlib.crc32(m.sentence_text(s).lower().encode("utf-8", "surrogatepass"))
+            for s in range(m.n_sentences)
+            if m.sent_tok[s + 1] - m.sent_tok[s] >= MIN_SENTENCE_WORDS
+        }
+    )
+    assert fingerprint(m)[1] == tuple(heapq.nsmallest(8, want))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab1_ -'’.\n,é’’"), max_size=120) | st.text(max_size=200))
+def test_split_pattern_finds_the_words_of_word_re(text: str) -> None:
+    """The possessive split pattern of the text model finds exactly WORD_RE's words, with their offsets."""
+    from framing.text import _SPLIT_RE
+
+    parts = _SPLIT_RE.split(text)
+    assert parts[1::2] == WORD_RE.findall(text)
+    assert "".join(parts) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a “„«”»\"‘’'\n.ΣA"), max_size=120) | st.text(max_size=200))
+def test_mark_positions_are_those_of_a_character_class(text: str) -> None:
+    """The quotation pairing reads mark offsets found with str.find: the same as a regex character class."""
+    import re
+
+    from framing.text import _DOUBLE_MARKS, _SINGLE_MARKS, _positions
+
+    for chars in (_DOUBLE_MARKS, _SINGLE_MARKS):
+        assert _positions(text, chars) == [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]
+    m = TextModel(text)
+    for q in m.quotes:  # every quotation opens on a mark and lies inside the text
+        assert 0 <= q.start < q.end <= len(text) and text[q.start] in _DOUBLE_MARKS + _SINGLE_MARKS
