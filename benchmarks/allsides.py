@@ -106,3 +106,20 @@ def baseline_package(rev: str) -> str:
     sys.path.insert(0, str(tmp))
     importlib.import_module("_framing_baseline")
     return "_framing_baseline"
+
+
+def speed_arguments(description: str):
+    """The options every per-analyzer speed benchmark takes: sample size, repeats, corpus, regression dump and
+    check, profile, pipeline timing and an A/B baseline revision."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--n", type=int, default=1000, help="articles (default 1000)")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--dump", type=Path, help="write both analyzers' output for 500 articles + the seeds here")
+    ap.add_argument("--check", type=Path, help="compare both analyzers' output with a dump")
+    ap.add_argument("--profile", action="store_true", help="print a cProfile of one pass of both analyzers")
+    ap.add_argument("--no-pipeline", action="store_true", help="skip the in-pipeline timing")
+    ap.add_argument("--baseline", metavar="REV", help="also time the analyzers of git revision REV (e.g. main)")
+    return ap

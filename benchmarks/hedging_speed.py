@@ -35,16 +35,14 @@ ratio holds even when the machine is shared and absolute times drift.
 
 from __future__ import annotations
 
-import argparse
 import cProfile
 import gc
 import math
 import pickle
 import pstats
 import time
-from pathlib import Path
 
-from allsides import CORPUS, baseline_package, contexts, prepare, read
+from allsides import baseline_package, contexts, prepare, read, speed_arguments
 
 N_DUMP = 500
 
@@ -74,15 +72,7 @@ def dump_rows(prepared, actors, issues) -> list:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--n", type=int, default=1000, help="articles (default 1000)")
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
-    ap.add_argument("--dump", type=Path, help="write both analyzers' output for 500 articles + the seeds here")
-    ap.add_argument("--check", type=Path, help="compare both analyzers' output with a dump")
-    ap.add_argument("--profile", action="store_true", help="print a cProfile of one pipeline pass")
-    ap.add_argument("--no-pipeline", action="store_true", help="skip the in-pipeline timing")
-    ap.add_argument("--baseline", metavar="REV", help="also time the analyzers of git revision REV (e.g. main)")
+    ap = speed_arguments(__doc__.split("\n\n")[0])
     args = ap.parse_args()
 
     import framing

@@ -38,38 +38,14 @@ move by ±20% there).
 
 from __future__ import annotations
 
-import argparse
 import cProfile
 import json
 import pstats
-import sys
 import time
-from pathlib import Path
 
-from allsides import CORPUS, ROOT, read
+from allsides import ROOT, baseline_package, contexts, prepare, read, speed_arguments
 
 N_DUMP = 500
-
-
-def prepare(docs, actors, issues) -> list:
-    """(document, cleaned text, mentions, mention sentences) of each document: what a pass starts from."""
-    from framing.pipeline import Pipeline
-
-    pipe = Pipeline(actors=actors, analyzers=[])
-    return [(c.doc, c.clean, c.mentions, c.mention_sentence) for c in map(pipe.context, docs)]
-
-
-def contexts(prepared, actors, issues) -> list:
-    """Fresh text models (no token span computed yet), word index built."""
-    from framing.analyzers.base import DocContext
-    from framing.text import TextModel
-
-    out = []
-    for doc, clean, mentions, msent in prepared:
-        model = TextModel(clean.text)
-        model.index  # noqa: B018 - built before timing, as the pipeline's lexicon matching shares it
-        out.append(DocContext(doc, model, clean, mentions, msent, actors, issues))
-    return out
 
 
 def dump_rows(ctxs, analyzers) -> list:
@@ -85,15 +61,7 @@ def dump_rows(ctxs, analyzers) -> list:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--n", type=int, default=1000, help="articles (default 1000)")
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
-    ap.add_argument("--dump", type=Path, help="write both analyzers' output for 500 articles + the seeds here")
-    ap.add_argument("--check", type=Path, help="compare both analyzers' output with a dump")
-    ap.add_argument("--profile", action="store_true", help="print a cProfile of one pass of both analyzers")
-    ap.add_argument("--no-pipeline", action="store_true", help="skip the in-pipeline timing")
-    ap.add_argument("--baseline", metavar="REV", help="also time the analyzers of git revision REV (e.g. main)")
+    ap = speed_arguments(__doc__.split("\n\n")[0])
     ap.add_argument("--interleave", action="store_true", help="with --baseline: pipeline A/B alternating every 25 docs")
     args = ap.parse_args()
 
@@ -254,23 +222,13 @@ def interleaved(prepared, actors, versions, rounds: int, chunk: int = 25) -> Non
 
 
 def load_baseline(rev: str):
-    """The issue and frame analyzers (and seed issue set) of the package at git revision ``rev``, imported
-    from a temporary copy as ``_framing_baseline``, to time them against the working tree in one run."""
+    """The issue and frame analyzers (and seed issue set) of the package at git revision ``rev``."""
     import importlib
-    import io
-    import subprocess
-    import tarfile
-    import tempfile
 
-    tmp = Path(tempfile.mkdtemp())
-    data = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "framing"], capture_output=True, check=True).stdout
-    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        tar.extractall(tmp)
-    (tmp / "framing").rename(tmp / "_framing_baseline")
-    sys.path.insert(0, str(tmp))
-    issues_mod = importlib.import_module("_framing_baseline.analyzers.issues")
-    frames_mod = importlib.import_module("_framing_baseline.analyzers.frames")
-    iset = importlib.import_module("_framing_baseline.issues").IssueSet.from_yaml(ROOT / "seeds" / "issues.yaml")
+    pkg = baseline_package(rev)
+    issues_mod = importlib.import_module(f"{pkg}.analyzers.issues")
+    frames_mod = importlib.import_module(f"{pkg}.analyzers.frames")
+    iset = importlib.import_module(f"{pkg}.issues").IssueSet.from_yaml(ROOT / "seeds" / "issues.yaml")
     return issues_mod.IssueAnalyzer, frames_mod.FrameAnalyzer, iset
 
 
