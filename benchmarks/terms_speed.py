@@ -43,7 +43,7 @@ import json
 import pstats
 import time
 
-from allsides import ROOT, baseline_package, contexts, prepare, read, speed_arguments
+from allsides import ROOT, baseline_package, contexts, prepare, read, speed_arguments, time_in_pipeline
 
 N_DUMP = 500
 
@@ -158,13 +158,7 @@ def main() -> None:
                 for a in analyzers:
                     a.analyze(c)
             ctxs = contexts(prepared, actors, iset)
-            spent = dict.fromkeys((a.name for a in analyzers), 0.0)
-            clock = time.process_time
-            for c in ctxs:
-                for a in analyzers:
-                    t0 = clock()
-                    c.results[a.name] = a.analyze(c)
-                    spent[a.name] += clock() - t0
+            spent = time_in_pipeline(ctxs, analyzers)
             for k, v in spent.items():
                 keep(version, f"pipeline: {k}", v)
             keep(version, "pipeline: issues + frames", spent["issues"] + spent["frames"])
