@@ -22,13 +22,13 @@ def plain(analyzer: HedgingAnalyzer, model: TextModel) -> list[tuple[int, int, s
 
 def fast(analyzer: HedgingAnalyzer, model: TextModel) -> list[tuple[int, int, str]]:
     terms = {id(info): e.term for e in analyzer.cues.entries for info in [analyzer._compiled[id(e)]]}
-    return [(i, j, terms[id(info)]) for i, j, info in analyzer._matcher.match(model)]
+    return [(i, j, terms[id(info)]) for i, j, info in analyzer._matcher.hits(model)]
 
 
 def attribution_verbs(analyzer: HedgingAnalyzer, model: TextModel) -> tuple[list, list]:
     """The reporting verbs found by the fast matcher and by ``Lexicon.match``."""
     plain = [(m.start, m.end, m.entry.term) for m in analyzer.attribution.match(model)]
-    return analyzer._attribution_matcher.match(model), plain
+    return analyzer._attribution_matcher.hits(model), plain
 
 
 # the words of multi-word cues and their neighbours, so that overlapping and sentence-crossing cues are common

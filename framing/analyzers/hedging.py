@@ -56,12 +56,10 @@ Móra, G., Csirik, J., & Szarvas, G. (2010). The CoNLL-2010 shared task.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Mapping
-from operator import itemgetter
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..lexicons import Lexicon, LexiconEntry, load_lexicon
-from ..vocab import common_words
+from ..lexicons import EntryHits, Lexicon, LexiconEntry, load_lexicon
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, per_thousand, ratio
 from .hedging_rules import RULES, RuleInput, Words
 
@@ -161,8 +159,8 @@ class HedgingAnalyzer(Analyzer):
     def _matchers(self) -> None:
         """The fast matchers of the cues (giving each cue's compiled rule and flags) and attribution verbs."""
         compiled = self._compiled
-        self._matcher = _CueMatcher(self.cues, lambda e: compiled.get(id(e)) or self._fallback(e))
-        self._attribution_matcher = _CueMatcher(self.attribution, lambda e: e.term)
+        self._matcher = EntryHits(self.cues, lambda e: compiled.get(id(e)) or self._fallback(e))
+        self._attribution_matcher = EntryHits(self.attribution, lambda e: e.term)
 
     def _compile(self) -> dict[int, tuple[Any, float, str, str, bool, bool]]:
         """Per cue entry (by identity, for speed): (rule function or None, signed weight, category, kind,
@@ -246,7 +244,7 @@ class HedgingAnalyzer(Analyzer):
         evidence: list[Evidence] = []
 
         attribution = _Attribution(ctx, self) if n else None
-        matches = self._matcher.match(model)
+        matches = self._matcher.hits(model)
         if matches:
             tok_starts, tok_ends = model.tok_starts, model.tok_ends
             note_of = attribution.note if attribution is not None else None
@@ -459,80 +457,6 @@ def _is_question(text: str, end: int) -> bool:
     return k >= 0 and text[k] == "?"
 
 
-class _CueMatcher:
-    """``Lexicon.match``, giving ``(start, end, info(entry))`` without ``Match`` objects.
-
-    The same matches in the same order (tests/test_hedging_speed.py compares them): single words looked
-    up in the text model's word index; a multi-word cue by its rarest word, with one neighbouring word
-    compared before anything else (most "said"s of a text are not in "it is said"), then its sentence;
-    ties in start and length keep the lexicon's order (a stable sort), and an overlapped match is dropped
-    as ``Lexicon.match`` drops it. A lexicon with glob terms is matched by ``Lexicon.match`` itself.
-    """
-
-    def __init__(self, lexicon: Lexicon, info: Callable[[LexiconEntry], Any]) -> None:
-        self.lexicon = lexicon
-        self.info = info
-        self.globs = any(e.is_glob for e in lexicon.entries)
-        common = common_words()
-        single: dict[str, list[Any]] = {}
-        anchored: dict[str, list[tuple[int, list[str], int, int, str, Any]]] = {}
-        for e in lexicon.entries:
-            words = e.words
-            if len(words) == 1:
-                single.setdefault(words[0], []).append(info(e))
-                continue
-            n = len(words)
-            a = max(range(n), key=lambda k: (words[k] not in common, len(words[k]), -k))
-            d = 1 if a + 1 < n else -1  # the neighbour compared first
-            anchored.setdefault(words[a], []).append((a, list(words), n, d, words[a + d], info(e)))
-        self.single = {w: tuple(v) for w, v in single.items()}
-        self.anchored = {w: tuple(v) for w, v in anchored.items()}
-        self.keys = frozenset(self.single) | frozenset(self.anchored)
-
-    def match(self, model: Any) -> list[tuple[int, int, Any]]:
-        if self.globs:
-            info = self.info
-            return [(m.start, m.end, info(m.entry)) for m in self.lexicon.match(model)]
-        index = model.index
-        tokens = model.tokens
-        ntok = len(tokens)
-        st = model.sent_tok
-        single, anchored = self.single, self.anchored
-        found: list[tuple[int, int, int, Any]] = []
-        for w in self.keys.intersection(index):
-            positions = index[w]
-            infos = single.get(w)
-            if infos is not None:
-                for info in infos:
-                    found.extend([(i, -1, i + 1, info) for i in positions])
-            multi = anchored.get(w)
-            if multi is not None:
-                for a, words, n, d, neighbour, info in multi:
-                    for p in positions:
-                        q = p + d
-                        i = p - a
-                        if 0 <= q < ntok and tokens[q] == neighbour and i >= 0 and tokens[i : i + n] == words:
-                            s = bisect.bisect_right(st, p) - 1
-                            if i >= st[s] and i + n <= st[s + 1]:
-                                found.append((i, -n, i + n, info))
-        if len(found) < 2:
-            return [(i, j, info) for i, _, j, info in found]
-        found.sort(key=_START_LONGEST)
-        out: list[tuple[int, int, Any]] = []
-        last_start = last_end = -1
-        for i, _, j, info in found:
-            if i < last_end and i != last_start:
-                continue
-            if i == last_start and j != last_end:
-                continue  # a shorter cue at the same place
-            out.append((i, j, info))
-            last_start, last_end = i, j
-        return out
-
-
-_START_LONGEST = itemgetter(0, 1)
-
-
 class _Surface:
     """The first word (token ``i``) of a cue as written (computed only when a rule asks)."""
 
@@ -586,7 +510,7 @@ class _Attribution:
             return
         self._verbs: dict[int, str] = {}
         st = self.model.sent_tok
-        for i, _, term in analyzer._attribution_matcher.match(self.model):
+        for i, _, term in analyzer._attribution_matcher.hits(self.model):
             s = bisect_right(st, i) - 1
             sent[s] = 1
             self._verbs.setdefault(s, term)

@@ -35,10 +35,11 @@ import bisect
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -48,7 +49,7 @@ from ..errors import ConfigError
 from ..text import WORD_RE, TextModel
 from ..vocab import common_words
 
-__all__ = ["Lexicon", "LexiconEntry", "Match", "bundled_lexicons", "load_lexicon"]
+__all__ = ["EntryHits", "Lexicon", "LexiconEntry", "Match", "bundled_lexicons", "load_lexicon"]
 
 _META_KEYS = ("name", "source", "licence", "license", "version", "description", "url", "citation")
 _RESERVED = ("term", "category", "weight")
@@ -114,12 +115,14 @@ class Lexicon:
         Single words are looked up directly. A multi-word entry without globs is
         looked up by its *anchor*, its rarest word (the longest word that is not a
         common function word: "believed" in "it is believed"), then checked around
-        it, so "it is believed" costs nothing at the many "it"s of a text.
-        Entries with a glob are looked up by their first word (or its prefix).
+        it, so "it is believed" costs nothing at the many "it"s of a text; one
+        neighbouring word is compared first (most "believed"s are not in "it is
+        believed"). Entries with a glob are looked up by their first word (or its
+        prefix).
         """
         common = common_words()
         single: dict[str, list[int]] = {}
-        anchored: dict[str, list[tuple[int, tuple[str, ...], int]]] = {}
+        anchored: dict[str, list[tuple[int, tuple[str, ...], int, int, str]]] = {}
         multi_glob: dict[str, list[int]] = {}
         globs: list[tuple[str, int]] = []
         for k, e in enumerate(self.entries):
@@ -133,7 +136,8 @@ class Lexicon:
                 multi_glob.setdefault(first, []).append(k)
             else:
                 a = max(range(len(words)), key=lambda i: (words[i] not in common, len(words[i]), -i))
-                anchored.setdefault(words[a], []).append((a, words, k))
+                d = 1 if a + 1 < len(words) else -1  # the neighbour compared first
+                anchored.setdefault(words[a], []).append((a, words, k, d, words[a + d]))
         self._single = {w: tuple(ks) for w, ks in single.items()}
         self._anchored = {w: tuple(v) for w, v in anchored.items()}
         self._multi_glob = {w: tuple(ks) for w, ks in multi_glob.items()}
@@ -253,64 +257,89 @@ class Lexicon:
         starts inside an earlier one is dropped ("there is no doubt" hides
         "doubt"). ``overlap=True`` keeps them all.
         """
+        entries = self.entries
+        return [Match(i, j, entries[k]) for i, j, k in self.hits(model, overlap)]
+
+    def hits(self, model: TextModel, overlap: bool = False) -> list[tuple[int, int, int]]:
+        """The matches of :meth:`match` as ``(start token, end token, entry index)``: no object per match,
+        for analyzers that read many hits (see :class:`EntryHits`)."""
         index = model.index
         tokens = model.tokens
+        ntok = len(tokens)
         st = model.sent_tok
-        entries = self.entries
-        found: list[Match] = []
+        bisect_right = bisect.bisect_right
+        found: list[tuple[int, int, int, int]] = []  # (start, -length, entry, end): ranked by the first two
         keys = self._keys
         for w in keys.intersection(index) if len(keys) > len(index) else [w for w in index if w in keys]:
             positions = index[w]
             for k in self._single.get(w, ()):
-                e = entries[k]
-                found.extend(Match(i, i + 1, e) for i in positions)
-            for a, words, k in self._anchored.get(w, ()):
+                found += [(i, -1, k, i + 1) for i in positions]
+            for a, words, k, d, neighbour in self._anchored.get(w, ()):
                 n = len(words)
                 for p in positions:
                     i = p - a
-                    if i < 0:
+                    q = p + d
+                    if i < 0 or q >= ntok or tokens[q] != neighbour:
                         continue
-                    s = bisect.bisect_right(st, p) - 1
+                    s = bisect_right(st, p) - 1
                     if i >= st[s] and i + n <= st[s + 1] and tuple(tokens[i : i + n]) == words:
-                        found.append(Match(i, i + n, entries[k]))
+                        found.append((i, -n, k, i + n))
             for k in self._multi_glob.get(w, ()):
-                rest = entries[k].words[1:]
+                rest = self.entries[k].words[1:]
                 n = len(rest)
                 for i in positions:
                     if self._fits(model, i, n) and all(
                         self._word_matches(p, t) for p, t in zip(rest, tokens[i + 1 : i + 1 + n])
                     ):
-                        found.append(Match(i, i + 1 + n, entries[k]))
+                        found.append((i, -1 - n, k, i + 1 + n))
         if self._globs:
             for w in index:
                 for k in self._glob_match(w):
-                    rest = entries[k].words[1:]
+                    rest = self.entries[k].words[1:]
                     n = len(rest)
                     for i in index[w]:
                         if not n or (
                             self._fits(model, i, n)
                             and all(self._word_matches(p, t) for p, t in zip(rest, tokens[i + 1 : i + 1 + n]))
                         ):
-                            found.append(Match(i, i + 1 + n, entries[k]))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+                            found.append((i, -1 - n, k, i + 1 + n))
+        found.sort(key=_START_LONGEST)  # stable: equal ranks keep the order they were found in
         if overlap or len(found) < 2:
-            return found
-        out: list[Match] = []
+            return [(i, j, k) for i, _, k, j in found]
+        out: list[tuple[int, int, int]] = []
         last_end = -1
         last_start = -1
-        for m in found:
-            if m.start < last_end and m.start != last_start:
+        for i, _, k, j in found:
+            if i < last_end and i != last_start:
                 continue
-            if m.start == last_start and m.end != last_end:
+            if i == last_start and j != last_end:
                 continue  # a shorter entry at the same place
-            out.append(m)
-            last_start, last_end = m.start, m.end
+            out.append((i, j, k))
+            last_start, last_end = i, j
         return out
 
     def match_text(self, text: str, overlap: bool = False) -> list[tuple[int, int, LexiconEntry]]:
         """Character spans of matches in a plain string (parses it first)."""
         model = TextModel(text)
         return [(*model.tokens_span(m.start, m.end), m.entry) for m in self.match(model, overlap=overlap)]
+
+
+_START_LONGEST = itemgetter(0, 1)
+
+
+class EntryHits:
+    """A lexicon's matches as ``(start token, end token, info)``, where ``info`` is what an analyzer reads of
+    the entry, computed once per entry (``info(entry)``) instead of from a :class:`Match` per hit."""
+
+    def __init__(self, lexicon: Lexicon, info: Callable[[LexiconEntry], Any]) -> None:
+        self.lexicon = lexicon
+        self.infos: list[Any] = [info(e) for e in lexicon.entries]
+        self.globs = any(e.is_glob for e in lexicon.entries)
+
+    def hits(self, model: TextModel) -> list[tuple[int, int, Any]]:
+        """The lexicon's matches (:meth:`Lexicon.match`), in text order."""
+        infos = self.infos
+        return [(i, j, infos[k]) for i, j, k in self.lexicon.hits(model)]
 
 
 def _weight(value: Any, path: str | None, line: int | None) -> float:
