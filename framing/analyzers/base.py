@@ -74,6 +74,9 @@ class DocContext:
     actors: ActorSet | None = None
     issues: IssueSet | None = None
     results: dict[str, DocResult] = field(default_factory=dict)
+    #: what one analyzer computes for this document and a later one reuses (the sentences the issue and frame
+    #: analyzers count, the issue matcher's vocabulary): lives as long as the context, one document
+    shared: dict[str, Any] = field(default_factory=dict)
 
     def mentions_in(self, s: int) -> list[int]:
         """Indexes of the mentions in sentence ``s``."""

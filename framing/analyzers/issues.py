@@ -62,18 +62,17 @@ def counted_sentences(model: TextModel) -> list[bool]:
 def counted_of(ctx: DocContext) -> list[bool]:
     """:func:`counted_sentences` of the context's text model, computed once per document for the issue and
     frame analyzers (kept on the context, which lives for one document)."""
-    out = ctx.__dict__.get("_counted_sentences")
-    if out is None or out[0] is not ctx.model:
-        out = ctx.__dict__["_counted_sentences"] = (ctx.model, counted_sentences(ctx.model))
-    return out[1]
+    out = ctx.shared.get("counted_sentences")
+    if out is None:
+        out = ctx.shared["counted_sentences"] = counted_sentences(ctx.model)
+    return out
 
 
 def vocabulary_of(ctx: DocContext) -> Vocabulary | None:
     """The word types of the issue matcher that matched the context's document (None when the issue analyzer
     did not run on it): the frame analyzer, which runs next, resolves its words through the same
     :class:`~framing.termmatch.Vocabulary`, so that the document's word types new to both are found once."""
-    got = ctx.__dict__.get("_issue_vocabulary")
-    return got[1] if got is not None and got[0] is ctx.model else None
+    return ctx.shared.get("issue_vocabulary")
 
 
 class IssueAnalyzer(Analyzer):
@@ -116,7 +115,7 @@ class IssueAnalyzer(Analyzer):
         hit = iset.assign(model, skip=list(map(operator.not_, counted)))
         vocabulary = getattr(iset, "vocabulary", None)
         if vocabulary is not None:
-            ctx.__dict__["_issue_vocabulary"] = (model, vocabulary)
+            ctx.shared["issue_vocabulary"] = vocabulary
         evidence = []
         if hit.evidence:
             names, starts, ends, weights, terms, sents = zip(*hit.evidence)
