@@ -23,22 +23,21 @@ proportion to its word types and its matches, never to its tokens:
   matched, so single-word matches are filtered against the (few) positions
   multi-word matches cover instead of being sorted and swept.
 
-:class:`TokenOffsets` gives the character offsets of the matched tokens that
-become evidence, read from the text model's token spans (``tok_starts``,
-``tok_ends``, computed by the parse) for all of them at once, in C.
+The character offsets of the matches that become evidence come from the text
+model (:meth:`~framing.text.TextModel.tokens_spans`).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from itertools import chain, compress, filterfalse, repeat
-from operator import add, not_, sub
+from operator import add, not_
 
 from .lexicons import Lexicon, LexiconEntry, Match
 from .text import TextModel
 
-__all__ = ["TermMatcher", "TokenOffsets", "Vocabulary"]
+__all__ = ["TermMatcher", "Vocabulary"]
 
 _CACHE_MAX = 400_000
 #: Frequent function words: never chosen as the anchor of a multi-word entry when another word is available.
@@ -300,42 +299,3 @@ class TermMatcher:
         out = [Match(a, b, entries[k]) for a, b, k in self.spans(model, overlap)]
         out.sort(key=lambda m: (m.start, m.start - m.end))
         return out
-
-
-class TokenOffsets:
-    """Character offsets of selected tokens (for evidence): read from the text model's ``tok_starts`` and
-    ``tok_ends``, which the parse computes for every token, many at a time in C.
-
-    The sentence of each token (``sents``) is accepted for compatibility and not needed.
-    """
-
-    __slots__ = ("_model",)
-
-    def __init__(self, model: TextModel) -> None:
-        self._model = model
-
-    def start(self, i: int, s: int = -1) -> int:
-        """Character offset where token ``i`` starts."""
-        return self._model.tok_starts[i]
-
-    def starts(self, positions: Sequence[int], sents: Sequence[int] = ()) -> list[int]:
-        """Character offsets where tokens ``positions`` start."""
-        return list(map(self._model.tok_starts.__getitem__, positions))
-
-    def span(self, a: int, b: int, s: int = -1) -> tuple[int, int]:
-        """Character span of tokens ``a`` to ``b - 1``."""
-        return self._model.tok_starts[a], self._model.tok_ends[b - 1]
-
-    def spans(self, starts: list[int], ends: list[int], sents: Sequence[int] = ()) -> list[tuple[int, int]]:
-        """Character spans of many token ranges at once (for evidence)."""
-        return list(zip(*self.columns(starts, ends))) if starts else []
-
-    def columns(
-        self, starts: Sequence[int], ends: Sequence[int], sents: Sequence[int] = ()
-    ) -> tuple[list[int], list[int]]:
-        """Character starts and ends of many token ranges (``starts[k]`` to ``ends[k] - 1``), as two lists."""
-        model = self._model
-        return (
-            list(map(model.tok_starts.__getitem__, starts)),
-            list(map(model.tok_ends.__getitem__, map(sub, ends, repeat(1)))),
-        )

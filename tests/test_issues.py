@@ -424,25 +424,26 @@ def test_seed_issue_file_is_valid_and_packaged():
     )
 )
 def test_token_offsets_agree_with_token_spans(pieces):
-    from framing.termmatch import TokenOffsets
-
     model = TextModel(" ".join(pieces))
-    offsets = TokenOffsets(model)
+
+    def spans(starts, ends):
+        return list(zip(*model.tokens_spans(starts, ends)))
+
     for s in range(model.n_sentences):
         for i in range(model.sent_tok[s], model.sent_tok[s + 1]):
-            assert offsets.span(i, i + 1, s) == model.token_span(i)
+            assert spans([i], [i + 1]) == [model.token_span(i)]
         a, b = model.sent_tok[s], model.sent_tok[s + 1]
         if b > a:
-            assert offsets.span(a, b, s) == model.tokens_span(a, b)
-            items = [(i, i + 1, s) for i in range(a, b)] + [(a, b, s)]
-            got = offsets.spans(*map(list, zip(*items)))
-            assert got == [model.tokens_span(x, y) for x, y, _ in items]
+            assert spans([a], [b]) == [model.tokens_span(a, b)]
+            items = [(i, i + 1) for i in range(a, b)] + [(a, b)]
+            got = spans(*map(list, zip(*items)))
+            assert got == [model.tokens_span(x, y) for x, y in items]
     # every token of the document at once, and a few at a time
     st = model.sent_tok
-    rows = [(i, i + 1, s) for s in range(model.n_sentences) for i in range(st[s], st[s + 1])]
-    rows += [(st[s], st[s + 1], s) for s in range(model.n_sentences) if st[s + 1] > st[s]]
+    rows = [(i, i + 1) for s in range(model.n_sentences) for i in range(st[s], st[s + 1])]
+    rows += [(st[s], st[s + 1]) for s in range(model.n_sentences) if st[s + 1] > st[s]]
     if rows:
-        want = [model.tokens_span(a, b) for a, b, _ in rows]
-        assert TokenOffsets(model).spans(*map(list, zip(*rows))) == want
+        want = [model.tokens_span(a, b) for a, b in rows]
+        assert spans(*map(list, zip(*rows))) == want
         for k in range(0, len(rows), 7):
-            assert TokenOffsets(model).spans(*map(list, zip(*rows[k : k + 1]))) == want[k : k + 1]
+            assert spans(*map(list, zip(*rows[k : k + 1]))) == want[k : k + 1]

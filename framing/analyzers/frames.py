@@ -46,7 +46,7 @@ from operator import sub
 from typing import Any
 
 from ..lexicons import Lexicon, LexiconEntry, load_lexicon
-from ..termmatch import TermMatcher, TokenOffsets
+from ..termmatch import TermMatcher
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, ratio
 from .issues import counted_of, counted_sentences, vocabulary_of
 
@@ -293,7 +293,7 @@ class FrameAnalyzer(Analyzer):
         used = {FRAMES[c]: x for c, x in enumerate(counts) if x}
         shares = {f: x / n_counted for f, x in used.items()} if n_counted else {}
         labels = assign_frames(shares, used, self.max_frames, self.min_share, self.min_sentences)
-        char_starts, char_ends = TokenOffsets(model).columns(starts, ends, sents)
+        char_starts, char_ends = model.tokens_spans(starts, ends)
         weights = map(self._weight.__getitem__, ks)
         terms = map(self._terms.__getitem__, ks)
         rows = zip(map(self._catname.__getitem__, cats), char_starts, char_ends, weights, repeat(""), sents, terms)

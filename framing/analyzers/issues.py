@@ -22,7 +22,6 @@ from __future__ import annotations
 import operator
 from typing import TYPE_CHECKING, Any
 
-from ..termmatch import TokenOffsets
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, ratio
 
 if TYPE_CHECKING:
@@ -119,7 +118,7 @@ class IssueAnalyzer(Analyzer):
         evidence = []
         if hit.evidence:
             names, starts, ends, weights, terms, sents = zip(*hit.evidence)
-            char_starts, char_ends = TokenOffsets(model).columns(starts, ends, sents)
+            char_starts, char_ends = model.tokens_spans(starts, ends)
             evidence = [
                 Evidence(f"issue:{i}", a, b, w, "", s, t)
                 for i, a, b, w, t, s in zip(names, char_starts, char_ends, weights, terms, sents)
