@@ -13,22 +13,12 @@ from __future__ import annotations
 import bisect
 import math
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .actors import ActorSet
-from .analyzers.base import (
-    Analyzer,
-    DocContext,
-    DocResult,
-    Evidence,
-    Metric,
-    Ratio,
-    create,
-    per_thousand,
-    safe_divide,
-)
+from .analyzers.base import Analyzer, DocContext, DocResult, Evidence, Metric, create
 from .clean import Cleaner
 from .corpus import STANDARD_FIELDS, Document
 from .duplicates import fingerprint
@@ -207,50 +197,6 @@ def build_analyzers(spec: Iterable[str | Analyzer] | None) -> list[Analyzer]:
     return _order(out)
 
 
-class _ScaledRatio:
-    """``float(scale * a / b)``, NaN when ``b`` is 0: the scalar branch of :class:`Ratio` and :func:`per_thousand`."""
-
-    __slots__ = ("scale",)
-
-    def __init__(self, scale: float | None) -> None:
-        self.scale = scale  # None: a plain a / b (safe_divide)
-
-    def __call__(self, a: float, b: float) -> float:
-        if not b:
-            return math.nan
-        return float((a if self.scale is None else self.scale * a) / b)
-
-
-class _Compute:
-    """Any other formula: through :meth:`Metric.compute` (picklable, unlike a lambda)."""
-
-    __slots__ = ("metric",)
-
-    def __init__(self, metric: Metric) -> None:
-        self.metric = metric
-
-    def __call__(self, *sums: float) -> float:
-        return self.metric.compute(sums)
-
-
-def _scalar_formula(m: Metric) -> Callable[..., float]:
-    """``m.compute`` on one document's sums (plain floats), without the numpy checks of the shared formulas.
-
-    The common formulas (:class:`Ratio`, :func:`per_thousand`, :func:`safe_divide`) are done in plain
-    Python with exactly the same arithmetic; any other formula goes through :meth:`Metric.compute`.
-    """
-    f = m.formula
-    if type(m).compute is not Metric.compute:
-        return _Compute(m)
-    if type(f) is Ratio:
-        return _ScaledRatio(f.scale)
-    if f is per_thousand:
-        return _ScaledRatio(1000.0)
-    if f is safe_divide:
-        return _ScaledRatio(None)
-    return _Compute(m)
-
-
 class Pipeline:
     """Compiled settings for analysing documents one at a time.
 
@@ -279,25 +225,15 @@ class Pipeline:
         self._empty_metrics: dict[str, Any] = {m.name: math.nan for m in self.metric_list}
         for a in self.analyzers:
             self._empty_metrics.update({k: math.nan for k in a.document_metrics()})
-        # each (table, column) the metrics sum gets a slot; a metric reads its sums by slot number, and the
-        # usual two-column ratios are computed inline (same arithmetic as _ScaledRatio, without a call)
+        # each (table, column) the metrics sum gets a slot; a metric reads its sums by slot number
         keys: dict[tuple[bool, str], int] = {}
         for m in self.metric_list:
             for c in m.columns:
                 keys.setdefault((m.table == "sentences", c), len(keys))
         self._sum_keys = tuple(keys)
         self._metric_plan = [
-            (
-                m.name,
-                m.table == "sentences",
-                tuple(keys[(m.table == "sentences", c)] for c in m.columns),
-                m.min_rows,
-                fast,
-                type(fast) is _ScaledRatio and len(m.columns) == 2,
-                fast.scale if type(fast) is _ScaledRatio else None,
-            )
+            (m.name, m.table == "sentences", tuple(keys[(m.table == "sentences", c)] for c in m.columns), m.min_rows, m)
             for m in self.metric_list
-            for fast in (_scalar_formula(m),)
         ]
         self._sentence_columns = tuple(self.sentence_columns().items())
         self._mention_columns = tuple(self.mention_columns().items())
@@ -445,7 +381,7 @@ class Pipeline:
         keys = self._sum_keys
         totals: list[float | None] = [None] * len(keys)  # a column used by several metrics is summed once
         nan = math.nan
-        for name, in_sentences, slots, min_rows, fast, ratio, scale in self._metric_plan:
+        for name, in_sentences, slots, min_rows, metric in self._metric_plan:
             n = n_rows[in_sentences]
             if n < min_rows:
                 values[name] = nan
@@ -461,13 +397,5 @@ class Pipeline:
                         if total != total:  # NaN somewhere: leave those rows out
                             total = float(sum(x for x in col if x == x))
                     totals[k] = total
-            if ratio:
-                b = totals[slots[1]]
-                if not b:
-                    values[name] = nan
-                else:
-                    a = totals[slots[0]]
-                    values[name] = float((a if scale is None else scale * a) / b)
-            else:
-                values[name] = fast(*[totals[k] for k in slots])
+            values[name] = metric.compute(tuple([totals[k] for k in slots]))
         return values

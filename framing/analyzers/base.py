@@ -142,7 +142,7 @@ class Metric:
 
 def safe_divide(a: Any, b: Any) -> Any:
     """``a / b``, NaN where ``b`` is 0; works on numbers and on numpy arrays alike."""
-    if np.ndim(b) == 0:
+    if type(b) is float or np.ndim(b) == 0:  # a plain float first: one document's sums (no numpy call)
         return a / b if b else math.nan
     b = np.asarray(b, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -163,7 +163,9 @@ class Ratio:
     vectorized = True
 
     def __call__(self, a: Any, b: Any) -> Any:
-        return safe_divide(self.scale * a, b) if np.ndim(b) else (self.scale * a / b if b else math.nan)
+        if type(b) is float or not np.ndim(b):  # a plain float first: one document's sums (no numpy call)
+            return self.scale * a / b if b else math.nan
+        return safe_divide(self.scale * a, b)
 
 
 def ratio(scale: float = 1.0) -> Callable[[float, float], float]:
