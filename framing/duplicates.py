@@ -45,22 +45,14 @@ def fingerprint(model: TextModel, k: int = 8) -> tuple[int, tuple[int, ...]]:
     CRC-32 (zlib, in C) is enough for sentence sketches: a near duplicate needs several
     of the k smallest values to match, which chance collisions do not produce.
     """
-    text = model.text
     whole = stable_hash(" ".join(model.tokens))
     st, starts, ends = model.sent_tok, model.sent_starts, model.sent_ends
-    low = model.__dict__.get("_lower")  # the lower-cased text, when slicing it equals lower-casing a slice
-    if low is not None:
-        hashes = {
-            zlib.crc32(low[starts[s] : ends[s]].encode("utf-8", "surrogatepass"))
-            for s in range(len(starts))
-            if st[s + 1] - st[s] >= MIN_SENTENCE_WORDS
-        }
-    else:
-        hashes = {
-            zlib.crc32(text[starts[s] : ends[s]].lower().encode("utf-8", "surrogatepass"))
-            for s in range(len(starts))
-            if st[s + 1] - st[s] >= MIN_SENTENCE_WORDS
-        }
+    lower_text = model.lower_text
+    hashes = {
+        zlib.crc32(lower_text(starts[s], ends[s]).encode("utf-8", "surrogatepass"))
+        for s in range(len(starts))
+        if st[s + 1] - st[s] >= MIN_SENTENCE_WORDS
+    }
     return whole, tuple(heapq.nsmallest(k, hashes))
 
 

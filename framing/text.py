@@ -306,7 +306,7 @@ class TextModel:
         source = lowered if same else text
         # kept for sentence fingerprints: a slice of it is the slice lower-cased on its own when no character
         # changes length and there is no capital sigma (the one character whose lower case depends on context)
-        self.__dict__["_lower"] = lowered if same and "\u03a3" not in text else None
+        self._lower = lowered if same and "\u03a3" not in text else None
         # ONE pass of the word pattern over the whole text gives every token and its span: split() with
         # a capturing group interleaves gaps and words, and the running sum of their lengths (in C) gives
         # the offsets. No token crosses a sentence or paragraph boundary (those lie on white space or
@@ -412,6 +412,11 @@ class TextModel:
     def tokens_span(self, i: int, j: int) -> tuple[int, int]:
         """Character span from the start of token ``i`` to the end of token ``j - 1``."""
         return self.token_span(i)[0], self.token_span(j - 1)[1]
+
+    def lower_text(self, start: int, end: int) -> str:
+        """``text[start:end].lower()``, sliced from the lower-cased text the parse made when that is the same."""
+        low = self._lower
+        return low[start:end] if low is not None else self.text[start:end].lower()
 
     def tokens_spans(self, starts: Sequence[int], ends: Sequence[int]) -> tuple[list[int], list[int]]:
         """:meth:`tokens_span` of many token ranges (``starts[k]`` to ``ends[k] - 1``) at once, in C: the
