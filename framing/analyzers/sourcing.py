@@ -277,7 +277,8 @@ class SourcingAnalyzer(Analyzer):
                 k = bisect.bisect_right(lo_list, mm.start) - 1
                 if k >= 0 and spans[k][0] <= mm.start < spans[k][1]:
                     speaker[i] = 1
-        counts = Counter(k for k in map(_key, atts) if k)
+        counts = Counter(map(_key, atts))
+        counts.pop("", None)  # attributions without a source (the order of the others is kept)
         return DocResult(
             sentences={c: cols[c] for c in self.sentence_columns},
             mentions={"speaker": speaker},

@@ -355,6 +355,8 @@ class _Doc:
         self._q_starts = [q.start for q in self.quotes]
         self.quote_used: dict[int, int] = {}  # quote index -> attribution index
         self.heads = finder.heads
+        self._memo = finder.typer.memo
+        self._classify = finder.typer.classify
         self.out: list[Attribution] = []
 
     # ------------------------------------------------------------------ quotes
@@ -427,7 +429,9 @@ class _Doc:
     def run(self) -> list[Attribution]:
         m = self.m
         st = m.sent_tok
-        hits = self.f.matcher.hits(m)
+        matcher = self.f.matcher
+        hits = matcher.lexicon.hits(m)  # (start, end, entry index): the entry's cue fields are read below
+        infos = matcher.infos
         inquote: dict[int, list[_Cue]] = {}
         by_sent: dict[int, list[_Cue]] = {}
         tokens = m.tokens
@@ -439,7 +443,7 @@ class _Doc:
         tok_starts, tok_ends = m.tok_starts, m.tok_ends
         s = -1
         s0 = s_end_tok = -1
-        for start_tok, end_tok, info in hits:
+        for start_tok, end_tok, e in hits:
             if start_tok >= s_end_tok:
                 s = bisect.bisect_right(st, start_tok) - 1
                 s0 = st[s]
@@ -455,7 +459,7 @@ class _Doc:
                 and not self._title_case(s)
             ):
                 continue  # part of a name: "White House Press Secretary", "Fox News Sunday"
-            cue = _Cue(s, k, end_tok - s0, start, tok_ends[end_tok - 1], *info)
+            cue = _Cue(s, k, end_tok - s0, start, tok_ends[end_tok - 1], *infos[e])
             if quotes and not nested:
                 qi = self.quote_at(start)
                 if qi >= 0:
@@ -743,15 +747,10 @@ class _Doc:
     @staticmethod
     def _new(c: _Cue) -> Attribution:
         """An attribution opened by cue ``c`` (indirect until its source and content say otherwise)."""
+        # positional (the field order of Attribution; no source, no content yet): a keyword call costs more
+        # in the loop over every cue
         return Attribution(
-            kind="indirect",
-            sentence_id=c.s,
-            cue=c.lemma,
-            cue_start=c.start,
-            cue_end=c.end,
-            loaded=c.loaded,
-            direction=c.direction,
-            category=c.category,
+            "indirect", c.s, c.lemma, c.start, c.end, "", "", -1, -1, "", "", -1, -1, c.loaded, c.direction, c.category
         )
 
     def _speaker(
@@ -1028,10 +1027,10 @@ class _Doc:
         # the type and name depend only on the phrase, its last token (which may run on: "he’s said"),
         # whether it opens the sentence, and its actor
         key = (phrase, toks[ph.b - 1], ph.a == 0, atype, form)
-        memo = self.f.typer.memo
+        memo = self._memo
         hit = memo.get(key)
         if hit is None:
-            hit = self.f.typer.classify(self.text, toks, ss, se, ph, atype, form)
+            hit = self._classify(self.text, toks, ss, se, ph, atype, form)
             if len(memo) > 200_000:
                 memo.clear()
             memo[key] = hit
@@ -1046,7 +1045,10 @@ class _Doc:
 
     def _actor_in(self, start: int, end: int) -> tuple[str, str]:
         """The actor mentioned in a span (the last one: the head of "Pakistan's foreign ministry" is Pakistan)."""
-        k = bisect.bisect_left(self._mention_starts, start)
+        starts = self._mention_starts
+        k = bisect.bisect_left(starts, start)
+        if k == len(starts) or starts[k] >= end:
+            return ("", "")  # the usual case: no actor in the phrase
         best = ("", "")
         while k < len(self.mentions) and self.mentions[k].start < end:
             mm = self.mentions[k]
