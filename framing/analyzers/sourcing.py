@@ -42,8 +42,6 @@ import bisect
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import fields
-from operator import attrgetter
 from typing import Any, ClassVar
 
 from ..lexicons import Lexicon, load_lexicon
@@ -76,8 +74,6 @@ ATTRIBUTION_KEYS = (
     "parts",
 )
 _BODY = frozenset(("text", "item"))
-_ROW_KEYS = tuple(f.name for f in fields(Attribution))
-_row = attrgetter(*_ROW_KEYS)
 _SOURCE_CATEGORY = {t: f"source/{t}" for t in (NAMED, OFFICIAL, DOCUMENT, ANONYMOUS)}
 _TYPE_COLUMN = {NAMED: "n_named", OFFICIAL: "n_official", DOCUMENT: "n_document", ANONYMOUS: "n_anonymous"}
 
@@ -284,7 +280,7 @@ class SourcingAnalyzer(Analyzer):
             mentions={"speaker": speaker},
             evidence=evidence,
             metrics={"n_sources": len(counts), "source_entropy": source_entropy(counts) if counts else math.nan},
-            tables={"attributions": [dict(zip(_ROW_KEYS, _row(a))) for a in atts]},
+            tables={"attributions": list(map(Attribution.to_row, atts))},
         )
 
     # ------------------------------------------------------------------ metrics
