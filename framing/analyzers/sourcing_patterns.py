@@ -663,17 +663,8 @@ class _Doc:
             and not self._holder(toks, ss, se, source)
         ):
             return none  # "These attacks underscore ...", "That assumption proved ...": no one holds or says it
-        a = self._new(c)
-        if inherited and prev is not None:
-            for key in ("source", "source_text", "source_start", "source_end", "source_type", "source_actor"):
-                setattr(a, key, getattr(prev, key))
-            a.kind = prev.kind if prev.kind in ("indirect", "document") else "indirect"
-            a.resolved = "coordinated verb"
-        elif source is not None:
-            self._set_source(a, toks, ss, se, source)
-        else:
-            a.source_type = ANONYMOUS
-            a.kind = "anonymous"
+        # the attribution (with its source typed) is made only once the cue is kept: the checks below
+        # read the source phrase, never the attribution
         # the content: an adjacent quotation first
         lo = ss[source.a] if source is not None and not inverted else c.start
         quotes = self.quotes
@@ -708,12 +699,14 @@ class _Doc:
                     if q.start >= s_end and text[:s_end].rstrip()[-1:] not in ":,—–-":
                         qa = -1  # a quotation in the next sentence belongs to it, unless a colon introduces it
             if qb >= 0:
+                a = self._opened(c, toks, ss, se, source, inherited, prev)
                 if qa >= 0 and quotes[qa].start < s_end + 2:
                     self._direct(a, quotes[qb], quotes[qa])
                     return a, (qb, qa)
                 self._direct(a, quotes[qb], quotes[qb])
                 return a, (qb,)
             if qa >= 0:
+                a = self._opened(c, toks, ss, se, source, inherited, prev)
                 self._direct(a, quotes[qa], quotes[qa])
                 return a, (qa,)
         if k2 >= n:
@@ -750,6 +743,7 @@ class _Doc:
             )
         ):
             return none  # a verb with no speaker found counts only as speech that reports a clause
+        a = self._opened(c, toks, ss, se, source, inherited, prev)
         # reported speech: the rest of the sentence, or the clause before the speaker
         if inverted or (source is None and not agentless and not inherited):
             self._content_span(a, s_start, self._clause_end_before(c.start, s_start))
@@ -762,6 +756,31 @@ class _Doc:
             elif text[c.end : s_end].rstrip().endswith(":") and s + 1 < self.m.n_sentences:
                 self._content_span(a, self.m.sent_starts[s + 1], self.m.sent_ends[s + 1])
         return a, ()
+
+    def _opened(
+        self,
+        c: _Cue,
+        toks: Sequence[str],
+        ss: Sequence[int],
+        se: Sequence[int],
+        source: Phrase | None,
+        inherited: bool,
+        prev: Attribution | None,
+    ) -> Attribution:
+        """The attribution of a kept cue, with its source: the phrase found, the previous attribution's
+        (a coordinated verb), or none (an anonymous attribution)."""
+        a = self._new(c)
+        if inherited and prev is not None:
+            for key in ("source", "source_text", "source_start", "source_end", "source_type", "source_actor"):
+                setattr(a, key, getattr(prev, key))
+            a.kind = prev.kind if prev.kind in ("indirect", "document") else "indirect"
+            a.resolved = "coordinated verb"
+        elif source is not None:
+            self._set_source(a, toks, ss, se, source)
+        else:
+            a.source_type = ANONYMOUS
+            a.kind = "anonymous"
+        return a
 
     @staticmethod
     def _new(c: _Cue) -> Attribution:
