@@ -636,3 +636,28 @@ def test_cue_matcher_finds_what_the_lexicon_finds():
     globbed = lex.with_entries({"speech": ["remonstrat*"]})
     model = TextModel("He remonstrated loudly and said so.")
     assert [x[0] for x in CueMatcher(globbed).hits(model)] == [m.start for m in globbed.match(model)]
+
+
+def test_attribution_row_has_every_field_in_order():
+    """``Attribution.to_row`` writes its keys out by hand (for speed): they must be the dataclass fields, in order."""
+    from dataclasses import astuple, fields
+
+    from framing.analyzers.sourcing_patterns import Attribution
+
+    a = Attribution("direct", 3, "say", 1, 2, "Rizvi", "Rizvi", 5, 10, "named person", "X", 12, 40, True, "neg")
+    a.category, a.balanced, a.resolved, a.parts = "speech", False, "surname", 2
+    row = a.to_row()
+    assert list(row) == [f.name for f in fields(Attribution)]
+    assert tuple(row.values()) == astuple(a)
+
+
+def test_citations_are_found_where_a_bracket_opens():
+    """The bracket-anchored citation search gives the matches of the full regex run over the whole text."""
+    from framing.analyzers.sourcing_patterns import _CITATION_RE, _citations
+
+    text = (
+        "Trade fell (Rizvi, 2019) and (Khan and Lee 2020: 12) then [3] and [4, 5]; (see) (Smith et al. 2001; "
+        "Jones 1999) [x] ((Ali, 2018)) [[7]] (UN, 2021a) (( [12–14] ("
+    )
+    assert [m.span() for m in _citations(text)] == [m.span() for m in _CITATION_RE.finditer(text)]
+    assert len(_citations(text)) >= 6

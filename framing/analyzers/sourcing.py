@@ -42,8 +42,6 @@ import bisect
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import fields
-from operator import attrgetter
 from typing import Any, ClassVar
 
 from ..lexicons import Lexicon, load_lexicon
@@ -76,8 +74,6 @@ ATTRIBUTION_KEYS = (
     "parts",
 )
 _BODY = frozenset(("text", "item"))
-_ROW_KEYS = tuple(f.name for f in fields(Attribution))
-_row = attrgetter(*_ROW_KEYS)
 _SOURCE_CATEGORY = {t: f"source/{t}" for t in (NAMED, OFFICIAL, DOCUMENT, ANONYMOUS)}
 _TYPE_COLUMN = {NAMED: "n_named", OFFICIAL: "n_official", DOCUMENT: "n_document", ANONYMOUS: "n_anonymous"}
 
@@ -277,13 +273,14 @@ class SourcingAnalyzer(Analyzer):
                 k = bisect.bisect_right(lo_list, mm.start) - 1
                 if k >= 0 and spans[k][0] <= mm.start < spans[k][1]:
                     speaker[i] = 1
-        counts = Counter(k for k in map(_key, atts) if k)
+        counts = Counter(map(_key, atts))
+        counts.pop("", None)  # attributions without a source (the order of the others is kept)
         return DocResult(
             sentences={c: cols[c] for c in self.sentence_columns},
             mentions={"speaker": speaker},
             evidence=evidence,
             metrics={"n_sources": len(counts), "source_entropy": source_entropy(counts) if counts else math.nan},
-            tables={"attributions": [dict(zip(_ROW_KEYS, _row(a))) for a in atts]},
+            tables={"attributions": list(map(Attribution.to_row, atts))},
         )
 
     # ------------------------------------------------------------------ metrics

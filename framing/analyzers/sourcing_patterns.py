@@ -52,7 +52,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from ..actors import Mention
@@ -254,10 +254,29 @@ class Attribution:
     parts: int = 1
 
     def to_row(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in _FIELDS}
-
-
-_FIELDS = tuple(f.name for f in fields(Attribution))
+        """The attribution as a row of the ``attributions`` table (keys in field order; written out, as one dict
+        display is about twice as fast as building the dict from the field names, for every attribution)."""
+        return {
+            "kind": self.kind,
+            "sentence_id": self.sentence_id,
+            "cue": self.cue,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
+            "source": self.source,
+            "source_text": self.source_text,
+            "source_start": self.source_start,
+            "source_end": self.source_end,
+            "source_type": self.source_type,
+            "source_actor": self.source_actor,
+            "content_start": self.content_start,
+            "content_end": self.content_end,
+            "loaded": self.loaded,
+            "direction": self.direction,
+            "category": self.category,
+            "balanced": self.balanced,
+            "resolved": self.resolved,
+            "parts": self.parts,
+        }
 
 
 @dataclass(slots=True)
@@ -355,6 +374,8 @@ class _Doc:
         self._q_starts = [q.start for q in self.quotes]
         self.quote_used: dict[int, int] = {}  # quote index -> attribution index
         self.heads = finder.heads
+        self._memo = finder.typer.memo
+        self._classify = finder.typer.classify
         self.out: list[Attribution] = []
 
     # ------------------------------------------------------------------ quotes
@@ -417,42 +438,47 @@ class _Doc:
                 return k
         return -1
 
+    def _offsets(self, s: int) -> tuple[list[int], list[int]]:
+        """Character starts and ends of the tokens of sentence ``s`` (two slices of the model's token offsets:
+        no tuple per token, unlike ``TextModel.sentence_spans``)."""
+        a, b = self.m.sent_tok[s], self.m.sent_tok[s + 1]
+        return self.m.tok_starts[a:b], self.m.tok_ends[a:b]
+
     # ------------------------------------------------------------------ run
     def run(self) -> list[Attribution]:
         m = self.m
         st = m.sent_tok
-        hits = self.f.matcher.hits(m)
+        matcher = self.f.matcher
+        hits = matcher.lexicon.hits(m)  # (start, end, entry index): the entry's cue fields are read below
+        infos = matcher.infos
         inquote: dict[int, list[_Cue]] = {}
         by_sent: dict[int, list[_Cue]] = {}
         tokens = m.tokens
         text = self.text
         quotes = self.quotes
         nested = self.f.nested
-        sentence_spans = m.sentence_spans
+        # character offsets straight from the model's token offsets: the sentence's span list is built
+        # only for the sentences whose cues are read (in _sentence)
+        tok_starts, tok_ends = m.tok_starts, m.tok_ends
         s = -1
         s0 = s_end_tok = -1
-        spans: Sequence[tuple[int, int]] = ()
-        for start_tok, end_tok, info in hits:
+        for start_tok, end_tok, e in hits:
             if start_tok >= s_end_tok:
                 s = bisect.bisect_right(st, start_tok) - 1
                 s0 = st[s]
                 s_end_tok = st[s + 1]
-                spans = ()
             k = start_tok - s0
             if k > 0 and tokens[start_tok - 1] in ARTICLES:
                 continue  # "the state", "no guarantee": a noun (checked before any other work)
-            if not spans:
-                spans = sentence_spans(s)
-            start = spans[k][0]
+            start = tok_starts[start_tok]
             if (
                 k > 0
                 and text[start].isupper()
-                and not _opens_clause(text, spans[k - 1][1], start)
+                and not _opens_clause(text, tok_ends[start_tok - 1], start)
                 and not self._title_case(s)
             ):
                 continue  # part of a name: "White House Press Secretary", "Fox News Sunday"
-            k2 = end_tok - s0
-            cue = _Cue(s, k, k2, start, spans[k2 - 1][1], *info)
+            cue = _Cue(s, k, end_tok - s0, start, tok_ends[end_tok - 1], *infos[e])
             if quotes and not nested:
                 qi = self.quote_at(start)
                 if qi >= 0:
@@ -490,11 +516,11 @@ class _Doc:
     def _sentence(self, s: int, cues: list[_Cue]) -> None:
         m = self.m
         toks = m.tokens[m.sent_tok[s] : m.sent_tok[s + 1]]
-        spans = m.sentence_spans(s)
+        ss, se = self._offsets(s)
         found: list[tuple[_Cue, Attribution, tuple[int, ...]]] = []
         first: Attribution | None = None  # the first attribution of the sentence with a source
         for c in cues:
-            a, qs = self._cue(s, toks, spans, c, first)
+            a, qs = self._cue(s, toks, ss, se, c, first)
             if a is not None:
                 found.append((c, a, qs))
                 if first is None and a.source_start >= 0:
@@ -577,7 +603,8 @@ class _Doc:
         self,
         s: int,
         toks: Sequence[str],
-        spans: Sequence[tuple[int, int]],
+        ss: Sequence[int],
+        se: Sequence[int],
         c: _Cue,
         prev: Attribution | None = None,
     ) -> tuple[Attribution | None, tuple[int, ...]]:
@@ -587,12 +614,12 @@ class _Doc:
         n = len(toks)
         s_start, s_end = self.m.sent_starts[s], self.m.sent_ends[s]
         if c.frame == "according":
-            ph = np_after(text, toks, spans, c.k2, n, objects=True)
+            ph = np_after(text, toks, ss, se, c.k2, n, objects=True)
             if ph is None:
                 return none
             a = self._new(c)
             a.kind = "according_to"
-            self._set_source(a, toks, spans, ph)
+            self._set_source(a, toks, ss, se, ph)
             self._content_around(a, s_start, s_end, c.start, ph.end)
             qi = self.quote_at(a.content_start) if a.content_start >= 0 else -1
             if qi >= 0:
@@ -603,7 +630,7 @@ class _Doc:
         if (
             k2 < n
             and toks[k2] in _FINITE
-            and _soft(text[spans[k2 - 1][1] : spans[k2][0]])
+            and _soft(text[se[k2 - 1] : ss[k2]])
             and not (k > 0 and toks[k - 1] in _SUBJECT_PRONOUNS and not c.noun)
         ):
             # "Security challenges are mounting": the word is the subject, a noun; but "which he said was" is a verb
@@ -612,19 +639,19 @@ class _Doc:
             return none  # "declined to comment", not "attacks declined by 22 percent"
         if k2 < n and c.category in _INTERNAL and toks[k2] in _PARTICLES:
             return none  # "backed down", "signed up", "pushing up prices": another verb
-        if k > 0 and toks[k - 1] in ARTICLES and _soft(text[spans[k - 1][1] : c.start]):
+        if k > 0 and toks[k - 1] in ARTICLES and _soft(text[se[k - 1] : c.start]):
             return none  # "no guarantee", "his claims": a noun
-        source, inverted, agentless = self._speaker(text, toks, spans, c, n)
+        source, inverted, agentless = self._speaker(text, toks, ss, se, c, n)
         if c.noun and source is not None and not inverted and source.b == k and toks[k].endswith("ing"):
             return none  # "state backing", "a court ruling": a noun, not a reported act
         inherited = False
         if source is None and not agentless and (c.frame != "state" or toks[c.k].endswith("ed")):
-            c.coordinated = self._coordination(text, toks, spans, c)
+            c.coordinated = self._coordination(text, toks, ss, se, c)
             if c.coordinated in (",", "by") and c.noun:
                 c.noun = False  # ", saying that …", "by backing …": a participle, not the noun ("a saying")
             if c.coordinated and prev is None and not c.noun:
                 # "The Security Council met on Friday and pledged ...": the subject that opens the sentence
-                source = self._main_subject(text, toks, spans, c.k)
+                source = self._main_subject(text, toks, ss, se, c.k)
             elif c.coordinated and prev is not None and prev.source_start >= 0:
                 inherited = True
         if source is None and not agentless and not inherited and c.needs in ("source", "both"):
@@ -633,25 +660,16 @@ class _Doc:
             source is not None
             and not inverted
             and (c.category in ("cognition", "evidence") or c.lemma in _NEEDS_HOLDER)
-            and not self._holder(toks, spans, source)
+            and not self._holder(toks, ss, se, source)
         ):
             return none  # "These attacks underscore ...", "That assumption proved ...": no one holds or says it
-        a = self._new(c)
-        if inherited and prev is not None:
-            for key in ("source", "source_text", "source_start", "source_end", "source_type", "source_actor"):
-                setattr(a, key, getattr(prev, key))
-            a.kind = prev.kind if prev.kind in ("indirect", "document") else "indirect"
-            a.resolved = "coordinated verb"
-        elif source is not None:
-            self._set_source(a, toks, spans, source)
-        else:
-            a.source_type = ANONYMOUS
-            a.kind = "anonymous"
+        # the attribution (with its source typed) is made only once the cue is kept: the checks below
+        # read the source phrase, never the attribution
         # the content: an adjacent quotation first
-        lo = spans[source.a][0] if source is not None and not inverted else c.start
+        lo = ss[source.a] if source is not None and not inverted else c.start
         quotes = self.quotes
         if quotes:
-            after = source.end if inverted and source is not None else self._after_cue(toks, spans, c, n)
+            after = source.end if inverted and source is not None else self._after_cue(toks, ss, se, c, n)
             q_starts = self._q_starts
             # a quotation that ends right before (only spaces and commas between)
             qb = -1
@@ -681,18 +699,20 @@ class _Doc:
                     if q.start >= s_end and text[:s_end].rstrip()[-1:] not in ":,—–-":
                         qa = -1  # a quotation in the next sentence belongs to it, unless a colon introduces it
             if qb >= 0:
+                a = self._opened(c, toks, ss, se, source, inherited, prev)
                 if qa >= 0 and quotes[qa].start < s_end + 2:
                     self._direct(a, quotes[qb], quotes[qa])
                     return a, (qb, qa)
                 self._direct(a, quotes[qb], quotes[qb])
                 return a, (qb,)
             if qa >= 0:
+                a = self._opened(c, toks, ss, se, source, inherited, prev)
                 self._direct(a, quotes[qa], quotes[qa])
                 return a, (qa,)
         if k2 >= n:
             complement = False
         else:
-            gap = text[spans[k2 - 1][1] : spans[k2][0]]
+            gap = text[se[k2 - 1] : ss[k2]]
             nxt = toks[k2]
             complement = (
                 (gap != " " and not _COLON_OR_QUOTE.isdisjoint(gap)) or nxt in _COMPLEMENTIZERS or nxt in PRONOUNS
@@ -702,14 +722,14 @@ class _Doc:
                 c.k2 >= n
                 or toks[c.k2] not in _STATE_COMPLEMENTS
                 or source is None
-                or not self._holder(toks, spans, source)
+                or not self._holder(toks, ss, se, source)
             ):
                 return none  # "a confident leader", "is happy": a state with no object or no one in it
             complement = True
         if c.needs in ("content", "both") and not complement:
             return none
         clause_after = complement and c.k2 < n and toks[c.k2] not in ("that", "which", "who")
-        if c.noun and not inherited and not clause_after and not self._recognised(toks, spans, source):
+        if c.noun and not inherited and not clause_after and not self._recognised(toks, ss, se, source):
             return none  # "the tax plan", "the appeals court ruling": a noun, not a verb
         if (
             source is None
@@ -723,11 +743,12 @@ class _Doc:
             )
         ):
             return none  # a verb with no speaker found counts only as speech that reports a clause
+        a = self._opened(c, toks, ss, se, source, inherited, prev)
         # reported speech: the rest of the sentence, or the clause before the speaker
         if inverted or (source is None and not agentless and not inherited):
             self._content_span(a, s_start, self._clause_end_before(c.start, s_start))
         else:
-            start = self._content_start(toks, spans, c, n)
+            start = self._content_start(toks, ss, se, c, n)
             if _TWO_WORDS.search(text, start, s_end):
                 self._content_span(a, start, s_end)
             elif lo > s_start:
@@ -736,28 +757,48 @@ class _Doc:
                 self._content_span(a, self.m.sent_starts[s + 1], self.m.sent_ends[s + 1])
         return a, ()
 
+    def _opened(
+        self,
+        c: _Cue,
+        toks: Sequence[str],
+        ss: Sequence[int],
+        se: Sequence[int],
+        source: Phrase | None,
+        inherited: bool,
+        prev: Attribution | None,
+    ) -> Attribution:
+        """The attribution of a kept cue, with its source: the phrase found, the previous attribution's
+        (a coordinated verb), or none (an anonymous attribution)."""
+        a = self._new(c)
+        if inherited and prev is not None:
+            for key in ("source", "source_text", "source_start", "source_end", "source_type", "source_actor"):
+                setattr(a, key, getattr(prev, key))
+            a.kind = prev.kind if prev.kind in ("indirect", "document") else "indirect"
+            a.resolved = "coordinated verb"
+        elif source is not None:
+            self._set_source(a, toks, ss, se, source)
+        else:
+            a.source_type = ANONYMOUS
+            a.kind = "anonymous"
+        return a
+
     @staticmethod
     def _new(c: _Cue) -> Attribution:
         """An attribution opened by cue ``c`` (indirect until its source and content say otherwise)."""
+        # positional (the field order of Attribution; no source, no content yet): a keyword call costs more
+        # in the loop over every cue
         return Attribution(
-            kind="indirect",
-            sentence_id=c.s,
-            cue=c.lemma,
-            cue_start=c.start,
-            cue_end=c.end,
-            loaded=c.loaded,
-            direction=c.direction,
-            category=c.category,
+            "indirect", c.s, c.lemma, c.start, c.end, "", "", -1, -1, "", "", -1, -1, c.loaded, c.direction, c.category
         )
 
     def _speaker(
-        self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int
+        self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue, n: int
     ) -> tuple[Phrase | None, bool, bool]:
         """``(source phrase, inverted, agentless)`` for a reporting verb."""
         if c.frame == "adverb":
             return None, False, True
         if c.frame == "state":
-            ph = self._state_holder(text, toks, spans, c)
+            ph = self._state_holder(text, toks, ss, se, c)
             if ph is not None or not toks[c.k].endswith("ed"):
                 c.linked = ph is not None
                 return ph, False, False
@@ -766,12 +807,12 @@ class _Doc:
         j = k - 1
         if j >= 0:
             t = toks[j]
-            if t in _SUBJECT_END_SPECIAL or t.endswith("ly") or text[spans[j][1] : spans[k][0]] != " ":
-                j = self._subject_end(text, toks, spans, k)  # the plain case ("Rizvi said") needs no scan
-        if j >= 0 and toks[j] in _BE and _soft(text[spans[j][1] : spans[j + 1][0]]) and _participle(toks[c.k]):
+            if t in _SUBJECT_END_SPECIAL or t.endswith("ly") or text[se[j] : ss[k]] != " ":
+                j = self._subject_end(text, toks, ss, se, k)  # the plain case ("Rizvi said") needs no scan
+        if j >= 0 and toks[j] in _BE and _soft(text[se[j] : ss[j + 1]]) and _participle(toks[c.k]):
             # a passive: "was told by X", or agentless "it is believed", "is expected to"
             if c.k2 + 1 < n and toks[c.k2] == "by":
-                ph = np_after(text, toks, spans, c.k2 + 1, n)
+                ph = np_after(text, toks, ss, se, c.k2 + 1, n)
                 if ph is not None:
                     return ph, True, False
             if c.lemma in _AGENTLESS or c.lemma in _EPISTEMIC:
@@ -781,54 +822,56 @@ class _Doc:
         if j < 0:
             # sentence-initial verb: inverted only after a quotation ("“...,” said Rizvi")
             opener = text[self.m.sent_starts[c.s] : c.start]
-            inv = self._inverted(text, toks, spans, c, n) if any(q in opener for q in _QUOTE_CHARS) else None
+            inv = self._inverted(text, toks, ss, se, c, n) if any(q in opener for q in _QUOTE_CHARS) else None
             return inv, inv is not None, False
-        gap = text[spans[j][1] : spans[j + 1][0]]
+        gap = text[se[j] : ss[j + 1]]
         if gap.strip().endswith(")"):
             # "Paul D. Ryan (R-Wis.) said": the phrase before the parenthesis
-            op = text.rfind("(", self.m.sent_starts[c.s], spans[j][0])
+            op = text.rfind("(", self.m.sent_starts[c.s], ss[j])
             jj = j
-            while jj >= 0 and spans[jj][0] > op:
+            while jj >= 0 and ss[jj] > op:
                 jj -= 1
-            if op >= 0 and jj >= 0 and not text[spans[jj][1] : op].strip():
-                ph = np_before(text, toks, spans, jj)
+            if op >= 0 and jj >= 0 and not text[se[jj] : op].strip():
+                ph = np_before(text, toks, ss, se, jj)
                 if ph is not None:
                     return ph, False, False
         if _soft(gap):
-            ph = np_before(text, toks, spans, j, heads=self.heads)
+            ph = np_before(text, toks, ss, se, j, heads=self.heads)
             if ph is not None and toks[ph.a] in ("who", "which") and ph.b - ph.a == 1:
-                ph = self._antecedent(toks, spans, ph.a)
+                ph = self._antecedent(toks, ss, se, ph.a)
             if ph is not None:
                 return ph, False, False
             return None, False, False
-        inv = self._inverted(text, toks, spans, c, n)
+        inv = self._inverted(text, toks, ss, se, c, n)
         if inv is not None:
             return inv, True, False
         if "," in gap and not any(q in gap for q in _QUOTE_CHARS):
-            ph = self._apposed(text, toks, spans, j)
-            return (ph if ph is not None and self._recognised(toks, spans, ph) else None), False, False
+            ph = self._apposed(text, toks, ss, se, j)
+            return (ph if ph is not None and self._recognised(toks, ss, se, ph) else None), False, False
         return None, False, False
 
-    def _state_holder(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue) -> Phrase | None:
+    def _state_holder(
+        self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue
+    ) -> Phrase | None:
         """Who is in the state an adjective names: the subject of the copula before it ("Democrats are
         increasingly worried that", "who was reluctant to"); ``None`` when no copula links them."""
         j = c.k - 1
-        while j >= 0 and _soft(text[spans[j][1] : spans[j + 1][0]]) and toks[j] in _STATE_ADVERBS:
+        while j >= 0 and _soft(text[se[j] : ss[j + 1]]) and toks[j] in _STATE_ADVERBS:
             j -= 1
-        if j < 0 or toks[j] not in _COPULAS or not _soft(text[spans[j][1] : spans[j + 1][0]]):
+        if j < 0 or toks[j] not in _COPULAS or not _soft(text[se[j] : ss[j + 1]]):
             return None
         if toks[j].endswith(("’s", "'s", "’re", "'re", "’m", "'m")):
             w = toks[j][: toks[j].rindex("’" if "’" in toks[j] else "'")]
-            return Phrase(j, j + 1, spans[j][0], spans[j][0] + len(w)) if w in PRONOUNS or w == "i" else None
-        j = self._subject_end(text, toks, spans, j)
-        if j < 0 or not _soft(text[spans[j][1] : spans[j + 1][0]]):
+            return Phrase(j, j + 1, ss[j], ss[j] + len(w)) if w in PRONOUNS or w == "i" else None
+        j = self._subject_end(text, toks, ss, se, j)
+        if j < 0 or not _soft(text[se[j] : ss[j + 1]]):
             return None
-        ph = np_before(text, toks, spans, j, heads=self.heads)
+        ph = np_before(text, toks, ss, se, j, heads=self.heads)
         if ph is not None and toks[ph.a] in ("who", "which") and ph.b - ph.a == 1:
-            ph = self._antecedent(toks, spans, ph.a)
+            ph = self._antecedent(toks, ss, se, ph.a)
         return ph
 
-    def _recognised(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], ph: Phrase | None) -> bool:
+    def _recognised(self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase | None) -> bool:
         """True when a phrase can only be a speaker: a pronoun, a name, or a source noun ("officials")."""
         if ph is None:
             return False
@@ -839,49 +882,51 @@ class _Doc:
             return False  # "a few questions": a quantity, not a speaker
         if w in self.f.typer.common:
             return True
-        if not self.text[spans[ph.b - 1][0]].isupper():
+        if not self.text[ss[ph.b - 1]].isupper():
             return False
         # a capitalised word: a name, unless it only opens the sentence ("Bankruptcy is ...")
         return ph.b - 1 > 0 or w not in _COMMON_OPENERS
 
-    def _holder(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], ph: Phrase) -> bool:
+    def _holder(self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase) -> bool:
         """True when a phrase can hold a belief or issue a finding: a recognised speaker, a relative pronoun,
         people by their activity ("developers", "economists"), or a share of people ("65 percent")."""
-        if self._recognised(toks, spans, ph):
+        if self._recognised(toks, ss, se, ph):
             return True
         w = toks[ph.b - 1]
         if w in _HOLDER_WORDS:
             return True
         return w.endswith(_PEOPLE_SUFFIXES)
 
-    def _coordination(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue) -> str:
+    def _coordination(self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue) -> str:
         """``","`` for a participle after a comma (", adding"), ``"and"`` for "... and said", ``"by"`` for a
         participle after a preposition or subordinator ("by telling", "while suggesting"); else ``""``."""
-        j = self._subject_end(text, toks, spans, c.k)
+        j = self._subject_end(text, toks, ss, se, c.k)
         if j >= 0 and toks[j] in ("and", "but", "yet", "or"):
             return "and"
-        if toks[c.k].endswith("ing") and j >= 0 and "," in text[spans[j][1] : c.start]:
+        if toks[c.k].endswith("ing") and j >= 0 and "," in text[se[j] : c.start]:
             return ","
         if toks[c.k].endswith("ing") and j >= 0 and toks[j] in _PARTICIPLE_LINKS:
             return "by"  # "He pitched himself to voters by telling them ...", "while also suggesting"
         return ""
 
-    def _main_subject(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], k: int) -> Phrase | None:
+    def _main_subject(
+        self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], k: int
+    ) -> Phrase | None:
         """The recognised subject that opens the clause of a verb without its own ("Trump has promised ...
         while also suggesting"; "Since announcing ..., Mr. Biden has been ...")."""
-        for start in self._clause_starts(text, toks, spans, k):
-            ph = np_after(text, toks, spans, start, k, max_len=6, allow_of=False)
+        for start in self._clause_starts(text, toks, ss, se, k):
+            ph = np_after(text, toks, ss, se, start, k, max_len=6, allow_of=False)
             if ph is None or ph.b >= k:
                 continue
             # with no tagger, the phrase may run on into the main verb ("Mr. Obama revised"): the subject
             # is its longest start that ends in a recognised speaker ("Mr. Obama")
             for b in range(ph.b, ph.a, -1):
-                sub = ph if b == ph.b else Phrase(ph.a, b, ph.start, spans[b - 1][1])
-                if self._recognised(toks, spans, sub):
+                sub = ph if b == ph.b else Phrase(ph.a, b, ph.start, se[b - 1])
+                if self._recognised(toks, ss, se, sub):
                     return sub
         return None
 
-    def _clause_starts(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], k: int) -> list[int]:
+    def _clause_starts(self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], k: int) -> list[int]:
         """Where the main clause may start before token ``k``: the sentence start (after a conjunction or an
         adverb that opens it), or after the comma that closes an introductory phrase ("Since ..., X")."""
         i = 0
@@ -890,25 +935,25 @@ class _Doc:
         out = [i]
         if toks[i] in _INTRO_SUBORDINATORS:
             for x in range(i + 1, k):
-                if "," in text[spans[x - 1][1] : spans[x][0]]:
+                if "," in text[se[x - 1] : ss[x]]:
                     out = [x]
                     break
         return out
 
-    def _subject_end(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], k: int) -> int:
+    def _subject_end(self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], k: int) -> int:
         """The last word of the subject before the verb at ``k``, skipping auxiliaries, adverbs and
         catenative verbs ("has also said", "is urging", "continues to insist", "declined to say")."""
         j = k - 1
         ing = toks[k].endswith("ing")
         while j >= 0:
-            g = text[spans[j][1] : spans[j + 1][0]]
+            g = text[se[j] : ss[j + 1]]
             if g != " " and not _soft(g):
                 break
             t = toks[j]
             if (
                 t in SKIP_BEFORE_VERB
                 or (ing and t in _BE)
-                or (t.endswith("ly") and t not in _NOT_ADVERBS and not text[spans[j][0]].isupper())
+                or (t.endswith("ly") and t not in _NOT_ADVERBS and not text[ss[j]].isupper())
             ):
                 j -= 1
             elif t in _BE and j + 1 < k and toks[j + 1] in _CATENATIVE:
@@ -917,12 +962,7 @@ class _Doc:
                 j -= 2
             elif t in _CATENATIVE and t.endswith(("ing", "ed")) is False and j + 1 < k and toks[j + 1] == "to":
                 j -= 1
-            elif (
-                t in _TIME_NOUNS
-                and j > 0
-                and toks[j - 1] in _TIME_OPENERS
-                and _soft(text[spans[j - 1][1] : spans[j][0]])
-            ):
+            elif t in _TIME_NOUNS and j > 0 and toks[j - 1] in _TIME_OPENERS and _soft(text[se[j - 1] : ss[j]]):
                 j -= 2  # "Trump on Tuesday said", "Clinton last week called"
             else:
                 break
@@ -933,42 +973,43 @@ class _Doc:
         m = self.m
         if m.sent_kinds[s] == "heading":
             return True
-        spans = m.sentence_spans(s)
-        if len(spans) < 3:
+        a, b = m.sent_tok[s], m.sent_tok[s + 1]
+        if b - a < 3:
             return False
-        caps = sum(1 for a, _ in spans if self.text[a].isupper())
-        return caps >= 0.7 * len(spans)
+        text = self.text
+        caps = sum(1 for x in m.tok_starts[a:b] if text[x].isupper())
+        return caps >= 0.7 * (b - a)
 
-    def _after_cue(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int) -> int:
+    def _after_cue(self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue, n: int) -> int:
         """Character position after the cue and, for "tell" verbs, the person told."""
         if c.lemma in _TELL and c.k2 < n:
-            ph = np_after(self.text, toks, spans, c.k2, n, max_len=5, allow_of=False)
+            ph = np_after(self.text, toks, ss, se, c.k2, n, max_len=5, allow_of=False)
             if ph is not None and toks[ph.a] not in ("that",):
                 return ph.end
         return c.end
 
-    def _content_start(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int) -> int:
+    def _content_start(self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue, n: int) -> int:
         """Where reported speech starts after the verb (after the person told, "that", "in a statement")."""
-        pos = self._after_cue(toks, spans, c, n)
+        pos = self._after_cue(toks, ss, se, c, n)
         if c.linked and c.k2 < n and toks[c.k2] != "that":
-            pos = spans[c.k2][1]  # "worried about [the cost]", "eager to [prove]"
+            pos = se[c.k2]  # "worried about [the cost]", "eager to [prove]"
         m = _FILLER_RE.match(self.text, pos, self.m.sent_ends[c.s])
         if m is None:
             return pos
         c.that = m.group().rstrip().endswith("that")
         return m.end()
 
-    def _has_complement(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int) -> bool:
+    def _has_complement(self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue, n: int) -> bool:
         if c.k2 >= n:
             return False
-        gap = self.text[spans[c.k2 - 1][1] : spans[c.k2][0]]
+        gap = self.text[se[c.k2 - 1] : ss[c.k2]]
         if gap != " " and not _COLON_OR_QUOTE.isdisjoint(gap):
             return True
         nxt = toks[c.k2]
         return nxt in ("that", "how", "why", "what", "whether", "if") or nxt in PRONOUNS
 
     def _inverted(
-        self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], c: _Cue, n: int
+        self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue, n: int
     ) -> Phrase | None:
         """``..., said Rizvi.``: a speaker right after the verb that ends the clause.
 
@@ -978,28 +1019,28 @@ class _Doc:
         """
         if c.category != "speech" or c.lemma in _TELL or toks[c.k2 - 1].endswith("ing"):
             return None
-        ph = np_after(text, toks, spans, c.k2, n, max_len=8)
+        ph = np_after(text, toks, ss, se, c.k2, n, max_len=8)
         if ph is None:
             return None
         if toks[ph.a] in ("that", "it", "this", "there", "you") and ph.b - ph.a == 1:
             return None
         if ph.b < n:
-            gap = text[spans[ph.b - 1][1] : spans[ph.b][0]]
+            gap = text[se[ph.b - 1] : ss[ph.b]]
             if not _CLAUSE_PUNCT.search(gap) and toks[ph.b] not in ("who", "in", "on", "at", "during", "after"):
                 return None
-        if not self._recognised(toks, spans, ph):
+        if not self._recognised(toks, ss, se, ph):
             return None
         return ph
 
-    def _apposed(self, text: str, toks: Sequence[str], spans: Sequence[tuple[int, int]], j: int) -> Phrase | None:
+    def _apposed(self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], j: int) -> Phrase | None:
         """``Rizvi, a professor at LUMS, said``: the phrase before the apposition."""
         k = j
         while k > 0:
-            gap = text[spans[k - 1][1] : spans[k][0]]
+            gap = text[se[k - 1] : ss[k]]
             if "," in gap:
                 if any(q in gap for q in _QUOTE_CHARS):
                     return None
-                ph = np_before(text, toks, spans, k - 1)
+                ph = np_before(text, toks, ss, se, k - 1)
                 if ph is not None and toks[ph.a] in ("who", "which") and ph.b - ph.a == 1:
                     return None
                 return ph
@@ -1008,24 +1049,26 @@ class _Doc:
             k -= 1
         return None
 
-    def _antecedent(self, toks: Sequence[str], spans: Sequence[tuple[int, int]], w: int) -> Phrase | None:
+    def _antecedent(self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], w: int) -> Phrase | None:
         """The noun phrase a relative pronoun ("who", "which") stands for."""
         if w == 0:
             return None
-        return np_before(self.text, toks, spans, w - 1)
+        return np_before(self.text, toks, ss, se, w - 1)
 
     # ------------------------------------------------------------------ spans
-    def _set_source(self, a: Attribution, toks: Sequence[str], spans: Sequence[tuple[int, int]], ph: Phrase) -> None:
+    def _set_source(
+        self, a: Attribution, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase
+    ) -> None:
         actor, form = self._actor_in(ph.start, ph.end) if self.mentions else ("", "")
         atype = self.actor_types.get(actor) if actor else None
         phrase = self.text[ph.start : ph.end]
         # the type and name depend only on the phrase, its last token (which may run on: "he’s said"),
         # whether it opens the sentence, and its actor
         key = (phrase, toks[ph.b - 1], ph.a == 0, atype, form)
-        memo = self.f.typer.memo
+        memo = self._memo
         hit = memo.get(key)
         if hit is None:
-            hit = self.f.typer.classify(self.text, toks, spans, ph, atype, form)
+            hit = self._classify(self.text, toks, ss, se, ph, atype, form)
             if len(memo) > 200_000:
                 memo.clear()
             memo[key] = hit
@@ -1040,7 +1083,10 @@ class _Doc:
 
     def _actor_in(self, start: int, end: int) -> tuple[str, str]:
         """The actor mentioned in a span (the last one: the head of "Pakistan's foreign ministry" is Pakistan)."""
-        k = bisect.bisect_left(self._mention_starts, start)
+        starts = self._mention_starts
+        k = bisect.bisect_left(starts, start)
+        if k == len(starts) or starts[k] >= end:
+            return ("", "")  # the usual case: no actor in the phrase
         best = ("", "")
         while k < len(self.mentions) and self.mentions[k].start < end:
             mm = self.mentions[k]
@@ -1101,28 +1147,28 @@ class _Doc:
                     continue
                 k = i - st[s]
                 toks = m.tokens[st[s] : st[s + 1]]
-                spans = m.sentence_spans(s)
+                ss, se = self._offsets(s)
                 j = k - 1
-                while j >= 0 and k - j <= 6 and toks[j] != "in" and _soft(text[spans[j][1] : spans[j + 1][0]]):
+                while j >= 0 and k - j <= 6 and toks[j] != "in" and _soft(text[se[j] : ss[j + 1]]):
                     j -= 1
                 if j < 0 or toks[j] != "in" or k - j > 6:
                     continue
-                if any(_CLAUSE_PUNCT.search(text[spans[x][1] : spans[x + 1][0]]) for x in range(j, k)):
+                if any(_CLAUSE_PUNCT.search(text[se[x] : ss[x + 1]]) for x in range(j, k)):
                     continue
                 others = in_sentence.get(s, ())
-                if any(b.cue_start < spans[j][0] or b.kind == "direct" for b in others):
+                if any(b.cue_start < ss[j] or b.kind == "direct" for b in others):
                     continue
                 a = Attribution(
                     kind="document",
                     sentence_id=s,
                     cue="in",
-                    cue_start=spans[j][0],
-                    cue_end=spans[j][1],
+                    cue_start=ss[j],
+                    cue_end=se[j],
                     category="evidence",
                 )
-                self._set_source(a, toks, spans, Phrase(j + 1, k + 1, spans[j + 1][0], spans[k][1]))
+                self._set_source(a, toks, ss, se, Phrase(j + 1, k + 1, ss[j + 1], se[k]))
                 a.kind = "document"
-                self._content_around(a, m.sent_starts[s], m.sent_ends[s], spans[j][0], spans[k][1])
+                self._content_around(a, m.sent_starts[s], m.sent_ends[s], ss[j], se[k])
                 for b in others:
                     if a.content_start <= b.cue_start < a.content_end:
                         drop.add(id(b))  # what the poll found, not another attribution
@@ -1214,10 +1260,10 @@ class _Doc:
         elif not _CLAIM_RE.search(text, colon + 1, m.sent_ends[s]) and not any(a.cue_start > colon for a in existing):
             return None  # a title and subtitle ("Pakistan–Afghanistan Relations: A Perpetual State of Unease")
         toks = m.tokens[m.sent_tok[s] : m.sent_tok[s + 1]]
-        spans = m.sentence_spans(s)
+        ss, se = self._offsets(s)
         kk = len(words)
         a = Attribution(kind="indirect", sentence_id=s, cue=":", cue_start=colon, cue_end=colon + 1, category="speech")
-        self._set_source(a, toks, spans, Phrase(0, kk, spans[0][0], spans[kk - 1][1]))
+        self._set_source(a, toks, ss, se, Phrase(0, kk, ss[0], se[kk - 1]))
         if label.isupper():
             a.kind = "direct"  # a transcript gives the speaker's own words
             if not a.source_actor:
@@ -1305,23 +1351,18 @@ class _Doc:
         for c in reversed(cues):
             s = c.s
             toks = m.tokens[m.sent_tok[s] : m.sent_tok[s + 1]]
-            spans = m.sentence_spans(s)
-            j = self._subject_end(text, toks, spans, c.k)
+            ss, se = self._offsets(s)
+            j = self._subject_end(text, toks, ss, se, c.k)
             if j < 0:
                 continue
-            ph = np_before(text, toks, spans, j)
-            if ph is None or not self._recognised(toks, spans, ph):
+            ph = np_before(text, toks, ss, se, j)
+            if ph is None or not self._recognised(toks, ss, se, ph):
                 continue
             whole = ph.a == 0 and m.sent_starts[s] > q.inner_start and m.sent_ends[s] >= q.inner_end - 2
             if whole and m.sent_n_words[s] <= 10:
                 end = m.sent_starts[s]  # "... Rizvi told WE News English”"
-            elif (
-                not q.balanced
-                and ph.a > 0
-                and text[spans[ph.a - 1][1] : ph.start].strip() == ","
-                and c.k2 + 4 >= len(toks)
-            ):
-                end = spans[ph.a - 1][1]  # "“The border will never open, Rizvi said."
+            elif not q.balanced and ph.a > 0 and text[se[ph.a - 1] : ph.start].strip() == "," and c.k2 + 4 >= len(toks):
+                end = se[ph.a - 1]  # "“The border will never open, Rizvi said."
             else:
                 continue
             a = Attribution(
@@ -1334,7 +1375,7 @@ class _Doc:
                 direction=c.direction,
                 category=c.category,
             )
-            self._set_source(a, toks, spans, ph)
+            self._set_source(a, toks, ss, se, ph)
             a.kind = "direct"
             a.content_start = q.inner_start
             a.content_end = end
@@ -1389,7 +1430,7 @@ class _Doc:
                 self.out.append(a)
         if "(" not in text and "[" not in text:
             return
-        for mt in _CITATION_RE.finditer(text):
+        for mt in _citations(text):
             s = m.sentence_at(mt.start())
             if s < 0 or kinds[s] == "reference":
                 continue
@@ -1465,7 +1506,9 @@ class _Doc:
                 last_other = a
 
 
-_PERSON_NAME_RE = re.compile(r"(?=[A-Z])(?<![\w.])([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2})(?![\w-])")
+# the look-behind comes after the first capital ("no word character or period before it"), so that the regex
+# opens with a character class, which the engine scans for in C
+_PERSON_NAME_RE = re.compile(r"([A-Z](?<![\w.][A-Z])[a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2})(?![\w-])")
 
 _NOT_SPEAKERS = frozenset(
     _words("""
@@ -1474,6 +1517,26 @@ _NOT_SPEAKERS = frozenset(
     background context summary conclusion introduction references abstract keywords
     """)
 )
+
+
+_BRACKET_RE = re.compile(r"[(\[]")
+
+
+def _citations(text: str) -> list[re.Match[str]]:
+    """The matches of ``_CITATION_RE.finditer(text)``, tried only where a bracket opens (every citation starts
+    with "(" or "["): the same matches, without running the long pattern at every character."""
+    out = []
+    end = 0
+    match = _CITATION_RE.match
+    for b in _BRACKET_RE.finditer(text):
+        pos = b.start()
+        if pos < end:
+            continue
+        mt = match(text, pos)
+        if mt is not None:
+            out.append(mt)
+            end = mt.end()
+    return out
 
 
 def _opens_clause(text: str, a: int, b: int) -> bool:

@@ -137,6 +137,7 @@ _NOT_NAMES_NOT_DET = _NOT_NAMES - DETERMINERS
 _STOP_OR_LINK = _STOP_NOT_DET | ARTICLES | frozenset(["of", "for", "and", "&", "to", "or"])
 _POSSESSIVE_ENDS = ("’s", "'s", "s’", "s'")
 _LY_ING = ("ly", "ing")
+_POSSESSIVE_S = re.compile(r"[’']s$")
 
 
 class Phrase(NamedTuple):
@@ -148,13 +149,9 @@ class Phrase(NamedTuple):
     end: int
 
 
-def _gap(text: str, spans: Sequence[tuple[int, int]], k: int) -> str:
+def _gap(text: str, ss: Sequence[int], se: Sequence[int], k: int) -> str:
     """Characters between token ``k - 1`` and token ``k`` of a sentence."""
-    return text[spans[k - 1][1] : spans[k][0]]
-
-
-def _is_cap(text: str, spans: Sequence[tuple[int, int]], k: int) -> bool:
-    return text[spans[k][0]].isupper()
+    return text[se[k - 1] : ss[k]]
 
 
 def _soft_gap(g: str, prev_tok: str) -> bool:
@@ -170,7 +167,8 @@ def _soft_gap(g: str, prev_tok: str) -> bool:
 def np_before(
     text: str,
     toks: Sequence[str],
-    spans: Sequence[tuple[int, int]],
+    ss: Sequence[int],
+    se: Sequence[int],
     j: int,
     lo: int = 0,
     max_len: int = 10,
@@ -185,16 +183,16 @@ def np_before(
         return None
     t = toks[j]
     if t in PRONOUNS:
-        return Phrase(j, j + 1, spans[j][0], spans[j][1])
+        return Phrase(j, j + 1, ss[j], se[j])
     if t in _STOP_OR_LINK or t.endswith(_POSSESSIVE_ENDS):
         if t[:-2] in PRONOUNS and t.endswith(("’s", "'s")):
-            return Phrase(j, j + 1, spans[j][0], spans[j][1] - 2)  # "he’s said": he has said
+            return Phrase(j, j + 1, ss[j], se[j] - 2)  # "he’s said": he has said
         return None  # "the state", "Trump's plan": the verb is a noun here
-    if t.endswith(_LY_ING) and t not in _NOUNS_LY_ING and not text[spans[j][0]].isupper():
+    if t.endswith(_LY_ING) and t not in _NOUNS_LY_ING and not text[ss[j]].isupper():
         return None
     k = j
     listed = False  # inside a list of names: "the United Nations, European Union, and even Russia"
-    cap = text[spans[k][0]].isupper()
+    cap = text[ss[k]].isupper()
     while True:
         t = toks[k]
         if k < j and not cap and t in DETERMINERS:
@@ -202,24 +200,24 @@ def np_before(
         if k == lo or j - k + 1 >= max_len:
             break
         p = toks[k - 1]
-        ps = spans[k - 1]
-        p_cap = text[ps[0]].isupper()
-        gap = text[ps[1] : spans[k][0]]
+        p_start = ss[k - 1]
+        p_cap = text[p_start].isupper()
+        gap = text[se[k - 1] : ss[k]]
         if gap != " " and not _soft_gap(gap, p):
             if listed and cap and p_cap and gap.strip() == ",":
                 k -= 1
                 cap = p_cap
                 continue
             break
-        if p == "even" and k - 3 >= lo and toks[k - 2] in ("and", "or") and cap and text[spans[k - 3][0]].isupper():
+        if p == "even" and k - 3 >= lo and toks[k - 2] in ("and", "or") and cap and text[ss[k - 3]].isupper():
             listed = True
             k -= 3  # "..., and even Russia"
             cap = True
             continue
         if p in _NAME_LINK_WORDS:
             # "Ministry of Foreign Affairs", "Trump and Pence": only between capitalised words
-            if cap and k - 2 >= lo and text[spans[k - 2][0]].isupper():
-                g2 = text[spans[k - 2][1] : ps[0]]
+            if cap and k - 2 >= lo and text[ss[k - 2]].isupper():
+                g2 = text[se[k - 2] : p_start]
                 if g2 == " " or _soft_gap(g2, toks[k - 2]) or g2.strip() == ",":
                     listed = listed or p in ("and", "or")
                     k -= 2
@@ -247,19 +245,20 @@ def np_before(
         and k - 2 >= lo
         and toks[k - 1] in ("of", "at", "for", "from", "with")
         and toks[k - 2] in heads
-        and _soft_gap(_gap(text, spans, k), toks[k - 1])
-        and _soft_gap(_gap(text, spans, k - 1), toks[k - 2])
+        and _soft_gap(_gap(text, ss, se, k), toks[k - 1])
+        and _soft_gap(_gap(text, ss, se, k - 1), toks[k - 2])
     ):
-        outer = np_before(text, toks, spans, k - 2, lo, max_len)
+        outer = np_before(text, toks, ss, se, k - 2, lo, max_len)
         if outer is not None:
             k = outer.a
-    return Phrase(k, j + 1, spans[k][0], spans[j][1])
+    return Phrase(k, j + 1, ss[k], se[j])
 
 
 def np_after(
     text: str,
     toks: Sequence[str],
-    spans: Sequence[tuple[int, int]],
+    ss: Sequence[int],
+    se: Sequence[int],
     k: int,
     hi: int,
     max_len: int = 12,
@@ -275,29 +274,29 @@ def np_after(
         return None
     t = toks[k]
     if t in PRONOUNS and t not in ("who", "which"):
-        return Phrase(k, k + 1, spans[k][0], spans[k][1])
+        return Phrase(k, k + 1, ss[k], se[k])
     if t in _OBJECTS:
         if not objects:
             return None
-        if t != "her" or k + 1 >= hi or not _soft_gap(_gap(text, spans, k + 1), t):
-            return Phrase(k, k + 1, spans[k][0], spans[k][1])  # "according to him"
+        if t != "her" or k + 1 >= hi or not _soft_gap(_gap(text, ss, se, k + 1), t):
+            return Phrase(k, k + 1, ss[k], se[k])  # "according to him"
     if t in STOP and t not in DETERMINERS:
         return None
     e = k + 1
     while e < hi and e - k < max_len:
-        if not _soft_gap(_gap(text, spans, e), toks[e - 1]):
+        if not _soft_gap(_gap(text, ss, se, e), toks[e - 1]):
             break
         w = toks[e]
         if w in ("of", "for", "on", "at", "with", "from", "in") and allow_of:
             # "the head of the agency", "a spokesman for the ministry", "a professor at LUMS"
-            if e + 1 < hi and _soft_gap(_gap(text, spans, e + 1), w) and toks[e + 1] not in STOP:
+            if e + 1 < hi and _soft_gap(_gap(text, ss, se, e + 1), w) and toks[e + 1] not in STOP:
                 e += 2
                 continue
             break
         if w in STOP or w in ("who", "which", "whose"):
             break
         e += 1
-    return Phrase(k, e, spans[k][0], spans[e - 1][1])
+    return Phrase(k, e, ss[k], se[e - 1])
 
 
 class SpeakerTyper:
@@ -329,7 +328,8 @@ class SpeakerTyper:
         self,
         text: str,
         toks: Sequence[str],
-        spans: Sequence[tuple[int, int]],
+        ss: Sequence[int],
+        se: Sequence[int],
         ph: Phrase,
         actor_type: str | None = None,
         actor_form: str = "",
@@ -342,7 +342,7 @@ class SpeakerTyper:
         caps = [
             k
             for k in range(ph.a, ph.b)
-            if _is_cap(text, spans, k) and toks[k] not in _NOT_NAMES and not (k == 0 and toks[k] in self.common)
+            if text[ss[k]].isupper() and toks[k] not in _NOT_NAMES and not (k == 0 and toks[k] in self.common)
         ]
         # the head: the last word before "of/for/at/with/from/in", else the last word
         head_end = ph.b
@@ -372,12 +372,12 @@ class SpeakerTyper:
         core = head_caps or caps
         if not core:
             return ANONYMOUS, phrase
-        full = self._name(text, spans, caps, toks)  # "Ministry of Foreign Affairs", "New York Post"
+        full = self._name(text, ss, se, caps, toks)  # "Ministry of Foreign Affairs", "New York Post"
         if actor_type is not None:
             if actor_form == "demonym" and len(core) == 1:
                 return ANONYMOUS, full  # "Pakistanis say"
             if self._person(actor_type):
-                return NAMED, self._person_name(text, spans, core, toks)
+                return NAMED, self._person_name(text, ss, se, core, toks)
             return OFFICIAL, full
         # the head decides: "White House Press Secretary Josh Earnest" is a person,
         # "Ministry of Foreign Affairs" and "The New York Post" are institutions
@@ -386,13 +386,13 @@ class SpeakerTyper:
         cat = self.names.get(w)
         if cat:
             return cat, full
-        raw = text[spans[core[-1]][0] : spans[core[-1]][1]]
+        raw = text[ss[core[-1]] : se[core[-1]]]
         if len(raw) >= 2 and raw.replace(".", "").replace("-", "").replace("’s", "").replace("'s", "").isupper():
             return OFFICIAL, full  # an acronym: "ISPR", "CNN"
-        return NAMED, self._person_name(text, spans, core, toks)
+        return NAMED, self._person_name(text, ss, se, core, toks)
 
     def _person_name(
-        self, text: str, spans: Sequence[tuple[int, int]], core: Sequence[int], toks: Sequence[str]
+        self, text: str, ss: Sequence[int], se: Sequence[int], core: Sequence[int], toks: Sequence[str]
     ) -> str:
         """A person's name without titles and offices ("House Speaker Paul D. Ryan" → "Paul D. Ryan")."""
         first = core[-1]
@@ -401,14 +401,14 @@ class SpeakerTyper:
             if k != first - 1 or w in TITLES or w in self.names or first - k >= 4:
                 break
             first = k
-        return re.sub(r"[’']s$", "", text[spans[first][0] : spans[core[-1]][1]])
+        return _POSSESSIVE_S.sub("", text[ss[first] : se[core[-1]]])
 
     def _person(self, actor_type: str) -> bool:
         t = actor_type.lower()
         return any(p in t for p in self.person_actor_types)
 
     @staticmethod
-    def _name(text: str, spans: Sequence[tuple[int, int]], ks: Sequence[int], toks: Sequence[str] = ()) -> str:
+    def _name(text: str, ss: Sequence[int], se: Sequence[int], ks: Sequence[int], toks: Sequence[str] = ()) -> str:
         """The run of capitalised words ending at the last one, with "of"/"and" between them."""
         if not ks:
             return ""
@@ -418,8 +418,8 @@ class SpeakerTyper:
                 first = k
             else:
                 break
-        s = text[spans[first][0] : spans[ks[-1]][1]]
-        return re.sub(r"[’']s$", "", s)
+        s = text[ss[first] : se[ks[-1]]]
+        return _POSSESSIVE_S.sub("", s)
 
 
 def strip_titles(name: str) -> str:
