@@ -108,6 +108,52 @@ def baseline_package(rev: str) -> str:
     return "_framing_baseline"
 
 
+def warmed_pipeline(package: str, records: list[dict]):
+    """(documents, pipeline) of one version of the package (``framing`` or a :func:`baseline_package`): actors
+    discovered from ``records``, the seed issues, and the pipeline's caches warmed as a long run has them."""
+    import importlib
+
+    fr = importlib.import_module(package)
+    corpus = fr.Corpus.from_records(records)
+    actors = fr.ActorSet.discover(corpus, top=20)
+    docs = list(corpus)
+    issues = importlib.import_module(f"{package}.run").resolve_issues(str(ROOT / "seeds" / "issues.yaml"))
+    pipeline = importlib.import_module(f"{package}.pipeline").Pipeline(actors=actors, issues=issues)
+    for d in docs[:20]:
+        pipeline.process(d)
+    return docs, pipeline
+
+
+def alternate(runs: dict, rounds: int, new: str, old: str) -> tuple[dict[str, float], list[float]]:
+    """Time two versions in alternating rounds (``runs``: name -> a callable returning seconds), the order
+    switched every round so that neither always runs first: the best seconds of each, and every round's
+    old/new ratio (a pair measured back to back, which a shared machine's drift disturbs least)."""
+    best: dict[str, float] = {}
+    ratios: list[float] = []
+    for r in range(rounds):
+        seconds = {}
+        for name in (new, old) if r % 2 == 0 else (old, new):
+            seconds[name] = runs[name]()
+            best[name] = min(best.get(name, float("inf")), seconds[name])
+        ratios.append(seconds[old] / seconds[new])
+    return best, ratios
+
+
+def print_ab(best: dict[str, float], ratios: list[float], words: int, docs: int, new: str, old: str) -> None:
+    """Each version's best CPU seconds of ``Pipeline.process`` as µs per word and words/s, then new against old:
+    the median of the rounds' paired ratios, their range, and the ratio of the best rounds."""
+    print(
+        f"{docs:,} AllSides articles, {words:,} words, {len(ratios)} alternating rounds (CPU time of Pipeline.process):"
+    )
+    for name, seconds in best.items():
+        print(f"  {name:<14} {seconds / words * 1e6:6.2f} µs/word  {words / seconds:>10,.0f} words/s  (best round)")
+    r = sorted(ratios)
+    print(
+        f"  {new} / {old}: {r[len(r) // 2]:.2f}x median of paired rounds (range {r[0]:.2f}-{r[-1]:.2f}), "
+        f"{best[old] / best[new]:.2f}x best against best"
+    )
+
+
 def speed_arguments(description: str):
     """The options every per-analyzer speed benchmark takes: sample size, repeats, corpus, regression dump and
     check, profile, pipeline timing and an A/B baseline revision."""

@@ -7,7 +7,7 @@ Copies the working tree's ``framing`` package to a temporary directory, compiles
 modules (the text model, cleaner, pipeline, lexicon matching and every analyzer's rule
 engine) with Cython *unchanged* (no type declarations), then times ``Pipeline.process``
 over the same AllSides articles with the pure-Python package and with the compiled copy,
-each in its own process, alternating for ``--rounds`` rounds (best round of each kept).
+each in its own process, alternating for ``--rounds`` rounds (the median paired ratio is reported).
 
 This answers whether the remaining distance to issue 9's speed target is interpreter
 overhead, which compiling removes, or the work itself: regex calls, dict and set
@@ -27,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from allsides import ROOT
+from allsides import ROOT, alternate, print_ab
 
 #: the modules where the pipeline spends its time (cProfile of Pipeline.process on AllSides)
 HOT = [
@@ -84,21 +84,13 @@ def child(path: str, docs: int) -> None:
     """Time ``Pipeline.process`` of the ``framing`` package found first on ``path``; print JSON."""
     import time
 
-    from allsides import read  # puts the working tree on sys.path: the package to time goes before it
+    from allsides import read, warmed_pipeline  # puts the working tree on sys.path: the package to time goes first
 
     sys.path.insert(0, path)
-    import framing
-    from framing.pipeline import Pipeline
-    from framing.run import resolve_issues
     from framing.text import TextModel
 
     records = read(docs)
-    corpus = framing.Corpus.from_records(records)
-    actors = framing.ActorSet.discover(corpus, top=20)
-    pipeline = Pipeline(actors=actors, issues=resolve_issues(str(ROOT / "seeds" / "issues.yaml")))
-    items = list(corpus)
-    for d in items[:20]:
-        pipeline.process(d)
+    items, pipeline = warmed_pipeline("framing", records)
     t = time.process_time()
     for d in items:
         pipeline.process(d)
@@ -123,21 +115,24 @@ def main() -> None:
     print(f"compiling {len(HOT)} modules into {build} ...", flush=True)
     compile_copy(build)
     versions = {"pure Python": str(ROOT), "compiled": str(build)}
-    best: dict[str, float] = {}
     words = 0
-    for _ in range(args.rounds):
-        for name, path in versions.items():
+
+    def runner(name: str, path: str):
+        def run() -> float:
+            nonlocal words
             cmd = [sys.executable, __file__, "--child", path, "--docs", str(args.docs)]
             out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
             r = json.loads(out.strip().splitlines()[-1])
             if r["compiled"] != (name == "compiled"):
                 sys.exit(f"{name}: the wrong package was imported from {path}")
             words = r["words"]
-            best[name] = min(best.get(name, float("inf")), r["seconds"])
-    print(f"{args.docs:,} AllSides articles, {words:,} words, best of {args.rounds} (CPU time of Pipeline.process):")
-    for name, seconds in best.items():
-        print(f"  {name:<12} {seconds / words * 1e6:6.2f} µs/word  {words / seconds:>10,.0f} words/s")
-    print(f"  compiled / pure Python: {best['pure Python'] / best['compiled']:.2f}x")
+            return r["seconds"]
+
+        return run
+
+    runs = {name: runner(name, path) for name, path in versions.items()}
+    best, ratios = alternate(runs, args.rounds, "compiled", "pure Python")
+    print_ab(best, ratios, words, args.docs, "compiled", "pure Python")
 
 
 if __name__ == "__main__":
