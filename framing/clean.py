@@ -35,6 +35,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import cache_limits
 from .errors import ConfigError
 from .vocab import english_frequencies, english_words
 
@@ -439,7 +440,7 @@ class Cleaner:
         cut = cache.get(tok)
         if cut is None:
             cut = 0 if tok.isupper() else _best_split(tok, english_frequencies(), self.min_split_frequency)
-            if len(cache) > 200_000:
+            if len(cache) > cache_limits.SPLIT_TOKENS:
                 cache.clear()
             cache[tok] = cut
         return cut

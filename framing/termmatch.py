@@ -34,12 +34,12 @@ from collections.abc import Iterable
 from itertools import chain, compress, filterfalse, repeat
 from operator import add, not_
 
+from . import cache_limits
 from .lexicons import Lexicon, LexiconEntry, Match
 from .text import TextModel
 
 __all__ = ["TermMatcher", "Vocabulary"]
 
-_CACHE_MAX = 400_000
 #: Frequent function words: never chosen as the anchor of a multi-word entry when another word is available.
 _FUNCTION_WORDS = (
     "the a an of to in on at by for from with and or but as is are was were be been it its this that these "
@@ -76,7 +76,7 @@ class Vocabulary:
     per document between them: the first to see a text model appends its new
     types to ``order``, and each matcher resolves the types after its own
     position in ``order`` before matching. The vocabulary is emptied past
-    400,000 types (matchers then empty their caches too).
+    :data:`framing.cache_limits.WORD_TYPES` types (matchers then empty their caches too).
     """
 
     def __init__(self) -> None:
@@ -89,7 +89,7 @@ class Vocabulary:
         """Record the word types of ``model`` not met before (once per model)."""
         if model is self._last:
             return
-        if len(self.seen) > _CACHE_MAX:
+        if len(self.seen) > cache_limits.WORD_TYPES:
             self.seen = set()
             self.order = []
             self.epoch += 1

@@ -185,6 +185,7 @@ def test_matchers_sharing_a_vocabulary_match_as_on_their_own(monkeypatch):
     import pickle
 
     import framing.termmatch as tm
+    from framing import cache_limits
 
     lex = seed_issues().lexicon
     texts = [d.text for d in framing.load_seeds()] + ["Refugees crossed at Torkham; transit trade resumed."] * 2
@@ -208,7 +209,7 @@ def test_matchers_sharing_a_vocabulary_match_as_on_their_own(monkeypatch):
             assert spans(late, model) == want[k]
             assert spans(copy, model) == want[k]
         if k == 3:
-            monkeypatch.setattr(tm, "_CACHE_MAX", 10)  # the vocabulary is emptied at the next document
+            monkeypatch.setattr(cache_limits, "WORD_TYPES", 10)  # the vocabulary is emptied at the next document
     assert shared.epoch >= 1
     assert [spans(early, model) for model in models] == want
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import cache_limits
 from .base import Analyzer, DocContext, DocResult, Metric, ratio, safe_divide, vectorized
 
 __all__ = ["Readability", "SyllableCounter", "flesch_kincaid_grade", "flesch_reading_ease"]
@@ -105,10 +106,11 @@ class SyllableCounter(dict):
     """Word → syllables, counted once per word type (a ``dict``, for ``map(counter.__getitem__, words)``).
 
     ``engine="rules"`` (default) uses :func:`count_syllables`; ``engine="pyphen"`` counts Pyphen
-    hyphenation points + 1, as textstat does when it has no CMU dictionary.
+    hyphenation points + 1, as textstat does when it has no CMU dictionary. It is emptied when it holds
+    ``max_size`` words (default: :data:`framing.cache_limits.SYLLABLES`, read when it is full).
     """
 
-    def __init__(self, engine: str = "rules", lang: str = "en_US", max_size: int = 500_000) -> None:
+    def __init__(self, engine: str = "rules", lang: str = "en_US", max_size: int | None = None) -> None:
         super().__init__()
         if engine not in ("rules", "pyphen"):
             raise ValueError(f"unknown syllable engine {engine!r}: use 'rules' or 'pyphen'")
@@ -122,7 +124,7 @@ class SyllableCounter(dict):
 
     def __missing__(self, word: str) -> int:
         n = self.count(word)
-        if len(self) >= self._max:
+        if len(self) >= (self._max if self._max is not None else cache_limits.SYLLABLES):
             self.clear()
         self[word] = n
         return n

@@ -55,6 +55,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
+from .. import cache_limits
 from ..actors import Mention
 from ..lexicons import Lexicon
 from ..text import WORD_RE, Quote, TextModel
@@ -1054,7 +1055,7 @@ class _Doc:
         hit = memo.get(key)
         if hit is None:
             hit = self._classify(self.text, toks, ss, se, ph, atype, form)
-            if len(memo) > 200_000:
+            if len(memo) > cache_limits.SOURCE_PHRASES:
                 memo.clear()
             memo[key] = hit
         stype, name = hit

@@ -43,6 +43,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .. import cache_limits
 from .._frozen import FrozenDict
 from .._yaml import parse_yaml
 from ..errors import ConfigError
@@ -234,7 +235,7 @@ class Lexicon:
         out: tuple[int, ...] = ()
         if self._glob_re is not None and self._glob_re.match(word):
             out = tuple(k for p, k in self._globs if word.startswith(p))
-        if len(cache) > 500_000:
+        if len(cache) > cache_limits.GLOB_WORDS:
             cache.clear()
         cache[word] = out
         return out
