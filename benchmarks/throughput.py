@@ -74,24 +74,47 @@ def bench_framing(pipeline, corpus, n_jobs: int) -> float:
     return clock() - t
 
 
+def rss_mb() -> float:
+    """The process's resident memory now (Linux /proc; NaN elsewhere)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def scaling_child(n: int, path: str) -> None:
-    """Run in a fresh process: stream n documents from the file through the full analysis to Parquet."""
+    """Run in a fresh process: stream n documents from the file through the full analysis to Parquet.
+
+    Resident memory is sampled after each quarter of the documents, and the peak is read before
+    anything else is loaded (the word count re-reads the documents after the run).
+    """
     from framing.io import iter_documents
     from framing.score import score_to_file
 
     _, pipeline = setup(read(min(n, 2000), Path(path)))
     out = Path(tempfile.mkdtemp()) / "scores.parquet"
+    quarters = {max(1, n * q // 4): q for q in (1, 2, 3, 4)}
+    rss: list[float] = []
+
+    def documents():
+        for i, d in enumerate(itertools.islice(iter_documents(path), n), 1):
+            yield d
+            if i in quarters:  # the document before this one has been analysed and written to the batch
+                rss.append(rss_mb())
+
     t = time.perf_counter()
     summary = score_to_file(
-        itertools.islice(iter_documents(path), n),
+        documents(),
         out,
         actors=pipeline.actors,
         issues=pipeline.issues or False,
         progress=False,
     )
     elapsed = time.perf_counter() - t
+    peak = peak_mb()
     words = sum(len(r["text"].split()) for r in read(n, Path(path)))
-    print(json.dumps({"docs": summary.written, "words": words, "seconds": elapsed, "peak_mb": peak_mb()}))
+    print(json.dumps({"docs": summary.written, "words": words, "seconds": elapsed, "peak_mb": peak, "rss_mb": rss}))
 
 
 def main() -> int:
@@ -141,7 +164,10 @@ def main() -> int:
     print(f"peak memory of this process after (c): {peak_c:,.0f} MB")
     if not args.no_scaling:
         print("scaling (fresh process each; streaming the documents table to Parquet):")
-        print(f"{'documents':>10} {'words':>12} {'seconds':>9} {'words/s':>10} {'peak MB':>9}")
+        print(
+            f"{'documents':>10} {'words':>12} {'seconds':>9} {'words/s':>10} {'peak MB':>9}   "
+            "resident MB after each quarter of the documents"
+        )
         for n in [int(x) for x in args.scaling.split(",")]:
             proc = subprocess.run(
                 [sys.executable, __file__, "--child", str(n), "--corpus", args.corpus],
@@ -152,7 +178,7 @@ def main() -> int:
             r = json.loads(proc.stdout.strip().splitlines()[-1])
             print(
                 f"{r['docs']:>10,} {r['words']:>12,} {r['seconds']:>9.1f} {r['words'] / r['seconds']:>10,.0f} "
-                f"{r['peak_mb']:>9,.0f}"
+                f"{r['peak_mb']:>9,.0f}   {' / '.join(f'{x:,.0f}' for x in r['rss_mb'])}"
             )
     return 0
 
