@@ -69,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("-o", "--out", required=True, help="output file: .csv, .jsonl or .parquet")
     score.add_argument("--resume", action="store_true", help="skip documents already in the output file")
     score.add_argument(
+        "--no-duplicates",
+        action="store_true",
+        help="do not flag exact and near duplicates (the one check whose memory grows with the corpus, "
+        "about 250 bytes per document)",
+    )
+    score.add_argument(
         "--tables",
         default="documents",
         help="comma-separated tables to write: documents (always), sentences, mentions, evidence, "
@@ -177,6 +183,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         progress=False if args.no_progress else None,
         resume=args.resume,
         cleaner=False if args.no_clean else None,
+        duplicates=not args.no_duplicates,
         tables=[t.strip() for t in args.tables.split(",") if t.strip()],
     )
     _print_accounting(summary.documents)

@@ -147,10 +147,13 @@ def score_to_file(
     cleaner: Any = None,
     chunk_size: int = CHUNK,
     tables: Iterable[str] = ("documents",),
+    duplicates: bool = True,
 ) -> ScoreSummary:
     """Analyse ``source`` in chunks and write one row per document to ``out``.
 
-    ``tables`` may add ``"sentences"``, ``"mentions"``, ``"evidence"`` and ``"cleaning"``: each is
+    ``duplicates=False`` leaves out the flagging of exact and near duplicates, the one part of a run
+    whose memory grows with the number of documents (:mod:`framing.duplicates`). With ``resume``, only
+    documents of this run are compared with each other. ``tables`` may add ``"sentences"``, ``"mentions"``, ``"evidence"`` and ``"cleaning"``: each is
     streamed to a file beside ``out`` (``scores.parquet`` → ``scores.mentions.parquet``).
     """
     out = Path(out)
@@ -196,7 +199,7 @@ def score_to_file(
             writer.write(previous)
         docs = (d for d in stream() if d.id not in done)
         batch: list[DocOutput] = []
-        for o in process_documents(pipeline, docs, n_jobs=n_jobs, progress=progress):
+        for o in process_documents(pipeline, docs, n_jobs=n_jobs, progress=progress, flag_duplicates=duplicates):
             batch.append(o)
             statuses.append((o.row["doc_id"], o.row["status"]))
             if len(batch) >= chunk_size:

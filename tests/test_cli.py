@@ -52,6 +52,23 @@ def test_score_writes_the_document_table_and_resumes(tmp_path, capsys):
     assert pd.read_csv(out)["doc_id"].tolist() == first["doc_id"].tolist()
 
 
+def test_score_flags_duplicates_unless_told_not_to(tmp_path):
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for f in seeds[:2]:
+        (corpus / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    (corpus / "copy.txt").write_text(seeds[0].read_text(encoding="utf-8"), encoding="utf-8")
+    args = ["score", str(corpus), "--no-progress", "--analyzers", "readability"]
+    assert main([*args, "-o", str(tmp_path / "with.csv")]) == 0
+    flagged = pd.read_csv(tmp_path / "with.csv", keep_default_na=False).set_index("doc_id")
+    assert flagged["duplicate_of"].astype(bool).sum() == 1
+    assert main([*args, "-o", str(tmp_path / "without.csv"), "--no-duplicates"]) == 0
+    plain = pd.read_csv(tmp_path / "without.csv", keep_default_na=False)
+    assert len(plain) == 3 and not plain["duplicate_of"].astype(bool).any()
+    assert not plain["status"].str.contains("duplicate").any()
+
+
 def test_evaluate_of_a_missing_analyzer_says_so(monkeypatch, capsys):
     import framing.evaluate as ev
 
