@@ -6,9 +6,9 @@ CRC-32 values of its lower-cased sentences of six words or more (Broder 1997). T
 documents whose sketches share at least ``min_shared`` of ``k`` hashes have an
 estimated sentence-set Jaccard similarity of about ``min_shared / k`` and are
 flagged as near duplicates. Memory is ``k + 1`` hashes per document, kept in
-sorted arrays at 12 bytes each, plus the document's id (about 200 bytes per
-document in all), so the check streams over millions of articles. Hashes (BLAKE2 for the whole
-text, CRC-32 for sentences) are stable across processes and runs, unlike
+sorted arrays at 12 bytes each: about 160 bytes per document with the index's
+other overhead, plus the document's id, so the check streams over millions of
+articles. Hashes (BLAKE2 for the whole text, CRC-32 for sentences) are stable across processes and runs, unlike
 Python's ``hash``, which is salted per process.
 
 A flagged document is still analysed; its status becomes a warning naming the
@@ -68,8 +68,8 @@ class _HashIndex:
 
     New hashes go into a dict; when it holds ``buffer`` of them they are merged into
     one sorted pair of arrays (unsigned 64-bit hashes, 32-bit document numbers), so a
-    million documents' nine hashes each take about 110 MB rather than the 650 MB of
-    Python ints in a dict. A hash is stored once, with the first document that had it.
+    million documents' nine hashes each take about 110 MB of arrays rather than some
+    600 MB of Python ints in a dict. A hash is stored once, with the first document that had it.
     Hashes outside the unsigned 64-bit range are folded into it (two's complement).
     """
 
@@ -129,8 +129,8 @@ class _HashIndex:
 class DuplicateTracker:
     """Remembers the documents seen so far and says whether a new one repeats one of them.
 
-    Memory grows with the number of documents (about 110 bytes per document for the
-    hashes, plus its id); everything else in a streamed run is bounded.
+    Memory grows with the number of documents (about 160 bytes per document, measured on
+    200,000 synthetic fingerprints, plus its id); everything else in a streamed run is bounded.
     """
 
     k: int = 8

@@ -151,10 +151,12 @@ def score_to_file(
 ) -> ScoreSummary:
     """Analyse ``source`` in chunks and write one row per document to ``out``.
 
+    ``tables`` may add ``"sentences"``, ``"mentions"``, ``"evidence"`` and ``"cleaning"``: each is
+    streamed to a file beside ``out`` (``scores.parquet`` → ``scores.mentions.parquet``).
+
     ``duplicates=False`` leaves out the flagging of exact and near duplicates, the one part of a run
     whose memory grows with the number of documents (:mod:`framing.duplicates`). With ``resume``, only
-    documents of this run are compared with each other. ``tables`` may add ``"sentences"``, ``"mentions"``, ``"evidence"`` and ``"cleaning"``: each is
-    streamed to a file beside ``out`` (``scores.parquet`` → ``scores.mentions.parquet``).
+    the documents of this run are compared with each other.
     """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
