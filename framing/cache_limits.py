@@ -9,7 +9,7 @@ runs the seed corpus with limits of a few entries and compares every table).
 With these limits the memos together stay under about 40 MB, so the memory of a
 streamed run stops growing once they are full, whatever the corpus size.
 
-Measured on the 12,000 AllSides articles (``benchmarks/throughput.py``'s corpus):
+Measured on the 12,000 AllSides articles with ``python benchmarks/memory.py memos``:
 after all of them, 117,000 word types, 116,000 distinct words for syllables,
 91,000 distinct source phrases and 30,000 candidate run-together tokens had been
 met. Replaying that run's lookups with the limits below, the share of lookups

@@ -1,0 +1,159 @@
+"""Where a long streamed run's memory goes: the memos' miss rates under their limits, and the duplicate index.
+
+    python benchmarks/memory.py memos [--docs 12000]      # replay the memos' lookups under several limits
+    python benchmarks/memory.py tracker [--docs 200000]   # bytes per document of the duplicate tracker
+
+``memos`` runs the full analysis over the AllSides documents (``../shared`` beside the repository) with every
+memo kept across documents recording its lookups (word types, syllable words, source phrases, run-together
+tokens), then replays each record with a memo emptied when full (as the code does) under several limits and
+prints the share of lookups that had to redo the work. ``framing/cache_limits.py`` quotes its figures.
+
+``tracker`` feeds synthetic fingerprints (random 64-bit whole-text hashes, eight random CRC-32 sentence
+hashes) to :class:`~framing.duplicates.DuplicateTracker` and to the plain dict it replaced, and prints the
+bytes per document each holds at the end and at its peak (tracemalloc) and the time per document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import time
+import tracemalloc
+from collections import Counter
+from collections.abc import Hashable, Iterable
+
+from allsides import CORPUS, read, setup
+
+LIMITS = {
+    "word types": (50_000, 100_000, 200_000, 400_000),
+    "syllable words": (20_000, 50_000, 100_000, 500_000),
+    "source phrases": (20_000, 30_000, 50_000, 200_000),
+    "run-together tokens": (5_000, 20_000, 200_000),
+}
+
+
+def misses(stream: Iterable[Hashable], limit: int) -> int:
+    """Lookups that miss a memo emptied when it holds more than ``limit`` entries."""
+    memo: set[Hashable] = set()
+    n = 0
+    for key in stream:
+        if key not in memo:
+            n += 1
+            if len(memo) > limit:
+                memo.clear()
+            memo.add(key)
+    return n
+
+
+def record_lookups(n_docs: int) -> dict[str, list[Hashable]]:
+    """Every memo lookup of the full analysis over ``n_docs`` AllSides documents, per memo."""
+    import framing.analyzers.readability as readability
+    from framing.io import iter_documents
+    from framing.run import process_documents
+    from framing.termmatch import Vocabulary
+
+    _, pipeline = setup(read(min(n_docs, 2000), CORPUS))
+    streams: dict[str, list[Hashable]] = {name: [] for name in LIMITS}
+    by_name = {a.name: a for a in pipeline.analyzers}
+
+    def recording(name: str, base: type) -> type:
+        class Recording(base):  # type: ignore[valid-type, misc]
+            def get(self, key, default=None):
+                streams[name].append(key)
+                return base.get(self, key, default)
+
+            def __getitem__(self, key):
+                streams[name].append(key)
+                return base.__getitem__(self, key)
+
+        return Recording
+
+    typer = by_name["sourcing"].finder.typer
+    typer.memo = recording("source phrases", dict)()
+    pipeline.cleaner._split_cache = recording("run-together tokens", dict)()
+    old = by_name["readability"]._syllables
+    counter = recording("syllable words", readability.SyllableCounter)(old.engine)
+    counter.__dict__.update(old.__dict__)
+    by_name["readability"]._syllables = counter
+    update = Vocabulary.update
+
+    def recorded_update(self, model):
+        if model is not self._last:
+            streams["word types"].extend(model.index)
+        return update(self, model)
+
+    Vocabulary.update = recorded_update
+    try:
+        for _ in process_documents(pipeline, itertools.islice(iter_documents(CORPUS), n_docs), progress=False):
+            pass
+    finally:
+        Vocabulary.update = update
+    return streams
+
+
+class DictTracker:
+    """The duplicate tracker as it was: every hash a Python int in a dict, mapped to the first id."""
+
+    def __init__(self, min_shared: int = 6) -> None:
+        self.min_shared = min_shared
+        self.whole: dict[int, str] = {}
+        self.sketch: dict[int, str] = {}
+
+    def check(self, doc_id: str, whole: int, sketch: tuple[int, ...]) -> tuple[str, str] | None:
+        if whole in self.whole:
+            return self.whole[whole], "exact"
+        self.whole[whole] = doc_id
+        shared = Counter(self.sketch[h] for h in sketch if h in self.sketch)
+        for h in sketch:
+            self.sketch.setdefault(h, doc_id)
+        if shared and max(shared.values()) >= min(self.min_shared, len(sketch) - 1):
+            return max(shared.items(), key=lambda kv: (kv[1], kv[0]))[0], "near"
+        return None
+
+
+def tracker(n_docs: int) -> None:
+    from framing.duplicates import DuplicateTracker
+
+    rng = random.Random(0)
+    docs = [
+        (f"doc-{i:08d}", rng.getrandbits(64), tuple(sorted(rng.getrandbits(32) for _ in range(8))))
+        for i in range(n_docs)
+    ]
+    print(f"{n_docs:,} synthetic documents (ids allocated beforehand, so not counted):")
+    for name, make in (("dict of Python ints", DictTracker), ("DuplicateTracker", DuplicateTracker)):
+        t = time.process_time()
+        tr = make()
+        for d in docs:
+            tr.check(*d)
+        seconds = time.process_time() - t
+        tracemalloc.start()
+        tr = make()
+        for d in docs:
+            tr.check(*d)
+        now, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(
+            f"  {name:<20} {now / n_docs:6.0f} bytes/document at the end, {peak / n_docs:6.0f} at the peak, "
+            f"{seconds / n_docs * 1e6:5.1f} µs/document (untraced)"
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("what", choices=("memos", "tracker"))
+    ap.add_argument("--docs", type=int, help="documents (default: 12000 for memos, 200000 for tracker)")
+    args = ap.parse_args()
+    if args.what == "tracker":
+        tracker(args.docs or 200_000)
+        return
+    streams = record_lookups(args.docs or 12_000)
+    for name, stream in streams.items():
+        print(f"{name}: {len(stream):,} lookups, {len(set(stream)):,} distinct")
+        for limit in LIMITS[name]:
+            m = misses(stream, limit)
+            print(f"  limit {limit:>8,}: {m:>9,} misses ({m / len(stream):.1%})")
+
+
+if __name__ == "__main__":
+    main()
