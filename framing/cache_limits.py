@@ -15,8 +15,9 @@ after all of them, 117,000 word types, 116,000 distinct words for syllables,
 met. Replaying that run's lookups with the limits below, the share of lookups
 that must redo the work grows from 2.3% to 3.2% (word types), 1.0% to 1.4%
 (syllables), 31% to 39% (source phrases) and 39% to 46% (run-together tokens):
-some 125,000 extra small computations (4-25 µs each) in a 130-second run, at
-most about 1% of it.
+some 125,000 extra small computations in a 130-second run, each 4-25 µs by
+``python benchmarks/core_speed.py --profile`` (``count_syllables``, ``classify``),
+so at most about 1% of the run.
 
 The limits are read when a memo is full, so a test or a caller may change them
 (``framing.cache_limits.WORD_TYPES = 10``) before or during a run.
