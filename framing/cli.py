@@ -67,7 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _corpus_args(score, required=True)
     score.add_argument("-o", "--out", required=True, help="output file: .csv, .jsonl or .parquet")
-    score.add_argument("--resume", action="store_true", help="skip documents already in the output file")
+    score.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on from an interrupted run, or add to a finished output: skip the documents already written",
+    )
     score.add_argument(
         "--no-duplicates",
         action="store_true",
@@ -168,24 +172,34 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     from .score import score_to_file
+    from .streamed import partial_folder
 
-    corpus_path = Path(args.corpus)
-    summary = score_to_file(
-        corpus_path,
-        args.out,
-        text=args.text,
-        id=args.id,
-        outlet=args.outlet,
-        actors=args.actors,
-        issues=args.issues,
-        analyzers=[a.strip() for a in args.analyzers.split(",")] if args.analyzers else None,
-        n_jobs=args.jobs,
-        progress=False if args.no_progress else None,
-        resume=args.resume,
-        cleaner=False if args.no_clean else None,
-        duplicates=not args.no_duplicates,
-        tables=[t.strip() for t in args.tables.split(",") if t.strip()],
-    )
+    try:
+        summary = score_to_file(
+            Path(args.corpus),
+            args.out,
+            text=args.text,
+            id=args.id,
+            outlet=args.outlet,
+            actors=args.actors,
+            issues=args.issues,
+            analyzers=[a.strip() for a in args.analyzers.split(",")] if args.analyzers else None,
+            n_jobs=args.jobs,
+            progress=False if args.no_progress else None,
+            resume=args.resume,
+            cleaner=False if args.no_clean else None,
+            duplicates=not args.no_duplicates,
+            tables=[t.strip() for t in args.tables.split(",") if t.strip()],
+        )
+    except BaseException:
+        saved = len(list(partial_folder(args.out).glob("documents-*")))
+        if saved:
+            print(
+                f"framing: {saved} finished chunk(s) of documents kept in {partial_folder(args.out)}; "
+                "run the same command with --resume to go on from there",
+                file=sys.stderr,
+            )
+        raise
     _print_accounting(summary.documents)
     print(
         f"wrote {summary.written:,} rows to {args.out}"

@@ -98,13 +98,16 @@ def process_documents(
     total: int | None = None,
     chunk_size: int = 32,
     flag_duplicates: bool = True,
+    tracker: DuplicateTracker | None = None,
 ) -> Iterator[DocOutput]:
     """Yield one :class:`DocOutput` per document, in input order, using ``n_jobs`` processes.
 
     Exact and near duplicates of earlier documents are flagged (:mod:`framing.duplicates`)
-    in the parent process, so the result does not depend on ``n_jobs``.
+    in the parent process, so the result does not depend on ``n_jobs``. ``tracker``: one that
+    already knows earlier documents (a resumed run's), else a new one.
     """
-    tracker = DuplicateTracker()
+    if tracker is None:
+        tracker = DuplicateTracker()
     for out in _ordered_outputs(pipeline, docs, n_jobs, progress, total, chunk_size):
         if flag_duplicates and out.fingerprint is not None:
             dup = tracker.check(out.row["doc_id"], *out.fingerprint)

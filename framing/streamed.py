@@ -1,0 +1,464 @@
+"""The tables a streamed run writes: crash-safe while it runs, atomic when it ends, resumable after a crash.
+
+A run writes each chunk of documents as one *part* per table in a hidden folder beside the
+output (``scores.parquet`` → ``.scores.parquet.partial/``). A part is written under a temporary
+name, flushed to disk and renamed, so it is there whole or not at all; the documents table's
+part is written last, so a chunk counts as done only when every table has it. When the run
+ends, the parts (after the rows of an earlier output, when resuming) are joined into a
+temporary file per table that replaces the output in one rename, and the folder is removed.
+
+After a crash (an exception, Ctrl-C, a killed process, a lost machine) the output is as it
+was before the run and the folder keeps every finished chunk: ``resume=True`` reads the
+document ids of the output and of the parts, skips those documents and goes on numbering
+parts after the last finished one, so at most one chunk's work is lost. Without ``resume``
+a run starts afresh and clears the folder.
+
+The document fingerprints of a run (for the duplicate check, :mod:`framing.duplicates`) are
+kept the same way, in a hidden file beside the output (``.scores.parquet.fingerprints``,
+one JSON line per document): a resumed run compares its documents with every document
+already in the output, as an uninterrupted run would have.
+
+Joining copies the earlier output and the parts in pieces (bytes for CSV and JSON lines, row
+groups for Parquet), so memory stays flat however long the output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["StreamedTables", "partial_folder"]
+
+FORMATS = (".csv", ".jsonl", ".ndjson", ".parquet")
+_COPY_BYTES = 1 << 20
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename inside ``path`` durable (where the platform allows opening a folder)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _json_default(v: Any) -> Any:
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return str(v)
+
+
+def _parquet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """Object columns as strings (or None), so that Parquet gets one type per column."""
+    out = df.copy()
+    for c in out.columns:
+        if out[c].dtype == object:
+            out[c] = out[c].map(lambda v: None if v is None else (v if isinstance(v, str) else str(v)))
+    return out
+
+
+def partial_folder(out: str | Path) -> Path:
+    """The hidden folder beside ``out`` where a run keeps its finished chunks until it ends."""
+    out = Path(out)
+    return out.with_name(f".{out.name}.partial")
+
+
+class _Table:
+    """One table of the run: its output file, its parts and the columns its first rows fixed."""
+
+    def __init__(self, name: str, path: Path, folder: Path, suffix: str) -> None:
+        self.name = name
+        self.path = path
+        self.folder = folder
+        self.suffix = suffix
+        self.columns: list[str] | None = None
+        self.schema: Any = None  # Parquet: the schema every part is cast to
+        self.earlier = False  # whether the output's rows stay, before the new ones (a resumed run)
+
+    def part(self, n: int) -> Path:
+        return self.folder / f"{self.name}-{n:06d}{self.suffix}"
+
+    def parts(self) -> list[Path]:
+        return sorted(self.folder.glob(f"{self.name}-[0-9][0-9][0-9][0-9][0-9][0-9]{self.suffix}"))
+
+    # ------------------------------------------------------------------ columns
+    def has_rows(self) -> bool:
+        """Whether the output file holds at least one row (an empty one fixes no columns and is not kept)."""
+        if self.suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            return pq.ParquetFile(self.path).metadata.num_rows > 0
+        if self.suffix == ".csv":
+            return len(pd.read_csv(self.path, nrows=1)) > 0
+        with open(self.path, encoding="utf-8") as fh:
+            return any(line.strip() for line in fh)
+
+    def read_columns(self, source: Path, header: bool) -> list[str]:
+        """The columns of an existing output (``header``) or part; for CSV parts, those of the manifest."""
+        if self.suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            schema = pq.read_schema(source)
+            if self.schema is None:
+                self.schema = schema
+            return [c for c in schema.names if c != "__index_level_0__"]
+        if self.suffix == ".csv":
+            if header:
+                return list(pd.read_csv(source, nrows=0).columns)
+            return list(self.columns or [])
+        with open(source, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    return list(json.loads(line))
+        return []
+
+    def fix(self, df: pd.DataFrame) -> pd.DataFrame:
+        """``df`` with the table's columns (the first rows written fix them; JSON lines keep new ones at the end)."""
+        if self.columns is None:
+            self.columns = list(df.columns)
+            return df
+        extra = [c for c in df.columns if c not in self.columns]
+        if self.suffix in (".jsonl", ".ndjson"):
+            return df.reindex(columns=self.columns + extra)
+        return df.reindex(columns=self.columns)
+
+    # ------------------------------------------------------------------ writing
+    def write_part(self, df: pd.DataFrame, n: int) -> None:
+        from .export import flatten_lists
+
+        df = self.fix(df)
+        final = self.part(n)
+        tmp = final.with_name(final.name + ".tmp")
+        if self.suffix == ".csv":
+            with open(tmp, "w", encoding="utf-8", newline="") as fh:
+                flatten_lists(df).to_csv(fh, index=False, header=False)
+                fh.flush()
+                os.fsync(fh.fileno())
+        elif self.suffix in (".jsonl", ".ndjson"):
+            with open(tmp, "w", encoding="utf-8") as fh:
+                for rec in df.to_dict("records"):
+                    fh.write(json.dumps(rec, ensure_ascii=False, default=_json_default) + "\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+        else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            table = pa.Table.from_pandas(_parquet_safe(df), preserve_index=False)
+            if self.schema is None:
+                self.schema = table.schema
+            else:
+                table = table.cast(self.schema, safe=False)
+            with open(tmp, "wb") as fh:
+                pq.write_table(table, fh)
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.replace(tmp, final)
+
+    def join(self, parts: list[Path], tmp: Path) -> None:
+        """The earlier output (when kept) and ``parts``, in order, into ``tmp`` (then renamed into place)."""
+        earlier = self.path if self.earlier and self.path.exists() else None
+        if self.suffix == ".parquet":
+            self._join_parquet(tmp, earlier, parts)
+        else:
+            with open(tmp, "wb") as out:
+                if earlier is not None:
+                    with open(earlier, "rb") as fh:
+                        shutil.copyfileobj(fh, out, _COPY_BYTES)
+                    if out.tell() and not self._ends_with_newline(earlier):
+                        out.write(b"\n")
+                elif self.suffix == ".csv":
+                    out.write(pd.DataFrame(columns=self.columns or ["doc_id"]).to_csv(index=False).encode("utf-8"))
+                for p in parts:
+                    with open(p, "rb") as fh:
+                        shutil.copyfileobj(fh, out, _COPY_BYTES)
+                out.flush()
+                os.fsync(out.fileno())
+
+    @staticmethod
+    def _ends_with_newline(path: Path) -> bool:
+        with open(path, "rb") as fh:
+            fh.seek(0, os.SEEK_END)
+            if fh.tell() == 0:
+                return True
+            fh.seek(-1, os.SEEK_END)
+            return fh.read(1) == b"\n"
+
+    def _join_parquet(self, tmp: Path, earlier: Path | None, parts: list[Path]) -> None:
+        import pyarrow.parquet as pq
+
+        sources = ([earlier] if earlier is not None else []) + parts
+        schema = self.schema
+        if schema is None and sources:
+            schema = pq.read_schema(sources[0])
+        if schema is None:  # no rows at all: an empty table with the columns known
+            pd.DataFrame(columns=self.columns or ["doc_id"]).to_parquet(tmp, index=False)
+            return
+        with pq.ParquetWriter(tmp, schema) as writer:
+            for src in sources:
+                f = pq.ParquetFile(src)
+                for i in range(f.num_row_groups):
+                    t = f.read_row_group(i)
+                    if not t.schema.equals(schema, check_metadata=False):
+                        t = t.cast(schema, safe=False)
+                    writer.write_table(t)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+
+    # ------------------------------------------------------------------ reading back
+    def ids(self, source: Path, header: bool) -> Iterator[str]:
+        """The ``doc_id`` of every row of an output (``header``) or part."""
+        if self.suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            yield from map(str, pq.read_table(source, columns=["doc_id"]).column("doc_id").to_pylist())
+        elif self.suffix == ".csv":
+            if header:
+                df = pd.read_csv(source, usecols=["doc_id"], dtype={"doc_id": str}, keep_default_na=False)
+            else:
+                cols = self.columns or []
+                if "doc_id" not in cols:
+                    return
+                df = pd.read_csv(
+                    source, header=None, names=cols, usecols=["doc_id"], dtype={"doc_id": str}, keep_default_na=False
+                )
+            yield from df["doc_id"].astype(str)
+        else:
+            with open(source, encoding="utf-8") as fh:
+                for line in fh:
+                    if line.strip():
+                        yield str(json.loads(line)["doc_id"])
+
+
+class StreamedTables:
+    """The output tables of one streamed run (:func:`framing.score.score_to_file`).
+
+    ``paths`` maps each table name to its output file (``"documents"`` first; all in one format).
+    ``resume`` keeps the earlier output and the finished chunks of an interrupted run;
+    otherwise they are replaced. ``fingerprints`` keeps the documents' duplicate-check
+    fingerprints beside the output for a later resume.
+    """
+
+    def __init__(self, paths: dict[str, Path], resume: bool = False, fingerprints: bool = True) -> None:
+        if next(iter(paths), None) != "documents":
+            raise ValueError("the documents table comes first")
+        out = paths["documents"]
+        suffix = out.suffix.lower()
+        if suffix not in FORMATS:
+            raise ValueError(f"output must be .csv, .jsonl or .parquet, not {out.suffix!r}")
+        for p in paths.values():
+            p.parent.mkdir(parents=True, exist_ok=True)
+        self.folder = partial_folder(out)
+        self.fingerprint_file = out.with_name(f".{out.name}.fingerprints")
+        self.keep_fingerprints = fingerprints
+        self.tables = {name: _Table(name, p, self.folder, suffix) for name, p in paths.items()}
+        self._manifest = self.folder / "manifest.json"
+        self.next_part = 0
+        self.keep_earlier = False  # whether the output's earlier rows stay (a resumed run appends to them)
+        if self.folder.is_file():  # left by an earlier version of framing (one temporary file, not resumable)
+            self.folder.unlink()
+        manifest = self._read_manifest()
+        if manifest.get("joined"):  # the last run over this output stopped while renaming its tables into place
+            self._finish(manifest)
+            manifest = {}
+        if resume:
+            # an interrupted fresh run was going to replace the output: its finished chunks do not add to it
+            self.keep_earlier = bool(manifest.get("keep_earlier", True))
+            if self.keep_earlier:
+                self._check_earlier_outputs()
+            self._recover(manifest)
+        else:
+            shutil.rmtree(self.folder, ignore_errors=True)
+        self._started = False  # the folder and its manifest are made with the first chunk
+
+    def _start(self) -> None:
+        if not self._started:
+            self.folder.mkdir(exist_ok=True)
+            self._write_manifest()
+            self._started = True
+
+    # ------------------------------------------------------------------ resume
+    def _check_earlier_outputs(self) -> None:
+        there = {name: t.path.exists() for name, t in self.tables.items()}
+        if there["documents"] and not all(there.values()):
+            missing = ", ".join(n for n, ok in there.items() if not ok)
+            raise ValueError(
+                f"cannot resume: {self.tables['documents'].path} exists but the {missing} table does not "
+                "(the earlier run wrote other tables); resume with the same tables, or start afresh"
+            )
+        if not there["documents"] and any(there.values()):
+            extra = ", ".join(n for n, ok in there.items() if ok)
+            raise ValueError(
+                f"cannot resume: the {extra} table exists without {self.tables['documents'].path}; start afresh"
+            )
+        for t in self.tables.values():
+            if t.path.exists() and t.has_rows():
+                t.earlier = True
+                t.columns = t.read_columns(t.path, header=True)
+
+    def _read_manifest(self) -> dict[str, Any]:
+        """What an interrupted run recorded (empty when there was none)."""
+        if not self.folder.is_dir():
+            return {}
+        try:
+            return json.loads(self._manifest.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}  # interrupted before its first chunk: nothing of it is kept
+
+    def _recover(self, manifest: dict[str, Any]) -> None:
+        """Keep the finished chunks of an interrupted run; drop its unfinished ones."""
+        if not self.folder.is_dir():
+            return
+        if not manifest:  # no readable record of what the parts are: none of them is trusted
+            shutil.rmtree(self.folder, ignore_errors=True)
+            return
+        tables = manifest.get("tables")
+        if tables is not None and sorted(tables) != sorted(self.tables):
+            raise ValueError(
+                f"cannot resume: the interrupted run wrote the tables {', '.join(tables)}, this one asks for "
+                f"{', '.join(self.tables)}; resume with the same tables, or start afresh"
+            )
+        for name, cols in manifest.get("columns", {}).items():
+            t = self.tables.get(name)
+            if t is not None and t.columns is None:
+                t.columns = cols
+        for p in self.folder.glob("*.tmp"):
+            p.unlink()
+        done = {int(p.stem.rsplit("-", 1)[1]) for p in self.tables["documents"].parts()}
+        for t in self.tables.values():
+            for p in t.parts():
+                if int(p.stem.rsplit("-", 1)[1]) not in done:
+                    p.unlink()  # a chunk interrupted before its documents part was written
+        for p in self.folder.glob("fingerprints-*.jsonl"):
+            if int(p.stem.rsplit("-", 1)[1]) not in done:
+                p.unlink()
+        self.next_part = max(done) + 1 if done else 0
+        for t in self.tables.values():
+            parts = t.parts()
+            if parts and t.columns is None:
+                t.columns = t.read_columns(parts[0], header=False)
+            if parts and t.suffix == ".parquet" and t.schema is None:
+                t.read_columns(parts[0], header=False)
+
+    def done_ids(self) -> set[str]:
+        """The ids of the documents already written: in the earlier output and the finished chunks."""
+        t = self.tables["documents"]
+        ids: set[str] = set()
+        if t.earlier:
+            ids.update(t.ids(t.path, header=True))
+        for p in t.parts():
+            ids.update(t.ids(p, header=False))
+        return ids
+
+    def earlier_fingerprints(self) -> Iterator[tuple[str, int, tuple[int, ...]]]:
+        """``(doc_id, whole, sketch)`` of the documents already written, in the order they were analysed."""
+        sources = []
+        if self.tables["documents"].earlier and self.fingerprint_file.exists():
+            sources.append(self.fingerprint_file)
+        sources += sorted(self.folder.glob("fingerprints-*.jsonl"))
+        for src in sources:
+            with open(src, encoding="utf-8") as fh:
+                for line in fh:
+                    if line.strip():
+                        doc_id, whole, sketch = json.loads(line)
+                        yield doc_id, whole, tuple(sketch)
+
+    # ------------------------------------------------------------------ writing
+    def _write_manifest(self, joined: bool = False) -> None:
+        data = {
+            "joined": joined,
+            "keep_earlier": self.keep_earlier,
+            "fingerprints": self.keep_fingerprints,
+            "paths": {n: str(t.path) for n, t in self.tables.items()},
+            "tables": list(self.tables),
+            "columns": {n: t.columns for n, t in self.tables.items() if t.columns is not None},
+        }
+        tmp = self._manifest.with_name("manifest.json.tmp")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(tmp, self._manifest)
+
+    def write_chunk(
+        self, frames: dict[str, pd.DataFrame], fingerprints: Iterable[tuple[str, int, tuple[int, ...]]] = ()
+    ) -> None:
+        """One chunk: a part per table (an empty frame writes no part), the documents table's last."""
+        self._start()
+        n = self.next_part
+        docs = self.tables["documents"]
+        unfixed = [name for name, t in self.tables.items() if t.columns is None]
+        for name, t in self.tables.items():
+            df = frames.get(name)
+            if name != "documents" and df is not None and len(df):
+                t.write_part(df, n)
+        if self.keep_fingerprints:
+            tmp = self.folder / f"fingerprints-{n:06d}.jsonl.tmp"
+            with open(tmp, "w", encoding="utf-8") as fh:
+                for doc_id, whole, sketch in fingerprints:
+                    fh.write(json.dumps([doc_id, whole, list(sketch)]) + "\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, tmp.with_suffix(""))
+        doc_frame = docs.fix(frames["documents"])
+        if any(self.tables[name].columns is not None for name in unfixed):
+            self._write_manifest()  # the columns of CSV parts (written without a header), before the chunk is done
+        docs.write_part(doc_frame, n)
+        _fsync_dir(self.folder)
+        self.next_part = n + 1
+
+    def commit(self) -> None:
+        """Join every table into its output and clear the folder.
+
+        Each table is first joined into a file in the folder; the manifest then records that the run is
+        joined, and the files are renamed into place (the documents table last). A run stopped among those
+        renames is finished by the next run over the same output (:meth:`_finish`), so the tables never
+        end up half old and half new.
+        """
+        self._start()
+        for t in self.tables.values():
+            t.join(t.parts(), tmp=self._joined(t.name, t.suffix))
+        if self.keep_fingerprints:
+            with open(self._joined("fingerprints", ""), "wb") as out:
+                if self.tables["documents"].earlier and self.fingerprint_file.exists():
+                    with open(self.fingerprint_file, "rb") as fh:
+                        shutil.copyfileobj(fh, out, _COPY_BYTES)
+                for p in sorted(self.folder.glob("fingerprints-*.jsonl")):
+                    with open(p, "rb") as fh:
+                        shutil.copyfileobj(fh, out, _COPY_BYTES)
+                out.flush()
+                os.fsync(out.fileno())
+        _fsync_dir(self.folder)
+        self._write_manifest(joined=True)
+        self._finish(self._read_manifest())
+
+    def _joined(self, name: str, suffix: str) -> Path:
+        return self.folder / f"joined-{name}{suffix}"
+
+    def _finish(self, manifest: dict[str, Any]) -> None:
+        """Rename the joined tables of a finished run into place (documents last) and remove the folder."""
+        paths = {name: Path(p) for name, p in manifest.get("paths", {}).items()}
+        suffix = paths["documents"].suffix.lower() if "documents" in paths else ""
+        for name in sorted(paths, key=lambda n: n == "documents"):
+            joined = self._joined(name, suffix)
+            if joined.exists():
+                os.replace(joined, paths[name])
+        joined = self._joined("fingerprints", "")
+        if joined.exists():
+            os.replace(joined, self.fingerprint_file)
+        elif not manifest.get("fingerprints", True):
+            with contextlib.suppress(FileNotFoundError):
+                self.fingerprint_file.unlink()  # it would no longer cover every document of the output
+        if "documents" in paths:
+            _fsync_dir(paths["documents"].parent)
+        shutil.rmtree(self.folder, ignore_errors=True)
