@@ -1351,16 +1351,7 @@ class _Doc:
                 end = se[ph.a - 1]  # "“The border will never open, Rizvi said."
             else:
                 continue
-            a = Attribution(
-                kind="direct",
-                sentence_id=s,
-                cue=c.lemma,
-                cue_start=c.start,
-                cue_end=c.end,
-                loaded=c.loaded,
-                direction=c.direction,
-                category=c.category,
-            )
+            a = self._new(c)  # s is c.s
             self._set_source(a, toks, ss, se, ph)
             a.kind = "direct"
             a.content_start = q.inner_start
