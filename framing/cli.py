@@ -172,7 +172,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     from .score import score_to_file
-    from .streamed import partial_folder
+    from .streamed import partial_folder, saved_chunks
 
     try:
         summary = score_to_file(
@@ -192,7 +192,7 @@ def cmd_score(args: argparse.Namespace) -> int:
             tables=[t.strip() for t in args.tables.split(",") if t.strip()],
         )
     except BaseException:
-        saved = len(list(partial_folder(args.out).glob("documents-*")))
+        saved = saved_chunks(args.out)
         if saved:
             print(
                 f"framing: {saved} finished chunk(s) of documents kept in {partial_folder(args.out)}; "

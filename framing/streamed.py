@@ -30,11 +30,11 @@ import os
 import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pandas as pd
 
-__all__ = ["StreamedTables", "partial_folder"]
+__all__ = ["StreamedTables", "partial_folder", "saved_chunks"]
 
 FORMATS = (".csv", ".jsonl", ".ndjson", ".parquet")
 _COPY_BYTES = 1 << 20
@@ -52,6 +52,24 @@ def _fsync_dir(path: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+@contextlib.contextmanager
+def _atomic(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """A file written under a temporary name, flushed to disk and renamed to ``path``: there whole or not at all."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as fh:
+        yield fh
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _concat(out: IO[bytes], sources: Iterable[Path]) -> None:
+    """Append the bytes of each of ``sources`` to ``out`` (in pieces: memory stays flat)."""
+    for src in sources:
+        with open(src, "rb") as fh:
+            shutil.copyfileobj(fh, out, _COPY_BYTES)
 
 
 def _json_default(v: Any) -> Any:
@@ -74,6 +92,11 @@ def partial_folder(out: str | Path) -> Path:
     """The hidden folder beside ``out`` where a run keeps its finished chunks until it ends."""
     out = Path(out)
     return out.with_name(f".{out.name}.partial")
+
+
+def saved_chunks(out: str | Path) -> int:
+    """How many finished chunks an interrupted run over ``out`` has kept for ``--resume``."""
+    return len(list(partial_folder(out).glob("documents-[0-9]*")))
 
 
 class _Table:
@@ -106,20 +129,16 @@ class _Table:
         with open(self.path, encoding="utf-8") as fh:
             return any(line.strip() for line in fh)
 
-    def read_columns(self, source: Path, header: bool) -> list[str]:
-        """The columns of an existing output (``header``) or part; for CSV parts, those of the manifest."""
+    def read_columns(self) -> list[str]:
+        """The columns of the existing output (for Parquet, its schema becomes the table's too)."""
         if self.suffix == ".parquet":
             import pyarrow.parquet as pq
 
-            schema = pq.read_schema(source)
-            if self.schema is None:
-                self.schema = schema
-            return [c for c in schema.names if c != "__index_level_0__"]
+            self.schema = pq.read_schema(self.path)
+            return [c for c in self.schema.names if c != "__index_level_0__"]
         if self.suffix == ".csv":
-            if header:
-                return list(pd.read_csv(source, nrows=0).columns)
-            return list(self.columns or [])
-        with open(source, encoding="utf-8") as fh:
+            return list(pd.read_csv(self.path, nrows=0).columns)
+        with open(self.path, encoding="utf-8") as fh:
             for line in fh:
                 if line.strip():
                     return list(json.loads(line))
@@ -140,20 +159,7 @@ class _Table:
         from .export import flatten_lists
 
         df = self.fix(df)
-        final = self.part(n)
-        tmp = final.with_name(final.name + ".tmp")
-        if self.suffix == ".csv":
-            with open(tmp, "w", encoding="utf-8", newline="") as fh:
-                flatten_lists(df).to_csv(fh, index=False, header=False)
-                fh.flush()
-                os.fsync(fh.fileno())
-        elif self.suffix in (".jsonl", ".ndjson"):
-            with open(tmp, "w", encoding="utf-8") as fh:
-                for rec in df.to_dict("records"):
-                    fh.write(json.dumps(rec, ensure_ascii=False, default=_json_default) + "\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-        else:
+        if self.suffix == ".parquet":
             import pyarrow as pa
             import pyarrow.parquet as pq
 
@@ -162,31 +168,30 @@ class _Table:
                 self.schema = table.schema
             else:
                 table = table.cast(self.schema, safe=False)
-            with open(tmp, "wb") as fh:
+            with _atomic(self.part(n), "wb") as fh:
                 pq.write_table(table, fh)
-                fh.flush()
-                os.fsync(fh.fileno())
-        os.replace(tmp, final)
-
-    def join(self, parts: list[Path], tmp: Path) -> None:
-        """The earlier output (when kept) and ``parts``, in order, into ``tmp`` (then renamed into place)."""
-        earlier = self.path if self.earlier and self.path.exists() else None
-        if self.suffix == ".parquet":
-            self._join_parquet(tmp, earlier, parts)
+        elif self.suffix == ".csv":
+            with _atomic(self.part(n)) as fh:
+                flatten_lists(df).to_csv(fh, index=False, header=False)
         else:
-            with open(tmp, "wb") as out:
-                if earlier is not None:
-                    with open(earlier, "rb") as fh:
-                        shutil.copyfileobj(fh, out, _COPY_BYTES)
-                    if out.tell() and not self._ends_with_newline(earlier):
-                        out.write(b"\n")
-                elif self.suffix == ".csv":
-                    out.write(pd.DataFrame(columns=self.columns or ["doc_id"]).to_csv(index=False).encode("utf-8"))
-                for p in parts:
-                    with open(p, "rb") as fh:
-                        shutil.copyfileobj(fh, out, _COPY_BYTES)
-                out.flush()
-                os.fsync(out.fileno())
+            with _atomic(self.part(n)) as fh:
+                for rec in df.to_dict("records"):
+                    fh.write(json.dumps(rec, ensure_ascii=False, default=_json_default) + "\n")
+
+    def join(self, parts: list[Path], joined: Path) -> None:
+        """The earlier output (when kept) and ``parts``, in order, into ``joined`` (then renamed into place)."""
+        earlier = self.path if self.earlier and self.path.exists() else None
+        with _atomic(joined, "wb") as out:
+            if self.suffix == ".parquet":
+                self._join_parquet(out, [earlier, *parts] if earlier is not None else parts)
+                return
+            if earlier is not None:
+                _concat(out, [earlier])
+                if out.tell() and not self._ends_with_newline(earlier):
+                    out.write(b"\n")
+            elif self.suffix == ".csv":
+                out.write(pd.DataFrame(columns=self.columns or ["doc_id"]).to_csv(index=False).encode("utf-8"))
+            _concat(out, parts)
 
     @staticmethod
     def _ends_with_newline(path: Path) -> bool:
@@ -197,17 +202,17 @@ class _Table:
             fh.seek(-1, os.SEEK_END)
             return fh.read(1) == b"\n"
 
-    def _join_parquet(self, tmp: Path, earlier: Path | None, parts: list[Path]) -> None:
+    def _join_parquet(self, out: IO[bytes], sources: list[Path]) -> None:
+        """The row groups of ``sources``, cast to the table's schema, into one Parquet file."""
         import pyarrow.parquet as pq
 
-        sources = ([earlier] if earlier is not None else []) + parts
         schema = self.schema
         if schema is None and sources:
             schema = pq.read_schema(sources[0])
         if schema is None:  # no rows at all: an empty table with the columns known
-            pd.DataFrame(columns=self.columns or ["doc_id"]).to_parquet(tmp, index=False)
+            pd.DataFrame(columns=self.columns or ["doc_id"]).to_parquet(out, index=False)
             return
-        with pq.ParquetWriter(tmp, schema) as writer:
+        with pq.ParquetWriter(out, schema) as writer:
             for src in sources:
                 f = pq.ParquetFile(src)
                 for i in range(f.num_row_groups):
@@ -215,8 +220,6 @@ class _Table:
                     if not t.schema.equals(schema, check_metadata=False):
                         t = t.cast(schema, safe=False)
                     writer.write_table(t)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
 
     # ------------------------------------------------------------------ reading back
     def ids(self, source: Path, header: bool) -> Iterator[str]:
@@ -307,7 +310,7 @@ class StreamedTables:
         for t in self.tables.values():
             if t.path.exists() and t.has_rows():
                 t.earlier = True
-                t.columns = t.read_columns(t.path, header=True)
+                t.columns = t.read_columns()
 
     def _read_manifest(self) -> dict[str, Any]:
         """What an interrupted run recorded (empty when there was none)."""
@@ -346,12 +349,13 @@ class StreamedTables:
             if int(p.stem.rsplit("-", 1)[1]) not in done:
                 p.unlink()
         self.next_part = max(done) + 1 if done else 0
+        # the columns come from the manifest (written before the first chunk was done); Parquet parts share a schema
         for t in self.tables.values():
             parts = t.parts()
-            if parts and t.columns is None:
-                t.columns = t.read_columns(parts[0], header=False)
             if parts and t.suffix == ".parquet" and t.schema is None:
-                t.read_columns(parts[0], header=False)
+                import pyarrow.parquet as pq
+
+                t.schema = pq.read_schema(parts[0])
 
     def done_ids(self) -> set[str]:
         """The ids of the documents already written: in the earlier output and the finished chunks."""
@@ -377,7 +381,7 @@ class StreamedTables:
                         yield doc_id, whole, tuple(sketch)
 
     # ------------------------------------------------------------------ writing
-    def _write_manifest(self, joined: bool = False) -> None:
+    def _write_manifest(self, joined: bool = False) -> dict[str, Any]:
         data = {
             "joined": joined,
             "keep_earlier": self.keep_earlier,
@@ -386,9 +390,9 @@ class StreamedTables:
             "tables": list(self.tables),
             "columns": {n: t.columns for n, t in self.tables.items() if t.columns is not None},
         }
-        tmp = self._manifest.with_name("manifest.json.tmp")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(tmp, self._manifest)
+        with _atomic(self._manifest) as fh:
+            json.dump(data, fh)
+        return data
 
     def write_chunk(
         self, frames: dict[str, pd.DataFrame], fingerprints: Iterable[tuple[str, int, tuple[int, ...]]] = ()
@@ -403,13 +407,9 @@ class StreamedTables:
             if name != "documents" and df is not None and len(df):
                 t.write_part(df, n)
         if self.keep_fingerprints:
-            tmp = self.folder / f"fingerprints-{n:06d}.jsonl.tmp"
-            with open(tmp, "w", encoding="utf-8") as fh:
+            with _atomic(self.folder / f"fingerprints-{n:06d}.jsonl") as fh:
                 for doc_id, whole, sketch in fingerprints:
                     fh.write(json.dumps([doc_id, whole, list(sketch)]) + "\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, tmp.with_suffix(""))
         doc_frame = docs.fix(frames["documents"])
         if any(self.tables[name].columns is not None for name in unfixed):
             self._write_manifest()  # the columns of CSV parts (written without a header), before the chunk is done
@@ -427,20 +427,14 @@ class StreamedTables:
         """
         self._start()
         for t in self.tables.values():
-            t.join(t.parts(), tmp=self._joined(t.name, t.suffix))
+            t.join(t.parts(), self._joined(t.name, t.suffix))
         if self.keep_fingerprints:
-            with open(self._joined("fingerprints", ""), "wb") as out:
-                if self.tables["documents"].earlier and self.fingerprint_file.exists():
-                    with open(self.fingerprint_file, "rb") as fh:
-                        shutil.copyfileobj(fh, out, _COPY_BYTES)
-                for p in sorted(self.folder.glob("fingerprints-*.jsonl")):
-                    with open(p, "rb") as fh:
-                        shutil.copyfileobj(fh, out, _COPY_BYTES)
-                out.flush()
-                os.fsync(out.fileno())
+            earlier = self.tables["documents"].earlier and self.fingerprint_file.exists()
+            with _atomic(self._joined("fingerprints", ""), "wb") as out:
+                _concat(out, [self.fingerprint_file] if earlier else [])
+                _concat(out, sorted(self.folder.glob("fingerprints-*.jsonl")))
         _fsync_dir(self.folder)
-        self._write_manifest(joined=True)
-        self._finish(self._read_manifest())
+        self._finish(self._write_manifest(joined=True))
 
     def _joined(self, name: str, suffix: str) -> Path:
         return self.folder / f"joined-{name}{suffix}"
