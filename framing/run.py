@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -130,6 +131,7 @@ def _ordered_outputs(
 ) -> Iterator[DocOutput]:
     global _WORKER_PIPELINE
     bar = Progress(total, enabled=progress)
+    frozen = False
     if n_jobs is not None and n_jobs < 0:
         n_jobs = os.cpu_count() or 1
     try:
@@ -143,6 +145,14 @@ def _ordered_outputs(
             ctx = mp.get_context("fork")
             _WORKER_PIPELINE = pipeline  # inherited by the forked workers; nothing to pickle
             init_arg = None
+            # Objects that exist before the fork (the compiled lexicons, the caller's corpus) go to the
+            # collector's permanent generation for the run (gc.freeze, the pattern the gc docs give for
+            # fork): the workers' collections then neither scan them nor write to their pages (which would
+            # copy every page the workers share with the parent), and the parent's collections skip them.
+            # A caller's own freeze is left alone; ours is undone when the workers are gone.
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                frozen = True
         else:
             ctx = mp.get_context("spawn")
             init_arg = pipeline
@@ -165,6 +175,8 @@ def _ordered_outputs(
     finally:
         bar.close()
         _WORKER_PIPELINE = None
+        if frozen:
+            gc.unfreeze()
 
 
 def analyze(

@@ -139,6 +139,31 @@ def test_parallel_run_gives_identical_tables(seeds):
         assert getattr(a1, name).equals(getattr(a2, name)), name
 
 
+def test_worker_runs_freeze_the_collector_only_while_they_last(seeds):
+    """Forked workers run with the parent's objects frozen (gc.freeze); afterwards the caller's
+    collector is as it was: nothing left frozen, and a freeze of the caller's own kept."""
+    import gc
+
+    from framing.pipeline import Pipeline
+    from framing.run import process_documents
+
+    p = Pipeline()
+    assert gc.get_freeze_count() == 0
+    seen: list[int] = []
+    for _ in process_documents(p, seeds, n_jobs=2, progress=False):
+        seen.append(gc.get_freeze_count())
+    assert gc.get_freeze_count() == 0
+    if "fork" in __import__("multiprocessing").get_all_start_methods():
+        assert min(seen) > 0
+    gc.freeze()
+    try:
+        mine = gc.get_freeze_count()
+        list(process_documents(p, seeds, n_jobs=2, progress=False))
+        assert gc.get_freeze_count() == mine
+    finally:
+        gc.unfreeze()
+
+
 def test_the_pipeline_pickles_for_spawned_workers(seeds):
     """Worker processes started with 'spawn' (macOS, Windows) receive the pipeline by pickling."""
     import pickle
