@@ -21,7 +21,7 @@ from ._frozen import FrozenDict
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["STANDARD_FIELDS", "Corpus", "Document"]
+__all__ = ["STANDARD_FIELDS", "Corpus", "Document", "unique_ids"]
 
 #: Metadata every document has (empty string when unknown).
 STANDARD_FIELDS = ("outlet", "title", "author", "date", "genre")
@@ -65,6 +65,29 @@ class Document:
         return self.status if not self.notes else f"{self.status}: {'; '.join(self.notes)}"
 
 
+def unique_ids(documents: Iterable[Document]) -> Iterator[Document]:
+    """The documents in order, each id used once: a repeated id becomes ``id~1``, ``id~2``, … (the first
+    not yet used) and its document gets a warning naming the new id.
+
+    Lazy, so a stream is renamed as it is read (``framing score``) exactly as a :class:`Corpus` renames
+    it; it keeps every id seen (about 100 bytes per document).
+    """
+    seen: dict[str, int] = {}  # id → the last suffix given to a repeat of it
+    for d in documents:
+        if d.id in seen:
+            k = seen[d.id]
+            new_id = d.id
+            while new_id in seen:
+                k += 1
+                new_id = f"{d.id}~{k}"
+            seen[d.id] = k
+            seen[new_id] = 0
+            d = replace(d, id=new_id).with_notes("warning", f"duplicate id, renamed to {new_id}")
+        else:
+            seen[d.id] = 0
+        yield d
+
+
 class Corpus(Sequence[Document]):
     """An immutable, ordered collection of documents.
 
@@ -75,18 +98,8 @@ class Corpus(Sequence[Document]):
     __slots__ = ("_by_id", "_docs", "_n_words", "name")
 
     def __init__(self, documents: Iterable[Document], name: str = "") -> None:
-        docs = tuple(documents)
-        seen: dict[str, int] = {}
-        fixed = []
-        for d in docs:
-            if d.id in seen:
-                seen[d.id] += 1
-                new_id = f"{d.id}~{seen[d.id]}"
-                d = replace(d, id=new_id).with_notes("warning", f"duplicate id, renamed to {new_id}")
-            else:
-                seen[d.id] = 0
-            fixed.append(d)
-        object.__setattr__(self, "_docs", tuple(fixed))
+        fixed = tuple(unique_ids(documents))
+        object.__setattr__(self, "_docs", fixed)
         object.__setattr__(self, "_by_id", {d.id: i for i, d in enumerate(fixed)})
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "_n_words", None)

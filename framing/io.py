@@ -26,7 +26,15 @@ from ._frozen import FrozenDict
 from .corpus import STANDARD_FIELDS, Corpus, Document
 from .errors import InputError
 
-__all__ = ["TEXT_EXTENSIONS", "decode_bytes", "html_to_text", "iter_documents", "load_corpus"]
+__all__ = [
+    "TEXT_EXTENSIONS",
+    "as_corpus",
+    "decode_bytes",
+    "documents_from_items",
+    "html_to_text",
+    "iter_documents",
+    "load_corpus",
+]
 
 TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml")
 TABLE_EXTENSIONS = (".csv", ".tsv", ".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".parquet", ".json")
@@ -250,6 +258,73 @@ def documents_from_records(
             if cols["text"] is None:
                 check_columns(keys, text, id, outlet, source or "the records")
         yield _document_from_record(rec, cols, n, source)
+
+
+def documents_from_items(
+    items: Iterable[Any],
+    text: str = "text",
+    id: str | None = "id",
+    outlet: str | None = "outlet",
+) -> Iterator[Document]:
+    """Documents from anything a caller may hand over in Python, read lazily, one per item.
+
+    A :class:`~framing.corpus.Document` passes through; a mapping is a record (``text``, ``id`` and
+    ``outlet`` name its fields, as in :func:`load_corpus`); a string is a text with the id ``row-<n>``.
+    Any other item (``None``, a number, bytes) becomes a skipped document that names its type, so
+    it still appears in every table. Ids are not yet made unique (see :func:`~framing.corpus.unique_ids`).
+    """
+    cols: dict[str, str | None] | None = None
+    for n, item in enumerate(items):
+        if isinstance(item, Document):
+            yield item
+        elif isinstance(item, Mapping):
+            if cols is None:
+                keys = list(item.keys())
+                cols = {
+                    "text": _pick(keys, text, _TEXT_ALTERNATIVES),
+                    "id": _pick(keys, id, _ID_ALTERNATIVES),
+                    "outlet": _pick(keys, outlet, _OUTLET_ALTERNATIVES),
+                }
+                if cols["text"] is None:
+                    check_columns(keys, text, id, outlet, f"the first record (item {n + 1})")
+            yield _document_from_record(item, cols, n, "")
+        elif isinstance(item, str):
+            yield _document_from_record({"text": item}, {"text": "text", "id": None, "outlet": None}, n, "")
+        else:
+            what = type(item).__name__
+            yield Document(
+                id=f"row-{n}",
+                text="",
+                status="skipped",
+                notes=(
+                    f"item {n + 1} is not a document (type {what}; expected a Document, a dict with a text field, or a string)",
+                ),
+            )
+
+
+def as_corpus(
+    source: Any,
+    text: str = "text",
+    id: str | None = "id",
+    outlet: str | None = "outlet",
+) -> Corpus:
+    """A :class:`~framing.corpus.Corpus` from a Corpus, a path (:func:`load_corpus`), a pandas DataFrame
+    (:meth:`~framing.corpus.Corpus.from_dataframe`) or an iterable of documents, records or strings
+    (:func:`documents_from_items`). Anything else is a ``TypeError`` that says what is accepted."""
+    if isinstance(source, Corpus):
+        return source
+    if isinstance(source, (str, Path)):
+        return load_corpus(source, text=text, id=id, outlet=outlet)
+    import pandas as pd
+
+    if isinstance(source, pd.DataFrame):
+        return Corpus.from_dataframe(source, text=text, id=id, outlet=outlet)
+    if isinstance(source, (bytes, Mapping)) or not isinstance(source, Iterable):
+        raise TypeError(
+            f"expected a Corpus, a path, a pandas DataFrame or an iterable of documents (Document objects, dicts "
+            f"with a text field, or strings); got an object of type {type(source).__name__}"
+        )
+    return Corpus(documents_from_items(source, text=text, id=id, outlet=outlet))
 
 
 def _document_from_record(rec: Mapping[str, Any], cols: Mapping[str, str | None], n: int, source: str) -> Document:

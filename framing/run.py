@@ -180,18 +180,31 @@ def _ordered_outputs(
 
 
 def analyze(
-    corpus: Corpus | str | Path,
+    corpus: Corpus | str | Path | Iterable[Any],
     actors: Any = None,
     issues: Any = None,
     analyzers: Iterable[str | Analyzer] | None = None,
     n_jobs: int = 1,
     progress: bool | None = None,
     cleaner: Cleaner | bool | None = None,
+    *,
+    text: str = "text",
+    id: str | None = "id",
+    outlet: str | None = "outlet",
 ) -> Analysis:
     """Analyse a corpus.
 
+    The :class:`~framing.analysis.Analysis` keeps every document and everything measured in it in
+    memory (about 130 KB per article of 900 words, more once the sentence and evidence tables are
+    built); beyond some tens of thousands of articles, stream to a file with
+    :func:`~framing.score.score_to_file` (``framing score``), whose memory stays flat.
+
     Args:
-        corpus: a :class:`~framing.corpus.Corpus`, or a path for :func:`~framing.load_corpus`.
+        corpus: a :class:`~framing.corpus.Corpus`; a path for :func:`~framing.load_corpus`; a pandas
+            DataFrame; or any iterable (a list, a generator) of :class:`~framing.corpus.Document` objects,
+            dicts with a text field, or strings. Repeated ids are renamed ``id~1``, … with a warning; an
+            item that is none of these is kept as a skipped document (see :func:`framing.io.as_corpus`).
+        text, id, outlet: the fields of a table, DataFrame or dict that hold them (as in ``load_corpus``).
         actors: an :class:`~framing.actors.ActorSet`, a YAML path or a dict; ``None``
             uses the seed actors for the seeds and discovers actors otherwise;
             ``False`` finds no actors.
@@ -206,9 +219,9 @@ def analyze(
         An :class:`~framing.analysis.Analysis` with one row per input document.
     """
     if not isinstance(corpus, Corpus):
-        from .io import load_corpus
+        from .io import as_corpus
 
-        corpus = load_corpus(corpus)
+        corpus = as_corpus(corpus, text=text, id=id, outlet=outlet)
     pipeline = Pipeline(
         actors=resolve_actors(actors, corpus),
         issues=resolve_issues(issues, corpus),

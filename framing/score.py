@@ -10,7 +10,7 @@ saved chunk, or adds new documents to a finished output.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,9 +18,9 @@ from typing import Any
 import pandas as pd
 
 from .analysis import Analysis, documents_frame
-from .corpus import Corpus, Document
+from .corpus import Corpus, Document, unique_ids
 from .duplicates import DuplicateTracker
-from .io import iter_documents
+from .io import check_columns, documents_from_items, documents_from_records, iter_documents
 from .pipeline import DocOutput, Pipeline
 from .run import process_documents, resolve_actors, resolve_issues
 from .streamed import StreamedTables
@@ -40,7 +40,7 @@ class ScoreSummary:
 
 
 def score_to_file(
-    source: str | Path | Corpus | Iterable[Document],
+    source: str | Path | Corpus | Iterable[Any],
     out: str | Path,
     text: str = "text",
     id: str | None = "id",
@@ -57,6 +57,10 @@ def score_to_file(
     duplicates: bool = True,
 ) -> ScoreSummary:
     """Analyse ``source`` in chunks and write one row per document to ``out``.
+
+    ``source``: a path (a folder or a table file, read as a stream), a Corpus, a pandas DataFrame, or
+    any iterable (a generator too) of Document objects, dicts with a text field, or strings; it is read
+    once. Repeated ids are renamed ``id~1``, … with a warning, as in :func:`framing.analyze`.
 
     ``tables`` may add ``"sentences"``, ``"mentions"``, ``"evidence"`` and ``"cleaning"``: each is
     streamed to a file beside ``out`` (``scores.parquet`` → ``scores.mentions.parquet``).
@@ -76,19 +80,21 @@ def score_to_file(
     if unknown:
         raise ValueError(f"unknown table {unknown[0]!r}: choose from documents, {', '.join(EXTRA_TABLES)}")
 
-    def stream() -> Iterator[Document]:
-        if isinstance(source, (str, Path)):
-            return iter_documents(source, text=text, id=id, outlet=outlet)
-        return iter(source)
-
     paths = {"documents": out} | {t: out.with_name(f"{out.stem}.{t}{out.suffix}") for t in extra}
     store = StreamedTables(paths, resume=resume, fingerprints=duplicates)
+    # the source is read once, as a stream (a generator cannot be read twice); ids are made unique
+    # as a Corpus makes them, so a run gives the ids framing.analyze gives
+    stream = unique_ids(_documents(source, text=text, id=id, outlet=outlet))
     probe = None
     if actors is None:
-        probe = Corpus(itertools.islice(stream(), DISCOVERY_DOCS), name="seeds" if _is_seeds(source) else "")
+        # actors are discovered from the first documents, which are then analysed like the rest
+        head = list(itertools.islice(stream, DISCOVERY_DOCS))
+        probe = Corpus(head, name="seeds" if _is_seeds(source) else "")
+        stream = _replay(head, stream)
     pipeline = Pipeline(
         actors=resolve_actors(actors, probe), issues=resolve_issues(issues, probe), analyzers=analyzers, cleaner=cleaner
     )
+    del probe
     done = store.done_ids()
     tracker = None
     if duplicates:
@@ -106,7 +112,7 @@ def score_to_file(
         fingerprints = [(o.row["doc_id"], *o.fingerprint) for o in batch if o.fingerprint is not None]
         store.write_chunk(frames, fingerprints)
 
-    docs = (d for d in stream() if d.id not in done)
+    docs = (d for d in stream if d.id not in done)
     batch: list[DocOutput] = []
     for o in process_documents(
         pipeline, docs, n_jobs=n_jobs, progress=progress, flag_duplicates=duplicates, tracker=tracker
@@ -124,6 +130,34 @@ def score_to_file(
     return ScoreSummary(
         written=written, resumed=len(done), documents=pd.DataFrame(statuses, columns=["doc_id", "status"])
     )
+
+
+def _documents(source: Any, text: str, id: str | None, outlet: str | None) -> Iterator[Document]:
+    """The documents of a path (read lazily), a Corpus, a DataFrame or an iterable of documents, records
+    or strings (:func:`~framing.io.documents_from_items`)."""
+    if isinstance(source, (str, Path)):
+        return iter_documents(source, text=text, id=id, outlet=outlet)
+    if isinstance(source, Corpus):
+        return iter(source)
+    if isinstance(source, pd.DataFrame):
+        check_columns(list(source.columns), text=text, id=id, outlet=outlet, where="the DataFrame")
+        # converted as Corpus.from_dataframe converts them, a slice of rows at a time
+        records = (r for i in range(0, len(source), 1000) for r in source.iloc[i : i + 1000].to_dict("records"))
+        return documents_from_records(records, text=text, id=id, outlet=outlet, source="DataFrame")
+    if isinstance(source, (bytes, Mapping)) or not isinstance(source, Iterable):
+        raise TypeError(
+            f"expected a path, a Corpus, a pandas DataFrame or an iterable of documents (Document objects, dicts "
+            f"with a text field, or strings); got an object of type {type(source).__name__}"
+        )
+    return documents_from_items(source, text=text, id=id, outlet=outlet)
+
+
+def _replay(head: list[Document], rest: Iterator[Document]) -> Iterator[Document]:
+    """``head``, then ``rest``; each document of ``head`` is let go once it has been handed on."""
+    head.reverse()
+    while head:
+        yield head.pop()
+    yield from rest
 
 
 def _is_seeds(source: Any) -> bool:
