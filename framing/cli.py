@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .errors import FramingError
 
@@ -20,9 +21,10 @@ EPILOG = """examples:
 """
 
 
-def _corpus_args(p: argparse.ArgumentParser, required: bool) -> None:
+def _corpus_args(p: argparse.ArgumentParser, required: bool, stdin: bool = False) -> None:
     if required:
-        p.add_argument("corpus", help="a folder of .txt/.md/.html files, or a .csv/.tsv/.jsonl/.jsonl.gz/.parquet file")
+        what = "a folder of .txt/.md/.html files, or a .csv/.tsv/.jsonl/.jsonl.gz/.parquet file"
+        p.add_argument("corpus", help=what + ("; - reads JSON lines from standard input" if stdin else ""))
     else:
         p.add_argument(
             "corpus", nargs="?", default=None, help="a folder or table file (default: the bundled seed corpus)"
@@ -65,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the document table (one row per document, one column per metric)",
         description="Analyse a corpus and write its documents table.",
     )
-    _corpus_args(score, required=True)
+    _corpus_args(score, required=True, stdin=True)
     score.add_argument("-o", "--out", required=True, help="output file: .csv, .jsonl or .parquet")
     score.add_argument(
         "--resume",
@@ -175,8 +177,14 @@ def cmd_score(args: argparse.Namespace) -> int:
     from .streamed import partial_folder, saved_chunks
 
     try:
+        if args.corpus == "-":  # JSON lines on standard input, read as they arrive
+            from .io import iter_jsonl_stream
+
+            source: Any = iter_jsonl_stream(sys.stdin.buffer, text=args.text, id=args.id, outlet=args.outlet)
+        else:
+            source = Path(args.corpus)
         summary = score_to_file(
-            Path(args.corpus),
+            source,
             args.out,
             text=args.text,
             id=args.id,

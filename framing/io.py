@@ -11,16 +11,16 @@ chrome dropped, entities decoded); nothing is ever fetched.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
-import io
 import json
 import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ._frozen import FrozenDict
 from .corpus import STANDARD_FIELDS, Corpus, Document
@@ -33,6 +33,7 @@ __all__ = [
     "documents_from_items",
     "html_to_text",
     "iter_documents",
+    "iter_jsonl_stream",
     "load_corpus",
 ]
 
@@ -43,8 +44,14 @@ _COMPANION_FILES = ("README", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "NOT
 METADATA_NAMES = ("metadata.csv", "metadata.tsv", "metadata.yaml", "metadata.yml", "metadata.json")
 #: Largest single document read (bytes); larger files are skipped with a note.
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
-#: Largest decompressed size of a .gz input (bytes).
+#: A .gz input is read up to this many bytes decompressed, or _GZIP_RATIO times its size when that is more
+#: (news text compresses 3-5 times; a "zip bomb" hundreds of times).
 MAX_DECOMPRESSED_BYTES = 4 * 1024 * 1024 * 1024
+_GZIP_RATIO = 40
+#: Bytes read from the start of a text table to choose its encoding.
+_SAMPLE_BYTES = 1 << 20
+#: Rows of a Parquet file converted at a time.
+_PARQUET_BATCH = 2048
 
 _TEXT_ALTERNATIVES = ("text", "content", "body", "article", "full_text", "maintext")
 _ID_ALTERNATIVES = ("id", "doc_id", "article_id", "uuid", "ID")
@@ -337,6 +344,9 @@ def _document_from_record(rec: Mapping[str, Any], cols: Mapping[str, str | None]
     doc_id = str(_clean_value(rec.get(icol))) if icol else ""
     if not doc_id:
         doc_id = f"{Path(source).name.split('.')[0] or 'row'}-{n}" if source and source != "DataFrame" else f"row-{n}"
+    if isinstance(rec, _NotedRecord):
+        notes.extend(rec.notes)
+        status = "warning"
     if raw_text and _HTML_HINT.match(raw_text):
         raw_text, _ = html_to_text(raw_text)
         notes.append("converted from HTML")
@@ -375,25 +385,130 @@ def _read_limited(path: Path) -> bytes:
 
 
 def _iter_jsonl(path: Path) -> Iterator[Mapping[str, Any] | _BadRecord]:
-    opener = gzip.open if path.name.endswith(".gz") else open
-    total = 0
+    gz = path.name.lower().endswith(".gz")
+    opener = gzip.open if gz else open
+    # a compressed file is read up to a size it could plausibly hold (a "zip bomb" is not); a plain one whole
+    limit = max(MAX_DECOMPRESSED_BYTES, _GZIP_RATIO * path.stat().st_size) if gz else None
     with opener(path, "rb") as fh:  # type: ignore[operator]
-        for n, line in enumerate(fh, start=1):
-            total += len(line)
-            if total > MAX_DECOMPRESSED_BYTES:
-                yield _BadRecord(n, f"stopped reading: more than {MAX_DECOMPRESSED_BYTES // 2**30} GB decompressed")
-                return
-            if not line.strip():
-                continue
+        yield from _jsonl_records(fh, limit)
+
+
+def _jsonl_records(fh: IO[bytes], limit: int | None = None) -> Iterator[Mapping[str, Any] | _BadRecord]:
+    """The records of JSON lines read from a binary stream, one line at a time; ``limit``: bytes to read at most."""
+    total = 0
+    for n, line in enumerate(fh, start=1):
+        total += len(line)
+        if limit is not None and total > limit:
+            yield _BadRecord(n, f"stopped reading: more than {limit / 2**30:.1f} GB decompressed")
+            return
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            yield _BadRecord(n, f"line {n} is not valid JSON ({getattr(exc, 'msg', exc)})")
+            continue
+        if not isinstance(rec, dict):
+            yield _BadRecord(n, f"line {n} is a JSON {type(rec).__name__}, not an object")
+            continue
+        yield rec
+
+
+def iter_jsonl_stream(
+    fh: IO[bytes], text: str = "text", id: str | None = "id", outlet: str | None = "outlet", source: str = "stdin"
+) -> Iterator[Document]:
+    """Documents from JSON lines read from an open binary stream (``sys.stdin.buffer``) as they arrive."""
+    return documents_from_records(_jsonl_records(fh), text=text, id=id, outlet=outlet, source=source)
+
+
+class _NotedRecord(dict):
+    """A record with notes for its document (a row whose bytes were not UTF-8)."""
+
+    notes: tuple[str, ...] = ()
+
+
+def _text_encoding(path: Path) -> tuple[str, str]:
+    """``(encoding, errors)`` to stream a text table with, from its first bytes (see :func:`decode_bytes`).
+
+    UTF-8 is read with ``surrogateescape``, so a stray byte further on is kept (and its row decoded as
+    cp1252 by :func:`_repair_row`) instead of stopping the file or changing the rows before it.
+    """
+    with path.open("rb") as fh:
+        head = fh.read(_SAMPLE_BYTES)
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32", "replace"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", "replace"
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig", "replace"
+    for magic, kind in _MAGIC.items():
+        if head.startswith(magic):
+            raise InputError(f"cannot read table: binary file ({kind})", path=path)
+    if head[:8192].count(b"\x00") > max(1, len(head[:8192]) // 100):
+        raise InputError("cannot read table: binary file (NUL bytes)", path=path)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=len(head) < _SAMPLE_BYTES)
+    except UnicodeDecodeError as exc:
+        text = head.decode("cp1252", errors="replace")
+        if text.count("\ufffd") > max(8, len(text) // 20):
+            raise InputError(
+                f"cannot read table: not text (undecodable bytes from offset {exc.start})", path=path
+            ) from None
+        return "cp1252", "replace"
+    return "utf-8", "surrogateescape"
+
+
+def _repair_row(row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` itself, or, when a value holds bytes that were not UTF-8, a copy with those values decoded
+    as cp1252 and a note (checked in C: a UTF-8 encode fails only on such bytes)."""
+    bad = []
+    for k, v in row.items():
+        if isinstance(v, str):
             try:
-                rec = json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                yield _BadRecord(n, f"line {n} is not valid JSON ({getattr(exc, 'msg', exc)})")
+                v.encode("utf-8")
+            except UnicodeEncodeError:
+                bad.append(k)
+    if not bad:
+        return row
+    fixed = _NotedRecord(row)
+    for k in bad:
+        fixed[k] = row[k].encode("utf-8", "surrogateescape").decode("cp1252", errors="replace")
+    fixed.notes = (f"not UTF-8 ({', '.join(map(str, bad))}); decoded as cp1252/Latin-1",)
+    return fixed
+
+
+def _iter_csv(path: Path, delimiter: str) -> Iterator[Mapping[str, Any] | _BadRecord]:
+    """The rows of a CSV/TSV file, streamed (memory does not grow with the file); a row the csv module
+    cannot parse (a field over the size limit) is a bad record, and reading goes on after it."""
+    encoding, errors = _text_encoding(path)
+    csv.field_size_limit(MAX_DOCUMENT_BYTES)
+    with path.open(encoding=encoding, errors=errors, newline="") as fh:
+        reader = csv.DictReader(fh, delimiter=delimiter)
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield _BadRecord(reader.line_num, f"line {reader.line_num} cannot be read ({exc})")
                 continue
-            if not isinstance(rec, dict):
-                yield _BadRecord(n, f"line {n} is a JSON {type(rec).__name__}, not an object")
+            if None in row:  # more fields than the header
+                extra = row.pop(None)
+                yield _BadRecord(
+                    reader.line_num, f"line {reader.line_num} has {len(extra)} more fields than the header"
+                )
                 continue
-            yield rec
+            yield _repair_row(row) if errors == "surrogateescape" else row
+
+
+def _iter_parquet(path: Path) -> Iterator[Mapping[str, Any]]:
+    """The rows of a Parquet file, a batch at a time (memory does not grow with the file); values are
+    converted as ``pandas.read_parquet(...).to_dict("records")`` converts them, except that an integer
+    column with gaps keeps integers (not floats) and gives None for the gaps."""
+    import pyarrow.parquet as pq
+
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=_PARQUET_BATCH):
+        yield from batch.to_pandas(integer_object_nulls=True).to_dict("records")
 
 
 def _iter_table(path: Path) -> Iterator[Mapping[str, Any] | _BadRecord]:
@@ -407,23 +522,9 @@ def _iter_table(path: Path) -> Iterator[Mapping[str, Any] | _BadRecord]:
         for rec in data:
             yield rec if isinstance(rec, dict) else _BadRecord(0, "not a JSON object")
     elif name.endswith(".parquet"):
-        import pandas as pd
-
-        yield from pd.read_parquet(path).to_dict("records")
+        yield from _iter_parquet(path)
     elif name.endswith((".csv", ".tsv")):
-        text, notes = decode_bytes(_read_limited(path))
-        if text is None:
-            raise InputError(f"cannot read table: {notes[0]}", path=path)
-        csv.field_size_limit(MAX_DOCUMENT_BYTES)
-        reader = csv.DictReader(io.StringIO(text), delimiter="\t" if name.endswith(".tsv") else ",")
-        for row in reader:
-            if None in row:  # more fields than the header
-                extra = row.pop(None)
-                yield _BadRecord(
-                    reader.line_num, f"line {reader.line_num} has {len(extra)} more fields than the header"
-                )
-                continue
-            yield row
+        yield from _iter_csv(path, "\t" if name.endswith(".tsv") else ",")
     else:
         raise InputError("unknown corpus file type", path=path, expected="a folder, " + ", ".join(TABLE_EXTENSIONS))
 
@@ -554,7 +655,11 @@ def iter_documents(
     id: str | None = "id",
     outlet: str | None = "outlet",
 ) -> Iterator[Document]:
-    """Stream the documents of a folder or table file (bounded memory for .jsonl/.csv).
+    """Stream the documents of a folder or table file.
+
+    Memory does not grow with the file for a folder, JSON lines (plain or gzip), CSV/TSV (a row at a
+    time, the encoding chosen from the first megabyte) and Parquet (a batch of rows at a time); a
+    ``.json`` file (one JSON array) is read whole.
 
     In a folder with a metadata file, the documents are the files it lists
     (a warning names any other file); without one, every file is a document.

@@ -91,3 +91,121 @@ def test_score_gives_repeated_ids_the_ids_analyze_gives(tmp_path):
     # a resumed run recognises the renamed ids as done
     summary = score_to_file(src, out, progress=False, actors=False, resume=True)
     assert (summary.written, summary.resumed) == (0, 3)
+
+
+# ---------------------------------------------------------------------- table files, streamed
+def _texts(n: int, size: int) -> list[str]:
+    return [f"Story {i}. " + ("Kabul said the crossing would reopen. " * (size // 38)) for i in range(n)]
+
+
+def test_a_csv_is_streamed_not_read_whole(tmp_path, monkeypatch):
+    """A CSV larger than the largest single document is read (it was refused), a row at a time: reading
+    ten times the rows takes no more memory."""
+    import tracemalloc
+
+    import framing.io as fio
+
+    monkeypatch.setattr(fio, "MAX_DOCUMENT_BYTES", 1_000_000)
+    peaks = []
+    for n_rows in (100, 1000):
+        path = tmp_path / f"{n_rows}.csv"
+        pd.DataFrame({"id": range(n_rows), "outlet": "x", "text": _texts(n_rows, 10_000)}).to_csv(path, index=False)
+        tracemalloc.start()
+        try:
+            n = 0
+            for doc in fio.iter_documents(path):
+                assert doc.status == "ok" and doc.id == str(n)
+                n += 1
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+        assert n == n_rows
+    assert path.stat().st_size > 10_000_000
+    assert peaks[1] < peaks[0] + 500_000, f"peak memory {peaks[0]:,} bytes for 100 rows, {peaks[1]:,} for 1,000"
+
+
+def test_a_stray_byte_far_into_a_utf8_csv_changes_only_its_row(tmp_path, monkeypatch):
+    import framing.io as fio
+
+    monkeypatch.setattr(fio, "_SAMPLE_BYTES", 64)  # the stray byte lies beyond the part read to choose
+    rows = [f"{i},x,“Quoted” words in row {i}.\n".encode() for i in range(6)]
+    rows[4] = b"4,x,Caf\xe9 in row 4.\n"
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"id,outlet,text\n" + b"".join(rows))
+    docs = list(fio.iter_documents(path))
+    assert [d.text for d in docs[:4]] == [f"“Quoted” words in row {i}." for i in range(4)]
+    assert docs[4].text == "Café in row 4." and docs[4].status == "warning"
+    assert "not UTF-8 (text); decoded as cp1252" in docs[4].status_text
+    assert docs[5].status == "ok"
+
+
+def test_a_row_the_csv_module_cannot_read_is_skipped_and_reading_goes_on(tmp_path, monkeypatch):
+    import csv
+
+    import framing.io as fio
+
+    monkeypatch.setattr(fio, "MAX_DOCUMENT_BYTES", 2000)
+    path = tmp_path / "t.csv"
+    path.write_text(f"id,text\na,{TEXT}\nb,{'x' * 5000}\nc,{TEXT}\n", encoding="utf-8")
+    try:
+        docs = list(fio.iter_documents(path))
+    finally:
+        csv.field_size_limit(fio.MAX_DOCUMENT_BYTES)
+    assert [d.status for d in docs] == ["ok", "skipped", "ok"]
+    assert "cannot be read" in docs[1].status_text and docs[2].id == "c"
+
+
+def test_a_parquet_file_is_read_a_batch_at_a_time(tmp_path, monkeypatch):
+    import framing.io as fio
+
+    monkeypatch.setattr(fio, "_PARQUET_BATCH", 3)
+    df = pd.DataFrame({"id": pd.array([1, 2, None, 4, 5, 6, 7], dtype="Int64"), "text": _texts(7, 100)})
+    df.to_parquet(tmp_path / "t.parquet")
+    docs = list(fio.iter_documents(tmp_path / "t.parquet"))
+    # an integer id column with a gap keeps integer ids (a whole-file read made them "1.0", "2.0", ...)
+    assert [d.id for d in docs] == ["1", "2", "t-2", "4", "5", "6", "7"]
+    assert [d.text for d in docs] == list(df["text"])
+
+
+def test_a_plain_jsonl_is_read_whole_and_a_gzip_bomb_is_stopped(tmp_path, monkeypatch):
+    import gzip
+
+    import framing.io as fio
+
+    monkeypatch.setattr(fio, "MAX_DECOMPRESSED_BYTES", 1000)
+    lines = "".join(json.dumps({"id": i, "text": TEXT}) + "\n" for i in range(2000))
+    (tmp_path / "t.jsonl").write_text(lines)
+    assert len(list(fio.iter_documents(tmp_path / "t.jsonl"))) == 2000  # a plain file has no bomb to fear
+    # gzip: read up to 40 times the compressed size; repeated lines compress far more than news does
+    packed = gzip.compress(lines.encode())
+    assert len(lines) > 40 * len(packed)
+    (tmp_path / "t.jsonl.gz").write_bytes(packed)
+    docs = list(fio.iter_documents(tmp_path / "t.jsonl.gz"))
+    assert docs[-1].status == "skipped" and "stopped reading" in docs[-1].status_text
+    assert 0 < len(docs) < 2000
+    # news-like text (each line different) compresses a few times only, and is read whole
+    varied = "".join(json.dumps({"id": i, "text": f"{i * 7919 % 104729} {TEXT[i % 50 :]}"}) + "\n" for i in range(300))
+    (tmp_path / "v.jsonl.gz").write_bytes(gzip.compress(varied.encode()))
+    assert [d.status for d in fio.iter_documents(tmp_path / "v.jsonl.gz")] == ["ok"] * 300
+
+
+def test_score_reads_json_lines_from_standard_input(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import child_env
+
+    lines = "".join(json.dumps({"id": f"s{i}", "text": t, "outlet": "x"}) + "\n" for i, t in enumerate(_texts(3, 200)))
+    out = tmp_path / "scores.csv"
+    proc = subprocess.run(
+        [sys.executable, "-m", "framing", "score", "-", "-o", str(out), "--no-progress"],
+        input=lines + "not json\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=child_env(),
+    )
+    assert proc.returncode == 0, proc.stderr
+    got = pd.read_csv(out, keep_default_na=False)
+    assert list(got["doc_id"]) == ["s0", "s1", "s2", "stdin-3"]
+    assert got["status"][3].startswith("skipped: line 4 is not valid JSON")
