@@ -17,7 +17,7 @@ import gzip
 import json
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Any
@@ -28,6 +28,7 @@ from .errors import InputError
 
 __all__ = [
     "TEXT_EXTENSIONS",
+    "ReadMeter",
     "as_corpus",
     "decode_bytes",
     "documents_from_items",
@@ -384,12 +385,61 @@ def _read_limited(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def _iter_jsonl(path: Path) -> Iterator[Mapping[str, Any] | _BadRecord]:
+class ReadMeter:
+    """How far a stream of documents has got, for a progress bar's time left when the number of
+    documents is not known in advance.
+
+    The share of the input read so far comes from the reader (bytes of a JSON-lines or CSV file,
+    compressed bytes of a .gz, rows of a Parquet file, files of a folder); the documents read so far,
+    divided by that share, estimate how many the input holds. ``skipped``: documents read but not to
+    be analysed (already in the output of a resumed run).
+    """
+
+    def __init__(self) -> None:
+        self._read: Callable[[], float] | None = None
+        self.read = 0
+        self.skipped = 0
+
+    def track(self, read: Callable[[], float]) -> None:
+        """Measure with ``read``, a function giving the share of the input read so far."""
+        self._read = read
+
+    def count(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """``docs``, counted as they are read."""
+        for d in docs:
+            self.read += 1
+            yield d
+
+    def share(self) -> float | None:
+        """The share of the input read so far (0 to 1); None until the input is open."""
+        read = self._read
+        if read is None:
+            return None
+        try:
+            return min(1.0, max(0.0, read()))
+        except (OSError, ValueError):  # the file is closed: it was read to its end
+            return 1.0
+
+    def total(self) -> float | None:
+        """The estimated number of documents to analyse (None while nothing is known)."""
+        share = self.share()
+        if not share or not self.read:
+            return None
+        return self.read / share - self.skipped
+
+
+def _share(position: Callable[[], int], size: int) -> Callable[[], float]:
+    return lambda: position() / size if size else 1.0
+
+
+def _iter_jsonl(path: Path, meter: ReadMeter | None = None) -> Iterator[Mapping[str, Any] | _BadRecord]:
     gz = path.name.lower().endswith(".gz")
-    opener = gzip.open if gz else open
+    size = path.stat().st_size
     # a compressed file is read up to a size it could plausibly hold (a "zip bomb" is not); a plain one whole
-    limit = max(MAX_DECOMPRESSED_BYTES, _GZIP_RATIO * path.stat().st_size) if gz else None
-    with opener(path, "rb") as fh:  # type: ignore[operator]
+    limit = max(MAX_DECOMPRESSED_BYTES, _GZIP_RATIO * size) if gz else None
+    with path.open("rb") as raw, gzip.open(raw, "rb") if gz else raw as fh:
+        if meter is not None:
+            meter.track(_share(raw.tell, size))
         yield from _jsonl_records(fh, limit)
 
 
@@ -477,12 +527,14 @@ def _repair_row(row: dict[str, Any]) -> dict[str, Any]:
     return fixed
 
 
-def _iter_csv(path: Path, delimiter: str) -> Iterator[Mapping[str, Any] | _BadRecord]:
+def _iter_csv(path: Path, delimiter: str, meter: ReadMeter | None = None) -> Iterator[Mapping[str, Any] | _BadRecord]:
     """The rows of a CSV/TSV file, streamed (memory does not grow with the file); a row the csv module
     cannot parse (a field over the size limit) is a bad record, and reading goes on after it."""
     encoding, errors = _text_encoding(path)
     csv.field_size_limit(MAX_DOCUMENT_BYTES)
     with path.open(encoding=encoding, errors=errors, newline="") as fh:
+        if meter is not None:
+            meter.track(_share(fh.buffer.tell, path.stat().st_size))
         reader = csv.DictReader(fh, delimiter=delimiter)
         while True:
             try:
@@ -501,20 +553,26 @@ def _iter_csv(path: Path, delimiter: str) -> Iterator[Mapping[str, Any] | _BadRe
             yield _repair_row(row) if errors == "surrogateescape" else row
 
 
-def _iter_parquet(path: Path) -> Iterator[Mapping[str, Any]]:
+def _iter_parquet(path: Path, meter: ReadMeter | None = None) -> Iterator[Mapping[str, Any]]:
     """The rows of a Parquet file, a batch at a time (memory does not grow with the file); values are
     converted as ``pandas.read_parquet(...).to_dict("records")`` converts them, except that an integer
     column with gaps keeps integers (not floats) and gives None for the gaps."""
     import pyarrow.parquet as pq
 
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=_PARQUET_BATCH):
-        yield from batch.to_pandas(integer_object_nulls=True).to_dict("records")
+    file = pq.ParquetFile(path)
+    done = 0
+    if meter is not None:
+        meter.track(lambda: done / file.metadata.num_rows if file.metadata.num_rows else 1.0)
+    for batch in file.iter_batches(batch_size=_PARQUET_BATCH):
+        for row in batch.to_pandas(integer_object_nulls=True).to_dict("records"):
+            done += 1
+            yield row
 
 
-def _iter_table(path: Path) -> Iterator[Mapping[str, Any] | _BadRecord]:
+def _iter_table(path: Path, meter: ReadMeter | None = None) -> Iterator[Mapping[str, Any] | _BadRecord]:
     name = path.name.lower()
     if name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
-        yield from _iter_jsonl(path)
+        yield from _iter_jsonl(path, meter)
     elif name.endswith(".json"):
         data = json.loads(_read_limited(path).decode("utf-8-sig"))
         if isinstance(data, dict):
@@ -522,9 +580,9 @@ def _iter_table(path: Path) -> Iterator[Mapping[str, Any] | _BadRecord]:
         for rec in data:
             yield rec if isinstance(rec, dict) else _BadRecord(0, "not a JSON object")
     elif name.endswith(".parquet"):
-        yield from _iter_parquet(path)
+        yield from _iter_parquet(path, meter)
     elif name.endswith((".csv", ".tsv")):
-        yield from _iter_csv(path, "\t" if name.endswith(".tsv") else ",")
+        yield from _iter_csv(path, "\t" if name.endswith(".tsv") else ",", meter)
     else:
         raise InputError("unknown corpus file type", path=path, expected="a folder, " + ", ".join(TABLE_EXTENSIONS))
 
@@ -582,7 +640,7 @@ def _meta_for(meta: Mapping[str, dict[str, Any]], rel: Path) -> dict[str, Any] |
     return meta.get(str(rel)) or meta.get(rel.name) or meta.get(doc_id) or meta.get(rel.stem)
 
 
-def _iter_folder(folder: Path, outlet_from_folder: bool = True) -> Iterator[Document]:
+def _iter_folder(folder: Path, outlet_from_folder: bool = True, meter: ReadMeter | None = None) -> Iterator[Document]:
     meta, meta_path = _read_metadata(folder)
     files = sorted(
         p
@@ -607,7 +665,11 @@ def _iter_folder(folder: Path, outlet_from_folder: bool = True) -> Iterator[Docu
                 stacklevel=3,
             )
         files = listed
+    done = 0
+    if meter is not None:
+        meter.track(lambda: done / len(files) if files else 1.0)
     for p in files:
+        done += 1
         rel = p.relative_to(folder)
         doc_id = str(rel.with_suffix("")).replace("\\", "/")
         m = _meta_for(meta, rel) or {}
@@ -654,12 +716,14 @@ def iter_documents(
     text: str = "text",
     id: str | None = "id",
     outlet: str | None = "outlet",
+    meter: ReadMeter | None = None,
 ) -> Iterator[Document]:
     """Stream the documents of a folder or table file.
 
     Memory does not grow with the file for a folder, JSON lines (plain or gzip), CSV/TSV (a row at a
     time, the encoding chosen from the first megabyte) and Parquet (a batch of rows at a time); a
-    ``.json`` file (one JSON array) is read whole.
+    ``.json`` file (one JSON array) is read whole. ``meter`` (a :class:`ReadMeter`) is told how much
+    of the input has been read.
 
     In a folder with a metadata file, the documents are the files it lists
     (a warning names any other file); without one, every file is a document.
@@ -668,9 +732,9 @@ def iter_documents(
     if not p.exists():
         raise InputError("no such file or folder", path=p)
     if p.is_dir():
-        yield from _iter_folder(p)
+        yield from _iter_folder(p, meter=meter)
         return
-    yield from documents_from_records(_iter_table(p), text=text, id=id, outlet=outlet, source=str(p))
+    yield from documents_from_records(_iter_table(p, meter), text=text, id=id, outlet=outlet, source=str(p))
 
 
 def load_corpus(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 
@@ -21,7 +22,11 @@ class Progress:
         stream: TextIO | None = None,
         label: str = "documents",
         min_interval: float = 0.5,
+        estimate: Callable[[], float | None] | None = None,
     ) -> None:
+        """``total``: the number of documents, when known. Otherwise ``estimate`` (for example
+        :meth:`framing.io.ReadMeter.total`) may give an estimate of it as the input is read, and the
+        bar and the time left follow that (shown as ``~N``)."""
         self.stream = stream or sys.stderr
         self.enabled = (
             (self.stream.isatty() if hasattr(self.stream, "isatty") else False) if enabled is None else enabled
@@ -33,6 +38,7 @@ class Progress:
         self.start = time.perf_counter()
         self._last = 0.0
         self._min = min_interval
+        self._estimate = estimate
 
     def update(self, docs: int, words: int = 0) -> None:
         self.done += docs
@@ -54,6 +60,13 @@ class Progress:
             bar = "█" * int(frac * 24) + "·" * (24 - int(frac * 24))
             left = (elapsed / frac - elapsed) if frac > 0 else 0.0
             return f"{bar} {self.done:,}/{self.total:,} {self.label} · {wps:,.0f} words/s · {_fmt(left)} left   "
+        estimate = self._estimate() if self._estimate is not None else None
+        if estimate and self.done:
+            total = max(estimate, self.done)
+            frac = self.done / total
+            bar = "█" * int(frac * 24) + "·" * (24 - int(frac * 24))
+            left = elapsed / frac - elapsed
+            return f"{bar} {self.done:,}/~{total:,.0f} {self.label} · {wps:,.0f} words/s · {_fmt(left)} left   "
         return f"{self.done:,} {self.label} · {wps:,.0f} words/s · {_fmt(elapsed)} elapsed   "
 
     def close(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -100,8 +100,12 @@ def process_documents(
     chunk_size: int = 32,
     flag_duplicates: bool = True,
     tracker: DuplicateTracker | None = None,
+    estimate: Callable[[], float | None] | None = None,
 ) -> Iterator[DocOutput]:
     """Yield one :class:`DocOutput` per document, in input order, using ``n_jobs`` processes.
+
+    The progress bar counts to ``total`` when it is given; otherwise to ``estimate()``, an estimate
+    that improves as the input is read (:meth:`framing.io.ReadMeter.total`).
 
     Exact and near duplicates of earlier documents are flagged (:mod:`framing.duplicates`)
     in the parent process, so the result does not depend on ``n_jobs``. ``tracker``: one that
@@ -109,7 +113,8 @@ def process_documents(
     """
     if tracker is None:
         tracker = DuplicateTracker()
-    for out in _ordered_outputs(pipeline, docs, n_jobs, progress, total, chunk_size):
+    bar = Progress(total, enabled=progress, estimate=estimate)
+    for out in _ordered_outputs(pipeline, docs, n_jobs, bar, chunk_size):
         if flag_duplicates and out.fingerprint is not None:
             dup = tracker.check(out.row["doc_id"], *out.fingerprint)
             if dup is not None:
@@ -125,12 +130,10 @@ def _ordered_outputs(
     pipeline: Pipeline,
     docs: Iterable[Document],
     n_jobs: int,
-    progress: bool | None,
-    total: int | None,
+    bar: Progress,
     chunk_size: int,
 ) -> Iterator[DocOutput]:
     global _WORKER_PIPELINE
-    bar = Progress(total, enabled=progress)
     frozen = False
     if n_jobs is not None and n_jobs < 0:
         n_jobs = os.cpu_count() or 1
