@@ -3,10 +3,13 @@ that a stream is read once, with nothing lost and the ids a Corpus would give.""
 
 from __future__ import annotations
 
+import csv
 import json
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import framing
 from framing.corpus import Corpus, Document, unique_ids
@@ -140,8 +143,6 @@ def test_a_stray_byte_far_into_a_utf8_csv_changes_only_its_row(tmp_path, monkeyp
 
 
 def test_a_row_the_csv_module_cannot_read_is_skipped_and_reading_goes_on(tmp_path, monkeypatch):
-    import csv
-
     import framing.io as fio
 
     monkeypatch.setattr(fio, "MAX_DOCUMENT_BYTES", 2000)
@@ -209,3 +210,28 @@ def test_score_reads_json_lines_from_standard_input(tmp_path):
     got = pd.read_csv(out, keep_default_na=False)
     assert list(got["doc_id"]) == ["s0", "s1", "s2", "stdin-3"]
     assert got["status"][3].startswith("skipped: line 4 is not valid JSON")
+
+
+_CSV_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=80)
+
+
+@given(texts=st.lists(_CSV_TEXT, min_size=1, max_size=6), sample=st.integers(1, 64))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_text_survives_a_csv_read_as_a_stream(tmp_path, monkeypatch, texts, sample):
+    """Whatever the characters (any script, line breaks and quotes inside a field, a multi-byte character
+    cut by the end of the sample that chooses the encoding), a row's text comes back as written."""
+    import framing.io as fio
+
+    monkeypatch.setattr(fio, "_SAMPLE_BYTES", sample)
+    path = tmp_path / "t.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:  # the csv module quotes a field with \r or \n
+        w = csv.writer(fh)
+        w.writerow(["id", "text"])
+        w.writerows([f"r{i}", t] for i, t in enumerate(texts))
+    docs = list(fio.iter_documents(path))
+    assert [d.id for d in docs] == [f"r{i}" for i in range(len(texts))]
+    for d, t in zip(docs, texts):
+        if d.status == "skipped":
+            assert not t.strip(), d.status_text
+        elif "converted from HTML" not in d.notes:
+            assert d.text == t and d.status == "ok"
