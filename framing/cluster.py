@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .analysis import documents_frame
-from .corpus import Document
+from .corpus import Document, UniqueIds, add_note, renamed_note
 from .duplicates import DuplicateTracker
 from .io import documents_from_records
 from .pipeline import Pipeline
@@ -39,6 +39,7 @@ __all__ = ["flag_duplicates", "make_pipeline", "map_bag", "map_dataframe", "scor
 
 _FP_WHOLE = "_fingerprint"
 _FP_SKETCH = "_sketch"
+_LOAD_NOTES = "_load_notes"  # the notes a document had when loaded: they open its status, before the analysis's
 
 
 def make_pipeline(
@@ -62,6 +63,7 @@ def _rows(pipeline: Pipeline, docs: Iterable[Document]) -> list[dict[str, Any]]:
         whole, sketch = o.fingerprint if o.fingerprint is not None else (None, ())
         row[_FP_WHOLE] = None if whole is None else str(whole)
         row[_FP_SKETCH] = " ".join(map(str, sketch))
+        row[_LOAD_NOTES] = "; ".join(d.notes)
         out.append(row)
     return out
 
@@ -123,20 +125,40 @@ def map_bag(bag: db.Bag, pipeline: Pipeline | None = None, **pipeline_options: A
 
 
 def flag_duplicates(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Mark exact and near duplicates in input order (as the serial path does); drop the fingerprints."""
+    """Rename repeated ids and mark exact and near duplicates, in input order, as the serial path does
+    (the partitions are analysed apart, so neither can be done there); drop the helper columns."""
     tracker = DuplicateTracker()
+    ids = UniqueIds()
     out = []
     for row in rows:
         row = dict(row)
         whole, sketch = row.pop(_FP_WHOLE, None), row.pop(_FP_SKETCH, "")
+        loaded = row.pop(_LOAD_NOTES, "")
+        new_id = ids.take(str(row["doc_id"]))
+        if new_id != row["doc_id"]:
+            row["doc_id"] = new_id
+            row["status"] = _with_rename_note(row["status"], loaded if isinstance(loaded, str) else "", new_id)
         if isinstance(whole, str) and whole:
             found = tracker.check(str(row["doc_id"]), int(whole), tuple(int(x) for x in str(sketch).split()))
             if found:
                 earlier, note = found
                 row["duplicate_of"] = earlier
-                row["status"] = f"warning: {note}" if row["status"] == "ok" else f"{row['status']}; {note}"
+                row["status"] = add_note(row["status"], note)
         out.append(row)
     return out
+
+
+def _with_rename_note(status: str, loaded: str, new_id: str) -> str:
+    """``status`` as the serial path writes it when the document's id was renamed on loading: the rename
+    note follows the loading notes (``loaded``) and precedes the analysis's, and "ok" becomes "warning"."""
+    kind, _, notes = status.partition(": ")
+    kind = "warning" if kind == "ok" else kind
+    note = renamed_note(new_id)
+    if loaded and notes.startswith(loaded):
+        notes = loaded + "; " + note + notes[len(loaded) :]
+    else:
+        notes = note + ("; " + notes if notes else "")
+    return f"{kind}: {notes}"
 
 
 def score_dataframe(

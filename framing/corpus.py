@@ -21,7 +21,7 @@ from ._frozen import FrozenDict
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["STANDARD_FIELDS", "Corpus", "Document", "unique_ids"]
+__all__ = ["STANDARD_FIELDS", "Corpus", "Document", "UniqueIds", "add_note", "renamed_note", "unique_ids"]
 
 #: Metadata every document has (empty string when unknown).
 STANDARD_FIELDS = ("outlet", "title", "author", "date", "genre")
@@ -65,26 +65,52 @@ class Document:
         return self.status if not self.notes else f"{self.status}: {'; '.join(self.notes)}"
 
 
-def unique_ids(documents: Iterable[Document]) -> Iterator[Document]:
-    """The documents in order, each id used once: a repeated id becomes ``id~1``, ``id~2``, … (the first
-    not yet used) and its document gets a warning naming the new id.
+class UniqueIds:
+    """The ids handed out so far: a repeated id becomes ``id~1``, ``id~2``, … (the first not yet used).
+    Keeps every id seen (about 100 bytes per document)."""
 
-    Lazy, so a stream is renamed as it is read (``framing score``) exactly as a :class:`Corpus` renames
-    it; it keeps every id seen (about 100 bytes per document).
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}  # id → the last suffix given to a repeat of it
+
+    def take(self, doc_id: str) -> str:
+        """``doc_id`` itself the first time; later, a new id not used before."""
+        seen = self._seen
+        if doc_id not in seen:
+            seen[doc_id] = 0
+            return doc_id
+        k = seen[doc_id]
+        new_id = doc_id
+        while new_id in seen:
+            k += 1
+            new_id = f"{doc_id}~{k}"
+        seen[doc_id] = k
+        seen[new_id] = 0
+        return new_id
+
+
+def renamed_note(new_id: str) -> str:
+    """The note a document gets when its repeated id is renamed."""
+    return f"duplicate id, renamed to {new_id}"
+
+
+def add_note(status: str, note: str) -> str:
+    """A status text (``"ok"``, ``"ok: converted from HTML"``, ``"skipped: …"``) with one more note, the
+    notes it had kept; ``ok`` becomes ``warning`` (the note is one)."""
+    kind, _, notes = status.partition(": ")
+    kind = "warning" if kind == "ok" else kind
+    return f"{kind}: {notes}; {note}" if notes else f"{kind}: {note}"
+
+
+def unique_ids(documents: Iterable[Document]) -> Iterator[Document]:
+    """The documents in order, each id used once (:class:`UniqueIds`); a renamed document gets a warning.
+
+    Lazy, so a stream is renamed as it is read (``framing score``) exactly as a :class:`Corpus` renames it.
     """
-    seen: dict[str, int] = {}  # id → the last suffix given to a repeat of it
+    ids = UniqueIds()
     for d in documents:
-        if d.id in seen:
-            k = seen[d.id]
-            new_id = d.id
-            while new_id in seen:
-                k += 1
-                new_id = f"{d.id}~{k}"
-            seen[d.id] = k
-            seen[new_id] = 0
-            d = replace(d, id=new_id).with_notes("warning", f"duplicate id, renamed to {new_id}")
-        else:
-            seen[d.id] = 0
+        new_id = ids.take(d.id)
+        if new_id != d.id:
+            d = replace(d, id=new_id).with_notes("warning", renamed_note(new_id))
         yield d
 
 

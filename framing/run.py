@@ -14,7 +14,7 @@ from .actors import ActorSet
 from .analysis import Analysis
 from .analyzers.base import Analyzer
 from .clean import Cleaner
-from .corpus import Corpus, Document
+from .corpus import Corpus, Document, add_note
 from .duplicates import DuplicateTracker
 from .pipeline import DocOutput, Pipeline
 from .progress import Progress
@@ -120,9 +120,7 @@ def process_documents(
             if dup is not None:
                 earlier, note = dup
                 out.row["duplicate_of"] = earlier
-                status = out.row["status"]
-                kind = status.split(":", 1)[0]
-                out.row["status"] = f"warning: {note}" if kind == "ok" else f"{status}; {note}"
+                out.row["status"] = add_note(out.row["status"], note)
         yield out
 
 

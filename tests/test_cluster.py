@@ -55,3 +55,27 @@ def test_dask_bag_matches_too():
     bag = db.from_sequence(list(corpus), npartitions=3)
     got = cluster.score_bag(bag, actors=False)
     pd.testing.assert_frame_equal(got, serial)
+
+
+def test_repeated_ids_and_notes_come_out_as_in_the_serial_table():
+    """Repeated ids are renamed, and notes kept, in the order the serial path gives them, although each
+    partition is analysed apart; an HTML page keeps its note when it is also a duplicate."""
+    import dask.bag as db
+
+    text = "Pakistan said the border would reopen on Monday. Officials in Kabul strongly disagreed with that."
+    page = f"<html><body><p>{text} The talks resume.</p></body></html>"
+    df = pd.DataFrame(
+        {
+            "id": ["a", "a", "b", "a~1", "a", "c", "d"],
+            "outlet": ["x", "y", "x", "y", "x", "y", "x"],
+            "text": [text, f"{text} Again.", page, f"{text} Third.", "", page, f"{text} Last one."],
+        }
+    )
+    serial = framing.analyze(framing.Corpus.from_dataframe(df), actors=False, progress=False).documents
+    assert list(serial["doc_id"]) == ["a", "a~1", "b", "a~1~1", "a~2", "c", "d"]
+    assert serial["status"][5] == "warning: converted from HTML; exact duplicate of b"
+    assert serial["status"][4] == "skipped: empty document; duplicate id, renamed to a~2"
+    parallel = cluster.score_dataframe(dd.from_pandas(df, npartitions=3), actors=False)
+    pd.testing.assert_frame_equal(parallel, serial)
+    bag = cluster.score_bag(db.from_sequence(df.to_dict("records"), npartitions=3), actors=False)
+    pd.testing.assert_frame_equal(bag, serial)
