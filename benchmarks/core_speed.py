@@ -2,7 +2,8 @@
 
     python benchmarks/core_speed.py [--docs 400]          # µs/word of each core stage and of the whole pipeline
     python benchmarks/core_speed.py --profile [--docs 400] # cProfile of Pipeline.process, top functions
-    python benchmarks/core_speed.py --workers [--docs 1000] # 1 vs 2 worker processes, and the parent's share
+    python benchmarks/core_speed.py --workers [--docs 1000] # 1 vs 2 worker processes, the parent's share, and
+                                                            # 2 workers without the collector freeze
     python benchmarks/core_speed.py --dump /tmp/core-regression.pkl   # write every table (before a change)
     python benchmarks/core_speed.py --check /tmp/core-regression.pkl  # ... and check they are identical after
 
@@ -20,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import contextlib
 import cProfile
+import gc
 import io
 import math
 import pickle
@@ -29,6 +32,7 @@ import resource
 import time
 from collections.abc import Callable
 from pathlib import Path
+from unittest import mock
 
 import allsides
 from allsides import read, setup
@@ -195,12 +199,14 @@ def workers(n_docs: int, repeat: int) -> None:
 
     for _ in range(repeat):
         res = {}
-        for n_jobs in (1, 2):
+        # 0: two workers without the collector freeze of framing.run (gc.freeze made a no-op for that run)
+        for n_jobs in (1, 2, 0):
             t = time.perf_counter()
             c = time.process_time()
             k = children_cpu()
-            for _ in process_documents(pipeline, corpus, n_jobs=n_jobs, progress=False):
-                pass
+            with mock.patch.object(gc, "freeze", lambda: None) if n_jobs == 0 else contextlib.nullcontext():
+                for _ in process_documents(pipeline, corpus, n_jobs=n_jobs or 2, progress=False):
+                    pass
             res[n_jobs] = (time.perf_counter() - t, time.process_time() - c, children_cpu() - k)
         # CPU spent per document with 2 workers (workers + parent) against 1 process: the speed-up two free
         # cores could give is 2 * one / (workers + parent), whatever else the machine is doing
@@ -209,6 +215,10 @@ def workers(n_docs: int, repeat: int) -> None:
             f"1 process {res[1][0]:.2f} s wall ({res[1][1]:.2f} s CPU); 2 workers {res[2][0]:.2f} s wall "
             f"(workers' CPU {res[2][2]:.2f} s, parent CPU {res[2][1]:.2f} s); speed-up {res[1][0] / res[2][0]:.2f}, "
             f"with two free cores at most {bound:.2f}"
+        )
+        print(
+            f"  without the freeze: 2 workers {res[0][0]:.2f} s wall (workers' CPU {res[0][2]:.2f} s, parent CPU "
+            f"{res[0][1]:.2f} s); the freeze's gain {res[0][0] / res[2][0]:.2f}x"
         )
 
 
