@@ -257,15 +257,23 @@ def documents_from_records(
             )
             continue
         if cols is None:
-            keys = list(rec.keys())
-            cols = {
-                "text": _pick(keys, text, _TEXT_ALTERNATIVES),
-                "id": _pick(keys, id, _ID_ALTERNATIVES),
-                "outlet": _pick(keys, outlet, _OUTLET_ALTERNATIVES),
-            }
-            if cols["text"] is None:
-                check_columns(keys, text, id, outlet, source or "the records")
+            cols = _record_columns(list(rec.keys()), text, id, outlet, source or "the records")
         yield _document_from_record(rec, cols, n, source)
+
+
+def _record_columns(
+    keys: list[str], text: str, id: str | None, outlet: str | None, where: str
+) -> dict[str, str | None]:
+    """The fields of a record holding the text, id and outlet (named, or a common alternative); an error
+    that names the fields found when none holds the text."""
+    cols = {
+        "text": _pick(keys, text, _TEXT_ALTERNATIVES),
+        "id": _pick(keys, id, _ID_ALTERNATIVES),
+        "outlet": _pick(keys, outlet, _OUTLET_ALTERNATIVES),
+    }
+    if cols["text"] is None:
+        check_columns(keys, text, id, outlet, where)
+    return cols
 
 
 def documents_from_items(
@@ -287,14 +295,7 @@ def documents_from_items(
             yield item
         elif isinstance(item, Mapping):
             if cols is None:
-                keys = list(item.keys())
-                cols = {
-                    "text": _pick(keys, text, _TEXT_ALTERNATIVES),
-                    "id": _pick(keys, id, _ID_ALTERNATIVES),
-                    "outlet": _pick(keys, outlet, _OUTLET_ALTERNATIVES),
-                }
-                if cols["text"] is None:
-                    check_columns(keys, text, id, outlet, f"the first record (item {n + 1})")
+                cols = _record_columns(list(item.keys()), text, id, outlet, f"the first record (item {n + 1})")
             yield _document_from_record(item, cols, n, "")
         elif isinstance(item, str):
             yield _document_from_record({"text": item}, {"text": "text", "id": None, "outlet": None}, n, "")
