@@ -322,6 +322,12 @@ def as_corpus(
     (:func:`documents_from_items`). Anything else is a ``TypeError`` that says what is accepted."""
     if isinstance(source, Corpus):
         return source
+    if isinstance(source, str) and not Path(source).exists() and (len(source) > 255 or " " in source.strip()):
+        raise InputError(
+            "no such file or folder",
+            path=source if len(source) <= 60 else source[:57] + "...",
+            expected="a path to a corpus; to analyse texts, pass a list of them: framing.analyze([text, ...])",
+        )
     if isinstance(source, (str, Path)):
         return load_corpus(source, text=text, id=id, outlet=outlet)
     import pandas as pd

@@ -52,6 +52,14 @@ def test_analyze_says_what_it_accepts(bad):
         framing.analyze(bad)
 
 
+def test_a_text_given_where_a_path_goes_says_to_pass_a_list():
+    from framing.errors import InputError
+
+    with pytest.raises(InputError, match=r"pass a list of them: framing.analyze\(\[text"):
+        framing.analyze(TEXT)
+    assert len(framing.analyze([TEXT], actors=False)) == 1
+
+
 def test_records_without_a_text_field_name_the_fields():
     with pytest.raises(Exception, match="headline"):
         framing.analyze([{"headline": "x", "words": TEXT}], actors=False)
