@@ -17,7 +17,7 @@ import gzip
 import json
 import re
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Any
@@ -35,6 +35,7 @@ __all__ = [
     "html_to_text",
     "iter_documents",
     "iter_jsonl_stream",
+    "iter_source",
     "load_corpus",
 ]
 
@@ -317,9 +318,8 @@ def as_corpus(
     id: str | None = "id",
     outlet: str | None = "outlet",
 ) -> Corpus:
-    """A :class:`~framing.corpus.Corpus` from a Corpus, a path (:func:`load_corpus`), a pandas DataFrame
-    (:meth:`~framing.corpus.Corpus.from_dataframe`) or an iterable of documents, records or strings
-    (:func:`documents_from_items`). Anything else is a ``TypeError`` that says what is accepted."""
+    """A :class:`~framing.corpus.Corpus` from a Corpus, a path (:func:`load_corpus`) or anything else
+    :func:`iter_source` reads (a pandas DataFrame, an iterable of documents, records or strings)."""
     if isinstance(source, Corpus):
         return source
     if isinstance(source, str) and not Path(source).exists() and (len(source) > 255 or " " in source.strip()):
@@ -330,16 +330,49 @@ def as_corpus(
         )
     if isinstance(source, (str, Path)):
         return load_corpus(source, text=text, id=id, outlet=outlet)
+    return Corpus(iter_source(source, text=text, id=id, outlet=outlet))
+
+
+def iter_source(
+    source: Any,
+    text: str = "text",
+    id: str | None = "id",
+    outlet: str | None = "outlet",
+    meter: ReadMeter | None = None,
+) -> Iterator[Document]:
+    """The documents of a path (:func:`iter_documents`), a Corpus, a pandas DataFrame (converted as
+    :meth:`~framing.corpus.Corpus.from_dataframe` converts it, a slice of rows at a time) or an iterable
+    of documents, records or strings (:func:`documents_from_items`), lazily. ``meter`` is told how much
+    has been read (not for an iterable without a length). Anything else is a ``TypeError`` that says
+    what is accepted; ids are not yet made unique (:func:`~framing.corpus.unique_ids`)."""
+    if isinstance(source, (str, Path)):
+        return iter_documents(source, text=text, id=id, outlet=outlet, meter=meter)
+    if isinstance(source, Corpus):
+        return _counted(iter(source), len(source), meter)
     import pandas as pd
 
     if isinstance(source, pd.DataFrame):
-        return Corpus.from_dataframe(source, text=text, id=id, outlet=outlet)
+        check_columns(list(source.columns), text=text, id=id, outlet=outlet, where="the DataFrame")
+        records = (r for i in range(0, len(source), 1000) for r in source.iloc[i : i + 1000].to_dict("records"))
+        docs = documents_from_records(records, text=text, id=id, outlet=outlet, source="DataFrame")
+        return _counted(docs, len(source), meter)
     if isinstance(source, (bytes, Mapping)) or not isinstance(source, Iterable):
         raise TypeError(
             f"expected a Corpus, a path, a pandas DataFrame or an iterable of documents (Document objects, dicts "
             f"with a text field, or strings); got an object of type {type(source).__name__}"
         )
-    return Corpus(documents_from_items(source, text=text, id=id, outlet=outlet))
+    docs = documents_from_items(source, text=text, id=id, outlet=outlet)
+    return _counted(docs, len(source), meter) if isinstance(source, Sized) else docs
+
+
+def _counted(docs: Iterator[Document], n: int, meter: ReadMeter | None) -> Iterator[Document]:
+    """``docs``, with ``meter`` following the share of the ``n`` documents handed on."""
+    done = 0
+    if meter is not None:
+        meter.track(lambda: done / n if n else 1.0)
+    for d in docs:
+        done += 1
+        yield d
 
 
 def _document_from_record(rec: Mapping[str, Any], cols: Mapping[str, str | None], n: int, source: str) -> Document:

@@ -10,7 +10,7 @@ saved chunk, or adds new documents to a finished output.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sized
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ import pandas as pd
 from .analysis import Analysis, documents_frame
 from .corpus import Corpus, Document, unique_ids
 from .duplicates import DuplicateTracker
-from .io import ReadMeter, check_columns, documents_from_items, documents_from_records, iter_documents
+from .io import ReadMeter, iter_source
 from .pipeline import DocOutput, Pipeline
 from .run import process_documents, resolve_actors, resolve_issues
 from .streamed import StreamedTables
@@ -80,12 +80,12 @@ def score_to_file(
     if unknown:
         raise ValueError(f"unknown table {unknown[0]!r}: choose from documents, {', '.join(EXTRA_TABLES)}")
 
-    paths = {"documents": out} | {t: out.with_name(f"{out.stem}.{t}{out.suffix}") for t in extra}
-    store = StreamedTables(paths, resume=resume, fingerprints=duplicates)
     # the source is read once, as a stream (a generator cannot be read twice); ids are made unique
     # as a Corpus makes them, so a run gives the ids framing.analyze gives
     meter = ReadMeter()
-    stream = unique_ids(meter.count(_documents(source, text=text, id=id, outlet=outlet, meter=meter)))
+    stream = unique_ids(meter.count(iter_source(source, text=text, id=id, outlet=outlet, meter=meter)))
+    paths = {"documents": out} | {t: out.with_name(f"{out.stem}.{t}{out.suffix}") for t in extra}
+    store = StreamedTables(paths, resume=resume, fingerprints=duplicates)
     probe = None
     if actors is None:
         # actors are discovered from the first documents, which are then analysed like the rest
@@ -139,29 +139,6 @@ def score_to_file(
     )
 
 
-def _documents(source: Any, text: str, id: str | None, outlet: str | None, meter: ReadMeter) -> Iterator[Document]:
-    """The documents of a path (read lazily), a Corpus, a DataFrame or an iterable of documents, records
-    or strings (:func:`~framing.io.documents_from_items`); ``meter`` follows how much of it is read
-    (for a generator, whose length is unknown, it stays silent)."""
-    if isinstance(source, (str, Path)):
-        return iter_documents(source, text=text, id=id, outlet=outlet, meter=meter)
-    if isinstance(source, Corpus):
-        return _counted(iter(source), len(source), meter)
-    if isinstance(source, pd.DataFrame):
-        check_columns(list(source.columns), text=text, id=id, outlet=outlet, where="the DataFrame")
-        # converted as Corpus.from_dataframe converts them, a slice of rows at a time
-        records = (r for i in range(0, len(source), 1000) for r in source.iloc[i : i + 1000].to_dict("records"))
-        docs = documents_from_records(records, text=text, id=id, outlet=outlet, source="DataFrame")
-        return _counted(docs, len(source), meter)
-    if isinstance(source, (bytes, Mapping)) or not isinstance(source, Iterable):
-        raise TypeError(
-            f"expected a path, a Corpus, a pandas DataFrame or an iterable of documents (Document objects, dicts "
-            f"with a text field, or strings); got an object of type {type(source).__name__}"
-        )
-    docs = documents_from_items(source, text=text, id=id, outlet=outlet)
-    return _counted(docs, len(source), meter) if isinstance(source, Sized) else docs
-
-
 def _not_done(docs: Iterator[Document], done: set[str], meter: ReadMeter) -> Iterator[Document]:
     """The documents whose ids are not in ``done`` (those a resumed run has), the others counted as skipped."""
     for d in docs:
@@ -169,15 +146,6 @@ def _not_done(docs: Iterator[Document], done: set[str], meter: ReadMeter) -> Ite
             meter.skipped += 1
         else:
             yield d
-
-
-def _counted(docs: Iterator[Document], n: int, meter: ReadMeter) -> Iterator[Document]:
-    """``docs``, with ``meter`` following the share of the ``n`` documents handed on."""
-    done = 0
-    meter.track(lambda: done / n if n else 1.0)
-    for d in docs:
-        done += 1
-        yield d
 
 
 def _replay(head: list[Document], rest: Iterator[Document]) -> Iterator[Document]:
