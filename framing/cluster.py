@@ -99,8 +99,10 @@ def map_dataframe(
     pipeline: Pipeline | None = None,
     **pipeline_options: Any,
 ) -> dd.DataFrame:
-    """One output row per input row, lazily, as a Dask DataFrame (with fingerprint columns for
-    :func:`flag_duplicates`). Without an id column, rows need a unique integer index to get stable ids."""
+    """One output row per input row, lazily, as a Dask DataFrame, with three helper columns that
+    :func:`flag_duplicates` reads and drops (the fingerprints and the loading notes). Ids are renamed
+    there too, so repeated ones are still repeated here. Without an id column, rows need a unique
+    integer index to get stable ids."""
     import dask
 
     pipeline = pipeline or make_pipeline(**pipeline_options)
