@@ -73,6 +73,37 @@ _MAGIC = {
 
 
 # ---------------------------------------------------------------------- decoding
+#: Byte-order marks and the encodings they announce (a UTF-32 mark begins like a UTF-16 one: it comes first).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+)
+
+
+def _bom_encoding(head: bytes) -> str | None:
+    """The encoding a byte-order mark at the start of ``head`` announces, if there is one."""
+    return next((enc for bom, enc in _BOMS if head.startswith(bom)), None)
+
+
+def _binary_kind(head: bytes) -> str | None:
+    """``"binary file (PDF)"`` and the like when the first bytes say the data is not text, else None."""
+    for magic, kind in _MAGIC.items():
+        if head.startswith(magic):
+            return f"binary file ({kind})"
+    sample = head[:8192]
+    if sample.count(b"\x00") > max(1, len(sample) // 100):
+        return "binary file (NUL bytes)"
+    return None
+
+
+def _mostly_undecodable(text: str) -> bool:
+    """Whether a cp1252 decoding gave so many replacement characters that the bytes are not text."""
+    return text.count("\ufffd") > max(8, len(text) // 20)
+
+
 def decode_bytes(data: bytes) -> tuple[str | None, list[str]]:
     """Decode a file's bytes: ``(text, notes)``; ``text`` is None for binary data.
 
@@ -80,27 +111,24 @@ def decode_bytes(data: bytes) -> tuple[str | None, list[str]]:
     bytes are decoded as cp1252 (a superset of Latin-1 for printable text) and
     noted. Files with known binary signatures or many NUL bytes are binary.
     """
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+    encoding = _bom_encoding(data)
+    if encoding == "utf-32":
         return data.decode("utf-32"), []
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if encoding == "utf-16":
         try:
             return data.decode("utf-16"), []
         except UnicodeDecodeError:
             return None, ["UTF-16 byte-order mark but the bytes are not UTF-16"]
-    if data.startswith(b"\xef\xbb\xbf"):
+    if encoding == "utf-8-sig":
         return data[3:].decode("utf-8", errors="replace"), []
-    for magic, kind in _MAGIC.items():
-        if data.startswith(magic):
-            return None, [f"binary file ({kind})"]
-    head = data[:8192]
-    if head and head.count(b"\x00") > max(1, len(head) // 100):
-        return None, ["binary file (NUL bytes)"]
+    kind = _binary_kind(data)
+    if kind is not None:
+        return None, [kind]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         text = data.decode("cp1252", errors="replace")
-        bad = text.count("\ufffd")
-        if bad > max(8, len(text) // 20):
+        if _mostly_undecodable(text):
             return None, [f"not text: undecodable bytes from offset {exc.start}"]
         return text, [f"not UTF-8 (byte {exc.start}); decoded as cp1252/Latin-1"]
 
@@ -525,22 +553,16 @@ def _text_encoding(path: Path) -> tuple[str, str]:
     """
     with path.open("rb") as fh:
         head = fh.read(_SAMPLE_BYTES)
-    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return "utf-32", "replace"
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16", "replace"
-    if head.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig", "replace"
-    for magic, kind in _MAGIC.items():
-        if head.startswith(magic):
-            raise InputError(f"cannot read table: binary file ({kind})", path=path)
-    if head[:8192].count(b"\x00") > max(1, len(head[:8192]) // 100):
-        raise InputError("cannot read table: binary file (NUL bytes)", path=path)
+    encoding = _bom_encoding(head)
+    if encoding is not None:
+        return encoding, "replace"
+    kind = _binary_kind(head)
+    if kind is not None:
+        raise InputError(f"cannot read table: {kind}", path=path)
     try:
         codecs.getincrementaldecoder("utf-8")().decode(head, final=len(head) < _SAMPLE_BYTES)
     except UnicodeDecodeError as exc:
-        text = head.decode("cp1252", errors="replace")
-        if text.count("\ufffd") > max(8, len(text) // 20):
+        if _mostly_undecodable(head.decode("cp1252", errors="replace")):
             raise InputError(
                 f"cannot read table: not text (undecodable bytes from offset {exc.start})", path=path
             ) from None
