@@ -20,7 +20,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from ._frozen import FrozenDict
 from .corpus import STANDARD_FIELDS, Corpus, Document
@@ -38,6 +38,8 @@ __all__ = [
     "iter_source",
     "load_corpus",
 ]
+
+_T = TypeVar("_T")
 
 TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml")
 TABLE_EXTENSIONS = (".csv", ".tsv", ".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".parquet", ".json")
@@ -393,14 +395,14 @@ def iter_source(
     return _counted(docs, len(source), meter) if isinstance(source, Sized) else docs
 
 
-def _counted(docs: Iterator[Document], n: int, meter: ReadMeter | None) -> Iterator[Document]:
-    """``docs``, with ``meter`` following the share of the ``n`` documents handed on."""
+def _counted(items: Iterable[_T], n: int, meter: ReadMeter | None) -> Iterator[_T]:
+    """``items`` (documents, rows, files), with ``meter`` following the share of the ``n`` handed on."""
     done = 0
     if meter is not None:
         meter.track(lambda: done / n if n else 1.0)
-    for d in docs:
+    for item in items:
         done += 1
-        yield d
+        yield item
 
 
 def _document_from_record(rec: Mapping[str, Any], cols: Mapping[str, str | None], n: int, source: str) -> Document:
@@ -622,13 +624,12 @@ def _iter_parquet(path: Path, meter: ReadMeter | None = None) -> Iterator[Mappin
     import pyarrow.parquet as pq
 
     file = pq.ParquetFile(path)
-    done = 0
-    if meter is not None:
-        meter.track(lambda: done / file.metadata.num_rows if file.metadata.num_rows else 1.0)
-    for batch in file.iter_batches(batch_size=_PARQUET_BATCH):
-        for row in batch.to_pandas(integer_object_nulls=True).to_dict("records"):
-            done += 1
-            yield row
+    rows = (
+        row
+        for batch in file.iter_batches(batch_size=_PARQUET_BATCH)
+        for row in batch.to_pandas(integer_object_nulls=True).to_dict("records")
+    )
+    yield from _counted(rows, file.metadata.num_rows, meter)
 
 
 def _iter_table(path: Path, meter: ReadMeter | None = None) -> Iterator[Mapping[str, Any] | _BadRecord]:
@@ -727,11 +728,7 @@ def _iter_folder(folder: Path, outlet_from_folder: bool = True, meter: ReadMeter
                 stacklevel=3,
             )
         files = listed
-    done = 0
-    if meter is not None:
-        meter.track(lambda: done / len(files) if files else 1.0)
-    for p in files:
-        done += 1
+    for p in _counted(files, len(files), meter):
         rel = p.relative_to(folder)
         doc_id = str(rel.with_suffix("")).replace("\\", "/")
         m = _meta_for(meta, rel) or {}
