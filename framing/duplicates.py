@@ -85,8 +85,7 @@ class _HashIndex:
         return len(self._recent) + len(self._keys)
 
     def get(self, key: int) -> int | None:
-        d = self._recent.get(key & _U64)
-        return d if d is not None else self.get_many((key,))[0]
+        return self.get_many((key,))[0]
 
     def get_many(self, keys: tuple[int, ...]) -> list[int | None]:
         recent = self._recent
