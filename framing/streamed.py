@@ -88,6 +88,11 @@ def _parquet_safe(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _part_number(part: Path) -> int:
+    """The chunk number of a part or fingerprint file (``mentions-000012.csv`` → 12)."""
+    return int(part.stem.rsplit("-", 1)[1])
+
+
 def partial_folder(out: str | Path) -> Path:
     """The hidden folder beside ``out`` where a run keeps its finished chunks until it ends."""
     out = Path(out)
@@ -340,13 +345,13 @@ class StreamedTables:
                 t.columns = cols
         for p in self.folder.glob("*.tmp"):
             p.unlink()
-        done = {int(p.stem.rsplit("-", 1)[1]) for p in self.tables["documents"].parts()}
+        done = {_part_number(p) for p in self.tables["documents"].parts()}
         for t in self.tables.values():
             for p in t.parts():
-                if int(p.stem.rsplit("-", 1)[1]) not in done:
+                if _part_number(p) not in done:
                     p.unlink()  # a chunk interrupted before its documents part was written
         for p in self.folder.glob("fingerprints-*.jsonl"):
-            if int(p.stem.rsplit("-", 1)[1]) not in done:
+            if _part_number(p) not in done:
                 p.unlink()
         self.next_part = max(done) + 1 if done else 0
         # the columns come from the manifest (written before the first chunk was done); Parquet parts share a schema
