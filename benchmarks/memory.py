@@ -1,7 +1,8 @@
-"""Where a long streamed run's memory goes: the memos' miss rates under their limits, and the duplicate index.
+"""Where memory goes: the memos of a long streamed run, the duplicate index, and an in-memory Analysis.
 
     python benchmarks/memory.py memos [--docs 12000]      # replay the memos' lookups under several limits
     python benchmarks/memory.py tracker [--docs 200000]   # bytes per document of the duplicate tracker
+    python benchmarks/memory.py analysis [--docs 2000]    # memory per document of an Analysis, packed or not
 
 ``memos`` runs the full analysis over the AllSides documents (``../shared`` beside the repository) with every
 memo kept across documents recording its lookups (word types, syllable words, source phrases, run-together
@@ -11,13 +12,22 @@ prints the share of lookups that had to redo the work. ``framing/cache_limits.py
 ``tracker`` feeds synthetic fingerprints (random 64-bit whole-text hashes, eight random CRC-32 sentence
 hashes) to :class:`~framing.duplicates.DuplicateTracker` and to the plain dict it replaced, and prints the
 bytes per document each holds at the end and at its peak (tracemalloc) and the time per document.
+
+``analysis`` builds an :class:`~framing.analysis.Analysis` of the first AllSides documents as
+``framing.analyze`` does, once with the results packed (:mod:`framing.packed`, the default) and once
+as Python objects (``compact=False``, as before), each in a fresh process, and prints the resident
+memory it adds per document once analysed, then once the documents, sentences, mentions and evidence
+tables are built, the process's peak, and the CPU time of the analysis.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import random
+import subprocess
+import sys
 import time
 import tracemalloc
 from collections import Counter
@@ -139,13 +149,67 @@ def tracker(n_docs: int) -> None:
         )
 
 
+def _resident_mb() -> float:
+    with open("/proc/self/statm") as fh:  # Linux: resident pages are the second field
+        return int(fh.read().split()[1]) * 4096 / 1e6
+
+
+def analysis_child(n_docs: int, compact: bool) -> None:
+    """One measurement of :func:`analysis`, in this (fresh) process; prints one JSON line."""
+    import gc
+    import resource
+
+    from framing.analysis import Analysis
+    from framing.run import process_documents
+
+    corpus, pipeline = setup(read(n_docs, CORPUS))
+    for d in corpus[:20]:
+        pipeline.process(d)  # the lexicons' caches, as a long run has them, are not the Analysis's memory
+    gc.collect()
+    before = _resident_mb()
+    t = time.process_time()
+    a = Analysis(corpus, pipeline, process_documents(pipeline, corpus, progress=False, packed=compact), compact=compact)
+    seconds = time.process_time() - t
+    gc.collect()
+    analysed = _resident_mb()
+    for name in ("documents", "sentences", "mentions", "evidence"):
+        getattr(a, name)
+    gc.collect()
+    tables = _resident_mb()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(dict(before=before, analysed=analysed, tables=tables, peak=peak, seconds=seconds)))
+
+
+def analysis(n_docs: int) -> None:
+    print(f"An Analysis of {n_docs:,} AllSides documents, each way in a fresh process (resident memory added):")
+    for compact in (True, False):
+        cmd = [sys.executable, __file__, "analysis-child", "--docs", str(n_docs)] + ([] if compact else ["--loose"])
+        r = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.splitlines()[-1])
+        per_doc = 1000 / n_docs  # MB per document → KB
+        print(
+            f"  {'packed (default)' if compact else 'Python objects':<17} "
+            f"analysed {(r['analysed'] - r['before']) * per_doc:6.1f} KB/document, "
+            f"with the tables {(r['tables'] - r['before']) * per_doc:6.1f} KB/document; "
+            f"peak {r['peak']:,.0f} MB; analysis {r['seconds'] / n_docs * 1000:.2f} ms/document (CPU)"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=("memos", "tracker"))
-    ap.add_argument("--docs", type=int, help="documents (default: 12000 for memos, 200000 for tracker)")
+    ap.add_argument("what", choices=("memos", "tracker", "analysis", "analysis-child"))
+    ap.add_argument(
+        "--docs", type=int, help="documents (default: 12000 for memos, 200000 for tracker, 2000 for analysis)"
+    )
+    ap.add_argument("--loose", action="store_true", help=argparse.SUPPRESS)  # analysis-child: compact=False
     args = ap.parse_args()
     if args.what == "tracker":
         tracker(args.docs or 200_000)
+        return
+    if args.what == "analysis":
+        analysis(args.docs or 2000)
+        return
+    if args.what == "analysis-child":
+        analysis_child(args.docs or 2000, compact=not args.loose)
         return
     streams = record_lookups(args.docs or 12_000)
     for name, stream in streams.items():

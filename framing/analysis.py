@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,12 +28,18 @@ import pandas as pd
 
 from .analyzers.base import Metric
 from .corpus import STANDARD_FIELDS, Corpus
+from .packed import PackedOutput, pack
 from .pipeline import DocOutput, Pipeline
 
 if TYPE_CHECKING:
     from .explain import Highlight
 
 __all__ = ["Analysis"]
+
+#: Tables are built this many documents at a time, each chunk turned into arrays before the next is read:
+#: the Python objects of a chunk (an int or float per cell) are then freed and their memory reused, instead
+#: of the objects of every row existing at once next to the arrays made from them.
+_CHUNK_DOCS = 256
 
 _DOC_HEAD = ["doc_id", *STANDARD_FIELDS, "status", "n_words", "n_sentences", "language", "duplicate_of"]
 
@@ -53,12 +59,27 @@ def documents_frame(rows: list[dict[str, Any]], metric_names: Sequence[str]) -> 
 
 
 class Analysis:
-    """Tables and comparisons for one analysed corpus (see the module docstring)."""
+    """Tables and comparisons for one analysed corpus (see the module docstring).
 
-    def __init__(self, corpus: Corpus, pipeline: Pipeline, outputs: Sequence[DocOutput]) -> None:
+    Args:
+        corpus: the documents as loaded.
+        pipeline: the pipeline that analysed them.
+        outputs: one output per document, in corpus order (an iterable is read once, as it comes).
+        compact: keep each document's results pickled (:mod:`framing.packed`; 40% of the memory)
+            rather than as Python objects. ``False`` for a short-lived analysis of a few documents.
+    """
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        pipeline: Pipeline,
+        outputs: Iterable[DocOutput | PackedOutput],
+        *,
+        compact: bool = True,
+    ) -> None:
         self.corpus = corpus
         self.pipeline = pipeline
-        self._outputs = list(outputs)
+        self._outputs: list[DocOutput | PackedOutput] = list(map(pack, outputs) if compact else outputs)
         self._index = {o.row["doc_id"]: i for i, o in enumerate(self._outputs)}
 
     # ------------------------------------------------------------------ basics
@@ -103,8 +124,14 @@ class Analysis:
         return documents_frame([o.row for o in self._outputs], list(self.pipeline.metrics))
 
     def _concat(self, attr: str, text_from: str | None, head: list[str]) -> pd.DataFrame:
+        frames = [pd.DataFrame(_ordered(cols, head)) for cols in self._column_chunks(attr, text_from)]
+        return _join(frames, head)
+
+    def _column_chunks(self, attr: str, text_from: str | None) -> Iterator[dict[str, list[Any]]]:
+        """The rows of ``attr`` as columns, :data:`_CHUNK_DOCS` documents at a time (at least one, maybe empty)."""
         cols: dict[str, list[Any]] = {"doc_id": [], "outlet": []}
-        n_total = 0
+        n_total = n_docs = 0
+        given = False  # a chunk was given (an empty one is given only when there is no other)
         for o in self._outputs:
             part = getattr(o, attr)
             if not part:
@@ -125,9 +152,14 @@ class Analysis:
             for c in cols:
                 if len(cols[c]) < n_total:
                     cols[c].extend([None] * (n_total - len(cols[c])))
-        df = pd.DataFrame(cols)
-        order = [c for c in head if c in df.columns] + [c for c in df.columns if c not in head]
-        return df[order]
+            n_docs += 1
+            if n_docs == _CHUNK_DOCS:
+                yield cols
+                cols = {"doc_id": [], "outlet": []}
+                n_total = n_docs = 0
+                given = True
+        if n_docs or not given:
+            yield cols
 
     @cached_property
     def sentences(self) -> pd.DataFrame:
@@ -166,28 +198,37 @@ class Analysis:
 
     @cached_property
     def evidence(self) -> pd.DataFrame:
-        rows = []
+        head = ["doc_id", "outlet", "analyzer", "category", "start", "end", "text", "weight", "actor", "sentence_id"]
+        return _join([pd.DataFrame(_ordered(cols, head)) for cols in self._evidence_chunks()], head)
+
+    def _evidence_chunks(self) -> Iterator[dict[str, list[Any]]]:
+        """The evidence rows as columns, :data:`_CHUNK_DOCS` documents at a time (at least one, maybe empty)."""
+        names = ("analyzer", "category", "start", "end", "weight", "actor", "sentence_id", "note")
+
+        def empty() -> dict[str, list[Any]]:
+            return {c: [] for c in ("doc_id", "outlet", *names, "text")}
+
+        cols = empty()
+        n_docs = 0
+        given = False  # a chunk was given (an empty one is given only when there is no other)
         for o in self._outputs:
+            ev = o.evidence
+            if not ev:
+                continue
+            starts, ends = cols["start"], cols["end"]
+            n0 = len(starts)
+            for c, values in zip(names, zip(*ev)):
+                cols[c].extend(values)
             t = o.text
-            did, outlet = o.row["doc_id"], o.row.get("outlet", "")
-            for analyzer, cat, s, e, w, actor, sid, note in o.evidence:
-                rows.append((did, outlet, analyzer, cat, s, e, t[s:e], w, actor, sid, note))
-        return pd.DataFrame(
-            rows,
-            columns=[
-                "doc_id",
-                "outlet",
-                "analyzer",
-                "category",
-                "start",
-                "end",
-                "text",
-                "weight",
-                "actor",
-                "sentence_id",
-                "note",
-            ],
-        )
+            cols["text"].extend(map(t.__getitem__, map(slice, starts[n0:], ends[n0:])))
+            cols["doc_id"].extend([o.row["doc_id"]] * len(ev))
+            cols["outlet"].extend([o.row.get("outlet", "")] * len(ev))
+            n_docs += 1
+            if n_docs == _CHUNK_DOCS:
+                yield cols
+                cols, n_docs, given = empty(), 0, True
+        if n_docs or not given:
+            yield cols
 
     @cached_property
     def cleaning(self) -> pd.DataFrame:
@@ -207,14 +248,14 @@ class Analysis:
 
     def table(self, name: str) -> pd.DataFrame:
         """An extra table produced by an analyzer (``a.table("attributions")``)."""
-        rows = [
-            dict(doc_id=o.row["doc_id"], outlet=o.row.get("outlet", ""), **r)
-            for o in self._outputs
-            for r in o.tables.get(name, [])
-        ]
-        if not rows and not any(name in o.tables for o in self._outputs):
-            known = sorted({k for o in self._outputs for k in o.tables})
-            raise KeyError(f"no table {name!r}; tables: {', '.join(known) or 'none'}")
+        rows: list[dict[str, Any]] = []
+        known: set[str] = set()
+        for o in self._outputs:
+            tables = o.tables  # read once (a packed output unpickles it on each read)
+            known.update(tables)
+            rows.extend(dict(doc_id=o.row["doc_id"], outlet=o.row.get("outlet", ""), **r) for r in tables.get(name, []))
+        if name not in known:
+            raise KeyError(f"no table {name!r}; tables: {', '.join(sorted(known)) or 'none'}")
         return pd.DataFrame(rows)
 
     @property
@@ -331,6 +372,18 @@ class Analysis:
         return f"<p><b>{html.escape(repr(self))}</b></p>" + show.to_html(
             index=False, float_format=lambda v: f"{v:.2f}", na_rep="–"
         )
+
+
+def _ordered(cols: dict[str, list[Any]], head: Sequence[str]) -> dict[str, list[Any]]:
+    """``cols`` with the columns of ``head`` first, in its order, then the others as they came."""
+    return {c: cols[c] for c in [*(c for c in head if c in cols), *(c for c in cols if c not in head)]}
+
+
+def _join(frames: list[pd.DataFrame], head: Sequence[str]) -> pd.DataFrame:
+    """One table from tables built a chunk of documents at a time (see :data:`_CHUNK_DOCS`)."""
+    df = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    order = [c for c in head if c in df.columns] + [c for c in df.columns if c not in head]
+    return df if list(df.columns) == order else df[order]
 
 
 def _nan_to_none(v: Any) -> Any:

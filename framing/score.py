@@ -108,7 +108,7 @@ def score_to_file(
     def flush(batch: list[DocOutput]) -> None:
         frames = {"documents": documents_frame([o.row for o in batch], list(pipeline.metrics))}
         if extra:
-            part = Analysis(Corpus([]), pipeline, batch)
+            part = Analysis(Corpus([]), pipeline, batch, compact=False)
             frames.update({name: getattr(part, name) for name in extra})
         fingerprints = [(o.row["doc_id"], *o.fingerprint) for o in batch if o.fingerprint is not None]
         store.write_chunk(frames, fingerprints)
