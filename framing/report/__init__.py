@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import traceback
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,11 +25,23 @@ if TYPE_CHECKING:
 __all__ = ["Page", "ReportContext", "collect_pages", "write_report"]
 
 
-def collect_pages(a: Analysis, ctx: ReportContext) -> list[Page]:
+def collect_pages(a: Analysis, ctx: ReportContext, render: Callable[[Page], Any] | None = None) -> list[Page]:
+    """Every page of the report, section by section.
+
+    ``render``: called on each page as soon as its builder has made it, so that a figure can be drawn
+    and closed before the next one is made (a corpus of many outlets has many pages of figures; kept
+    open together they hold their memory to the end and make matplotlib warn). The pages of a section
+    whose builder fails are replaced by one page that says so.
+    """
     pages: list[Page] = []
     for section, build in builders_for(a.analyzers):
+        got: list[Page] = []
         try:
-            got = build(a, ctx)
+            for p in build(a, ctx):  # a builder may give its pages one at a time (a generator)
+                p.section = p.section or section
+                if render is not None:
+                    render(p)
+                got.append(p)
         except Exception as exc:
             warnings.warn(f"report section {section!r} failed: {exc}", stacklevel=2)
             got = [
@@ -42,8 +55,6 @@ def collect_pages(a: Analysis, ctx: ReportContext) -> list[Page]:
                     ],
                 )
             ]
-        for p in got:
-            p.section = p.section or section
         pages.extend(got)
     return pages
 
@@ -89,14 +100,17 @@ def write_report(
     out.mkdir(parents=True, exist_ok=True)
     ctx = ReportContext(by=by, out_dir=out, n_boot=n_boot, level=level, seed=seed)
     with style():
-        pages = collect_pages(a, ctx)
-        _unique_safe_names(pages)
-        pngs: dict[str, bytes] = {}
-        for p in pages:  # render once; the PNG bytes serve the PDF, the PNG files and the HTML
+
+        def draw(p: Page) -> None:
+            """Render once (the PNG bytes serve the PDF, the PNG files and the HTML) and free the figure."""
             if p.figure is not None:
-                pngs[p.name] = render_png(p.figure)
+                p.png = render_png(p.figure)
                 plt.close(p.figure)
-                p.figure = None  # the figure's memory is freed now, not when the report is done
+                p.figure = None
+
+        pages = collect_pages(a, ctx, render=draw)
+        _unique_safe_names(pages)
+        pngs = {p.name: p.png for p in pages if p.png is not None}
         if "pdf" in formats:
             tmp = out / ".report.pdf.tmp"
             with PdfPages(tmp, metadata={"Title": "framing report", "Creator": "framing"}) as pdf:

@@ -9,7 +9,7 @@ report skips builders whose analyzer did not run or whose module is absent.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +35,7 @@ class Page:
         table: an optional table shown under the figure in the HTML report and saved as CSV.
         section: the analyzer or part of the report the page belongs to.
         excerpts: highlighted evidence excerpts: ``(caption, html, plain)`` triples.
+        png: the figure drawn as PNG bytes, once the report has drawn it (and closed the figure).
     """
 
     name: str
@@ -44,6 +45,7 @@ class Page:
     table: pd.DataFrame | None = None
     section: str = ""
     excerpts: list[tuple[str, str, str]] = field(default_factory=list)
+    png: bytes | None = None
 
 
 @dataclass
@@ -81,7 +83,7 @@ PAGE_BUILDERS: dict[str, tuple[str | None, str]] = {
 }
 
 
-def builders_for(analyzers: list[str]) -> list[tuple[str, Callable[..., list[Page]]]]:
+def builders_for(analyzers: list[str]) -> list[tuple[str, Callable[..., Iterable[Page]]]]:
     """The page builders that apply to an analysis with these analyzers, in report order."""
     out = []
     for section, (needs, target) in PAGE_BUILDERS.items():
