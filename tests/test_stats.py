@@ -8,6 +8,8 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.analyzers.base import Metric, ratio
 from framing.compare import compare_groups, group_differences
@@ -110,3 +112,68 @@ def test_distinctive_words_and_differences_on_the_seeds(seed_analysis):
     assert (words.groupby("group")["z"].apply(lambda z: z.is_monotonic_decreasing)).all()
     d = seed_analysis.differences("flesch_reading_ease")
     assert len(d) == 10  # 5 outlets, every pair
+
+
+def test_bootstrap_count_matrices_are_drawn_once_per_size_within_a_byte_budget(monkeypatch):
+    """A report of a corpus with ~100 outlets needs ~100 group sizes: each matrix is drawn once (a memo
+    of 64 entries drew them again and again), and the memo never holds more than its budget."""
+    from framing import stats
+
+    drawn: list[int] = []
+    real = stats._draw
+
+    def counting(n, n_boot, seed):
+        drawn.append(n)
+        return real(n, n_boot, seed)
+
+    monkeypatch.setattr(stats, "_draw", counting)
+    sizes = list(range(1, 101))
+    roomy = stats._CountsMemo(budget=50 * 8 * sum(sizes))
+    for _ in range(3):
+        for n in sizes:
+            got = roomy.get(n, 50, 7)
+            assert got.shape == (50, n) and (got.sum(axis=1) == n).all()
+    assert drawn == sizes
+    assert np.array_equal(roomy.get(60, 50, 7), real(60, 50, 7))  # the same draws as without the memo
+
+    drawn.clear()
+    tight = stats._CountsMemo(budget=50 * 8 * 100)  # room for one matrix of 100 units, or a few smaller
+    for n in [*sizes, *sizes]:
+        tight.get(n, 50, 7)
+        assert tight._bytes <= tight.budget
+    assert len(drawn) == 200  # least recently used first out: a cyclic scan finds nothing left
+    tight.get(100, 50, 7)
+    tight.get(1000, 50, 7)  # larger than the whole budget: drawn, not kept
+    assert (1000, 50, 7) not in tight._held and (100, 50, 7) in tight._held
+
+
+def _top_by_sorting_the_whole_table(counts, top, prior, min_count):
+    """distinctive_words as it was: the whole log-odds table, filtered, sorted and ranked by pandas."""
+    table = log_odds(counts, prior=prior)
+    table = table[table["count"] >= min_count]
+    table = table.sort_values(["group", "z"], ascending=[True, False])
+    table["rank"] = table.groupby("group").cumcount() + 1
+    out = table[table["rank"] <= top]
+    return out[["group", "rank", "word", "count", "count_rest", "delta", "z"]].reset_index(drop=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(
+        st.text("abcXY", min_size=1, max_size=3),
+        st.dictionaries(st.sampled_from(["war", "peace", "tax", "vote", "oil", "aid", "law"]), st.integers(0, 9)),
+        min_size=2,
+        max_size=6,
+    ),
+    st.integers(1, 8),
+    st.sampled_from([1, 3]),
+)
+def test_top_words_are_the_top_rows_of_the_whole_log_odds_table(counts, top, min_count):
+    """Small counts over a small vocabulary make many ties in z: they must break the same way."""
+    from framing.distinctive import top_words
+
+    if not any(n for c in counts.values() for n in c.values()):
+        return  # no words at all: both give an empty table
+    got = top_words(counts, top=top, prior=10.0, min_count=min_count)
+    want = _top_by_sorting_the_whole_table(counts, top, 10.0, min_count)
+    pd.testing.assert_frame_equal(got, want, check_dtype=True)
