@@ -27,11 +27,17 @@ METRICS = ("attributions_per_1000", "loaded_share", "direct_share", "own_voice_s
 TOP_SOURCES = 12
 
 
-def _attributions(a: Analysis) -> pd.DataFrame:
+def _attributions(a: Analysis, ctx: ReportContext | None = None) -> pd.DataFrame:
+    """The attributions table (built once per report: every page of this section reads it)."""
+    if ctx is not None and "attributions" in ctx.cache:
+        return ctx.cache["attributions"]
     try:
-        return a.table("attributions")
+        att = a.table("attributions")
     except KeyError:
-        return pd.DataFrame()
+        att = pd.DataFrame()
+    if ctx is not None:
+        ctx.cache["attributions"] = att
+    return att
 
 
 def source_label(row: pd.Series | dict) -> str:
@@ -67,18 +73,38 @@ def _full_names(labels: pd.Series) -> dict[str, str]:
     }
 
 
-def who_by_whom(a: Analysis, by: str) -> pd.DataFrame:
-    """Attribution counts: one row per group, one column per source (most quoted first)."""
-    att = _attributions(a)
-    if att.empty:
-        return pd.DataFrame()
+_LABEL_FIELDS = ("source_actor", "source_type", "source", "resolved", "source_text", "kind")
+
+
+def _who_counts(a: Analysis, by: str, att: pd.DataFrame) -> tuple[pd.Series, pd.Index]:
+    """Attributions per (group, source), only the pairs that occur, and the sources most quoted first.
+
+    Counted sparse: a large corpus has ~100 outlets and tens of thousands of sources, and a table of
+    every outlet × every source (then melted back to pairs) took gigabytes.
+    """
     docs = a.documents.set_index("doc_id")
     groups = att["doc_id"].map(docs[by] if by in docs.columns else pd.Series(dtype=str)).fillna("").astype(str)
-    who = att.apply(source_label, axis=1)
+    fields = [f for f in _LABEL_FIELDS if f in att.columns]
+    who = pd.Series([source_label(r) for r in att[fields].to_dict("records")], index=att.index, dtype=object)
     who = who.map(_full_names(who))
-    table = pd.crosstab(groups, who)
-    order = table.sum(axis=0).sort_values(ascending=False).index
-    return table[order]
+    counts = pd.DataFrame({by: groups.to_numpy(), "source": who.to_numpy()}).groupby([by, "source"]).size()
+    # most quoted first; sources in alphabetical order before the (unstable) sort, as pd.crosstab had them
+    totals = counts.groupby(level="source").sum().sort_index()
+    order = totals.sort_values(ascending=False).index
+    return counts, order
+
+
+def who_by_whom(a: Analysis, by: str, top: int | None = None, att: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Attribution counts: one row per group, one column per source (most quoted first; only the
+    ``top`` most quoted with ``top``)."""
+    att = _attributions(a) if att is None else att
+    if att.empty:
+        return pd.DataFrame()
+    counts, order = _who_counts(a, by, att)
+    cols = order if top is None else order[:top]
+    kept = counts[counts.index.get_level_values("source").isin(cols)]
+    groups = counts.index.get_level_values(by).unique().sort_values()
+    return kept.unstack("source", fill_value=0).reindex(index=groups, columns=cols, fill_value=0).astype(int)
 
 
 def _value(t: pd.DataFrame, metric: str, group: str | None = None) -> float:
@@ -97,7 +123,7 @@ def _solid(t: pd.DataFrame, metric: str) -> pd.DataFrame:
 
 def summary(a: Analysis, ctx: ReportContext) -> list[str]:
     t = ctx.compare(a, metric=list(METRICS))
-    att = _attributions(a)
+    att = _attributions(a, ctx)
     if att.empty:
         return ["No quotation, reported speech or cited source was found: the texts speak in their own voice."]
     lines = []
@@ -142,21 +168,22 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
             f"introduce {g['value']:.0%} of {g['group']}'s reported statements"
             + (f", against {loaded.iloc[0]['value']:.0%} for {loaded.iloc[0]['group']}." if len(loaded) > 1 else ".")
         )
-    wbw = who_by_whom(a, ctx.by)
-    named = [c for c in wbw.columns if not str(c).startswith("(")]
+    counts, order = _who_counts(a, ctx.by, att)
+    named = [c for c in order if not str(c).startswith("(")]
     if named:
         c = named[0]
-        n_groups = int((wbw[c] > 0).sum())
+        of_c = counts.xs(c, level="source")
+        n_all = counts.index.get_level_values(ctx.by).nunique()
         lines.append(
-            f"The most quoted or cited source is {c} ({int(wbw[c].sum()):,} attributions, in {n_groups} of "
-            f"{len(wbw)} {ctx.by} groups)."
+            f"The most quoted or cited source is {c} ({int(of_c.sum()):,} attributions, in {len(of_c)} of "
+            f"{n_all} {ctx.by} groups)."
         )
     return lines
 
 
 def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
     t = ctx.compare(a, metric=list(METRICS))
-    att = _attributions(a)
+    att = _attributions(a, ctx)
     return [_profile_page(a, ctx, t, att), _who_page(a, ctx, att)]
 
 
@@ -216,16 +243,22 @@ def _profile_page(a: Analysis, ctx: ReportContext, t: pd.DataFrame, att: pd.Data
 
 
 def _who_page(a: Analysis, ctx: ReportContext, att: pd.DataFrame) -> Page:
-    wbw = who_by_whom(a, ctx.by)
-    if wbw.empty:
+    if att.empty:
         return Page(
             name="sourcing_who",
             title="Who is quoted by whom",
             text=["No attribution was found, so there is no one to list."],
         )
-    cols = list(wbw.columns[:TOP_SOURCES])
-    rows = wbw.sum(axis=1).sort_values(ascending=False).index[: ctx.max_groups]
-    shown = wbw.loc[rows, cols]
+    counts, order = _who_counts(a, ctx.by, att)
+    cols = list(order[:TOP_SOURCES])
+    per_group = counts.groupby(level=ctx.by).sum()
+    rows = per_group.sort_values(ascending=False).index[: ctx.max_groups]
+    shown = (
+        counts[counts.index.get_level_values("source").isin(cols)]
+        .unstack("source", fill_value=0)
+        .reindex(index=rows, columns=cols, fill_value=0)
+        .astype(int)
+    )
     fig, ax = plt.subplots(
         figsize=(min(16, 1.15 * len(cols) + 4), min(11, 0.55 * len(shown) + 2.6)), layout="constrained"
     )
@@ -236,9 +269,12 @@ def _who_page(a: Analysis, ctx: ReportContext, att: pd.DataFrame) -> Page:
         "unnamed sources, documents and quotations whose speaker was not identified. The full table is in "
         "tables/sourcing_who.csv.",
     ]
-    long = wbw.reset_index().melt(id_vars=wbw.index.name or "index", var_name="source", value_name="attributions")
-    long = long[long["attributions"] > 0].rename(columns={wbw.index.name or "index": ctx.by})
-    long = long.sort_values([ctx.by, "attributions"], ascending=[True, False]).reset_index(drop=True)
+    # every (group, source) pair: groups in order, most attributions first, ties by how quoted the source is overall
+    rank = pd.Series(range(len(order)), index=order)
+    long = counts.rename("attributions").reset_index()
+    long["_rank"] = long["source"].map(rank).to_numpy()
+    long = long.sort_values([ctx.by, "attributions", "_rank"], ascending=[True, False, True]).drop(columns="_rank")
+    long = long.reset_index(drop=True)
     return Page(
         name="sourcing_who",
         title="Who is quoted by whom",
