@@ -39,9 +39,8 @@ def _evidence(a: Analysis, ctx: ReportContext) -> pd.DataFrame:
 
 def _counted_sentences(a: Analysis, ctx: ReportContext) -> pd.DataFrame:
     s = a.sentences
-    s = s[s["hg_sentence"] == 1].copy()
-    s["group"] = s["doc_id"].map(_groups(a, ctx))
-    return s
+    s = s[s["hg_sentence"] == 1]
+    return s.assign(group=s["doc_id"].map(_groups(a, ctx)))  # (no second copy of the filtered rows, as .copy() made)
 
 
 def _plain(highlight: Any) -> str:
@@ -80,6 +79,7 @@ def driving_sentences(
     """
     s = _counted_sentences(a, ctx)
     groups = sorted(s["group"].unique()) if groups is None else list(groups)
+    s = s[(s["hedged"] == 1) | (s["boosted"] == 1)]  # only these can be chosen: each group's loop reads fewer rows
     if per_group is None:
         per_group = 3 if len(groups) <= 8 else 2 if len(groups) <= 15 else 1
     out: list[tuple[str, Any]] = []
