@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 __all__ = ["flatten_lists", "save_tables", "write_table"]
 
 TABLES = ("documents", "sentences", "mentions", "evidence", "cleaning")
+#: Rows written to a CSV file at a time.
+CSV_ROWS = 50_000
 
 
 def flatten_lists(df: pd.DataFrame) -> pd.DataFrame:
@@ -41,7 +43,11 @@ def write_table(df: pd.DataFrame, path: str | Path) -> Path:
     tmp = p.with_name(f".{p.name}.tmp")
     suffix = p.suffix.lower()
     if suffix == ".csv":
-        flatten_lists(df).to_csv(tmp, index=False)
+        # a block of rows at a time: flattening the list cells copies the block, not the whole table (the
+        # sentences table of 12,000 articles is some 700 MB); the file is the same as from one call
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            for start in range(0, max(len(df), 1), CSV_ROWS):
+                flatten_lists(df.iloc[start : start + CSV_ROWS]).to_csv(fh, index=False, header=start == 0)
     elif suffix == ".parquet":
         df.to_parquet(tmp, index=False)
     elif suffix in (".jsonl", ".ndjson"):

@@ -1,5 +1,5 @@
-"""An Analysis keeps its documents' results packed (framing.packed) and builds its tables a chunk of
-documents at a time: neither may change a single value of any table."""
+"""An Analysis keeps its documents' results packed (framing.packed), builds its tables a chunk of
+documents at a time and writes CSV a block of rows at a time: none of it may change a single value."""
 
 from __future__ import annotations
 
@@ -110,3 +110,19 @@ def test_analyze_keeps_packed_outputs(seeds):
     a = framing.analyze(seeds, analyzers=["readability"])
     assert all(isinstance(o, PackedOutput) for o in a._outputs)
     assert len(a.sentences) == int(a.documents["n_sentences"].sum())
+
+
+@pytest.mark.parametrize("block", [1, 2, 7, 10**6])
+def test_csv_tables_written_a_block_of_rows_at_a_time_are_the_same_file(monkeypatch, tmp_path, seed_analysis, block):
+    """write_table flattens list cells a block of rows at a time (not a copy of the whole table): the
+    file must not depend on the block size, header and list cells included."""
+    import framing.export as export
+
+    table = seed_analysis.sentences.head(23)
+    assert table["issues"].map(lambda v: isinstance(v, tuple) and len(v) > 0).any()
+    whole = export.flatten_lists(table).to_csv(index=False)
+    monkeypatch.setattr(export, "CSV_ROWS", block)
+    path = export.write_table(table, tmp_path / "sentences.csv")
+    assert path.read_bytes().decode("utf-8") == whole
+    empty = export.write_table(table.head(0), tmp_path / "empty.csv")
+    assert empty.read_text(encoding="utf-8") == table.head(0).to_csv(index=False)
