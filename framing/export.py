@@ -62,10 +62,8 @@ def save_tables(a: Analysis, out_dir: str | Path, formats: Sequence[str] = ("csv
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    frames = {name: getattr(a, name) for name in TABLES}
-    for name in a.table_names:
-        frames[name] = a.table(name)
-    for name, df in frames.items():
+    for name in (*TABLES, *a.table_names):
+        df = getattr(a, name) if name in TABLES else a.table(name)
         for fmt in formats:
             written.append(write_table(df, inside(out, f"{safe_name(name)}.{fmt}")))
     return written
