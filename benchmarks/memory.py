@@ -176,7 +176,7 @@ def analysis_child(n_docs: int, compact: bool) -> None:
         getattr(a, name)
     gc.collect()
     tables = _resident_mb()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # Linux: KiB; MB like the others
     print(json.dumps(dict(before=before, analysed=analysed, tables=tables, peak=peak, seconds=seconds)))
 
 

@@ -148,8 +148,8 @@ def top_words(
     or more; groups in sorted order, ties in z in alphabetical order.
 
     The same rows as sorting the whole :func:`log_odds` table, without building it: a group's scores are
-    ranked as they are computed and only its top rows are kept (on 12,000 AllSides articles of ~130
-    outlets, the whole table has some 15 million rows).
+    ranked as they are computed and only its top rows are kept (on the 12,000 AllSides articles, 270
+    outlets × 103,000 word types: the whole table has some 28 million rows).
     """
     columns = ["group", "rank", "word", "count", "count_rest", "delta", "z"]
     if len(counts) < 2:
