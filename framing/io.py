@@ -534,6 +534,113 @@ def _jsonl_records(fh: IO[bytes], limit: int | None = None) -> Iterator[Mapping[
         yield rec
 
 
+_JSON_CHUNK = 1 << 20  # characters read at a time from a .json file
+_WS = " \t\n\r"
+
+
+def _iter_json(path: Path, meter: ReadMeter | None = None) -> Iterator[Mapping[str, Any] | _BadRecord]:
+    """The records of a ``.json`` file.
+
+    A top-level array (the usual shape of a large export) is read an element at a time, with the
+    standard decoder's ``raw_decode`` on a window of the text that holds the element being read and
+    at most one chunk more: memory stays that of one element, whatever the file's size. An element
+    that is not valid JSON stops the reading there, with a skipped row that says which; the elements
+    before it are kept. Any other top level (an object holding ``documents`` or ``data``, or one
+    document) is read whole, up to 50 MB.
+    """
+    decoder = json.JSONDecoder()
+    size = path.stat().st_size
+    with path.open("rb") as raw:
+        text = codecs.getincrementaldecoder("utf-8-sig")()
+        buf, pos, eof = "", 0, False
+
+        def more(want: int = 1) -> bool:
+            """Read until the window past ``pos`` holds ``want`` more characters, dropping what was consumed;
+            False when the file had nothing left."""
+            nonlocal buf, pos, eof
+            if eof:
+                return False
+            parts, have = [buf[pos:]], len(buf) - pos
+            goal = have + want
+            while have < goal and not eof:
+                data = raw.read(_JSON_CHUNK)
+                eof = not data
+                parts.append(text.decode(data, final=eof))
+                have += len(parts[-1])
+            buf, pos = "".join(parts), 0
+            return True
+
+        def next_char() -> str:
+            """The next character that is not white space, left unconsumed ('' at the end of the file)."""
+            nonlocal pos
+            while True:
+                while pos < len(buf) and buf[pos] in _WS:
+                    pos += 1
+                if pos < len(buf):
+                    return buf[pos]
+                if not more():
+                    return ""
+
+        try:
+            if next_char() != "[":
+                yield from _json_whole(path)
+                return
+            if meter is not None:
+                meter.track(_share(raw.tell, size))
+            pos += 1
+            n = 0
+            while True:
+                if next_char() == "]" and n == 0:  # (raw_decode does not skip white space itself)
+                    return
+                n += 1
+                while True:
+                    try:
+                        rec, end = decoder.raw_decode(buf, pos)
+                    except json.JSONDecodeError as exc:
+                        # the element may go on past the window: read as much again (so that a long element
+                        # is parsed a few times, not once per chunk), and give up only at the end of the file
+                        if more(max(_JSON_CHUNK, len(buf) - pos)):
+                            continue
+                        yield _BadRecord(n, f"element {n} of the array is not valid JSON ({exc.msg}); reading stopped")
+                        return
+                    if end < len(buf) or eof:
+                        break
+                    more()  # a number or literal that ends with the window may go on ("12" of "123"): read on
+                pos = end
+                if isinstance(rec, dict):
+                    yield rec
+                else:
+                    yield _BadRecord(n, f"element {n} of the array is a JSON {type(rec).__name__}, not an object")
+                c = next_char()
+                if c == "]":
+                    return
+                if c != ",":
+                    found = repr(c) if c else "the end of the file"
+                    yield _BadRecord(
+                        n + 1, f"after element {n} of the array, {found} instead of ',' or ']'; reading stopped"
+                    )
+                    return
+                pos += 1
+        except UnicodeDecodeError as exc:
+            yield _BadRecord(0, f"the file is not UTF-8 text ({exc.reason}); reading stopped")
+
+
+def _json_whole(path: Path) -> Iterator[Mapping[str, Any] | _BadRecord]:
+    """A ``.json`` file whose top level is not an array: read whole (up to 50 MB)."""
+    try:
+        data = json.loads(_read_limited(path).decode("utf-8-sig"))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON ({exc.msg}, line {exc.lineno} column {exc.colno})", path=path) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", path=path) from None
+    if isinstance(data, dict):
+        data = data.get("documents") or data.get("data") or [data]
+    elif not isinstance(data, list):
+        raise InputError(f"a JSON {type(data).__name__}, not an array or object of documents", path=path)
+    for rec in data:
+        yield rec if isinstance(rec, dict) else _BadRecord(0, "not a JSON object")
+
+
 def iter_jsonl_stream(
     fh: IO[bytes], text: str = "text", id: str | None = "id", outlet: str | None = "outlet", source: str = "stdin"
 ) -> Iterator[Document]:
@@ -637,11 +744,7 @@ def _iter_table(path: Path, meter: ReadMeter | None = None) -> Iterator[Mapping[
     if name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
         yield from _iter_jsonl(path, meter)
     elif name.endswith(".json"):
-        data = json.loads(_read_limited(path).decode("utf-8-sig"))
-        if isinstance(data, dict):
-            data = data.get("documents") or data.get("data") or [data]
-        for rec in data:
-            yield rec if isinstance(rec, dict) else _BadRecord(0, "not a JSON object")
+        yield from _iter_json(path, meter)
     elif name.endswith(".parquet"):
         yield from _iter_parquet(path, meter)
     elif name.endswith((".csv", ".tsv")):
@@ -780,9 +883,9 @@ def iter_documents(
     """Stream the documents of a folder or table file.
 
     Memory does not grow with the file for a folder, JSON lines (plain or gzip), CSV/TSV (a row at a
-    time, the encoding chosen from the first megabyte) and Parquet (a batch of rows at a time); a
-    ``.json`` file (one JSON array) is read whole. ``meter`` (a :class:`ReadMeter`) is told how much
-    of the input has been read.
+    time, the encoding chosen from the first megabyte), Parquet (a batch of rows at a time) and a
+    ``.json`` array (an element at a time; a ``.json`` object is read whole, up to 50 MB). ``meter``
+    (a :class:`ReadMeter`) is told how much of the input has been read.
 
     In a folder with a metadata file, the documents are the files it lists
     (a warning names any other file); without one, every file is a document.

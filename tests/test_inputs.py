@@ -248,3 +248,72 @@ def test_any_text_survives_a_csv_read_as_a_stream(tmp_path, monkeypatch, texts, 
             assert not t.strip(), d.status_text
         elif "converted from HTML" not in d.notes:
             assert d.text == t and d.status == "ok"
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**12), 10**12) | st.floats(allow_nan=False) | _CSV_TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_CSV_TEXT, inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(
+    records=st.lists(st.dictionaries(_CSV_TEXT, _JSON_VALUES, max_size=4), max_size=6),
+    chunk=st.integers(1, 40),
+    indent=st.sampled_from([None, 0, 2]),
+    bom=st.booleans(),
+)
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_json_array_read_in_small_chunks_gives_every_element_as_written(
+    tmp_path, monkeypatch, records, chunk, indent, bom
+):
+    """Elements cut anywhere by the reading window (inside a string, a number, a multi-byte character,
+    a byte-order mark) come back exactly as json.loads reads the whole file."""
+    import framing.io as fio
+
+    monkeypatch.setattr(fio, "_JSON_CHUNK", chunk)
+    path = tmp_path / "t.json"
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + json.dumps(records, indent=indent).encode("utf-8"))
+    assert list(fio._iter_json(path)) == records
+
+
+def test_a_json_array_is_streamed_and_a_broken_element_keeps_those_before_it(tmp_path, monkeypatch):
+    import framing.io as fio
+
+    monkeypatch.setattr(fio, "MAX_DOCUMENT_BYTES", 1_000)  # whole-file reads were capped at this
+    monkeypatch.setattr(fio, "_JSON_CHUNK", 64)
+    records = [{"id": f"a{i}", "text": f"{TEXT} Story {i}.", "outlet": "x"} for i in range(40)]
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    meter = fio.ReadMeter()
+    stream = fio._iter_json(path, meter)
+    assert next(stream) == records[0] and meter.share() < 0.1  # read lazily, not whole
+    assert [d.id for d in fio.iter_documents(path)] == [r["id"] for r in records]
+
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(records[:3])[:-1].rstrip("}") + ', "x": [1, 2]', encoding="utf-8")
+    docs = list(fio.iter_documents(broken))
+    assert [d.id for d in docs[:2]] == ["a0", "a1"] and all(d.status == "ok" for d in docs[:2])
+    assert docs[2].status == "skipped" and "element 3 of the array is not valid JSON" in docs[2].status_text
+
+    odd = tmp_path / "odd.json"
+    odd.write_text('[{"id": "a", "text": "' + TEXT + '"}, 12345678901234, {"id": "b", "text": "x"} {"id": "c"}]')
+    docs = list(fio.iter_documents(odd))
+    assert [d.status for d in docs] == ["ok", "skipped", "ok", "skipped"]
+    assert "element 2 of the array is a JSON int, not an object" in docs[1].status_text
+    assert "after element 3 of the array, '{' instead of ',' or ']'" in docs[3].status_text
+
+
+def test_a_json_object_is_read_whole_and_bad_json_names_the_file(tmp_path):
+    import framing.io as fio
+    from framing.errors import InputError
+
+    whole = tmp_path / "whole.json"
+    whole.write_text(json.dumps({"documents": [{"id": "a", "text": TEXT}, {"id": "b", "text": TEXT}]}))
+    assert [d.id for d in fio.iter_documents(whole)] == ["a", "b"]
+    (tmp_path / "empty.json").write_text("[]")
+    assert list(fio.iter_documents(tmp_path / "empty.json")) == []
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"documents": [{"id": "a", "text": "unterminated')
+    with pytest.raises(InputError, match=r"bad\.json.*not valid JSON \(Unterminated string"):
+        list(fio.iter_documents(bad))
