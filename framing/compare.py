@@ -132,15 +132,19 @@ def _cells(m: Metric, frame: pd.DataFrame, groups: _Groups, min_docs: int, doc_v
     valid = rdoc >= 0
     values, rdoc = values[valid], rdoc[valid]
     rgroup = groups.doc_group[rdoc]
+    # the rows of each group, in their order, by one stable sort (not a scan of every row for each group:
+    # a corpus of 270 outlets made that the largest cost of a comparison)
+    order = np.argsort(rgroup, kind="stable")
+    bounds = np.searchsorted(rgroup[order], np.arange(len(groups.names) + 1))
     for g, name in enumerate(groups.names):
-        sel = rgroup == g
+        rows = order[bounds[g] : bounds[g + 1]]
         n_docs = int(groups.group_size[g])
-        per_doc = unit_sums(groups.doc_pos[rdoc[sel]], values[sel], n_docs)
+        per_doc = unit_sums(groups.doc_pos[rdoc[rows]], values[rows], n_docs)
         dv = m.compute_many(per_doc) if doc_values and n_docs else np.zeros(0)
         if n_docs >= min_docs:
-            yield _Cell(name, per_doc, "documents", n_docs, int(sel.sum()), dv)
+            yield _Cell(name, per_doc, "documents", n_docs, len(rows), dv)
         else:
-            yield _Cell(name, values[sel], m.table, n_docs, int(sel.sum()), dv)
+            yield _Cell(name, values[rows], m.table, n_docs, len(rows), dv)
 
 
 def _frames(a: Analysis, m: Metric, issue: str | None, actor: str | None) -> list[tuple[str | None, pd.DataFrame]]:

@@ -60,7 +60,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..lexicons import EntryHits, Lexicon, LexiconEntry, load_lexicon
-from .base import Analyzer, DocContext, DocResult, Evidence, Metric, per_thousand, ratio
+from .base import Analyzer, DocContext, DocResult, Evidence, Metric, per_thousand, ratio, safe_divide, vectorized
 from .hedging_rules import RULES, RuleInput, Words
 
 __all__ = ["HedgingAnalyzer", "certainty_index"]
@@ -70,10 +70,11 @@ _CLASSES = ("plain", "boosted", "hedged", "both")  # hedge_class by 2 × hedged 
 _NOT_HEDGING = frozenset({"approximator"})
 
 
-def certainty_index(boosters: float, hedges: float) -> float:
-    """(boosters − hedges) / (boosters + hedges): −1 only hedges, +1 only boosters, NaN without cues."""
-    total = boosters + hedges
-    return (boosters - hedges) / total if total else float("nan")
+@vectorized
+def certainty_index(boosters: Any, hedges: Any) -> Any:
+    """(boosters − hedges) / (boosters + hedges): −1 only hedges, +1 only boosters, NaN without cues
+    (numbers, or arrays of bootstrap replicates)."""
+    return safe_divide(boosters - hedges, boosters + hedges)
 
 
 def _signed(category: str, weight: float) -> float:

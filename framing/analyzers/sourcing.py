@@ -45,7 +45,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from ..lexicons import Lexicon, load_lexicon
-from .base import Analyzer, DocContext, DocResult, Evidence, Metric, per_thousand, ratio
+from .base import Analyzer, DocContext, DocResult, Evidence, Metric, per_thousand, ratio, safe_divide, vectorized
 from .sourcing_patterns import Attribution, AttributionFinder
 from .sourcing_speakers import ANONYMOUS, DOCUMENT, NAMED, OFFICIAL
 
@@ -78,9 +78,11 @@ _SOURCE_CATEGORY = {t: f"source/{t}" for t in (NAMED, OFFICIAL, DOCUMENT, ANONYM
 _TYPE_COLUMN = {NAMED: "n_named", OFFICIAL: "n_official", DOCUMENT: "n_document", ANONYMOUS: "n_anonymous"}
 
 
-def complement_share(total: float, part: float) -> float:
-    """``(total - part) / total``: the share of rows that are not ``part`` (NaN for no rows)."""
-    return (total - part) / total if total else math.nan
+@vectorized
+def complement_share(total: Any, part: Any) -> Any:
+    """``(total - part) / total``: the share of rows that are not ``part`` (NaN for no rows; numbers, or
+    arrays of bootstrap replicates)."""
+    return safe_divide(total - part, total)
 
 
 def source_entropy(counts: Sequence[int] | Mapping[Any, int]) -> float:

@@ -35,7 +35,7 @@ from functools import lru_cache, partial
 from typing import Any
 
 from ..lexicons import Lexicon
-from .base import Analyzer, DocContext, DocResult, Evidence, Metric, mean, ratio
+from .base import Analyzer, DocContext, DocResult, Evidence, Metric, mean, ratio, vectorized
 from .stance_lexicon import StanceLexicon
 from .stance_rules import Contribution, RuleParams, document_info, normalise, score_sentences
 
@@ -46,7 +46,8 @@ _LABELS = ("negative", "neutral", "positive")
 _new_evidence = partial(tuple.__new__, Evidence)
 
 
-def _count(n: float) -> float:
+@vectorized
+def _count(n: Any) -> Any:
     return n
 
 
