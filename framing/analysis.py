@@ -123,43 +123,14 @@ class Analysis:
     def documents(self) -> pd.DataFrame:
         return documents_frame([o.row for o in self._outputs], list(self.pipeline.metrics))
 
-    def _concat(self, attr: str, text_from: str | None, head: list[str]) -> pd.DataFrame:
-        frames = [pd.DataFrame(_ordered(cols, head)) for cols in self._column_chunks(attr, text_from)]
-        return _join(frames, head)
+    def _batches(self) -> Iterator[list[DocOutput | PackedOutput]]:
+        """The outputs, :data:`_CHUNK_DOCS` at a time (one empty batch when there are none)."""
+        outs = self._outputs
+        for i in range(0, max(len(outs), 1), _CHUNK_DOCS):
+            yield outs[i : i + _CHUNK_DOCS]
 
-    def _column_chunks(self, attr: str, text_from: str | None) -> Iterator[dict[str, list[Any]]]:
-        """The rows of ``attr`` as columns, :data:`_CHUNK_DOCS` documents at a time (at least one, maybe empty)."""
-        cols: dict[str, list[Any]] = {"doc_id": [], "outlet": []}
-        n_total = n_docs = 0
-        given = False  # a chunk was given (an empty one is given only when there is no other)
-        for o in self._outputs:
-            part = getattr(o, attr)
-            if not part:
-                continue
-            n = len(next(iter(part.values()))) if part else 0
-            if n == 0:
-                continue
-            cols["doc_id"].extend([o.row["doc_id"]] * n)
-            cols["outlet"].extend([o.row.get("outlet", "")] * n)
-            for c, values in part.items():
-                if c not in cols:
-                    cols[c] = [None] * n_total
-                cols[c].extend(values)
-            if text_from:
-                t = o.text
-                cols.setdefault("text", [None] * n_total).extend(t[s:e] for s, e in zip(part["start"], part["end"]))
-            n_total += n
-            for c in cols:
-                if len(cols[c]) < n_total:
-                    cols[c].extend([None] * (n_total - len(cols[c])))
-            n_docs += 1
-            if n_docs == _CHUNK_DOCS:
-                yield cols
-                cols = {"doc_id": [], "outlet": []}
-                n_total = n_docs = 0
-                given = True
-        if n_docs or not given:
-            yield cols
+    def _concat(self, attr: str, text_from: str | None, head: list[str]) -> pd.DataFrame:
+        return _join([pd.DataFrame(_ordered(_columns(b, attr, text_from), head)) for b in self._batches()], head)
 
     @cached_property
     def sentences(self) -> pd.DataFrame:
@@ -199,36 +170,7 @@ class Analysis:
     @cached_property
     def evidence(self) -> pd.DataFrame:
         head = ["doc_id", "outlet", "analyzer", "category", "start", "end", "text", "weight", "actor", "sentence_id"]
-        return _join([pd.DataFrame(_ordered(cols, head)) for cols in self._evidence_chunks()], head)
-
-    def _evidence_chunks(self) -> Iterator[dict[str, list[Any]]]:
-        """The evidence rows as columns, :data:`_CHUNK_DOCS` documents at a time (at least one, maybe empty)."""
-        names = ("analyzer", "category", "start", "end", "weight", "actor", "sentence_id", "note")
-
-        def empty() -> dict[str, list[Any]]:
-            return {c: [] for c in ("doc_id", "outlet", *names, "text")}
-
-        cols = empty()
-        n_docs = 0
-        given = False  # a chunk was given (an empty one is given only when there is no other)
-        for o in self._outputs:
-            ev = o.evidence
-            if not ev:
-                continue
-            starts, ends = cols["start"], cols["end"]
-            n0 = len(starts)
-            for c, values in zip(names, zip(*ev)):
-                cols[c].extend(values)
-            t = o.text
-            cols["text"].extend(map(t.__getitem__, map(slice, starts[n0:], ends[n0:])))
-            cols["doc_id"].extend([o.row["doc_id"]] * len(ev))
-            cols["outlet"].extend([o.row.get("outlet", "")] * len(ev))
-            n_docs += 1
-            if n_docs == _CHUNK_DOCS:
-                yield cols
-                cols, n_docs, given = empty(), 0, True
-        if n_docs or not given:
-            yield cols
+        return _join([pd.DataFrame(_ordered(_evidence_columns(b), head)) for b in self._batches()], head)
 
     @cached_property
     def cleaning(self) -> pd.DataFrame:
@@ -253,28 +195,8 @@ class Analysis:
         if name not in cache:
             if name not in self.table_names:
                 raise KeyError(f"no table {name!r}; tables: {', '.join(self.table_names) or 'none'}")
-            frames = [pd.DataFrame(rows) for rows in self._table_chunks(name)]
-            cache[name] = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+            cache[name] = _join([pd.DataFrame(_extra_rows(b, name)) for b in self._batches()], ())
         return cache[name]
-
-    def _table_chunks(self, name: str) -> Iterator[list[dict[str, Any]]]:
-        """The rows of extra table ``name`` as dicts, :data:`_CHUNK_DOCS` documents at a time (at least one
-        chunk, maybe empty): a dict per row for the whole corpus at once took gigabytes on 12,000 articles."""
-        rows: list[dict[str, Any]] = []
-        n_docs = 0
-        given = False
-        for o in self._outputs:
-            got = o.tables.get(name)  # read once (a packed output unpickles its tables on each read)
-            if not got:
-                continue
-            did, outlet = o.row["doc_id"], o.row.get("outlet", "")
-            rows.extend(dict(doc_id=did, outlet=outlet, **r) for r in got)
-            n_docs += 1
-            if n_docs == _CHUNK_DOCS:
-                yield rows
-                rows, n_docs, given = [], 0, True
-        if n_docs or not given:
-            yield rows
 
     @cached_property
     def table_names(self) -> list[str]:
@@ -393,13 +315,73 @@ class Analysis:
         )
 
 
+def _columns(outputs: Sequence[DocOutput | PackedOutput], attr: str, text_from: str | None) -> dict[str, list[Any]]:
+    """The ``attr`` rows (sentences or mentions) of ``outputs`` as columns, with doc_id, outlet and, when
+    ``text_from``, the text of each row's span."""
+    cols: dict[str, list[Any]] = {"doc_id": [], "outlet": []}
+    n_total = 0
+    for o in outputs:
+        part = getattr(o, attr)  # read once (a packed output unpickles a part on each read)
+        n = len(next(iter(part.values()))) if part else 0
+        if n == 0:
+            continue
+        cols["doc_id"].extend([o.row["doc_id"]] * n)
+        cols["outlet"].extend([o.row.get("outlet", "")] * n)
+        for c, values in part.items():
+            if c not in cols:
+                cols[c] = [None] * n_total
+            cols[c].extend(values)
+        if text_from:
+            t = o.text
+            cols.setdefault("text", [None] * n_total).extend(t[s:e] for s, e in zip(part["start"], part["end"]))
+        n_total += n
+        for c in cols:
+            if len(cols[c]) < n_total:
+                cols[c].extend([None] * (n_total - len(cols[c])))
+    return cols
+
+
+_EVIDENCE_FIELDS = ("analyzer", "category", "start", "end", "weight", "actor", "sentence_id", "note")
+
+
+def _evidence_columns(outputs: Sequence[DocOutput | PackedOutput]) -> dict[str, list[Any]]:
+    """The evidence of ``outputs`` as columns (built a column at a time, not a tuple per row)."""
+    cols: dict[str, list[Any]] = {c: [] for c in ("doc_id", "outlet", *_EVIDENCE_FIELDS, "text")}
+    starts, ends = cols["start"], cols["end"]
+    for o in outputs:
+        ev = o.evidence
+        if not ev:
+            continue
+        n0 = len(starts)
+        for c, values in zip(_EVIDENCE_FIELDS, zip(*ev)):
+            cols[c].extend(values)
+        t = o.text
+        cols["text"].extend(map(t.__getitem__, map(slice, starts[n0:], ends[n0:])))
+        cols["doc_id"].extend([o.row["doc_id"]] * len(ev))
+        cols["outlet"].extend([o.row.get("outlet", "")] * len(ev))
+    return cols
+
+
+def _extra_rows(outputs: Sequence[DocOutput | PackedOutput], name: str) -> list[dict[str, Any]]:
+    """The rows of extra table ``name`` in ``outputs``, with doc_id and outlet."""
+    rows: list[dict[str, Any]] = []
+    for o in outputs:
+        got = o.tables.get(name)
+        if got:
+            did, outlet = o.row["doc_id"], o.row.get("outlet", "")
+            rows.extend(dict(doc_id=did, outlet=outlet, **r) for r in got)
+    return rows
+
+
 def _ordered(cols: dict[str, list[Any]], head: Sequence[str]) -> dict[str, list[Any]]:
     """``cols`` with the columns of ``head`` first, in its order, then the others as they came."""
     return {c: cols[c] for c in [*(c for c in head if c in cols), *(c for c in cols if c not in head)]}
 
 
 def _join(frames: list[pd.DataFrame], head: Sequence[str]) -> pd.DataFrame:
-    """One table from tables built a chunk of documents at a time (see :data:`_CHUNK_DOCS`)."""
+    """One table from the tables of each batch of documents (see :data:`_CHUNK_DOCS`); batches without
+    rows are left out (an empty table's columns have no dtype to agree with), unless all are empty."""
+    frames = [f for f in frames if len(f)] or frames[:1]
     df = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     order = [c for c in head if c in df.columns] + [c for c in df.columns if c not in head]
     return df if list(df.columns) == order else df[order]
