@@ -94,17 +94,27 @@ def _who_counts(a: Analysis, by: str, att: pd.DataFrame) -> tuple[pd.Series, pd.
     return counts, order
 
 
-def who_by_whom(a: Analysis, by: str, top: int | None = None, att: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Attribution counts: one row per group, one column per source (most quoted first; only the
-    ``top`` most quoted with ``top``)."""
-    att = _attributions(a) if att is None else att
+def _report_who_counts(a: Analysis, ctx: ReportContext, att: pd.DataFrame) -> tuple[pd.Series, pd.Index]:
+    """:func:`_who_counts` once per report (the summary and the page both read it)."""
+    key = f"who_counts:{ctx.by}"
+    if key not in ctx.cache:
+        ctx.cache[key] = _who_counts(a, ctx.by, att)
+    return ctx.cache[key]
+
+
+def _wide(counts: pd.Series, groups: pd.Index, sources: pd.Index) -> pd.DataFrame:
+    """The counts of these groups (rows) and sources (columns), zeros where a pair does not occur."""
+    kept = counts[counts.index.get_level_values("source").isin(sources)]
+    return kept.unstack("source", fill_value=0).reindex(index=groups, columns=sources, fill_value=0).astype(int)
+
+
+def who_by_whom(a: Analysis, by: str) -> pd.DataFrame:
+    """Attribution counts: one row per group, one column per source (most quoted first)."""
+    att = _attributions(a)
     if att.empty:
         return pd.DataFrame()
     counts, order = _who_counts(a, by, att)
-    cols = order if top is None else order[:top]
-    kept = counts[counts.index.get_level_values("source").isin(cols)]
-    groups = counts.index.get_level_values(by).unique().sort_values()
-    return kept.unstack("source", fill_value=0).reindex(index=groups, columns=cols, fill_value=0).astype(int)
+    return _wide(counts, counts.index.get_level_values(by).unique().sort_values(), order)
 
 
 def _value(t: pd.DataFrame, metric: str, group: str | None = None) -> float:
@@ -168,7 +178,7 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
             f"introduce {g['value']:.0%} of {g['group']}'s reported statements"
             + (f", against {loaded.iloc[0]['value']:.0%} for {loaded.iloc[0]['group']}." if len(loaded) > 1 else ".")
         )
-    counts, order = _who_counts(a, ctx.by, att)
+    counts, order = _report_who_counts(a, ctx, att)
     named = [c for c in order if not str(c).startswith("(")]
     if named:
         c = named[0]
@@ -249,16 +259,10 @@ def _who_page(a: Analysis, ctx: ReportContext, att: pd.DataFrame) -> Page:
             title="Who is quoted by whom",
             text=["No attribution was found, so there is no one to list."],
         )
-    counts, order = _who_counts(a, ctx.by, att)
-    cols = list(order[:TOP_SOURCES])
-    per_group = counts.groupby(level=ctx.by).sum()
-    rows = per_group.sort_values(ascending=False).index[: ctx.max_groups]
-    shown = (
-        counts[counts.index.get_level_values("source").isin(cols)]
-        .unstack("source", fill_value=0)
-        .reindex(index=rows, columns=cols, fill_value=0)
-        .astype(int)
-    )
+    counts, order = _report_who_counts(a, ctx, att)
+    cols = order[:TOP_SOURCES]
+    rows = counts.groupby(level=ctx.by).sum().sort_values(ascending=False).index[: ctx.max_groups]
+    shown = _wide(counts, rows, cols)
     fig, ax = plt.subplots(
         figsize=(min(16, 1.15 * len(cols) + 4), min(11, 0.55 * len(shown) + 2.6)), layout="constrained"
     )
