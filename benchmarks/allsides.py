@@ -9,6 +9,8 @@ import contextlib
 import gzip
 import itertools
 import json
+import os
+import resource
 import sys
 from pathlib import Path
 
@@ -45,6 +47,20 @@ US_ACTORS = {
     "North Korea": ["North Korea", "Pyongyang", "Kim Jong Un"],
     "Mexico": ["Mexico", "Mexican"],
 }
+
+
+def resident_mb() -> float:
+    """The process's resident memory now, in MB (10^6 bytes; Linux /proc, NaN elsewhere)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory so far, in MB like :func:`resident_mb` (Linux reports ``ru_maxrss`` in KiB)."""
+    return resource.getrusage(who).ru_maxrss * 1024 / 1e6
 
 
 def read(n: int, path: Path | str | None = None) -> list[dict]:

@@ -33,7 +33,7 @@ import tracemalloc
 from collections import Counter
 from collections.abc import Hashable, Iterable
 
-from allsides import CORPUS, read, setup
+from allsides import CORPUS, peak_mb, read, resident_mb, setup
 
 LIMITS = {
     "word types": (50_000, 100_000, 200_000, 400_000),
@@ -149,15 +149,9 @@ def tracker(n_docs: int) -> None:
         )
 
 
-def _resident_mb() -> float:
-    with open("/proc/self/statm") as fh:  # Linux: resident pages are the second field
-        return int(fh.read().split()[1]) * 4096 / 1e6
-
-
 def analysis_child(n_docs: int, compact: bool) -> None:
     """One measurement of :func:`analysis`, in this (fresh) process; prints one JSON line."""
     import gc
-    import resource
 
     from framing.analysis import Analysis
     from framing.run import process_documents
@@ -166,17 +160,17 @@ def analysis_child(n_docs: int, compact: bool) -> None:
     for d in corpus[:20]:
         pipeline.process(d)  # the lexicons' caches, as a long run has them, are not the Analysis's memory
     gc.collect()
-    before = _resident_mb()
+    before = resident_mb()
     t = time.process_time()
     a = Analysis(corpus, pipeline, process_documents(pipeline, corpus, progress=False, packed=compact), compact=compact)
     seconds = time.process_time() - t
     gc.collect()
-    analysed = _resident_mb()
+    analysed = resident_mb()
     for name in ("documents", "sentences", "mentions", "evidence"):
         getattr(a, name)
     gc.collect()
-    tables = _resident_mb()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # Linux: KiB; MB like the others
+    tables = resident_mb()
+    peak = peak_mb()
     print(json.dumps(dict(before=before, analysed=analysed, tables=tables, peak=peak, seconds=seconds)))
 
 

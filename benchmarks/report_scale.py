@@ -14,21 +14,11 @@ from __future__ import annotations
 import argparse
 import gzip
 import itertools
-import resource
 import tempfile
 import time
 from pathlib import Path
 
-from allsides import CORPUS
-
-
-def resident_mb() -> float:
-    with open("/proc/self/statm") as fh:  # Linux: resident pages are the second field
-        return int(fh.read().split()[1]) * 4096 / 1e6
-
-
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # Linux reports KiB; MB like resident_mb
+from allsides import CORPUS, peak_mb, resident_mb
 
 
 def main() -> None:

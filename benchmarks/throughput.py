@@ -30,18 +30,13 @@ import itertools
 import json
 import os
 import re
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from allsides import CORPUS, read, setup
-
-
-def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
-    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports kilobytes
+from allsides import CORPUS, peak_mb, read, resident_mb, setup
 
 
 def bench_tokenizer(texts: list[str]) -> float:
@@ -75,15 +70,6 @@ def bench_framing(pipeline, corpus, n_jobs: int) -> tuple[float, float]:
     return time.process_time() - c, time.perf_counter() - t
 
 
-def rss_mb() -> float:
-    """The process's resident memory now (Linux /proc; NaN elsewhere)."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except (OSError, IndexError, ValueError):
-        return float("nan")
-    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-
 def scaling_child(n: int, path: str) -> None:
     """Run in a fresh process: stream n documents from the file through the full analysis to Parquet.
 
@@ -102,7 +88,7 @@ def scaling_child(n: int, path: str) -> None:
         for i, d in enumerate(itertools.islice(iter_documents(path), n), 1):
             yield d
             if i in quarters:  # the document before this one has been analysed and written to the batch
-                rss.append(rss_mb())
+                rss.append(resident_mb())
 
     t = time.perf_counter()
     summary = score_to_file(
