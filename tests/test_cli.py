@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,12 @@ def pdf_pages(path: Path) -> int:
     return data.count(b"/Type /Page") - data.count(b"/Type /Pages")
 
 
+def page_sizes(path: Path) -> set[tuple[float, float]]:
+    """The (width, height) in points of every page's MediaBox."""
+    boxes = re.findall(rb"/MediaBox \[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]", path.read_bytes())
+    return {(round(float(x1) - float(x0), 1), round(float(y1) - float(y0), 1)) for x0, y0, x1, y1 in boxes}
+
+
 def test_report_on_the_seeds_end_to_end(tmp_path):
     out = tmp_path / "rep"
     proc = subprocess.run(
@@ -31,6 +38,8 @@ def test_report_on_the_seeds_end_to_end(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "5 documents: 5 ok" in proc.stderr
     assert pdf_pages(out / "report.pdf") >= 3
+    # every sheet is a whole A4 landscape page (the figures' "tight" box once cropped each to its ink)
+    assert page_sizes(out / "report.pdf") == {(841.7, 595.4)}
     assert len(list(out.glob("*.png"))) >= 2
     docs = pd.read_csv(out / "tables" / "documents.csv")
     assert len(docs) == 5 and docs["outlet"].notna().all()

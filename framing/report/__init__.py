@@ -113,7 +113,12 @@ def write_report(
         pngs = {p.name: p.png for p in pages if p.png is not None}
         if "pdf" in formats:
             tmp = out / ".report.pdf.tmp"
-            with PdfPages(tmp, metadata={"Title": "framing report", "Creator": "framing"}) as pdf:
+            # whole A4 pages: the style's "tight" bounding box (right for the figure PNGs) would crop each
+            # sheet to its ink, giving pages of every size (a continued page of two excerpts became a strip)
+            with (
+                plt.rc_context({"savefig.bbox": "standard"}),
+                PdfPages(tmp, metadata={"Title": "framing report", "Creator": "framing"}) as pdf,
+            ):
                 for p in pages:
                     if p.name in pngs:
                         sheets = [figure_page(p.title, pngs[p.name], p.text)]
