@@ -455,3 +455,24 @@ def test_evidence_spans_are_cue_words_and_counts_add_up(text):
 def test_glob_entries_from_users_still_match():
     analyzer = HedgingAnalyzer(extra={"hedge/shield": ["rumour-monger*"]})
     assert cues(analyzer, "Rumour-mongers claimed it.")[0] == ("Rumour-mongers", "hedge/shield")
+
+
+def test_hedging_excerpt_captions_name_the_sentence_class_in_words(tmp_path):
+    import matplotlib.pyplot as plt
+
+    import framing
+    from framing.report.base import ReportContext
+    from framing.report.hedging import _overview_page
+
+    texts = {
+        "A": "Officials may clearly have known about the plan. The report might be wrong.",
+        "B": "It is certainly true that the talks failed. Perhaps the talks will resume.",
+    }
+    a = framing.analyze(
+        [{"id": k, "outlet": k, "text": t} for k, t in texts.items()], actors=False, issues=False, progress=False
+    )
+    page = _overview_page(a, ReportContext(by="outlet", out_dir=tmp_path, n_boot=20))
+    plt.close(page.figure)
+    captions = [caption for caption, _html, _plain in page.excerpts]
+    assert any("a sentence both hedged and boosted" in c for c in captions), captions
+    assert not any(" a both " in c for c in captions)

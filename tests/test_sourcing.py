@@ -661,3 +661,18 @@ def test_citations_are_found_where_a_bracket_opens():
     )
     assert [m.span() for m in _citations(text)] == [m.span() for m in _CITATION_RE.finditer(text)]
     assert len(_citations(text)) >= 6
+
+
+def test_the_summary_names_each_kind_of_source_in_plain_words():
+    import pandas as pd
+
+    from framing.report.sourcing import source_mix_sentence
+
+    counts = pd.Series({"document/report": 18, "official/institution": 38, "named person": 0, "anonymous/vague": 24})
+    assert source_mix_sentence(counts) == (
+        "Across all texts, 48% of the 80 attributions go to officials or institutions, 30% to unnamed or vague "
+        "sources and 22% to documents or reports."
+    )
+    assert source_mix_sentence(pd.Series({"named person": 3})) == (
+        "Across all texts, 100% of the 3 attributions go to named people."
+    )

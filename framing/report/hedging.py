@@ -20,9 +20,18 @@ METRICS = ("hedges_per_1000", "boosters_per_1000", "hedged_share", "certainty_in
 #: Show every cue sentence on the cue page when the corpus has at most this many.
 ALL_SENTENCES_MAX = 80
 TOP_ACTORS = 12
+#: how an excerpt's caption names its sentence's class (``hedge_class``)
+_CLASS_PHRASES = {
+    "hedged": "a hedged sentence",
+    "boosted": "a boosted sentence",
+    "both": "a sentence both hedged and boosted",
+    "plain": "a plain sentence",
+}
 
 
 # ---------------------------------------------------------------------- data
+
+
 def _groups(a: Analysis, ctx: ReportContext) -> dict[str, str]:
     docs = a.documents
     col = docs[ctx.by] if ctx.by in docs.columns else pd.Series([""] * len(docs))
@@ -205,7 +214,12 @@ def _overview_page(a: Analysis, ctx: ReportContext) -> Page:
     shown, _ = fit_groups(ranked["group"].astype(str).tolist(), ctx.max_groups)
     for g, row in driving_sentences(a, ctx, groups=shown):
         excerpts.append(
-            _excerpt(a, cache, row, f"{g} — a {row.hedge_class} sentence ({_describe(row)}) · {row.doc_id}")
+            _excerpt(
+                a,
+                cache,
+                row,
+                f"{g} — {_CLASS_PHRASES.get(row.hedge_class, 'a sentence')} ({_describe(row)}) · {row.doc_id}",
+            )
         )
     table = t[t["metric"].isin(METRICS)].reset_index(drop=True)
     return Page(

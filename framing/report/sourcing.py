@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..analyzers.sourcing_speakers import SOURCE_TYPES
+from ..analyzers.sourcing_speakers import ANONYMOUS, DOCUMENT, NAMED, OFFICIAL, SOURCE_TYPES
 from ..plots.common import fit_groups
 from ..plots.sourcing import plot_intervals, plot_source_mix, plot_who_speaks
 from ..plots.style import PALETTE
@@ -16,6 +16,30 @@ from .base import Page, ReportContext
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
+
+#: how the summary names each kind of source, in the plural
+_SOURCE_PHRASES = {
+    NAMED: "named people",
+    OFFICIAL: "officials or institutions",
+    DOCUMENT: "documents or reports",
+    ANONYMOUS: "unnamed or vague sources",
+}
+
+
+def source_mix_sentence(counts: pd.Series) -> str:
+    """One sentence on who the attributions go to, from the number of attributions per source type
+    (any order): "Across all texts, 43% of the 88 attributions go to officials or institutions, 27% to
+    unnamed or vague sources and 20% to documents or reports", largest first; types with none are left out."""
+    counts = counts[counts > 0].sort_values(ascending=False, kind="stable")
+    total = int(counts.sum())
+    parts = [
+        f"{n / total:.0%} {'of the ' + format(total, ',') + ' attributions go ' if k == 0 else ''}"
+        f"to {_SOURCE_PHRASES.get(str(kind), str(kind).replace('/', ' or ') + ' sources')}"
+        for k, (kind, n) in enumerate(counts.items())
+    ]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"Across all texts, {listed}."
+
 
 TYPE_METRICS = {
     "named person": "named_share",
@@ -150,13 +174,7 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
     counts = att["source_type"].value_counts()
     total = int(counts.sum())
     if total:
-        top_type = counts.index[0]
-        lines.append(
-            f"Across all texts, {counts.iloc[0] / total:.0%} of the {total:,} attributions go to a "
-            f"{top_type.replace('/', ' or ')} source; unnamed or vague sources make up "
-            f"{counts.get('anonymous/vague', 0) / total:.0%} and documents or reports "
-            f"{counts.get('document/report', 0) / total:.0%}."
-        )
+        lines.append(source_mix_sentence(counts))
     internal = int((att["kind"] == "internal_state").sum()) if "kind" in att.columns else 0
     if internal and len(att):
         lines.append(
