@@ -700,14 +700,18 @@ def _repair_row(row: dict[str, Any]) -> dict[str, Any]:
 
 def _iter_csv(path: Path, delimiter: str, meter: ReadMeter | None = None) -> Iterator[Mapping[str, Any] | _BadRecord]:
     """The rows of a CSV/TSV file, streamed (memory does not grow with the file); a row the csv module
-    cannot parse (a field over the size limit) is a bad record, and reading goes on after it."""
+    cannot parse (a field over the size limit) is a bad record, and reading goes on after it.
+
+    The csv module's field size limit is one setting for the whole process: it is raised to
+    :data:`MAX_DOCUMENT_BYTES` only while a row is read, and given back before the row is yielded, so
+    the caller's own CSV reading keeps its limit."""
     encoding, errors = _text_encoding(path)
-    csv.field_size_limit(MAX_DOCUMENT_BYTES)
     with path.open(encoding=encoding, errors=errors, newline="") as fh:
         if meter is not None:
             meter.track(_share(fh.buffer.tell, path.stat().st_size))
         reader = csv.DictReader(fh, delimiter=delimiter)
         while True:
+            limit = csv.field_size_limit(MAX_DOCUMENT_BYTES)
             try:
                 row = next(reader)
             except StopIteration:
@@ -715,6 +719,8 @@ def _iter_csv(path: Path, delimiter: str, meter: ReadMeter | None = None) -> Ite
             except csv.Error as exc:
                 yield _BadRecord(reader.line_num, f"line {reader.line_num} cannot be read ({exc})")
                 continue
+            finally:
+                csv.field_size_limit(limit)
             if None in row:  # more fields than the header
                 extra = row.pop(None)
                 yield _BadRecord(

@@ -156,12 +156,29 @@ def test_a_row_the_csv_module_cannot_read_is_skipped_and_reading_goes_on(tmp_pat
     monkeypatch.setattr(fio, "MAX_DOCUMENT_BYTES", 2000)
     path = tmp_path / "t.csv"
     path.write_text(f"id,text\na,{TEXT}\nb,{'x' * 5000}\nc,{TEXT}\n", encoding="utf-8")
-    try:
-        docs = list(fio.iter_documents(path))
-    finally:
-        csv.field_size_limit(fio.MAX_DOCUMENT_BYTES)
+    docs = list(fio.iter_documents(path))
     assert [d.status for d in docs] == ["ok", "skipped", "ok"]
     assert "cannot be read" in docs[1].status_text and docs[2].id == "c"
+
+
+def test_reading_a_csv_leaves_the_csv_modules_own_limit_alone(tmp_path):
+    """The csv module's field size limit is global to the process: framing raises it only while it reads a
+    row (a 200 KB article is over the module's default 128 KB), never for the caller's own csv reading."""
+    import framing.io as fio
+
+    path = tmp_path / "t.csv"
+    big = "word " * 40_000
+    path.write_text(f"id,text\na,{big}\nb,{TEXT}\n", encoding="utf-8")
+    before = csv.field_size_limit(131_072)  # the module's default, whatever ran before
+    try:
+        rows = fio.iter_documents(path)
+        first = next(rows)
+        assert csv.field_size_limit() == 131_072  # between two rows too, not only at the end
+        assert first.status == "ok" and len(first.text) >= len(big.strip())
+        assert [d.id for d in rows] == ["b"]
+        assert csv.field_size_limit() == 131_072
+    finally:
+        csv.field_size_limit(before)
 
 
 def test_a_parquet_file_is_read_a_batch_at_a_time(tmp_path, monkeypatch):
