@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import cache_limits
 from .errors import ConfigError
-from .vocab import english_frequencies, english_words
+from .vocab import english_frequencies, english_words, longest_word
 
 if TYPE_CHECKING:
     from .text import TextModel
@@ -341,13 +341,14 @@ class Cleaner:
                 mark(i, "garbage", "lone garbage token")
 
         if "byline" in rules:
-            header = [i for i in nonempty if i < body_start and i not in out]
-            for i in header:
+            # (position among the non-empty lines, line): the position finds the neighbours without a search
+            header = [(k, i) for k, i in enumerate(nonempty) if i < body_start and i not in out]
+            for k, i in header:
                 t = texts[i]
                 m = _BY_RE.match(t)
                 name = m.group(1) if m else None
                 if name is None and (
-                    _DESK_RE.match(t) or (self._near_header_marker(i, nonempty, out) and _looks_like_name(t, freq))
+                    _DESK_RE.match(t) or (self._near_header_marker(k, nonempty, out) and _looks_like_name(t, freq))
                 ):
                     name = t
                 if name:
@@ -388,8 +389,10 @@ class Cleaner:
                 hits += 1
         return hits >= 1
 
-    def _near_header_marker(self, i: int, nonempty: list[int], out: Mapping[int, tuple[str, str]]) -> bool:
-        k = nonempty.index(i)
+    def _near_header_marker(self, k: int, nonempty: list[int], out: Mapping[int, tuple[str, str]]) -> bool:
+        """True when one of the two non-empty lines before or after the ``k``-th is a date line, debris or share
+        text (a position, not a line number: looking the line up in ``nonempty`` made a page of short lines
+        quadratic)."""
         neighbours = nonempty[max(0, k - 2) : k] + nonempty[k + 1 : k + 3]
         return any(out.get(j, ("", ""))[0] in ("dateline", "debris", "share") for j in neighbours)
 
@@ -439,7 +442,11 @@ class Cleaner:
         cache = self._split_cache
         cut = cache.get(tok)
         if cut is None:
-            cut = 0 if tok.isupper() else _best_split(tok, english_frequencies(), self.min_split_frequency)
+            cut = (
+                0
+                if tok.isupper()
+                else _best_split(tok, english_frequencies(), self.min_split_frequency, longest_word())
+            )
             if len(cache) > cache_limits.SPLIT_TOKENS:
                 cache.clear()
             cache[tok] = cut
@@ -712,7 +719,7 @@ _HEAD_WORDS = frozenset(
 _HEAD_PREFIXES = frozenset(h[:2] for h in _HEAD_WORDS)
 
 
-def _best_split(token: str, freq: Mapping[str, int], minf: int) -> int:
+def _best_split(token: str, freq: Mapping[str, int], minf: int, longest: int | None = None) -> int:
     """Split point of a run-together word, or 0 when it should stay whole.
 
     A lower-case token splits into two words, each at least ``minf`` frequent,
@@ -722,14 +729,19 @@ def _best_split(token: str, freq: Mapping[str, int], minf: int) -> int:
     ("diplomaticcollaborations"); closed compounds begin with a bare stem
     ("whistleblower") and stay whole. A capitalised
     token splits only before a very common word ("Afghanistanis"); tokens with
-    inner capitals are brand names ("WikiLeaks") and never split here.
+    inner capitals are brand names ("WikiLeaks") and never split here. ``longest``: the length of the
+    longest word of ``freq`` (computed when not given).
     """
     low = token.lower()
     if _is_derived(low, freq):
         return 0
     if token.islower():
         best, best_score = 0, 0
-        for cut in range(6, len(low) - 1):
+        # both halves must be words of the list, so neither is longer than its longest word: only those cuts
+        # are tried (a 100,000-letter token from a PDF gives no cut, instead of 100,000 slices of itself)
+        if longest is None:
+            longest = max(map(len, freq), default=0)
+        for cut in range(max(6, len(low) - longest), min(len(low) - 1, longest + 1)):
             a, b = low[:cut], low[cut:]
             fa, fb = freq.get(a, 0), freq.get(b, 0)
             if fa < minf or fb < minf or min(fa, fb) <= best_score:

@@ -55,6 +55,7 @@ _TERMINAL = ".!?…"
 # (the first mark is written as an alternation of literals, which the regex engine scans for twice as fast
 # as a character class holding a non-Latin-1 character; it matches exactly what "[.!?…]+" matches)
 _BOUNDARY_RE = re.compile(r"((?:\.|!|\?|…)[.!?…]*[\"”’')\]]*)[ \t\u00a0]+(?=[\"“‘'(\[]?[^\W_a-z])")
+_MARKS_RE = re.compile(r"[.!?…]+")  # a run of terminal marks
 _WRAP_MIN = 35  # a line shorter than this was not wrapped by a layout engine
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:but|while|whereas|although|though|however|yet)\b")
 _BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦–]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
@@ -574,6 +575,9 @@ def _split_sentences(text: str, start: int, end: int, stops: list[int]) -> list[
             continue
         m = match(text, p, end)
         if m is None:
+            # no boundary after this run of marks, so none after any later mark of the run either (they
+            # all end where it ends): skip the run, or a line of 100,000 dots costs 100,000 matches of it
+            resume = _MARKS_RE.match(text, p, end).end()
             continue
         resume = m.end()
         dot = m.start()

@@ -26,6 +26,12 @@ def english_words() -> frozenset[str]:
     return frozenset(english_frequencies())
 
 
+@lru_cache(maxsize=1)
+def longest_word() -> int:
+    """The length of the longest word of :func:`english_frequencies` (no word of the list is longer)."""
+    return max(map(len, english_frequencies()), default=0)
+
+
 def is_known_word(word: str, min_frequency: int = 1) -> bool:
     """True if ``word`` (any case) is in the English list with at least ``min_frequency``."""
     return english_frequencies().get(word.lower(), 0) >= min_frequency

@@ -198,3 +198,67 @@ def test_document_metrics_computed_without_numpy_equal_metric_compute(sums):
             want = m.compute(tuple(map(np.float64, vals)))
         got = m.compute(vals)
         assert got == want or (got != got and want != want), m.name
+
+
+# ---------------------------------------------------------------------- PDF-to-text debris at scale
+# A student's PDF-to-text file can hold a line of 100,000 leader dots, thousands of one-word lines (a table
+# read column by column) or a 50,000-letter token. Each once cost minutes (quadratic work); these tests count
+# the work instead of timing it, so they fail on the quadratic code whatever the machine.
+
+
+def test_a_run_of_full_stops_is_tried_once_as_a_sentence_boundary(monkeypatch):
+    import framing.text as text_mod
+
+    calls = []
+    real = text_mod._BOUNDARY_RE
+
+    class Counting:
+        def match(self, *args):
+            calls.append(args[1])
+            return real.match(*args)
+
+    monkeypatch.setattr(text_mod, "_BOUNDARY_RE", Counting())
+    model = text_mod.TextModel("Leaders " + "." * 10_000 + " here. Then a new sentence starts. Another one!")
+    assert len(calls) <= 5, len(calls)
+    assert model.n_sentences == 3
+
+
+def test_splitting_a_long_token_tries_only_cuts_that_leave_two_words():
+    from framing.clean import _best_split
+
+    looked_up = []
+
+    class Frequencies(dict):
+        def get(self, key, default=None):
+            looked_up.append(key)
+            return super().get(key, default)
+
+    freq = Frequencies(happened=900, again=900)
+    assert _best_split("happenedagain", freq, 50, longest=8) == 8
+    looked_up.clear()
+    assert _best_split("x" * 50_000, freq, 50, longest=8) == 0
+    assert len(looked_up) <= 20
+
+
+def test_a_line_near_a_header_marker_is_found_by_its_position_among_non_empty_lines():
+    from framing.clean import Cleaner
+
+    near = Cleaner()._near_header_marker
+    nonempty = [0, 2, 5, 7, 9, 11, 13]
+    out = {5: ("dateline", "date line")}
+    assert near(3, nonempty, out)  # line 7: line 5 is two non-empty lines before
+    assert near(0, nonempty, out)  # line 0: line 5 is two non-empty lines after
+    assert not near(6, nonempty, out)  # line 13: lines 9 and 11 are not markers
+
+
+def test_thousands_of_one_word_lines_and_a_line_of_dots_are_analysed():
+    a = framing.analyze(
+        [
+            {"id": "column", "text": "Figures\n" + "value\n" * 20_000},
+            {"id": "leaders", "text": "Contents " + "." * 100_000 + " 12\n\nThe talks failed, officials said."},
+        ],
+        actors=False,
+        progress=False,
+    )
+    assert list(a.documents["doc_id"]) == ["column", "leaders"]
+    assert a.documents["n_words"].gt(0).all()
