@@ -44,3 +44,19 @@ def test_text_pages_draws_each_line_once():
     for p in paragraphs:
         assert any(line.startswith(p.split()[0] + " " + p.split()[1]) for line in drawn)
     assert sum(t.startswith("Title") for t in drawn) == len(figs)
+
+
+def test_excerpts_with_tabs_and_form_feeds_draw_without_missing_glyphs():
+    import io
+    import warnings
+
+    import matplotlib.pyplot as plt
+
+    from framing.report.excerpts import excerpt_pages
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns "Glyph 9 (\t) missing from font(s)"
+        sheets = excerpt_pages("Tabs", [("caption\twith a tab", "cell\tcell\x0cnext page", "cell\tcell\x0cnext page")])
+        for sheet in sheets:
+            sheet.savefig(io.BytesIO(), format="pdf")
+            plt.close(sheet)

@@ -149,11 +149,15 @@ class _Sheet:
         return self.y - lines * _LINE > _MARGIN
 
 
+_SPACE_RE = re.compile(r"[^\S ]")  # white space other than the plain space
+
+
 def _words(runs: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]]:
     """Split runs into words (keeping the space after each) with their classes."""
     out = []
     for text, classes in runs:
-        for piece in re.findall(r"\S+\s*|\s+", text.replace("\n", " ")):
+        # every white-space character drawn as a space: the fonts have no glyph for a tab or a form feed
+        for piece in re.findall(r"\S+\s*|\s+", _SPACE_RE.sub(" ", text)):
             out.append((piece, classes))
     return out
 
