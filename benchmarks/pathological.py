@@ -7,7 +7,9 @@ one-word lines, one giant token, unbalanced quotation marks, URLs, ...): the deb
 file or a scraped page can hold. The full pipeline (cleaning, parsing, seed actors and issues, every
 analyzer) runs on each document at both sizes; the CPU time ratio is printed, and a shape whose time
 grows more than 2.5 times faster than its size (and takes over 0.2 s) is flagged. A linear shape
-gives a ratio near large/small (5 by default). Needs nothing from ../shared.
+gives a ratio near large/small (5 by default). The HTML shapes (broken or cut-off pages) are timed
+through ``framing.io.html_to_text``, which every ``.html`` file of a corpus goes through first.
+Needs nothing from ../shared.
 """
 
 from __future__ import annotations
@@ -59,6 +61,29 @@ SHAPES = {
     "emoji": "😀",
 }
 
+#: broken HTML: shape name -> the unit repeated after "<html><body>"
+HTML_SHAPES = {
+    "unclosed tags": "<a ",
+    "cut-off attributes": '<a href="',
+    "unclosed comments": "<!--",
+    "stray end tags": "</",
+    "processing instructions": "<?",
+    "unknown marked sections": "<![",
+    "CDATA sections": "<![CDATA[",
+    "less-than signs": "i <n ",
+    "paragraphs": "<p>word</p>",
+}
+
+
+def _timed(run, unit: str, sizes: tuple[int, int]) -> tuple[list[float], object]:
+    seconds, out = [], None
+    for n in sizes:
+        text = (unit * (n // len(unit) + 1))[:n]
+        t = time.process_time()
+        out = run(text)
+        seconds.append(time.process_time() - t)
+    return seconds, out
+
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -80,22 +105,28 @@ def main() -> int:
     print(f"CPU seconds of Pipeline.process on one document of {args.small:,} and of {args.large:,} characters")
     print(f"{'shape':24} {'small':>8} {'large':>8} {'ratio':>6}   status of the large document")
     flagged = []
-    for name in args.shapes or SHAPES:
-        unit = SHAPES[name]
-        seconds = []
-        for n in (args.small, args.large):
-            text = (unit * (n // len(unit) + 1))[:n]
-            t = time.process_time()
-            out = pipeline.process(Document(id=name, text=text))
-            seconds.append(time.process_time() - t)
+    sizes = (args.small, args.large)
+
+    def row(name: str, seconds: list[float], status: str) -> None:
         ratio = seconds[1] / max(seconds[0], 1e-4)
         slow = ratio > 2.5 * linear and seconds[1] > 0.2
         if slow:
             flagged.append(name)
-        status = out.row["status"].split(";")[0][:40]
         mark = "   <- grows faster than the text" if slow else ""
         print(f"{name:24} {seconds[0]:8.3f} {seconds[1]:8.3f} {ratio:6.1f}   {status}{mark}")
-    print(f"{len(flagged)} of {len(args.shapes or SHAPES)} shapes grow faster than linear" + (": " if flagged else ""))
+
+    for name in args.shapes or SHAPES:
+        seconds, out = _timed(lambda t, name=name: pipeline.process(Document(id=name, text=t)), SHAPES[name], sizes)
+        row(name, seconds, out.row["status"].split(";")[0][:40])
+    if not args.shapes:
+        from framing.io import html_to_text
+
+        print("broken HTML pages, through html_to_text:")
+        for name, unit in HTML_SHAPES.items():
+            seconds, out = _timed(lambda t: html_to_text("<html><body>" + t), unit, sizes)
+            row(name, seconds, f"{len(out[0]):,} characters of text")
+    n_shapes = len(args.shapes) if args.shapes else len(SHAPES) + len(HTML_SHAPES)
+    print(f"{len(flagged)} of {n_shapes} shapes grow faster than linear" + (": " if flagged else ""))
     for name in flagged:
         print(f"  {name}")
     return 1 if flagged else 0

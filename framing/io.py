@@ -204,8 +204,43 @@ class _HTMLText(HTMLParser):
             self.parts.append(data)
 
 
+#: more unclosed comments than this and they are written as text before parsing (see :func:`_defused`)
+_UNCLOSED_MAX = 32
+
+
+def _defused(markup: str) -> str:
+    """``markup`` with the marks the parser could never complete written as text.
+
+    The standard library's parser reads a ``<`` that opens a tag, comment or declaration it cannot
+    complete as text, but only at the end of the input and after scanning for its end through the rest
+    of the page, once per mark: a broken page with many of them (``<a href="`` cut off, code with
+    ``i <n``, ``<!--`` never closed) costs time quadratic in its length (178 s for 100,000 characters of
+    ``<a ``). Every ``<`` after the page's last ``>`` is such a mark and becomes ``&lt;``, which the parser
+    reads as the same text at once. A comment opened after the last ``-->`` also never closes; the parser
+    makes text of it up to the next ``>``: when there are more than :data:`_UNCLOSED_MAX` of them, their
+    ``<`` becomes ``&lt;`` too (the text then keeps the comment mark, and the tags after it are read as tags).
+    A marked section the parser does not know (``<![`` then no keyword) is text as well.
+    """
+    last = markup.rfind(">")
+    if markup.find("<", last + 1) >= 0:
+        markup = markup[: last + 1] + markup[last + 1 :].replace("<", "&lt;")
+    closed = markup.rfind("-->") + 1  # 0 when no comment closes
+    if markup.count("<!--", closed) > _UNCLOSED_MAX:
+        markup = markup[:closed] + markup[closed:].replace("<!--", "&lt;!--")
+    if "<![" in markup:
+        markup = _BAD_SECTION.sub("&lt;![", markup)
+    return markup
+
+
+#: "<![" not followed by a keyword the parser knows: Python 3.11's parser raises on it, and the rest of the
+#: page was lost (``<![-!`` in a scraped page cut the text there)
+_BAD_SECTION = re.compile(r"<!\[(?!(?:cdata|if|else|endif|temp|include|ignore|rcdata)(?![-_.a-z0-9]))", re.IGNORECASE)
+
+
 def html_to_text(markup: str) -> tuple[str, str]:
-    """``(text, title)`` of an HTML page: tags, scripts and styles dropped, entities decoded."""
+    """``(text, title)`` of an HTML page: tags, scripts and styles dropped, entities decoded (in time linear
+    in its length, even when broken: see :func:`_defused`)."""
+    markup = _defused(markup)
     p = _HTMLText()
     try:
         p.feed(markup)

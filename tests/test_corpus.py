@@ -6,6 +6,8 @@ import json
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import framing
 from framing.corpus import Corpus
@@ -96,3 +98,57 @@ def test_html_is_reduced_to_text_and_nothing_is_fetched():
     assert title == "T" and "alert" not in text and "Menu" not in text
     assert text == "Kabul & Islamabad\n\nmet."
     assert decode_bytes(b"\x89PNG\r\n")[0] is None
+
+
+# ---------------------------------------------------------------------- broken HTML
+_HTML_PIECES = st.sampled_from(
+    ["<", ">", "!", "-", "/", "a", " ", '"', "=", "[", "]", "&", ";", "<!--", "-->", "<p>", "</p>", '<a href="',
+     "<![", "<![CDATA[", "<![if", "]]>", "&amp;", "\n", "<title>", "<script>", "</script>", "<!", "<?", "</", "word"]
+)  # fmt: skip
+
+
+def _parsed(markup: str) -> str | None:
+    """The text the standard library's parser gives for ``markup`` as it is (None when it raises)."""
+    from framing.io import _HTMLText
+
+    p = _HTMLText()
+    try:
+        p.feed(markup)
+        p.close()
+    except Exception:
+        return None
+    return "".join(p.parts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_HTML_PIECES, max_size=60).map("".join))
+def test_defused_markup_gives_the_parsers_text_and_never_makes_it_raise(markup):
+    from framing.io import _defused
+
+    defused = _parsed(_defused(markup))
+    assert defused is not None  # Python 3.11's parser raised on "<![" then no keyword, and the page was cut there
+    plain = _parsed(markup)
+    if plain is not None and markup.count("<!--") <= 32:
+        assert defused == plain
+
+
+def test_a_broken_page_is_parsed_without_rescanning_it_for_each_unclosed_tag(monkeypatch):
+    from framing.io import _HTMLText
+
+    attempts = []
+    scan = _HTMLText.check_for_whole_start_tag
+
+    def counted(self, i):
+        attempts.append(i)
+        return scan(self, i)
+
+    monkeypatch.setattr(_HTMLText, "check_for_whole_start_tag", counted)
+    page = "<html><body><p>Cut off here" + '<a href="' * 5_000  # each scanned to the end: quadratic
+    text, _ = html_to_text(page)
+    assert text.startswith("Cut off here<a href=")
+    assert len(attempts) <= 3
+
+
+def test_an_unknown_marked_section_does_not_cut_the_page():
+    text, _ = html_to_text("<html><body><p>Before</p><![-! junk <p>After the junk.</p></body></html>")
+    assert "After the junk." in text
