@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -129,8 +129,14 @@ class Analysis:
         for i in range(0, max(len(outs), 1), _CHUNK_DOCS):
             yield outs[i : i + _CHUNK_DOCS]
 
-    def _concat(self, attr: str, text_from: str | None, head: list[str]) -> pd.DataFrame:
-        return _join([pd.DataFrame(_ordered(_columns(b, attr, text_from), head)) for b in self._batches()], head)
+    def _concat(
+        self, attr: str, text_from: str | None, head: list[str], base: Mapping[str, Any], declared: Mapping[str, Any]
+    ) -> pd.DataFrame:
+        """The ``attr`` rows of every document; without any, a table with no rows and every column (see
+        :func:`_empty_table`), in the order a table with rows would have them."""
+        frames = [pd.DataFrame(_ordered(_columns(b, attr, text_from), head)) for b in self._batches()]
+        df = _join(frames, head)
+        return df if len(df) else _join([_empty_table(base, declared)], head)
 
     @cached_property
     def sentences(self) -> pd.DataFrame:
@@ -138,11 +144,13 @@ class Analysis:
             "sentences",
             "text",
             ["doc_id", "outlet", "sentence_id", "start", "end", "text", "kind", "paragraph", "n_words"],
+            _SENTENCE_BASE,
+            self.pipeline.sentence_columns(),
         )
 
     @cached_property
     def mentions(self) -> pd.DataFrame:
-        df = self._concat(
+        return self._concat(
             "mentions",
             "text",
             [
@@ -160,12 +168,9 @@ class Analysis:
                 "quoted",
                 "source",
             ],
+            _MENTION_BASE,
+            self.pipeline.mention_columns(),
         )
-        if df.empty:
-            df = pd.DataFrame(
-                columns=["doc_id", "outlet", "actor", "sentence_id", "start", "end", "text", "form", "possessive"]
-            )
-        return df
 
     @cached_property
     def evidence(self) -> pd.DataFrame:
@@ -385,6 +390,49 @@ def _join(frames: list[pd.DataFrame], head: Sequence[str]) -> pd.DataFrame:
     df = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     order = [c for c in head if c in df.columns] + [c for c in df.columns if c not in head]
     return df if list(df.columns) == order else df[order]
+
+
+#: the columns every sentence and mention row has before the analyzers' own, with a value of each one's type
+_SENTENCE_BASE: dict[str, Any] = dict.fromkeys(("doc_id", "outlet"), "") | {
+    "sentence_id": 0,
+    "start": 0,
+    "end": 0,
+    "text": "",
+    "kind": "",
+    "paragraph": 0,
+    "n_words": 0,
+}
+_MENTION_BASE: dict[str, Any] = {
+    "doc_id": "",
+    "outlet": "",
+    "actor": "",
+    "sentence_id": 0,
+    "start": 0,
+    "end": 0,
+    "text": "",
+    "form": "",
+    "possessive": False,
+}
+
+
+def _empty_table(base: Mapping[str, Any], declared: Mapping[str, Any]) -> pd.DataFrame:
+    """A table without rows that still has every column (``base``, then the analyzers' ``declared`` columns
+    with their empty values), each of the type of that value: code reading a corpus where no document had a
+    sentence or a mention finds the columns it would find in any other."""
+    cols = {**base, **{c: v for c, v in declared.items() if c not in base}}
+    return pd.DataFrame({c: pd.Series([v], dtype=_dtype_of(v)).iloc[:0] for c, v in cols.items()})
+
+
+def _dtype_of(value: Any) -> Any:
+    if isinstance(value, bool):
+        return bool
+    if isinstance(value, int):
+        return "int64"
+    if isinstance(value, float):
+        return "float64"
+    if isinstance(value, str):
+        return "str"
+    return object
 
 
 def _nan_to_none(v: Any) -> Any:

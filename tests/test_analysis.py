@@ -177,3 +177,31 @@ def test_the_pipeline_pickles_for_spawned_workers(seeds):
 
     for doc in seeds:
         assert pd.Series(q.process(doc).row).equals(pd.Series(p.process(doc).row))  # NaN equals NaN here
+
+
+@pytest.mark.parametrize("texts", [["", "   "], ["Nothing about anyone here, said no one."]])
+def test_tables_without_rows_have_every_column_of_the_same_type(seed_analysis, texts):
+    """A corpus where no document has a sentence or a mention still gives tables with the columns (and dtypes)
+    of any other: code written against the seed analysis does not break on them."""
+    empty = framing.analyze(texts, actors=False, progress=False)
+    for name in ("sentences", "mentions"):
+        got, full = getattr(empty, name), getattr(seed_analysis, name)
+        if name == "sentences" and len(got):
+            continue  # the second corpus has sentences: only its mentions table is empty
+        assert len(got) == 0
+        assert list(got.columns) == list(full.columns)
+        assert got.dtypes.astype(str).tolist() == full.dtypes.astype(str).tolist()
+
+
+def test_a_report_where_no_document_could_be_analysed_says_so(tmp_path, recwarn):
+    from framing.report import collect_pages
+    from framing.report.base import ReportContext
+
+    a = framing.analyze([{"id": "a", "text": ""}, {"id": "b", "text": "Ein deutscher Text. " * 30}], progress=False)
+    pages = collect_pages(a, ReportContext(by="outlet", out_dir=tmp_path, n_boot=20))
+    assert not [w for w in recwarn if "failed" in str(w.message)]  # no section tried to draw empty tables
+    assert {p.section for p in pages} == {"overview", "methods"}
+    summary = next(p for p in pages if p.name == "summary")
+    assert "None of the 2 documents could be analysed: 1 skipped" in summary.text[0]
+    assert "1 not in English" in summary.text[0]
+    assert any(p.name == "no_results" for p in pages)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..paths import inside, safe_name
-from .base import Page, ReportContext, builders_for
+from .base import WITHOUT_ANALYSED_DOCUMENTS, Page, ReportContext, builders_for, nothing_analysed
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -31,10 +31,14 @@ def collect_pages(a: Analysis, ctx: ReportContext, render: Callable[[Page], Any]
     ``render``: called on each page as soon as its builder has made it, so that a figure can be drawn
     and closed before the next one is made (a corpus of many outlets has many pages of figures; kept
     open together they hold their memory to the end and make matplotlib warn). The pages of a section
-    whose builder fails are replaced by one page that says so.
+    whose builder fails are replaced by one page that says so. When no document could be analysed (all
+    skipped or none in English), the sections of results are left out and a page says why.
     """
     pages: list[Page] = []
+    nothing = nothing_analysed(a)
     for section, build in builders_for(a.analyzers):
+        if nothing is not None and section not in WITHOUT_ANALYSED_DOCUMENTS:
+            continue
         got: list[Page] = []
         try:
             for p in build(a, ctx):  # a builder may give its pages one at a time (a generator)
@@ -56,6 +60,8 @@ def collect_pages(a: Analysis, ctx: ReportContext, render: Callable[[Page], Any]
                 )
             ]
         pages.extend(got)
+        if nothing is not None and section == "overview":
+            pages.append(nothing)  # where the sections of results would have begun
     return pages
 
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from ..analysis import Analysis
 
-__all__ = ["PAGE_BUILDERS", "Page", "ReportContext", "builders_for"]
+__all__ = ["PAGE_BUILDERS", "WITHOUT_ANALYSED_DOCUMENTS", "Page", "ReportContext", "builders_for", "nothing_analysed"]
 
 
 @dataclass
@@ -98,3 +98,26 @@ def builders_for(analyzers: list[str]) -> list[tuple[str, Callable[..., Iterable
             raise
         out.append((section, getattr(mod, func)))
     return out
+
+
+#: the sections written when no document could be analysed (they describe the corpus and the method)
+WITHOUT_ANALYSED_DOCUMENTS = frozenset({"overview", "methods"})
+
+
+def nothing_analysed(a: Analysis) -> Page | None:
+    """A page saying why there are no results, when no document was analysed (all skipped, or none in English);
+    else None. The sections of results would only fail on tables without rows."""
+    docs = a.documents
+    status = docs["status"].astype(str)
+    skipped = status.str.startswith("skipped")
+    foreign = ~skipped & docs["language"].astype(str).eq("not English")
+    if len(docs) and not (skipped | foreign).all():
+        return None
+    text = [
+        f"None of the {len(docs):,} documents could be analysed: {int(skipped.sum()):,} skipped (empty, unreadable, "
+        f"or no words left after cleaning) and {int(foreign.sum()):,} not in English, so there is nothing to "
+        "compare. The page 'Documents and their status' and the table documents.csv give the reason for each."
+    ]
+    if not len(docs):
+        text = ["The corpus holds no documents, so there is nothing to compare."]
+    return Page(name="no_results", title="No results", section="overview", text=text)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .. import __version__
-from .base import PAGE_BUILDERS, Page, ReportContext
+from .base import PAGE_BUILDERS, Page, ReportContext, nothing_analysed
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -86,6 +86,9 @@ def title_page(a: Analysis, ctx: ReportContext) -> Page:
 
 
 def summary_page(a: Analysis, ctx: ReportContext) -> Page:
+    nothing = nothing_analysed(a)
+    if nothing is not None:  # no section has anything to say: saying "no quotation was found" would mislead
+        return Page(name="summary", title="Summary in plain words", text=list(nothing.text), section="overview")
     paras: list[str] = []
     for section, (needs, target) in PAGE_BUILDERS.items():
         if needs is not None and needs not in a.analyzers:
