@@ -104,9 +104,8 @@ class _Groups:
     """Documents of each group, as integer codes, computed once per comparison."""
 
     def __init__(self, a: Analysis, by: str) -> None:
+        a.check_group(by)
         docs = a.documents
-        if by not in docs.columns:
-            raise KeyError(f"no column {by!r} in the documents table; columns: {', '.join(map(str, docs.columns))}")
         ok = ~docs["status"].astype(str).str.startswith("skipped")
         self.doc_ids = docs.loc[ok, "doc_id"].astype(str).to_numpy()
         labels = docs.loc[ok, by].fillna("").astype(str).to_numpy()

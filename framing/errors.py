@@ -62,3 +62,10 @@ class ConfigError(InputError):
 
 class NotAvailableError(FramingError):
     """A feature that needs something this installation does not have."""
+
+
+class GroupError(FramingError, KeyError):
+    """A column to compare documents by that the documents table does not have (a ``KeyError`` too)."""
+
+    def __str__(self) -> str:  # KeyError would print the message with quotes around it
+        return str(self.args[0]) if self.args else ""

@@ -626,9 +626,8 @@ def coverage(
     if issues is None:
         iset = getattr(a.pipeline, "issues", None)
         issues = iset.names if iset is not None else sorted({i for v in sent["issues"] for i in (v or ())})
+    a.check_group(by)
     docs = a.documents
-    if by not in docs.columns:
-        raise KeyError(f"no column {by!r} in the documents table")
     ok = ~docs["status"].astype(str).str.startswith("skipped")
     groups = docs.loc[ok, by].fillna("").astype(str)
     group_docs = {g: list(ids) for g, ids in docs.loc[ok, "doc_id"].groupby(groups.values)}

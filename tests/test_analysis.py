@@ -205,3 +205,14 @@ def test_a_report_where_no_document_could_be_analysed_says_so(tmp_path, recwarn)
     assert "None of the 2 documents could be analysed: 1 skipped" in summary.text[0]
     assert "1 not in English" in summary.text[0]
     assert any(p.name == "no_results" for p in pages)
+
+
+def test_a_mistyped_group_column_is_named_before_any_report_file_is_written(seed_analysis, tmp_path):
+    from framing.errors import GroupError
+
+    with pytest.raises(GroupError, match=r"no column 'outlett'.*did you mean 'outlet'\?.*columns to group by: outlet"):
+        seed_analysis.report(tmp_path / "rep", by="outlett")
+    assert not (tmp_path / "rep").exists()
+    with pytest.raises(KeyError):  # still a KeyError for code that caught the old one
+        seed_analysis.compare(by="outlett")
+    seed_analysis.check_group("genre")  # a corpus field, empty or not, is fine

@@ -102,6 +102,7 @@ def write_report(
     from .html import write_html
     from .layout import figure_page, render_png, text_pages
 
+    a.check_group(by)  # before any file is written: every section would fail on it
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ctx = ReportContext(by=by, out_dir=out, n_boot=n_boot, level=level, seed=seed)
