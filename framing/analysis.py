@@ -16,7 +16,6 @@ Every ``start``/``end`` of sentences, mentions and evidence indexes
 
 from __future__ import annotations
 
-import difflib
 import html
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -29,7 +28,6 @@ import pandas as pd
 
 from .analyzers.base import Metric
 from .corpus import STANDARD_FIELDS, Corpus
-from .errors import GroupError
 from .packed import PackedOutput, pack
 from .pipeline import DocOutput, Pipeline
 
@@ -302,18 +300,11 @@ class Analysis:
         return highlight(self, doc_id, analyzers=analyzers)
 
     def check_group(self, by: str) -> None:
-        """Raise :class:`~framing.errors.GroupError` when ``by`` is not a column of the documents table, naming
-        the columns one can group by (and the nearest spelling, for a typo)."""
-        docs = self.documents
-        if by in docs.columns:
-            return
-        skip = {"doc_id", "n_words", "n_sentences", "duplicate_of"}
-        usable = [str(c) for c in docs.columns if c not in skip and docs[c].dtype.kind != "f"]
-        near = difflib.get_close_matches(str(by), usable, n=1)
-        hint = f" (did you mean {near[0]!r}?)" if near else ""
-        raise GroupError(
-            f"no column {by!r} to compare the documents by{hint}; columns to group by: {', '.join(usable)}"
-        )
+        """Raise :class:`~framing.errors.GroupError` when ``by`` is not a column of the documents table (see
+        :func:`framing.compare.check_group`)."""
+        from .compare import check_group
+
+        check_group(self.documents, by)
 
     def report(self, out_dir: str | Path = "framing-report", by: str = "outlet", **options: Any) -> Path:
         """Write ``report.pdf``, one PNG per figure, CSV tables and ``report.html`` into ``out_dir``."""

@@ -20,6 +20,7 @@ Sciences* (2nd ed.). Erlbaum.
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,12 +31,13 @@ import numpy as np
 import pandas as pd
 
 from .analyzers.base import Metric
+from .errors import GroupError
 from .stats import bootstrap_interval, column_matrix, resample_sums, unit_sums
 
 if TYPE_CHECKING:
     from .analysis import Analysis
 
-__all__ = ["COMPARE_COLUMNS", "DIFFERENCE_COLUMNS", "THIN_ROWS", "compare_groups", "group_differences"]
+__all__ = ["COMPARE_COLUMNS", "DIFFERENCE_COLUMNS", "THIN_ROWS", "check_group", "compare_groups", "group_differences"]
 
 COMPARE_COLUMNS = [
     "group",
@@ -100,12 +102,24 @@ def _key(frame: pd.DataFrame) -> pd.Series:
     return frame["doc_id"].astype(str) + "\x1f" + frame["sentence_id"].astype(str)
 
 
+def check_group(docs: pd.DataFrame, by: str) -> None:
+    """Raise :class:`~framing.errors.GroupError` (a ``KeyError`` too) when ``by`` is not a column of the
+    documents table ``docs``, naming the columns one can group by and the nearest spelling, for a typo."""
+    if by in docs.columns:
+        return
+    skip = {"doc_id", "n_words", "n_sentences", "duplicate_of"}
+    usable = [str(c) for c in docs.columns if c not in skip and docs[c].dtype.kind != "f"]
+    near = difflib.get_close_matches(str(by), usable, n=1)
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    raise GroupError(f"no column {by!r} to compare the documents by{hint}; columns to group by: {', '.join(usable)}")
+
+
 class _Groups:
     """Documents of each group, as integer codes, computed once per comparison."""
 
     def __init__(self, a: Analysis, by: str) -> None:
-        a.check_group(by)
         docs = a.documents
+        check_group(docs, by)
         ok = ~docs["status"].astype(str).str.startswith("skipped")
         self.doc_ids = docs.loc[ok, "doc_id"].astype(str).to_numpy()
         labels = docs.loc[ok, by].fillna("").astype(str).to_numpy()
