@@ -15,6 +15,7 @@ import codecs
 import csv
 import gzip
 import json
+import os
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
@@ -847,15 +848,34 @@ def _meta_for(meta: Mapping[str, dict[str, Any]], rel: Path) -> dict[str, Any] |
     return meta.get(str(rel)) or meta.get(rel.name) or meta.get(doc_id) or meta.get(rel.stem)
 
 
+def _folder_files(folder: Path) -> list[Path]:
+    """Every file under ``folder`` that is not hidden (nor in a hidden folder), following links to folders
+    (``corpus/nyt -> /data/nyt``: ``Path.rglob`` skips them, and their documents were silently missing) but
+    reading each real folder once (a link back up the tree is not a loop), and broken links too (each becomes
+    a skipped document that says so, rather than nothing)."""
+    out: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+
+    def unreadable(exc: OSError) -> None:
+        warnings.warn(f"cannot list {exc.filename}: {exc.strerror or exc}; its files were not loaded", stacklevel=4)
+
+    for root, dirs, names in os.walk(folder, followlinks=True, onerror=unreadable):
+        st = os.stat(root)
+        if (st.st_dev, st.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            p = Path(root, name)
+            if not name.startswith(".") and (p.is_file() or (p.is_symlink() and not p.exists())):
+                out.append(p)
+    return out
+
+
 def _iter_folder(folder: Path, outlet_from_folder: bool = True, meter: ReadMeter | None = None) -> Iterator[Document]:
     meta, meta_path = _read_metadata(folder)
-    files = sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-        and p.name not in METADATA_NAMES
-    )
+    files = sorted(p for p in _folder_files(folder) if p.name not in METADATA_NAMES)
     if meta:
         listed = [p for p in files if _meta_for(meta, p.relative_to(folder))]
         ignored = [
@@ -895,6 +915,8 @@ def _iter_folder(folder: Path, outlet_from_folder: bool = True, meter: ReadMeter
             data = _read_limited(p)
         except (OSError, InputError) as exc:
             reason = exc.reason if isinstance(exc, InputError) else (exc.strerror or str(exc))
+            if p.is_symlink() and not p.exists():
+                reason = f"a broken link (to {os.readlink(p)}, which does not exist)"
             yield Document(text="", status="skipped", notes=(f"{p.name}: {reason}",), **base)
             continue
         text, notes = decode_bytes(data)

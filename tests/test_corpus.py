@@ -152,3 +152,21 @@ def test_a_broken_page_is_parsed_without_rescanning_it_for_each_unclosed_tag(mon
 def test_an_unknown_marked_section_does_not_cut_the_page():
     text, _ = html_to_text("<html><body><p>Before</p><![-! junk <p>After the junk.</p></body></html>")
     assert "After the junk." in text
+
+
+def test_a_linked_outlet_folder_is_read_once_and_a_broken_link_is_a_skipped_document(tmp_path):
+    data = tmp_path / "elsewhere" / "nyt"
+    data.mkdir(parents=True)
+    (data / "b.txt").write_text("Kabul said the talks went well.", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    (corpus / "bbc").mkdir(parents=True)
+    (corpus / "bbc" / "a.txt").write_text("Pakistan said the talks may fail.", encoding="utf-8")
+    (corpus / ".cache").mkdir()
+    (corpus / ".cache" / "c.txt").write_text("hidden", encoding="utf-8")
+    (corpus / "nyt").symlink_to(data, target_is_directory=True)  # outlets kept elsewhere, linked in
+    (corpus / "bbc" / "up").symlink_to(corpus, target_is_directory=True)  # a link back up the tree
+    (corpus / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    c = load_corpus(corpus)
+    got = {d.id: (d.outlet, d.status) for d in c}
+    assert got == {"bbc/a": ("bbc", "ok"), "nyt/b": ("nyt", "ok"), "gone": ("", "skipped")}
+    assert "broken link" in c["gone"].notes[0]
