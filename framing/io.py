@@ -734,6 +734,16 @@ def _repair_row(row: dict[str, Any]) -> dict[str, Any]:
     return fixed
 
 
+def _delimiter(header: str, expected: str) -> str:
+    """``expected``, unless the header line holds none of it but holds another of ``,`` ``;`` tab ``|`` (a
+    spreadsheet set to a language whose decimal mark is a comma writes "CSV" with semicolons)."""
+    if expected in header:
+        return expected
+    counts = {d: header.count(d) for d in (",", ";", "\t", "|") if d != expected}
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] else expected
+
+
 def _iter_csv(path: Path, delimiter: str, meter: ReadMeter | None = None) -> Iterator[Mapping[str, Any] | _BadRecord]:
     """The rows of a CSV/TSV file, streamed (memory does not grow with the file); a row the csv module
     cannot parse (a field over the size limit) is a bad record, and reading goes on after it.
@@ -745,6 +755,8 @@ def _iter_csv(path: Path, delimiter: str, meter: ReadMeter | None = None) -> Ite
     with path.open(encoding=encoding, errors=errors, newline="") as fh:
         if meter is not None:
             meter.track(_share(fh.buffer.tell, path.stat().st_size))
+        delimiter = _delimiter(fh.readline(), delimiter)
+        fh.seek(0)
         reader = csv.DictReader(fh, delimiter=delimiter)
         while True:
             limit = csv.field_size_limit(MAX_DOCUMENT_BYTES)

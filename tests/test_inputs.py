@@ -334,3 +334,24 @@ def test_a_json_object_is_read_whole_and_bad_json_names_the_file(tmp_path):
     bad.write_text('{"documents": [{"id": "a", "text": "unterminated')
     with pytest.raises(InputError, match=r"bad\.json.*not valid JSON \(Unterminated string"):
         list(fio.iter_documents(bad))
+
+
+@pytest.mark.parametrize("sep", [";", "\t", "|"])
+def test_a_csv_written_with_another_separator_is_read_by_its_header(tmp_path, sep):
+    """Spreadsheets in languages whose decimal mark is a comma save "CSV" with semicolons."""
+    path = tmp_path / "export.csv"
+    path.write_text(
+        f'id{sep}outlet{sep}text\n1{sep}A{sep}"Pakistan said{sep} the talks may fail."\n2{sep}B{sep}{TEXT}\n',
+        encoding="utf-8",
+    )
+    docs = list(framing.io.iter_documents(path))
+    assert [(d.id, d.outlet, d.status) for d in docs] == [("1", "A", "ok"), ("2", "B", "ok")]
+    assert docs[0].text == f"Pakistan said{sep} the talks may fail."
+
+
+def test_a_comma_in_a_header_keeps_the_comma_as_separator():
+    from framing.io import _delimiter
+
+    assert _delimiter("id,text;notes\n", ",") == ","
+    assert _delimiter("id;text\n", "\t") == ";"
+    assert _delimiter("text\n", ",") == ","  # one column: nothing to choose
