@@ -441,13 +441,33 @@ def _counted(items: Iterable[_T], n: int, meter: ReadMeter | None) -> Iterator[_
         yield item
 
 
+def _text_of(value: Any, column: str | None) -> tuple[str, str]:
+    """The text of a field that is not a string, and a note saying what it was (empty when nothing needs saying).
+
+    A list of strings (paragraphs, as scrapers often store them) is joined with blank lines; its Python
+    form, ``['First paragraph', 'Second']``, would be analysed with its brackets and quotation marks. Anything
+    else is written as text, with a note."""
+    if isinstance(value, (list, tuple)):
+        if all(isinstance(v, str) or v is None for v in value):
+            return "\n\n".join(v for v in value if v), ""
+        return "\n\n".join(
+            str(v) for v in value if v is not None
+        ), f"field '{column}' is a list of {len(value)} values, not text; joined"
+    if isinstance(value, (int, float)):  # bool too
+        return str(value), f"field '{column}' is a number, not text"
+    return str(value), f"field '{column}' is a {type(value).__name__}, not text"
+
+
 def _document_from_record(rec: Mapping[str, Any], cols: Mapping[str, str | None], n: int, source: str) -> Document:
     tcol, icol, ocol = cols["text"], cols["id"], cols["outlet"]
     raw_text = _clean_value(rec.get(tcol)) if tcol else ""
     notes: list[str] = []
     status = "ok"
     if not isinstance(raw_text, str):
-        raw_text = str(raw_text)
+        raw_text, note = _text_of(raw_text, tcol)
+        if note:
+            notes.append(note)
+            status = "warning"
     doc_id = str(_clean_value(rec.get(icol))) if icol else ""
     if not doc_id:
         doc_id = f"{Path(source).name.split('.')[0] or 'row'}-{n}" if source and source != "DataFrame" else f"row-{n}"

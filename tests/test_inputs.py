@@ -355,3 +355,18 @@ def test_a_comma_in_a_header_keeps_the_comma_as_separator():
     assert _delimiter("id,text;notes\n", ",") == ","
     assert _delimiter("id;text\n", "\t") == ";"
     assert _delimiter("text\n", ",") == ","  # one column: nothing to choose
+
+
+def test_a_text_field_that_is_a_list_of_paragraphs_is_joined_not_written_as_a_python_list():
+    a = framing.analyze(
+        [
+            {"id": "p", "text": ["Officials said the talks failed.", "Both sides blamed each other."]},
+            {"id": "n", "text": 12345},
+        ],
+        actors=False,
+        progress=False,
+    )
+    assert a.text("p") == "Officials said the talks failed.\n\nBoth sides blamed each other."
+    status = dict(zip(a.documents["doc_id"], a.documents["status"]))
+    assert status["p"] == "ok"
+    assert status["n"].startswith("warning") and "is a number, not text" in status["n"]
