@@ -447,6 +447,10 @@ def _text_of(value: Any, column: str | None) -> tuple[str, str]:
     A list of strings (paragraphs, as scrapers often store them) is joined with blank lines; its Python
     form, ``['First paragraph', 'Second']``, would be analysed with its brackets and quotation marks. Anything
     else is written as text, with a note."""
+    import numpy as np
+
+    if isinstance(value, np.ndarray) and value.ndim == 1:
+        value = value.tolist()  # a Parquet list column, as pandas gives it
     if isinstance(value, (list, tuple)):
         if all(isinstance(v, str) or v is None for v in value):
             return "\n\n".join(v for v in value if v), ""

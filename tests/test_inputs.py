@@ -370,3 +370,10 @@ def test_a_text_field_that_is_a_list_of_paragraphs_is_joined_not_written_as_a_py
     status = dict(zip(a.documents["doc_id"], a.documents["status"]))
     assert status["p"] == "ok"
     assert status["n"].startswith("warning") and "is a number, not text" in status["n"]
+
+
+def test_a_parquet_list_column_of_paragraphs_is_joined(tmp_path):
+    path = tmp_path / "lists.parquet"
+    pd.DataFrame({"id": ["a"], "text": [["Officials said the talks failed.", "Second paragraph."]]}).to_parquet(path)
+    (doc,) = framing.load_corpus(path)
+    assert doc.text == "Officials said the talks failed.\n\nSecond paragraph." and doc.status == "ok"
