@@ -109,7 +109,7 @@ _HTML_PIECES = st.sampled_from(
 
 def _parsed(markup: str) -> str | None:
     """The text the standard library's parser gives for ``markup`` as it is (None when it raises)."""
-    from framing.io import _HTMLText
+    from framing.html_text import _HTMLText
 
     p = _HTMLText()
     try:
@@ -123,7 +123,7 @@ def _parsed(markup: str) -> str | None:
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_HTML_PIECES, max_size=60).map("".join))
 def test_defused_markup_gives_the_parsers_text_and_never_makes_it_raise(markup):
-    from framing.io import _defused
+    from framing.html_text import _defused
 
     defused = _parsed(_defused(markup))
     assert defused is not None  # Python 3.11's parser raised on "<![" then no keyword, and the page was cut there
@@ -133,7 +133,7 @@ def test_defused_markup_gives_the_parsers_text_and_never_makes_it_raise(markup):
 
 
 def test_a_broken_page_is_parsed_without_rescanning_it_for_each_unclosed_tag(monkeypatch):
-    from framing.io import _HTMLText
+    from framing.html_text import _HTMLText
 
     attempts = []
     scan = _HTMLText.check_for_whole_start_tag
