@@ -126,19 +126,18 @@ def _load(args: argparse.Namespace):
     return load_corpus(args.corpus, text=args.text, id=args.id, outlet=args.outlet)
 
 
-def _analyze(args: argparse.Namespace, corpus):
-    from .run import analyze
+def _analyze(args: argparse.Namespace, corpus, by: str | None = None):
+    """Analyse ``corpus`` as the options say; with ``by``, first check that the documents will have that
+    column to compare by (a typo then fails at once, not after a long analysis)."""
+    from .run import analyze_with, build_pipeline, check_group_column
 
     analyzers = [a.strip() for a in args.analyzers.split(",")] if args.analyzers else None
-    return analyze(
-        corpus,
-        actors=args.actors,
-        issues=args.issues,
-        analyzers=analyzers,
-        n_jobs=args.jobs,
-        progress=False if args.no_progress else None,
-        cleaner=False if args.no_clean else None,
+    pipeline = build_pipeline(
+        corpus, args.actors, args.issues, analyzers=analyzers, cleaner=False if args.no_clean else None
     )
+    if by is not None:
+        check_group_column(corpus, pipeline, by)
+    return analyze_with(pipeline, corpus, n_jobs=args.jobs, progress=False if args.no_progress else None)
 
 
 def _print_accounting(docs, out=None) -> None:
@@ -161,7 +160,7 @@ def _print_accounting(docs, out=None) -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     corpus = _load(args)
-    a = _analyze(args, corpus)
+    a = _analyze(args, corpus, by=args.by)
     tables = ("csv", "parquet") if args.parquet else ("csv",)
     out = a.report(args.out, by=args.by, tables=tables)
     _print_accounting(a.documents)

@@ -20,7 +20,15 @@ from .packed import PackedOutput, pack
 from .pipeline import DocOutput, Pipeline
 from .progress import Progress
 
-__all__ = ["analyze", "process_documents", "resolve_actors", "resolve_issues"]
+__all__ = [
+    "analyze",
+    "analyze_with",
+    "build_pipeline",
+    "check_group_column",
+    "process_documents",
+    "resolve_actors",
+    "resolve_issues",
+]
 
 _WORKER_PIPELINE: Pipeline | None = None  # set once in each worker process
 
@@ -232,11 +240,46 @@ def analyze(
         from .io import as_corpus
 
         corpus = as_corpus(corpus, text=text, id=id, outlet=outlet)
-    pipeline = Pipeline(
+    return analyze_with(build_pipeline(corpus, actors, issues, analyzers, cleaner), corpus, n_jobs, progress)
+
+
+def build_pipeline(
+    corpus: Corpus,
+    actors: Any = None,
+    issues: Any = None,
+    analyzers: Iterable[str | Analyzer] | None = None,
+    cleaner: Cleaner | bool | None = None,
+) -> Pipeline:
+    """The pipeline :func:`analyze` runs on ``corpus`` (the arguments as there)."""
+    return Pipeline(
         actors=resolve_actors(actors, corpus),
         issues=resolve_issues(issues, corpus),
         analyzers=analyzers,
         cleaner=cleaner,
     )
+
+
+def analyze_with(pipeline: Pipeline, corpus: Corpus, n_jobs: int = 1, progress: bool | None = None) -> Analysis:
+    """:func:`analyze` with a pipeline already built (:func:`build_pipeline`)."""
     outputs = process_documents(pipeline, corpus, n_jobs=n_jobs, progress=progress, total=len(corpus), packed=True)
     return Analysis(corpus, pipeline, outputs)
+
+
+def check_group_column(corpus: Corpus, pipeline: Pipeline, by: str) -> None:
+    """Before a long run: raise :class:`~framing.errors.GroupError` when the documents table of ``pipeline``
+    on ``corpus`` will have no column ``by`` (a corpus field, a metadata column, or one the analyzers add),
+    as :meth:`~framing.analysis.Analysis.check_group` would after it."""
+    import pandas as pd
+
+    from .analysis import _DOC_HEAD
+    from .compare import check_group
+
+    numbers = set(pipeline.metrics) | {"n_words", "n_sentences"}
+    names = [*_DOC_HEAD, *dict.fromkeys(k for d in corpus for k in d.meta)]
+    for a in pipeline.analyzers:
+        names.extend(a.document_metrics())
+    if pipeline.issues is not None:
+        numbers.update(f"issue_{i.slug}" for i in pipeline.issues)
+    names.extend(numbers)
+    cols = dict.fromkeys(names)
+    check_group(pd.DataFrame({c: pd.Series(dtype=float if c in numbers else object) for c in cols}), by)

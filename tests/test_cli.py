@@ -128,3 +128,24 @@ def test_score_streams_extra_tables_to_parquet(tmp_path):
     assert len(docs) == 5 and len(mentions) > 100 and set(mentions["doc_id"]) <= set(docs["doc_id"])
     assert (tmp_path / "scores.evidence.parquet").exists()
     assert not list(tmp_path.glob(".*partial"))  # nothing half-written left behind
+
+
+def test_report_by_a_mistyped_column_fails_before_the_analysis(tmp_path, monkeypatch, capsys):
+    import framing.run
+
+    def never(*args, **kwargs):
+        raise AssertionError("the corpus was analysed before the column was checked")
+
+    monkeypatch.setattr(framing.run, "analyze_with", never)
+    code = main(["report", "-o", str(tmp_path / "rep"), "--by", "outlte", "--no-progress"])
+    assert code == 1
+    assert "no column 'outlte' to compare the documents by (did you mean 'outlet'?)" in capsys.readouterr().err
+    assert not (tmp_path / "rep").exists()
+
+
+def test_the_early_check_accepts_every_column_of_a_real_documents_table(seed_analysis, seeds):
+    from framing.run import build_pipeline, check_group_column
+
+    pipeline = build_pipeline(seeds)
+    for column in seed_analysis.documents.columns:
+        check_group_column(seeds, pipeline, column)
