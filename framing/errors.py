@@ -69,3 +69,8 @@ class GroupError(FramingError, KeyError):
 
     def __str__(self) -> str:  # KeyError would print the message with quotes around it
         return str(self.args[0]) if self.args else ""
+
+
+class OptionError(FramingError, ValueError):
+    """An option that is not one of those offered (an analyzer, a table, an output format), or that does not
+    fit an earlier run being resumed (a ``ValueError`` too)."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .errors import OptionError
 from .paths import inside, safe_name
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def write_table(df: pd.DataFrame, path: str | Path) -> Path:
     elif suffix in (".jsonl", ".ndjson"):
         df.to_json(tmp, orient="records", lines=True, force_ascii=False)
     else:
-        raise ValueError(f"unknown table format {suffix!r}: use .csv, .parquet or .jsonl")
+        raise OptionError(f"unknown table format {suffix!r}: use .csv, .parquet or .jsonl")
     os.replace(tmp, p)
     return p
 

@@ -20,6 +20,7 @@ import pandas as pd
 from .analysis import Analysis, documents_frame
 from .corpus import Corpus, Document, unique_ids
 from .duplicates import DuplicateTracker
+from .errors import OptionError
 from .io import ReadMeter, iter_source
 from .pipeline import DocOutput, Pipeline
 from .run import process_documents, resolve_actors, resolve_issues
@@ -78,7 +79,7 @@ def score_to_file(
     extra = [t for t in tables if t != "documents"]
     unknown = [t for t in extra if t not in EXTRA_TABLES]
     if unknown:
-        raise ValueError(f"unknown table {unknown[0]!r}: choose from documents, {', '.join(EXTRA_TABLES)}")
+        raise OptionError(f"unknown table {unknown[0]!r}: choose from documents, {', '.join(EXTRA_TABLES)}")
 
     # the source is read once, as a stream (a generator cannot be read twice); ids are made unique
     # as a Corpus makes them, so a run gives the ids framing.analyze gives

@@ -34,6 +34,8 @@ from typing import IO, Any
 
 import pandas as pd
 
+from .errors import OptionError
+
 __all__ = ["StreamedTables", "partial_folder", "saved_chunks"]
 
 FORMATS = (".csv", ".jsonl", ".ndjson", ".parquet")
@@ -266,7 +268,7 @@ class StreamedTables:
         out = paths["documents"]
         suffix = out.suffix.lower()
         if suffix not in FORMATS:
-            raise ValueError(f"output must be .csv, .jsonl or .parquet, not {out.suffix!r}")
+            raise OptionError(f"output must be .csv, .jsonl or .parquet, not {out.suffix!r}")
         for p in paths.values():
             p.parent.mkdir(parents=True, exist_ok=True)
         self.folder = partial_folder(out)
@@ -303,13 +305,13 @@ class StreamedTables:
         there = {name: t.path.exists() for name, t in self.tables.items()}
         if there["documents"] and not all(there.values()):
             missing = ", ".join(n for n, ok in there.items() if not ok)
-            raise ValueError(
+            raise OptionError(
                 f"cannot resume: {self.tables['documents'].path} exists but the {missing} table does not "
                 "(the earlier run wrote other tables); resume with the same tables, or start afresh"
             )
         if not there["documents"] and any(there.values()):
             extra = ", ".join(n for n, ok in there.items() if ok)
-            raise ValueError(
+            raise OptionError(
                 f"cannot resume: the {extra} table exists without {self.tables['documents'].path}; start afresh"
             )
         for t in self.tables.values():
@@ -335,7 +337,7 @@ class StreamedTables:
             return
         tables = manifest.get("tables")
         if tables is not None and sorted(tables) != sorted(self.tables):
-            raise ValueError(
+            raise OptionError(
                 f"cannot resume: the interrupted run wrote the tables {', '.join(tables)}, this one asks for "
                 f"{', '.join(self.tables)}; resume with the same tables, or start afresh"
             )

@@ -149,3 +149,20 @@ def test_the_early_check_accepts_every_column_of_a_real_documents_table(seed_ana
     pipeline = build_pipeline(seeds)
     for column in seed_analysis.documents.columns:
         check_group_column(seeds, pipeline, column)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["report", "--analyzers", "nosuch"], "unknown analyzer 'nosuch'"),
+        (["score", str(ROOT / "seeds"), "-o", "scores.xlsx"], "output must be .csv, .jsonl or .parquet"),
+        (["score", str(ROOT / "seeds"), "-o", "scores.csv", "--tables", "nosuch"], "unknown table 'nosuch'"),
+    ],
+)
+def test_an_option_that_is_not_offered_is_a_one_line_error_not_a_traceback(
+    tmp_path, monkeypatch, capsys, args, message
+):
+    monkeypatch.chdir(tmp_path)
+    assert main([*args, "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("framing: error: ") and message in err and "Traceback" not in err

@@ -10,6 +10,7 @@ import pytest
 from conftest import child_env, shared_path
 
 from framing.analyzers.sourcing import SourcingAnalyzer
+from framing.errors import InputError
 from framing.evaluate.sourcing import (
     GoldAttribution,
     GoldDocument,
@@ -145,7 +146,7 @@ def test_command_line_json(tmp_path):
 
 
 def test_missing_folder_is_a_clear_error(tmp_path):
-    with pytest.raises(FileNotFoundError, match=r"no \.txt files"):
+    with pytest.raises(InputError, match=r"no \.txt files"):
         read_brat(tmp_path)
 
 

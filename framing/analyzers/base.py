@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 import numpy as np
 
+from ..errors import OptionError
+
 if TYPE_CHECKING:
     from ..actors import ActorSet, Mention
     from ..clean import CleanResult
@@ -253,12 +255,12 @@ def create(name: str, **options: Any) -> Analyzer:
     import importlib
 
     if name not in REGISTRY:
-        raise ValueError(f"unknown analyzer {name!r}; known: {', '.join(REGISTRY)}")
+        raise OptionError(f"unknown analyzer {name!r}; known: {', '.join(REGISTRY)}")
     module, cls = REGISTRY[name].split(":")
     try:
         mod = importlib.import_module(module)
     except ModuleNotFoundError as exc:
         if exc.name == module:
-            raise ValueError(f"the {name!r} analyzer is not available in this version of framing") from None
+            raise OptionError(f"the {name!r} analyzer is not available in this version of framing") from None
         raise
     return getattr(mod, cls)(**options)

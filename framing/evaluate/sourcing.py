@@ -43,6 +43,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
+
 __all__ = ["GoldAttribution", "add_arguments", "evaluate", "format_result", "match", "read_brat"]
 
 Span = tuple[int, int]
@@ -113,12 +115,14 @@ def read_brat(folder: str | Path, limit: int | None = None) -> list[GoldDocument
     """Documents of a brat folder (``text/`` + ``attributions/``, or ``.txt`` and ``.ann`` side by side)."""
     root = Path(folder)
     if not root.is_dir():
-        raise FileNotFoundError(f"{root} is not a folder")
+        raise InputError(
+            "not a folder", path=root, expected="a brat folder (text/ and attributions/, or .txt and .ann files)"
+        )
     text_dir = root / "text" if (root / "text").is_dir() else root
     ann_dir = root / "attributions" if (root / "attributions").is_dir() else root
     texts = {p.stem: p for p in sorted(text_dir.glob("*.txt"))}
     if not texts:
-        raise FileNotFoundError(f"no .txt files in {text_dir}")
+        raise InputError("no .txt files", path=text_dir, expected="the texts of a brat folder")
     chosen: dict[str, Path] = {}
     for ann in sorted(ann_dir.glob("*.ann")):
         stem = ann.stem
@@ -127,7 +131,9 @@ def read_brat(folder: str | Path, limit: int | None = None) -> list[GoldDocument
         if stem in texts and stem not in chosen:
             chosen[stem] = ann
     if not chosen:
-        raise FileNotFoundError(f"no .ann files matching the texts in {ann_dir}")
+        raise InputError(
+            "no .ann files matching the texts", path=ann_dir, expected="<name>.ann or <name>_<annotator>.ann"
+        )
     docs = []
     for stem in sorted(chosen):
         text = texts[stem].read_bytes().decode("utf-8")
