@@ -159,6 +159,9 @@ def _print_accounting(docs, out=None) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
+    from .paths import check_writable_folder
+
+    check_writable_folder(args.out, "report")  # before the analysis, which can take long
     corpus = _load(args)
     a = _analyze(args, corpus, by=args.by)
     tables = ("csv", "parquet") if args.parquet else ("csv",)

@@ -7,11 +7,14 @@ Names of figures and tables can come from user files (an issue called
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
 
-__all__ = ["inside", "safe_name"]
+from .errors import InputError
+
+__all__ = ["check_writable_folder", "inside", "safe_name"]
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 
@@ -30,3 +33,19 @@ def inside(base: str | Path, name: str) -> Path:
     if target != root and root not in target.parents:
         raise ValueError(f"refusing to write {name!r} outside {root}")
     return target
+
+
+def check_writable_folder(folder: str | Path, what: str) -> None:
+    """Raise :class:`~framing.errors.InputError` when ``folder`` cannot be made or written into: a file of
+    that name exists, a file stands where one of its parents should be, or the nearest existing parent is
+    not writable. Checked before a long analysis, so that the run does not fail at its very end."""
+    path = Path(folder)
+    if path.exists() and not path.is_dir():
+        raise InputError(f"a file of that name exists, so the {what} cannot go there", path=path, expected="a folder")
+    parent = path
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise InputError(f"cannot make the folder for the {what}: a file stands in the way", path=parent)
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError(f"no permission to write the {what} here", path=parent)

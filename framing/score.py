@@ -22,6 +22,7 @@ from .corpus import Corpus, Document, unique_ids
 from .duplicates import DuplicateTracker
 from .errors import OptionError
 from .io import ReadMeter, iter_source
+from .paths import check_writable_folder
 from .pipeline import DocOutput, Pipeline
 from .run import process_documents, resolve_actors, resolve_issues
 from .streamed import StreamedTables
@@ -76,6 +77,7 @@ def score_to_file(
     whose memory grows with the number of documents (:mod:`framing.duplicates`).
     """
     out = Path(out)
+    check_writable_folder(out.parent, "output")
     extra = [t for t in tables if t != "documents"]
     unknown = [t for t in extra if t not in EXTRA_TABLES]
     if unknown:

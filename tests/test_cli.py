@@ -166,3 +166,18 @@ def test_an_option_that_is_not_offered_is_a_one_line_error_not_a_traceback(
     assert main([*args, "--no-progress"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("framing: error: ") and message in err and "Traceback" not in err
+
+
+def test_an_output_place_taken_by_a_file_is_named_before_the_analysis(tmp_path, monkeypatch, capsys):
+    import framing.run
+
+    def never(*args, **kwargs):
+        raise AssertionError("the corpus was analysed before the output place was checked")
+
+    monkeypatch.setattr(framing.run, "analyze_with", never)
+    taken = tmp_path / "taken"
+    taken.write_text("a file, not a folder", encoding="utf-8")
+    assert main(["report", "-o", str(taken), "--no-progress"]) == 1
+    assert "a file of that name exists" in capsys.readouterr().err
+    assert main(["score", str(ROOT / "seeds"), "-o", str(taken / "scores.csv"), "--no-progress"]) == 1
+    assert "a file of that name exists" in capsys.readouterr().err

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..paths import inside, safe_name
+from ..paths import check_writable_folder, inside, safe_name
 from .base import WITHOUT_ANALYSED_DOCUMENTS, Page, ReportContext, builders_for, nothing_analysed
 
 if TYPE_CHECKING:
@@ -103,6 +103,7 @@ def write_report(
     from .layout import figure_page, render_png, text_pages
 
     a.check_group(by)  # before any file is written: every section would fail on it
+    check_writable_folder(out_dir, "report")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ctx = ReportContext(by=by, out_dir=out, n_boot=n_boot, level=level, seed=seed)
