@@ -138,13 +138,18 @@ def decode_bytes(data: bytes) -> tuple[str | None, list[str]]:
 
 # ---------------------------------------------------------------------- records
 def _pick(columns: Iterable[str], wanted: str | None, alternatives: tuple[str, ...]) -> str | None:
+    """The column to read for ``wanted``: itself, else itself in another case ("Text"); and only when
+    ``wanted`` is the default name (``alternatives[0]``), a common alternative ("body" for "text"). A name
+    the user chose is never swapped for another column without a word."""
     cols = list(columns)
     if wanted is None:
         return None
     if wanted in cols:
         return wanted
-    if wanted in alternatives:  # the default name: look for a common alternative
-        lower = {c.lower(): c for c in cols if isinstance(c, str)}
+    lower = {c.lower(): c for c in cols if isinstance(c, str)}
+    if wanted.lower() in lower:
+        return lower[wanted.lower()]
+    if wanted == alternatives[0]:  # the default name: look for a common alternative
         for alt in alternatives:
             if alt.lower() in lower:
                 return lower[alt.lower()]
@@ -160,7 +165,7 @@ def check_columns(columns: list[str], text: str, id: str | None, outlet: str | N
             found=", ".join(map(str, columns)),
         )
     for arg, name, alts in (("id", id, _ID_ALTERNATIVES), ("outlet", outlet, _OUTLET_ALTERNATIVES)):
-        if name is not None and name not in columns and name not in alts:
+        if name is not None and name != alts[0] and _pick(columns, name, alts) is None:
             raise InputError(
                 f"no {arg} column {name!r} in {where}",
                 expected=f"{arg}=<a column name> or {arg}=None",
@@ -216,8 +221,12 @@ def _record_columns(
         "id": _pick(keys, id, _ID_ALTERNATIVES),
         "outlet": _pick(keys, outlet, _OUTLET_ALTERNATIVES),
     }
-    if cols["text"] is None:
-        check_columns(keys, text, id, outlet, where)
+    if (
+        cols["text"] is None
+        or (cols["id"] is None and id is not None)
+        or (cols["outlet"] is None and outlet is not None)
+    ):
+        check_columns(keys, text, id, outlet, where)  # raises when a field the caller named is not there
     return cols
 
 

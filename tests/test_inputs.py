@@ -377,3 +377,21 @@ def test_a_parquet_list_column_of_paragraphs_is_joined(tmp_path):
     pd.DataFrame({"id": ["a"], "text": [["Officials said the talks failed.", "Second paragraph."]]}).to_parquet(path)
     (doc,) = framing.load_corpus(path)
     assert doc.text == "Officials said the talks failed.\n\nSecond paragraph." and doc.status == "ok"
+
+
+def test_a_column_the_user_names_is_never_swapped_for_another(tmp_path):
+    """Common alternatives ("body" for "text") stand in for the default names only: an explicit name that is
+    not there is an error naming the columns found, not a silent use of another column."""
+    from framing.errors import InputError
+
+    path = tmp_path / "plain.csv"
+    path.write_text(f"id,outlet,text\n1,A,{TEXT}\n", encoding="utf-8")
+    for option in ({"text": "body"}, {"outlet": "source"}, {"id": "uuid"}):
+        with pytest.raises(InputError, match=r"no \w+ column .*found 'id, outlet, text'"):
+            framing.load_corpus(path, **option)
+    (doc,) = framing.load_corpus(path, text="Text", outlet="OUTLET")  # the same name in another case is fine
+    assert doc.outlet == "A" and doc.text == TEXT
+    bare = tmp_path / "bare.csv"
+    bare.write_text(f"body\n{TEXT}\n", encoding="utf-8")
+    (doc,) = framing.load_corpus(bare)  # the default name "text" finds "body"; no id or outlet is fine
+    assert doc.text == TEXT and doc.outlet == ""
