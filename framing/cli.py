@@ -36,7 +36,9 @@ def _corpus_args(p: argparse.ArgumentParser, required: bool, stdin: bool = False
     p.add_argument("--issues", help="issue file (YAML); default: seed issues for the seeds")
     p.add_argument("--analyzers", help="comma-separated analyzers to run (default: all)")
     p.add_argument("--no-clean", action="store_true", help="analyse the raw text without cleaning")
-    p.add_argument("--jobs", type=int, default=1, help="worker processes (-1: one per core; default 1)")
+    p.add_argument(
+        "--jobs", type=int, default=1, help="worker processes (-1: one per core, -2: all but one; default 1)"
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 

@@ -78,6 +78,17 @@ def resolve_issues(issues: Any, corpus: Corpus | None = None) -> Any:
     return None
 
 
+def worker_count(n_jobs: int | None) -> int:
+    """The number of worker processes ``n_jobs`` asks for, as joblib and scikit-learn count them: a positive
+    number as is, ``-1`` one per core, ``-2`` all cores but one, and so on (never fewer than 1); 0 or
+    ``None``: 1 (no workers, the calling process does the work)."""
+    if not n_jobs:
+        return 1
+    if n_jobs < 0:
+        return max(1, (os.cpu_count() or 1) + 1 + n_jobs)
+    return n_jobs
+
+
 def _init_worker(pipeline: Pipeline | None) -> None:
     global _WORKER_PIPELINE
     if pipeline is not None:
@@ -150,8 +161,7 @@ def _ordered_outputs(
 ) -> Iterator[DocOutput | PackedOutput]:
     global _WORKER_PIPELINE
     frozen = False
-    if n_jobs is not None and n_jobs < 0:
-        n_jobs = os.cpu_count() or 1
+    n_jobs = worker_count(n_jobs)
     try:
         if not n_jobs or n_jobs <= 1:
             for d in docs:
@@ -228,8 +238,8 @@ def analyze(
             ``False`` finds no actors.
         issues: an IssueSet, a YAML path or a dict (``None``: the seed issues for the seeds).
         analyzers: names or instances (default: every available analyzer).
-        n_jobs: worker processes (``-1``: one per core). Results are identical and
-            in the same order whatever the number.
+        n_jobs: worker processes (``-1``: one per core, ``-2``: all but one; see :func:`worker_count`).
+            Results are identical and in the same order whatever the number.
         progress: show a progress bar (default: only on a terminal).
         cleaner: a :class:`~framing.clean.Cleaner`, or ``False`` to analyse the raw text.
 

@@ -216,3 +216,10 @@ def test_a_mistyped_group_column_is_named_before_any_report_file_is_written(seed
     with pytest.raises(KeyError):  # still a KeyError for code that caught the old one
         seed_analysis.compare(by="outlett")
     seed_analysis.check_group("genre")  # a corpus field, empty or not, is fine
+
+
+def test_negative_worker_counts_follow_joblib(monkeypatch):
+    import framing.run as run
+
+    monkeypatch.setattr(run.os, "cpu_count", lambda: 8)
+    assert [run.worker_count(n) for n in (None, 0, 1, 3, -1, -2, -8, -20)] == [1, 1, 1, 3, 8, 7, 1, 1]
