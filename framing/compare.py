@@ -37,7 +37,15 @@ from .stats import bootstrap_interval, column_matrix, resample_sums, unit_sums
 if TYPE_CHECKING:
     from .analysis import Analysis
 
-__all__ = ["COMPARE_COLUMNS", "DIFFERENCE_COLUMNS", "THIN_ROWS", "check_group", "compare_groups", "group_differences"]
+__all__ = [
+    "COMPARE_COLUMNS",
+    "DIFFERENCE_COLUMNS",
+    "THIN_ROWS",
+    "check_group",
+    "compare_groups",
+    "group_differences",
+    "group_error",
+]
 
 COMPARE_COLUMNS = [
     "group",
@@ -102,16 +110,24 @@ def _key(frame: pd.DataFrame) -> pd.Series:
     return frame["doc_id"].astype(str) + "\x1f" + frame["sentence_id"].astype(str)
 
 
+#: document columns that are never worth grouping by (besides the measurements)
+_NOT_GROUPS = frozenset({"doc_id", "n_words", "n_sentences", "duplicate_of"})
+
+
 def check_group(docs: pd.DataFrame, by: str) -> None:
     """Raise :class:`~framing.errors.GroupError` (a ``KeyError`` too) when ``by`` is not a column of the
-    documents table ``docs``, naming the columns one can group by and the nearest spelling, for a typo."""
-    if by in docs.columns:
-        return
-    skip = {"doc_id", "n_words", "n_sentences", "duplicate_of"}
-    usable = [str(c) for c in docs.columns if c not in skip and docs[c].dtype.kind != "f"]
+    documents table ``docs`` (see :func:`group_error`)."""
+    if by not in docs.columns:
+        raise group_error(by, [str(c) for c in docs.columns if docs[c].dtype.kind != "f"])
+
+
+def group_error(by: str, columns: Iterable[str]) -> GroupError:
+    """The error for a missing column ``by``, naming the ``columns`` one can group by (those that are not
+    measurements) and the nearest spelling, for a typo."""
+    usable = [c for c in columns if c not in _NOT_GROUPS]
     near = difflib.get_close_matches(str(by), usable, n=1)
     hint = f" (did you mean {near[0]!r}?)" if near else ""
-    raise GroupError(f"no column {by!r} to compare the documents by{hint}; columns to group by: {', '.join(usable)}")
+    return GroupError(f"no column {by!r} to compare the documents by{hint}; columns to group by: {', '.join(usable)}")
 
 
 class _Groups:

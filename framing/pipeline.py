@@ -242,6 +242,11 @@ class Pipeline:
     def analyzer_names(self) -> list[str]:
         return [a.name for a in self.analyzers]
 
+    def document_columns(self) -> list[str]:
+        """The columns the analyzers add to every document row: the metrics, then the analyzers' free-form
+        document values (``top_issue``, ``n_sources``, ...)."""
+        return list(self._empty_metrics)
+
     def sentence_columns(self) -> dict[str, Any]:
         cols: dict[str, Any] = {}
         for a in self.analyzers:

@@ -279,17 +279,12 @@ def check_group_column(corpus: Corpus, pipeline: Pipeline, by: str) -> None:
     """Before a long run: raise :class:`~framing.errors.GroupError` when the documents table of ``pipeline``
     on ``corpus`` will have no column ``by`` (a corpus field, a metadata column, or one the analyzers add),
     as :meth:`~framing.analysis.Analysis.check_group` would after it."""
-    import pandas as pd
-
     from .analysis import _DOC_HEAD
-    from .compare import check_group
+    from .compare import group_error
 
-    numbers = set(pipeline.metrics) | {"n_words", "n_sentences"}
-    names = [*_DOC_HEAD, *dict.fromkeys(k for d in corpus for k in d.meta)]
-    for a in pipeline.analyzers:
-        names.extend(a.document_metrics())
-    if pipeline.issues is not None:
-        numbers.update(f"issue_{i.slug}" for i in pipeline.issues)
-    names.extend(numbers)
-    cols = dict.fromkeys(names)
-    check_group(pd.DataFrame({c: pd.Series(dtype=float if c in numbers else object) for c in cols}), by)
+    # the issue analyzer adds a share column per issue of the pipeline's issue set as documents are analysed
+    shares = [f"issue_{i.slug}" for i in pipeline.issues] if pipeline.issues is not None else []
+    columns = dict.fromkeys([*_DOC_HEAD, *(k for d in corpus for k in d.meta), *pipeline.document_columns(), *shares])
+    if by not in columns:
+        numbers = {*pipeline.metrics, *shares}
+        raise group_error(by, [c for c in columns if c not in numbers])
