@@ -221,12 +221,7 @@ def _record_columns(
         "id": _pick(keys, id, _ID_ALTERNATIVES),
         "outlet": _pick(keys, outlet, _OUTLET_ALTERNATIVES),
     }
-    if (
-        cols["text"] is None
-        or (cols["id"] is None and id is not None)
-        or (cols["outlet"] is None and outlet is not None)
-    ):
-        check_columns(keys, text, id, outlet, where)  # raises when a field the caller named is not there
+    check_columns(keys, text, id, outlet, where)  # raises when a field the caller named is not there
     return cols
 
 

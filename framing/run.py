@@ -163,7 +163,7 @@ def _ordered_outputs(
     frozen = False
     n_jobs = worker_count(n_jobs)
     try:
-        if not n_jobs or n_jobs <= 1:
+        if n_jobs == 1:
             for d in docs:
                 out = pack(pipeline.process(d)) if packed else pipeline.process(d)
                 bar.update(1, out.row.get("n_words", 0) or 0)
