@@ -1,9 +1,14 @@
 """Running framing on a Dask cluster (a Dask bag of documents, or a Dask DataFrame).
 
 Install the extra: ``pip install "framing-toolkit[dask]"``. The pipeline (with
-its compiled lexicons and actor matcher) goes into the task graph once, as a
-single delayed object: each worker receives and unpickles it once, then
-analyses partition after partition. Rows come back in input order; duplicate
+its compiled lexicons and actor matcher) goes into the task graph once, as
+pickled bytes, and every partition unpickles its own copy (about 0.1 s; the
+stance lexicon is rebuilt once per worker process). A pipeline keeps memos
+across documents, so one shared live object would be wrong twice over: the
+threads of a worker would share its memos, and Dask may pickle it (to send it
+to another worker, or to spill it to disk) while a task is changing them. Such
+a half-updated copy had missed lexicon words for the rest of a run. Bytes cannot
+change. Rows come back in input order; duplicate
 flags need the whole corpus in order, so they are applied at the end
 (:func:`flag_duplicates`) exactly as the serial path does, and the resulting
 document table is the same as ``framing.analyze(...).documents``.
@@ -19,6 +24,7 @@ document table is the same as ``framing.analyze(...).documents``.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +40,7 @@ from .run import resolve_actors, resolve_issues
 if TYPE_CHECKING:
     import dask.bag as db
     import dask.dataframe as dd
+    from dask.delayed import Delayed
 
 __all__ = ["flag_duplicates", "make_pipeline", "map_bag", "map_dataframe", "score_bag", "score_dataframe"]
 
@@ -68,8 +75,15 @@ def _rows(pipeline: Pipeline, docs: Iterable[Document]) -> list[dict[str, Any]]:
     return out
 
 
+def _shipped(pipeline: Pipeline) -> Delayed:
+    """The pipeline in the task graph: one delayed value, pickled bytes that each task unpickles for itself."""
+    import dask
+
+    return dask.delayed(pickle.dumps(pipeline, protocol=pickle.HIGHEST_PROTOCOL), pure=True)
+
+
 def _partition(
-    df: pd.DataFrame, pipeline: Pipeline, text: str, id: str | None, outlet: str | None, columns: list[str]
+    df: pd.DataFrame, pipeline: bytes, text: str, id: str | None, outlet: str | None, columns: list[str]
 ) -> pd.DataFrame:
     if df.empty:
         return pd.DataFrame(columns=columns)
@@ -81,7 +95,7 @@ def _partition(
         source="DataFrame",
         start=int(df.index[0]) if len(df.index) and isinstance(df.index[0], (int,)) else 0,
     )
-    return pd.DataFrame(_rows(pipeline, docs)).reindex(columns=columns)
+    return pd.DataFrame(_rows(pickle.loads(pipeline), docs)).reindex(columns=columns)
 
 
 def _meta(pipeline: Pipeline, sample: pd.DataFrame, text: str, id: str | None, outlet: str | None) -> list[str]:
@@ -103,27 +117,23 @@ def map_dataframe(
     :func:`flag_duplicates` reads and drops (the fingerprints and the loading notes). Ids are renamed
     there too, so repeated ones are still repeated here. Without an id column, rows need a unique
     integer index to get stable ids."""
-    import dask
-
     pipeline = pipeline or make_pipeline(**pipeline_options)
     columns = _meta(pipeline, ddf.head(1, npartitions=-1), text, id, outlet)
-    shared = dask.delayed(pipeline, pure=True)  # one object in the graph: shipped and unpickled once per worker
     meta = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-    return ddf.map_partitions(_partition, shared, text, id, outlet, columns, meta=meta, align_dataframes=False)
+    return ddf.map_partitions(
+        _partition, _shipped(pipeline), text, id, outlet, columns, meta=meta, align_dataframes=False
+    )
 
 
 def map_bag(bag: db.Bag, pipeline: Pipeline | None = None, **pipeline_options: Any) -> db.Bag:
     """A bag of output rows from a bag of :class:`~framing.corpus.Document` (or of dicts with a ``text`` key)."""
-    import dask
-
     pipeline = pipeline or make_pipeline(**pipeline_options)
-    shared = dask.delayed(pipeline, pure=True)
 
-    def run(part: list[Any], p: Pipeline) -> list[dict[str, Any]]:
+    def run(part: list[Any], p: bytes) -> list[dict[str, Any]]:
         docs = [d if isinstance(d, Document) else next(documents_from_records([d])) for d in part]
-        return _rows(p, docs)
+        return _rows(pickle.loads(p), docs)
 
-    return bag.map_partitions(run, shared)
+    return bag.map_partitions(run, _shipped(pipeline))
 
 
 def flag_duplicates(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -33,6 +33,7 @@ import bisect
 from collections.abc import Iterable
 from itertools import chain, compress, filterfalse, repeat
 from operator import add, not_
+from typing import Any
 
 from . import cache_limits
 from .lexicons import Lexicon, LexiconEntry, Match
@@ -101,7 +102,9 @@ class Vocabulary:
         self._last = model
 
     def __getstate__(self) -> dict:
-        return {"seen": self.seen, "order": self.order, "epoch": self.epoch, "_last": None}
+        # a copy starts empty: the word types are a memo, and a copy taken while a document is being matched
+        # (Dask serializes objects from another thread) must not pair it with matchers at other positions
+        return {"seen": set(), "order": [], "epoch": self.epoch, "_last": None}
 
 
 class TermMatcher:
@@ -153,6 +156,13 @@ class TermMatcher:
         self._vocabulary = vocabulary
         self._epoch = -1  # the vocabulary epoch and position (in its ``order``) up to which words are resolved
         self._upto = 0
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The compiled entries without the memo of resolved word types: a copy resolves them again from its
+        vocabulary's start, so it is consistent whenever it is taken (its vocabulary's copy starts empty)."""
+        state = dict(self.__dict__)
+        state.update(_resolved={}, _simple={}, _hits=set(), _epoch=-1, _upto=0)
+        return state
 
     def _resolve(self, word: str) -> None:
         ks = self._exact.get(word, ())

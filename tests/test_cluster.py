@@ -14,6 +14,7 @@ dd = pytest.importorskip("dask.dataframe", reason="the dask extra is not install
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
 
 from framing import cluster  # noqa: E402
+from framing.analyzers.base import Analyzer, DocContext, DocResult  # noqa: E402
 
 
 def five_hundred_documents() -> pd.DataFrame:
@@ -79,3 +80,33 @@ def test_repeated_ids_and_notes_come_out_as_in_the_serial_table():
     pd.testing.assert_frame_equal(parallel, serial)
     bag = cluster.score_bag(db.from_sequence(df.to_dict("records"), npartitions=3), actors=False)
     pd.testing.assert_frame_equal(bag, serial)
+
+
+class _Counter(Analyzer):
+    """Counts the documents its instance has seen: a stand-in for the memos real analyzers keep."""
+
+    name = "counter"
+
+    def __init__(self) -> None:
+        self.seen = 0
+
+    def analyze(self, ctx: DocContext) -> DocResult:
+        self.seen += 1
+        return DocResult(metrics={"seen": self.seen})
+
+    def document_metrics(self) -> dict[str, str]:
+        return {"seen": "documents this instance has analysed"}
+
+
+def test_every_partition_gets_its_own_pipeline():
+    """No pipeline object is shared between tasks: Dask may pickle a shared one while a task changes its memos
+    (a copy taken so had lost lexicon words on a local cluster), and a worker's threads would share them."""
+    import dask.bag as db
+
+    df = pd.DataFrame({"id": [f"d{k}" for k in range(9)], "text": ["The talks resumed on Monday."] * 9})
+    parts = cluster.map_dataframe(dd.from_pandas(df, npartitions=3), analyzers=[_Counter()], actors=False)
+    seen = parts.compute(scheduler="synchronous")["seen"].tolist()  # one thread, partitions one after another
+    assert seen == seen[:3] * 3, seen
+    bag = db.from_sequence(df.to_dict("records"), npartitions=3)
+    rows = cluster.map_bag(bag, analyzers=[_Counter()], actors=False).compute(scheduler="synchronous")
+    assert [r["seen"] for r in rows] == [1, 2, 3] * 3

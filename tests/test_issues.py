@@ -214,6 +214,28 @@ def test_matchers_sharing_a_vocabulary_match_as_on_their_own(monkeypatch):
     assert [spans(early, model) for model in models] == want
 
 
+def test_a_copy_of_matchers_leaves_their_memo_behind_and_matches_the_same():
+    """A copy can be taken while a document is being matched (Dask pickles from another thread), when the
+    resolved words and the position in the vocabulary disagree: so neither travels, and the copy resolves
+    the words again, still through one vocabulary for the matchers copied together."""
+    import pickle
+
+    import framing.termmatch as tm
+
+    lex, frames = seed_issues().lexicon, framing.load_lexicon("frames")
+    models = [TextModel(d.text) for d in framing.load_seeds()]
+    shared = tm.Vocabulary()
+    issue_matcher, frame_matcher = TermMatcher(lex, vocabulary=shared), TermMatcher(frames, vocabulary=shared)
+    for model in models[:2]:
+        issue_matcher.spans(model)
+        frame_matcher.spans(model)
+    a, b = pickle.loads(pickle.dumps((issue_matcher, frame_matcher)))
+    assert a.vocabulary is b.vocabulary and not a.vocabulary.order and not a._resolved and not b._hits
+    for model in models:
+        assert sorted(a.spans(model)) == sorted(TermMatcher(lex).spans(model))
+        assert sorted(b.spans(model)) == sorted(TermMatcher(frames).spans(model))
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=string.ascii_letters + " .,;’'\n-" + "ÉéüØ", max_size=300))
 def test_assign_never_breaks_and_evidence_is_in_its_sentence(text):
