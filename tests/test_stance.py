@@ -232,6 +232,27 @@ def test_user_words_and_options():
     assert "threshold" in StanceAnalyzer(scale=7).settings() and StanceAnalyzer(scale=7).settings()["scale"] == 7
 
 
+def test_a_pickled_analyzer_carries_the_shipped_lexicon_by_name_and_a_custom_one_whole():
+    """Worker processes get a copy: the shipped lexicon is rebuilt there (2.5 MB and 0.3 s to unpickle when
+    sent whole, for every Dask partition), a lexicon with the user's words is sent with the analyzer."""
+    import pickle
+
+    text = "Qatar was splendiferous. Pakistan strongly condemned the deadly attack by the TTP."
+    for analyzer, most in (
+        (StanceAnalyzer(vader_weight=0.5), 20_000),
+        (StanceAnalyzer(extra={"splendiferous": 0.8}), None),
+    ):
+        blob = pickle.dumps(analyzer)
+        copy = pickle.loads(blob)
+        if most is not None:
+            assert len(blob) < most
+        assert copy.lexicon.table == analyzer.lexicon.table and copy.settings() == analyzer.settings()
+        want = Pipeline(actors=ACTORS, analyzers=[analyzer], cleaner=False).process(Document(id="t", text=text))
+        got = Pipeline(actors=ACTORS, analyzers=[copy], cleaner=False).process(Document(id="t", text=text))
+        assert got.mentions == want.mentions and got.evidence == want.evidence
+    assert stance_of(Pipeline(actors=ACTORS, analyzers=[copy], cleaner=False), text)["Qatar"] > 0.3
+
+
 def test_capitalised_evaluative_words_inside_a_sentence_are_names(pipe):
     assert stance_of(pipe, "Pakistan met Attorney General Loretta Lynch on Tuesday.")["Pakistan"] == 0.0
 

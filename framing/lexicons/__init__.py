@@ -71,6 +71,11 @@ class LexiconEntry:
     def is_glob(self) -> bool:
         return any(w.endswith("*") for w in self.words)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # rebuilt from its fields: a dataclass's default unpickling looks its fields up again for every
+        # entry, and a pipeline holds tens of thousands of entries (0.5 s of every copy sent to a worker)
+        return (LexiconEntry, (self.term, self.words, self.category, self.weight, self.extra, self.line))
+
 
 class Match(NamedTuple):
     """A lexicon match: tokens ``start`` to ``end`` (exclusive) of the text model, and the entry."""
