@@ -134,7 +134,10 @@ class Metric:
         return np.array([self.compute(tuple(r)) for r in sums], dtype=float)
 
     def compute(self, sums: Mapping[str, float] | tuple[float, ...]) -> float:
-        vals = tuple(sums[c] for c in self.columns) if isinstance(sums, Mapping) else tuple(sums)
+        if type(sums) is tuple:  # the usual case, before the slower check against the Mapping ABC
+            vals = sums
+        else:
+            vals = tuple(sums[c] for c in self.columns) if isinstance(sums, Mapping) else tuple(sums)
         try:
             v = self.formula(*vals)
         except (ZeroDivisionError, ValueError):
