@@ -300,11 +300,12 @@ class Analysis:
         return highlight(self, doc_id, analyzers=analyzers)
 
     def check_group(self, by: str) -> None:
-        """Raise :class:`~framing.errors.GroupError` when ``by`` is not a column of the documents table (see
-        :func:`framing.compare.check_group`)."""
-        from .compare import check_group
+        """Raise :class:`~framing.errors.GroupError` when ``by`` is not a column of the documents table, or is
+        one of the analyzers' numbers (a metric, an issue share, a source count), which vary from document to
+        document and make no groups (see :func:`framing.compare.check_group`)."""
+        from .compare import check_analysis_group
 
-        check_group(self.documents, by)
+        check_analysis_group(self, by)
 
     def report(self, out_dir: str | Path = "framing-report", by: str = "outlet", **options: Any) -> Path:
         """Write ``report.pdf``, one PNG per figure, CSV tables and ``report.html`` into ``out_dir``."""

@@ -41,7 +41,9 @@ __all__ = [
     "COMPARE_COLUMNS",
     "DIFFERENCE_COLUMNS",
     "THIN_ROWS",
+    "check_analysis_group",
     "check_group",
+    "check_group_name",
     "compare_groups",
     "group_differences",
     "group_error",
@@ -114,20 +116,49 @@ def _key(frame: pd.DataFrame) -> pd.Series:
 _NOT_GROUPS = frozenset({"doc_id", "n_words", "n_sentences", "duplicate_of"})
 
 
-def check_group(docs: pd.DataFrame, by: str) -> None:
+def check_group(docs: pd.DataFrame, by: str, measures: Iterable[str] = ()) -> None:
     """Raise :class:`~framing.errors.GroupError` (a ``KeyError`` too) when ``by`` is not a column of the
-    documents table ``docs`` (see :func:`group_error`)."""
-    if by not in docs.columns:
-        raise group_error(by, [str(c) for c in docs.columns if docs[c].dtype.kind != "f"])
+    documents table ``docs``, or holds a value of each document rather than groups of documents: one of
+    ``measures`` (the analyzers' numbers), an id or a count (see :func:`group_error`)."""
+    check_group_name(by, [str(c) for c in docs.columns], measures)
 
 
-def group_error(by: str, columns: Iterable[str]) -> GroupError:
-    """The error for a missing column ``by``, naming the ``columns`` one can group by (those that are not
-    measurements) and the nearest spelling, for a typo."""
+def check_analysis_group(a: Analysis, by: str) -> None:
+    """:func:`check_group` on an analysis: its measures are its metrics and the analyzers' document values
+    that are numbers (an issue share, a source count), which vary from document to document."""
+    docs = a.documents
+    own = list(a.metrics)
+    pipeline = getattr(a, "pipeline", None)
+    if pipeline is not None:
+        own += [*pipeline.document_columns(), *(f"issue_{i.slug}" for i in pipeline.issues or ())]
+    check_group(docs, by, measures=[c for c in own if c in docs.columns and docs[c].dtype.kind in "fiub"])
+
+
+def check_group_name(by: str, columns: Iterable[str], measures: Iterable[str] = ()) -> None:
+    """:func:`check_group` on the names of the columns (before an analysis, from what it will produce)."""
+    measures = set(measures)
+    columns = list(columns)
+    if by not in columns or by in measures or by in _NOT_GROUPS:
+        raise group_error(by, [c for c in columns if c not in measures], measured=by in measures)
+
+
+def group_error(by: str, columns: Iterable[str], measured: bool = False) -> GroupError:
+    """The error for a column ``by`` one cannot group by: missing (with the nearest spelling, for a typo), a
+    measure (``measured``: the way to compare it instead) or an id or a count of each document; it names the
+    ``columns`` one can group by."""
+    columns = list(columns)
     usable = [c for c in columns if c not in _NOT_GROUPS]
+    listed = f"columns to group by: {', '.join(usable)}"
+    if measured:
+        return GroupError(
+            f"{by!r} is measured in each document, so it cannot group the documents (a metric is compared "
+            f"between outlets with compare(by='outlet', metric=...)); {listed}"
+        )
+    if by in columns:
+        return GroupError(f"{by!r} is an id or a count of each document, not a column to group by; {listed}")
     near = difflib.get_close_matches(str(by), usable, n=1)
     hint = f" (did you mean {near[0]!r}?)" if near else ""
-    return GroupError(f"no column {by!r} to compare the documents by{hint}; columns to group by: {', '.join(usable)}")
+    return GroupError(f"no column {by!r} to compare the documents by{hint}; {listed}")
 
 
 class _Groups:
@@ -135,7 +166,7 @@ class _Groups:
 
     def __init__(self, a: Analysis, by: str) -> None:
         docs = a.documents
-        check_group(docs, by)
+        check_analysis_group(a, by)
         ok = ~docs["status"].astype(str).str.startswith("skipped")
         self.doc_ids = docs.loc[ok, "doc_id"].astype(str).to_numpy()
         labels = docs.loc[ok, by].fillna("").astype(str).to_numpy()

@@ -109,9 +109,12 @@ def group_word_counts(
     numbers and possessive endings ("kabul’s" counts as "kabul") are handled per word type.
     """
     stop = frozenset(stop_words) if stop_words is not None else common_words()
+    from .compare import check_analysis_group
+
+    check_analysis_group(a, by)  # a misspelt column made one group of every document
     docs = a.documents
     ok = docs[~docs["status"].astype(str).str.startswith("skipped")]
-    group_of = dict(zip(ok["doc_id"], ok[by].fillna("").astype(str))) if by in ok else dict.fromkeys(ok["doc_id"], "")
+    group_of = dict(zip(ok["doc_id"], ok[by].fillna("").astype(str)))
     sents = a.sentences
     if "kind" in sents:
         sents = sents[sents["kind"].isin(["text", "item"])]

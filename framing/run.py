@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing as mp
+import numbers
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -280,11 +281,31 @@ def check_group_column(corpus: Corpus, pipeline: Pipeline, by: str) -> None:
     on ``corpus`` will have no column ``by`` (a corpus field, a metadata column, or one the analyzers add),
     as :meth:`~framing.analysis.Analysis.check_group` would after it."""
     from .analysis import _DOC_HEAD
-    from .compare import group_error
+    from .compare import check_group_name
 
     # the issue analyzer adds a share column per issue of the pipeline's issue set as documents are analysed
     shares = [f"issue_{i.slug}" for i in pipeline.issues] if pipeline.issues is not None else []
     columns = dict.fromkeys([*_DOC_HEAD, *(k for d in corpus for k in d.meta), *pipeline.document_columns(), *shares])
-    if by not in columns:
-        numbers = {*pipeline.metrics, *shares}
-        raise group_error(by, [c for c in columns if c not in numbers])
+    # the analyzers' values: source_entropy is a number, top_frame a label
+    measures = {*pipeline.metrics, *shares, *_numeric_document_values(pipeline)}
+    check_group_name(by, columns, measures=measures)
+
+
+#: a document for :func:`_numeric_document_values`: every analyzer finds something in it
+_STAND_IN = (
+    "Pakistan's foreign minister said on Monday that the border talks would probably resume. "
+    "Officials in Kabul strongly criticised the decision, according to a government statement."
+)
+
+
+def _numeric_document_values(pipeline: Pipeline) -> set[str]:
+    """The analyzers' free-form document values that are numbers (so measures, not labels to group by), as
+    found on a stand-in document: analyzers declare their names (``document_metrics``), not their types."""
+    from .corpus import Document
+
+    row = pipeline.process(Document(id="stand-in", text=_STAND_IN)).row
+    return {
+        k
+        for k in pipeline.document_columns()
+        if isinstance(row.get(k), numbers.Number) and not isinstance(row.get(k), bool)
+    }

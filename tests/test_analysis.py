@@ -218,6 +218,22 @@ def test_a_mistyped_group_column_is_named_before_any_report_file_is_written(seed
     seed_analysis.check_group("genre")  # a corpus field, empty or not, is fine
 
 
+def test_a_measure_is_not_a_column_to_group_by(seed_analysis):
+    """compare("flesch_reading_ease") (compare's first argument is ``by``, differences' is the metric) made one
+    group per distinct value; distinctive_words(by=a typo) made one group of every document."""
+    from framing.errors import GroupError
+
+    with pytest.raises(GroupError, match=r"'flesch_reading_ease' is measured in each document.*metric=\.\.\."):
+        seed_analysis.compare("flesch_reading_ease")
+    with pytest.raises(GroupError, match="'source_entropy' is measured"):
+        seed_analysis.differences("hedges_per_1000", by="source_entropy")
+    with pytest.raises(GroupError, match="'doc_id' is an id or a count"):
+        seed_analysis.compare(by="doc_id")
+    with pytest.raises(GroupError, match="no column 'outlett'"):
+        seed_analysis.distinctive_words(by="outlett")
+    assert len(seed_analysis.compare(by="top_frame", metric="flesch_reading_ease")) > 1  # a label is a group
+
+
 def test_negative_worker_counts_follow_joblib(monkeypatch):
     import framing.run as run
 
