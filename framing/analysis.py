@@ -293,7 +293,7 @@ class Analysis:
         return counts[order]
 
     # ------------------------------------------------------------------ display
-    def explain(self, doc_id: str, analyzers: Sequence[str] | None = None) -> Highlight:
+    def explain(self, doc_id: str, analyzers: str | Sequence[str] | None = None) -> Highlight:
         """The document's text with every evidence span and actor mention highlighted."""
         from .explain import highlight
 

@@ -22,16 +22,17 @@ from __future__ import annotations
 
 import difflib
 import math
+import numbers
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from .analyzers.base import Metric
-from .errors import GroupError
+from .errors import GroupError, OptionError
 from .stats import bootstrap_interval, column_matrix, resample_sums, unit_sums
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ __all__ = [
     "check_analysis_group",
     "check_group",
     "check_group_name",
+    "check_options",
     "compare_groups",
     "group_differences",
     "group_error",
@@ -226,6 +228,46 @@ def _frames(a: Analysis, m: Metric, issue: str | None, actor: str | None) -> lis
     return [(None, sentences)]
 
 
+def check_options(
+    a: Analysis,
+    issue: str | None = None,
+    actor: str | None = None,
+    level: float = 0.95,
+    n_boot: int = 1000,
+    min_docs: int = 5,
+) -> None:
+    """Raise :class:`~framing.errors.OptionError` for a comparison's option that would give a table of NaN
+    (an issue or actor name the analysis does not have: a typo) or a numpy error (``level=95``)."""
+    if isinstance(level, bool) or not isinstance(level, numbers.Real) or not 0 < level < 1:
+        raise OptionError(f"level is the intervals' coverage, between 0 and 1 (0.95 for 95%), not {level!r}")
+    for name, value, least in (("n_boot", n_boot, 1), ("min_docs", min_docs, 0)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < least:
+            raise OptionError(f"{name} must be a whole number of at least {least}, not {value!r}")
+    pipeline = getattr(a, "pipeline", None)
+    for kind, value, known in (
+        ("issue", issue, lambda: _issue_names(a, pipeline)),
+        ("actor", actor, lambda: _actor_names(a, pipeline)),
+    ):
+        if value is not None and value not in (names := known()):
+            near = difflib.get_close_matches(str(value), names, n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            raise OptionError(f"no {kind} {value!r} in this analysis{hint}; {kind}s: {', '.join(names) or 'none'}")
+
+
+def _issue_names(a: Analysis, pipeline: Any) -> list[str]:
+    iset = getattr(pipeline, "issues", None)
+    if iset is not None:
+        return list(iset.names)
+    sent = a.sentences
+    return sorted({i for v in sent["issues"] for i in (v or ())}) if "issues" in sent else []
+
+
+def _actor_names(a: Analysis, pipeline: Any) -> list[str]:
+    aset = getattr(pipeline, "actors", None)
+    found = a.mentions["actor"].dropna().astype(str).unique() if "actor" in a.mentions else []
+    return list(dict.fromkeys([*(aset.names if aset is not None else []), *sorted(found)]))
+
+
 def _chosen(a: Analysis, metric: str | Iterable[str] | None) -> list[str]:
     metrics = a.metrics
     if metric is None:
@@ -249,6 +291,7 @@ def compare_groups(
     seed: int = 0,
 ) -> pd.DataFrame:
     groups = _Groups(a, by)
+    check_options(a, issue, actor, level, n_boot, min_docs)
     rows = []
     for name in _chosen(a, metric):
         m = a.metrics[name]
@@ -299,6 +342,7 @@ def group_differences(
 ) -> pd.DataFrame:
     """Every pair of groups compared on ``metric`` (see the module docstring)."""
     groups = _Groups(a, by)
+    check_options(a, issue, actor, level, n_boot, min_docs)
     m = a.metrics[_chosen(a, metric)[0]]
     rows = []
     alpha = (1 - level) / 2

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .errors import OptionError
+
 if TYPE_CHECKING:
     from .analysis import Analysis
 
@@ -161,8 +163,16 @@ def _columns(frame, names: Sequence[str]) -> list[list]:
     return [frame[n].tolist() if n in frame.columns else [None] * len(frame) for n in names]
 
 
-def highlight(a: Analysis, doc_id: str, analyzers: Sequence[str] | None = None) -> Highlight:
-    """The highlight of one document (cached on the analysis: reports explain the same document often)."""
+def highlight(a: Analysis, doc_id: str, analyzers: str | Sequence[str] | None = None) -> Highlight:
+    """The highlight of one document (cached on the analysis: reports explain the same document often).
+
+    ``analyzers``: the names of those whose evidence to show (one name or several; all by default).
+    """
+    if analyzers is not None:
+        analyzers = [analyzers] if isinstance(analyzers, str) else list(analyzers)  # "hedging", not its letters
+        unknown = [n for n in analyzers if n not in a.analyzers]
+        if unknown:
+            raise OptionError(f"no analyzer {unknown[0]!r} in this analysis; analyzers: {', '.join(a.analyzers)}")
     key = (doc_id, tuple(analyzers) if analyzers is not None else None)
     cache = a.__dict__.setdefault("_highlights", {})
     if key not in cache:

@@ -617,7 +617,7 @@ def coverage(
     import pandas as pd
 
     from .analyzers.base import Metric, ratio
-    from .compare import COMPARE_COLUMNS, THIN_ROWS, check_analysis_group
+    from .compare import COMPARE_COLUMNS, THIN_ROWS, check_analysis_group, check_options
     from .stats import bootstrap_interval, unit_sums
 
     sent = a.sentences
@@ -628,6 +628,7 @@ def coverage(
         issues = iset.names if iset is not None else sorted({i for v in sent["issues"] for i in (v or ())})
     docs = a.documents
     check_analysis_group(a, by)
+    check_options(a, level=level, n_boot=n_boot, min_docs=min_docs)
     ok = ~docs["status"].astype(str).str.startswith("skipped")
     groups = docs.loc[ok, by].fillna("").astype(str)
     group_docs = {g: list(ids) for g, ids in docs.loc[ok, "doc_id"].groupby(groups.values)}

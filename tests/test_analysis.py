@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
@@ -239,3 +240,38 @@ def test_negative_worker_counts_follow_joblib(monkeypatch):
 
     monkeypatch.setattr(run.os, "cpu_count", lambda: 8)
     assert [run.worker_count(n) for n in (None, 0, 1, 3, -1, -2, -8, -20)] == [1, 1, 1, 3, 8, 7, 1, 1]
+
+
+def test_options_that_gave_tables_of_nan_or_numpy_errors_are_named(seed_analysis, tmp_path):
+    """A misspelt issue or actor gave one NaN row per outlet, level=95 a numpy message, n_boot=0 an
+    IndexError, a report with n_boot='x' a report of failed sections, and explain(analyzers="hedging") no
+    highlights (the letters of the name were taken as names)."""
+    from framing.compare import check_options
+    from framing.errors import OptionError
+
+    a = seed_analysis
+    issue = a.pipeline.issues.names[0]
+    with pytest.raises(
+        OptionError, match=re.escape(f"no issue {issue[:-1]!r} in this analysis (did you mean {issue!r}?)")
+    ):
+        a.compare(metric="hedges_per_1000", issue=issue[:-1])
+    with pytest.raises(OptionError, match=r"no actor 'Pakistn' .*did you mean 'Pakistan'"):
+        a.differences("stance_mean", actor="Pakistn")
+    with pytest.raises(OptionError, match=r"level is the intervals' coverage, between 0 and 1 \(0.95 for 95%\)"):
+        a.compare(metric="hedges_per_1000", level=95)
+    with pytest.raises(OptionError, match="n_boot must be a whole number of at least 1, not 0"):
+        a.compare(metric="hedges_per_1000", n_boot=0)
+    with pytest.raises(OptionError, match="n_boot"):
+        a.report(tmp_path / "rep", n_boot="x")
+    assert not (tmp_path / "rep").exists()
+    with pytest.raises(TypeError):
+        a.report(tmp_path / "rep", nboot=100)  # a misspelt option is not swallowed
+    with pytest.raises(OptionError, match="min_docs"):
+        framing.issues.coverage(a, min_docs=-1)
+    check_options(a, issue=issue, actor="Pakistan", level=0.9, n_boot=1, min_docs=0)  # all fine
+    assert len(a.compare(metric="hedges_per_1000", issue=issue, n_boot=50)) > 0
+    doc = a.documents["doc_id"][0]
+    assert a.explain(doc, analyzers="hedging")._repr_html_() == a.explain(doc, analyzers=["hedging"])._repr_html_()
+    assert 'class="fr-hedge"' in a.explain(doc, analyzers="hedging")._repr_html_()
+    with pytest.raises(OptionError, match=r"no analyzer 'hedge'.*analyzers: readability"):
+        a.explain(doc, analyzers=["hedge"])

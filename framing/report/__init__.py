@@ -90,12 +90,12 @@ def write_report(
     level: float = 0.95,
     seed: int = 0,
     tables: tuple[str, ...] = ("csv",),
-    **_: Any,
 ) -> Path:
     """Write the report files into ``out_dir`` and return the folder."""
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
 
+    from ..compare import check_options
     from ..export import save_tables, write_table
     from ..plots.style import style
     from .excerpts import excerpt_pages
@@ -103,6 +103,7 @@ def write_report(
     from .layout import figure_page, render_png, text_pages
 
     a.check_group(by)  # before any file is written: every section would fail on it
+    check_options(a, level=level, n_boot=n_boot)
     check_writable_folder(out_dir, "report")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
