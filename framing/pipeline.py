@@ -184,13 +184,15 @@ def _order(analyzers: list[Analyzer]) -> list[Analyzer]:
     return out
 
 
-def build_analyzers(spec: Iterable[str | Analyzer] | None) -> list[Analyzer]:
-    """Analyzer instances from names and/or instances (``None``: every available default)."""
+def build_analyzers(spec: str | Analyzer | Iterable[str | Analyzer] | None) -> list[Analyzer]:
+    """Analyzer instances from names and/or instances, or one of them (``None``: every available default)."""
     from .analyzers.base import available
 
     if spec is None:
         names = [n for n in DEFAULT_ANALYZERS if n in available()]
         return _order([create(n) for n in names])
+    if isinstance(spec, (str, Analyzer)):
+        spec = [spec]  # analyzers="hedging" was read letter by letter ("unknown analyzer 'h'")
     out = []
     for a in spec:
         out.append(create(a) if isinstance(a, str) else a)

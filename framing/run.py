@@ -17,6 +17,7 @@ from .analyzers.base import Analyzer
 from .clean import Cleaner
 from .corpus import Corpus, Document, add_note
 from .duplicates import DuplicateTracker
+from .errors import OptionError
 from .packed import PackedOutput, pack
 from .pipeline import DocOutput, Pipeline
 from .progress import Progress
@@ -83,6 +84,8 @@ def worker_count(n_jobs: int | None) -> int:
     """The number of worker processes ``n_jobs`` asks for, as joblib and scikit-learn count them: a positive
     number as is, ``-1`` one per core, ``-2`` all cores but one, and so on (never fewer than 1); 0 or
     ``None``: 1 (no workers, the calling process does the work)."""
+    if n_jobs is not None and (isinstance(n_jobs, bool) or not isinstance(n_jobs, numbers.Integral)):
+        raise OptionError(f"n_jobs is a whole number of worker processes (-1: one per core), not {n_jobs!r}")
     if not n_jobs:
         return 1
     if n_jobs < 0:

@@ -240,6 +240,14 @@ def test_negative_worker_counts_follow_joblib(monkeypatch):
 
     monkeypatch.setattr(run.os, "cpu_count", lambda: 8)
     assert [run.worker_count(n) for n in (None, 0, 1, 3, -1, -2, -8, -20)] == [1, 1, 1, 3, 8, 7, 1, 1]
+    for bad in ("2", 2.5, True):
+        with pytest.raises(framing.errors.OptionError, match="n_jobs is a whole number"):
+            run.worker_count(bad)  # "2" raised "'<' not supported between instances of 'str' and 'int'"
+
+
+def test_one_analyzer_name_is_one_analyzer_not_its_letters():
+    text = "Officials said the talks might resume."
+    assert framing.analyze([text], analyzers="hedging", progress=False).analyzers == ["hedging"]
 
 
 def test_options_that_gave_tables_of_nan_or_numpy_errors_are_named(seed_analysis, tmp_path):
