@@ -302,7 +302,7 @@ class Analysis:
     def check_group(self, by: str) -> None:
         """Raise :class:`~framing.errors.GroupError` when ``by`` is not a column of the documents table, or is
         one of the analyzers' numbers (a metric, an issue share, a source count), which vary from document to
-        document and make no groups (see :func:`framing.compare.check_group`)."""
+        document and make no groups (see :func:`framing.compare.check_analysis_group`)."""
         from .compare import check_analysis_group
 
         check_analysis_group(self, by)

@@ -43,7 +43,6 @@ __all__ = [
     "DIFFERENCE_COLUMNS",
     "THIN_ROWS",
     "check_analysis_group",
-    "check_group",
     "check_group_name",
     "check_options",
     "compare_groups",
@@ -118,26 +117,21 @@ def _key(frame: pd.DataFrame) -> pd.Series:
 _NOT_GROUPS = frozenset({"doc_id", "n_words", "n_sentences", "duplicate_of"})
 
 
-def check_group(docs: pd.DataFrame, by: str, measures: Iterable[str] = ()) -> None:
-    """Raise :class:`~framing.errors.GroupError` (a ``KeyError`` too) when ``by`` is not a column of the
-    documents table ``docs``, or holds a value of each document rather than groups of documents: one of
-    ``measures`` (the analyzers' numbers), an id or a count (see :func:`group_error`)."""
+def check_analysis_group(a: Analysis, by: str) -> None:
+    """:func:`check_group_name` on an analysis's documents table: its measures are its metrics and the
+    analyzers' document columns that hold numbers (an issue share, a source count)."""
+    docs = a.documents
+    pipeline = getattr(a, "pipeline", None)
+    own = [*a.metrics, *(pipeline.document_columns() if pipeline is not None else ())]
+    measures = [c for c in own if c in docs.columns and docs[c].dtype.kind in "fiub"]
     check_group_name(by, [str(c) for c in docs.columns], measures)
 
 
-def check_analysis_group(a: Analysis, by: str) -> None:
-    """:func:`check_group` on an analysis: its measures are its metrics and the analyzers' document values
-    that are numbers (an issue share, a source count), which vary from document to document."""
-    docs = a.documents
-    own = list(a.metrics)
-    pipeline = getattr(a, "pipeline", None)
-    if pipeline is not None:
-        own += [*pipeline.document_columns(), *(f"issue_{i.slug}" for i in pipeline.issues or ())]
-    check_group(docs, by, measures=[c for c in own if c in docs.columns and docs[c].dtype.kind in "fiub"])
-
-
 def check_group_name(by: str, columns: Iterable[str], measures: Iterable[str] = ()) -> None:
-    """:func:`check_group` on the names of the columns (before an analysis, from what it will produce)."""
+    """Raise :class:`~framing.errors.GroupError` (a ``KeyError`` too) when ``by`` is not one of ``columns``,
+    or holds a value of each document rather than groups of documents: one of ``measures`` (the analyzers'
+    numbers), an id or a count (see :func:`group_error`). Before an analysis, ``columns`` are those it will
+    produce."""
     measures = set(measures)
     columns = list(columns)
     if by not in columns or by in measures or by in _NOT_GROUPS:

@@ -108,9 +108,9 @@ def group_word_counts(
     Each group's sentences are joined and tokenized at once, and counted in C; stop words,
     numbers and possessive endings ("kabul’s" counts as "kabul") are handled per word type.
     """
-    stop = frozenset(stop_words) if stop_words is not None else common_words()
     from .compare import check_analysis_group
 
+    stop = frozenset(stop_words) if stop_words is not None else common_words()
     check_analysis_group(a, by)  # a misspelt column made one group of every document
     docs = a.documents
     ok = docs[~docs["status"].astype(str).str.startswith("skipped")]

@@ -130,7 +130,9 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
                 raise ValueError(f"unknown metric {unknown[0]!r}; metrics: {', '.join(pipe.metrics)}")
             names = list(self.metrics)
         if pipe.issues is not None and "issues" in pipe.analyzer_names:
-            names += [f"issue_{i.slug}" for i in pipe.issues]
+            from .analyzers.issues import share_columns
+
+            names += share_columns(pipe.issues)
         self.feature_names_out_ = np.asarray(names, dtype=object)
         self._pipe = pipe
         return self

@@ -282,16 +282,14 @@ def analyze_with(pipeline: Pipeline, corpus: Corpus, n_jobs: int = 1, progress: 
 def check_group_column(corpus: Corpus, pipeline: Pipeline, by: str) -> None:
     """Before a long run: raise :class:`~framing.errors.GroupError` when the documents table of ``pipeline``
     on ``corpus`` will have no column ``by`` (a corpus field, a metadata column, or one the analyzers add),
-    as :meth:`~framing.analysis.Analysis.check_group` would after it."""
+    or will hold a measure, as :meth:`~framing.analysis.Analysis.check_group` would after it (see
+    :func:`framing.compare.check_group_name`)."""
     from .analysis import _DOC_HEAD
     from .compare import check_group_name
 
-    # the issue analyzer adds a share column per issue of the pipeline's issue set as documents are analysed
-    shares = [f"issue_{i.slug}" for i in pipeline.issues] if pipeline.issues is not None else []
-    columns = dict.fromkeys([*_DOC_HEAD, *(k for d in corpus for k in d.meta), *pipeline.document_columns(), *shares])
-    # the analyzers' values: source_entropy is a number, top_frame a label
-    measures = {*pipeline.metrics, *shares, *_numeric_document_values(pipeline)}
-    check_group_name(by, columns, measures=measures)
+    columns = dict.fromkeys([*_DOC_HEAD, *(k for d in corpus for k in d.meta), *pipeline.document_columns()])
+    # the metrics, issue shares and numbers such as source_entropy are measures; top_frame is a label
+    check_group_name(by, columns, measures=_numeric_document_values(pipeline))
 
 
 #: a document for :func:`_numeric_document_values`: every analyzer finds something in it
@@ -302,8 +300,9 @@ _STAND_IN = (
 
 
 def _numeric_document_values(pipeline: Pipeline) -> set[str]:
-    """The analyzers' free-form document values that are numbers (so measures, not labels to group by), as
-    found on a stand-in document: analyzers declare their names (``document_metrics``), not their types."""
+    """The analyzers' document columns that hold numbers (so measures, not labels to group by: the metrics,
+    the issue shares, ``source_entropy``), as found on a stand-in document: analyzers declare the names of
+    their free-form values (``document_metrics``), not their types."""
     from .corpus import Document
 
     row = pipeline.process(Document(id="stand-in", text=_STAND_IN)).row

@@ -58,6 +58,11 @@ def counted_sentences(model: TextModel) -> list[bool]:
     return out
 
 
+def share_columns(iset: IssueSet) -> tuple[str, ...]:
+    """The document columns of the issue shares, ``issue_<slug>``, in the order of the issue set."""
+    return getattr(iset, "doc_columns", None) or tuple(f"issue_{i.slug}" for i in iset)
+
+
 def counted_of(ctx: DocContext) -> list[bool]:
     """:func:`counted_sentences` of the context's text model, computed once per document for the issue and
     frame analyzers (kept on the context, which lives for one document)."""
@@ -128,7 +133,7 @@ class IssueAnalyzer(Analyzer):
         for names in hit.sentences:
             for i in names:
                 per_issue[i] = per_issue.get(i, 0) + 1
-        columns = getattr(iset, "doc_columns", None) or tuple(f"issue_{i.slug}" for i in iset)
+        columns = share_columns(iset)
         metrics: dict[str, Any] = {
             col: (per_issue.get(i.name, 0) / n_counted if n_counted else float("nan")) for col, i in zip(columns, iset)
         }
