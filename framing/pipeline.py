@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .actors import ActorSet
-from .analyzers.base import Analyzer, DocContext, DocResult, Evidence, Metric, Ratio, create
+from .analyzers.base import Analyzer, DocContext, DocResult, Evidence, Metric, create
 from .clean import Cleaner
 from .corpus import STANDARD_FIELDS, Document
 from .duplicates import fingerprint
@@ -242,14 +242,7 @@ class Pipeline:
                 keys.setdefault((m.table == "sentences", c), len(keys))
         self._sum_keys = tuple(keys)
         self._metric_plan = [
-            (
-                m.name,
-                m.table == "sentences",
-                tuple(keys[(m.table == "sentences", c)] for c in m.columns),
-                m.min_rows,
-                m,
-                m.formula,
-            )
+            (m.name, m.table == "sentences", tuple(keys[(m.table == "sentences", c)] for c in m.columns), m.min_rows, m)
             for m in self.metric_list
         ]
         self._sentence_columns = tuple(self.sentence_columns().items())
@@ -260,9 +253,15 @@ class Pipeline:
         return [a.name for a in self.analyzers]
 
     def document_columns(self) -> list[str]:
-        """The columns the analyzers add to every document row: the metrics, then the analyzers' free-form
-        document values (``top_issue``, ``n_sources``, ...)."""
-        return list(self._empty_metrics)
+        """The columns the analyzers add to the document rows: the metrics, then the analyzers' free-form
+        document values (``top_issue``, ``n_sources``, ...), then the issue shares of the pipeline's issue
+        set, which the issue analyzer adds as it meets them."""
+        from .analyzers.issues import share_columns
+
+        cols = dict.fromkeys(self._empty_metrics)
+        if self.issues is not None and "issues" in self.analyzer_names:
+            cols.update(dict.fromkeys(share_columns(self.issues)))
+        return list(cols)
 
     def sentence_columns(self) -> dict[str, Any]:
         cols: dict[str, Any] = {}
@@ -405,12 +404,9 @@ class Pipeline:
         ]
         values: dict[str, float] = {}
         nan = math.nan
-        for name, in_sentences, slots, min_rows, metric, formula in self._metric_plan:
+        for name, in_sentences, slots, min_rows, metric in self._metric_plan:
             if n_rows[in_sentences] < min_rows:
                 values[name] = nan
-            elif type(formula) is Ratio:  # most metrics, inlined: this loop runs some 50 times per document
-                b = totals[slots[1]]
-                values[name] = formula.scale * totals[slots[0]] / b if b else nan
             else:
                 values[name] = metric.compute(tuple(map(totals.__getitem__, slots)))
         return values
