@@ -2,8 +2,8 @@
 
 Install the extra: ``pip install "framing-toolkit[dask]"``. The pipeline (with
 its compiled lexicons and actor matcher) goes into the task graph once, as
-pickled bytes, and every partition unpickles its own copy (about 0.1 s; the
-stance lexicon is rebuilt once per worker process). A pipeline keeps memos
+pickled bytes, and every partition unpickles its own copy (0.05 s; the stance
+lexicon is rebuilt once per worker process: ``benchmarks/pipeline_copy.py``). A pipeline keeps memos
 across documents, so one shared live object would be wrong twice over: the
 threads of a worker would share its memos, and Dask may pickle it (to send it
 to another worker, or to spill it to disk) while a task is changing them. Such

@@ -233,8 +233,8 @@ def test_user_words_and_options():
 
 
 def test_a_pickled_analyzer_carries_the_shipped_lexicon_by_name_and_a_custom_one_whole():
-    """Worker processes get a copy: the shipped lexicon is rebuilt there (2.5 MB and 0.3 s to unpickle when
-    sent whole, for every Dask partition), a lexicon with the user's words is sent with the analyzer."""
+    """Worker processes get a copy: the shipped lexicon is rebuilt there (sent whole, it was most of the
+    pipeline that every Dask partition unpickles), a lexicon with the user's words is sent with the analyzer."""
     import pickle
 
     text = "Qatar was splendiferous. Pakistan strongly condemned the deadly attack by the TTP."

@@ -122,7 +122,8 @@ class StanceAnalyzer(Analyzer):
 
     def __getstate__(self) -> dict[str, Any]:
         # the shipped lexicon travels as its two options and is rebuilt once per process: pickled whole it is
-        # 2.5 MB that takes 0.3 s to unpickle, and the Dask path unpickles a pipeline for every partition
+        # most of a pipeline's copy, which the Dask path unpickles for every partition
+        # (benchmarks/pipeline_copy.py)
         state = dict(self.__dict__)
         if self._shipped:
             state["lexicon"] = None

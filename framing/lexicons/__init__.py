@@ -73,7 +73,7 @@ class LexiconEntry:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # rebuilt from its fields: a dataclass's default unpickling looks its fields up again for every
-        # entry, and a pipeline holds tens of thousands of entries (0.5 s of every copy sent to a worker)
+        # entry, and a pipeline holds tens of thousands of entries (each copy sent to a worker unpickles them)
         return (LexiconEntry, (self.term, self.words, self.category, self.weight, self.extra, self.line))
 
 
