@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import framing
 from framing.actors import ActorSet
-from framing.analyzers.sourcing import ATTRIBUTION_KEYS, SourcingAnalyzer, source_entropy
+from framing.analyzers.sourcing import ATTRIBUTION_KEYS, SourcingAnalyzer, source_entropy, type_diversity
 from framing.lexicons import load_lexicon
 from framing.text import TextModel
 
@@ -473,6 +474,7 @@ def test_metrics_are_ratios_of_the_columns(small):
     assert d["named_share"] == pytest.approx(1 / 3) and d["anonymous_share"] == pytest.approx(1 / 3)
     assert d["loaded_share"] == 0
     assert d["n_sources"] == 3 and d["source_entropy"] == pytest.approx(math.log2(3))
+    assert d["source_type_diversity"] == 1  # three typed sources, each of another type
 
 
 def test_compare_gives_an_interval_per_outlet(small):
@@ -510,6 +512,34 @@ def test_source_entropy():
     assert source_entropy([5]) == 0
     assert source_entropy([2, 2]) == pytest.approx(1.0)
     assert math.isnan(source_entropy([]))
+
+
+def test_type_diversity_is_simpsons_index_without_replacement():
+    assert type_diversity(5, 0, 0, 0) == 0
+    assert type_diversity(1, 1, 0, 0) == 1
+    assert type_diversity(2, 2, 2, 2) == pytest.approx(1 - 4 * 2 / (8 * 7))
+    assert type_diversity(3, 1, 0, 0) == pytest.approx(1 - 6 / 12)
+    assert math.isnan(type_diversity(1, 0, 0, 0)) and math.isnan(type_diversity(0, 0, 0, 0))
+    reps = [np.array([5.0, 1, 3, 0]), np.array([0.0, 1, 1, 0]), np.array([0.0, 0, 0, 1]), np.array([0.0, 0, 0, 0])]
+    got = type_diversity(*reps)  # bootstrap replicates: one array per type
+    want = [type_diversity(*(float(r[k]) for r in reps)) for k in range(4)]
+    np.testing.assert_allclose(got, want, equal_nan=True)
+
+
+def test_source_type_diversity_is_read_from_the_attributions(seed_analysis):
+    """The document figure and the outlet figure are the index of the typed sources in the attributions table."""
+    types = ("named person", "official/institution", "document/report", "anonymous/vague")
+    att = seed_analysis.table("attributions")
+    counts = att[att["source_type"].isin(types)].groupby(["doc_id", "source_type"]).size().unstack(fill_value=0)
+    counts = counts.reindex(columns=list(types), fill_value=0)
+    docs = seed_analysis.documents.set_index("doc_id")
+    for doc, row in counts.iterrows():
+        assert docs.loc[doc, "source_type_diversity"] == pytest.approx(type_diversity(*map(float, row)))
+    t = seed_analysis.compare(metric="source_type_diversity", n_boot=50).set_index("group")
+    outlets = docs.loc[counts.index, "outlet"]
+    for outlet, rows in counts.groupby(outlets.to_numpy()):
+        pooled = rows.sum()
+        assert t.loc[outlet, "value"] == pytest.approx(type_diversity(*map(float, pooled)))
 
 
 def test_user_can_add_reporting_verbs():

@@ -175,6 +175,14 @@ def test_report_pages_and_summary_on_the_seeds(seed_analysis):
     assert ps[1].excerpts and all("<span" in html for _, html, _ in ps[1].excerpts)
     lines = summary(seed_analysis, ctx)
     assert len(lines) >= 4 and any("per 1,000 words" in line for line in lines)
+    # the variety of source types is named with the table's figures (Policy brief 72%, Op-ed (004) 60%)
+    div = ps[0].table.query("metric == 'source_type_diversity'").sort_values("value")
+    assert len(div) == 5
+    hi, lo = div.iloc[-1], div.iloc[0]
+    said = next(line for line in lines if "most varied kinds of source" in line)
+    assert (
+        said.startswith(hi["group"]) and f"{hi['value']:.0%}" in said and f"{lo['value']:.0%} for {lo['group']}" in said
+    )
     import matplotlib.pyplot as plt
 
     for p in ps:

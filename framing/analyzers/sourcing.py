@@ -21,6 +21,12 @@ mention an actor:
 * ``direct_share`` = direct quotations / attributions;
 * ``named_share``, ``official_share``, ``document_share``, ``anonymous_share``
   = attributions whose source is of that type / attributions;
+* ``source_type_diversity`` = 1 − Σ nᵢ(nᵢ − 1) / (N(N − 1)) over the
+  attributions of each source type (named, official, document, anonymous; N
+  their total): the chance that two of them drawn at random without
+  replacement have sources of different types (Simpson 1949); 0 when every
+  source is of one type, higher the more evenly the types share the
+  attributions (about 0.75 for four equal shares of many), NaN under two;
 * ``loaded_share`` = attributions with a loaded reporting verb ("claimed",
   "admitted", "slammed") / attributions with a reporting verb (speech and
   writing; internal states left out);
@@ -33,7 +39,8 @@ their diversity (Shannon entropy in bits of the sources' attribution counts;
 
 References: Newell, Margolin & Ruths (2018), An Attribution Relations Corpus
 for Political News, LREC; Pareti (2016), PARC 3.0; Bell (1991), The Language
-of News Media, on reporting verbs.
+of News Media, on reporting verbs; Simpson (1949), Measurement of diversity,
+Nature 163, 688.
 """
 
 from __future__ import annotations
@@ -83,6 +90,16 @@ def complement_share(total: Any, part: Any) -> Any:
     """``(total - part) / total``: the share of rows that are not ``part`` (NaN for no rows; numbers, or
     arrays of bootstrap replicates)."""
     return safe_divide(total - part, total)
+
+
+@vectorized
+def type_diversity(*counts: Any) -> Any:
+    """Simpson's diversity without replacement, ``1 − Σ nᵢ(nᵢ − 1) / (N(N − 1))`` with ``N = Σ nᵢ``: the chance that
+    two items drawn at random without replacement belong to different types (Simpson 1949). NaN for ``N < 2``;
+    numbers, or arrays of bootstrap replicates (one array per type)."""
+    n = sum(counts)
+    # N(N − 1) is 0 exactly when N is 0 or 1 (counts are whole numbers): safe_divide gives NaN there
+    return 1.0 - safe_divide(sum(c * (c - 1.0) for c in counts), n * (n - 1.0))
 
 
 def source_entropy(counts: Sequence[int] | Mapping[Any, int]) -> float:
@@ -375,6 +392,21 @@ class SourcingAnalyzer(Analyzer):
                     unit="share",
                 )
             )
+        out.append(
+            Metric(
+                "source_type_diversity",
+                "Variety of source types",
+                self.name,
+                "sentences",
+                tuple(_TYPE_COLUMN.values()),
+                type_diversity,
+                "Chance that two attributions with a typed source, drawn at random without replacement, have sources "
+                "of different types (named person, office or institution, document, anonymous): "
+                "1 − Σ nᵢ(nᵢ − 1) / (N(N − 1)); 0 when every source is of one type, higher the more evenly the types are used.",
+                unit="index",
+                citation="Simpson (1949)",
+            )
+        )
         out.append(
             Metric(
                 "loaded_share",

@@ -45,6 +45,7 @@ REFERENCES: dict[tuple[str, str], str] = {
         "Prince, E. F., Frader, J., & Bosk, C. (1982). On hedging in physician–physician discourse. In R. J. di "
         "Pietro (Ed.), Linguistics and the Professions (pp. 83–97). Ablex."
     ),
+    ("Simpson", "1949"): "Simpson, E. H. (1949). Measurement of diversity. Nature, 163, 688.",
 }
 
 

@@ -47,7 +47,14 @@ TYPE_METRICS = {
     "document/report": "document_share",
     "anonymous/vague": "anonymous_share",
 }
-METRICS = ("attributions_per_1000", "loaded_share", "direct_share", "own_voice_share", *TYPE_METRICS.values())
+METRICS = (
+    "attributions_per_1000",
+    "loaded_share",
+    "direct_share",
+    "own_voice_share",
+    *TYPE_METRICS.values(),
+    "source_type_diversity",
+)
 TOP_SOURCES = 12
 
 
@@ -186,6 +193,13 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
         lines.append(
             f"{anon.iloc[-1]['group']} leans most on unnamed or vague sources ({anon.iloc[-1]['value']:.0%} of its "
             f"attributions), {anon.iloc[0]['group']} least ({anon.iloc[0]['value']:.0%})."
+        )
+    varied = _solid(t, "source_type_diversity")
+    if len(varied) > 1 and varied["value"].iloc[-1] > varied["value"].iloc[0]:
+        hi, lo = varied.iloc[-1], varied.iloc[0]
+        lines.append(
+            f"{hi['group']} draws on the most varied kinds of source: two of its attributions picked at random have "
+            f"sources of different types {hi['value']:.0%} of the time, against {lo['value']:.0%} for {lo['group']}."
         )
     loaded = _solid(t, "loaded_share")
     if len(loaded) and loaded["value"].max() > 0:
