@@ -81,13 +81,44 @@ def _json_default(v: Any) -> Any:
         return str(v)
 
 
-def _parquet_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """Object columns as strings (or None), so that Parquet gets one type per column."""
+_LISTS = (list, tuple, set, frozenset)
+
+
+def _as_text(v: Any) -> str | None:
+    if v is None or isinstance(v, str):
+        return v
+    return "; ".join(map(str, v)) if isinstance(v, _LISTS) else str(v)
+
+
+def _as_text_list(v: Any) -> list[str] | None:
+    if v is None:
+        return None
+    return [str(x) for x in v] if isinstance(v, _LISTS) else [str(v)]
+
+
+def _parquet_table(df: pd.DataFrame, schema: Any = None) -> Any:
+    """``df`` as a pyarrow table with one type per column: object columns as strings (or None), and columns of
+    lists (a sentence's issues and frames) as lists of strings, as :func:`framing.export.write_table` writes them
+    (they used to become the text of a Python tuple, "('a', 'b')"); where ``schema`` (an output being resumed)
+    holds such a column as text, its lists are "; "-joined, as in CSV."""
+    import pyarrow as pa
+
     out = df.copy()
     for c in out.columns:
-        if out[c].dtype == object:
-            out[c] = out[c].map(lambda v: None if v is None else (v if isinstance(v, str) else str(v)))
-    return out
+        if out[c].dtype != object:
+            continue
+        lists = out[c].map(lambda v: isinstance(v, _LISTS)).any()
+        kind = schema.field(c).type if schema is not None and c in schema.names else None
+        as_text = kind is not None and (pa.types.is_string(kind) or pa.types.is_large_string(kind))
+        out[c] = out[c].map(_as_text_list if lists and not as_text else _as_text)
+    table = pa.Table.from_pandas(out, preserve_index=False)
+    fields = [
+        pa.field(f.name, pa.list_(pa.string()))
+        if pa.types.is_list(f.type) and pa.types.is_null(f.type.value_type)
+        else f
+        for f in table.schema
+    ]
+    return table.cast(pa.schema(fields, metadata=table.schema.metadata))  # lists that were all empty: of strings
 
 
 def _part_number(part: Path) -> int:
@@ -167,10 +198,9 @@ class _Table:
 
         df = self.fix(df)
         if self.suffix == ".parquet":
-            import pyarrow as pa
             import pyarrow.parquet as pq
 
-            table = pa.Table.from_pandas(_parquet_safe(df), preserve_index=False)
+            table = _parquet_table(df, self.schema)
             if self.schema is None:
                 self.schema = table.schema
             else:

@@ -194,3 +194,29 @@ def test_an_empty_output_fixes_no_columns(tmp_path, suffix):
     got = outputs(out)
     assert got["documents"]["doc_id"].tolist() == [d.id for d in docs[:3]]
     assert "flesch_reading_ease" in got["documents"] and "actor" in got["mentions"]
+
+
+def test_parquet_keeps_a_sentences_issues_and_frames_as_lists(tmp_path, seed_analysis):
+    """They were written as the text of a Python tuple, "('a', 'b')", which a reader had to parse."""
+    path = tmp_path / "s.parquet"
+    score_to_file(framing.load_seeds(), path, tables=("documents", "sentences"), progress=False)
+    got = pd.read_parquet(tmp_path / "s.sentences.parquet", columns=["issues", "frames"])
+    for column in ("issues", "frames"):
+        assert [tuple(v) for v in got[column]] == [tuple(v) for v in seed_analysis.sentences[column]]
+
+
+def test_resuming_an_output_that_holds_lists_as_text_goes_on_as_text(tmp_path, seed_analysis):
+    """An output written before lists were kept as lists: a resumed run adds its rows in the same form ("; "-joined,
+    as in CSV), instead of failing to cast a list to text."""
+    seeds = framing.load_seeds()
+    path = tmp_path / "s.parquet"
+    tables = ("documents", "sentences")
+    score_to_file(framing.Corpus(list(seeds)[:2], name="seeds"), path, tables=tables, progress=False)
+    sentences = tmp_path / "s.sentences.parquet"
+    old = pd.read_parquet(sentences)
+    for column in ("issues", "frames"):
+        old[column] = ["; ".join(v) for v in old[column]]
+    old.to_parquet(sentences, index=False)
+    score_to_file(seeds, path, tables=tables, progress=False, resume=True)
+    got = pd.read_parquet(sentences)
+    assert got["issues"].tolist() == ["; ".join(v) for v in seed_analysis.sentences["issues"]]
