@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from .analyzers.base import Metric
-from .errors import GroupError, OptionError
+from .errors import GroupError, MetricError, OptionError
 from .stats import bootstrap_interval, column_matrix, resample_sums, unit_sums
 
 if TYPE_CHECKING:
@@ -269,7 +269,9 @@ def _chosen(a: Analysis, metric: str | Iterable[str] | None) -> list[str]:
     chosen = [metric] if isinstance(metric, str) else list(metric)
     unknown = [m for m in chosen if m not in metrics]
     if unknown:
-        raise KeyError(f"unknown metric {unknown[0]!r}; metrics: {', '.join(metrics)}")
+        near = difflib.get_close_matches(str(unknown[0]), list(metrics), n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        raise MetricError(f"unknown metric {unknown[0]!r}{hint}; metrics: {', '.join(metrics)}")
     return chosen
 
 

@@ -71,6 +71,13 @@ class GroupError(FramingError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+class MetricError(FramingError, KeyError):
+    """A metric name that the analysis does not define (a ``KeyError`` too)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
 class OptionError(FramingError, ValueError):
     """An option that is not one of those offered (an analyzer, a table, an output format), or that does not
     fit an earlier run being resumed (a ``ValueError`` too)."""

@@ -235,6 +235,17 @@ def test_a_measure_is_not_a_column_to_group_by(seed_analysis):
     assert len(seed_analysis.compare(by="top_frame", metric="flesch_reading_ease")) > 1  # a label is a group
 
 
+def test_a_mistyped_metric_names_the_nearest_one(seed_analysis):
+    """It was a bare KeyError, which the command line printed as a traceback."""
+    from framing.errors import FramingError, MetricError
+
+    with pytest.raises(MetricError, match=r"unknown metric 'hedgd_share' \(did you mean 'hedged_share'\?\); metrics: "):
+        seed_analysis.compare(metric=["hedges_per_1000", "hedgd_share"])
+    with pytest.raises(KeyError):  # still a KeyError for code that caught the old one
+        seed_analysis.differences("stance_man")
+    assert issubclass(MetricError, FramingError)
+
+
 def test_negative_worker_counts_follow_joblib(monkeypatch):
     import framing.run as run
 
