@@ -3,6 +3,7 @@
     python benchmarks/memory.py memos [--docs 12000]      # replay the memos' lookups under several limits
     python benchmarks/memory.py tracker [--docs 200000]   # bytes per document of the duplicate tracker
     python benchmarks/memory.py analysis [--docs 2000]    # memory per document of an Analysis, packed or not
+    python benchmarks/memory.py scores [--docs 4000]      # comparing from a streamed run's files (load_scores)
 
 ``memos`` runs the full analysis over the AllSides documents (``../shared`` beside the repository) with every
 memo kept across documents recording its lookups (word types, syllable words, source phrases, run-together
@@ -18,6 +19,11 @@ bytes per document each holds at the end and at its peak (tracemalloc) and the t
 as Python objects (``compact=False``, as before), each in a fresh process, and prints the resident
 memory it adds per document once analysed, then once the documents, sentences, mentions and evidence
 tables are built, the process's peak, and the CPU time of the analysis.
+
+``scores`` streams the first AllSides documents to Parquet and to CSV with ``framing score``'s tables
+(documents, sentences, mentions; 2 worker processes), then, in a fresh process per format, reads them back with
+:func:`framing.load_scores` and compares the outlets on every metric (``n_boot=200``), printing the resident
+memory the loaded tables add (per sentence), the process's peak and the time of each step.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ import time
 import tracemalloc
 from collections import Counter
 from collections.abc import Hashable, Iterable
+from pathlib import Path
 
 from allsides import CORPUS, peak_mb, read, resident_mb, setup
 
@@ -188,19 +195,103 @@ def analysis(n_docs: int) -> None:
         )
 
 
+def scores_child(path: str) -> None:
+    """One measurement of :func:`scores`, in this (fresh) process; prints one JSON line."""
+    import gc
+
+    import pyarrow.parquet  # noqa: F401 (imported by the reading; a fixed cost, like the analyzers below)
+
+    from framing.pipeline import build_analyzers
+    from framing.saved import load_scores
+
+    start = resident_mb()
+    build_analyzers(None)  # the metrics' definitions: the analyzers and their lexicons, a cost of its own
+    gc.collect()
+    before = resident_mb()
+    t = time.perf_counter()
+    s = load_scores(path)
+    _ = s.sentences, s.mentions
+    load = time.perf_counter() - t
+    gc.collect()
+    loaded = resident_mb()
+    t = time.perf_counter()
+    table = s.compare(n_boot=200)
+    compare = time.perf_counter() - t
+    out = dict(start=start, before=before, loaded=loaded, peak=peak_mb(), load=load, compare=compare, rows=len(table))
+    out.update(sentences=len(s.sentences), mentions=len(s.mentions), groups=int(table["group"].nunique()))
+    out["frames"] = sum(_frame_bytes(f) for f in (s.documents, s.sentences, s.mentions)) / 1e6
+    print(json.dumps(out))
+
+
+def _frame_bytes(df) -> int:
+    """Bytes of a DataFrame, counting an object shared by many cells once (the tuple of a sentence's issues)."""
+    total = 0
+    for c in df.columns:
+        col = df[c]
+        if col.dtype == object:
+            total += 8 * len(col) + sum(sys.getsizeof(v) for v in {id(v): v for v in col}.values())
+        else:
+            total += int(col.memory_usage(index=False, deep=True))
+    return total
+
+
+def scores(n_docs: int) -> None:
+    import tempfile
+
+    from framing.score import score_to_file
+
+    corpus, pipeline = setup(read(n_docs, CORPUS))
+    print(f"{n_docs:,} AllSides documents scored with the documents, sentences and mentions tables, then compared")
+    print("on every metric from the files (load_scores, compare with n_boot=200), each format in a fresh process:")
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt in ("parquet", "csv"):
+            path = Path(tmp) / f"scores.{fmt}"
+            t = time.perf_counter()
+            score_to_file(
+                corpus,
+                path,
+                actors=pipeline.actors,
+                issues=pipeline.issues,
+                n_jobs=2,
+                progress=False,
+                tables=("documents", "sentences", "mentions"),
+            )
+            scored = time.perf_counter() - t
+            size = sum(f.stat().st_size for f in Path(tmp).glob(f"scores*.{fmt}")) / 1e6
+            cmd = [sys.executable, __file__, "scores-child", "--path", str(path)]
+            r = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.splitlines()[-1])
+            added = r["loaded"] - r["before"]
+            print(
+                f"  {fmt:<8} scored in {scored:5.1f} s ({size:,.0f} MB of files); loaded in {r['load']:5.1f} s: "
+                f"{r['sentences']:,} sentences, {r['mentions']:,} mentions, {added:,.0f} MB "
+                f"({added * 1e6 / r['sentences']:.0f} bytes per sentence; the tables' own {r['frames']:,.0f} MB; "
+                f"the analyzers' definitions {r['before'] - r['start']:,.0f} MB); compared in {r['compare']:5.1f} s "
+                f"({r['rows']:,} rows, {r['groups']} groups); peak {r['peak']:,.0f} MB"
+            )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=("memos", "tracker", "analysis", "analysis-child"))
+    ap.add_argument("what", choices=("memos", "tracker", "analysis", "analysis-child", "scores", "scores-child"))
     ap.add_argument(
-        "--docs", type=int, help="documents (default: 12000 for memos, 200000 for tracker, 2000 for analysis)"
+        "--docs",
+        type=int,
+        help="documents (default: 12000 for memos, 200000 for tracker, 2000 for analysis, 4000 for scores)",
     )
     ap.add_argument("--loose", action="store_true", help=argparse.SUPPRESS)  # analysis-child: compact=False
+    ap.add_argument("--path", help=argparse.SUPPRESS)  # scores-child: the run's output
     args = ap.parse_args()
     if args.what == "tracker":
         tracker(args.docs or 200_000)
         return
     if args.what == "analysis":
         analysis(args.docs or 2000)
+        return
+    if args.what == "scores":
+        scores(args.docs or 4000)
+        return
+    if args.what == "scores-child":
+        scores_child(args.path)
         return
     if args.what == "analysis-child":
         analysis_child(args.docs or 2000, compact=not args.loose)

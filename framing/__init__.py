@@ -28,6 +28,7 @@ __all__ = [
     "analyze",
     "load_corpus",
     "load_lexicon",
+    "load_scores",
     "load_seeds",
 ]
 
@@ -44,6 +45,7 @@ _LAZY = {
     "analyze": "framing.run",
     "load_corpus": "framing.io",
     "load_lexicon": "framing.lexicons",
+    "load_scores": "framing.saved",
     "load_seeds": "framing.seeds",
 }
 

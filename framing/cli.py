@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -16,7 +17,8 @@ EPILOG = """examples:
   framing report                          report on the bundled seed corpus into ./framing-report
   framing report articles/ -o out/        a folder of .txt/.html files (+ optional metadata.csv)
   framing report news.csv --text body --outlet source --by political_lean
-  framing score news.jsonl.gz -o scores.parquet --jobs 2
+  framing score news.jsonl.gz -o scores.parquet --jobs 2 --tables documents,sentences,mentions
+  framing compare scores.parquet --metric hedged_share,anonymous_share -o by_outlet.csv
   framing evaluate stance --data newsmtsc/devtest_mt.jsonl --json
 """
 
@@ -88,6 +90,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated tables to write: documents (always), sentences, mentions, evidence, "
         "cleaning; extra tables go beside the output (scores.mentions.parquet)",
     )
+
+    cmp = sub.add_parser(
+        "compare",
+        help="compare groups with bootstrap intervals, from the tables framing score wrote",
+        description="Read the tables of a framing score run (written with --tables documents,sentences,mentions) "
+        "and compare groups of documents on metrics, with bootstrap intervals over documents: the same figures as "
+        "framing.analyze(...).compare on the same documents, without analysing the texts again. Prints the table "
+        "as CSV, or writes it with -o.",
+    )
+    cmp.add_argument(
+        "scores",
+        help="the output of framing score (a .parquet, .csv or .jsonl file), or a folder of saved tables (a "
+        "report's tables/)",
+    )
+    cmp.add_argument("--by", default="outlet", help="documents column to compare by (default: outlet)")
+    cmp.add_argument("--metric", help="comma-separated metrics (default: all)")
+    cmp.add_argument("--issue", help="only the sentences (and mentions) of this issue")
+    cmp.add_argument("--actor", help="only this actor's mentions, and the sentences that mention it")
+    cmp.add_argument(
+        "--differences",
+        action="store_true",
+        help="every pair of groups on one --metric: the difference with its interval and Cohen's d",
+    )
+    cmp.add_argument("--n-boot", type=int, default=1000, help="bootstrap replicates (default: 1000)")
+    cmp.add_argument("--level", type=float, default=0.95, help="coverage of the intervals (default: 0.95)")
+    cmp.add_argument("-o", "--out", help="write the table to a .csv, .parquet or .jsonl file instead of printing it")
 
     ev = sub.add_parser(
         "evaluate",
@@ -221,6 +249,34 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .errors import OptionError
+    from .export import write_table
+    from .saved import load_scores
+
+    if args.out and Path(args.out).suffix.lower() not in (".csv", ".parquet", ".jsonl"):
+        raise OptionError(f"-o {args.out}: the table is written as .csv, .parquet or .jsonl")
+    metrics = [m.strip() for m in args.metric.split(",") if m.strip()] if args.metric else None
+    scores = load_scores(args.scores)
+    options = dict(by=args.by, issue=args.issue, actor=args.actor, n_boot=args.n_boot, level=args.level)
+    if args.differences:
+        if not metrics or len(metrics) != 1:
+            raise OptionError("--differences compares the groups on one metric: give one with --metric")
+        table = scores.differences(metrics[0], **options)
+    else:
+        table = scores.compare(metric=metrics, **options)
+    if args.out:
+        write_table(table, args.out)
+        print(f"wrote {len(table):,} rows to {args.out}", file=sys.stderr)
+    else:
+        try:
+            table.to_csv(sys.stdout, index=False)
+            sys.stdout.flush()
+        except BrokenPipeError:  # piped into head: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
 def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from .evaluate import task_module
 
@@ -254,6 +310,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_report(args)
         if args.command == "score":
             return cmd_score(args)
+        if args.command == "compare":
+            return cmd_compare(args)
         if args.command == "evaluate":
             return cmd_evaluate(args, parser)
     except FramingError as exc:

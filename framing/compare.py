@@ -119,10 +119,11 @@ _NOT_GROUPS = frozenset({"doc_id", "n_words", "n_sentences", "duplicate_of"})
 
 def check_analysis_group(a: Analysis, by: str) -> None:
     """:func:`check_group_name` on an analysis's documents table: its measures are its metrics and the
-    analyzers' document columns that hold numbers (an issue share, a source count)."""
+    analyzers' document columns that hold numbers (an issue share, a source count); tables read back from a
+    streamed run (:class:`~framing.saved.Scores`) list them as ``measures``."""
     docs = a.documents
     pipeline = getattr(a, "pipeline", None)
-    own = [*a.metrics, *(pipeline.document_columns() if pipeline is not None else ())]
+    own = [*a.metrics, *(pipeline.document_columns() if pipeline is not None else getattr(a, "measures", ()))]
     measures = [c for c in own if c in docs.columns and docs[c].dtype.kind in "fiub"]
     check_group_name(by, [str(c) for c in docs.columns], measures)
 
@@ -262,7 +263,9 @@ def _actor_names(a: Analysis, pipeline: Any) -> list[str]:
     return list(dict.fromkeys([*(aset.names if aset is not None else []), *sorted(found)]))
 
 
-def _chosen(a: Analysis, metric: str | Iterable[str] | None) -> list[str]:
+def chosen_metrics(a: Analysis, metric: str | Iterable[str] | None) -> list[str]:
+    """The metric names a comparison asked for (``None``: every metric of ``a``); a
+    :class:`~framing.errors.MetricError` with the nearest spelling for a name ``a`` does not define."""
     metrics = a.metrics
     if metric is None:
         return list(metrics)
@@ -289,7 +292,7 @@ def compare_groups(
     groups = _Groups(a, by)
     check_options(a, issue, actor, level, n_boot, min_docs)
     rows = []
-    for name in _chosen(a, metric):
+    for name in chosen_metrics(a, metric):
         m = a.metrics[name]
         for act, frame in _frames(a, m, issue, actor):
             if any(c != "_rows" and c not in frame.columns for c in m.columns):
@@ -339,7 +342,7 @@ def group_differences(
     """Every pair of groups compared on ``metric`` (see the module docstring)."""
     groups = _Groups(a, by)
     check_options(a, issue, actor, level, n_boot, min_docs)
-    m = a.metrics[_chosen(a, metric)[0]]
+    m = a.metrics[chosen_metrics(a, metric)[0]]
     rows = []
     alpha = (1 - level) / 2
     for act, frame in _frames(a, m, issue, actor):

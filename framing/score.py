@@ -27,7 +27,7 @@ from .pipeline import DocOutput, Pipeline
 from .run import process_documents, resolve_actors, resolve_issues
 from .streamed import StreamedTables
 
-__all__ = ["ScoreSummary", "score_to_file"]
+__all__ = ["ScoreSummary", "score_to_file", "table_path"]
 
 CHUNK = 256
 DISCOVERY_DOCS = 2000
@@ -39,6 +39,13 @@ class ScoreSummary:
     written: int
     resumed: int
     documents: pd.DataFrame  # status columns of the rows written in this run
+
+
+def table_path(out: str | Path, name: str) -> Path:
+    """Where a run whose documents table is ``out`` writes table ``name``: ``scores.parquet`` →
+    ``scores.sentences.parquet``."""
+    out = Path(out)
+    return out.with_name(f"{out.stem}.{name}{out.suffix}")
 
 
 def score_to_file(
@@ -87,7 +94,7 @@ def score_to_file(
     # as a Corpus makes them, so a run gives the ids framing.analyze gives
     meter = ReadMeter()
     stream = unique_ids(meter.count(iter_source(source, text=text, id=id, outlet=outlet, meter=meter)))
-    paths = {"documents": out} | {t: out.with_name(f"{out.stem}.{t}{out.suffix}") for t in extra}
+    paths = {"documents": out} | {t: table_path(out, t) for t in extra}
     store = StreamedTables(paths, resume=resume, fingerprints=duplicates)
     probe = None
     if actors is None:
