@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .analyzers.base import Metric
+from .compare import Comparable
 from .corpus import STANDARD_FIELDS, Corpus
 from .packed import PackedOutput, pack
 from .pipeline import DocOutput, Pipeline
@@ -58,7 +59,7 @@ def documents_frame(rows: list[dict[str, Any]], metric_names: Sequence[str]) -> 
     return df
 
 
-class Analysis:
+class Analysis(Comparable):
     """Tables and comparisons for one analysed corpus (see the module docstring).
 
     Args:
@@ -209,66 +210,6 @@ class Analysis:
         return sorted({k for o in self._outputs for k in o.tables})
 
     # ------------------------------------------------------------------ comparison
-    def compare(
-        self,
-        by: str = "outlet",
-        metric: str | Iterable[str] | None = None,
-        issue: str | None = None,
-        actor: str | None = None,
-        level: float = 0.95,
-        n_boot: int = 1000,
-        min_docs: int = 5,
-        seed: int = 0,
-    ) -> pd.DataFrame:
-        """Compare groups on metrics, with bootstrap intervals.
-
-        Args:
-            by: a column of ``documents`` (outlet, or any metadata column).
-            metric: one name, several, or ``None`` for all.
-            issue: restrict to the sentences (and mentions) of one issue.
-            actor: restrict mention metrics to this actor, and sentence metrics
-                to the sentences that mention it. Without ``actor``, metrics
-                defined per actor (stance) get one row per actor.
-            level: interval coverage. n_boot: bootstrap replicates.
-            min_docs: groups with fewer documents resample rows instead of documents.
-
-        Returns:
-            A tidy table: group, metric, label, actor, issue, value, ci_low,
-            ci_high, n_docs, n (rows), resampled, thin (too little evidence).
-        """
-        from .compare import compare_groups
-
-        return compare_groups(
-            self,
-            by=by,
-            metric=metric,
-            issue=issue,
-            actor=actor,
-            level=level,
-            n_boot=n_boot,
-            min_docs=min_docs,
-            seed=seed,
-        )
-
-    def differences(
-        self,
-        metric: str,
-        by: str = "outlet",
-        issue: str | None = None,
-        actor: str | None = None,
-        level: float = 0.95,
-        n_boot: int = 1000,
-        min_docs: int = 5,
-        seed: int = 0,
-    ) -> pd.DataFrame:
-        """Every pair of groups on one metric: difference with interval, Cohen's d, and whether the
-        groups' intervals are separated (see :func:`framing.compare.group_differences`)."""
-        from .compare import group_differences
-
-        return group_differences(
-            self, metric, by=by, issue=issue, actor=actor, level=level, n_boot=n_boot, min_docs=min_docs, seed=seed
-        )
-
     def distinctive_words(self, by: str = "outlet", top: int = 15, prior: float = 500.0) -> pd.DataFrame:
         """Words most distinctive of each group against the rest: log-odds with an informative
         Dirichlet prior, z-scores (Monroe, Colaresi & Quinn 2008; :mod:`framing.distinctive`)."""
@@ -298,14 +239,6 @@ class Analysis:
         from .explain import highlight
 
         return highlight(self, doc_id, analyzers=analyzers)
-
-    def check_group(self, by: str) -> None:
-        """Raise :class:`~framing.errors.GroupError` when ``by`` is not a column of the documents table, or is
-        one of the analyzers' numbers (a metric, an issue share, a source count), which vary from document to
-        document and make no groups (see :func:`framing.compare.check_analysis_group`)."""
-        from .compare import check_analysis_group
-
-        check_analysis_group(self, by)
 
     def report(self, out_dir: str | Path = "framing-report", by: str = "outlet", **options: Any) -> Path:
         """Write ``report.pdf``, one PNG per figure, CSV tables and ``report.html`` into ``out_dir``."""

@@ -42,9 +42,11 @@ __all__ = [
     "COMPARE_COLUMNS",
     "DIFFERENCE_COLUMNS",
     "THIN_ROWS",
+    "Comparable",
     "check_analysis_group",
     "check_group_name",
     "check_options",
+    "chosen_metrics",
     "compare_groups",
     "group_differences",
     "group_error",
@@ -397,3 +399,76 @@ def group_differences(
     out = pd.DataFrame(rows, columns=DIFFERENCE_COLUMNS)
     out.attrs.update(by=by, level=level, n_boot=n_boot)
     return out
+
+
+class Comparable:
+    """``compare``, ``differences`` and ``check_group`` for an object with ``documents``, ``sentences``, ``mentions`` and
+    ``metrics`` (an :class:`~framing.analysis.Analysis`, or the tables of a streamed run read back,
+    :class:`~framing.saved.Scores`)."""
+
+    def check_group(self, by: str) -> None:
+        """Raise :class:`~framing.errors.GroupError` when ``by`` is not a column of the documents table, or is
+        one of the analyzers' numbers (a metric, an issue share, a source count), which vary from document to
+        document and make no groups (see :func:`framing.compare.check_analysis_group`)."""
+        check_analysis_group(self, by)
+
+    def check_comparison(self, metric: str | Iterable[str] | None, issue: str | None, actor: str | None) -> None:
+        """Raise before a comparison that the object's tables cannot give (nothing to check by default)."""
+
+    def compare(
+        self,
+        by: str = "outlet",
+        metric: str | Iterable[str] | None = None,
+        issue: str | None = None,
+        actor: str | None = None,
+        level: float = 0.95,
+        n_boot: int = 1000,
+        min_docs: int = 5,
+        seed: int = 0,
+    ) -> pd.DataFrame:
+        """Compare groups on metrics, with bootstrap intervals.
+
+        Args:
+            by: a column of ``documents`` (outlet, or any metadata column).
+            metric: one name, several, or ``None`` for all.
+            issue: restrict to the sentences (and mentions) of one issue.
+            actor: restrict mention metrics to this actor, and sentence metrics
+                to the sentences that mention it. Without ``actor``, metrics
+                defined per actor (stance) get one row per actor.
+            level: interval coverage. n_boot: bootstrap replicates.
+            min_docs: groups with fewer documents resample rows instead of documents.
+
+        Returns:
+            A tidy table: group, metric, label, actor, issue, value, ci_low,
+            ci_high, n_docs, n (rows), resampled, thin (too little evidence).
+        """
+        self.check_comparison(metric, issue, actor)
+        return compare_groups(
+            self,
+            by=by,
+            metric=metric,
+            issue=issue,
+            actor=actor,
+            level=level,
+            n_boot=n_boot,
+            min_docs=min_docs,
+            seed=seed,
+        )
+
+    def differences(
+        self,
+        metric: str,
+        by: str = "outlet",
+        issue: str | None = None,
+        actor: str | None = None,
+        level: float = 0.95,
+        n_boot: int = 1000,
+        min_docs: int = 5,
+        seed: int = 0,
+    ) -> pd.DataFrame:
+        """Every pair of groups on one metric: difference with interval, Cohen's d, and whether the
+        groups' intervals are separated (see :func:`framing.compare.group_differences`)."""
+        self.check_comparison(metric, issue, actor)
+        return group_differences(
+            self, metric, by=by, issue=issue, actor=actor, level=level, n_boot=n_boot, min_docs=min_docs, seed=seed
+        )

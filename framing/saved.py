@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .analyzers.base import Analyzer, Metric
+from .compare import Comparable, chosen_metrics
 from .errors import InputError, OptionError
 
 __all__ = ["Scores", "load_scores"]
@@ -35,7 +36,7 @@ _FORMATS = (".parquet", ".csv", ".jsonl", ".ndjson")
 _ROWS = 50_000
 
 
-class Scores:
+class Scores(Comparable):
     """The tables of a streamed run (see the module docstring), with ``compare`` and ``differences``.
 
     Args:
@@ -84,15 +85,8 @@ class Scores:
             self._mentions if self._mentions is not None else pd.DataFrame(columns=["doc_id", "sentence_id", "actor"])
         )
 
-    def check_group(self, by: str) -> None:
-        from .compare import check_analysis_group
-
-        check_analysis_group(self, by)
-
-    def _check_tables(self, metric: str | Iterable[str] | None, issue: str | None, actor: str | None) -> None:
+    def check_comparison(self, metric: str | Iterable[str] | None, issue: str | None, actor: str | None) -> None:
         """An :class:`~framing.errors.OptionError` naming the ``--tables`` a comparison needs and the run left out."""
-        from .compare import chosen_metrics
-
         chosen = [self._metrics[m] for m in chosen_metrics(self, metric)]
         need = {m.table for m in chosen}
         if issue is not None:
@@ -109,52 +103,6 @@ class Scores:
                 f"score_to_file(..., tables={tuple(listed.split(','))!r})). A metric is a ratio of sums over "
                 "sentences or mentions; the documents table holds only each document's value"
             )
-
-    def compare(
-        self,
-        by: str = "outlet",
-        metric: str | Iterable[str] | None = None,
-        issue: str | None = None,
-        actor: str | None = None,
-        level: float = 0.95,
-        n_boot: int = 1000,
-        min_docs: int = 5,
-        seed: int = 0,
-    ) -> pd.DataFrame:
-        """Groups compared on metrics with bootstrap intervals, as :meth:`framing.Analysis.compare`."""
-        from .compare import compare_groups
-
-        self._check_tables(metric, issue, actor)
-        return compare_groups(
-            self,
-            by=by,
-            metric=metric,
-            issue=issue,
-            actor=actor,
-            level=level,
-            n_boot=n_boot,
-            min_docs=min_docs,
-            seed=seed,
-        )
-
-    def differences(
-        self,
-        metric: str,
-        by: str = "outlet",
-        issue: str | None = None,
-        actor: str | None = None,
-        level: float = 0.95,
-        n_boot: int = 1000,
-        min_docs: int = 5,
-        seed: int = 0,
-    ) -> pd.DataFrame:
-        """Every pair of groups on one metric, as :meth:`framing.Analysis.differences`."""
-        from .compare import group_differences
-
-        self._check_tables(metric, issue, actor)
-        return group_differences(
-            self, metric, by=by, issue=issue, actor=actor, level=level, n_boot=n_boot, min_docs=min_docs, seed=seed
-        )
 
 
 def load_scores(
