@@ -23,7 +23,7 @@ from .duplicates import DuplicateTracker
 from .errors import OptionError
 from .io import ReadMeter, iter_source
 from .paths import check_writable_folder
-from .pipeline import DocOutput, Pipeline
+from .pipeline import DocOutput, Pipeline, build_analyzers
 from .run import process_documents, resolve_actors, resolve_issues
 from .streamed import StreamedTables
 
@@ -106,6 +106,8 @@ def score_to_file(
         actors=resolve_actors(actors, probe), issues=resolve_issues(issues, probe), analyzers=analyzers, cleaner=cleaner
     )
     del probe
+    if resume:
+        _check_same_columns(store.columns_of("documents"), pipeline, out)
     done = store.done_ids()
     tracker = None
     if duplicates:
@@ -147,6 +149,40 @@ def score_to_file(
     return ScoreSummary(
         written=written, resumed=len(done), documents=pd.DataFrame(statuses, columns=["doc_id", "status"])
     )
+
+
+def _check_same_columns(earlier: list[str] | None, pipeline: Pipeline, out: Path) -> None:
+    """Raise :class:`~framing.errors.OptionError` when a resumed run would measure other things than the run
+    it goes on from (other analyzers or another issue set): its rows are fitted to the earlier columns, so
+    new measures would be dropped without a word and the earlier ones left empty."""
+    if not earlier:
+        return
+    have = set(earlier)
+    produced = pipeline.document_columns()
+    known: set[str] = set()
+    for a in build_analyzers(None):
+        known |= {m.name for m in a.metrics()} | set(a.document_metrics())
+    if "issue_sentence_share" in have:
+        known |= {c for c in have if c.startswith("issue_")}  # the earlier issue set's shares
+    new = [c for c in produced if c not in have]
+    gone = [c for c in earlier if c in known and c not in set(produced)]
+    if new or gone:
+        said = []
+        if new:
+            said.append(f"this run measures {_listed(new)}, which the earlier run did not")
+        if gone:
+            said.append(
+                f"{'it' if new else 'this run'} would leave {_listed(gone)} empty, which the earlier run measured"
+            )
+        raise OptionError(
+            f"cannot resume {out}: {'; '.join(said)} (other analyzers or issues). Resume with the same "
+            "--analyzers and --issues, or start afresh"
+        )
+
+
+def _listed(columns: list[str], most: int = 4) -> str:
+    shown = ", ".join(columns[:most])
+    return shown + (f" and {len(columns) - most} more" if len(columns) > most else "")
 
 
 def _not_done(docs: Iterator[Document], done: set[str], meter: ReadMeter) -> Iterator[Document]:

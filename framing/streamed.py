@@ -394,6 +394,12 @@ class StreamedTables:
 
                 t.schema = pq.read_schema(parts[0])
 
+    def columns_of(self, name: str) -> list[str] | None:
+        """The columns that table ``name`` already has (from the earlier output or an interrupted run's record),
+        which a resumed run's rows are fitted to; ``None`` when no rows have fixed them yet."""
+        t = self.tables[name]
+        return list(t.columns) if t.columns is not None else None
+
     def done_ids(self) -> set[str]:
         """The ids of the documents already written: in the earlier output and the finished chunks."""
         t = self.tables["documents"]

@@ -220,3 +220,23 @@ def test_resuming_an_output_that_holds_lists_as_text_goes_on_as_text(tmp_path, s
     score_to_file(seeds, path, tables=tables, progress=False, resume=True)
     got = pd.read_parquet(sentences)
     assert got["issues"].tolist() == ["; ".join(v) for v in seed_analysis.sentences["issues"]]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_resuming_with_other_analyzers_or_issues_is_refused(tmp_path, suffix):
+    """The resumed rows were fitted to the earlier columns: new measures were dropped without a word, the earlier
+    ones left empty, and a column typed by the earlier run (all NaN) could fail a Parquet cast."""
+    seeds = framing.load_seeds()
+    first = framing.Corpus(list(seeds)[:2], name="seeds")
+    out = tmp_path / f"few{suffix}"
+    score_to_file(first, out, analyzers=["hedging"], progress=False)
+    with pytest.raises(
+        framing.errors.OptionError, match=r"measures flesch_reading_ease, .* which the earlier run did not"
+    ):
+        score_to_file(seeds, out, progress=False, resume=True)
+    out = tmp_path / f"all{suffix}"
+    score_to_file(first, out, progress=False)
+    with pytest.raises(framing.errors.OptionError, match=r"would leave issue_cross_border_.* empty.*--issues"):
+        score_to_file(framing.Corpus(list(seeds)), out, progress=False, resume=True)  # not the seeds: no issue set
+    summary = score_to_file(seeds, out, progress=False, resume=True)  # the same settings go on
+    assert (summary.written, summary.resumed) == (3, 2)
