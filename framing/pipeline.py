@@ -199,6 +199,19 @@ def build_analyzers(spec: str | Analyzer | Iterable[str | Analyzer] | None) -> l
     return _order(out)
 
 
+def measured_columns(columns: Iterable[str], analyzers: Iterable[Analyzer]) -> list[str]:
+    """Those of a documents table's ``columns`` that ``analyzers`` measure: their metrics, their free-form
+    document values (``n_sources``, ``top_issue``) and, when the issue analyzer's metric is among them, the
+    issue shares ``issue_<slug>`` of whatever issue set was used; in the order of ``columns``. The others are
+    the corpus's fields and metadata."""
+    names: set[str] = set()
+    for a in analyzers:
+        names |= {m.name for m in a.metrics()} | set(a.document_metrics())
+    cols = list(columns)
+    shares = "issue_sentence_share" in cols and "issue_sentence_share" in names
+    return [c for c in cols if c in names or (shares and c.startswith("issue_"))]
+
+
 def _column_sum(column: list[Any] | None) -> float:
     """The sum of a document's column as a float (0 for a missing column), leaving NaN values out."""
     if not column:

@@ -100,7 +100,7 @@ class Scores(Comparable):
             raise OptionError(
                 f"this comparison needs the {what} table{'s' if len(missing) > 1 else ''}, which the run did not "
                 f"write{' beside ' + self.source if self.source else ''}: score with --tables {listed} (in Python, "
-                f"score_to_file(..., tables={tuple(listed.split(','))!r})). A metric is a ratio of sums over "
+                f"score_to_file(..., tables={tuple(listed.split(','))!r})). A metric is a function of sums over "
                 "sentences or mentions; the documents table holds only each document's value"
             )
 
@@ -120,7 +120,7 @@ def load_scores(
     lexicon, say); by default the metrics are those of the default analyzers whose columns the documents
     table has.
     """
-    from .pipeline import build_analyzers
+    from .pipeline import build_analyzers, measured_columns
     from .score import table_path
 
     out = Path(path)
@@ -147,9 +147,7 @@ def load_scores(
             expected="the columns doc_id and status",
             found=", ".join(head[:8]),
         )
-    measures = [*metrics, *(k for a in kinds for k in a.document_metrics() if k in head)]
-    if "issue_sentence_share" in metrics:  # the issue shares of the run's issue set: issue_<slug>
-        measures += [c for c in head if c.startswith("issue_") and c not in measures]
+    measures = measured_columns(head, kinds)
     # the analyzers' free-form document values are numbers (n_sources) or labels (top_issue): a text column
     # becomes numbers only when every value is one
     documents = _read(out, None, numeric=[*metrics, "n_words", "n_sentences"], maybe_numeric=measures, small=False)

@@ -23,7 +23,7 @@ from .duplicates import DuplicateTracker
 from .errors import OptionError
 from .io import ReadMeter, iter_source
 from .paths import check_writable_folder
-from .pipeline import DocOutput, Pipeline, build_analyzers
+from .pipeline import DocOutput, Pipeline, build_analyzers, measured_columns
 from .run import process_documents, resolve_actors, resolve_issues
 from .streamed import StreamedTables
 
@@ -159,11 +159,7 @@ def _check_same_columns(earlier: list[str] | None, pipeline: Pipeline, out: Path
         return
     have = set(earlier)
     produced = pipeline.document_columns()
-    known: set[str] = set()
-    for a in build_analyzers(None):
-        known |= {m.name for m in a.metrics()} | set(a.document_metrics())
-    if "issue_sentence_share" in have:
-        known |= {c for c in have if c.startswith("issue_")}  # the earlier issue set's shares
+    known = set(measured_columns(earlier, build_analyzers(None)))  # the earlier run's measures, not metadata
     new = [c for c in produced if c not in have]
     gone = [c for c in earlier if c in known and c not in set(produced)]
     if new or gone:

@@ -138,3 +138,12 @@ def test_a_folder_of_saved_tables_gives_the_same_comparison(tmp_path, seed_analy
     pd.testing.assert_frame_equal(scores.compare(**options), seed_analysis.compare(**options), check_exact=True)
     with pytest.raises(InputError, match="no documents table"):
         framing.load_scores(tmp_path)
+
+
+def test_measured_columns_tell_the_analyzers_columns_from_metadata():
+    from framing.pipeline import build_analyzers, measured_columns
+
+    cols = ["doc_id", "outlet", "lean", "hedged_share", "n_sources", "top_issue", "issue_sentence_share", "issue_trade"]
+    assert measured_columns(cols, build_analyzers(None)) == cols[3:]
+    assert measured_columns(cols, build_analyzers("hedging")) == ["hedged_share"]
+    assert measured_columns([c for c in cols if c != "issue_sentence_share"], build_analyzers(None)) == cols[3:6]
