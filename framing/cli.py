@@ -251,10 +251,10 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from .errors import OptionError
-    from .export import write_table
+    from .export import FORMATS, write_table
     from .saved import load_scores
 
-    if args.out and Path(args.out).suffix.lower() not in (".csv", ".parquet", ".jsonl"):
+    if args.out and Path(args.out).suffix.lower() not in FORMATS:
         raise OptionError(f"-o {args.out}: the table is written as .csv, .parquet or .jsonl")
     metrics = [m.strip() for m in args.metric.split(",") if m.strip()] if args.metric else None
     scores = load_scores(args.scores)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -20,21 +20,36 @@ from .paths import inside, safe_name
 if TYPE_CHECKING:
     from .analysis import Analysis
 
-__all__ = ["flatten_lists", "save_tables", "write_table"]
+__all__ = ["FORMATS", "LISTS", "flatten_lists", "join_items", "save_tables", "split_items", "write_table"]
 
 TABLES = ("documents", "sentences", "mentions", "evidence", "cleaning")
+#: The file formats of a table, by extension (JSON lines under either name).
+FORMATS = (".csv", ".jsonl", ".ndjson", ".parquet")
 #: Rows written to a CSV file at a time.
 CSV_ROWS = 50_000
+#: The cells that hold several items (a sentence's issues); in a text-only format they are joined with "; ".
+LISTS = (list, tuple, set, frozenset)
+_SEPARATOR = "; "
+
+
+def join_items(value: Any) -> Any:
+    """A list cell as text (``("a", "b")`` → ``"a; b"``); any other value as it is."""
+    return _SEPARATOR.join(map(str, value)) if isinstance(value, LISTS) else value
+
+
+def split_items(text: str) -> tuple[str, ...]:
+    """The items of a list cell written as text (:func:`join_items`); ``""`` has none."""
+    return tuple(text.split(_SEPARATOR)) if text else ()
 
 
 def flatten_lists(df: pd.DataFrame) -> pd.DataFrame:
     """Join list/tuple cells with ``"; "`` (for CSV)."""
     out = df
     for c in df.columns:
-        if df[c].dtype == object and df[c].map(lambda v: isinstance(v, (list, tuple, set, frozenset))).any():
+        if df[c].dtype == object and df[c].map(lambda v: isinstance(v, LISTS)).any():
             if out is df:
                 out = df.copy()
-            out[c] = df[c].map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple, set, frozenset)) else v)
+            out[c] = df[c].map(join_items)
     return out
 
 
@@ -51,7 +66,7 @@ def write_table(df: pd.DataFrame, path: str | Path) -> Path:
                 flatten_lists(df.iloc[start : start + CSV_ROWS]).to_csv(fh, index=False, header=start == 0)
     elif suffix == ".parquet":
         df.to_parquet(tmp, index=False)
-    elif suffix in (".jsonl", ".ndjson"):
+    elif suffix in FORMATS:  # JSON lines
         df.to_json(tmp, orient="records", lines=True, force_ascii=False)
     else:
         raise OptionError(f"unknown table format {suffix!r}: use .csv, .parquet or .jsonl")

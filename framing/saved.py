@@ -28,11 +28,11 @@ import pandas as pd
 from .analyzers.base import Analyzer, Metric
 from .compare import Comparable, chosen_metrics
 from .errors import InputError, OptionError
+from .export import FORMATS, split_items
 
 __all__ = ["Scores", "load_scores"]
 
 _TABLES = ("sentences", "mentions")
-_FORMATS = (".parquet", ".csv", ".jsonl", ".ndjson")
 _ROWS = 50_000
 
 
@@ -126,12 +126,12 @@ def load_scores(
     out = Path(path)
     beside = partial(table_path, out)
     if out.is_dir():  # the tables of Analysis.save_tables or of a report: documents.csv, sentences.csv, ...
-        found = [out / f"documents{suffix}" for suffix in _FORMATS if (out / f"documents{suffix}").is_file()]
+        found = [out / f"documents{suffix}" for suffix in FORMATS if (out / f"documents{suffix}").is_file()]
         if not found:
             raise InputError("no documents table (documents.parquet, .csv or .jsonl) in this folder", path=out)
         out = found[0]
         beside = partial(_in_folder, out)
-    if out.suffix.lower() not in _FORMATS:
+    if out.suffix.lower() not in FORMATS:
         raise OptionError(
             f"{out}: a run's output is a .parquet, .csv or .jsonl file, not {out.suffix or 'no suffix'!r}"
         )
@@ -269,7 +269,7 @@ def _tidy(
 
 def _as_tuple(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
-        return tuple(value.split("; ")) if value else ()
+        return split_items(value)
     if value is None or (isinstance(value, float) and value != value):
         return ()
     return tuple(str(v) for v in value)

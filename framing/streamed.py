@@ -35,10 +35,10 @@ from typing import IO, Any
 import pandas as pd
 
 from .errors import OptionError
+from .export import FORMATS, LISTS, flatten_lists, join_items
 
 __all__ = ["StreamedTables", "partial_folder", "saved_chunks"]
 
-FORMATS = (".csv", ".jsonl", ".ndjson", ".parquet")
 _COPY_BYTES = 1 << 20
 
 
@@ -81,19 +81,16 @@ def _json_default(v: Any) -> Any:
         return str(v)
 
 
-_LISTS = (list, tuple, set, frozenset)
-
-
 def _as_text(v: Any) -> str | None:
     if v is None or isinstance(v, str):
         return v
-    return "; ".join(map(str, v)) if isinstance(v, _LISTS) else str(v)
+    return join_items(v) if isinstance(v, LISTS) else str(v)
 
 
 def _as_text_list(v: Any) -> list[str] | None:
     if v is None:
         return None
-    return [str(x) for x in v] if isinstance(v, _LISTS) else [str(v)]
+    return [str(x) for x in v] if isinstance(v, LISTS) else [str(v)]
 
 
 def _parquet_table(df: pd.DataFrame, schema: Any = None) -> Any:
@@ -107,7 +104,7 @@ def _parquet_table(df: pd.DataFrame, schema: Any = None) -> Any:
     for c in out.columns:
         if out[c].dtype != object:
             continue
-        lists = out[c].map(lambda v: isinstance(v, _LISTS)).any()
+        lists = out[c].map(lambda v: isinstance(v, LISTS)).any()
         kind = schema.field(c).type if schema is not None and c in schema.names else None
         as_text = kind is not None and (pa.types.is_string(kind) or pa.types.is_large_string(kind))
         out[c] = out[c].map(_as_text_list if lists and not as_text else _as_text)
@@ -194,8 +191,6 @@ class _Table:
 
     # ------------------------------------------------------------------ writing
     def write_part(self, df: pd.DataFrame, n: int) -> None:
-        from .export import flatten_lists
-
         df = self.fix(df)
         if self.suffix == ".parquet":
             import pyarrow.parquet as pq
