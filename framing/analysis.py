@@ -102,6 +102,10 @@ class Analysis(Comparable):
         return dict(self.pipeline.metrics)
 
     @property
+    def measures(self) -> list[str]:
+        return self.pipeline.document_columns()
+
+    @property
     def analyzers(self) -> list[str]:
         return self.pipeline.analyzer_names
 

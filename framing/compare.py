@@ -26,7 +26,7 @@ import numbers
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -34,9 +34,6 @@ import pandas as pd
 from .analyzers.base import Metric
 from .errors import GroupError, MetricError, OptionError
 from .stats import bootstrap_interval, column_matrix, resample_sums, unit_sums
-
-if TYPE_CHECKING:
-    from .analysis import Analysis
 
 __all__ = [
     "COMPARE_COLUMNS",
@@ -119,14 +116,12 @@ def _key(frame: pd.DataFrame) -> pd.Series:
 _NOT_GROUPS = frozenset({"doc_id", "n_words", "n_sentences", "duplicate_of"})
 
 
-def check_analysis_group(a: Analysis, by: str) -> None:
-    """:func:`check_group_name` on an analysis's documents table: its measures are its metrics and the
-    analyzers' document columns that hold numbers (an issue share, a source count); tables read back from a
-    streamed run (:class:`~framing.saved.Scores`) list them as ``measures``."""
+def check_analysis_group(a: Comparable, by: str) -> None:
+    """:func:`check_group_name` on the documents table of ``a`` (see :class:`Comparable`): its measures are those
+    of ``a.measures`` that hold numbers (a metric, an issue share, a source count); an object with tables and
+    metrics but no ``measures`` has its metrics."""
     docs = a.documents
-    pipeline = getattr(a, "pipeline", None)
-    own = [*a.metrics, *(pipeline.document_columns() if pipeline is not None else getattr(a, "measures", ()))]
-    measures = [c for c in own if c in docs.columns and docs[c].dtype.kind in "fiub"]
+    measures = [c for c in getattr(a, "measures", a.metrics) if c in docs.columns and docs[c].dtype.kind in "fiub"]
     check_group_name(by, [str(c) for c in docs.columns], measures)
 
 
@@ -163,7 +158,7 @@ def group_error(by: str, columns: Iterable[str], measured: bool = False) -> Grou
 class _Groups:
     """Documents of each group, as integer codes, computed once per comparison."""
 
-    def __init__(self, a: Analysis, by: str) -> None:
+    def __init__(self, a: Comparable, by: str) -> None:
         docs = a.documents
         check_analysis_group(a, by)
         ok = ~docs["status"].astype(str).str.startswith("skipped")
@@ -206,7 +201,7 @@ def _cells(m: Metric, frame: pd.DataFrame, groups: _Groups, min_docs: int, doc_v
             yield _Cell(name, values[rows], m.table, n_docs, len(rows), dv)
 
 
-def _frames(a: Analysis, m: Metric, issue: str | None, actor: str | None) -> list[tuple[str | None, pd.DataFrame]]:
+def _frames(a: Comparable, m: Metric, issue: str | None, actor: str | None) -> list[tuple[str | None, pd.DataFrame]]:
     sentences = a.sentences
     mentions = a.mentions
     if issue is not None:
@@ -226,7 +221,7 @@ def _frames(a: Analysis, m: Metric, issue: str | None, actor: str | None) -> lis
 
 
 def check_options(
-    a: Analysis,
+    a: Comparable,
     issue: str | None = None,
     actor: str | None = None,
     level: float = 0.95,
@@ -251,7 +246,7 @@ def check_options(
             raise OptionError(f"no {kind} {value!r} in this analysis{hint}; {kind}s: {', '.join(names) or 'none'}")
 
 
-def _issue_names(a: Analysis, pipeline: Any) -> list[str]:
+def _issue_names(a: Comparable, pipeline: Any) -> list[str]:
     iset = getattr(pipeline, "issues", None)
     if iset is not None:
         return list(iset.names)
@@ -259,13 +254,13 @@ def _issue_names(a: Analysis, pipeline: Any) -> list[str]:
     return sorted({i for v in sent["issues"] for i in (v or ())}) if "issues" in sent else []
 
 
-def _actor_names(a: Analysis, pipeline: Any) -> list[str]:
+def _actor_names(a: Comparable, pipeline: Any) -> list[str]:
     aset = getattr(pipeline, "actors", None)
     found = a.mentions["actor"].dropna().astype(str).unique() if "actor" in a.mentions else []
     return list(dict.fromkeys([*(aset.names if aset is not None else []), *sorted(found)]))
 
 
-def chosen_metrics(a: Analysis, metric: str | Iterable[str] | None) -> list[str]:
+def chosen_metrics(a: Comparable, metric: str | Iterable[str] | None) -> list[str]:
     """The metric names a comparison asked for (``None``: every metric of ``a``); a
     :class:`~framing.errors.MetricError` with the nearest spelling for a name ``a`` does not define."""
     metrics = a.metrics
@@ -281,7 +276,7 @@ def chosen_metrics(a: Analysis, metric: str | Iterable[str] | None) -> list[str]
 
 
 def compare_groups(
-    a: Analysis,
+    a: Comparable,
     by: str = "outlet",
     metric: str | Iterable[str] | None = None,
     issue: str | None = None,
@@ -331,7 +326,7 @@ def _cohens_d(x: np.ndarray, y: np.ndarray) -> float:
 
 
 def group_differences(
-    a: Analysis,
+    a: Comparable,
     metric: str,
     by: str = "outlet",
     issue: str | None = None,
@@ -405,6 +400,12 @@ class Comparable:
     """``compare``, ``differences`` and ``check_group`` for an object with ``documents``, ``sentences``, ``mentions`` and
     ``metrics`` (an :class:`~framing.analysis.Analysis`, or the tables of a streamed run read back,
     :class:`~framing.saved.Scores`)."""
+
+    @property
+    def measures(self) -> list[str]:
+        """The documents table's columns that the analyzers measure in each document (metrics, and values such
+        as issue shares and source counts): numbers, or labels such as ``top_issue``."""
+        return list(self.metrics)
 
     def check_group(self, by: str) -> None:
         """Raise :class:`~framing.errors.GroupError` when ``by`` is not a column of the documents table, or is

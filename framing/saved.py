@@ -61,7 +61,7 @@ class Scores(Comparable):
         self._metrics = metrics
         self._sentences = sentences
         self._mentions = mentions
-        self.measures = list(dict.fromkeys([*metrics, *measures]))
+        self._measures = list(dict.fromkeys([*metrics, *measures]))
         self.source = source
 
     def __repr__(self) -> str:
@@ -74,6 +74,10 @@ class Scores(Comparable):
     @property
     def metrics(self) -> dict[str, Metric]:
         return dict(self._metrics)
+
+    @property
+    def measures(self) -> list[str]:
+        return list(self._measures)
 
     @property
     def sentences(self) -> pd.DataFrame:
