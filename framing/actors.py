@@ -221,6 +221,12 @@ class ActorSet:
         return cls(actors, source=source)
 
     @classmethod
+    def from_list(cls, items: Iterable[Mapping[str, Any]], source: str = "") -> ActorSet:
+        """Actors from mappings with ``name``, ``type``, ``parent`` and the form lists: the items of an actor
+        file's ``actors`` list, and of :meth:`to_dict`'s (so ``from_list(s.to_dict()["actors"])`` equals ``s``)."""
+        return cls([_actor_from_mapping(item, source, None) for item in items], source=source)
+
+    @classmethod
     def from_yaml(cls, path: str | Path) -> ActorSet:
         """Load an actor file (see the module docstring for the format)."""
 

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import cache_limits
 from .errors import ConfigError
+from .runrecord import digest
 from .vocab import english_frequencies, english_words, longest_word
 
 if TYPE_CHECKING:
@@ -227,6 +228,8 @@ class Cleaner:
         self.rules = frozenset(chosen) - frozenset(exclude)
         self.min_split_frequency = min_split_frequency
         p = _load_patterns(patterns)
+        self._patterns_custom = patterns is not None
+        self._patterns_digest = digest(p)
         self._share_words = frozenset(w.lower() for w in p["share_words"])
         self._debris = re.compile("|".join(f"(?:{x})" for x in p["debris_lines"]), re.IGNORECASE)
         self._comment_marker = re.compile("|".join(f"(?:{x})" for x in p["comment_markers"]), re.IGNORECASE)
@@ -235,6 +238,18 @@ class Cleaner:
         )
         self._caption_prefixes = tuple(x.lower() for x in p["caption_prefixes"])
         self._split_cache: dict[str, int] = {}
+
+    def settings(self) -> dict[str, Any]:
+        """What changes the cleaned text: on or off, the rules, the split threshold, and (a digest of) the
+        patterns, the shipped ones or those a file or dict gave (:mod:`framing.runrecord` records them)."""
+        if not self.enabled:
+            return {"enabled": False}
+        return {
+            "enabled": True,
+            "rules": sorted(self.rules),
+            "min_split_frequency": self.min_split_frequency,
+            "patterns": ("custom " if self._patterns_custom else "shipped ") + self._patterns_digest,
+        }
 
     def __repr__(self) -> str:
         if not self.enabled:

@@ -205,6 +205,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    from .runrecord import record_path
     from .score import score_to_file
     from .streamed import partial_folder, saved_chunks
 
@@ -243,7 +244,8 @@ def cmd_score(args: argparse.Namespace) -> int:
     _print_accounting(summary.documents)
     print(
         f"wrote {summary.written:,} rows to {args.out}"
-        + (f" ({summary.resumed:,} already there)" if summary.resumed else ""),
+        + (f" ({summary.resumed:,} already there)" if summary.resumed else "")
+        + f"; the settings are recorded in {record_path(args.out)}",
         file=sys.stderr,
     )
     return 0

@@ -12,11 +12,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from .actors import ActorSet
 from .analysis import Analysis, documents_frame
 from .corpus import Corpus, Document, unique_ids
 from .duplicates import DuplicateTracker
@@ -25,6 +27,7 @@ from .io import ReadMeter, iter_source
 from .paths import check_writable_folder
 from .pipeline import DocOutput, Pipeline, build_analyzers, measured_columns
 from .run import process_documents, resolve_actors, resolve_issues
+from .runrecord import describe, differences, record_path, run_entry
 from .streamed import StreamedTables
 
 __all__ = ["ScoreSummary", "score_to_file", "table_path"]
@@ -80,6 +83,12 @@ def score_to_file(
     duplicates are flagged against every document of the output, as in one uninterrupted run
     (the fingerprints are kept in a hidden file beside the output).
 
+    Each run records its settings and when it ran in ``scores.run.json`` beside the output
+    (:mod:`framing.runrecord`). A resumed run goes on with the actors the earlier run used when
+    ``actors`` is not given (rather than discovering them again from other first documents), and
+    stops with an :class:`~framing.errors.OptionError` naming what differs when its analyzers, their
+    options or lexicons, the actors, the issues or the cleaning are not those of the earlier run.
+
     ``duplicates=False`` leaves out the flagging of exact and near duplicates, the one part of a run
     whose memory grows with the number of documents (:mod:`framing.duplicates`).
     """
@@ -96,11 +105,18 @@ def score_to_file(
     stream = unique_ids(meter.count(iter_source(source, text=text, id=id, outlet=outlet, meter=meter)))
     paths = {"documents": out} | {t: table_path(out, t) for t in extra}
     store = StreamedTables(paths, resume=resume, fingerprints=duplicates)
-    probe = None
+    started = datetime.now(UTC)
+    earlier = store.earlier_record() if resume else None
+    if actors is None and earlier is not None:
+        # go on with the actors the earlier run used (discovered from its first documents), not new ones
+        recorded = earlier["settings"].get("actors")
+        actors = ActorSet.from_list(recorded["actors"], source=recorded.get("source", "")) if recorded else False
+    name = "seeds" if _is_seeds(source) else ""  # the seeds get their own actors and issues, as in framing.analyze
+    probe = Corpus([], name=name)
     if actors is None:
         # actors are discovered from the first documents, which are then analysed like the rest
         head = list(itertools.islice(stream, DISCOVERY_DOCS))
-        probe = Corpus(head, name="seeds" if _is_seeds(source) else "")
+        probe = Corpus(head, name=name)
         stream = _replay(head, stream)
     pipeline = Pipeline(
         actors=resolve_actors(actors, probe), issues=resolve_issues(issues, probe), analyzers=analyzers, cleaner=cleaner
@@ -108,6 +124,10 @@ def score_to_file(
     del probe
     if resume:
         _check_same_columns(store.columns_of("documents"), pipeline, out)
+    settings = describe(pipeline)
+    if earlier is not None:  # what the columns do not show: actors, options, lexicons, cleaning
+        _check_same_settings(earlier["settings"], settings, out)
+    store.start_record(settings)
     done = store.done_ids()
     tracker = None
     if duplicates:
@@ -145,10 +165,21 @@ def score_to_file(
     if batch:
         flush(batch)
         written += len(batch)
-    store.commit()
+    store.commit(run_entry(started, written, len(done)))
     return ScoreSummary(
         written=written, resumed=len(done), documents=pd.DataFrame(statuses, columns=["doc_id", "status"])
     )
+
+
+def _check_same_settings(earlier: dict[str, Any], now: dict[str, Any], out: Path) -> None:
+    """Raise :class:`~framing.errors.OptionError` naming what differs when a resumed run's settings
+    (:func:`~framing.runrecord.describe`) are not those the output's rows were measured with."""
+    diffs = differences(earlier, now)
+    if diffs:
+        raise OptionError(
+            f"cannot resume {out}: its rows were measured with other settings. What differs: {'; '.join(diffs)}. "
+            f"Resume with the settings in {record_path(out).name}, or start afresh"
+        )
 
 
 def _check_same_columns(earlier: list[str] | None, pipeline: Pipeline, out: Path) -> None:

@@ -13,6 +13,11 @@ document ids of the output and of the parts, skips those documents and goes on n
 parts after the last finished one, so at most one chunk's work is lost. Without ``resume``
 a run starts afresh and clears the folder.
 
+The record of the runs that wrote an output (:mod:`framing.runrecord`: the settings, and when
+each run was made) is kept in the folder's manifest while a run goes on and replaces
+``scores.run.json`` beside the output when it ends, in the same step as the tables, so the
+record always describes the tables beside it.
+
 The document fingerprints of a run (for the duplicate check, :mod:`framing.duplicates`) are
 kept the same way, in a hidden file beside the output (``.scores.parquet.fingerprints``,
 one JSON line per document): a resumed run compares its documents with every document
@@ -36,6 +41,7 @@ import pandas as pd
 
 from .errors import OptionError
 from .export import FORMATS, LISTS, flatten_lists, join_items
+from .runrecord import LAYOUT, read_record, record_path
 
 __all__ = ["StreamedTables", "partial_folder", "saved_chunks"]
 
@@ -298,6 +304,10 @@ class StreamedTables:
             p.parent.mkdir(parents=True, exist_ok=True)
         self.folder = partial_folder(out)
         self.fingerprint_file = out.with_name(f".{out.name}.fingerprints")
+        self.record_file = record_path(out)
+        #: the settings and earlier runs of the output being written (see :meth:`start_record`)
+        self.record: dict[str, Any] | None = None
+        self._earlier_record: dict[str, Any] | None = None
         self.keep_fingerprints = fingerprints
         self.tables = {name: _Table(name, p, self.folder, suffix) for name, p in paths.items()}
         self._manifest = self.folder / "manifest.json"
@@ -315,6 +325,10 @@ class StreamedTables:
             if self.keep_earlier:
                 self._check_earlier_outputs()
             self._recover(manifest)
+            # the settings the rows already written were measured with: the interrupted run's, else the output's
+            self._earlier_record = manifest.get("record") if self.folder.is_dir() else None
+            if self._earlier_record is None and self.tables["documents"].earlier:
+                self._earlier_record = read_record(self.record_file)
         else:
             shutil.rmtree(self.folder, ignore_errors=True)
         self._started = False  # the folder and its manifest are made with the first chunk
@@ -389,6 +403,22 @@ class StreamedTables:
 
                 t.schema = pq.read_schema(parts[0])
 
+    def earlier_record(self) -> dict[str, Any] | None:
+        """The record (:mod:`framing.runrecord`) of the rows a resumed run goes on from: the interrupted run's
+        (kept in the folder's manifest) or the finished output's; ``None`` when there are no such rows, or
+        when they were written by a version of framing that kept no record."""
+        return self._earlier_record
+
+    def start_record(self, settings: dict[str, Any]) -> None:
+        """Record this run's ``settings``: the output's record keeps them, after the earlier runs' entries
+        when resuming (an output whose earlier rows have no record says so)."""
+        earlier = self._earlier_record
+        self.record = {"layout": LAYOUT, "tables": list(self.tables), "settings": settings}
+        self.record["runs"] = list(earlier.get("runs", [])) if earlier else []
+        unrecorded = self.tables["documents"].earlier and earlier is None
+        if unrecorded or (earlier or {}).get("earlier_unrecorded"):
+            self.record["earlier_unrecorded"] = True  # rows written before records were kept
+
     def columns_of(self, name: str) -> list[str] | None:
         """The columns that table ``name`` already has (from the earlier output or an interrupted run's record),
         which a resumed run's rows are fitted to; ``None`` when no rows have fixed them yet."""
@@ -427,6 +457,8 @@ class StreamedTables:
             "paths": {n: str(t.path) for n, t in self.tables.items()},
             "tables": list(self.tables),
             "columns": {n: t.columns for n, t in self.tables.items() if t.columns is not None},
+            "record": self.record,
+            "record_path": str(self.record_file),
         }
         with _atomic(self._manifest) as fh:
             json.dump(data, fh)
@@ -455,8 +487,9 @@ class StreamedTables:
         _fsync_dir(self.folder)
         self.next_part = n + 1
 
-    def commit(self) -> None:
-        """Join every table into its output and clear the folder.
+    def commit(self, run: dict[str, Any] | None = None) -> None:
+        """Join every table into its output and clear the folder; ``run`` (this run's entry) is added to the
+        record's runs, and the record replaces the one beside the output (when :meth:`start_record` made one).
 
         Each table is first joined into a file in the folder; the manifest then records that the run is
         joined, and the files are renamed into place (the documents table last). A run stopped among those
@@ -471,6 +504,10 @@ class StreamedTables:
             with _atomic(self._joined("fingerprints", ""), "wb") as out:
                 _concat(out, [self.fingerprint_file] if earlier else [])
                 _concat(out, sorted(self.folder.glob("fingerprints-*.jsonl")))
+        if self.record is not None:
+            self.record["runs"].extend([run] if run else [])
+            with _atomic(self._joined("run", ".json")) as fh:
+                json.dump(self.record, fh, ensure_ascii=False, indent=1)
         _fsync_dir(self.folder)
         self._finish(self._write_manifest(joined=True))
 
@@ -478,9 +515,17 @@ class StreamedTables:
         return self.folder / f"joined-{name}{suffix}"
 
     def _finish(self, manifest: dict[str, Any]) -> None:
-        """Rename the joined tables of a finished run into place (documents last) and remove the folder."""
+        """Rename the record and the joined tables of a finished run into place (documents last) and remove the
+        folder."""
         paths = {name: Path(p) for name, p in manifest.get("paths", {}).items()}
         suffix = paths["documents"].suffix.lower() if "documents" in paths else ""
+        joined = self._joined("run", ".json")
+        if joined.exists():  # before the tables: the documents table, renamed last, ends the run
+            os.replace(joined, manifest["record_path"])
+        elif manifest.get("record_path") and manifest.get("record") is None:
+            # a run that kept no record: the one there would no longer describe the tables
+            with contextlib.suppress(FileNotFoundError):
+                Path(manifest["record_path"]).unlink()
         for name in sorted(paths, key=lambda n: n == "documents"):
             joined = self._joined(name, suffix)
             if joined.exists():
