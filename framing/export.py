@@ -7,6 +7,7 @@ renamed, so a crash never leaves a half-written table.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +17,7 @@ import pandas as pd
 
 from .errors import OptionError
 from .paths import inside, safe_name
+from .runrecord import analysis_record
 
 if TYPE_CHECKING:
     from .analysis import Analysis
@@ -74,12 +76,27 @@ def write_table(df: pd.DataFrame, path: str | Path) -> Path:
     return p
 
 
+def write_text(text: str, path: str | Path) -> Path:
+    """Write a text file whole or not at all (through a temporary file renamed into place)."""
+    p = Path(path)
+    tmp = p.with_name(f".{p.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, p)
+    return p
+
+
 def save_tables(a: Analysis, out_dir: str | Path, formats: Sequence[str] = ("csv",)) -> list[Path]:
+    """Write every table into ``out_dir`` in each of ``formats``, and ``run.json``, the record of the settings
+    that measured them (:func:`framing.runrecord.analysis_record`)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in (*TABLES, *a.table_names):
+    names = (*TABLES, *a.table_names)
+    for name in names:
         df = getattr(a, name) if name in TABLES else a.table(name)
         for fmt in formats:
             written.append(write_table(df, inside(out, f"{safe_name(name)}.{fmt}")))
+    # what measured them (framing.runrecord): the analyzers' options and lexicons, the actors, issues and cleaning
+    record = analysis_record(a.pipeline, names, len(a.documents))
+    written.append(write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", inside(out, "run.json")))
     return written

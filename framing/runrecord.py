@@ -29,7 +29,7 @@ from typing import Any
 
 from .errors import InputError
 
-__all__ = ["describe", "differences", "digest", "read_record", "record_path", "run_entry"]
+__all__ = ["analysis_record", "describe", "differences", "digest", "read_record", "record_path", "run_entry"]
 
 #: the version of the record's layout (a newer framing reads older records)
 LAYOUT = 1
@@ -119,6 +119,20 @@ def run_entry(started: datetime, written: int, resumed: int) -> dict[str, Any]:
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "written": written,
         "already_written": resumed,
+    }
+
+
+def analysis_record(pipeline: Any, tables: Iterable[str], n_documents: int) -> dict[str, Any]:
+    """The record :meth:`framing.Analysis.save_tables` writes beside the tables (``run.json``): the settings, the
+    tables and the number of documents, with the framing and Python versions; no times, so that the same input
+    gives the same file, byte for byte, like the tables."""
+    from . import __version__
+
+    return {
+        "layout": LAYOUT,
+        "tables": list(tables),
+        "settings": describe(pipeline),
+        "runs": [{"framing": __version__, "python": platform.python_version(), "written": n_documents}],
     }
 
 

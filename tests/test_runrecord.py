@@ -189,3 +189,16 @@ def test_the_record_is_in_place_before_the_documents_table(tmp_path, monkeypatch
     assert [r["written"] for r in record(out)["runs"]] == [2, 3]
     score(seeds(), out, actors=str(ACTORS), resume=True)
     assert [(r["written"], r["already_written"]) for r in record(out)["runs"]] == [(2, 0), (3, 2), (0, 5)]
+
+
+def test_saved_tables_come_with_their_record(tmp_path, seed_analysis):
+    """Analysis.save_tables (and so a report's tables/ folder) writes run.json: the same settings a streamed run
+    records, no times (the same input gives the same bytes, as the tables do)."""
+    paths = seed_analysis.save_tables(tmp_path / "one")
+    assert paths[-1].name == "run.json"
+    rec = json.loads(paths[-1].read_text(encoding="utf-8"))
+    assert rec["settings"] == describe(seed_analysis.pipeline)
+    assert rec["runs"][0]["written"] == len(seed_analysis.documents)
+    assert rec["tables"][:3] == ["documents", "sentences", "mentions"]
+    again = seed_analysis.save_tables(tmp_path / "two")
+    assert again[-1].read_bytes() == paths[-1].read_bytes()
