@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +31,8 @@ from typing import Any
 from .errors import InputError
 
 __all__ = ["analysis_record", "describe", "differences", "digest", "read_record", "record_path", "run_entry"]
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 #: the version of the record's layout (a newer framing reads older records)
 LAYOUT = 1
@@ -48,10 +51,14 @@ def digest(data: Any) -> str:
 
 
 def lexicon_digest(lexicon: Any) -> str:
-    """A digest of a lexicon's entries (term, category, weight and extra fields), in any order of its rows."""
-    rows = sorted(
-        (e.term, e.category, float(e.weight), sorted((str(k), str(v)) for k, v in e.extra.items())) for e in lexicon
-    )
+    """A digest of a lexicon's entries (term, category, weight and extra fields), in any order of its rows; for
+    an object of an analyzer of one's own that is not a :class:`~framing.lexicons.Lexicon`, of its text."""
+    try:
+        rows = sorted(
+            (e.term, e.category, float(e.weight), sorted((str(k), str(v)) for k, v in e.extra.items())) for e in lexicon
+        )
+    except (AttributeError, TypeError, ValueError):
+        return digest(_json_safe(lexicon))
     return digest(rows)
 
 
@@ -65,7 +72,9 @@ def _json_safe(value: Any) -> Any:
         return sorted(_json_safe(v) for v in value)
     if isinstance(value, (list, tuple)):
         return [_json_safe(v) for v in value]
-    return str(value)
+    # another object's text, without the memory address of a default repr ("<Model object at 0x7f…>"), which
+    # differs from one process to the next and would make every resumed run look differently set up
+    return _ADDRESS.sub("", str(value))
 
 
 def _analyzer(analyzer: Any) -> dict[str, Any]:

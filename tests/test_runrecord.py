@@ -202,3 +202,36 @@ def test_saved_tables_come_with_their_record(tmp_path, seed_analysis):
     assert rec["tables"][:3] == ["documents", "sentences", "mentions"]
     again = seed_analysis.save_tables(tmp_path / "two")
     assert again[-1].read_bytes() == paths[-1].read_bytes()
+
+
+def test_an_analyzer_of_ones_own_is_recorded_the_same_in_every_process():
+    """Options that are objects are recorded by their text, without the address of a default repr (which would
+    differ in the next process and refuse every resume); a 'lexicon' that is not a Lexicon does not fail."""
+    from framing.analyzers.base import Analyzer
+
+    class Model:
+        pass
+
+    class Mine(Analyzer):
+        name = "mine"
+
+        def __init__(self) -> None:
+            self.model = Model()
+
+        def settings(self):
+            return {"model": self.model, "weights": (1, 2), "tags": {"b", "a"}}
+
+        def lexicons(self):
+            return [{"war": 1.0}]
+
+        def analyze(self, ctx):  # pragma: no cover - not run
+            raise NotImplementedError
+
+        def metrics(self):
+            return []
+
+    one, two = describe(Pipeline(analyzers=[Mine()])), describe(Pipeline(analyzers=[Mine()]))
+    assert one == two
+    options = one["analyzers"]["mine"]["options"]
+    assert " at 0x" not in options["model"] and options["weights"] == [1, 2] and options["tags"] == ["a", "b"]
+    json.dumps(one)
