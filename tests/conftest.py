@@ -28,6 +28,25 @@ def shared_path(*parts: str) -> Path:
     return p
 
 
+@pytest.fixture
+def stop_renaming(monkeypatch):
+    """``stop_renaming(path)``: from then on a streamed run fails ("disk went away") when it renames a file onto
+    ``path``, as a machine lost between two renames would; ``stop_renaming(None)`` lets renames through again."""
+    import os
+
+    replace = os.replace
+
+    def stop(path: Path | None) -> None:
+        def failing(src, dst):
+            if path is not None and Path(dst) == path:
+                raise OSError("disk went away")
+            replace(src, dst)
+
+        monkeypatch.setattr("framing.streamed.os.replace", failing)
+
+    return stop
+
+
 @pytest.fixture(scope="session")
 def seeds():
     import framing

@@ -168,24 +168,15 @@ def test_digests_follow_the_content_not_the_order():
     assert framing.ActorSet.from_list(actors.to_dict()["actors"]).to_dict() == actors.to_dict()
 
 
-def test_the_record_is_in_place_before_the_documents_table(tmp_path, monkeypatch):
+def test_the_record_is_in_place_before_the_documents_table(tmp_path, stop_renaming):
     """The documents table is renamed last, so a run stopped before it leaves the new record with the old
     documents table only until the next run over the output finishes the renaming."""
-    import os
-
     out = tmp_path / "scores.csv"
     score(seeds()[:2], out, actors=str(ACTORS))
-    replace = os.replace
-
-    def fail_on_documents(src, dst):
-        if Path(dst) == out:
-            raise OSError("disk went away")
-        replace(src, dst)
-
-    monkeypatch.setattr("framing.streamed.os.replace", fail_on_documents)
+    stop_renaming(out)
     with pytest.raises(OSError):
         score(seeds(), out, actors=str(ACTORS), resume=True)
-    monkeypatch.setattr("framing.streamed.os.replace", replace)
+    stop_renaming(None)
     assert [r["written"] for r in record(out)["runs"]] == [2, 3]
     score(seeds(), out, actors=str(ACTORS), resume=True)
     assert [(r["written"], r["already_written"]) for r in record(out)["runs"]] == [(2, 0), (3, 2), (0, 5)]

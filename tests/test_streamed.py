@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 
 import pandas as pd
@@ -103,23 +102,16 @@ def test_an_interrupted_fresh_run_replaces_the_old_output_when_resumed(tmp_path)
     assert read(out)["doc_id"].tolist() == [d.id for d in docs]  # each document once
 
 
-def test_a_run_stopped_while_renaming_is_finished_by_the_next(tmp_path, monkeypatch):
+def test_a_run_stopped_while_renaming_is_finished_by_the_next(tmp_path, stop_renaming):
     docs = corpus()
     run(tmp_path / "whole.parquet", docs)
     want = outputs(tmp_path / "whole.parquet")
     out = tmp_path / "scores.parquet"
     run(out, docs[:4])
-    replace = os.replace
-
-    def fail_on_documents(src, dst):
-        if Path(dst) == out:
-            raise OSError("disk went away")
-        replace(src, dst)
-
-    monkeypatch.setattr("framing.streamed.os.replace", fail_on_documents)
+    stop_renaming(out)
     with pytest.raises(OSError):
         run(out, docs, resume=True)
-    monkeypatch.setattr("framing.streamed.os.replace", replace)
+    stop_renaming(None)
     assert len(read(out)) == 4  # the new mentions table is in place, the documents table not yet
     summary = run(out, docs, resume=True)
     assert summary.written == 0 and summary.resumed == len(docs)
