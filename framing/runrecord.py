@@ -191,7 +191,9 @@ def differences(earlier: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]
         what = "the same names, other definitions" if n0 == n1 else _set_change(n0, n1)
         out.append(f"the issues ({what})")
     c0, c1 = earlier.get("cleaner", {}), now.get("cleaner", {})
-    if c0 != c1:
+    if c0.get("enabled", True) != c1.get("enabled", True):
+        out.append(f"the cleaning ({'on then, off now' if c1.get('enabled') is False else 'off then, on now'})")
+    elif c0 != c1:
         out.append(f"the cleaning ({_changed(c0, c1) or 'other settings'})")
     return out
 

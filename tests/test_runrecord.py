@@ -91,7 +91,7 @@ def _one_term_fewer() -> FrameAnalyzer:
         ),
         (lambda: {"analyzers": ["readability", _one_term_fewer()]}, r"the frames analyzer's lexicons \(frames\)"),
         (lambda: {"cleaner": Cleaner(exclude=["captions"])}, r"the cleaning \(rules: 1 removed: captions\)"),
-        (lambda: {"cleaner": False}, r"the cleaning \(enabled: true then, false now"),
+        (lambda: {"cleaner": False}, r"the cleaning \(on then, off now\)\."),
     ],
 )
 def test_resuming_with_other_options_lexicons_or_cleaning_is_refused(tmp_path, change, said):
