@@ -166,7 +166,7 @@ def read_record(path: str | Path) -> dict[str, Any] | None:
 
 
 def differences(earlier: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]:
-    """What differs between two :func:`describe` results, one phrase each ("the actors: 2 added (A, B)")."""
+    """What differs between two :func:`describe` results, one phrase each ("the actors (2 added: A, B)")."""
     out: list[str] = []
     a0, a1 = earlier.get("analyzers", {}), now.get("analyzers", {})
     if list(a0) != list(a1):
@@ -207,7 +207,7 @@ def _changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
     said = []
     for k in keys[:4]:
         b, a = before.get(k), after.get(k)
-        if isinstance(b, list) and isinstance(a, list):
+        if isinstance(b, list) and isinstance(a, list) and all(isinstance(x, str) for x in (*b, *a)):
             said.append(f"{k}: {_set_change(b, a)}")
         else:
             said.append(f"{k}: {_short(b)} then, {_short(a)} now")
@@ -221,8 +221,9 @@ def _short(value: Any) -> str:
 
 def _set_change(before: Iterable[str], after: Iterable[str]) -> str:
     b, a = list(before), list(after)
-    added = [x for x in a if x not in set(b)]
-    removed = [x for x in b if x not in set(a)]
+    in_b, in_a = set(b), set(a)
+    added = [x for x in a if x not in in_b]
+    removed = [x for x in b if x not in in_a]
     said = []
     if added:
         said.append(f"{len(added)} added: {_few(added)}")

@@ -226,3 +226,12 @@ def test_an_analyzer_of_ones_own_is_recorded_the_same_in_every_process():
     options = one["analyzers"]["mine"]["options"]
     assert " at 0x" not in options["model"] and options["weights"] == [1, 2] and options["tags"] == ["a", "b"]
     json.dumps(one)
+
+
+def test_differences_name_what_changed_in_lists_of_any_kind():
+    base = describe(Pipeline(actors=framing.ActorSet.from_yaml(ACTORS), analyzers=["readability"]))
+    other = json.loads(json.dumps(base))
+    other["analyzers"]["readability"]["options"] = {"syllables": "rules", "tiers": [{"a": 1}], "tags": ["x", "y"]}
+    base["analyzers"]["readability"]["options"] = {"syllables": "rules", "tiers": [{"a": 2}], "tags": ["x"]}
+    (said,) = differences(base, other)
+    assert 'tiers: [{"a": 2}] then, [{"a": 1}] now' in said and "tags: 1 added: y" in said
