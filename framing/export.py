@@ -76,11 +76,11 @@ def write_table(df: pd.DataFrame, path: str | Path) -> Path:
     return p
 
 
-def write_text(text: str, path: str | Path) -> Path:
-    """Write a text file whole or not at all (through a temporary file renamed into place)."""
+def write_file(data: str | bytes, path: str | Path) -> Path:
+    """Write ``data`` (text as UTF-8) to ``path`` whole or not at all: through a temporary file renamed into place."""
     p = Path(path)
     tmp = p.with_name(f".{p.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
+    tmp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     os.replace(tmp, p)
     return p
 
@@ -98,5 +98,5 @@ def save_tables(a: Analysis, out_dir: str | Path, formats: Sequence[str] = ("csv
             written.append(write_table(df, inside(out, f"{safe_name(name)}.{fmt}")))
     # what measured them (framing.runrecord): the analyzers' options and lexicons, the actors, issues and cleaning
     record = analysis_record(a.pipeline, names, len(a.documents))
-    written.append(write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", inside(out, "run.json")))
+    written.append(write_file(json.dumps(record, ensure_ascii=False, indent=1) + "\n", inside(out, "run.json")))
     return written

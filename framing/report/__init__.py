@@ -75,12 +75,6 @@ def _unique_safe_names(pages: list[Page]) -> None:
         p.name = base if n == 0 else f"{base}_{n + 1}"
 
 
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
 def write_report(
     a: Analysis,
     out_dir: str | Path = "framing-report",
@@ -96,7 +90,7 @@ def write_report(
     from matplotlib.backends.backend_pdf import PdfPages
 
     from ..compare import check_options
-    from ..export import save_tables, write_table
+    from ..export import save_tables, write_file, write_table
     from ..plots.style import style
     from .excerpts import excerpt_pages
     from .html import write_html
@@ -143,7 +137,7 @@ def write_report(
             os.replace(tmp, out / "report.pdf")
         if "png" in formats:
             for name, data in pngs.items():
-                _atomic_write_bytes(inside(out, f"{name}.png"), data)
+                write_file(data, inside(out, f"{name}.png"))
         if "csv" in formats:
             save_tables(a, out / "tables", formats=tables)
             for p in pages:

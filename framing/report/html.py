@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import base64
 import html
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..export import write_file
 from .base import Page
 
 if TYPE_CHECKING:
@@ -86,7 +86,4 @@ def write_html(a: Analysis, pages: list[Page], pngs: dict[str, bytes], path: Pat
         f"<style>{_CSS}{LEGEND_CSS}</style></head><body>"
         f"<h1>framing report</h1><p>{html.escape(repr(a.corpus))}</p><nav><ul>{nav}</ul></nav>{body}</body></html>"
     )
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(doc, encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+    return write_file(doc, path)
