@@ -30,7 +30,16 @@ from typing import Any
 
 from .errors import InputError
 
-__all__ = ["analysis_record", "describe", "differences", "digest", "read_record", "record_path", "run_entry"]
+__all__ = [
+    "analysis_record",
+    "describe",
+    "differences",
+    "digest",
+    "new_record",
+    "read_record",
+    "record_path",
+    "run_entry",
+]
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
@@ -131,18 +140,19 @@ def run_entry(started: datetime, written: int, resumed: int) -> dict[str, Any]:
     }
 
 
+def new_record(tables: Iterable[str], settings: dict[str, Any], runs: Iterable[dict[str, Any]] = ()) -> dict[str, Any]:
+    """A record: its layout, the tables it describes, the settings that measured them and the runs that wrote them."""
+    return {"layout": LAYOUT, "tables": list(tables), "settings": settings, "runs": list(runs)}
+
+
 def analysis_record(pipeline: Any, tables: Iterable[str], n_documents: int) -> dict[str, Any]:
     """The record :meth:`framing.Analysis.save_tables` writes beside the tables (``run.json``): the settings, the
     tables and the number of documents, with the framing and Python versions; no times, so that the same input
     gives the same file, byte for byte, like the tables."""
     from . import __version__
 
-    return {
-        "layout": LAYOUT,
-        "tables": list(tables),
-        "settings": describe(pipeline),
-        "runs": [{"framing": __version__, "python": platform.python_version(), "written": n_documents}],
-    }
+    run = {"framing": __version__, "python": platform.python_version(), "written": n_documents}
+    return new_record(tables, describe(pipeline), [run])
 
 
 def read_record(path: str | Path) -> dict[str, Any] | None:

@@ -106,7 +106,7 @@ def score_to_file(
     paths = {"documents": out} | {t: table_path(out, t) for t in extra}
     store = StreamedTables(paths, resume=resume, fingerprints=duplicates)
     started = datetime.now(UTC)
-    earlier = store.earlier_record() if resume else None
+    earlier = store.earlier_record
     if actors is None and earlier is not None:
         # go on with the actors the earlier run used (discovered from its first documents), not new ones
         recorded = earlier["settings"].get("actors")

@@ -41,7 +41,7 @@ import pandas as pd
 
 from .errors import OptionError
 from .export import FORMATS, LISTS, flatten_lists, join_items
-from .runrecord import LAYOUT, read_record, record_path
+from .runrecord import new_record, read_record, record_path
 
 __all__ = ["StreamedTables", "partial_folder", "saved_chunks"]
 
@@ -307,7 +307,10 @@ class StreamedTables:
         self.record_file = record_path(out)
         #: the settings and earlier runs of the output being written (see :meth:`start_record`)
         self.record: dict[str, Any] | None = None
-        self._earlier_record: dict[str, Any] | None = None
+        #: the record (:mod:`framing.runrecord`) of the rows a resumed run goes on from: the interrupted run's (kept
+        #: in the folder's manifest) or the finished output's; ``None`` when there are no such rows, or when they
+        #: were written by a version of framing that kept no record
+        self.earlier_record: dict[str, Any] | None = None
         self.keep_fingerprints = fingerprints
         self.tables = {name: _Table(name, p, self.folder, suffix) for name, p in paths.items()}
         self._manifest = self.folder / "manifest.json"
@@ -326,9 +329,9 @@ class StreamedTables:
                 self._check_earlier_outputs()
             self._recover(manifest)
             # the settings the rows already written were measured with: the interrupted run's, else the output's
-            self._earlier_record = manifest.get("record") if self.folder.is_dir() else None
-            if self._earlier_record is None and self.tables["documents"].earlier:
-                self._earlier_record = read_record(self.record_file)
+            self.earlier_record = manifest.get("record") if self.folder.is_dir() else None
+            if self.earlier_record is None and self.tables["documents"].earlier:
+                self.earlier_record = read_record(self.record_file)
         else:
             shutil.rmtree(self.folder, ignore_errors=True)
         self._started = False  # the folder and its manifest are made with the first chunk
@@ -403,18 +406,11 @@ class StreamedTables:
 
                 t.schema = pq.read_schema(parts[0])
 
-    def earlier_record(self) -> dict[str, Any] | None:
-        """The record (:mod:`framing.runrecord`) of the rows a resumed run goes on from: the interrupted run's
-        (kept in the folder's manifest) or the finished output's; ``None`` when there are no such rows, or
-        when they were written by a version of framing that kept no record."""
-        return self._earlier_record
-
     def start_record(self, settings: dict[str, Any]) -> None:
         """Record this run's ``settings``: the output's record keeps them, after the earlier runs' entries
         when resuming (an output whose earlier rows have no record says so)."""
-        earlier = self._earlier_record
-        self.record = {"layout": LAYOUT, "tables": list(self.tables), "settings": settings}
-        self.record["runs"] = list(earlier.get("runs", [])) if earlier else []
+        earlier = self.earlier_record
+        self.record = new_record(self.tables, settings, earlier.get("runs", []) if earlier else [])
         unrecorded = self.tables["documents"].earlier and earlier is None
         if unrecorded or (earlier or {}).get("earlier_unrecorded"):
             self.record["earlier_unrecorded"] = True  # rows written before records were kept
