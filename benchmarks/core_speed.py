@@ -1,6 +1,7 @@
 """Speed of the pipeline's core (everything outside the analyzers) and a regression guard for it.
 
-    python benchmarks/core_speed.py [--docs 400]          # µs/word of each core stage and of the whole pipeline
+    python benchmarks/core_speed.py [--docs 400]          # µs/word of each core stage, of the whole pipeline
+                                                            # and of VADER on the same documents
     python benchmarks/core_speed.py --profile [--docs 400] # cProfile of Pipeline.process, top functions
     python benchmarks/core_speed.py --workers [--docs 1000] # 1 vs 2 worker processes, the parent's share, and
                                                             # 2 workers without the collector freeze
@@ -35,7 +36,7 @@ from pathlib import Path
 from unittest import mock
 
 import allsides
-from allsides import read, setup
+from allsides import read, setup, vader_pass
 
 
 def _tables(a) -> dict:
@@ -147,6 +148,12 @@ def stages(n_docs: int, repeat: int = 3) -> None:
 
     fns["analyzers_only"] = analyzers_only
     fns["parse_only"] = each(TextModel, [(c.text,) for c in repaired])
+    # the throughput benchmark's contender (b) on the same documents: how the analyzers alone compare with it
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    sia = SentimentIntensityAnalyzer()
+    raw = [d.text for d in docs]
+    fns["vaderSentiment (every sentence)"] = lambda: vader_pass(sia, raw)
     # rounds over all stages (best of each), so that a burst of load on a shared machine hits one round of
     # every stage rather than every round of one stage
     res = {k: math.inf for k in fns}
@@ -160,6 +167,12 @@ def stages(n_docs: int, repeat: int = 3) -> None:
     print(f"{len(docs)} AllSides documents, {words:,} words; best of {repeat}; µs per word (CPU):")
     for k, v in res.items():
         print(f"  {k:<36} {v:6.3f}")
+    vader, alone = res["vaderSentiment (every sentence)"], res["analyzers (incl. lazy model work)"]
+    print(
+        f"the analyzers alone take {alone / vader:.2f}x VADER's time and the whole pipeline "
+        f"{res['Pipeline.process'] / vader:.2f}x: with cleaning, parsing and the rest free, framing would run at "
+        f"{vader / alone:.2f}x VADER's speed"
+    )
 
 
 def profile(n_docs: int, top: int) -> None:
