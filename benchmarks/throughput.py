@@ -105,7 +105,7 @@ def scaling_child(n: int, path: str) -> None:
     # words per second of each quarter on its own: the time grows linearly if these stay level
     bounds = [0, *sorted(quarters)]
     times = [t, *clock]
-    rates = [sum(per_doc[bounds[q] : bounds[q + 1]]) / (times[q + 1] - times[q]) for q in range(min(len(clock), 4))]
+    rates = [sum(per_doc[bounds[q] : bounds[q + 1]]) / (times[q + 1] - times[q]) for q in range(len(clock))]
     print(
         json.dumps(
             {
