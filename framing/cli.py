@@ -34,8 +34,14 @@ def _corpus_args(p: argparse.ArgumentParser, required: bool, stdin: bool = False
     p.add_argument("--text", default="text", help="column holding the article text (default: text)")
     p.add_argument("--id", default="id", help="column holding document ids (default: id; rows are numbered if absent)")
     p.add_argument("--outlet", default="outlet", help="column holding the outlet name (default: outlet)")
-    p.add_argument("--actors", help="actor file (YAML); default: seed actors for the seeds, discovered otherwise")
-    p.add_argument("--issues", help="issue file (YAML); default: seed issues for the seeds")
+    p.add_argument(
+        "--actors",
+        help="actor file (YAML); default: the corpus folder's actors.yaml (the seeds have one), discovered otherwise",
+    )
+    p.add_argument(
+        "--issues",
+        help="issue file (YAML); default: the corpus folder's issues.yaml (the seeds have one), none otherwise",
+    )
     p.add_argument("--analyzers", help="comma-separated analyzers to run (default: all)")
     p.add_argument("--no-clean", action="store_true", help="analyse the raw text without cleaning")
     p.add_argument(

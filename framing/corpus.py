@@ -21,6 +21,8 @@ from ._frozen import FrozenDict
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .domain import Domain
+
 __all__ = ["STANDARD_FIELDS", "Corpus", "Document", "UniqueIds", "add_note", "renamed_note", "unique_ids"]
 
 #: Metadata every document has (empty string when unknown).
@@ -121,14 +123,26 @@ class Corpus(Sequence[Document]):
     :meth:`from_dataframe` or :meth:`from_records`.
     """
 
-    __slots__ = ("_by_id", "_docs", "_n_words", "name")
+    __slots__ = ("_by_id", "_docs", "_n_words", "domain", "name")
+    _docs: tuple[Document, ...]
+    _by_id: dict[str, int]
+    _n_words: int | None
+    #: a label for reports (``load_corpus`` gives the file or folder name)
+    name: str
+    #: the actor and issue files that came with the corpus (:mod:`framing.domain`), or ``None``
+    domain: Domain | None
 
-    def __init__(self, documents: Iterable[Document], name: str = "") -> None:
+    def __init__(self, documents: Iterable[Document], name: str = "", domain: Domain | None = None) -> None:
         fixed = tuple(unique_ids(documents))
         object.__setattr__(self, "_docs", fixed)
         object.__setattr__(self, "_by_id", {d.id: i for i, d in enumerate(fixed)})
         object.__setattr__(self, "name", name)
+        object.__setattr__(self, "domain", domain)
         object.__setattr__(self, "_n_words", None)
+
+    def _with(self, documents: Iterable[Document]) -> Corpus:
+        """A new corpus of ``documents`` with this one's name and domain files."""
+        return Corpus(documents, name=self.name, domain=self.domain)
 
     def __setattr__(self, key: str, value: Any) -> None:
         raise AttributeError("a Corpus is immutable: filters and selections return new corpora")
@@ -185,7 +199,7 @@ class Corpus(Sequence[Document]):
             except KeyError:
                 raise KeyError(f"no document with id {key!r}") from None
         if isinstance(key, slice):
-            return Corpus(self._docs[key], name=self.name)
+            return self._with(self._docs[key])
         return self._docs[key]
 
     def __contains__(self, key: object) -> bool:
@@ -245,7 +259,7 @@ class Corpus(Sequence[Document]):
     # ------------------------------------------------------------------ filters (new corpora)
     def filter(self, predicate: Callable[[Document], bool]) -> Corpus:
         """A new corpus with the documents for which ``predicate`` is true."""
-        return Corpus((d for d in self._docs if predicate(d)), name=self.name)
+        return self._with(d for d in self._docs if predicate(d))
 
     def where(self, **conditions: Any) -> Corpus:
         """Documents whose metadata equal the given values (a list or set means "any of").
@@ -267,16 +281,16 @@ class Corpus(Sequence[Document]):
 
     def select(self, ids: Iterable[str]) -> Corpus:
         """The documents with the given ids, in the given order."""
-        return Corpus((self[i] for i in ids), name=self.name)
+        return self._with(self[i] for i in ids)
 
     def sample(self, n: int, seed: int = 0) -> Corpus:
         """``n`` documents drawn at random without replacement (reproducible with ``seed``)."""
         rng = random.Random(seed)
         idx = sorted(rng.sample(range(len(self._docs)), min(n, len(self._docs))))
-        return Corpus((self._docs[i] for i in idx), name=self.name)
+        return self._with(self._docs[i] for i in idx)
 
     def head(self, n: int = 5) -> Corpus:
-        return Corpus(self._docs[:n], name=self.name)
+        return self._with(self._docs[:n])
 
     def to_dataframe(self) -> pd.DataFrame:
         """One row per document: id, the standard fields, extra metadata, text, status."""

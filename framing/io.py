@@ -23,6 +23,7 @@ from typing import IO, Any, TypeVar
 
 from ._frozen import FrozenDict
 from .corpus import STANDARD_FIELDS, Corpus, Document
+from .domain import DOMAIN_FILES, folder_domain
 from .errors import InputError
 from .html_text import HTML_HINT as _HTML_HINT
 from .html_text import html_to_text
@@ -793,7 +794,12 @@ def _folder_files(folder: Path) -> list[Path]:
 
 def _iter_folder(folder: Path, outlet_from_folder: bool = True, meter: ReadMeter | None = None) -> Iterator[Document]:
     meta, meta_path = _read_metadata(folder)
-    files = sorted(p for p in _folder_files(folder) if p.name not in METADATA_NAMES)
+    # the metadata file is no document, nor are the actor and issue files at the top (framing.domain)
+    files = sorted(
+        p
+        for p in _folder_files(folder)
+        if p.name not in METADATA_NAMES and not (p.name in DOMAIN_FILES and p.parent == folder)
+    )
     if meta:
         listed = [p for p in files if _meta_for(meta, p.relative_to(folder))]
         ignored = [
@@ -893,12 +899,15 @@ def load_corpus(
         path: a folder of .txt/.md/.html files (with an optional ``metadata.csv``,
             ``.tsv``, ``.yaml`` or ``.json`` keyed by ``id`` or ``file``; files in
             sub-folders take the sub-folder's name as outlet when the metadata
-            gives none), or a ``.csv``, ``.tsv``, ``.jsonl``, ``.jsonl.gz``,
-            ``.json`` or ``.parquet`` file.
+            gives none; an ``actors.yaml`` and an ``issues.yaml`` at its top are
+            the corpus's default actors and issues, ``corpus.domain``: see
+            :mod:`framing.domain`), or a ``.csv``, ``.tsv``, ``.jsonl``,
+            ``.jsonl.gz``, ``.json`` or ``.parquet`` file.
         text, id, outlet: column names in a table. With the defaults, common
             alternatives are recognised (``content``/``body``; ``source``/``publisher``).
             ``id=None`` numbers rows; ``outlet=None`` leaves outlets empty.
         name: a label for reports (default: the file or folder name).
     """
     p = Path(path)
-    return Corpus(iter_documents(p, text=text, id=id, outlet=outlet), name=name or p.name)
+    docs = iter_documents(p, text=text, id=id, outlet=outlet)
+    return Corpus(docs, name=name or p.name, domain=folder_domain(p))

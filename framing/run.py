@@ -38,8 +38,9 @@ _WORKER_PIPELINE: Pipeline | None = None  # set once in each worker process
 def resolve_actors(actors: Any, corpus: Corpus | None = None) -> ActorSet | None:
     """An ActorSet from a set, a YAML path, a dict, ``False`` (none) or ``None``.
 
-    ``None`` means the seed actors for the seed corpus, and actors discovered
-    from the corpus otherwise (``ActorSet.discover(corpus, top=20)``).
+    ``None`` means the corpus's actor file (``actors.yaml`` in its folder, the seed actors for the seed
+    corpus: :mod:`framing.domain`), and actors discovered from the corpus when it has none
+    (``ActorSet.discover(corpus, top=20)``).
     """
     if actors is False:
         return None
@@ -50,17 +51,16 @@ def resolve_actors(actors: Any, corpus: Corpus | None = None) -> ActorSet | None
     if isinstance(actors, Mapping):
         return ActorSet.from_dict(actors)
     if actors is None and corpus is not None:
-        if corpus.name == "seeds":
-            from .seeds import seed_actors
-
-            return seed_actors()
+        if corpus.domain is not None and corpus.domain.actors is not None:
+            return corpus.domain.load_actors()
         if len(corpus):
             return ActorSet.discover(corpus, top=20)
     return None
 
 
 def resolve_issues(issues: Any, corpus: Corpus | None = None) -> Any:
-    """An IssueSet from a set, a YAML path, a dict, ``False`` or ``None`` (the seed issues for the seeds)."""
+    """An IssueSet from a set, a YAML path, a dict, ``False`` or ``None`` (the corpus's issue file, such as the
+    seed issues for the seeds, when it has one: :mod:`framing.domain`)."""
     if issues is False:
         return None
     try:
@@ -73,10 +73,8 @@ def resolve_issues(issues: Any, corpus: Corpus | None = None) -> Any:
         return IssueSet.from_yaml(issues)
     if isinstance(issues, Mapping):
         return IssueSet.from_dict(issues)
-    if issues is None and corpus is not None and corpus.name == "seeds":
-        from .seeds import seed_issues
-
-        return seed_issues()
+    if issues is None and corpus is not None and corpus.domain is not None:
+        return corpus.domain.load_issues()
     return None
 
 
@@ -238,9 +236,10 @@ def analyze(
             item that is none of these is kept as a skipped document (see :func:`framing.io.as_corpus`).
         text, id, outlet: the fields of a table, DataFrame or dict that hold them (as in ``load_corpus``).
         actors: an :class:`~framing.actors.ActorSet`, a YAML path or a dict; ``None``
-            uses the seed actors for the seeds and discovers actors otherwise;
-            ``False`` finds no actors.
-        issues: an IssueSet, a YAML path or a dict (``None``: the seed issues for the seeds).
+            uses the corpus folder's ``actors.yaml`` (the seed actors for the seeds; see
+            :mod:`framing.domain`) and discovers actors when there is none; ``False`` finds no actors.
+        issues: an IssueSet, a YAML path or a dict (``None``: the corpus folder's ``issues.yaml``, the
+            seed issues for the seeds; none when it has none).
         analyzers: names or instances (default: every available analyzer).
         n_jobs: worker processes (``-1``: one per core, ``-2``: all but one; see :func:`worker_count`).
             Results are identical and in the same order whatever the number.

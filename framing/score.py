@@ -21,6 +21,7 @@ import pandas as pd
 from .actors import ActorSet
 from .analysis import Analysis, documents_frame
 from .corpus import Corpus, Document, unique_ids
+from .domain import domain_of
 from .duplicates import DuplicateTracker
 from .errors import OptionError
 from .io import ReadMeter, iter_source
@@ -107,16 +108,20 @@ def score_to_file(
     store = StreamedTables(paths, resume=resume, fingerprints=duplicates)
     started = datetime.now(UTC)
     earlier = store.earlier_record
+    # a corpus folder's actor and issue files (the seeds' own), as framing.analyze uses them
+    domain = domain_of(source)
+    if actors is None and domain is not None and domain.actors is not None:
+        actors = domain.load_actors()  # read before the resume check, so that an edited file is noticed
     if actors is None and earlier is not None:
         # go on with the actors the earlier run used (discovered from its first documents), not new ones
         recorded = earlier["settings"].get("actors")
         actors = ActorSet.from_list(recorded["actors"], source=recorded.get("source", "")) if recorded else False
-    name = "seeds" if _is_seeds(source) else ""  # the seeds get their own actors and issues, as in framing.analyze
-    probe = Corpus([], name=name)
+    name = source.name if isinstance(source, Corpus) else ""
+    probe = Corpus([], name=name, domain=domain)
     if actors is None:
         # actors are discovered from the first documents, which are then analysed like the rest
         head = list(itertools.islice(stream, DISCOVERY_DOCS))
-        probe = Corpus(head, name=name)
+        probe = Corpus(head, name=name, domain=domain)
         stream = _replay(head, stream)
     pipeline = Pipeline(
         actors=resolve_actors(actors, probe), issues=resolve_issues(issues, probe), analyzers=analyzers, cleaner=cleaner
@@ -228,6 +233,3 @@ def _replay(head: list[Document], rest: Iterator[Document]) -> Iterator[Document
         yield head.pop()
     yield from rest
 
-
-def _is_seeds(source: Any) -> bool:
-    return isinstance(source, Corpus) and source.name == "seeds"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ._frozen import FrozenDict
 from .corpus import STANDARD_FIELDS, Corpus, Document
+from .domain import folder_domain
 from .io import decode_bytes
 
 __all__ = ["load_seeds", "seed_actors", "seed_file", "seed_issues", "seeds_path"]
@@ -40,7 +41,8 @@ def seed_file(name: str) -> Traversable:
 
 
 def load_seeds() -> Corpus:
-    """The seed corpus with its metadata (outlet, title, author, date, genre)."""
+    """The seed corpus with its metadata (outlet, title, author, date, genre), and the seed actors and issues as
+    its domain files (:mod:`framing.domain`), as ``load_corpus`` gives them for the seed folder."""
     folder = seeds_path()
     rows = list(csv.DictReader(io.StringIO(folder.joinpath("metadata.csv").read_text(encoding="utf-8"))))
     docs = []
@@ -60,7 +62,7 @@ def load_seeds() -> Corpus:
                 **fields,
             )
         )
-    return Corpus(docs, name="seeds")
+    return Corpus(docs, name="seeds", domain=folder_domain(folder, label="seeds"))
 
 
 def seed_actors():

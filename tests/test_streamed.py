@@ -203,7 +203,7 @@ def test_resuming_an_output_that_holds_lists_as_text_goes_on_as_text(tmp_path, s
     seeds = framing.load_seeds()
     path = tmp_path / "s.parquet"
     tables = ("documents", "sentences")
-    score_to_file(framing.Corpus(list(seeds)[:2], name="seeds"), path, tables=tables, progress=False)
+    score_to_file(seeds[:2], path, tables=tables, progress=False)
     sentences = tmp_path / "s.sentences.parquet"
     old = pd.read_parquet(sentences)
     for column in ("issues", "frames"):
@@ -219,7 +219,7 @@ def test_resuming_with_other_analyzers_or_issues_is_refused(tmp_path, suffix):
     """The resumed rows were fitted to the earlier columns: new measures were dropped without a word, the earlier
     ones left empty, and a column typed by the earlier run (all NaN) could fail a Parquet cast."""
     seeds = framing.load_seeds()
-    first = framing.Corpus(list(seeds)[:2], name="seeds")
+    first = seeds[:2]
     out = tmp_path / f"few{suffix}"
     score_to_file(first, out, analyzers=["hedging"], progress=False)
     with pytest.raises(

@@ -1,0 +1,116 @@
+"""The actor file and the issue file a corpus folder brings with it.
+
+A corpus folder may hold, beside its articles, the files that say what to look for in them::
+
+    my-corpus/
+        metadata.csv     # optional: outlet, title, date ... of each file
+        actors.yaml      # optional: who the stance analysis follows (framing.actors)
+        issues.yaml      # optional: the issues and frames to find (framing.issues)
+        001.txt
+        002.txt
+
+:func:`framing.load_corpus` notes them on the corpus (``corpus.domain``) instead of reading them as
+documents, and :func:`framing.analyze`, :func:`framing.score.score_to_file`, ``framing report`` and
+``framing score`` use them when they are given no actors or no issues. So a folder carries its own
+set-up: a teacher who copies the bundled seed folder and adds articles gets the seed actors and
+issues, and ``framing report seeds/`` gives the report ``framing report`` gives. Actors or issues given
+explicitly win over the folder's; ``actors=False`` / ``issues=False`` mean none. The files are read when
+the analysis starts, so a malformed one stops it at once with an error naming its line
+(:class:`~framing.errors.ConfigError`), before any document is analysed.
+
+Only the top of the folder is searched (``actors.yaml`` or ``actors.yml``; ``issues.yaml`` or
+``issues.yml``). A file in a sub-folder stays what it was before: a document, skipped with the note that
+it is not a text file.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .actors import ActorSet
+    from .issues import IssueSet
+
+__all__ = ["ACTOR_FILES", "DOMAIN_FILES", "ISSUE_FILES", "Domain", "domain_of", "folder_domain"]
+
+#: The names of a folder's actor file, in order of preference.
+ACTOR_FILES = ("actors.yaml", "actors.yml")
+#: The names of a folder's issue file, in order of preference.
+ISSUE_FILES = ("issues.yaml", "issues.yml")
+#: Every name a domain file may have (none of them is read as a document at the top of a corpus folder).
+DOMAIN_FILES = frozenset(ACTOR_FILES + ISSUE_FILES)
+
+
+@dataclass(frozen=True)
+class Domain:
+    """The actor file and the issue file of a corpus (either may be absent).
+
+    Args:
+        actors, issues: the files (a path, or a file of installed package data).
+        label: how the files are named in run records and reports: ``"seeds"`` names them
+            ``seeds/actors.yaml``; empty, by their path.
+    """
+
+    actors: Path | Traversable | None = None
+    issues: Path | Traversable | None = None
+    label: str = ""
+
+    def __bool__(self) -> bool:
+        return self.actors is not None or self.issues is not None
+
+    def source(self, file: Path | Traversable) -> str:
+        """How ``file`` is named in run records and reports."""
+        return f"{self.label}/{file.name}" if self.label else str(file)
+
+    def load_actors(self) -> ActorSet | None:
+        """The actor file's :class:`~framing.actors.ActorSet`; ``None`` when the corpus has none."""
+        from .actors import ActorSet
+
+        if self.actors is None:
+            return None
+        if isinstance(self.actors, Path) and not self.label:
+            return ActorSet.from_yaml(self.actors)
+        return ActorSet.from_yaml_text(self.actors.read_text(encoding="utf-8-sig"), source=self.source(self.actors))
+
+    def load_issues(self) -> IssueSet | None:
+        """The issue file's :class:`~framing.issues.IssueSet`; ``None`` when the corpus has none."""
+        from .issues import IssueSet
+
+        if self.issues is None:
+            return None
+        if isinstance(self.issues, Path) and not self.label:
+            return IssueSet.from_yaml(self.issues)
+        return IssueSet.from_yaml_text(self.issues.read_text(encoding="utf-8-sig"), source=self.source(self.issues))
+
+
+def _first(folder: Path | Traversable, names: tuple[str, ...]) -> Path | Traversable | None:
+    found = [folder.joinpath(n) for n in names if folder.joinpath(n).is_file()]
+    if len(found) > 1:
+        warnings.warn(f"{folder} holds both {found[0].name} and {found[1].name}: {found[0].name} is used", stacklevel=3)
+    return found[0] if found else None
+
+
+def folder_domain(folder: str | Path | Traversable, label: str = "") -> Domain | None:
+    """The domain files at the top of ``folder``; ``None`` when it has neither (or is not a folder)."""
+    if isinstance(folder, str):
+        folder = Path(folder)
+    if not folder.is_dir():
+        return None
+    domain = Domain(actors=_first(folder, ACTOR_FILES), issues=_first(folder, ISSUE_FILES), label=label)
+    return domain or None
+
+
+def domain_of(source: Any) -> Domain | None:
+    """The domain of what an analysis reads: a :class:`~framing.corpus.Corpus`'s, or a corpus folder's (given
+    by its path); ``None`` for anything else (a table file, a DataFrame, an iterable of documents)."""
+    from .corpus import Corpus
+
+    if isinstance(source, Corpus):
+        return source.domain
+    if isinstance(source, (str, Path)):
+        return folder_domain(source)
+    return None
