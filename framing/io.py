@@ -735,7 +735,12 @@ def _read_metadata(folder: Path) -> tuple[dict[str, dict[str, Any]], str | None]
             if isinstance(rows, dict):  # {id: {fields}}
                 rows = [{"id": k, **(v or {})} for k, v in rows.items()]
         else:
-            rows = [r for r in _iter_table(p) if not isinstance(r, _BadRecord)]
+            rows = []
+            for r in _iter_table(p):
+                if isinstance(r, _BadRecord):  # its file then shows up as not listed, or as a listed file missing
+                    warnings.warn(f"{p}: {r.reason}; the row was not used", stacklevel=4)
+                else:
+                    rows.append(r)
         out: dict[str, dict[str, Any]] = {}
         for k, r in enumerate(rows):
             if not isinstance(r, Mapping):
@@ -800,8 +805,12 @@ def _iter_folder(folder: Path, outlet_from_folder: bool = True, meter: ReadMeter
         for p in _folder_files(folder)
         if p.name not in METADATA_NAMES and not (p.name in DOMAIN_FILES and p.parent == folder)
     )
+    missing: list[dict[str, Any]] = []
     if meta:
         listed = [p for p in files if _meta_for(meta, p.relative_to(folder))]
+        found = {id(_meta_for(meta, p.relative_to(folder))) for p in listed}
+        # a row whose file is not there is a document too (skipped, saying so), not a silent loss
+        missing = [r for r in {id(r): r for r in meta.values()}.values() if id(r) not in found]
         ignored = [
             p.name
             for p in files
@@ -816,6 +825,12 @@ def _iter_folder(folder: Path, outlet_from_folder: bool = True, meter: ReadMeter
                 stacklevel=3,
             )
         files = listed
+    if not files and not missing:
+        warnings.warn(
+            f"{folder} holds no documents: it has no files besides hidden ones, a metadata file and the actor and "
+            "issue files",
+            stacklevel=3,
+        )
     for p in _counted(files, len(files), meter):
         rel = p.relative_to(folder)
         doc_id = str(rel.with_suffix("")).replace("\\", "/")
@@ -858,6 +873,30 @@ def _iter_folder(folder: Path, outlet_from_folder: bool = True, meter: ReadMeter
             status = "skipped"
             notes.append(f"{p.name}: empty document")
         yield Document(text=text, status=status, notes=tuple(notes), **base)
+    for m in missing:
+        yield _missing_document(folder, m, Path(meta_path or "").name)
+
+
+def _missing_document(folder: Path, row: Mapping[str, Any], meta_name: str) -> Document:
+    """The skipped document of a metadata row that names no file of the folder."""
+    file = str(row.get("file") or row.get("filename") or "").strip()
+    doc_id = str(row.get("id") or "").strip() or str(Path(file).with_suffix("")).replace("\\", "/")
+    fields = {f: str(row.get(f, "") or "") for f in STANDARD_FIELDS}
+    extra = {k: v for k, v in row.items() if k not in (*STANDARD_FIELDS, "id", "file", "filename")}
+    note = (
+        f"{file}: listed in {meta_name} but not in the folder"
+        if file
+        else f"{doc_id}: listed in {meta_name}, but no file of the folder is named so"
+    )
+    return Document(
+        id=doc_id,
+        text="",
+        source=str(folder / file) if file else str(folder),
+        meta=FrozenDict(extra),
+        status="skipped",
+        notes=(note,),
+        **fields,
+    )
 
 
 def iter_documents(

@@ -395,3 +395,41 @@ def test_a_column_the_user_names_is_never_swapped_for_another(tmp_path):
     bare.write_text(f"body\n{TEXT}\n", encoding="utf-8")
     (doc,) = framing.load_corpus(bare)  # the default name "text" finds "body"; no id or outlet is fine
     assert doc.text == TEXT and doc.outlet == ""
+
+
+def test_a_folder_without_documents_warns(tmp_path):
+    with pytest.warns(UserWarning, match="holds no documents: it has no files besides"):
+        assert len(framing.load_corpus(tmp_path)) == 0
+    (tmp_path / "metadata.csv").write_text("id,file,outlet\n", encoding="utf-8")
+    (tmp_path / "issues.yml").write_text("issues: []\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="holds no documents"):
+        assert len(framing.load_corpus(tmp_path)) == 0
+
+
+def test_a_metadata_row_whose_file_is_missing_is_a_skipped_document(tmp_path):
+    """Such a row used to vanish: a typo in a file name lost the article from every table without a word."""
+    (tmp_path / "metadata.csv").write_text(
+        "id,file,outlet,title\na,a.txt,Daily,First\nx,x.txt,Weekly,Gone\n,y.txt,Weekly,\nz,,Daily,\n", encoding="utf-8"
+    )
+    (tmp_path / "a.txt").write_text("The minister said the plan would work.\n", encoding="utf-8")
+    corpus = framing.load_corpus(tmp_path)
+    assert corpus.ids == ["a", "x", "y", "z"]
+    x = corpus["x"]
+    assert x.skipped and x.outlet == "Weekly" and x.title == "Gone"
+    assert x.notes == ("x.txt: listed in metadata.csv but not in the folder",)
+    assert corpus["y"].notes == ("y.txt: listed in metadata.csv but not in the folder",)
+    assert corpus["z"].notes == ("z: listed in metadata.csv, but no file of the folder is named so",)
+    docs = framing.analyze(corpus, actors=False, progress=False).documents
+    assert docs["status"].str.startswith("skipped").tolist() == [False, True, True, True]
+
+
+def test_a_metadata_row_that_cannot_be_read_is_named_in_a_warning(tmp_path):
+    (tmp_path / "metadata.csv").write_text("id,file,outlet\na,a.txt,Daily\nb,b.txt,Weekly,extra\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The minister said the plan would work.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The plan failed, critics said.\n", encoding="utf-8")
+    with pytest.warns(UserWarning) as caught:
+        corpus = framing.load_corpus(tmp_path)
+    said = " | ".join(str(w.message) for w in caught)
+    assert "metadata.csv: line 3" in said and "the row was not used" in said
+    assert "b.txt" in said  # and its file is said to be unlisted
+    assert corpus.ids == ["a"]
