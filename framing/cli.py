@@ -7,11 +7,12 @@ import json
 import os
 import sys
 import time
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from .errors import FramingError
+from .errors import FramingError, InputError
 
 EPILOG = """examples:
   framing report                          report on the bundled seed corpus into ./framing-report
@@ -199,6 +200,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     check_writable_folder(args.out, "report")  # before the analysis, which can take long
     corpus = _load(args)
+    if not len(corpus):  # a wrong folder or an empty table: a report of nothing would hide the mistake
+        raise InputError(
+            "no documents to report on",
+            path=args.corpus,
+            expected="a folder of .txt/.md/.html files, or a table with a row per article",
+        )
     a = _analyze(args, corpus, by=args.by)
     tables = ("csv", "parquet") if args.parquet else ("csv",)
     out = a.report(args.out, by=args.by, tables=tables)
@@ -307,12 +314,30 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     return 0
 
 
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """A warning as one line a reader of the terminal can act on, without the library's file and line."""
+    print(f"framing: warning: {message}", file=sys.stderr if file is None else file)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
         return 2
+    with warnings.catch_warnings():  # the library's warnings, said as the command's own for this call only
+        warnings.showwarning = _show_warning
+        return _run(args, parser)
+
+
+def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
         if args.command == "report":
             return cmd_report(args)

@@ -196,3 +196,32 @@ def test_an_output_place_taken_by_a_file_is_named_before_the_analysis(tmp_path, 
     assert "a file of that name exists" in capsys.readouterr().err
     assert main(["score", str(ROOT / "seeds"), "-o", str(taken / "scores.csv"), "--no-progress"]) == 1
     assert "a file of that name exists" in capsys.readouterr().err
+
+
+def test_a_report_on_no_documents_is_an_error_that_names_the_input(tmp_path, capsys):
+    """A wrong folder gave an empty report and exit code 0, so the mistake went unseen."""
+    empty = tmp_path / "articles"
+    empty.mkdir()
+    (empty / "actors.yaml").write_text("actors: []\n", encoding="utf-8")  # a domain file is no document
+    out = tmp_path / "rep"
+    assert main(["report", str(empty), "-o", str(out), "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert f"framing: error: {empty}: no documents to report on" in err
+    assert "holds no documents" in err
+    assert not (out / "report.pdf").exists()
+
+
+def test_the_command_says_the_library_warnings_in_one_line_and_only_while_it_runs(tmp_path, capsys):
+    import warnings
+
+    before = warnings.showwarning
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "metadata.csv").write_text("id,file,outlet\na,a.txt,Daily\n", encoding="utf-8")
+    (folder / "a.txt").write_text("The minister said the plan would work.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Not listed in the metadata.\n", encoding="utf-8")
+    assert main(["score", str(folder), "-o", str(tmp_path / "s.csv"), "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert "framing: warning: 1 file(s) in" in err and "b.txt" in err
+    assert "UserWarning" not in err and "io.py" not in err
+    assert warnings.showwarning is before
