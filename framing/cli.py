@@ -133,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     from .evaluate import TASKS, task_module
 
     helps = {
-        "stance": "stance toward targets (NewsMTSC .jsonl format)",
+        "stance": "stance toward targets (NewsMTSC .jsonl) or toward each article's main entity (PerSenT .csv)",
         "hedging": "hedge cues and uncertain sentences (Szeged/BioScope .xml format)",
         "sourcing": "attributions: sources, cues, quotes (PolNeAR brat folder)",
         "frames": "generic frames (SemEval-2023 Task 3 folder: labels.tsv + articles/)",

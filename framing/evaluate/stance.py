@@ -22,6 +22,9 @@ recall, F1 and support.
 score of the whole sentence given to every target in it (≥ 0.05 positive,
 ≤ −0.05 negative, the thresholds VADER's authors recommend).
 
+A CSV file with PerSenT's columns is scored per document and paragraph instead: see
+:mod:`framing.evaluate.persent`.
+
 Reference: Hamborg, F., & Donnay, K. (2021). NewsMTSC: (Multi-)Target-dependent
 Sentiment Classification in News Articles. EACL 2021.
 """
@@ -37,7 +40,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, OptionError
 
 __all__ = ["add_arguments", "evaluate", "format_result", "load_targets", "scores"]
 
@@ -64,7 +67,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="stance",
         help="analyzers to run before scoring, comma-separated (default: stance; add sourcing to use its attributions)",
     )
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N sentences")
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N sentences (PerSenT: documents)")
     parser.add_argument(
         "--learned",
         metavar="TRAIN",
@@ -264,9 +267,15 @@ def evaluate(
     learned: str | Path | None = None,
     **_: Any,
 ) -> dict[str, Any]:
-    """Score the stance analyzer (as shipped) on a NewsMTSC-style file; see the module docstring."""
+    """Score the stance analyzer (as shipped) on a NewsMTSC-style file (see the module docstring), or on a PerSenT
+    file, per document and paragraph (:mod:`framing.evaluate.persent`)."""
     from ..analyzers.base import create
+    from . import persent
 
+    if persent.is_persent(data):
+        if learned:
+            raise OptionError("--learned fits on NewsMTSC-style sentences with targets; it does not apply to PerSenT")
+        return persent.evaluate(data, baseline=baseline, threshold=threshold, analyzers=analyzers, limit=limit)
     sentences = load_targets(data, limit=limit)
     names = [a.strip() for a in analyzers.split(",")] if isinstance(analyzers, str) else list(analyzers)
     if "stance" not in names:
@@ -306,6 +315,10 @@ def evaluate(
 
 
 def format_result(result: dict[str, Any]) -> str:
+    if result.get("format") == "persent":
+        from .persent import format_result as persent_result
+
+        return persent_result(result)
     lines = [
         f"Stance on {result.get('data', '')}: {result['n']:,} targets",
         f"  {result.get('method', 'framing stance')}: macro-F1 {result['macro_f1']:.3f}, accuracy {result['accuracy']:.3f}",
