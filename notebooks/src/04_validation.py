@@ -51,12 +51,13 @@ print("evaluation data in", EVAL.resolve(), "(found)" if EVAL.is_dir() else "(no
 # %%
 readme = pd.DataFrame(
     [
-        ("stance", "NewsMTSC devtest_mt, 1,476 targets", "macro-F1", 0.628, 0.496, "VADER sentence score"),
+        ("stance", "NewsMTSC devtest_mt, 1,476 targets", "macro-F1", 0.630, 0.496, "VADER sentence score"),
+        ("stance", "PerSenT dev, 578 articles", "macro-F1 (articles)", 0.354, 0.344, "VADER on the entity's sentences"),
         ("hedging", "Szeged, Wikipedia, 20,748 sentences", "sentence F1", 0.834, 0.776, "cue list, no rules"),
         ("hedging", "Szeged, biomedical (fly), 3,470 sentences", "sentence F1 (biomedical)", 0.857, None, ""),
         ("hedging (certainty)", "Pei & Jurgens 2021, 1,551 findings", "Spearman ρ", 0.592, 0.575, "cue list, no rules"),
-        ("sourcing", "PolNeAR dev, 84 articles", "attribution F1", 0.745, 0.523, "every reporting verb"),
-        ("frames", "SemEval-2023 Task 3, 347 articles", "micro-F1", 0.672, 0.558, "five most common frames"),
+        ("sourcing", "PolNeAR dev, 84 articles", "attribution F1", 0.763, 0.519, "every reporting verb"),
+        ("frames", "SemEval-2023 Task 3, 347 articles", "micro-F1", 0.671, 0.558, "five most common frames"),
         ("frames", "SemEval-2023 Task 3, 347 articles", "macro-F1", 0.541, 0.235, "five most common frames"),
     ],
     columns=["analyzer", "annotated data", "measure", "framing (README)", "baseline", "baseline is"],
@@ -66,13 +67,14 @@ display(readme)
 # %% [markdown]
 # ## 2. Re-measure on samples of the annotated data
 # When the evaluation sets are beside the repository, the next cell scores each analyzer again on a sample
-# (a few hundred NewsMTSC targets, a slice of the Szeged corpus, a dozen PolNeAR articles, the SemEval
-# frames), with the same code as `framing evaluate`. Samples give rougher numbers than the full sets.
+# (a few hundred NewsMTSC targets and PerSenT articles, a slice of the Szeged corpus, a dozen PolNeAR articles,
+# the SemEval frames), with the same code as `framing evaluate`. Samples give rougher numbers than the full sets.
 # Without the data, the table above is what we have.
 
 # %%
 runs = [  # (analyzer, task, file or folder under EVAL, options, measure key, measure)
     ("stance", "stance", "newsmtsc/devtest_mt.jsonl", {"limit": 300}, "macro_f1", "macro-F1"),
+    ("stance", "stance", "persent/dev.csv", {"limit": 200}, "macro_f1", "macro-F1 (articles)"),
     ("hedging", "hedging", "szeged/wiki.xml", {"limit": 1500}, "f1", "sentence F1"),
     ("hedging", "hedging", "szeged/bio_fly.xml", {"limit": 1500}, "f1", "sentence F1 (biomedical)"),
     ("sourcing", "sourcing", "polnear/dev", {"limit": 12}, "f1", "attribution F1"),
