@@ -13,7 +13,8 @@ same reference and is not counted twice.
 
 Case rules: names and aliases match as written, with a capital first letter
 and in capitals (headlines); abbreviations (TTP, UN, US) match only as
-written, so "us" is never the United States. Forms listed under
+written, so "us" is never the United States, and with a period after each
+letter (U.N., U.S.), as many style guides write them. Forms listed under
 ``lowercase`` also match in lower case.
 
 YAML format::
@@ -129,9 +130,12 @@ def _class_escape(ch: str) -> str:
 
 
 def _variants(form: str, kind: str) -> set[str]:
-    """Surface variants: as written, capitalised first letter, and all capitals (not for abbreviations)."""
+    """Surface variants: as written, capitalised first letter, and all capitals; an abbreviation of two to five
+    capitals as written and with periods ("US", "U.S.")."""
     out = {form}
     if kind == "abbreviation":
+        if 2 <= len(form) <= 5 and form.isalpha() and form.isupper():
+            out.add(".".join(form) + ".")
         return out
     if kind == "lowercase":
         out.add(form.lower())
