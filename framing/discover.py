@@ -7,9 +7,17 @@ word that also appears in lower case more often than capitalised is a common
 word, not a name. Variants are grouped:
 
 * possessives ("Pakistan's" → "Pakistan");
-* an acronym in parentheses after its long form ("Tehreek-e-Taliban Pakistan (TTP)");
+* an acronym in parentheses after its long form ("Tehreek-e-Taliban Pakistan (TTP)"), or made of the
+  initials of the one long form found that has them, or of one at least five times as common as any other
+  ("US" / "United States", "FBI" / "Federal Bureau of Investigation");
 * demonyms sharing a stem ("Pakistan" / "Pakistani" / "Pakistanis", "Afghanistan" / "Afghan");
-* a person's surname with the full name ("Rizvi" → "Hasan Askari Rizvi").
+* a person's surname with the full name ("Rizvi" → "Hasan Askari Rizvi", "Trump" → "Donald Trump").
+
+A variant joins a head form only when the head is not much rarer (in at least a fifth as many documents):
+"Republic" (in a few documents) does not become the head of "Republican", nor a rare "Michael Jordan" of a
+frequent "Jordan". A single word that mostly follows "the" ("the House", "the Senate") names an institution
+or a place, not a person, so it is no one's surname ("House" is not "White House"). "New", "First" and "Last"
+open names ("New York", "First Amendment") and are dropped only when they stand alone.
 
 Groups are ranked by the number of documents that mention them. Large corpora
 are sampled (at most ``max_docs`` documents, spread evenly) to keep discovery fast.
@@ -156,23 +164,36 @@ _STOP = frozenset(
         "new",
     ]
 )
+#: a contraction ("I'm", "I’ll"), not a name
+_CONTRACTION_RE = re.compile(r"['’](?:m|ll|ve|d|re|t)$", re.IGNORECASE)
+#: words of _STOP that begin names ("New York", "First Amendment"): stripped from a phrase only when alone
+_NAME_OPENERS = frozenset(["new", "first", "last"])
+#: a head form must be in at least this share of the documents of a variant it takes in
+_HEAD_SHARE = 0.2
+#: a single word that follows "the" in at least this share of its occurrences is not a surname
+_THE_SHARE = 0.4
 _DEMONYM_SUFFIXES = ("i", "is", "ian", "ians", "n", "ns", "ese", "ish", "an", "ans", "s")
 _PLACE_SUFFIXES = ("istan", "ia", "land", "a")
 _COMPOUND_RE = re.compile(r"^([A-Z][a-z]{2,})-([A-Z][a-z]{2,})$")
 
 
-def _candidates(text: str) -> tuple[Counter[str], Counter[str], dict[str, str]]:
+def _candidates(text: str) -> tuple[Counter[str], Counter[str], dict[str, str], Counter[str]]:
+    """Capitalised phrases in mid-sentence and anywhere, acronyms with their long forms, and how often each
+    phrase follows "the"."""
     mid: Counter[str] = Counter()
     anywhere: Counter[str] = Counter()
+    after_the: Counter[str] = Counter()
     acronyms: dict[str, str] = {}
     for m in _PHRASE_RE.finditer(text):
         phrase = m.group(1)
         words = phrase.split()
-        while words and words[0].lower() in _STOP:
+        the = text[max(0, m.start() - 4) : m.start()].lower() == "the "
+        while words and words[0].lower() in _STOP and not (words[0].lower() in _NAME_OPENERS and len(words) > 1):
+            the = words[0].lower() == "the"
             words = words[1:]
-        while words and words[-1].lower() in _STOP:
+        while words and (words[-1].lower() in _STOP or _CONTRACTION_RE.search(words[-1])):
             words = words[:-1]
-        if not words:
+        if not words or _CONTRACTION_RE.search(words[0]):
             continue
         phrase = " ".join(words)
         if len(phrase) < 2:
@@ -184,13 +205,21 @@ def _candidates(text: str) -> tuple[Counter[str], Counter[str], dict[str, str]]:
             anywhere[p] += 1
             if is_mid:
                 mid[p] += 1
+            if the:
+                after_the[p] += 1
     for m in _ACRONYM_RE.finditer(text):
         long_form = " ".join(w for w in m.group(1).split())
         words = long_form.split()
         while words and words[0].lower() in _STOP:
             words = words[1:]
         acronyms[m.group(2)] = " ".join(words)
-    return mid, anywhere, acronyms
+    return mid, anywhere, acronyms, after_the
+
+
+def _initials(phrase: str) -> str:
+    """The capitals that begin the words of ``phrase``, connecting words left out, an acronym whole: "Federal
+    Bureau of Investigation" → "FBI", "US Senate" → "USS"."""
+    return "".join(w if w.isupper() else w[0] for w in phrase.split() if w[0].isupper())
 
 
 def discover_actors(
@@ -206,9 +235,11 @@ def discover_actors(
     mid_total: Counter[str] = Counter()
     acronyms: dict[str, str] = {}
     lower_counts: Counter[str] = Counter()
+    the_total: Counter[str] = Counter()
     for d in docs:
         text = cleaner.clean(d.text).text
-        mid, anywhere, acr = _candidates(text)
+        mid, anywhere, acr, after_the = _candidates(text)
+        the_total.update(after_the)
         for p in set(mid) | {p for p in anywhere if p.isupper() and len(p) >= 2}:
             doc_freq[p] += 1
         total.update(anywhere)
@@ -230,6 +261,22 @@ def discover_actors(
 
     # group variants under a head form
     head_of: dict[str, str] = {}
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for p in keep:
+        if " " in p:
+            by_initials[_initials(p)].append(p)
+    for acr in keep:
+        longs = sorted(by_initials.get(acr, ()), key=lambda q: -keep[q])
+        # the long form, when one is found; or one far more common than the others ("United States", not
+        # "Umm Sayyaf")
+        if (
+            acr.isupper()
+            and 2 <= len(acr) <= 6
+            and acr not in acronyms
+            and longs
+            and (len(longs) == 1 or keep[longs[0]] >= 5 * keep[longs[1]])
+        ):
+            acronyms[acr] = longs[0]
     for acr, long_form in acronyms.items():
         if acr in keep and long_form in keep:
             head_of[long_form] = acr if keep.get(acr, 0) >= keep.get(long_form, 0) else long_form
@@ -240,17 +287,20 @@ def discover_actors(
             if len(a) < 4 or not b.startswith(a):
                 continue
             rest = b[len(a) :]
-            if rest in _PLACE_SUFFIXES:  # "Afghan" / "Afghanistan": the place is the head
+            if rest in _PLACE_SUFFIXES and keep[b] >= _HEAD_SHARE * keep[a]:  # "Afghan" / "Afghanistan": the place
                 head_of.setdefault(a, b)
-            elif len(a) >= 5 and rest in _DEMONYM_SUFFIXES:  # "Pakistan" / "Pakistani"
+            elif len(a) >= 5 and rest in _DEMONYM_SUFFIXES and keep[a] >= _HEAD_SHARE * keep[b]:  # "Pakistani"
                 head_of.setdefault(b, head_of.get(a, a))
     multi = [p for p in keep if " " in p]
     for p in keep:
-        if " " in p or p in head_of or p.isupper():
+        if " " in p or p in head_of or p.isupper() or the_total[p] >= _THE_SHARE * total[p]:
             continue
-        # a surname with a person's full name: the full name is 2-3 plain words and at least as common
+        # a surname with a person's full name: 2-3 plain words ending in it, the only such name found, in at
+        # least a fifth as many documents (news names a person in full once, then by surname)
         fulls = [
-            q for q in multi if q.split()[-1] == p and len(q.split()) <= 3 and "-" not in q and keep[q] + 1 >= keep[p]
+            q
+            for q in multi
+            if q.split()[-1] == p and len(q.split()) <= 3 and "-" not in q and keep[q] >= _HEAD_SHARE * keep[p]
         ]
         if len(fulls) == 1:
             head_of[p] = fulls[0]

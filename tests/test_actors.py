@@ -111,3 +111,64 @@ def test_a_form_inside_a_longer_word_is_not_a_mention_and_windows_see_the_text_b
     assert a.find(text, inside, inside + 5) == []
     at = text.index("Trump's")
     assert [m.start for m in a.find(text, at)] == [at, text.index("Pakistan.")]
+
+
+def _discovered(texts: list[str], top: int = 20) -> dict[str, dict]:
+    from framing.corpus import Corpus, Document
+
+    found = ActorSet.discover(Corpus(Document(id=f"d{k}", text=t) for k, t in enumerate(texts)), top=top)
+    return {a.name: {k: set(v) for k, v in a.forms.items()} for a in found}
+
+
+# a small news corpus written for these tests: a minister named in full in half of the articles and by
+# surname in all; "the Council" beside "the Grand Council"; Republicans everywhere, the Republic in two
+_NEWS = [
+    f"On day {k} the minister {'Maria Oduya' if k % 2 else 'herself'} met the Grand Council in New Borduria. "
+    f"Later that day Oduya said the Council would vote, and the Council agreed with the National Fisheries "
+    f"Agency. Critics said Oduya had failed the NFA, and several Republicans said the plan was a mistake; one "
+    f"Republican said Oduya was right. I’m not sure, said a clerk."
+    + (" Lawyers said the Republic would appeal." if k < 2 else "")
+    for k in range(12)
+]
+
+
+def test_discovery_groups_a_surname_with_the_full_name_even_when_the_surname_is_more_common():
+    found = _discovered(_NEWS)
+    assert "Oduya" in found["Maria Oduya"]["aliases"]
+    assert "Oduya" not in found
+
+
+def test_discovery_keeps_an_institution_named_after_the_apart_from_a_longer_name():
+    """ "the Council" is not "Grand Council" (as "the House" is not "White House"): it mostly follows "the"."""
+    found = _discovered(_NEWS)
+    assert "Council" in found and "Grand Council" in found
+    assert "Council" not in found["Grand Council"].get("aliases", set())
+
+
+def test_discovery_keeps_new_at_the_start_of_a_name_and_leaves_out_contractions():
+    found = _discovered(_NEWS)
+    assert "New Borduria" in found and "Borduria" not in found
+    assert not any("’m" in name or "'m" in name for name in found)
+
+
+def test_discovery_groups_an_acronym_with_the_long_form_of_its_initials():
+    found = _discovered(_NEWS)  # never "National Fisheries Agency (NFA)": the initials tell
+    assert found["NFA"] == {"aliases": {"National Fisheries Agency"}}
+    assert "National Fisheries Agency" not in found
+
+
+def test_a_rare_place_form_does_not_head_a_common_demonym():
+    """ "Republic" (once) used to become the name of the group "Republican" / "Republicans"."""
+    found = _discovered(_NEWS)
+    assert found["Republican"] == {"demonyms": {"Republicans"}}
+    assert found.get("Republic", {}) == {}  # in two articles: an actor of its own at most
+
+
+def test_an_abbreviation_matches_with_periods_too():
+    a = ActorSet.from_dict({"United States": {"abbreviations": ["US"]}, "FBI": {"abbreviations": ["FBI"]}})
+    text = "The U.S.-led talks, the US envoy, F.B.I. agents and us."
+    assert [(m.actor, text[m.start : m.end]) for m in a.find(text)] == [
+        ("United States", "U.S."),
+        ("United States", "US"),
+        ("FBI", "F.B.I."),
+    ]
