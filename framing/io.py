@@ -835,10 +835,9 @@ def _iter_folder(folder: Path, outlet_from_folder: bool = True, meter: ReadMeter
         rel = p.relative_to(folder)
         doc_id = str(rel.with_suffix("")).replace("\\", "/")
         m = _meta_for(meta, rel) or {}
-        fields = {f: str(m.get(f, "") or "") for f in STANDARD_FIELDS}
+        fields, extra = _meta_fields(m)
         if not fields["outlet"] and outlet_from_folder and len(rel.parts) > 1:
             fields["outlet"] = rel.parts[0]
-        extra = {k: v for k, v in m.items() if k not in (*STANDARD_FIELDS, "id", "file", "filename")}
         doc_id = str(m.get("id") or doc_id)
         base = dict(id=doc_id, source=str(p), meta=FrozenDict(extra), **fields)
         if p.suffix.lower() not in TEXT_EXTENSIONS:
@@ -877,12 +876,17 @@ def _iter_folder(folder: Path, outlet_from_folder: bool = True, meter: ReadMeter
         yield _missing_document(folder, m, Path(meta_path or "").name)
 
 
+def _meta_fields(row: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, Any]]:
+    """A metadata row's standard fields (as text, empty when absent) and its other columns."""
+    fields = {f: str(row.get(f, "") or "") for f in STANDARD_FIELDS}
+    return fields, {k: v for k, v in row.items() if k not in (*STANDARD_FIELDS, "id", "file", "filename")}
+
+
 def _missing_document(folder: Path, row: Mapping[str, Any], meta_name: str) -> Document:
     """The skipped document of a metadata row that names no file of the folder."""
     file = str(row.get("file") or row.get("filename") or "").strip()
     doc_id = str(row.get("id") or "").strip() or str(Path(file).with_suffix("")).replace("\\", "/")
-    fields = {f: str(row.get(f, "") or "") for f in STANDARD_FIELDS}
-    extra = {k: v for k, v in row.items() if k not in (*STANDARD_FIELDS, "id", "file", "filename")}
+    fields, extra = _meta_fields(row)
     note = (
         f"{file}: listed in {meta_name} but not in the folder"
         if file

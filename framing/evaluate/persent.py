@@ -321,30 +321,27 @@ def evaluate(
     return result
 
 
-def _block(name: str, res: dict[str, Any], classes: Sequence[str]) -> list[str]:
-    lines = [f"  {name}: macro-F1 {res['macro_f1']:.3f}, accuracy {res['accuracy']:.3f} (n={res['n']:,})"]
-    for c in classes:
-        pc = res["per_class"][c]
-        lines.append(
-            f"    {c:<9} precision {pc['precision']:.3f}  recall {pc['recall']:.3f}  F1 {pc['f1']:.3f}  (n={pc['support']})"
-        )
-    return lines
+def _block(name: str, res: dict[str, Any]) -> list[str]:
+    from .stance import class_lines
+
+    return [
+        f"  {name}: macro-F1 {res['macro_f1']:.3f}, accuracy {res['accuracy']:.3f} (n={res['n']:,})",
+        *class_lines(res),
+    ]
 
 
 def format_result(result: dict[str, Any]) -> str:
-    from .stance import CLASSES
-
     lines = [
         f"Stance toward each article's main entity on {result.get('data', '')}: {result['n']:,} documents, "
         f"{result.get('n_mentions', 0):,} mentions ({result.get('evaluated_share', 0):.0%} with an evaluative word)",
         f"  {result.get('method', 'framing stance')}",
     ]
-    lines += _block("documents", result, CLASSES)
-    lines += _block("paragraphs", result["paragraphs"], CLASSES)
+    lines += _block("documents", result)
+    lines += _block("paragraphs", result["paragraphs"])
     b = result.get("baseline")
     if b:
         lines.append(f"  baseline: {b['method']}")
-        lines += _block("documents", b, CLASSES)
-        lines += _block("paragraphs", b["paragraphs"], CLASSES)
+        lines += _block("documents", b)
+        lines += _block("paragraphs", b["paragraphs"])
     lines.append("  macro-F1 = mean of the per-class F1 of negative, neutral and positive.")
     return "\n".join(lines)

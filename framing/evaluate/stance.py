@@ -314,6 +314,17 @@ def evaluate(
     return result
 
 
+def class_lines(result: dict[str, Any]) -> list[str]:
+    """Precision, recall, F1 and support of each class of a :func:`scores` result, a line each."""
+    out = []
+    for c in CLASSES:
+        pc = result["per_class"][c]
+        out.append(
+            f"    {c:<9} precision {pc['precision']:.3f}  recall {pc['recall']:.3f}  F1 {pc['f1']:.3f}  (n={pc['support']})"
+        )
+    return out
+
+
 def format_result(result: dict[str, Any]) -> str:
     if result.get("format") == "persent":
         from .persent import format_result as persent_result
@@ -323,20 +334,12 @@ def format_result(result: dict[str, Any]) -> str:
         f"Stance on {result.get('data', '')}: {result['n']:,} targets",
         f"  {result.get('method', 'framing stance')}: macro-F1 {result['macro_f1']:.3f}, accuracy {result['accuracy']:.3f}",
     ]
-    for c in CLASSES:
-        pc = result["per_class"][c]
-        lines.append(
-            f"    {c:<9} precision {pc['precision']:.3f}  recall {pc['recall']:.3f}  F1 {pc['f1']:.3f}  (n={pc['support']})"
-        )
+    lines += class_lines(result)
     for key in ("learned", "baseline"):
         b = result.get(key)
         if not b:
             continue
         lines.append(f"  {b['method']}: macro-F1 {b['macro_f1']:.3f}, accuracy {b['accuracy']:.3f}")
-        for c in CLASSES:
-            pc = b["per_class"][c]
-            lines.append(
-                f"    {c:<9} precision {pc['precision']:.3f}  recall {pc['recall']:.3f}  F1 {pc['f1']:.3f}  (n={pc['support']})"
-            )
+        lines += class_lines(b)
     lines.append("  macro-F1 = mean of the per-class F1 of negative, neutral and positive (Hamborg & Donnay 2021).")
     return "\n".join(lines)
