@@ -170,5 +170,9 @@ def plot_heatmap(
     if title:
         ax.set_title(title, loc="left")
     if matrix.shape[0] > max_rows or matrix.shape[1] > max_cols:
-        footnote(ax, f"showing {m.shape[0]} of {matrix.shape[0]} rows and {m.shape[1]} of {matrix.shape[1]} columns")
+        note = f"showing the first {m.shape[0]} of {matrix.shape[0]} rows and {m.shape[1]} of {matrix.shape[1]} columns"
+        if ax.get_xlabel():
+            footnote(ax, note)
+        else:  # as the axis label, which the layout places under the tick labels (a footnote overlapped them)
+            ax.set_xlabel(note, loc="left", fontsize="small", color="#555555")
     return ax

@@ -49,6 +49,11 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
     counts = a.actor_counts(by=ctx.by)
     rate = a.actor_counts(by=ctx.by, per_thousand=True)
     cols = list(counts.columns[:TOP_ACTORS])
+    table = counts[cols].reset_index()
+    keep = ctx.shown_groups(a)
+    if keep is not None:
+        rows = counts.index.astype(str).isin(keep)
+        counts, rate = counts[rows], rate[rows]
     counts, rate = counts[cols], rate[cols]
     annot = rate.map(lambda v: "" if v != v else f"{v:.1f}") + counts.map(lambda n: f"\n({n})")
     fig, ax = plt.subplots(
@@ -66,6 +71,6 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
         "Each cell: how often the outlet names the actor, per 1,000 words of its text (all its documents "
         "together), with the number of mentions in brackets. Names, aliases, demonyms, capitals and abbreviations "
         'count ("Islamabad" for Pakistan); the longest name wins ("Pakistani Taliban" is the TTP, not Pakistan).',
+        *ctx.shown_note(a),
     ]
-    table = counts.reset_index()
     return [Page(name="actor_mentions", title="Who is talked about, by whom", figure=fig, text=text, table=table)]

@@ -60,6 +60,30 @@ class ReportContext:
     max_groups: int = 30
     cache: dict[str, Any] = field(default_factory=dict)
 
+    def shown_groups(self, a: Analysis) -> list[str] | None:
+        """The groups a heat map has rows for: when there are more than ``max_groups``, the ``max_groups`` with
+        the most documents (ties by name), in alphabetical order; ``None`` when every group fits. (Cutting the
+        alphabetical list instead showed "ABC News" to "Daily Mail" of 117 outlets and left out the largest.)"""
+        key = "shown_groups"
+        if key not in self.cache:
+            counts = a.documents[self.by].fillna("").astype(str).value_counts()
+            if len(counts) <= self.max_groups:
+                self.cache[key] = None
+            else:
+                ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+                self.cache[key] = sorted(g for g, _ in ranked[: self.max_groups])
+        return self.cache[key]
+
+    def shown_note(self, a: Analysis) -> list[str]:
+        """The sentence a page adds when its figure shows only :meth:`shown_groups` (none when all fit)."""
+        if self.shown_groups(a) is None:
+            return []
+        n = a.documents[self.by].fillna("").astype(str).nunique()
+        return [
+            f"The figure has room for {self.max_groups} of the {n:,} values of {self.by}: it shows the "
+            f"{self.max_groups} with the most documents; the table of this page has them all."
+        ]
+
     def compare(self, a: Analysis, **kw: Any) -> pd.DataFrame:
         """``a.compare`` with the report's settings, memoised (several pages use the same table)."""
         key = repr(sorted(kw.items()))

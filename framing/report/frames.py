@@ -116,8 +116,14 @@ def _excerpts(a: Analysis, ctx: ReportContext, m: pd.DataFrame) -> list[tuple[st
     return out
 
 
+def _shown(m: pd.DataFrame, keep: list[str] | None) -> pd.DataFrame:
+    return m if keep is None else m[m.index.astype(str).isin(keep)]
+
+
 def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
     t, m = _profile(a, ctx)
+    keep = ctx.shown_groups(a)
+    m = _shown(m, keep)
     n_groups = len(m)
     fig, ax = plt.subplots(
         figsize=(min(18, 1.05 * m.shape[1] + 5), min(11, 0.55 * min(n_groups, 30) + 2.8)), layout="constrained"
@@ -128,6 +134,7 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
         "framing: a sentence uses a frame when it contains a cue word of the frame (or two weak cues). Frames are "
         "ordered by overall use; a sentence can use several frames. On SemEval-2023 news articles the lexicon "
         "method finds an article's annotated frames with micro-F1 0.67 (see the README).",
+        *ctx.shown_note(a),
     ]
     profile = Page(
         name="frame_profile",
@@ -137,8 +144,8 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
         table=t.reset_index(drop=True),
     )
     profile.excerpts = _excerpts(a, ctx, m)
-    d = _doc_profile(a, ctx)
-    d = d.reindex(columns=list(m.columns))
+    whole = _doc_profile(a, ctx).reindex(columns=list(m.columns))
+    d = _shown(whole, keep)
     fig2, ax2 = plt.subplots(
         figsize=(min(18, 1.05 * d.shape[1] + 5), min(11, 0.55 * min(len(d), 30) + 2.8)), layout="constrained"
     )
@@ -153,12 +160,13 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
         "A document is built around a frame when the frame is among its five most used, in at least two sentences "
         "and 8% of them — the rule scored on SemEval-2023 (documents table: frame_labels). Compare with the "
         "previous page: a frame can run through every article in a few sentences, or dominate a few articles.",
+        *ctx.shown_note(a),
     ]
     docs_page = Page(
         name="frame_documents",
         title="Which frames each outlet's articles are built around",
         figure=fig2,
         text=text2,
-        table=(d * 1.0).reset_index().rename(columns={"index": ctx.by}),
+        table=(whole * 1.0).reset_index().rename(columns={"index": ctx.by}),
     )
     return [profile, docs_page]

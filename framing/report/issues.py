@@ -138,17 +138,20 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
 def _coverage_page(a: Analysis, ctx: ReportContext, iset: IssueSet) -> Page:
     cov = _coverage(a, ctx)
     labels = _labels(iset)
-    n_groups = cov["group"].nunique()
+    keep = ctx.shown_groups(a)
+    shown = cov if keep is None else cov[cov["group"].astype(str).isin(keep)]
+    n_groups = shown["group"].nunique()
     n_issues = len(iset)
     fig, ax = plt.subplots(
         figsize=(min(17, 1.25 * n_issues + 4.5), min(11, 0.55 * min(n_groups, 30) + 2.6)), layout="constrained"
     )
-    plot_coverage(cov, ax=ax, labels=labels, title=f"Share of each {ctx.by}'s sentences on each issue")
+    plot_coverage(shown, ax=ax, labels=labels, title=f"Share of each {ctx.by}'s sentences on each issue")
     text = [
         f"Each cell: the share of the {ctx.by}'s sentences (all its documents together) that are on the issue"
         + (", with the number of sentences in brackets" if n_groups <= 12 else " (sentence counts in the table)")
         + ". A sentence is on an issue when it contains the issue's "
         "keywords (see the issue file); it can be on several issues or none, so rows need not add up to 100%.",
+        *ctx.shown_note(a),
     ]
     table = cov[["group", "issue", "value", "ci_low", "ci_high", "n", "n_docs", "resampled", "thin"]].rename(
         columns={"value": "share", "n": "sentences"}

@@ -141,7 +141,8 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
     t = _table(a, ctx)
     actors = _main_actors(t, MAIN_ACTORS)
     shown = t[t["actor"].isin(actors)]
-    groups = sorted(shown["group"].astype(str).unique())[: ctx.max_groups]
+    keep = ctx.shown_groups(a)
+    groups = sorted(g for g in shown["group"].astype(str).unique() if keep is None or g in keep)
     fig, ax = plt.subplots(
         figsize=(min(16, 1.7 * len(actors) + 4), min(11, 0.95 * len(groups) + 2.4)), layout="constrained"
     )
@@ -159,6 +160,7 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
         "(thin). Stance comes from the evaluative words that apply to each mention: negation, contrast, who does "
         "what to whom, possessives and quotations are taken into account (framing's stance rules; VADER's lexicon "
         "and our own conflict and politics lexicons).",
+        *ctx.shown_note(a),
         *summary(a, ctx),
     ]
     table = t[["group", "actor", "value", "ci_low", "ci_high", "n", "n_docs", "thin"]].rename(

@@ -1,0 +1,68 @@
+"""A report on more groups than a heat map has rows for shows the groups with the most documents, not the first
+ones in alphabetical order, says so, and keeps every group in the page's table."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pytest
+
+import framing
+from framing.report import actors as actors_report
+from framing.report import frames as frames_report
+from framing.report import issues as issues_report
+from framing.report import stance as stance_report
+from framing.report.base import ReportContext
+from framing.seeds import seed_actors, seed_issues
+
+# written for this test: outlets with 1 to 4 articles each; the three largest come last in the alphabet
+SIZES = {"Alpha Post": 1, "Beta Times": 1, "Gamma Daily": 2, "Yankee Herald": 3, "Zeta News": 4}
+TEXT = (
+    "Pakistan accused Afghanistan of sheltering militants near the border. Officials in Kabul denied the charge "
+    "and said Pakistan had failed to stop the attacks. Trade across the border fell sharply, traders said."
+)
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    docs = [{"id": f"{outlet[:1]}{k}", "outlet": outlet, "text": TEXT} for outlet, n in SIZES.items() for k in range(n)]
+    corpus = framing.Corpus.from_records(docs)
+    return framing.analyze(corpus, actors=seed_actors(), issues=seed_issues(), progress=False)
+
+
+def _rows(page) -> list[str]:
+    ax = page.figure.axes[0]
+    labels = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
+    plt.close(page.figure)
+    return labels
+
+
+def test_the_groups_shown_are_those_with_the_most_documents(analysis):
+    ctx = ReportContext(n_boot=20, max_groups=3)
+    assert ctx.shown_groups(analysis) == ["Gamma Daily", "Yankee Herald", "Zeta News"]
+    assert ReportContext(n_boot=20, max_groups=5).shown_groups(analysis) is None
+
+
+@pytest.mark.parametrize(
+    "build, name, group_column",
+    [
+        (actors_report.pages, "actor_mentions", "outlet"),
+        (stance_report.pages, "stance_heatmap", "group"),
+        (frames_report.pages, "frame_profile", "group"),
+        (frames_report.pages, "frame_documents", "outlet"),
+        (issues_report.pages, "issue_coverage", "group"),
+    ],
+)
+def test_each_heat_map_shows_the_largest_groups_and_its_table_has_them_all(analysis, build, name, group_column):
+    ctx = ReportContext(n_boot=20, max_groups=3)
+    pages = build(analysis, ctx)
+    page = next(p for p in pages if p.name == name)
+    assert _rows(page) == ["Gamma Daily", "Yankee Herald", "Zeta News"]
+    assert set(page.table[group_column].astype(str)) == set(SIZES)
+    assert any("shows the 3 with the most documents" in t for t in page.text)
+    for p in pages:
+        if p.figure is not None:
+            plt.close(p.figure)
