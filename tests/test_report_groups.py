@@ -66,3 +66,16 @@ def test_each_heat_map_shows_the_largest_groups_and_its_table_has_them_all(analy
     for p in pages:
         if p.figure is not None:
             plt.close(p.figure)
+
+
+def test_who_speaks_shows_the_groups_with_the_most_attributions_and_says_so(analysis):
+    from framing.report import sourcing as sourcing_report
+
+    pages = sourcing_report.pages(analysis, ReportContext(n_boot=20, max_groups=3))
+    page = next(p for p in pages if p.name == "sourcing_who")
+    assert sorted(_rows(page)) == ["Gamma Daily", "Yankee Herald", "Zeta News"]
+    assert set(page.table["outlet"]) == set(SIZES)
+    assert any("it shows the 3 with the most" in t for t in page.text)
+    for p in pages:
+        if p.figure is not None:
+            plt.close(p.figure)

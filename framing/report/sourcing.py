@@ -305,6 +305,12 @@ def _who_page(a: Analysis, ctx: ReportContext, att: pd.DataFrame) -> Page:
         "unnamed sources, documents and quotations whose speaker was not identified. The full table is in "
         "tables/sourcing_who.csv.",
     ]
+    n_groups = counts.index.get_level_values(ctx.by).nunique()
+    if n_groups > len(rows):
+        text.append(
+            f"The figure has room for {len(rows)} of the {n_groups:,} values of {ctx.by} with attributions: it shows "
+            f"the {len(rows)} with the most; the table of this page has them all."
+        )
     # every (group, source) pair: groups in order, most attributions first, ties by how quoted the source is overall
     rank = pd.Series(range(len(order)), index=order)
     long = counts.rename("attributions").reset_index()
