@@ -19,6 +19,10 @@ Rules (each can be switched off by name, see :data:`RULES`):
 ``pull_quotes``   pull quotes that repeat a body sentence, and repeated paragraphs
 ``run_together``  words run together by a lost space ("happenedagain", "ofTurkey", "Pakistan.The")
 ``dehyphenate``   words broken across lines by PDF-to-text conversion
+``ligatures``     typographic ligatures of PDF text written as letters ("ﬁnancial" → "financial")
+``running_heads`` running headers and footers of PDF pages: in a text with page breaks, a short line with a
+                  number that recurs with only its numbers changing ("THE DAILY LEDGER  4"); without them,
+                  only lines that say "page" ("Page 3 of 12"), three times or more
 
 The patterns behind the line rules are data (``framing/data/cleaning.yaml``).
 """
@@ -58,6 +62,8 @@ RULES: tuple[str, ...] = (
     "pull_quotes",
     "run_together",
     "dehyphenate",
+    "ligatures",
+    "running_heads",
 )
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]+")
@@ -74,6 +80,22 @@ def _has_controls(raw: str) -> bool:
     )
 
 
+#: the Latin ligatures of Unicode's Alphabetic Presentation Forms, as PDF-to-text output keeps them
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
+_DIGITS_RE = re.compile(r"\d+")
+_PAGE_WORD_RE = re.compile(r"\bpage\b")
+#: the most words, and characters (with the spaces of page layout), a running header or footer has
+_RUNNING_HEAD_WORDS = 12
+_RUNNING_HEAD_CHARS = 240
 _SHARE_PART_RE = re.compile(r"[^\s|/•·,]+")
 _DEHYPHEN_RE = re.compile(r"-\n[ \t]*([a-z]{2,})")
 _WORD_END_RE = re.compile(r"\w{2,}$")
@@ -286,6 +308,14 @@ class Cleaner:
                     )
                 )
 
+        if "ligatures" in rules and not raw.isascii() and any(ch in raw for ch in _LIGATURES):
+            edits.extend(
+                CleanEdit(
+                    m.start(), m.end(), m.group(), _LIGATURES[m.group()], "ligatures", "ligature written as letters"
+                )
+                for m in _LIGATURE_RE.finditer(raw)
+            )
+
         lines = _lines(raw)
         removed = self._line_rules(raw, lines, meta_in, found)
         for i, (rule, reason) in removed.items():
@@ -387,6 +417,8 @@ class Cleaner:
             self._comments(texts, nonempty, nw, out, mark)
         if "pull_quotes" in rules:
             _pull_quotes(raw, lines, texts, nonempty, nw, out, mark)
+        if "running_heads" in rules:
+            _running_heads(raw, texts, nonempty, out, mark)
         return out
 
     def _is_share_strip(self, low: str) -> bool:
@@ -843,6 +875,39 @@ def _pull_quotes(raw, lines, texts, nonempty, nw, out, mark) -> None:
                 mark(i, "pull_quotes", "paragraph repeated")
         elif norm.count(key) >= 2:
             mark(paras[0], "pull_quotes", "pull quote repeating a sentence of the body")
+
+
+def _running_heads(raw, texts, nonempty, out, mark) -> None:
+    """Remove the running headers and footers of PDF pages: short lines that recur with only their numbers changing.
+
+    In a text with page breaks (form feeds, as pdftotext and pdfminer write them), a line of at most 12 words
+    that holds a number ("THE DAILY LEDGER  4", "March 3, 2025") is a running head when its shape (lower case,
+    white space collapsed, every number as "#") occurs twice or more. Without page breaks, only a shape that
+    says "page" ("Page 3", "page 3 of 12") and occurs three times or more: web pages repeat numbered lines of
+    their own (the times of a live blog, "Day 1:", "2013:"), which are not page furniture. Words are counted
+    by splitting, not by spaces: page layout pads a header with runs of them.
+    """
+    paged = "\x0c" in raw
+    shapes: dict[str, list[int]] = {}
+    has_digit = _DIGITS_RE.search
+    for i in nonempty:
+        t = texts[i]
+        # cheapest tests first: most lines are paragraphs, and without page breaks only a line saying "page" counts
+        if len(t) > _RUNNING_HEAD_CHARS or (not paged and "age" not in t and "AGE" not in t):
+            continue
+        if i in out or not has_digit(t):
+            continue
+        words = t.lower().split()
+        if len(words) <= _RUNNING_HEAD_WORDS:
+            shapes.setdefault(_DIGITS_RE.sub("#", " ".join(words)), []).append(i)
+    for shape, same in shapes.items():
+        if paged:
+            furniture = len(same) >= 2
+        else:
+            furniture = len(same) >= 3 and _PAGE_WORD_RE.search(shape) is not None
+        if furniture:
+            for i in same:
+                mark(i, "running_heads", "running header or footer of a page")
 
 
 def _resolve_overlaps(edits: list[CleanEdit]) -> list[CleanEdit]:

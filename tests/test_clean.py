@@ -64,6 +64,50 @@ def test_missing_space_and_pdf_hyphenation_are_repaired():
     assert "negotiations" in r.text and "cross-border" in r.text
 
 
+# a PDF-to-text page written for these tests: a running header with its page number, the date, and a form feed
+_PAGE = (
+    "THE DAILY LEDGER                                   Page {n}\n"
+    "Monday, March 3, 2025\n\n"
+    "Paragraph {n} of the story. The minister said the ﬁnancial plan would help, and critics disagreed.\n"
+    "\x0c"
+)
+
+
+def test_running_headers_and_footers_of_pdf_pages_are_removed():
+    raw = "".join(_PAGE.format(n=n) for n in (1, 2, 3))
+    r = Cleaner().clean(raw)
+    heads = [e.text.strip() for e in r.edits if e.rule == "running_heads"]
+    assert [h for h in heads if "LEDGER" in h] == [f"THE DAILY LEDGER{' ' * 35}Page {n}" for n in (1, 2, 3)]
+    assert heads.count("Monday, March 3, 2025") >= 2  # the first may go as the header's date line
+    assert "LEDGER" not in r.text and "March 3" not in r.text
+    assert [f"Paragraph {n} of the story." in r.text for n in (1, 2, 3)] == [True, True, True]
+    assert "running_heads" not in {e.rule for e in Cleaner(exclude=["running_heads"]).clean(raw).edits}
+
+
+def test_numbered_lines_of_a_web_page_are_not_taken_for_page_furniture():
+    """Without page breaks, only lines that say "page" go: a live blog's times and "Day 1:" subheads stay."""
+    blog = "".join(
+        f"{h}:{m:02d} p.m.\nDay {k}: the minister spoke again about the plan.\n"
+        for k, (h, m) in enumerate([(4, 5), (3, 40), (1, 45)], start=1)
+    )
+    assert Cleaner().clean(blog).text == blog
+    paged = "".join(
+        f"{text}\nPage {k} of 3\n"
+        for k, text in enumerate(["The minister spoke.", "Critics replied.", "Talks go on."], 1)
+    )
+    r = Cleaner().clean(paged)
+    assert r.text == "The minister spoke.\nCritics replied.\nTalks go on.\n"
+
+
+def test_pdf_ligatures_are_written_as_letters_and_map_back():
+    raw = "The ﬁnancial ﬂows of the oﬃce were ﬁne."
+    r = Cleaner().clean(raw)
+    assert r.text == "The financial flows of the office were fine."
+    assert [(e.text, e.replacement) for e in r.edits] == [("ﬁ", "fi"), ("ﬂ", "fl"), ("ﬃ", "ffi"), ("ﬁ", "fi")]
+    start = r.text.index("financial")
+    assert raw[r.to_raw(start) : r.to_raw(start + len("financial"))] == "ﬁnancial"  # evidence maps back whole
+
+
 def test_cleaning_can_be_switched_off_or_tuned(seeds):
     raw = seeds["003_5f65102a985eecf8"].text
     assert Cleaner(enabled=False).clean(raw).text == raw
