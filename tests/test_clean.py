@@ -139,6 +139,23 @@ def test_any_text_cleans_without_error_and_maps_offsets(text):
         assert 0 <= r.to_raw(i) <= len(text)
 
 
+_PDF_PIECES = st.sampled_from(
+    ["ﬁ", "ﬂ", "ﬃ", "\x0c", "\n", " ", "  ", "Page ", "page ", "3", "12", "of", "-\n", "THE LEDGER", "word", "."]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PDF_PIECES, max_size=80).map("".join))
+def test_pdf_like_text_cleans_and_maps_offsets(text):
+    """Ligatures, page breaks and running heads in any arrangement: every edit names its raw text, offsets map back."""
+    r = Cleaner().clean(text)
+    assert not any(ch in r.text for ch in "ﬁﬂﬃ")
+    for e in r.edits:
+        assert text[e.start : e.end] == e.text
+    for i in range(len(r.text) + 1):
+        assert 0 <= r.to_raw(i) <= len(text)
+
+
 def test_the_quick_control_character_test_agrees_with_the_pattern():
     from framing.clean import _CONTROL_RE, _has_controls
 
