@@ -125,3 +125,12 @@ def test_on_the_persent_dev_split():
     assert (result["n"], result["paragraphs"]["n"]) == (578, 4096)
     assert result["documents_with_unmatched_paragraphs"] == 8  # their masked text lost a line break
     assert result["macro_f1"] > 0.30 and result["paragraphs"]["macro_f1"] > 0.30
+
+
+def test_a_csv_without_persent_columns_is_an_error_naming_them(tmp_path):
+    plain = tmp_path / "mine.csv"
+    plain.write_text("id,text,label\n1,hello,positive\n", encoding="utf-8")
+    with pytest.raises(
+        ConfigError, match=r"mine.csv: not a PerSenT file; expected .*TARGET_ENTITY.*found 'id, text, label'"
+    ):
+        stance.evaluate(plain)

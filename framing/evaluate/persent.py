@@ -146,8 +146,12 @@ def load_articles(data: str | Path, limit: int | None = None) -> list[Article]:
     """The articles of a PerSenT CSV file (the first ``limit`` when given); errors name the line and column."""
     path = Path(data)
     if not is_persent(path):
+        header = _header(path) if path.is_file() else []
         raise ConfigError(
-            "not a PerSenT file", path=path, expected=f"a .csv file with the columns {', '.join(REQUIRED)}"
+            "not a PerSenT file" if path.is_file() else "no such file",
+            path=path,
+            expected=f"a .csv file with the columns {', '.join(REQUIRED)} (or NewsMTSC-style .jsonl)",
+            found=", ".join(header[:8]) if header else None,
         )
     out: list[Article] = []
     for line, row in _rows(path):

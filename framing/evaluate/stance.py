@@ -276,6 +276,8 @@ def evaluate(
         if learned:
             raise OptionError("--learned fits on NewsMTSC-style sentences with targets; it does not apply to PerSenT")
         return persent.evaluate(data, baseline=baseline, threshold=threshold, analyzers=analyzers, limit=limit)
+    if Path(data).suffix.lower() == ".csv":
+        persent.load_articles(data)  # raises the error that names the columns a PerSenT file needs
     sentences = load_targets(data, limit=limit)
     names = [a.strip() for a in analyzers.split(",")] if isinstance(analyzers, str) else list(analyzers)
     if "stance" not in names:
