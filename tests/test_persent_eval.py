@@ -134,3 +134,22 @@ def test_a_csv_without_persent_columns_is_an_error_naming_them(tmp_path):
         ConfigError, match=r"mine.csv: not a PerSenT file; expected .*TARGET_ENTITY.*found 'id, text, label'"
     ):
         stance.evaluate(plain)
+
+
+def test_found_mentions_are_the_entity_s_name_and_surname_in_the_original_text():
+    text = "Benjamin Koellmann bought a flat. Koellmann said he would sell. KOELLMANN! The Koellmanns left."
+    spans = persent.entity_mentions(text, "Benjamin Koellmann")
+    assert [text[s:e] for s, e in spans] == ["Benjamin Koellmann", "Koellmann", "KOELLMANN"]
+    text = "Martin Luther King Jr. spoke. King marched. Jr. is no name."
+    assert [text[s:e] for s, e in persent.entity_mentions(text, "Martin Luther King Jr.")] == ["Martin Luther King Jr."]
+
+
+def test_the_whole_pipeline_can_be_measured_with_the_mentions_it_finds(tmp_path):
+    result = stance.evaluate(write(tmp_path / "dev.csv"), mentions="found")
+    assert result["mentions"] == "found" and result["n"] == 3
+    assert (result["n_mentions"], result["n_references"]) == (7, 7)  # every reference here is the full name
+    assert result["confusion"]["positive"]["positive"] == 1 and result["confusion"]["negative"]["negative"] == 1
+    with pytest.raises(OptionError, match="applies to PerSenT"):
+        other = tmp_path / "t.jsonl"
+        other.write_text(json.dumps({"sentence_normalized": "A b.", "targets": []}) + "\n", encoding="utf-8")
+        stance.evaluate(other, mentions="found")

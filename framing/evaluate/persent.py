@@ -22,6 +22,11 @@ over the mentions in it (neutral when it has none). Reported, for documents and 
 the documents whose paragraphs match their labels: macro-F1 (the mean of the three per-class F1 scores),
 accuracy, per class precision, recall, F1 and support, and the confusion matrix.
 
+``--mentions found`` measures the whole pipeline instead: the original text (``DOCUMENT``), with the mentions
+framing finds for an actor named by the entity, with its surname as an alias ("Benjamin Koellmann",
+"Koellmann"). Pronouns are not resolved, so fewer references are found; the output gives how many were found
+against the annotators' references.
+
 ``--baseline vader``: VADER's compound score averaged over the sentences that mention the entity (over every
 sentence when none does; VADER's authors average sentence scores for longer texts), labelled with VADER's
 thresholds (≥ 0.05 positive, ≤ −0.05 negative); the same for paragraphs.
@@ -41,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, OptionError
 
 __all__ = ["Article", "evaluate", "format_result", "is_persent", "load_articles", "predict"]
 
@@ -68,6 +73,8 @@ class Article:
     paragraph_labels: tuple[str, ...]
     #: whether paragraph labels were given but could not be matched to the paragraphs
     unmatched: bool = False
+    #: the annotators' references to the entity ([TGT] in the masked text)
+    references: int = 0
 
 
 def _header(path: Path) -> list[str]:
@@ -142,8 +149,29 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         csv.field_size_limit(limit)
 
 
-def load_articles(data: str | Path, limit: int | None = None) -> list[Article]:
-    """The articles of a PerSenT CSV file (the first ``limit`` when given); errors name the line and column."""
+#: surnames that are not: generational suffixes
+_NOT_SURNAMES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+
+
+def entity_mentions(text: str, entity: str) -> tuple[tuple[int, int], ...]:
+    """The spans framing finds in ``text`` for an actor named ``entity``, with its last word as an alias when the
+    entity has several words ("Koellmann" for "Benjamin Koellmann")."""
+    from ..actors import ActorSet
+
+    forms = [entity]
+    words = entity.split()
+    if len(words) > 1 and len(words[-1]) >= 3 and words[-1][:1].isupper() and words[-1].lower() not in _NOT_SURNAMES:
+        forms.append(words[-1])
+    return tuple((m.start, m.end) for m in ActorSet.from_dict({entity: forms}).find(text))
+
+
+def load_articles(data: str | Path, limit: int | None = None, mentions: str = "given") -> list[Article]:
+    """The articles of a PerSenT CSV file (the first ``limit`` when given); errors name the line and column.
+
+    ``mentions="given"``: the masked text with the annotators' references (the module docstring);
+    ``"found"``: the original text with the mentions framing finds by the entity's name."""
+    if mentions not in ("given", "found"):
+        raise OptionError(f"mentions is 'given' or 'found', not {mentions!r}")
     path = Path(data)
     if not is_persent(path):
         header = _header(path) if path.is_file() else []
@@ -159,7 +187,11 @@ def load_articles(data: str | Path, limit: int | None = None) -> list[Article]:
         masked = (row.get("MASKED_DOCUMENT") or "").replace("\r\n", "\n")
         if not entity:
             raise ConfigError("no target entity", path=path, line=line, field="TARGET_ENTITY")
-        text, mentions = unmask(masked, entity)
+        if mentions == "given":
+            text, spans = unmask(masked, entity)
+        else:
+            text = (row.get("DOCUMENT") or "").replace("\r\n", "\n")
+            spans = entity_mentions(text, entity)
         paragraphs = _paragraphs(text)
         labels = []
         k = 0
@@ -174,11 +206,12 @@ def load_articles(data: str | Path, limit: int | None = None) -> list[Article]:
                 id=str(row.get("DOCUMENT_INDEX") or f"row {len(out) + 1}"),
                 entity=entity,
                 text=text,
-                mentions=mentions,
+                mentions=spans,
                 label=doc_label,
                 paragraphs=paragraphs,
                 paragraph_labels=tuple(labels) if len(labels) <= len(paragraphs) else (),
                 unmatched=len(labels) > len(paragraphs),
+                references=masked.count(MASK),
             )
         )
         if limit is not None and len(out) >= limit:
@@ -284,13 +317,14 @@ def evaluate(
     threshold: float | None = None,
     analyzers: str | Sequence[str] = "stance",
     limit: int | None = None,
+    mentions: str = "given",
     **_: Any,
 ) -> dict[str, Any]:
     """Score the stance analyzer (as shipped) on a PerSenT file; see the module docstring."""
     from ..analyzers.base import create
     from .stance import scores
 
-    articles = load_articles(data, limit=limit)
+    articles = load_articles(data, limit=limit, mentions=mentions)
     names = [a.strip() for a in analyzers.split(",")] if isinstance(analyzers, str) else list(analyzers)
     if "stance" not in names:
         names.append("stance")
@@ -306,10 +340,14 @@ def evaluate(
     result.update(
         paragraphs=scores([g for g, _ in pairs], [p for _, p in pairs]),
         data=str(data),
-        method="framing stance (lexicon and rules): the mean stance over the entity's mentions",
+        method="framing stance (lexicon and rules): the mean stance over the entity's mentions"
+        + (" found by its name and surname" if mentions == "found" else ", as annotated"),
+        mentions=mentions,
         settings=stance.settings(),
         analyzers=names,
         n_mentions=sum(p.n_mentions for p in preds),
+        n_references=sum(a.references for a in articles),
+        documents_without_mention=sum(1 for a in articles if not a.mentions),
         evaluated_share=round(sum(p.n_evaluated for p in preds) / max(1, sum(p.n_mentions for p in preds)), 4),
         documents_without_evaluated_mention=sum(1 for p in preds if not p.n_evaluated),
         documents_with_unmatched_paragraphs=sum(1 for a in articles if a.unmatched),

@@ -69,6 +69,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--limit", type=int, default=None, help="score only the first N sentences (PerSenT: documents)")
     parser.add_argument(
+        "--mentions",
+        choices=["given", "found"],
+        default="given",
+        help="PerSenT only: the annotators' references to the entity (given, default) or the mentions framing "
+        "finds by its name (found: the whole pipeline)",
+    )
+    parser.add_argument(
         "--learned",
         metavar="TRAIN",
         help="also fit the learned option (logistic regression on the lexicon evidence) on TRAIN and score it",
@@ -265,6 +272,7 @@ def evaluate(
     analyzers: str | Sequence[str] = "stance",
     limit: int | None = None,
     learned: str | Path | None = None,
+    mentions: str = "given",
     **_: Any,
 ) -> dict[str, Any]:
     """Score the stance analyzer (as shipped) on a NewsMTSC-style file (see the module docstring), or on a PerSenT
@@ -275,9 +283,13 @@ def evaluate(
     if persent.is_persent(data):
         if learned:
             raise OptionError("--learned fits on NewsMTSC-style sentences with targets; it does not apply to PerSenT")
-        return persent.evaluate(data, baseline=baseline, threshold=threshold, analyzers=analyzers, limit=limit)
+        return persent.evaluate(
+            data, baseline=baseline, threshold=threshold, analyzers=analyzers, limit=limit, mentions=mentions
+        )
     if Path(data).suffix.lower() == ".csv":
         persent.load_articles(data)  # raises the error that names the columns a PerSenT file needs
+    if mentions != "given":
+        raise OptionError("--mentions found applies to PerSenT files; NewsMTSC's targets are always given")
     sentences = load_targets(data, limit=limit)
     names = [a.strip() for a in analyzers.split(",")] if isinstance(analyzers, str) else list(analyzers)
     if "stance" not in names:
