@@ -194,6 +194,38 @@ def _print_accounting(docs, out=None) -> None:
         print(f"  … {len(problems) - 20:,} more in the documents table", file=out)
 
 
+#: peak memory of a report per word of its corpus: 3.5 GB for the 11.6 million words of the 12,000 AllSides
+#: articles (``python benchmarks/report_scale.py``; README, "The report"), rounded up
+REPORT_BYTES_PER_WORD = 310
+
+
+def _physical_memory() -> int | None:
+    """The machine's memory in bytes, where the system says (POSIX); ``None`` elsewhere."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def _size(n: float) -> str:
+    return f"{n / 2**30:.1f} GB" if n >= 2**30 else f"{n / 2**20:.0f} MB"
+
+
+def _warn_if_too_large(corpus: Any, out: TextIO | None = None) -> None:
+    """Say so before the analysis when a report on ``corpus`` would need more than half the machine's memory
+    (an Analysis holds every table), and what to run instead."""
+    need = corpus.n_words * REPORT_BYTES_PER_WORD
+    have = _physical_memory()
+    if have and need > have / 2:
+        print(
+            f"framing: warning: a report on {corpus.n_words:,} words needs about {_size(need)} of memory, "
+            f"and this machine has {_size(have)}. For a corpus this large, stream it to files and compare "
+            "outlets from them: framing score CORPUS -o scores.parquet --tables documents,sentences,mentions, "
+            "then framing compare scores.parquet",
+            file=out or sys.stderr,
+        )
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     from .paths import check_writable_folder
@@ -206,6 +238,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             path=args.corpus,
             expected="a folder of .txt/.md/.html files, or a table with a row per article",
         )
+    _warn_if_too_large(corpus)
     a = _analyze(args, corpus, by=args.by)
     tables = ("csv", "parquet") if args.parquet else ("csv",)
     out = a.report(args.out, by=args.by, tables=tables)

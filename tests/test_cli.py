@@ -225,3 +225,18 @@ def test_the_command_says_the_library_warnings_in_one_line_and_only_while_it_run
     assert "framing: warning: 1 file(s) in" in err and "b.txt" in err
     assert "UserWarning" not in err and "io.py" not in err
     assert warnings.showwarning is before
+
+
+def test_a_report_too_large_for_the_machine_is_warned_about_before_the_analysis(seeds, monkeypatch, capsys):
+    import framing.cli as cli
+
+    monkeypatch.setattr(cli, "_physical_memory", lambda: 2 * 1024**2)  # 2 MB: the seeds need about 1.4 MB
+    cli._warn_if_too_large(seeds)
+    err = capsys.readouterr().err
+    assert f"a report on {seeds.n_words:,} words needs about 1 MB of memory, and this machine has 2 MB" in err
+    assert "framing score CORPUS" in err
+    monkeypatch.setattr(cli, "_physical_memory", lambda: 8 * 1024**3)
+    cli._warn_if_too_large(seeds)
+    monkeypatch.setattr(cli, "_physical_memory", lambda: None)  # a system that does not say
+    cli._warn_if_too_large(seeds)
+    assert capsys.readouterr().err == ""
