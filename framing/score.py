@@ -232,4 +232,3 @@ def _replay(head: list[Document], rest: Iterator[Document]) -> Iterator[Document
     while head:
         yield head.pop()
     yield from rest
-
