@@ -12,8 +12,9 @@ A corpus folder may hold, beside its articles, the files that say what to look f
 :func:`framing.load_corpus` notes them on the corpus (``corpus.domain``) instead of reading them as
 documents, and :func:`framing.analyze`, :func:`framing.score.score_to_file`, ``framing report`` and
 ``framing score`` use them when they are given no actors or no issues. So a folder carries its own
-set-up: a teacher who copies the bundled seed folder and adds articles gets the seed actors and
-issues, and ``framing report seeds/`` gives the report ``framing report`` gives. Actors or issues given
+set-up: a teacher who copies the bundled seed folder and adds articles (with their rows in its
+``metadata.csv``) gets the seed actors and issues, and ``framing report seeds/`` gives the report
+``framing report`` gives. Actors or issues given
 explicitly win over the folder's; ``actors=False`` / ``issues=False`` mean none. The files are read when
 the analysis starts, so a malformed one stops it at once with an error naming its line
 (:class:`~framing.errors.ConfigError`), before any document is analysed.
