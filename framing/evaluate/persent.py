@@ -321,16 +321,12 @@ def evaluate(
     **_: Any,
 ) -> dict[str, Any]:
     """Score the stance analyzer (as shipped) on a PerSenT file; see the module docstring."""
-    from ..analyzers.base import create
-    from .stance import scores
+    from .stance import analyzers_for, scores
 
     articles = load_articles(data, limit=limit, mentions=mentions)
-    names = [a.strip() for a in analyzers.split(",")] if isinstance(analyzers, str) else list(analyzers)
-    if "stance" not in names:
-        names.append("stance")
-    stance = create("stance", **({"threshold": threshold} if threshold is not None else {}))
+    names, stance, built = analyzers_for(analyzers, threshold)
     t = time.perf_counter()
-    preds = predict(articles, [stance if n == "stance" else n for n in names])
+    preds = predict(articles, built)
     seconds = time.perf_counter() - t
     cut = float(stance.threshold)
     gold = [a.label for a in articles]

@@ -265,6 +265,18 @@ def _vader_predictions(sentences: Sequence[tuple[str, list[Target]]]) -> list[st
     return pred
 
 
+def analyzers_for(analyzers: str | Sequence[str], threshold: float | None) -> tuple[list[str], Any, list[Any]]:
+    """The analyzers an evaluation runs (``"stance"`` always among them), the stance analyzer as shipped (with
+    ``threshold`` when given), and the list to build a pipeline from: ``(names, stance analyzer, analyzers)``."""
+    from ..analyzers.base import create
+
+    names = [a.strip() for a in analyzers.split(",")] if isinstance(analyzers, str) else list(analyzers)
+    if "stance" not in names:
+        names.append("stance")
+    stance = create("stance", **({"threshold": threshold} if threshold is not None else {}))
+    return names, stance, [stance if n == "stance" else n for n in names]
+
+
 def evaluate(
     data: str | Path,
     baseline: str | None = None,
@@ -277,7 +289,6 @@ def evaluate(
 ) -> dict[str, Any]:
     """Score the stance analyzer (as shipped) on a NewsMTSC-style file (see the module docstring), or on a PerSenT
     file, per document and paragraph (:mod:`framing.evaluate.persent`)."""
-    from ..analyzers.base import create
     from . import persent
 
     if persent.is_persent(data):
@@ -291,11 +302,7 @@ def evaluate(
     if mentions != "given":
         raise OptionError("--mentions found applies to PerSenT files; NewsMTSC's targets are always given")
     sentences = load_targets(data, limit=limit)
-    names = [a.strip() for a in analyzers.split(",")] if isinstance(analyzers, str) else list(analyzers)
-    if "stance" not in names:
-        names.append("stance")
-    stance = create("stance", **({"threshold": threshold} if threshold is not None else {}))
-    built = [stance if n == "stance" else n for n in names]
+    names, stance, built = analyzers_for(analyzers, threshold)
     t = time.perf_counter()
     rows = predict(sentences, built)
     seconds = time.perf_counter() - t
