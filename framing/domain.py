@@ -71,21 +71,21 @@ class Domain:
         """The actor file's :class:`~framing.actors.ActorSet`; ``None`` when the corpus has none."""
         from .actors import ActorSet
 
-        if self.actors is None:
-            return None
-        if isinstance(self.actors, Path) and not self.label:
-            return ActorSet.from_yaml(self.actors)
-        return ActorSet.from_yaml_text(self.actors.read_text(encoding="utf-8-sig"), source=self.source(self.actors))
+        return self._load(ActorSet, self.actors)
 
     def load_issues(self) -> IssueSet | None:
         """The issue file's :class:`~framing.issues.IssueSet`; ``None`` when the corpus has none."""
         from .issues import IssueSet
 
-        if self.issues is None:
+        return self._load(IssueSet, self.issues)
+
+    def _load(self, cls: Any, file: Path | Traversable | None) -> Any:
+        """``cls`` read from ``file``: by path (its own reader names the file in errors), or from package data."""
+        if file is None:
             return None
-        if isinstance(self.issues, Path) and not self.label:
-            return IssueSet.from_yaml(self.issues)
-        return IssueSet.from_yaml_text(self.issues.read_text(encoding="utf-8-sig"), source=self.source(self.issues))
+        if isinstance(file, Path) and not self.label:
+            return cls.from_yaml(file)
+        return cls.from_yaml_text(file.read_text(encoding="utf-8-sig"), source=self.source(file))
 
 
 def _first(folder: Path | Traversable, names: tuple[str, ...]) -> Path | Traversable | None:
