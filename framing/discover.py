@@ -11,7 +11,8 @@ word, not a name. Variants are grouped:
   initials of the one long form found that has them, or of one at least five times as common as any other
   ("US" / "United States", "FBI" / "Federal Bureau of Investigation");
 * demonyms sharing a stem ("Pakistan" / "Pakistani" / "Pakistanis", "Afghanistan" / "Afghan");
-* a person's surname with the full name ("Rizvi" → "Hasan Askari Rizvi", "Trump" → "Donald Trump").
+* a person's surname with the full name ("Rizvi" → "Hasan Askari Rizvi", "Trump" → "Donald Trump"), unless the
+  first word of that name stands alone in more documents than the name itself ("Republican Congress").
 
 A variant joins a head form only when the head is not much rarer (in at least a fifth as many documents):
 "Republic" (in a few documents) does not become the head of "Republican", nor a rare "Michael Jordan" of a
@@ -240,8 +241,7 @@ def discover_actors(
         text = cleaner.clean(d.text).text
         mid, anywhere, acr, after_the = _candidates(text)
         the_total.update(after_the)
-        for p in set(mid) | {p for p in anywhere if p.isupper() and len(p) >= 2}:
-            doc_freq[p] += 1
+        doc_freq.update(anywhere.keys())
         total.update(anywhere)
         mid_total.update(mid)
         acronyms.update(acr)
@@ -253,7 +253,9 @@ def discover_actors(
     # drop common words that are only capitalised at sentence starts or in titles
     keep = {}
     for p, df in doc_freq.items():
-        if df < min_docs:
+        # a name must be seen in mid-sentence somewhere ("Despite" never is), or be an acronym; once it is, every
+        # document that has it counts, also where it only opens sentences
+        if df < min_docs or not (mid_total[p] or (p.isupper() and len(p) >= 2)):
             continue
         if " " not in p and not p.isupper() and lower_counts[p.lower()] >= mid_total[p]:
             continue
@@ -302,7 +304,9 @@ def discover_actors(
             for q in multi
             if q.split()[-1] == p and len(q.split()) <= 3 and "-" not in q and keep[q] >= _HEAD_SHARE * keep[p]
         ]
-        if len(fulls) == 1:
+        # "Republican Congress" is no one's full name: its first word stands alone in more documents than the
+        # phrase does, where a given name ("Donald") rarely stands alone
+        if len(fulls) == 1 and keep.get(fulls[0].split()[0], 0) <= keep[fulls[0]]:
             head_of[p] = fulls[0]
 
     groups: dict[str, dict[str, Any]] = defaultdict(lambda: {"forms": set(), "docs": 0, "count": 0})

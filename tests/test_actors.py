@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from framing.actors import ActorSet, trie_regex
+from framing.corpus import Corpus, Document
 from framing.errors import ConfigError
 from framing.seeds import seed_actors
 
@@ -162,6 +163,33 @@ def test_a_rare_place_form_does_not_head_a_common_demonym():
     found = _discovered(_NEWS)
     assert found["Republican"] == {"demonyms": {"Republicans"}}
     assert found.get("Republic", {}) == {}  # in two articles: an actor of its own at most
+
+
+def test_a_name_that_opens_the_sentences_of_one_document_counts_in_that_document_too():
+    """A teacher's two articles: "Borduria" only opens sentences in the first and sits mid-sentence in the
+    second. Seen mid-sentence once, it is a name, and both documents count (it was missed, in one document)."""
+    found = ActorSet.discover(
+        Corpus(
+            [
+                Document(id="a", text="Borduria accused its neighbour. Borduria closed the border."),
+                Document(id="b", text="Officials said Borduria had closed the border. However, trade went on."),
+            ]
+        )
+    )
+    assert found.names == ["Borduria"]  # never "However" nor "Officials": not seen mid-sentence
+    assert [a.description for a in found] == ["discovered: 2 documents"]
+
+
+def test_a_phrase_whose_first_word_stands_alone_more_often_is_no_full_name_of_a_surname():
+    """ "Republican Congress" is not the full name of "Congress": "Republican" alone is in more documents."""
+    texts = [
+        f"Reporters saw the Republican Congress meet. A Republican spoke, and Congress voted on bill {k}."
+        for k in range(3)
+    ]
+    texts += [f"Later Congress passed bill {k}, a Republican said." for k in range(3)]
+    found = _discovered(texts)
+    assert found["Congress"] == {}  # an actor of its own
+    assert found.get("Republican Congress", {}) == {}
 
 
 def test_an_abbreviation_matches_with_periods_too():
