@@ -244,8 +244,10 @@ class Analysis(Comparable):
 
         return highlight(self, doc_id, analyzers=analyzers)
 
-    def report(self, out_dir: str | Path = "framing-report", by: str = "outlet", **options: Any) -> Path:
-        """Write ``report.pdf``, one PNG per figure, CSV tables and ``report.html`` into ``out_dir``."""
+    def report(self, out_dir: str | Path = "framing-report", by: str | None = None, **options: Any) -> Path:
+        """Write ``report.pdf``, one PNG per figure, CSV tables and ``report.html`` into ``out_dir``, comparing
+        the documents by ``by``: ``outlet`` by default, or each document on its own when none names its outlet
+        and there are at most 30 (the title page says so)."""
         from .report import write_report
 
         return write_report(self, out_dir, by=by, **options)

@@ -70,7 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _corpus_args(rep, required=False)
     rep.add_argument("-o", "--out", default="framing-report", help="output folder (default: framing-report)")
-    rep.add_argument("--by", default="outlet", help="metadata column to compare by (default: outlet)")
+    rep.add_argument(
+        "--by",
+        help="metadata column to compare by (default: outlet; each document on its own when none names its "
+        "outlet and there are at most 30)",
+    )
     rep.add_argument("--parquet", action="store_true", help="also write tables as Parquet")
 
     score = sub.add_parser(

@@ -112,8 +112,9 @@ def _key(frame: pd.DataFrame) -> pd.Series:
     return frame["doc_id"].astype(str) + "\x1f" + frame["sentence_id"].astype(str)
 
 
-#: document columns that are never worth grouping by (besides the measurements)
-_NOT_GROUPS = frozenset({"doc_id", "n_words", "n_sentences", "duplicate_of"})
+#: document columns that are never worth grouping by (besides the measurements). ``doc_id`` is not one of them:
+#: each document is then its own group, its intervals from resampling its sentences (a class comparing articles)
+_NOT_GROUPS = frozenset({"n_words", "n_sentences", "duplicate_of"})
 
 
 def check_analysis_group(a: Comparable, by: str) -> None:
@@ -128,7 +129,7 @@ def check_analysis_group(a: Comparable, by: str) -> None:
 def check_group_name(by: str, columns: Iterable[str], measures: Iterable[str] = ()) -> None:
     """Raise :class:`~framing.errors.GroupError` (a ``KeyError`` too) when ``by`` is not one of ``columns``,
     or holds a value of each document rather than groups of documents: one of ``measures`` (the analyzers'
-    numbers), an id or a count (see :func:`group_error`). Before an analysis, ``columns`` are those it will
+    numbers) or a count (see :func:`group_error`). Before an analysis, ``columns`` are those it will
     produce."""
     measures = set(measures)
     columns = list(columns)
@@ -138,7 +139,7 @@ def check_group_name(by: str, columns: Iterable[str], measures: Iterable[str] = 
 
 def group_error(by: str, columns: Iterable[str], measured: bool = False) -> GroupError:
     """The error for a column ``by`` one cannot group by: missing (with the nearest spelling, for a typo), a
-    measure (``measured``: the way to compare it instead) or an id or a count of each document; it names the
+    measure (``measured``: the way to compare it instead) or a count of each document; it names the
     ``columns`` one can group by."""
     columns = list(columns)
     usable = [c for c in columns if c not in _NOT_GROUPS]
@@ -149,7 +150,7 @@ def group_error(by: str, columns: Iterable[str], measured: bool = False) -> Grou
             f"between outlets with compare(by='outlet', metric=...)); {listed}"
         )
     if by in columns:
-        return GroupError(f"{by!r} is an id or a count of each document, not a column to group by; {listed}")
+        return GroupError(f"{by!r} is a count of each document, not a column to group by; {listed}")
     near = difflib.get_close_matches(str(by), usable, n=1)
     hint = f" (did you mean {near[0]!r}?)" if near else ""
     return GroupError(f"no column {by!r} to compare the documents by{hint}; {listed}")

@@ -211,7 +211,9 @@ def test_a_report_where_no_document_could_be_analysed_says_so(tmp_path, recwarn)
 def test_a_mistyped_group_column_is_named_before_any_report_file_is_written(seed_analysis, tmp_path):
     from framing.errors import GroupError
 
-    with pytest.raises(GroupError, match=r"no column 'outlett'.*did you mean 'outlet'\?.*columns to group by: outlet"):
+    with pytest.raises(
+        GroupError, match=r"no column 'outlett'.*did you mean 'outlet'\?.*columns to group by: doc_id, outlet"
+    ):
         seed_analysis.report(tmp_path / "rep", by="outlett")
     assert not (tmp_path / "rep").exists()
     with pytest.raises(KeyError):  # still a KeyError for code that caught the old one
@@ -228,8 +230,11 @@ def test_a_measure_is_not_a_column_to_group_by(seed_analysis):
         seed_analysis.compare("flesch_reading_ease")
     with pytest.raises(GroupError, match="'source_entropy' is measured"):
         seed_analysis.differences("hedges_per_1000", by="source_entropy")
-    with pytest.raises(GroupError, match="'doc_id' is an id or a count"):
-        seed_analysis.compare(by="doc_id")
+    with pytest.raises(GroupError, match="'n_words' is a count"):
+        seed_analysis.compare(by="n_words")
+    per_doc = seed_analysis.compare(by="doc_id", metric="flesch_reading_ease")  # each document its own group
+    assert sorted(per_doc["group"]) == sorted(seed_analysis.documents["doc_id"])
+    assert (per_doc["resampled"] == "sentences").all() and (per_doc["ci_low"] < per_doc["ci_high"]).all()
     with pytest.raises(GroupError, match="no column 'outlett'"):
         seed_analysis.distinctive_words(by="outlett")
     assert len(seed_analysis.compare(by="top_frame", metric="flesch_reading_ease")) > 1  # a label is a group

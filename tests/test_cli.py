@@ -145,7 +145,7 @@ def test_report_by_a_mistyped_column_fails_before_the_analysis(tmp_path, monkeyp
 
 def test_the_early_check_agrees_with_the_check_after_the_analysis(seed_analysis, seeds):
     """Every column of a real documents table (and a typo) is accepted or refused by both, with one message:
-    labels and corpus fields make groups; metrics, the analyzers' numbers, ids and counts do not."""
+    labels, corpus fields and document ids make groups; metrics, the analyzers' numbers and counts do not."""
     from framing.errors import GroupError
     from framing.run import build_pipeline, check_group_column
 
@@ -160,8 +160,8 @@ def test_the_early_check_agrees_with_the_check_after_the_analysis(seed_analysis,
     early = {c: verdict(lambda c: check_group_column(seeds, pipeline, c), c) for c in seed_analysis.documents}
     late = {c: verdict(seed_analysis.check_group, c) for c in seed_analysis.documents}
     assert early == late
-    assert {c for c, v in late.items() if v == "ok"} >= {"outlet", "genre", "top_frame", "top_issue"}
-    for column in ("flesch_reading_ease", "source_entropy", "n_sources", "issue_security", "doc_id", "n_words"):
+    assert {c for c, v in late.items() if v == "ok"} >= {"outlet", "genre", "top_frame", "top_issue", "doc_id"}
+    for column in ("flesch_reading_ease", "source_entropy", "n_sources", "issue_security", "n_words"):
         assert late.get(column, "issue_security missing") != "ok", column
     assert "source_entropy" not in verdict(seed_analysis.check_group, "outlett")
 

@@ -79,3 +79,42 @@ def test_who_speaks_shows_the_groups_with_the_most_attributions_and_says_so(anal
     for p in pages:
         if p.figure is not None:
             plt.close(p.figure)
+
+
+@pytest.fixture(scope="module")
+def without_outlets():
+    """A class's three articles pasted into text files: no outlet anywhere."""
+    texts = [TEXT, TEXT.replace("sharply", "slightly"), "Afghanistan and Pakistan agreed to talk. " + TEXT]
+    corpus = framing.Corpus.from_records([{"id": f"article{k}", "text": t} for k, t in enumerate(texts)])
+    return framing.analyze(corpus, actors=seed_actors(), issues=seed_issues(), progress=False)
+
+
+def test_a_report_on_a_few_articles_without_outlets_compares_the_articles(without_outlets, analysis):
+    """They made one group with no name: "Compared by 'outlet': 1 groups — (none)", and summaries with no
+    subject (" is close to neutral about Pakistan")."""
+    from framing.report.base import report_group
+    from framing.report.overview import title_page
+
+    by, note = report_group(without_outlets, None)
+    assert by == "doc_id" and "No document names its outlet" in note
+    assert report_group(without_outlets, "outlet") == ("outlet", "")  # asked for: kept
+    assert report_group(analysis, None) == ("outlet", "")  # outlets named
+    ctx = ReportContext(by=by, note=note)
+    text = " ".join(title_page(without_outlets, ctx).text)
+    assert "Compared by 'doc_id': 3 groups — article0 (1), article1 (1), article2 (1). No document names" in text
+    t = ctx.compare(without_outlets, metric="flesch_reading_ease")
+    assert sorted(t["group"]) == ["article0", "article1", "article2"]
+
+
+def test_many_articles_without_outlets_stay_one_group_and_the_summary_has_a_subject():
+    corpus = framing.Corpus.from_records([{"id": f"d{k}", "text": TEXT} for k in range(31)])
+    a = framing.analyze(corpus, actors=seed_actors(), analyzers=["stance"], progress=False)
+    from framing.report.base import report_group
+    from framing.report.overview import title_page
+
+    assert report_group(a, None) == ("outlet", "")  # 31 groups of one would not fit a figure
+    ctx = ReportContext()
+    assert "1 group — (none) (31)." in " ".join(title_page(a, ctx).text)
+    lines = stance_report.summary(a, ctx)
+    assert lines and all(not line.startswith(" ") for line in lines)
+    assert any(line.startswith("The texts are") for line in lines)

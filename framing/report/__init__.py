@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..paths import check_writable_folder, inside, safe_name
-from .base import WITHOUT_ANALYSED_DOCUMENTS, Page, ReportContext, builders_for, nothing_analysed
+from .base import WITHOUT_ANALYSED_DOCUMENTS, Page, ReportContext, builders_for, nothing_analysed, report_group
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -78,14 +78,18 @@ def _unique_safe_names(pages: list[Page]) -> None:
 def write_report(
     a: Analysis,
     out_dir: str | Path = "framing-report",
-    by: str = "outlet",
+    by: str | None = None,
     formats: tuple[str, ...] = ("pdf", "png", "csv", "html"),
     n_boot: int = 1000,
     level: float = 0.95,
     seed: int = 0,
     tables: tuple[str, ...] = ("csv",),
 ) -> Path:
-    """Write the report files into ``out_dir`` and return the folder."""
+    """Write the report files into ``out_dir`` and return the folder.
+
+    ``by``: the documents column to compare; by default ``outlet``, or each document on its own when none names
+    its outlet and there are at most 30 (:func:`~framing.report.base.report_group`; the title page says so).
+    """
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
 
@@ -96,12 +100,13 @@ def write_report(
     from .html import write_html
     from .layout import figure_page, render_png, text_pages
 
+    by, note = report_group(a, by)
     a.check_group(by)  # before any file is written: every section would fail on it
     check_options(a, level=level, n_boot=n_boot)
     check_writable_folder(out_dir, "report")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    ctx = ReportContext(by=by, out_dir=out, n_boot=n_boot, level=level, seed=seed)
+    ctx = ReportContext(by=by, out_dir=out, n_boot=n_boot, level=level, seed=seed, note=note)
     with style():
 
         def draw(p: Page) -> None:

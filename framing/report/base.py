@@ -58,6 +58,8 @@ class ReportContext:
     level: float = 0.95
     seed: int = 0
     max_groups: int = 30
+    #: why the report compares by ``by`` when it chose the column itself (see :func:`report_group`)
+    note: str = ""
     cache: dict[str, Any] = field(default_factory=dict)
 
     def shown_groups(self, a: Analysis) -> list[str] | None:
@@ -90,6 +92,28 @@ class ReportContext:
         if key not in self.cache:
             self.cache[key] = a.compare(by=self.by, level=self.level, n_boot=self.n_boot, seed=self.seed, **kw)
         return self.cache[key]
+
+
+def report_group(a: Analysis, by: str | None, max_groups: int = 30) -> tuple[str, str]:
+    """The documents column a report compares by, and a sentence saying why when the report chose it.
+
+    ``by`` given: that column. ``None``: ``outlet``, unless no analysed document names its outlet and there are
+    2 to ``max_groups`` of them (a class comparing a few articles pasted into text files): then each document is
+    its own group (``doc_id``), rather than one group with no name that compares nothing.
+    """
+    if by is not None:
+        return by, ""
+    docs = a.documents
+    ok = ~docs["status"].astype(str).str.startswith("skipped")
+    n = int(ok.sum())
+    named = docs.loc[ok, "outlet"].fillna("").astype(str).str.strip().ne("").any() if "outlet" in docs else False
+    if named or not 2 <= n <= max_groups:
+        return "outlet", ""
+    return "doc_id", (
+        f"No document names its outlet, so each of the {n} documents is its own group (its intervals from "
+        "resampling its sentences). To compare outlets, give each document its outlet (an outlet column in "
+        "metadata.csv), or choose another column with --by (by= in Python)."
+    )
 
 
 #: section name → (analyzer that must have run, or None) and "module:function".

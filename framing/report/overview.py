@@ -67,10 +67,11 @@ def title_page(a: Analysis, ctx: ReportContext) -> Page:
         "## Corpus",
         f"{a.corpus.name or 'corpus'}: {len(docs):,} documents ({n_ok:,} analysed without problems, {n_warn:,} with "
         f"warnings, {n_skip:,} skipped), {int(docs['n_words'].sum()):,} words after cleaning; dates: {date_range}.",
-        f"Compared by '{ctx.by}': {len(per_group):,} groups — "
+        f"Compared by '{ctx.by}': {len(per_group):,} group{'' if len(per_group) == 1 else 's'} — "
         + ", ".join(f"{g or '(none)'} ({n})" for g, n in per_group.head(12).items())
         + (" …" if len(per_group) > 12 else "")
-        + ".",
+        + "."
+        + (f" {ctx.note}" if ctx.note else ""),
         "## Settings",
         "Analyzers: " + (", ".join(repr(an) for an in a.pipeline.analyzers) or "none") + ".",
         f"Cleaning: {cleaner!r}.",
@@ -129,7 +130,12 @@ def accounting_page(a: Analysis, ctx: ReportContext) -> Page:
     problems = table[~table["status"].astype(str).eq("ok")]
     text = [
         f"Every input document is accounted for: {len(docs):,} in, {len(docs):,} rows in documents.csv.",
-        f"{len(problems):,} documents have a warning or were skipped" + (":" if len(problems) else "."),
+        (
+            "1 document has a warning or was skipped"
+            if len(problems) == 1
+            else f"{len(problems):,} documents have a warning or were skipped"
+        )
+        + (":" if len(problems) else "."),
     ]
     for row in problems.head(25).itertuples(index=False):
         text.append(f"• {row.doc_id}: {row.status}")

@@ -218,7 +218,7 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
         n_all = counts.index.get_level_values(ctx.by).nunique()
         lines.append(
             f"The most quoted or cited source is {c} ({int(of_c.sum()):,} attributions, in {len(of_c)} of "
-            f"{n_all} {ctx.by} groups)."
+            f"{n_all} {'documents' if ctx.by == 'doc_id' else ctx.by + ' groups'})."
         )
     return lines
 

@@ -45,7 +45,8 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
         lo = sub.iloc[0]
         if len(sub) == 1:
             lines.append(
-                f"{lo['group']} is {_word(lo['value'])} about {actor} (mean stance {lo['value']:+.2f}, {int(lo['n'])} mentions)."
+                f"{lo['group'] or 'The texts'} {'is' if lo['group'] else 'are'} {_word(lo['value'])} about {actor} "
+                f"(mean stance {lo['value']:+.2f}, {int(lo['n'])} mentions)."
             )
             continue
         hi = sub.iloc[-1]
