@@ -135,21 +135,50 @@ class Highlight:
         return self.to_html()
 
     def __str__(self) -> str:
-        out = []
-        for a, b, covering in self._segments():
-            piece = self.text[a:b]
-            for c, _ in covering:
-                if c in ("quote", "issue", "frame", "other"):
-                    continue
-                left, right = _TERMINAL_MARK.get(c, ("", ""))
-                piece = f"{left}{piece}{right}"
-            out.append(piece)
+        body = self._marked_text()
         key = "  ".join(
             f"{_TERMINAL_MARK[c][0]}…{_TERMINAL_MARK[c][1]} {LEGEND[c][0]}"
             for c in LEGEND
             if c in self.classes and _TERMINAL_MARK[c][0]
         )
-        return f"{self.title or self.doc_id}\n{key}\n\n{''.join(out)}"
+        return f"{self.title or self.doc_id}\n{key}\n\n{body}"
+
+    def _marked_text(self) -> str:
+        """The text with one pair of marks per stretch of each kind: the spans of one kind that overlap or touch
+        are joined first (a source phrase with its title inside, a word that is evidence for two actors), so a
+        reader sees ``⟦Defence Minister Khawaja Asif⟧``, not ``⟦Defence⟧⟦ ⟧⟦Minister⟧⟦ Khawaja Asif⟧``. At one
+        position marks close before others open, the inner first; spans of two kinds may cross."""
+        order = {c: k for k, c in enumerate(LEGEND)}
+        by_kind: dict[str, list[tuple[int, int]]] = {}
+        for a, b, c, _ in self.spans:
+            if b > a and _TERMINAL_MARK.get(c, ("", ""))[0]:
+                by_kind.setdefault(c, []).append((a, b))
+        stretches: list[tuple[int, int, str]] = []
+        for c, spans in by_kind.items():
+            spans.sort()
+            lo, hi = spans[0]
+            for a, b in spans[1:]:
+                if a <= hi:
+                    hi = max(hi, b)
+                else:
+                    stretches.append((lo, hi, c))
+                    lo, hi = a, b
+            stretches.append((lo, hi, c))
+        opens: dict[int, list[str]] = {}
+        closes: dict[int, list[str]] = {}
+        for a, _b, c in sorted(stretches, key=lambda x: (x[0], -x[1], order[x[2]])):  # the outer opens first
+            opens.setdefault(a, []).append(_TERMINAL_MARK[c][0])
+        for _a, b, c in sorted(stretches, key=lambda x: (x[1], -x[0], -order[x[2]])):  # the inner closes first
+            closes.setdefault(b, []).append(_TERMINAL_MARK[c][1])
+        out: list[str] = []
+        prev = 0
+        for pos in sorted(opens.keys() | closes.keys()):
+            out.append(self.text[prev:pos])
+            out.extend(closes.get(pos, ()))
+            out.extend(opens.get(pos, ()))
+            prev = pos
+        out.append(self.text[prev:])
+        return "".join(out)
 
     def excerpt(self, start: int, end: int, pad: int = 0) -> Highlight:
         """The part of the highlight between two offsets (for evidence pages)."""
