@@ -57,6 +57,47 @@ _TERMINAL = ".!?…"
 _BOUNDARY_RE = re.compile(r"((?:\.|!|\?|…)[.!?…]*[\"”’')\]]*)[ \t\u00a0]+(?=[\"“‘'(\[]?[^\W_a-z])")
 _MARKS_RE = re.compile(r"[.!?…]+")  # a run of terminal marks
 _WRAP_MIN = 35  # a line shorter than this was not wrapped by a layout engine
+#: A wrapped line that ends with one of these words (or a comma) goes on, whatever the next line starts with
+#: ("fell by nearly 40 per cent in" / "September"): no sentence or heading ends on them.
+_GOES_ON = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "that",
+        "than",
+        "as",
+        "into",
+        "onto",
+        "about",
+        "per",
+        "via",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "whose",
+        "which",
+        "who",
+        "whom",
+    ]
+)
+_CLOSERS = "\"”’')]"
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:but|while|whereas|although|though|however|yet)\b")
 _BULLET_RE = re.compile(r"\s*(?:[-*•·▪◦–]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 _REFERENCE_HEAD_RE = re.compile(
@@ -481,10 +522,11 @@ def parse(text: str) -> TextModel:
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph blocks as (start, end) spans, trimmed of surrounding white space.
 
-    A line break ends a paragraph unless it is a soft wrap: the previous line
-    does not end a sentence and the next line starts with a lower-case letter
-    (PDF-to-text output wraps lines inside sentences), and the previous line
-    is long enough to have been wrapped (``_WRAP_MIN`` characters).
+    A line break ends a paragraph unless it is a soft wrap (PDF-to-text output wraps lines inside sentences):
+    the previous line is long enough to have been wrapped (``_WRAP_MIN`` characters) and does not end a
+    sentence, and either the next line starts with a lower-case letter (also after a closing quotation mark:
+    ``reserves the right to respond"`` / ``and that ...``) or the previous line ends with a comma or a word
+    no sentence or heading ends with (:data:`_GOES_ON`: ``... 40 per cent in`` / ``September``).
     """
     lines: list[tuple[int, int]] = []
     pos = 0
@@ -510,14 +552,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
                 cur_s = -1
             continue
         if cur_s >= 0:
-            prev_last = text[cur_e - 1]
-            first = text[s]
-            if (
-                prev_last not in _TERMINAL + ':;"”’)]'
-                and first.islower()
-                and cur_e - prev_line_start >= _WRAP_MIN
-                and not _BULLET_RE.match(text, s, e)
-            ):
+            if cur_e - prev_line_start >= _WRAP_MIN and not _BULLET_RE.match(text, s, e) and _wraps(text, cur_e, s):
                 prev_line_start = s
                 cur_e = e  # soft wrap: same paragraph
                 continue
@@ -527,6 +562,26 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     if cur_s >= 0:
         blocks.append((cur_s, cur_e))
     return blocks
+
+
+def _wraps(text: str, line_end: int, next_start: int) -> bool:
+    """Whether a long line ending at ``line_end`` goes on in the line starting at ``next_start`` (see
+    :func:`_paragraphs`)."""
+    last = line_end - 1
+    if text[last] in _TERMINAL or text[last] in ":;":
+        return False
+    if text[last] in _CLOSERS:
+        while last > 0 and text[last] in _CLOSERS:
+            last -= 1
+        # "... for terrorism." / next: the sentence ended inside the quotation; a bracket or quote closed
+        # after a word: only a lower-case next line goes on
+        return text[last] not in _TERMINAL and text[last] not in ":;" and text[next_start].islower()
+    if text[next_start].islower() or text[last] == ",":
+        return True
+    k = last
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    return text[k + 1 : line_end].lower() in _GOES_ON
 
 
 def _split_run_on(text: str, start: int, end: int, starts: Sequence[int], ends: Sequence[int]) -> list[tuple[int, int]]:

@@ -34,6 +34,31 @@ def test_soft_wrapped_lines_join_into_one_sentence():
     assert len(sentences(text)) == 1
 
 
+def test_hard_wrapped_lines_go_on_after_a_quotation_or_before_a_capital():
+    """PDF-to-text output: a line ending in a closing quotation mark, or in a word no sentence ends with, went on
+    in the next line but was cut there ("... 40 per cent in" / "September, ...")."""
+    text = (
+        'The spokesperson told reporters that Islamabad "reserves the right to respond"\n'
+        "and that it would act. Trade through Torkham fell by nearly 40 per cent in\n"
+        "September, according to the chamber of commerce, and traders expect losses,\n"
+        "Reuters reported.\n"
+        'He called the attacks "a failure of the state."\n'
+        "Nobody answered.\n"
+        "Border tensions rise as talks stall in\n"
+        "Kabul"
+    )
+    assert sentences(text) == [
+        'The spokesperson told reporters that Islamabad "reserves the right to respond"\nand that it would act.',
+        "Trade through Torkham fell by nearly 40 per cent in\nSeptember, according to the chamber of commerce, "
+        "and traders expect losses,\nReuters reported.",
+        'He called the attacks "a failure of the state."',
+        "Nobody answered.",
+        "Border tensions rise as talks stall in\nKabul",
+    ]
+    short = "Pakistan and the\nTaliban"  # a short line was not wrapped by a layout engine
+    assert len(TextModel(short).sent_starts) == 2
+
+
 def test_quotation_spanning_sentences_and_paragraphs():
     text = "“Both countries have limited options. They cannot walk away.\n\n“The status quo is fragile.” Rizvi said."
     m = TextModel(text)
