@@ -96,6 +96,9 @@ _PAGE_WORD_RE = re.compile(r"\bpage\b")
 #: the most words, and characters (with the spaces of page layout), a running header or footer has
 _RUNNING_HEAD_WORDS = 12
 _RUNNING_HEAD_CHARS = 240
+#: a gap of three or more spaces inside a line: a PDF page's layout (a masthead's name and date, a footer's
+#: title and page number), not running text
+_LAYOUT_GAP_RE = re.compile(r" {3,}|\t")
 _SHARE_PART_RE = re.compile(r"[^\s|/•·,]+")
 _DEHYPHEN_RE = re.compile(r"-\n[ \t]*([a-z]{2,})")
 _WORD_END_RE = re.compile(r"\w{2,}$")
@@ -349,7 +352,8 @@ class Cleaner:
         rules = self.rules
         texts = [raw[s:e].strip() for s, e in lines]
         nonempty = [i for i, t in enumerate(texts) if t]
-        nw = {i: texts[i].count(" ") + 1 for i in nonempty}  # words, near enough for line shapes
+        # words, near enough for line shapes; a run of spaces (a PDF page's layout) is one gap
+        nw = {i: len(texts[i].split()) for i in nonempty}
         body_start = next(
             (i for i in nonempty if nw[i] >= 25 or (nw[i] >= 12 and texts[i].endswith(_TERMINAL))),
             len(lines),
@@ -385,6 +389,8 @@ class Cleaner:
             elif "garbage" in rules and n == 1 and _is_garbage(t, freq):
                 mark(i, "garbage", "lone garbage token")
 
+        if "running_heads" in rules:  # before the byline and the title: a masthead is neither
+            _running_heads(raw, texts, nonempty, out, mark)
         if "byline" in rules:
             # (position among the non-empty lines, line): the position finds the neighbours without a search
             header = [(k, i) for k, i in enumerate(nonempty) if i < body_start and i not in out]
@@ -417,8 +423,6 @@ class Cleaner:
             self._comments(texts, nonempty, nw, out, mark)
         if "pull_quotes" in rules:
             _pull_quotes(raw, lines, texts, nonempty, nw, out, mark)
-        if "running_heads" in rules:
-            _running_heads(raw, texts, nonempty, out, mark)
         return out
 
     def _is_share_strip(self, low: str) -> bool:
@@ -886,16 +890,27 @@ def _running_heads(raw, texts, nonempty, out, mark) -> None:
     says "page" ("Page 3", "page 3 of 12") and occurs three times or more: web pages repeat numbered lines of
     their own (the times of a live blog, "Day 1:", "2013:"), which are not page furniture. Words are counted
     by splitting, not by spaces: page layout pads a header with runs of them.
+
+    Page layout also tells a running head without page breaks: short lines whose parts are set apart by a gap
+    of three or more spaces, one part (numbers as "#") shared by two lines or more ("THE FRONTIER POST   Monday,
+    6 October 2025" and "THE FRONTIER POST   2").
     """
     paged = "\x0c" in raw
     shapes: dict[str, list[int]] = {}
+    parts: dict[str, list[int]] = {}
     has_digit = _DIGITS_RE.search
     for i in nonempty:
         t = texts[i]
+        if "   " in t or "\t" in t:
+            pieces = _LAYOUT_GAP_RE.split(t)
+            if len(pieces) > 1 and len(t.split()) <= _RUNNING_HEAD_WORDS:
+                for piece in dict.fromkeys(_DIGITS_RE.sub("#", " ".join(p.lower().split())) for p in pieces):
+                    if any(c.isalpha() for c in piece):
+                        parts.setdefault(piece, []).append(i)
         # cheapest tests first: most lines are paragraphs, and without page breaks only a line saying "page" counts
         if len(t) > _RUNNING_HEAD_CHARS or (not paged and "age" not in t and "AGE" not in t):
             continue
-        if i in out or not has_digit(t):
+        if not has_digit(t):  # a line another rule removed still counts as a repeat (mark keeps its rule)
             continue
         words = t.lower().split()
         if len(words) <= _RUNNING_HEAD_WORDS:
@@ -908,6 +923,10 @@ def _running_heads(raw, texts, nonempty, out, mark) -> None:
         if furniture:
             for i in same:
                 mark(i, "running_heads", "running header or footer of a page")
+    for same in parts.values():
+        if len(same) >= 2:
+            for i in same:
+                mark(i, "running_heads", "running header or footer of a page (set apart by the page's layout)")
 
 
 def _resolve_overlaps(edits: list[CleanEdit]) -> list[CleanEdit]:
