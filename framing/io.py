@@ -60,8 +60,29 @@ _SAMPLE_BYTES = 1 << 20
 _PARQUET_BATCH = 2048
 
 _TEXT_ALTERNATIVES = ("text", "content", "body", "article", "full_text", "maintext")
-_ID_ALTERNATIVES = ("id", "doc_id", "article_id", "uuid", "ID")
-_OUTLET_ALTERNATIVES = ("outlet", "source", "publisher", "publication", "source_name", "media", "site", "domain")
+_ID_ALTERNATIVES = ("id", "doc_id", "article_id", "stories_id", "story_id", "uuid", "guid", "ID")
+_OUTLET_ALTERNATIVES = (
+    "outlet",
+    "source",
+    "publisher",
+    "publication",
+    "source_name",
+    "media",
+    "media_name",
+    "site",
+    "domain",
+    "source_domain",
+    "newspaper",
+)
+#: the other standard fields, read from a column of another common name when none has their own (Media Cloud's
+#: ``publish_date``, news-please's ``date_publish``, an ``authors`` list); the first is the field's own name.
+#: The other-named column is kept among the metadata as well.
+FIELD_ALTERNATIVES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "author": ("author", "authors", "byline"),
+    "date": ("date", "publish_date", "date_publish", "published", "published_at", "publication_date", "pubdate"),
+    "genre": ("genre",),
+}
 _MAGIC = {
     b"%PDF": "PDF",
     b"\x89PNG": "PNG image",
@@ -174,6 +195,22 @@ def check_columns(columns: list[str], text: str, id: str | None, outlet: str | N
             )
 
 
+def field_columns(keys: Iterable[str]) -> dict[str, str]:
+    """The column that holds each standard field other than the outlet (see :data:`FIELD_ALTERNATIVES`): its
+    own name in any case, else the first common alternative present; fields with neither are left out."""
+    keys = list(keys)
+    found = {f: _pick(keys, alts[0], alts) for f, alts in FIELD_ALTERNATIVES.items()}
+    return {f: c for f, c in found.items() if c is not None}
+
+
+def field_text(v: Any) -> str:
+    """A standard field's value as text: empty for a missing value, a list (of authors) joined with commas."""
+    v = _clean_value(v)
+    if isinstance(v, (list, tuple)):
+        return ", ".join(str(x) for x in v if _clean_value(x) != "")
+    return str(v)
+
+
 def _clean_value(v: Any) -> Any:
     if v is None:
         return ""
@@ -223,6 +260,8 @@ def _record_columns(
         "outlet": _pick(keys, outlet, _OUTLET_ALTERNATIVES),
     }
     check_columns(keys, text, id, outlet, where)  # raises when a field the caller named is not there
+    taken = set(cols.values())
+    cols.update({f: c for f, c in field_columns(keys).items() if c not in taken})
     return cols
 
 
@@ -367,8 +406,8 @@ def _document_from_record(rec: Mapping[str, Any], cols: Mapping[str, str | None]
     if not raw_text.strip():
         status = "skipped"
         notes.append("empty document")
-    fields = {f: str(_clean_value(rec.get(f, ""))) for f in STANDARD_FIELDS if f != "outlet"}
-    skip = {tcol, icol, ocol, *STANDARD_FIELDS}
+    fields = {f: field_text(rec.get(cols.get(f) or f, "")) for f in STANDARD_FIELDS if f != "outlet"}
+    skip = {tcol, icol, ocol, *STANDARD_FIELDS}  # a field's other-named column stays too: code may name it
     meta = {str(k): _clean_value(v) for k, v in rec.items() if k not in skip}
     return Document(
         id=doc_id,
@@ -754,6 +793,15 @@ def _read_metadata(folder: Path) -> tuple[dict[str, dict[str, Any]], str | None]
     return {}, None
 
 
+#: what to do with a document in a file type framing does not read, by the kind :func:`_sniff` found
+_CONVERT = {
+    "PDF": "convert it to text first (for example pdftotext FILE.pdf, which writes FILE.txt)",
+    "ZIP archive (perhaps .docx)": "save it as plain text (.txt) first",
+    "Microsoft Office file": "save it as plain text (.txt) first",
+    "RTF document": "save it as plain text (.txt) first",
+}
+
+
 def _sniff(p: Path) -> str:
     """ ", a PDF" etc. when the first bytes of the file say what it is."""
     try:
@@ -845,7 +893,10 @@ def _iter_folder(folder: Path, outlet_from_folder: bool = True, meter: ReadMeter
             yield Document(
                 text="",
                 status="skipped",
-                notes=(f"{p.name}: not a text file type ({p.suffix or 'no extension'}{kind})",),
+                notes=(
+                    f"{p.name}: not a text file type ({p.suffix or 'no extension'}{kind})"
+                    + (f"; {_CONVERT[kind[2:]]}" if kind[2:] in _CONVERT else ""),
+                ),
                 **base,
             )
             continue
@@ -877,9 +928,14 @@ def _iter_folder(folder: Path, outlet_from_folder: bool = True, meter: ReadMeter
 
 
 def _meta_fields(row: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, Any]]:
-    """A metadata row's standard fields (as text, empty when absent) and its other columns."""
-    fields = {f: str(row.get(f, "") or "") for f in STANDARD_FIELDS}
-    return fields, {k: v for k, v in row.items() if k not in (*STANDARD_FIELDS, "id", "file", "filename")}
+    """A metadata row's standard fields (as text, empty when absent; from a column of a common other name when
+    none has the field's own, see :data:`FIELD_ALTERNATIVES`) and its other columns."""
+    cols = {"outlet": _pick(row.keys(), "outlet", _OUTLET_ALTERNATIVES) or "outlet", **field_columns(row.keys())}
+    fields = {f: field_text(row.get(cols.get(f, f), "")) for f in STANDARD_FIELDS}
+    # a field's other-named column stays among the metadata too (code may name it); the outlet's does not, as
+    # in a table of documents
+    used = (*STANDARD_FIELDS, cols["outlet"], "id", "file", "filename")
+    return fields, {k: v for k, v in row.items() if k not in used}
 
 
 def _missing_document(folder: Path, row: Mapping[str, Any], meta_name: str) -> Document:

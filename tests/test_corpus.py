@@ -81,6 +81,7 @@ def test_bad_rows_and_files_are_kept_with_a_status(tmp_path):
     (folder / "u16.txt").write_bytes("Talks in Doha.".encode("utf-16"))
     docs = {d.id: d for d in load_corpus(folder)}
     assert docs["scan"].status == "skipped" and "PDF" in docs["scan"].status_text
+    assert "convert it to text first (for example pdftotext" in docs["scan"].status_text  # what to do about it
     assert docs["latin"].status == "warning" and docs["latin"].text.startswith("Café")
     assert docs["u16"].status == "ok" and docs["u16"].text == "Talks in Doha."
 

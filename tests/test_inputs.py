@@ -397,6 +397,54 @@ def test_a_column_the_user_names_is_never_swapped_for_another(tmp_path):
     assert doc.text == TEXT and doc.outlet == ""
 
 
+def test_exports_of_news_archives_fill_the_standard_fields(tmp_path):
+    """A Media Cloud or news-please export names its fields otherwise (media_name, publish_date, headline, an
+    authors list): they were kept as metadata only, so the report said "dates: not given"."""
+    path = tmp_path / "export.jsonl"
+    rows = [
+        {
+            "stories_id": 7,
+            "media_name": "Dawn",
+            "publish_date": "2025-10-06",
+            "headline": "Talks stall",
+            "authors": ["A. Khan", "B. Ali"],
+            "text": TEXT,
+        },
+        {
+            "stories_id": 8,
+            "media_name": "Tolo",
+            "publish_date": None,
+            "headline": "Kabul denies",
+            "authors": [],
+            "text": TEXT,
+        },
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    a, b = framing.load_corpus(path)
+    assert (a.id, a.outlet, a.date, a.title, a.author) == ("7", "Dawn", "2025-10-06", "Talks stall", "A. Khan, B. Ali")
+    assert dict(a.meta) == {
+        "publish_date": "2025-10-06",
+        "headline": "Talks stall",
+        "authors": ["A. Khan", "B. Ali"],
+    }  # kept as they were too: code may name them
+    assert (b.date, b.title, b.author) == ("", "Kabul denies", "")
+    both = tmp_path / "both.csv"
+    both.write_text(f"title,headline,text\nOwn title,A headline,{TEXT}\n", encoding="utf-8")
+    (c,) = framing.load_corpus(both)  # a field's own column wins; the other stays metadata
+    assert (c.title, dict(c.meta)) == ("Own title", {"headline": "A headline"})
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "x.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,publisher,published,section\nx.txt,Dawn,2025-10-06,news\n")
+    (doc,) = framing.load_corpus(folder)
+    assert (doc.outlet, doc.date, doc.meta["published"], doc.meta["section"]) == (
+        "Dawn",
+        "2025-10-06",
+        "2025-10-06",
+        "news",
+    )
+
+
 def test_a_folder_without_documents_warns(tmp_path):
     with pytest.warns(UserWarning, match="holds no documents: it has no files besides"):
         assert len(framing.load_corpus(tmp_path)) == 0
