@@ -712,15 +712,73 @@ def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
     paragraph opens with a quote mark (the newspaper convention for long
     quotations); otherwise it is closed there and marked unbalanced. A second
     opening mark before a closing one closes the first quotation, unbalanced.
+
+    Some outlets quote with single marks (British style: ``'We will respond,' the minister said``). In a
+    document that does, single quotations of the paragraphs without a double mark are outer quotations too
+    (see :func:`_british_quotes`).
     """
+    marks = _positions(text, _DOUBLE_MARKS)  # every double mark of the text, in order
+    british = _british_quotes(text, paras, marks)
+    if not marks:
+        return british  # single marks are otherwise only looked for inside double ones
+    quotes = _double_quotes(text, paras, marks)
+    nested: list[Quote] = []
+    if quotes:
+        singles = _positions(text, _SINGLE_MARKS)  # found once; each quotation reads its share of them
+        first_at = bisect.bisect_left
+        for q in quotes:
+            lo = first_at(singles, q.inner_start)
+            nested.extend(_single_quotes(text, singles[lo : first_at(singles, q.inner_end, lo)]))
+    return sorted(quotes + nested + british, key=lambda q: (q.start, q.depth))
+
+
+def _british_quotes(text: str, paras: list[tuple[int, int]], doubles: list[int]) -> list[Quote]:
+    """Outer quotations made by single marks, in a document that quotes with them.
+
+    In each paragraph without a double mark, single marks pair as nested ones do (:func:`_single_quotes`:
+    an apostrophe has letters on both sides; an opening mark is followed by a letter, not a digit as in
+    '90s). They count only when the document has at least as many such pairs as pairs of double marks:
+    a document that quotes with double marks (most American news) uses single ones for scare quotes and
+    apostrophes, where a stray '90s and a plural possessive (militants') would pair up. Doubled apostrophes
+    (''quoted'', as in old wire copy) count as double marks.
+    """
+    if "'" not in text and "‘" not in text:
+        return []
+    if "''" not in text and (text.count("'") + text.count("‘")) * 2 < len(doubles):
+        return []  # too few marks that could open a quotation for their pairs to match the double ones
+    # without an opening curly mark, a curly one is an apostrophe: a straight mark closes a straight one
+    singles = _positions(text, _SINGLE_MARKS if "‘" in text else "'")
+    if "''" in text:  # ''quoted'' with doubled apostrophes (old wire and archive copy): double marks, in effect
+        doubles = sorted({*doubles, *_positions(text.replace("''", '""'), '"')})
+    found: list[Quote] = []
+    first_at = bisect.bisect_left
+    lo = 0
+    dk = 0
+    n_doubles = len(doubles)
+    for ps, pe in paras:
+        lo = first_at(singles, ps, lo)
+        hi = first_at(singles, pe, lo)
+        if hi - lo < 2:
+            continue
+        while dk < n_doubles and doubles[dk] < ps:
+            dk += 1
+        if dk < n_doubles and doubles[dk] < pe:
+            continue  # a paragraph that quotes with double marks
+        for q in _single_quotes(text, singles[lo:hi], depth=0):
+            if not text[q.inner_start].isdigit():
+                found.append(q)
+    if len(found) * 2 < n_doubles:
+        return []
+    return found
+
+
+def _double_quotes(text: str, paras: list[tuple[int, int]], marks: list[int]) -> list[Quote]:
+    """The quotations made by the double marks at ``marks`` (see :func:`_find_quotes`)."""
     quotes: list[Quote] = []
     open_at = -1
     open_mark = ""
     n_paras = len(paras)
-    marks = _positions(text, _DOUBLE_MARKS)  # every double mark of the text, in order
     n_marks = len(marks)
-    if not n_marks:
-        return []  # no quotation (single marks are only looked for inside double ones)
     k = 0  # the first mark not yet read
     for pi, (ps, pe) in enumerate(paras):
         start = ps
@@ -751,18 +809,12 @@ def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
                 continue  # the quotation goes on in the next paragraph
             quotes.append(Quote(open_at, pe, open_at + 1, pe, open_mark, False))
             open_at = -1
-    nested: list[Quote] = []
-    if quotes:
-        singles = _positions(text, _SINGLE_MARKS)  # found once; each quotation reads its share of them
-        first_at = bisect.bisect_left
-        for q in quotes:
-            lo = first_at(singles, q.inner_start)
-            nested.extend(_single_quotes(text, singles[lo : first_at(singles, q.inner_end, lo)]))
-    return sorted(quotes + nested, key=lambda q: (q.start, q.depth))
+    return quotes
 
 
-def _single_quotes(text: str, marks: list[int]) -> list[Quote]:
-    """Nested single quotations made by the single marks at ``marks`` (offsets, increasing) of one quotation."""
+def _single_quotes(text: str, marks: list[int], depth: int = 1) -> list[Quote]:
+    """Single quotations made by the single marks at ``marks`` (offsets, increasing): nested in one quotation
+    (``depth`` 1), or outer ones in a paragraph of a document that quotes with single marks (0)."""
     out: list[Quote] = []
     opened = -1
     for i in marks:
@@ -776,6 +828,6 @@ def _single_quotes(text: str, marks: list[int]) -> list[Quote]:
                 opened = i
         elif not after.isalnum() and (before.isalnum() or before in '.,!?"”'):
             if i - opened > 2:
-                out.append(Quote(opened, i + 1, opened + 1, i, text[opened], True, 1))
+                out.append(Quote(opened, i + 1, opened + 1, i, text[opened], True, depth))
             opened = -1
     return out

@@ -53,6 +53,8 @@ def one(text: str, actors: ActorSet | None = None, **where) -> dict:
         "“The border must stay open,” Rizvi said.",
         '"The border must stay open," Rizvi said.',
         "''The border must stay open,'' Rizvi said.",
+        "'The border must stay open,' Rizvi said.",  # British style
+        "\u2018The border must stay open,\u2019 Rizvi said.",
     ],
 )
 def test_quotation_then_speaker_in_curly_straight_and_double_apostrophe_marks(text):

@@ -70,6 +70,29 @@ def test_quotation_spanning_sentences_and_paragraphs():
     assert m.quote_at(text.index("Rizvi")) is None
 
 
+def test_a_document_that_quotes_with_single_marks_has_quotations():
+    """British style (and American headlines): 'We will respond,' the minister said. Single marks were only
+    read inside double ones, so such a document had no quotation at all."""
+    text = (
+        "'We will not tolerate this,' the minister said.\n\n"
+        "He added that the talks were \u2018dead\u2019 and that Pakistan\u2019s patience had run out.\n\n"
+        "Officials called it 'a warning'. In the '90s such warnings went unheeded."
+    )
+    found = [(text[q.start : q.end], q.depth, q.balanced) for q in TextModel(text).quotes]
+    assert found == [
+        ("'We will not tolerate this,'", 0, True),
+        ("\u2018dead\u2019", 0, True),
+        ("'a warning'", 0, True),
+    ]
+
+
+def test_single_marks_of_a_document_that_quotes_with_double_ones_stay_apostrophes():
+    us = 'In the \'90s the militants\' leaders said "no talks" and "no peace" and "no truce" again.'
+    assert [us[q.start : q.end] for q in TextModel(us).quotes] == ['"no talks"', '"no peace"', '"no truce"']
+    wire = "''We will respond,'' the minister said. ''The talks are 'dead','' he added."
+    assert all(q.mark != "'" or q.depth == 1 for q in TextModel(wire).quotes)  # ''doubled'' marks: double style
+
+
 def test_unbalanced_quote_closes_at_paragraph_end():
     text = "He said “this will not stand.\n\nNext paragraph here."
     m = TextModel(text)
