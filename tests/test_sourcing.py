@@ -73,6 +73,35 @@ def test_inverted_speaker_after_the_verb():
     assert r["source"] == "Hasan Askari Rizvi" and r["cue_words"] == "said"
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "“We will respond,” said the spokesman of the foreign office in a statement on Monday.",
+            "the spokesman of the foreign office",
+        ),  # had no speaker: the phrase ran on to its eighth word
+        ("“We will respond,” said the spokesman in a statement on Monday.", "the spokesman"),
+        ("“We will respond,” said Hasan Rizvi, a professor at LUMS.", "Hasan Rizvi"),
+    ],
+)
+def test_an_inverted_speaker_stops_before_a_statement_or_a_day(text, source):
+    assert one(text, kind="direct")["source"] == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in Kabul said the talks would fail.",
+        "Analysts in Kabul, however, argued that the allegations were exaggerated.",
+    ],
+)
+def test_a_source_noun_keeps_the_place_it_is_in(text):
+    """The speaker was "Kabul", a named person (or the Afghan government, with actors)."""
+    r = one(text, ACTORS)
+    assert r["source_words"].endswith("in Kabul") and r["source_type"] == "anonymous/vague"
+    assert r["source_actor"] == "Afghanistan"
+
+
 def test_quotation_around_the_speaker_is_one_attribution():
     rows = find("“The border,” Rizvi said, “must stay open for trade and for families.”")
     assert len(rows) == 1

@@ -1026,7 +1026,7 @@ class _Doc:
             if "," in gap:
                 if any(q in gap for q in _QUOTE_CHARS):
                     return None
-                ph = np_before(text, toks, ss, se, k - 1)
+                ph = np_before(text, toks, ss, se, k - 1, heads=self.heads)  # "Analysts in Kabul, however, …"
                 if ph is not None and toks[ph.a] in ("who", "which") and ph.b - ph.a == 1:
                     return None
                 return ph

@@ -239,11 +239,12 @@ def np_before(
         k += 1
     if toks[k] in _STOP_NOT_DET:
         return None
-    # "officials at the ISPR", "a spokesman for the ministry": the head noun comes before the preposition
+    # "officials at the ISPR", "a spokesman for the ministry", "officials in Kabul": the head noun comes before
+    # the preposition (else the place, "Kabul", was the speaker)
     if (
         heads
         and k - 2 >= lo
-        and toks[k - 1] in ("of", "at", "for", "from", "with")
+        and toks[k - 1] in ("of", "at", "for", "from", "with", "in")
         and toks[k - 2] in heads
         and _soft_gap(_gap(text, ss, se, k), toks[k - 1])
         and _soft_gap(_gap(text, ss, se, k - 1), toks[k - 2])
@@ -288,8 +289,14 @@ def np_after(
             break
         w = toks[e]
         if w in ("of", "for", "on", "at", "with", "from", "in") and allow_of:
-            # "the head of the agency", "a spokesman for the ministry", "a professor at LUMS"
-            if e + 1 < hi and _soft_gap(_gap(text, ss, se, e + 1), w) and toks[e + 1] not in STOP:
+            # "the head of the agency", "a spokesman for the ministry", "a professor at LUMS"; but a place only
+            # by its name ("at LUMS", "in the Interior Ministry"), not "in a statement", "on Monday"
+            if (
+                e + 1 < hi
+                and _soft_gap(_gap(text, ss, se, e + 1), w)
+                and toks[e + 1] not in STOP
+                and (w in ("of", "for") or _named_place(text, toks, ss, e + 1, hi))
+            ):
                 e += 2
                 continue
             break
@@ -297,6 +304,23 @@ def np_after(
             break
         e += 1
     return Phrase(k, e, ss[k], se[e - 1])
+
+
+#: capitalised words that name a time, not an institution ("on Monday", "in March")
+_CALENDAR = frozenset(
+    _words(
+        "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+        "august september october november december"
+    )
+)
+
+
+def _named_place(text: str, toks: Sequence[str], ss: Sequence[int], j: int, hi: int) -> bool:
+    """Whether tokens from ``j`` name an institution or place: a capitalised word, after "the" or not, that is
+    not a day or a month ("LUMS", "the Brookings Institution"; not "a statement", "Monday")."""
+    if toks[j] == "the" and j + 1 < hi:
+        j += 1
+    return text[ss[j]].isupper() and toks[j] not in _CALENDAR
 
 
 class SpeakerTyper:
