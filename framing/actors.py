@@ -146,6 +146,38 @@ def _variants(form: str, kind: str) -> set[str]:
     return out
 
 
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+#: words before a month's name that make it the month ("in May", "since March"), not a person named so
+_BEFORE_A_MONTH = frozenset(
+    ["in", "since", "until", "till", "during", "through", "early", "late", "mid", "last", "next", "this"]
+)
+_DAY_AFTER = re.compile(r",?\s+\d{1,4}\b")
+
+
+def _in_a_date(text: str, start: int, end: int) -> bool:
+    """Whether the month-named form at ``text[start:end]`` is the month: a day or a year after it ("May 5",
+    "May 2025"), or "in", "since", "last" ... before it."""
+    if _DAY_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 8) : start].split()
+    return bool(before) and before[-1].lower().rstrip("-") in _BEFORE_A_MONTH
+
+
 class ActorSet:
     """Actors and their compiled matcher.
 
@@ -195,6 +227,8 @@ class ActorSet:
                     table.setdefault(v, ("", "excluded"))
                     owners.setdefault(v, "")
         self._table = FrozenDict(table)
+        #: forms that are also the name of a month ("May" for Theresa May): not a mention in a date
+        self._calendar = frozenset(v for v in table if v.lower() in _MONTHS)
         self._parents = {a.name: a.parent for a in self.actors if a.parent}
         if table:
             # no look-behind in front: a pattern that starts with the trie lets the regex engine skip ahead to
@@ -297,6 +331,7 @@ class ActorSet:
         end = len(text) if end is None else end
         search = self._re.search
         after_word = _WORD_CHAR.match
+        calendar = self._calendar
         m = search(text, start, end)
         while m is not None:
             s = m.start()
@@ -305,6 +340,9 @@ class ActorSet:
                 continue
             actor, kind = table[m.group(1)]
             e = m.end(1)
+            if calendar and m.group(1) in calendar and _in_a_date(text, s, e):
+                m = search(text, m.end(), end)  # "in May", "May 5": the month
+                continue
             # skip an excluded phrase ("Indian Ocean"), and "Tehreek-e-Taliban Pakistan (TTP)" is one reference
             if actor and not (
                 out and out[-1].actor == actor and text[out[-1].end : s] == " (" and text[e : e + 1] == ")"

@@ -200,3 +200,16 @@ def test_an_abbreviation_matches_with_periods_too():
         ("United States", "US"),
         ("FBI", "F.B.I."),
     ]
+
+
+def test_a_form_named_like_a_month_is_not_a_mention_in_a_date():
+    """ "In May, May said no" gave Theresa May two mentions."""
+    a = ActorSet.from_dict({"Theresa May": ["Theresa May", "May"]})
+    for text, n in [
+        ("In May, May said no.", 1),
+        ("On May 5, May resigned.", 1),
+        ("Talks in mid-May and May 2019 went badly for May.", 1),
+        ("May spoke; Theresa May's plan failed in May.", 2),
+    ]:
+        assert len(a.find(text)) == n, text
+    assert ActorSet.from_dict({"Pakistan": ["Pakistan"]})._calendar == frozenset()  # no cost for other actors
