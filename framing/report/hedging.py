@@ -167,7 +167,7 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
                 f"Bare assertions in the outlet's own voice (no hedge, no booster, no source) make up "
                 f"{hi['value']:.0%} of the sentences of {hi['group']} and {lo['value']:.0%} of those of {lo['group']}."
             )
-    return [line[:1].upper() + line[1:] for line in lines]
+    return lines  # a line that opens with a group keeps its name as written ("npr.org", not "Npr.org")
 
 
 # ---------------------------------------------------------------------- pages
