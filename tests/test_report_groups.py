@@ -3,6 +3,8 @@ ones in alphabetical order, says so, and keeps every group in the page's table."
 
 from __future__ import annotations
 
+import re
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -118,3 +120,24 @@ def test_many_articles_without_outlets_stay_one_group_and_the_summary_has_a_subj
     lines = stance_report.summary(a, ctx)
     assert lines and all(not line.startswith(" ") for line in lines)
     assert any(line.startswith("The texts are") for line in lines)
+
+
+def test_a_summary_says_when_two_groups_cannot_be_told_apart():
+    """ "left is the easiest to read (49); right the hardest (48)" read as a finding; the intervals overlapped."""
+    from framing.report.base import overlap_note
+
+    apart = {"ci_low": 0.5, "ci_high": 0.9}, {"ci_low": 0.1, "ci_high": 0.4}
+    close = {"ci_low": 0.3, "ci_high": 0.9}, {"ci_low": 0.1, "ci_high": 0.4}
+    assert overlap_note(*apart) == ""
+    assert "cannot tell the two apart" in overlap_note(*close)
+    assert overlap_note({"ci_low": float("nan")}, {"ci_high": 0.4}) == "" == overlap_note({}, {})
+
+
+def test_the_stance_summary_calls_the_higher_of_two_negative_means_the_least_negative(analysis):
+    ctx = ReportContext(n_boot=50)
+    lines = [line for line in stance_report.summary(analysis, ctx) if "most negative about" in line]
+    assert lines
+    for line in lines:
+        means = [float(x) for x in re.findall(r"mean ([+-]\d\.\d\d)", line)]
+        assert ("least negative" in line) == (means[1] <= 0), line
+        assert ("most positive" in line) == (means[1] > 0), line

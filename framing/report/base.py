@@ -9,7 +9,7 @@ report skips builders whose analyzer did not run or whose module is absent.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -92,6 +92,19 @@ class ReportContext:
         if key not in self.cache:
             self.cache[key] = a.compare(by=self.by, level=self.level, n_boot=self.n_boot, seed=self.seed, **kw)
         return self.cache[key]
+
+
+def overlap_note(hi: Mapping[str, Any], lo: Mapping[str, Any]) -> str:
+    """What a summary adds to "``hi`` has the most, ``lo`` the least": a caution when the two groups' intervals
+    overlap (``hi``'s lower bound is not above ``lo``'s upper one), so a reader does not take a difference the
+    corpus cannot show for a finding; nothing when they do not overlap or an interval is missing."""
+    try:
+        low, high = float(hi["ci_low"]), float(lo["ci_high"])
+    except (KeyError, TypeError, ValueError):
+        return ""
+    if low != low or high != high or low > high:
+        return ""
+    return " Their intervals overlap, so this corpus cannot tell the two apart."
 
 
 def report_group(a: Analysis, by: str | None, max_groups: int = 30) -> tuple[str, str]:

@@ -11,7 +11,7 @@ from ..compare import THIN_ROWS
 from ..plots.common import fit_groups, plot_compare, plot_heatmap
 from ..plots.hedging import CUE_TYPE_ORDER, plot_cue_types, plot_hedges_boosters
 from ..plots.style import NEUTRAL
-from .base import Page, ReportContext
+from .base import Page, ReportContext, overlap_note
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -148,7 +148,7 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
                 tail = f"{least} the fewest ({low_value:.1f})."
             lines.append(
                 f"{bb.iloc[-1]['group']} uses the most boosters (clearly, no doubt, in fact: "
-                f"{bb.iloc[-1]['value']:.1f} per 1,000 words); {tail}"
+                f"{bb.iloc[-1]['value']:.1f} per 1,000 words); {tail}{overlap_note(bb.iloc[-1], bb.iloc[0])}"
             )
         elif len(bb):
             lines.append("No group uses a booster (clearly, no doubt, in fact).")
@@ -166,6 +166,7 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
             lines.append(
                 f"Bare assertions in the outlet's own voice (no hedge, no booster, no source) make up "
                 f"{hi['value']:.0%} of the sentences of {hi['group']} and {lo['value']:.0%} of those of {lo['group']}."
+                + overlap_note(hi, lo)
             )
     return lines  # a line that opens with a group keeps its name as written ("npr.org", not "Npr.org")
 

@@ -21,7 +21,7 @@ import pandas as pd
 from ..plots.common import plot_compare
 from ..plots.issues import plot_coverage, plot_frame_profile
 from ..plots.style import PALETTE, wrap
-from .base import Page, ReportContext
+from .base import Page, ReportContext, overlap_note
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -108,7 +108,7 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
         hi, lo = sub.iloc[-1], sub.iloc[0]
         lines.append(
             f"{hi['group']} gives it the largest share of its text ({hi['value']:.0%}), {lo['group']} the "
-            f"smallest ({lo['value']:.0%})."
+            f"smallest ({lo['value']:.0%}).{overlap_note(hi, lo)}"
         )
     # each group's own main issue, when they differ; otherwise what comes after the shared one
     ranked = cov.dropna(subset=["value"]).sort_values(["group", "value"], ascending=[True, False])

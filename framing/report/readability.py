@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 
 from ..plots.common import plot_compare
 from ..plots.style import PALETTE
-from .base import Page, ReportContext
+from .base import Page, ReportContext, overlap_note
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -28,8 +28,8 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
     return [
         f"{easy['group']} is the easiest to read (Flesch reading ease {easy['value']:.0f}, about grade "
         f"{grade.get(easy['group'], float('nan')):.0f}); {hard['group']} the hardest ({hard['value']:.0f}, about "
-        f"grade {grade.get(hard['group'], float('nan')):.0f}). On this scale 60–70 is plain English and under 30 "
-        "is very difficult, typical of academic prose."
+        f"grade {grade.get(hard['group'], float('nan')):.0f}).{overlap_note(easy, hard)} On this scale 60–70 is "
+        "plain English and under 30 is very difficult, typical of academic prose."
     ]
 
 

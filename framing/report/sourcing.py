@@ -12,7 +12,7 @@ from ..analyzers.sourcing_speakers import ANONYMOUS, DOCUMENT, NAMED, OFFICIAL, 
 from ..plots.common import fit_groups
 from ..plots.sourcing import plot_intervals, plot_source_mix, plot_who_speaks
 from ..plots.style import PALETTE
-from .base import Page, ReportContext
+from .base import Page, ReportContext, overlap_note
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -176,7 +176,8 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
         hi, lo = dens.iloc[-1], dens.iloc[0]
         lines.append(
             f"{hi['group']} attributes the most to sources ({hi['value']:.1f} quotations, reported statements and "
-            f"citations per 1,000 words); {lo['group']} the fewest ({lo['value']:.1f}), speaking more in its own voice."
+            f"citations per 1,000 words); {lo['group']} the fewest ({lo['value']:.1f}), speaking more in its own "
+            f"voice.{overlap_note(hi, lo)}"
         )
     counts = att["source_type"].value_counts()
     total = int(counts.sum())
@@ -193,6 +194,7 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
         lines.append(
             f"{anon.iloc[-1]['group']} leans most on unnamed or vague sources ({anon.iloc[-1]['value']:.0%} of its "
             f"attributions), {anon.iloc[0]['group']} least ({anon.iloc[0]['value']:.0%})."
+            + overlap_note(anon.iloc[-1], anon.iloc[0])
         )
     varied = _solid(t, "source_type_diversity")
     if len(varied) > 1 and varied["value"].iloc[-1] > varied["value"].iloc[0]:

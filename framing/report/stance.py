@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..plots.stance import plot_stance_heatmap
-from .base import Page, ReportContext
+from .base import Page, ReportContext, overlap_note
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -50,9 +50,12 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
             )
             continue
         hi = sub.iloc[-1]
+        # "the most positive" of two negative means would mislead a class: the least negative
+        lo_word = "the most negative" if lo["value"] < 0 else "the least positive"
+        hi_word = "the most positive" if hi["value"] > 0 else "the least negative"
         lines.append(
-            f"{lo['group']} is the most negative about {actor} (mean {lo['value']:+.2f}, {int(lo['n'])} mentions); "
-            f"{hi['group']} the most positive (mean {hi['value']:+.2f}, {int(hi['n'])} mentions)."
+            f"{lo['group']} is {lo_word} about {actor} (mean {lo['value']:+.2f}, {int(lo['n'])} mentions); "
+            f"{hi['group']} {hi_word} (mean {hi['value']:+.2f}, {int(hi['n'])} mentions).{overlap_note(hi, lo)}"
         )
     m = a.mentions
     if "quoted" in m.columns and len(m):
