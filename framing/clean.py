@@ -23,6 +23,9 @@ Rules (each can be switched off by name, see :data:`RULES`):
 ``running_heads`` running headers and footers of PDF pages: in a text with page breaks, a short line with a
                   number that recurs with only its numbers changing ("THE DAILY LEDGER  4"); without them,
                   only lines that say "page" ("Page 3 of 12"), three times or more
+``credits``       photo credits inside the text: "(AP Photo/Seth Wenig, File)", "(Photo: Lloyd Bishop/NBC)",
+                  "(John Moore / Getty Images)", "| Scott Olson/Getty Images", "Photograph: Saul Loeb/AFP" at
+                  the end of a line
 
 The patterns behind the line rules are data (``framing/data/cleaning.yaml``).
 """
@@ -64,6 +67,7 @@ RULES: tuple[str, ...] = (
     "dehyphenate",
     "ligatures",
     "running_heads",
+    "credits",
 )
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]+")
@@ -332,6 +336,9 @@ class Cleaner:
 
         if "dehyphenate" in rules and "-\n" in raw:
             edits.extend(_dehyphenate(raw))
+
+        if "credits" in rules:
+            edits.extend(_credits(raw))
 
         edits = _resolve_overlaps(edits)
         result = CleanResult(raw, _apply(raw, edits), tuple(edits), found)
@@ -808,6 +815,45 @@ def _best_split(token: str, freq: Mapping[str, int], minf: int, longest: int | N
             if low.endswith(tail) and cut >= 6 and freq.get(low[:cut], 0) >= minf * 4:
                 return cut
     return 0
+
+
+_AGENCY = r"(?:AP(?:\s+Photo)?|Getty\s+Images|AFP|Reuters|EPA|Bloomberg|Shutterstock)"
+#: a credit in brackets: "(AP Photo/Czarek Sokolowski)", "(Photo: Ross D. Franklin, AP)", "(John Moore / Getty Images)"
+_CREDIT_PAREN_RE = re.compile(
+    r"\((?:(?:AP|AFP|Reuters|EPA)\s+Photo\b|(?:Photo(?:graph)?|Image|Picture)(?:\s+by\b|:))[^()\n]{0,120}\)"
+    rf"|\([^()\n]{{1,80}}?\s?/\s?{_AGENCY}(?:,\s*File)?\)"
+)
+#: a credit after a bar: "… applause. | Mandel Ngan/AFP/Getty Images"
+_CREDIT_BAR_RE = re.compile(rf"\| [^|\n/]{{1,60}}/(?:[^|\n/]{{1,40}}/)?{_AGENCY}\b")
+#: a credit that ends a line after a sentence: "… an honorable man.” Photograph: Saul Loeb/AFP" (the text
+#: after the colon; the label before it is read by :func:`_credits`)
+_CREDIT_TAIL_RE = re.compile(r"[^\n.!?]{1,100}(?=\n|\Z)")
+_CREDIT_LABELS = (" Photograph", " Photo", " Image", " Picture")
+
+
+def _credits(raw: str) -> list[CleanEdit]:
+    """Photo credits inside the text (rule ``credits``). Each search starts from one character ("(", "|", ":"),
+    which the regex engine and ``str.find`` skip to in C. A credit at the end of a line counts only after a
+    sentence."""
+    edits = []
+    for m in _CREDIT_PAREN_RE.finditer(raw):
+        s = m.start() - 1 if m.start() and raw[m.start() - 1] == " " else m.start()
+        edits.append(CleanEdit(s, m.end(), raw[s : m.end()], "", "credits", "photo credit"))
+    if "|" in raw:  # one character: found by memchr (a needle ending in a space is searched slowly)
+        for m in _CREDIT_BAR_RE.finditer(raw):
+            s = m.start()
+            if s and raw[s - 1] == " ":
+                edits.append(CleanEdit(s - 1, m.end(), raw[s - 1 : m.end()], "", "credits", "photo credit"))
+    colon = raw.find(":")
+    while colon >= 0:
+        label = next((w for w in _CREDIT_LABELS if raw.endswith(w, 0, colon)), None)
+        if label is not None and raw.startswith(" ", colon + 1):
+            s = colon - len(label)
+            m = _CREDIT_TAIL_RE.match(raw, colon + 2)
+            if m is not None and s > 0 and raw[s - 1] in ".!?”\"’')":
+                edits.append(CleanEdit(s, m.end(), raw[s : m.end()], "", "credits", "photo credit"))
+        colon = raw.find(":", colon + 1)
+    return edits
 
 
 def _dehyphenate(raw: str) -> list[CleanEdit]:

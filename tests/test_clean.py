@@ -184,3 +184,35 @@ def test_the_quick_control_character_test_agrees_with_the_pattern():
         assert _has_controls(f"a{ch}b") and _CONTROL_RE.search(f"a{ch}b")
     for ch in ["\n", "\t", "\r", " ", "é", "’", "\u2028", "\ud800", "😀"]:
         assert not _has_controls(f"a{ch}b") and not _CONTROL_RE.search(f"a{ch}b")
+
+
+def test_photo_credits_and_agency_captions_are_removed_and_logged():
+    """Written for this test in the shapes of scraped news: credits in brackets, after a bar and at the end of a
+    line, and the caption lines of three sites. They were read as article text ("getty", "image" were the
+    distinctive words of a group of outlets)."""
+    raw = (
+        "Enlarge this image toggle caption Jane Roe/AFP/Getty Images Jane Roe/AFP/Getty Images\n\n"
+        "The minister spoke in Quetta on Monday. (AP Photo/John Doe, File)\n\n"
+        "Trade fell in March. (Photo: Ann Lee, AP) Traders said prices rose.\n\n"
+        "Talks resumed in Doha (Mary Poe / Getty Images).\n\n"
+        "The crowd cheered. | Sam Moe/AFP/Getty Images\n\n"
+        "“It will pass,” the envoy said. Photograph: Sam Moe/AFP\n\n"
+        "Image copyright Reuters Image caption The envoy arrives in Kabul\n\n"
+        "Facebook Twitter Pinterest The envoy in Kabul. Photograph: Sam Moe\n\n"
+        "The photo (taken in May) shows the AP reporter at work: a scene from Quetta.\n"
+    )
+    r = Cleaner().clean(raw)
+    assert {e.rule for e in r.edits} == {"credits", "captions"}
+    assert [e.text.strip() for e in r.edits if e.rule == "credits"] == [
+        "(AP Photo/John Doe, File)",
+        "(Photo: Ann Lee, AP)",
+        "(Mary Poe / Getty Images)",
+        "| Sam Moe/AFP/Getty Images",
+        "Photograph: Sam Moe/AFP",
+    ]
+    for gone in ("Getty", "Photo:", "Image copyright", "Pinterest", "Enlarge"):
+        assert gone not in r.text
+    assert "The photo (taken in May) shows the AP reporter at work" in r.text  # not a credit
+    assert "Trade fell in March. Traders said prices rose." in r.text
+    assert "in Doha." in r.text and "the envoy said.\n" in r.text
+    assert not any(e.rule == "credits" for e in Cleaner(exclude=["credits"]).clean(raw).edits)
