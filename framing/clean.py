@@ -334,7 +334,8 @@ class Cleaner:
                 s -= 1
             edits.append(CleanEdit(s, e, raw[s:e], "", rule, reason))
 
-        if "dehyphenate" in rules and "-\n" in raw:
+        # a line that ends with a hyphen, read from the lines (a search for "-\n" scans the whole text)
+        if "dehyphenate" in rules and any(e > s and raw[e - 1] == "-" for s, e in lines[:-1]):
             edits.extend(_dehyphenate(raw))
 
         if "credits" in rules:

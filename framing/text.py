@@ -742,13 +742,16 @@ def _british_quotes(text: str, paras: list[tuple[int, int]], doubles: list[int])
     apostrophes, where a stray '90s and a plural possessive (militants') would pair up. Doubled apostrophes
     (''quoted'', as in old wire copy) count as double marks.
     """
-    if "'" not in text and "‘" not in text:
+    # counts of one character are found by memchr; a search for "''" scans the whole text, so it comes last
+    straight, curly = text.count("'"), text.count("‘")
+    if not straight and not curly:
         return []
-    if "''" not in text and (text.count("'") + text.count("‘")) * 2 < len(doubles):
+    doubled = straight > 1 and "''" in text  # ''quoted'' with doubled apostrophes (old wire and archive copy)
+    if not doubled and (straight + curly) * 2 < len(doubles):
         return []  # too few marks that could open a quotation for their pairs to match the double ones
     # without an opening curly mark, a curly one is an apostrophe: a straight mark closes a straight one
-    singles = _positions(text, _SINGLE_MARKS if "‘" in text else "'")
-    if "''" in text:  # ''quoted'' with doubled apostrophes (old wire and archive copy): double marks, in effect
+    singles = _positions(text, _SINGLE_MARKS if curly else "'")
+    if doubled:  # doubled apostrophes are double marks, in effect
         doubles = sorted({*doubles, *_positions(text.replace("''", '""'), '"')})
     found: list[Quote] = []
     first_at = bisect.bisect_left
