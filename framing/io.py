@@ -16,6 +16,7 @@ import csv
 import gzip
 import json
 import os
+import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from pathlib import Path
@@ -80,7 +81,16 @@ _OUTLET_ALTERNATIVES = (
 FIELD_ALTERNATIVES: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
     "author": ("author", "authors", "byline"),
-    "date": ("date", "publish_date", "date_publish", "published", "published_at", "publication_date", "pubdate"),
+    "date": (
+        "date",
+        "publish_date",
+        "date_publish",
+        "published",
+        "published_at",
+        "publishedAt",
+        "publication_date",
+        "pubdate",
+    ),
     "genre": ("genre",),
 }
 _MAGIC = {
@@ -204,11 +214,20 @@ def field_columns(keys: Iterable[str]) -> dict[str, str]:
 
 
 def field_text(v: Any) -> str:
-    """A standard field's value as text: empty for a missing value, a list (of authors) joined with commas."""
+    """A standard field's value as text: empty for a missing value, a list (of authors) joined with commas, an
+    object its name (NewsAPI's ``"source": {"id": "dawn", "name": "Dawn"}``)."""
     v = _clean_value(v)
+    if isinstance(v, Mapping):
+        v = next((v[k] for k in _NAME_KEYS if _clean_value(v.get(k)) != ""), "")
     if isinstance(v, (list, tuple)):
-        return ", ".join(str(x) for x in v if _clean_value(x) != "")
+        return ", ".join(field_text(x) for x in v if _clean_value(x) != "")
     return str(v)
+
+
+#: the end of a text that a news API cut short: "… [+2345 chars]"
+_CUT_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+(\d+) chars\]$")
+#: the key that names an outlet or an author given as an object, in order of preference
+_NAME_KEYS = ("name", "title", "domain", "id")
 
 
 def _clean_value(v: Any) -> Any:
@@ -406,13 +425,19 @@ def _document_from_record(rec: Mapping[str, Any], cols: Mapping[str, str | None]
     if not raw_text.strip():
         status = "skipped"
         notes.append("empty document")
+    elif raw_text.endswith("chars]") and (cut := _CUT_RE.search(raw_text)) is not None:
+        # NewsAPI gives the first 200 characters of an article and "… [+2345 chars]": measured as it is, the
+        # article would look short and plain; the marker goes, and the status says what is missing
+        raw_text = raw_text[: cut.start()].rstrip()
+        status = "warning" if status == "ok" else status
+        notes.append(f"text cut short by its source ({cut.group(1)} more characters not given)")
     fields = {f: field_text(rec.get(cols.get(f) or f, "")) for f in STANDARD_FIELDS if f != "outlet"}
     skip = {tcol, icol, ocol, *STANDARD_FIELDS}  # a field's other-named column stays too: code may name it
     meta = {str(k): _clean_value(v) for k, v in rec.items() if k not in skip}
     return Document(
         id=doc_id,
         text=raw_text,
-        outlet=str(_clean_value(rec.get(ocol, ""))) if ocol else "",
+        outlet=field_text(rec.get(ocol, "")) if ocol else "",
         meta=FrozenDict(meta),
         source=f"{source}:{n + 1}" if source else "",
         status=status,

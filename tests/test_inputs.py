@@ -445,6 +445,32 @@ def test_exports_of_news_archives_fill_the_standard_fields(tmp_path):
     )
 
 
+def test_a_news_api_export_names_its_outlets_and_says_its_texts_are_cut(tmp_path):
+    """NewsAPI: the outlet is an object ({"id": ..., "name": ...}) and was written as its Python repr; "content"
+    holds the first 200 characters and "… [+2345 chars]", measured as if it were the article."""
+    path = tmp_path / "newsapi.jsonl"
+    rows = [
+        {
+            "source": {"id": None, "name": "Dawn"},
+            "author": {"name": "A. Khan"},
+            "publishedAt": "2025-10-06T08:00:00Z",
+            "content": TEXT + "… [+2345 chars]",
+        },
+        {"source": {"id": "tolo", "name": ""}, "publishedAt": "2025-10-07", "content": TEXT},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    a, b = framing.load_corpus(path)
+    assert (a.outlet, a.author, a.date, b.outlet, b.date) == (
+        "Dawn",
+        "A. Khan",
+        "2025-10-06T08:00:00Z",
+        "tolo",
+        "2025-10-07",
+    )
+    assert a.text == TEXT and a.status == "warning" and "2345 more characters not given" in a.status_text
+    assert b.text == TEXT and b.status == "ok"
+
+
 def test_a_folder_without_documents_warns(tmp_path):
     with pytest.warns(UserWarning, match="holds no documents: it has no files besides"):
         assert len(framing.load_corpus(tmp_path)) == 0
