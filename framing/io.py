@@ -74,6 +74,8 @@ _OUTLET_ALTERNATIVES = (
     "domain",
     "source_domain",
     "newspaper",
+    "sitename",  # trafilatura's JSON
+    "hostname",
 )
 #: the other standard fields, read from a column of another common name when none has their own (Media Cloud's
 #: ``publish_date``, news-please's ``date_publish``, an ``authors`` list); the first is the field's own name.
