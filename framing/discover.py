@@ -1,10 +1,11 @@
 """Proposing actors for a corpus that has no actor file.
 
 Candidates are capitalised word sequences (up to five words, with "of", "the",
-"al" and similar inside) that occur in the middle of a sentence, so that
-sentence-initial words ("Despite", "However") are not mistaken for names. A
-word that also appears in lower case more often than capitalised is a common
-word, not a name. Variants are grouped:
+"al" and similar inside) that occur in the middle of a sentence somewhere, so
+that sentence-initial words ("Despite", "However") are not mistaken for names;
+once a name is, every document that has it counts, also one where it only opens
+sentences. A word that also appears in lower case more often than capitalised
+is a common word, not a name. Variants are grouped:
 
 * possessives ("Pakistan's" → "Pakistan");
 * an acronym in parentheses after its long form ("Tehreek-e-Taliban Pakistan (TTP)"), or made of the
