@@ -11,7 +11,8 @@ is a common word, not a name. Variants are grouped:
 * an acronym in parentheses after its long form ("Tehreek-e-Taliban Pakistan (TTP)"), or made of the
   initials of the one long form found that has them, or of one at least five times as common as any other
   ("US" / "United States", "FBI" / "Federal Bureau of Investigation");
-* demonyms sharing a stem ("Pakistan" / "Pakistani" / "Pakistanis", "Afghanistan" / "Afghan");
+* demonyms sharing a stem ("Pakistan" / "Pakistani" / "Pakistanis", "Afghanistan" / "Afghan"), and an
+  adjective in -ic ("Democrat" / "Democratic");
 * a person's surname with the full name ("Rizvi" → "Hasan Askari Rizvi", "Trump" → "Donald Trump"), unless the
   first word of that name stands alone in more documents than the name itself ("Republican Congress").
 
@@ -174,7 +175,7 @@ _NAME_OPENERS = frozenset(["new", "first", "last"])
 _HEAD_SHARE = 0.2
 #: a single word that follows "the" in at least this share of its occurrences is not a surname
 _THE_SHARE = 0.4
-_DEMONYM_SUFFIXES = ("i", "is", "ian", "ians", "n", "ns", "ese", "ish", "an", "ans", "s")
+_DEMONYM_SUFFIXES = ("i", "is", "ian", "ians", "n", "ns", "ese", "ish", "an", "ans", "s", "ic")
 _PLACE_SUFFIXES = ("istan", "ia", "land", "a")
 _COMPOUND_RE = re.compile(r"^([A-Z][a-z]{2,})-([A-Z][a-z]{2,})$")
 

@@ -213,3 +213,13 @@ def test_a_form_named_like_a_month_is_not_a_mention_in_a_date():
     ]:
         assert len(a.find(text)) == n, text
     assert ActorSet.from_dict({"Pakistan": ["Pakistan"]})._calendar == frozenset()  # no cost for other actors
+
+
+def test_discovery_groups_a_party_with_its_adjective():
+    """ "Democratic" (the party's adjective) was an actor apart from "Democrat" / "Democrats"."""
+    texts = [
+        f"Yesterday a Democrat spoke; the Democrats and {k} Democratic senators said a Democratic bill was ready."
+        for k in range(4)
+    ]
+    found = _discovered(texts)
+    assert found["Democrat"] == {"demonyms": {"Democrats", "Democratic"}} and "Democratic" not in found
