@@ -850,9 +850,9 @@ def _credits(raw: str) -> list[CleanEdit]:
         label = next((w for w in _CREDIT_LABELS if raw.endswith(w, 0, colon)), None)
         if label is not None and raw.startswith(" ", colon + 1):
             s = colon - len(label)
-            m = _CREDIT_TAIL_RE.match(raw, colon + 2)
-            if m is not None and s > 0 and raw[s - 1] in ".!?”\"’')":
-                edits.append(CleanEdit(s, m.end(), raw[s : m.end()], "", "credits", "photo credit"))
+            tail = _CREDIT_TAIL_RE.match(raw, colon + 2)
+            if tail is not None and s > 0 and raw[s - 1] in ".!?”\"’')":
+                edits.append(CleanEdit(s, tail.end(), raw[s : tail.end()], "", "credits", "photo credit"))
         colon = raw.find(":", colon + 1)
     return edits
 

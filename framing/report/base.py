@@ -9,7 +9,7 @@ report skips builders whose analyzer did not run or whose module is absent.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -94,8 +94,9 @@ class ReportContext:
         return self.cache[key]
 
 
-def overlap_note(hi: Mapping[str, Any], lo: Mapping[str, Any]) -> str:
-    """What a summary adds to "``hi`` has the most, ``lo`` the least": a caution when the two groups' intervals
+def overlap_note(hi: Any, lo: Any) -> str:
+    """What a summary adds to "``hi`` has the most, ``lo`` the least" (two rows of a comparison table, or
+    mappings with ``ci_low`` and ``ci_high``): a caution when the two groups' intervals
     overlap (``hi``'s lower bound is not above ``lo``'s upper one), so a reader does not take a difference the
     corpus cannot show for a finding; nothing when they do not overlap or an interval is missing."""
     try:
