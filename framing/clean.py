@@ -13,7 +13,8 @@ Rules (each can be switched off by name, see :data:`RULES`):
 ``dateline``      a date line in the page header (moved into metadata when it lacks a date)
 ``byline``        an author line in the page header (moved into metadata when it lacks an author)
 ``keywords``      keyword/tag strips ("Security Forces, Afghanistan, Taliban, TTP,")
-``captions``      image captions: prefixed lines, and short fragments right after a subhead
+``captions``      captions of photos, videos and galleries: prefixed lines ("Photo:", "Image copyright",
+                  "JUST WATCHED"), and short fragments right after a subhead
 ``garbage``       lines made of one meaningless token ("KASFHAJKSDADFNA")
 ``comments``      reader comments after the article
 ``pull_quotes``   pull quotes that repeat a body sentence, and repeated paragraphs
@@ -384,7 +385,7 @@ class Cleaner:
             elif "debris" in rules and self._debris.fullmatch(low):
                 mark(i, "debris", "page furniture (" + low[:40] + ")")
             elif "captions" in rules and low.startswith(self._caption_prefixes):
-                mark(i, "captions", "image caption")
+                mark(i, "captions", "caption of a photo, video or gallery")
             elif "dateline" in rules and (i < body_start or k >= len(nonempty) - 3) and _DATE_RE.match(t):
                 iso = _parse_date(t)
                 if iso and not meta.get("date") and "date" not in found:

@@ -199,6 +199,8 @@ def test_photo_credits_and_agency_captions_are_removed_and_logged():
         "“It will pass,” the envoy said. Photograph: Sam Moe/AFP\n\n"
         "Image copyright Reuters Image caption The envoy arrives in Kabul\n\n"
         "Facebook Twitter Pinterest The envoy in Kabul. Photograph: Sam Moe\n\n"
+        "JUST WATCHED Envoy lands in Kabul Replay More Videos ... MUST WATCH Envoy lands in Kabul 01:29\n\n"
+        "( PHOTOS: The envoy's career)\n\n"
         "The photo (taken in May) shows the AP reporter at work: a scene from Quetta.\n"
     )
     r = Cleaner().clean(raw)
@@ -210,7 +212,7 @@ def test_photo_credits_and_agency_captions_are_removed_and_logged():
         "| Sam Moe/AFP/Getty Images",
         "Photograph: Sam Moe/AFP",
     ]
-    for gone in ("Getty", "Photo:", "Image copyright", "Pinterest", "Enlarge"):
+    for gone in ("Getty", "Photo:", "Image copyright", "Pinterest", "Enlarge", "WATCH", "PHOTOS"):
         assert gone not in r.text
     assert "The photo (taken in May) shows the AP reporter at work" in r.text  # not a credit
     assert "Trade fell in March. Traders said prices rose." in r.text
