@@ -101,6 +101,7 @@ _PAGE_WORD_RE = re.compile(r"\bpage\b")
 #: the most words, and characters (with the spaces of page layout), a running header or footer has
 _RUNNING_HEAD_WORDS = 12
 _RUNNING_HEAD_CHARS = 240
+_GALLERY_RE = re.compile(r"Hide Caption \d+ of \d+")
 #: a gap of three or more spaces inside a line: a PDF page's layout (a masthead's name and date, a footer's
 #: title and page number), not running text
 _LAYOUT_GAP_RE = re.compile(r" {3,}|\t")
@@ -378,7 +379,11 @@ class Cleaner:
             t = texts[i]
             n = nw[i]
             if n > 40:
-                continue  # a paragraph of article text
+                # a paragraph of article text, unless it is a photo gallery's run of captions (CNN: "Photos: …
+                # Hide Caption 1 of 11 Photos: …")
+                if "captions" in rules and "Hide Caption" in t and _GALLERY_RE.search(t):
+                    mark(i, "captions", "caption of a photo, video or gallery")
+                continue
             low = t.lower()
             if "share" in rules and n <= 12 and self._is_share_strip(low):
                 mark(i, "share", "share-button text")

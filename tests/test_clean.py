@@ -201,6 +201,9 @@ def test_photo_credits_and_agency_captions_are_removed_and_logged():
         "Facebook Twitter Pinterest The envoy in Kabul. Photograph: Sam Moe\n\n"
         "JUST WATCHED Envoy lands in Kabul Replay More Videos ... MUST WATCH Envoy lands in Kabul 01:29\n\n"
         "( PHOTOS: The envoy's career)\n\n"
+        + "Photos: The envoy in Asia The envoy lands in Kabul on a long day of talks "
+        + "and more talks " * 12
+        + "Hide Caption 1 of 9 Photos: The envoy in Asia\n\n"
         "The photo (taken in May) shows the AP reporter at work: a scene from Quetta.\n"
     )
     r = Cleaner().clean(raw)
@@ -212,7 +215,7 @@ def test_photo_credits_and_agency_captions_are_removed_and_logged():
         "| Sam Moe/AFP/Getty Images",
         "Photograph: Sam Moe/AFP",
     ]
-    for gone in ("Getty", "Photo:", "Image copyright", "Pinterest", "Enlarge", "WATCH", "PHOTOS"):
+    for gone in ("Getty", "Photo:", "Image copyright", "Pinterest", "Enlarge", "WATCH", "PHOTOS", "Hide Caption"):
         assert gone not in r.text
     assert "The photo (taken in May) shows the AP reporter at work" in r.text  # not a credit
     assert "Trade fell in March. Traders said prices rose." in r.text
