@@ -57,7 +57,7 @@ readme = pd.DataFrame(
         ("hedging", "Szeged, biomedical (fly), 3,470 sentences", "sentence F1 (biomedical)", 0.857, None, ""),
         ("hedging (certainty)", "Pei & Jurgens 2021, 1,551 findings", "Spearman ρ", 0.592, 0.575, "cue list, no rules"),
         ("sourcing", "PolNeAR dev, 84 articles", "attribution F1", 0.763, 0.519, "every reporting verb"),
-        ("frames", "SemEval-2023 Task 3, 347 articles", "micro-F1", 0.671, 0.558, "five most common frames"),
+        ("frames", "SemEval-2023 Task 3, 347 articles", "micro-F1", 0.672, 0.558, "five most common frames"),
         ("frames", "SemEval-2023 Task 3, 347 articles", "macro-F1", 0.541, 0.235, "five most common frames"),
     ],
     columns=["analyzer", "annotated data", "measure", "framing (README)", "baseline", "baseline is"],
