@@ -58,6 +58,15 @@ def test_praise_and_blame(pipe):
     assert stance_of(pipe, "Afghanistan is harbouring terrorists and spreading propaganda.")["Afghanistan"] < -0.2
 
 
+def test_helping_a_harmful_actor_is_no_credit_to_the_helper(pipe):
+    """ "sheltering militants" scored Afghanistan's part in the act positive (a benefit act, its doer credited)."""
+    assert stance_of(pipe, "Afghanistan is sheltering militants.")["Afghanistan"] < -0.5  # -0.30 before
+    assert stance_of(pipe, "Kabul is sheltering the armed militants.")["Afghanistan"] < -0.5
+    assert stance_of(pipe, "The Taliban sheltered the militants in Kabul.")["Afghan Taliban"] < -0.2  # +0.16 before
+    assert stance_of(pipe, "Afghanistan is sheltering refugees.")["Afghanistan"] > 0.2  # helping others still counts
+    assert stance_of(pipe, "Police help us prevent terrorist attacks.")["Police"] > 0  # "us" is helped, not terrorists
+
+
 def test_no_evidence_is_exactly_zero_and_neutral(pipe):
     out = run(pipe, "Pakistan and India held talks on Tuesday.")
     assert out.mentions["stance"] == [0.0, 0.0]

@@ -677,6 +677,9 @@ def score_sentences(
                         break
             role = word.role
             entity = word.entity
+            # "sheltering militants", "funding terrorists": helping those the lexicon names as harmful is no credit
+            # to the helper, whose share of the act turns negative (the receiver is the harmful one, not a mention)
+            aided = _harmful_receiver(hits, y1, tokens) if role == "benefit" else ""
             # "X ambushed a convoy, killing six officers": a participle after a comma has the sentence's subject as doer
             participle = word.verb and bool(role) and y0 in break_set and tokens[y0].endswith("ing")
             if participle and first_mi < 0:
@@ -842,6 +845,9 @@ def score_sentences(
                         f *= p.reported
                         why = why + "; speaker's reported words" if why else "speaker's reported words"
                 value = w * f
+                if aided and kind == "agent" and value > 0:
+                    value = -value
+                    why = why + f"; helps '{aided}'" if why else f"helps '{aided}'"
                 if value > 0 and pos_discount < 1.0:
                     value *= pos_discount
                 if value == 0.0 and not role:
@@ -930,6 +936,21 @@ def _in_speech(sp: _Speech, offset: int, k: int) -> bool:
 
 def _no_quote(offset: int) -> None:
     return None
+
+
+def _harmful_receiver(hits: Sequence[Hit], after: int, tokens: Sequence[str]) -> str:
+    """The word of a negative noun naming a kind of actor ("militants", "terrorists") that receives an act ending
+    at token ``after``: right after it, or after a determiner or one of a few adjectives ("the", "armed"), not
+    after another word ("help us prevent terrorist attacks" helps "us")."""
+    for h0, _h1, hw in hits:
+        if after <= h0 <= after + 2 and hw.entity and hw.weight < 0 and _BEFORE_RECEIVER.issuperset(tokens[after:h0]):
+            return tokens[h0]
+    return ""
+
+
+_BEFORE_RECEIVER = frozenset(
+    ["the", "a", "an", "these", "those", "such", "armed", "suspected", "known", "foreign", "local", "other", "more"]
+)
 
 
 def _role(
