@@ -141,3 +141,22 @@ def test_the_stance_summary_calls_the_higher_of_two_negative_means_the_least_neg
         means = [float(x) for x in re.findall(r"mean ([+-]\d\.\d\d)", line)]
         assert ("least negative" in line) == (means[1] <= 0), line
         assert ("most positive" in line) == (means[1] > 0), line
+
+
+def test_the_attention_summary_covers_the_most_mentioned_actor_with_an_interval():
+    """It skipped the most mentioned actor, and said which outlet gave an actor most attention without saying
+    whether the corpus could tell."""
+    from framing.report import actors as actors_report
+
+    docs = [{"id": f"a{k}", "outlet": "Alpha", "text": TEXT} for k in range(6)]
+    docs += [{"id": f"b{k}", "outlet": "Beta", "text": TEXT + " Pakistan said so."} for k in range(6)]
+    a = framing.analyze(
+        framing.Corpus.from_records(docs), actors=seed_actors(), analyzers=["readability"], progress=False
+    )
+    ctx = ReportContext(n_boot=200)
+    lines = actors_report.summary(a, ctx)
+    top = a.actor_counts().sum().idxmax()
+    assert any(line.startswith(f"{top} gets the most attention from") for line in lines)
+    got = actors_report.attention_interval(a, ctx, "Pakistan", "Beta")
+    rate = a.actor_counts(per_thousand=True).loc["Beta", "Pakistan"]
+    assert abs(got["value"] - rate) < 1e-9 and got["ci_low"] <= got["value"] <= got["ci_high"]

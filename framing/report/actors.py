@@ -5,14 +5,53 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import matplotlib.pyplot as plt
+import numpy as np
 
 from ..plots.common import plot_heatmap
-from .base import Page, ReportContext
+from ..stats import resample_sums
+from .base import Page, ReportContext, overlap_note
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
 
 TOP_ACTORS = 14
+#: a group with fewer documents resamples its sentences, as comparisons do
+_MIN_DOCS = 5
+
+
+def attention_interval(a: Analysis, ctx: ReportContext, actor: str, group: str) -> dict[str, float]:
+    """Mentions of ``actor`` per 1,000 words of ``group``'s analysed documents, with a percentile bootstrap
+    interval (``ctx.level``, ``ctx.n_boot`` replicates, ``ctx.seed``): the ratio of the summed mentions to the
+    summed words, resampling documents, or sentences when the group has fewer than five documents."""
+    docs = a.documents
+    ok = ~docs["status"].astype(str).str.startswith("skipped")
+    in_group = docs.loc[ok & (docs[ctx.by].fillna("").astype(str) == group), ["doc_id", "n_words"]]
+    m = a.mentions
+    m = m[(m["actor"] == actor) & m["doc_id"].isin(in_group["doc_id"])]
+    if len(in_group) >= _MIN_DOCS:
+        mentions = in_group["doc_id"].map(m.groupby("doc_id").size()).fillna(0).to_numpy(float)
+        words = in_group["n_words"].to_numpy(float)
+    else:
+        s = a.sentences
+        s = s[s["doc_id"].isin(in_group["doc_id"])]
+        per = m.groupby(["doc_id", "sentence_id"]).size()
+        keys = list(zip(s["doc_id"], s["sentence_id"]))
+        mentions = np.array([per.get(k, 0) for k in keys], dtype=float)
+        words = s["n_words"].to_numpy(float)
+    sums = np.column_stack([mentions, words])
+    out = {"value": np.nan, "ci_low": np.nan, "ci_high": np.nan}
+    if not len(sums) or sums[:, 1].sum() == 0:
+        return out
+    out["value"] = 1000 * sums[:, 0].sum() / sums[:, 1].sum()
+    if len(sums) >= 2:
+        reps = resample_sums(sums, ctx.n_boot, ctx.seed)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            rates = 1000 * reps[:, 0] / reps[:, 1]
+        rates = rates[~np.isnan(rates)]
+        if len(rates) >= ctx.n_boot // 2:
+            alpha = (1 - ctx.level) / 2
+            out["ci_low"], out["ci_high"] = (float(x) for x in np.quantile(rates, [alpha, 1 - alpha]))
+    return out
 
 
 def summary(a: Analysis, ctx: ReportContext) -> list[str]:
@@ -27,12 +66,14 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
     if len(total) > 1:
         lines[0] = lines[0][:-1] + f", followed by {total.index[1]} ({int(total.iloc[1]):,})."
     if len(rate) > 1:
-        for actor in total.index[1:3]:
+        for actor in total.index[:3]:
             col = rate[actor].dropna()
-            if len(col) and col.max() > 0:
+            if len(col) > 1 and col.max() > col.min():
+                hi, lo = col.idxmax(), col.idxmin()
+                note = overlap_note(attention_interval(a, ctx, actor, hi), attention_interval(a, ctx, actor, lo))
                 lines.append(
-                    f"{actor} gets the most attention from {col.idxmax()} ({col.max():.1f} mentions per 1,000 words) "
-                    f"and the least from {col.idxmin()} ({col.min():.1f})."
+                    f"{actor} gets the most attention from {hi} ({col.max():.1f} mentions per 1,000 words) "
+                    f"and the least from {lo} ({col.min():.1f}).{note}"
                 )
     return lines
 
