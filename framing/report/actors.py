@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 import matplotlib.pyplot as plt
 import numpy as np
 
+from ..analyzers.base import Metric, per_thousand
 from ..plots.common import plot_heatmap
-from ..stats import resample_sums
+from ..stats import bootstrap_interval
 from .base import Page, ReportContext, overlap_note
 
 if TYPE_CHECKING:
@@ -19,10 +20,16 @@ TOP_ACTORS = 14
 _MIN_DOCS = 5
 
 
+#: mentions of one actor per 1,000 words: a ratio of column sums, so the bootstrap of comparisons applies
+_ATTENTION = Metric(
+    "actor_attention", "Mentions per 1,000 words", "actors", "sentences", ("mentions", "n_words"), per_thousand
+)
+
+
 def attention_interval(a: Analysis, ctx: ReportContext, actor: str, group: str) -> dict[str, float]:
-    """Mentions of ``actor`` per 1,000 words of ``group``'s analysed documents, with a percentile bootstrap
-    interval (``ctx.level``, ``ctx.n_boot`` replicates, ``ctx.seed``): the ratio of the summed mentions to the
-    summed words, resampling documents, or sentences when the group has fewer than five documents."""
+    """Mentions of ``actor`` per 1,000 words of ``group``'s analysed documents, with its percentile bootstrap
+    interval (:func:`~framing.stats.bootstrap_interval` with the report's settings), resampling documents, or
+    sentences when the group has fewer than five documents, as comparisons do."""
     docs = a.documents
     ok = ~docs["status"].astype(str).str.startswith("skipped")
     in_group = docs.loc[ok & (docs[ctx.by].fillna("").astype(str) == group), ["doc_id", "n_words"]]
@@ -31,27 +38,16 @@ def attention_interval(a: Analysis, ctx: ReportContext, actor: str, group: str) 
     if len(in_group) >= _MIN_DOCS:
         mentions = in_group["doc_id"].map(m.groupby("doc_id").size()).fillna(0).to_numpy(float)
         words = in_group["n_words"].to_numpy(float)
+        resampled = "documents"
     else:
         s = a.sentences
         s = s[s["doc_id"].isin(in_group["doc_id"])]
         per = m.groupby(["doc_id", "sentence_id"]).size()
-        keys = list(zip(s["doc_id"], s["sentence_id"]))
-        mentions = np.array([per.get(k, 0) for k in keys], dtype=float)
+        mentions = np.array([per.get(k, 0) for k in zip(s["doc_id"], s["sentence_id"])], dtype=float)
         words = s["n_words"].to_numpy(float)
-    sums = np.column_stack([mentions, words])
-    out = {"value": np.nan, "ci_low": np.nan, "ci_high": np.nan}
-    if not len(sums) or sums[:, 1].sum() == 0:
-        return out
-    out["value"] = 1000 * sums[:, 0].sum() / sums[:, 1].sum()
-    if len(sums) >= 2:
-        reps = resample_sums(sums, ctx.n_boot, ctx.seed)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            rates = 1000 * reps[:, 0] / reps[:, 1]
-        rates = rates[~np.isnan(rates)]
-        if len(rates) >= ctx.n_boot // 2:
-            alpha = (1 - ctx.level) / 2
-            out["ci_low"], out["ci_high"] = (float(x) for x in np.quantile(rates, [alpha, 1 - alpha]))
-    return out
+        resampled = "sentences"
+    res = bootstrap_interval(_ATTENTION, np.column_stack([mentions, words]), ctx.n_boot, ctx.level, ctx.seed, resampled)
+    return {"value": res.value, "ci_low": res.low, "ci_high": res.high}
 
 
 def summary(a: Analysis, ctx: ReportContext) -> list[str]:
