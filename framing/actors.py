@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ._frozen import FrozenDict
 from ._yaml import item_lines, parse_yaml, read_config
 from .errors import ConfigError
+from .vocab import MONTHS
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -146,22 +147,6 @@ def _variants(form: str, kind: str) -> set[str]:
     return out
 
 
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 #: words before a month's name that make it the month ("in May", "since March"), not a person named so
 _BEFORE_A_MONTH = frozenset(
     ["in", "since", "until", "till", "during", "through", "early", "late", "mid", "last", "next", "this"]
@@ -228,7 +213,7 @@ class ActorSet:
                     owners.setdefault(v, "")
         self._table = FrozenDict(table)
         #: forms that are also the name of a month ("May" for Theresa May): not a mention in a date
-        self._calendar = frozenset(v for v in table if v.lower() in _MONTHS)
+        self._calendar = frozenset(v for v in table if v.lower() in MONTHS)
         self._parents = {a.name: a.parent for a in self.actors if a.parent}
         if table:
             # no look-behind in front: a pattern that starts with the trie lets the regex engine skip ahead to

@@ -11,6 +11,25 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+#: the days of the week and the months, in lower case: capitalised words that name a time, not an actor
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
 
 @lru_cache(maxsize=1)
 def english_frequencies() -> dict[str, int]:

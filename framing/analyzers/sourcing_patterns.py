@@ -59,6 +59,7 @@ from .. import cache_limits
 from ..actors import Mention
 from ..lexicons import Lexicon
 from ..text import WORD_RE, Quote, TextModel
+from ..vocab import WEEKDAYS
 from .sourcing_match import CueMatcher, cue_info
 from .sourcing_speakers import (
     _NOT_NAMES,
@@ -185,11 +186,8 @@ _INTERNAL = frozenset(["cognition", "stance"])
 #: Particles that make a verb of position or belief another verb ("back down", "sign up", "see off").
 _PARTICLES = frozenset(_words("down up away out"))
 #: Time expressions between a subject and its verb ("on Tuesday", "last week", "this month").
-_TIME_NOUNS = frozenset(
-    _words(
-        "monday tuesday wednesday thursday friday saturday sunday week weekend month year night morning afternoon "
-        "evening day summer fall spring winter"
-    )
+_TIME_NOUNS = WEEKDAYS | frozenset(
+    _words("week weekend month year night morning afternoon evening day summer fall spring winter")
 )
 _TIME_OPENERS = frozenset(_words("on last this earlier early late next that one"))
 #: Words that the scan for the end of a subject may skip (anything else right before a verb ends it at once).

@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..lexicons import Lexicon
+from ..vocab import MONTHS, WEEKDAYS
 
 __all__ = [
     "ANONYMOUS",
@@ -307,12 +308,7 @@ def np_after(
 
 
 #: capitalised words that name a time, not an institution ("on Monday", "in March")
-_CALENDAR = frozenset(
-    _words(
-        "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-        "august september october november december"
-    )
-)
+_CALENDAR = WEEKDAYS | MONTHS
 
 
 def _named_place(text: str, toks: Sequence[str], ss: Sequence[int], j: int, hi: int) -> bool:
