@@ -718,13 +718,15 @@ def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
     (see :func:`_british_quotes`).
     """
     marks = _positions(text, _DOUBLE_MARKS)  # every double mark of the text, in order
-    british = _british_quotes(text, paras, marks)
+    singles: list[int] = []  # every single mark, found once when a pairing needs them
+    british = _british_quotes(text, paras, marks, singles)
     if not marks:
         return british  # single marks are otherwise only looked for inside double ones
     quotes = _double_quotes(text, paras, marks)
     nested: list[Quote] = []
     if quotes:
-        singles = _positions(text, _SINGLE_MARKS)  # found once; each quotation reads its share of them
+        if not singles:
+            singles = _positions(text, _SINGLE_MARKS)  # each quotation reads its share of them
         first_at = bisect.bisect_left
         for q in quotes:
             lo = first_at(singles, q.inner_start)
@@ -732,8 +734,9 @@ def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
     return sorted(quotes + nested + british, key=lambda q: (q.start, q.depth))
 
 
-def _british_quotes(text: str, paras: list[tuple[int, int]], doubles: list[int]) -> list[Quote]:
-    """Outer quotations made by single marks, in a document that quotes with them.
+def _british_quotes(text: str, paras: list[tuple[int, int]], doubles: list[int], singles: list[int]) -> list[Quote]:
+    """Outer quotations made by single marks, in a document that quotes with them. ``singles`` is filled with
+    the offsets of every single mark when they are looked for (the caller reads them again for nested quotes).
 
     In each paragraph without a double mark, single marks pair as nested ones do (:func:`_single_quotes`:
     an apostrophe has letters on both sides; an opening mark is followed by a letter, not a digit as in
@@ -749,8 +752,9 @@ def _british_quotes(text: str, paras: list[tuple[int, int]], doubles: list[int])
     doubled = straight > 1 and "''" in text  # ''quoted'' with doubled apostrophes (old wire and archive copy)
     if not doubled and (straight + curly) * 2 < len(doubles):
         return []  # too few marks that could open a quotation for their pairs to match the double ones
+    singles.extend(_positions(text, _SINGLE_MARKS))
     # without an opening curly mark, a curly one is an apostrophe: a straight mark closes a straight one
-    singles = _positions(text, _SINGLE_MARKS if curly else "'")
+    pairing = singles if curly else [i for i in singles if text[i] == "'"]
     if doubled:  # doubled apostrophes are double marks, in effect
         doubles = sorted({*doubles, *_positions(text.replace("''", '""'), '"')})
     found: list[Quote] = []
@@ -759,15 +763,15 @@ def _british_quotes(text: str, paras: list[tuple[int, int]], doubles: list[int])
     dk = 0
     n_doubles = len(doubles)
     for ps, pe in paras:
-        lo = first_at(singles, ps, lo)
-        hi = first_at(singles, pe, lo)
+        lo = first_at(pairing, ps, lo)
+        hi = first_at(pairing, pe, lo)
         if hi - lo < 2:
             continue
         while dk < n_doubles and doubles[dk] < ps:
             dk += 1
         if dk < n_doubles and doubles[dk] < pe:
             continue  # a paragraph that quotes with double marks
-        for q in _single_quotes(text, singles[lo:hi], depth=0):
+        for q in _single_quotes(text, pairing[lo:hi], depth=0):
             if not text[q.inner_start].isdigit():
                 found.append(q)
     if len(found) * 2 < n_doubles:
