@@ -45,6 +45,7 @@ __all__ = [
     "check_options",
     "chosen_metrics",
     "compare_groups",
+    "compare_metric",
     "group_differences",
     "group_error",
 ]
@@ -215,10 +216,38 @@ def _frames(a: Comparable, m: Metric, issue: str | None, actor: str | None) -> l
         if m.per_actor:
             return [(act, mentions[mentions["actor"] == act]) for act in mentions["actor"].value_counts().index]
         return [(None, mentions)]
+    if "_mentions" in m.columns:
+        return _with_mentions(sentences, mentions, actor, m)
     if actor is not None:
         keys = set(_key(mentions[mentions["actor"] == actor])) if len(mentions) else set()
         return [(actor, sentences[_key(sentences).isin(keys).to_numpy()])]
     return [(None, sentences)]
+
+
+def _with_mentions(
+    sentences: pd.DataFrame, mentions: pd.DataFrame, actor: str | None, m: Metric
+) -> list[tuple[str | None, pd.DataFrame]]:
+    """Every sentence, with the columns ``m`` reads and ``_mentions``: the mentions of ``actor`` in it, or of
+    each actor in turn (a ``per_actor`` metric), or of all actors. A sentence that names no actor stays: it is
+    text the actor did not get."""
+    need = [c for c in dict.fromkeys(["doc_id", "sentence_id", *m.columns]) if c in sentences.columns]
+    base = sentences[need]
+    if len(mentions) and len(base):
+        where = pd.Index(_key(base)).get_indexer(_key(mentions))
+        names = mentions["actor"].astype(str).to_numpy()
+    else:
+        where, names = np.zeros(0, dtype=int), np.zeros(0, dtype=object)
+    found = where >= 0  # a mention outside the sentences (another issue's) counts nowhere
+
+    def counts(rows: np.ndarray) -> np.ndarray:
+        return np.bincount(where[rows & found], minlength=len(base)).astype(float)
+
+    if actor is not None:
+        return [(actor, base.assign(_mentions=counts(names == actor)))]
+    if m.per_actor:
+        order = pd.Series(names).value_counts().index
+        return [(act, base.assign(_mentions=counts(names == act))) for act in order]
+    return [(None, base.assign(_mentions=counts(np.ones(len(names), dtype=bool))))]
 
 
 def check_options(
@@ -276,6 +305,61 @@ def chosen_metrics(a: Comparable, metric: str | Iterable[str] | None) -> list[st
     return chosen
 
 
+def _metric_rows(
+    a: Comparable,
+    m: Metric,
+    groups: _Groups,
+    issue: str | None,
+    actor: str | None,
+    level: float,
+    n_boot: int,
+    min_docs: int,
+    seed: int,
+) -> Iterator[dict[str, Any]]:
+    """The rows of :func:`compare_groups` for one metric."""
+    for act, frame in _frames(a, m, issue, actor):
+        if any(c not in ("_rows", "_mentions") and c not in frame.columns for c in m.columns):
+            continue
+        for cell in _cells(m, frame, groups, min_docs):
+            res = bootstrap_interval(m, cell.sums, n_boot=n_boot, level=level, seed=seed, resampled=cell.resampled)
+            yield {
+                "group": cell.group,
+                "metric": m.name,
+                "label": m.label,
+                "actor": act,
+                "issue": issue,
+                "value": res.value,
+                "ci_low": res.low,
+                "ci_high": res.high,
+                "n_docs": cell.n_docs,
+                "n": cell.n_rows,
+                "resampled": res.resampled,
+                "thin": cell.n_rows < max(THIN_ROWS, m.min_rows),
+            }
+
+
+def compare_metric(
+    a: Comparable,
+    metrics: Metric | Iterable[Metric],
+    by: str = "outlet",
+    issue: str | None = None,
+    actor: str | None = None,
+    level: float = 0.95,
+    n_boot: int = 1000,
+    min_docs: int = 5,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """:func:`compare_groups` for metrics given as objects, which need not be among ``a.metrics`` (the
+    report's attention to actors when the stance analyzer did not run): the same table, rows and intervals."""
+    groups = _Groups(a, by)
+    check_options(a, issue, actor, level, n_boot, min_docs)
+    chosen = [metrics] if isinstance(metrics, Metric) else list(metrics)
+    rows = [r for m in chosen for r in _metric_rows(a, m, groups, issue, actor, level, n_boot, min_docs, seed)]
+    out = pd.DataFrame(rows, columns=COMPARE_COLUMNS)
+    out.attrs.update(by=by, level=level, n_boot=n_boot)
+    return out
+
+
 def compare_groups(
     a: Comparable,
     by: str = "outlet",
@@ -287,35 +371,9 @@ def compare_groups(
     min_docs: int = 5,
     seed: int = 0,
 ) -> pd.DataFrame:
-    groups = _Groups(a, by)
-    check_options(a, issue, actor, level, n_boot, min_docs)
-    rows = []
-    for name in chosen_metrics(a, metric):
-        m = a.metrics[name]
-        for act, frame in _frames(a, m, issue, actor):
-            if any(c != "_rows" and c not in frame.columns for c in m.columns):
-                continue
-            for cell in _cells(m, frame, groups, min_docs):
-                res = bootstrap_interval(m, cell.sums, n_boot=n_boot, level=level, seed=seed, resampled=cell.resampled)
-                rows.append(
-                    {
-                        "group": cell.group,
-                        "metric": name,
-                        "label": m.label,
-                        "actor": act,
-                        "issue": issue,
-                        "value": res.value,
-                        "ci_low": res.low,
-                        "ci_high": res.high,
-                        "n_docs": cell.n_docs,
-                        "n": cell.n_rows,
-                        "resampled": res.resampled,
-                        "thin": cell.n_rows < max(THIN_ROWS, m.min_rows),
-                    }
-                )
-    out = pd.DataFrame(rows, columns=COMPARE_COLUMNS)
-    out.attrs.update(by=by, level=level, n_boot=n_boot)
-    return out
+    check_analysis_group(a, by)
+    chosen = [a.metrics[name] for name in chosen_metrics(a, metric)]
+    return compare_metric(a, chosen, by, issue, actor, level, n_boot, min_docs, seed)
 
 
 def _cohens_d(x: np.ndarray, y: np.ndarray) -> float:
@@ -344,7 +402,7 @@ def group_differences(
     rows = []
     alpha = (1 - level) / 2
     for act, frame in _frames(a, m, issue, actor):
-        if any(c != "_rows" and c not in frame.columns for c in m.columns):
+        if any(c not in ("_rows", "_mentions") and c not in frame.columns for c in m.columns):
             continue
         cells = list(_cells(m, frame, groups, min_docs, doc_values=True))
         boots = {}

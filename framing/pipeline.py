@@ -421,7 +421,11 @@ class Pipeline:
         sentences, mentions = out.sentences, out.mentions
         n_rows = (float(len(mentions.get("actor", ()))), float(len(sentences.get("sentence_id", ()))))
         totals = [  # every column the metrics read, summed once (several metrics share a column)
-            n_rows[in_sentences] if c == "_rows" else _column_sum((sentences if in_sentences else mentions).get(c))
+            n_rows[in_sentences]
+            if c == "_rows"
+            else n_rows[0]  # "_mentions": the document's actor mentions, whichever sentence they are in
+            if c == "_mentions"
+            else _column_sum((sentences if in_sentences else mentions).get(c))
             for in_sentences, c in self._sum_keys
         ]
         values: dict[str, float] = {}

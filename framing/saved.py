@@ -92,7 +92,7 @@ class Scores(Comparable):
     def check_comparison(self, metric: str | Iterable[str] | None, issue: str | None, actor: str | None) -> None:
         """An :class:`~framing.errors.OptionError` naming the ``--tables`` a comparison needs and the run left out."""
         chosen = [self._metrics[m] for m in chosen_metrics(self, metric)]
-        need = {m.table for m in chosen}
+        need = {m.table for m in chosen} | {"mentions" for m in chosen if "_mentions" in m.columns}
         if issue is not None:
             need.add("sentences")
         if actor is not None:
@@ -166,7 +166,8 @@ def load_scores(
         if not p.is_file():
             tables[name] = None
             continue
-        cols = [c for m in metrics.values() if m.table == name for c in m.columns if c != "_rows"]
+        # the pseudo-columns "_rows" and "_mentions" are counted, not read
+        cols = [c for m in metrics.values() if m.table == name for c in m.columns if not c.startswith("_")]
         have = _columns(p)
         wanted = [c for c in dict.fromkeys([*keys, *cols]) if c in have]
         tables[name] = _read(p, wanted, numeric=["sentence_id", *cols], lists=["issues"], ids=ids)

@@ -157,6 +157,6 @@ def test_the_attention_summary_covers_the_most_mentioned_actor_with_an_interval(
     lines = actors_report.summary(a, ctx)
     top = a.actor_counts().sum().idxmax()
     assert any(line.startswith(f"{top} gets the most attention from") for line in lines)
-    got = actors_report.attention_interval(a, ctx, "Pakistan", "Beta")
+    got = actors_report.attention_intervals(a, ctx, "Pakistan")["Beta"]
     rate = a.actor_counts(per_thousand=True).loc["Beta", "Pakistan"]
     assert abs(got["value"] - rate) < 1e-9 and got["ci_low"] <= got["value"] <= got["ci_high"]

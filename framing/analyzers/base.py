@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from ..text import TextModel
 
 __all__ = [
+    "MENTIONS_PER_1000",
     "REGISTRY",
     "Analyzer",
     "DocContext",
@@ -112,7 +113,10 @@ class Metric:
 
     ``value = formula(sum(columns[0]), sum(columns[1]), ...)`` over the rows of
     ``table`` (``"sentences"`` or ``"mentions"``) of a document, an outlet, an
-    issue or an actor. The pseudo-column ``"_rows"`` counts rows.
+    issue or an actor. The pseudo-column ``"_rows"`` counts rows; ``"_mentions"``
+    (sentences table) counts the actor mentions in each sentence. A ``per_actor``
+    metric of the sentences table sees every sentence, its ``_mentions`` counting
+    one actor's mentions only (see :data:`MENTIONS_PER_1000`).
     """
 
     name: str
@@ -171,6 +175,24 @@ class Ratio:
         if type(b) is float or not np.ndim(b):  # a plain float first: one document's sums (no numpy call)
             return self.scale * a / b if b else math.nan
         return safe_divide(self.scale * a, b)
+
+
+#: The attention an actor gets: its mentions per 1,000 words of text, ``1000 × Σ_mentions / Σ n_words`` over
+#: every sentence of a document or group (not only those naming the actor). Over all actors together, a
+#: document's value is its density of actor mentions. Salience, the first thing framing selects: Entman, R. M.
+#: (1993). Framing: toward clarification of a fractured paradigm. *Journal of Communication* 43(4), 51–58.
+MENTIONS_PER_1000 = Metric(
+    "mentions_per_1000",
+    "Mentions per 1,000 words",
+    "stance",
+    "sentences",
+    ("_mentions", "n_words"),
+    Ratio(1000.0),
+    "1000 × the actor's mentions / words of all the text (every sentence, whether it names the actor or not).",
+    unit="per 1,000 words",
+    citation="Entman (1993): salience",
+    per_actor=True,
+)
 
 
 def ratio(scale: float = 1.0) -> Callable[[float, float], float]:

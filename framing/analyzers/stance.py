@@ -22,7 +22,9 @@ Mentions table columns:
 Metrics (per actor; as ratios of these column sums they aggregate to documents,
 outlets and issues, with bootstrap intervals, through ``Analysis.compare``):
 mean stance, share negative, share positive, mentions, mean stance where
-evaluated, mean stance in the outlet's own voice and in quotations.
+evaluated, mean stance in the outlet's own voice and in quotations; and the
+attention each actor gets, ``mentions_per_1000`` (its mentions per 1,000 words
+of all the text, :data:`~framing.analyzers.base.MENTIONS_PER_1000`).
 
 The extra table ``stance_actors`` has one row per document and actor: mentions,
 mean stance, shares negative/positive, evidence words and a ``thin`` flag.
@@ -35,7 +37,7 @@ from functools import lru_cache, partial
 from typing import Any
 
 from ..lexicons import Lexicon
-from .base import Analyzer, DocContext, DocResult, Evidence, Metric, mean, ratio, vectorized
+from .base import MENTIONS_PER_1000, Analyzer, DocContext, DocResult, Evidence, Metric, mean, ratio, vectorized
 from .stance_lexicon import StanceLexicon
 from .stance_rules import Contribution, RuleParams, document_info, normalise, score_sentences
 
@@ -375,6 +377,7 @@ class StanceAnalyzer(Analyzer):
                 unit="stance",
                 per_actor=True,
             ),
+            MENTIONS_PER_1000,
         ]
 
     def document_metrics(self) -> Mapping[str, str]:

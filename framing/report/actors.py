@@ -5,49 +5,26 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import matplotlib.pyplot as plt
-import numpy as np
 
-from ..analyzers.base import Metric, per_thousand
+from ..analyzers.base import MENTIONS_PER_1000
+from ..compare import compare_metric
 from ..plots.common import plot_heatmap
-from ..stats import bootstrap_interval
 from .base import Page, ReportContext, overlap_note
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
 
 TOP_ACTORS = 14
-#: a group with fewer documents resamples its sentences, as comparisons do
-_MIN_DOCS = 5
 
 
-#: mentions of one actor per 1,000 words: a ratio of column sums, so the bootstrap of comparisons applies
-_ATTENTION = Metric(
-    "actor_attention", "Mentions per 1,000 words", "actors", "sentences", ("mentions", "n_words"), per_thousand
-)
-
-
-def attention_interval(a: Analysis, ctx: ReportContext, actor: str, group: str) -> dict[str, float]:
-    """Mentions of ``actor`` per 1,000 words of ``group``'s analysed documents, with its percentile bootstrap
-    interval (:func:`~framing.stats.bootstrap_interval` with the report's settings), resampling documents, or
-    sentences when the group has fewer than five documents, as comparisons do."""
-    docs = a.documents
-    ok = ~docs["status"].astype(str).str.startswith("skipped")
-    in_group = docs.loc[ok & (docs[ctx.by].fillna("").astype(str) == group), ["doc_id", "n_words"]]
-    m = a.mentions
-    m = m[(m["actor"] == actor) & m["doc_id"].isin(in_group["doc_id"])]
-    if len(in_group) >= _MIN_DOCS:
-        mentions = in_group["doc_id"].map(m.groupby("doc_id").size()).fillna(0).to_numpy(float)
-        words = in_group["n_words"].to_numpy(float)
-        resampled = "documents"
-    else:
-        s = a.sentences
-        s = s[s["doc_id"].isin(in_group["doc_id"])]
-        per = m.groupby(["doc_id", "sentence_id"]).size()
-        mentions = np.array([per.get(k, 0) for k in zip(s["doc_id"], s["sentence_id"])], dtype=float)
-        words = s["n_words"].to_numpy(float)
-        resampled = "sentences"
-    res = bootstrap_interval(_ATTENTION, np.column_stack([mentions, words]), ctx.n_boot, ctx.level, ctx.seed, resampled)
-    return {"value": res.value, "ci_low": res.low, "ci_high": res.high}
+def attention_intervals(a: Analysis, ctx: ReportContext, actor: str) -> dict[str, dict[str, float]]:
+    """Mentions of ``actor`` per 1,000 words of each group's analysed documents, with its percentile bootstrap
+    interval, by group: the comparison of :data:`~framing.analyzers.base.MENTIONS_PER_1000` with the report's
+    settings, resampling documents, or sentences when a group has fewer than five documents."""
+    rows = compare_metric(
+        a, MENTIONS_PER_1000, by=ctx.by, actor=actor, level=ctx.level, n_boot=ctx.n_boot, seed=ctx.seed
+    )
+    return {str(r.group): {"value": r.value, "ci_low": r.ci_low, "ci_high": r.ci_high} for r in rows.itertuples()}
 
 
 def summary(a: Analysis, ctx: ReportContext) -> list[str]:
@@ -66,7 +43,8 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
             col = rate[actor].dropna()
             if len(col) > 1 and col.max() > col.min():
                 hi, lo = col.idxmax(), col.idxmin()
-                note = overlap_note(attention_interval(a, ctx, actor, hi), attention_interval(a, ctx, actor, lo))
+                ci = attention_intervals(a, ctx, actor)
+                note = overlap_note(ci[str(hi)], ci[str(lo)])
                 lines.append(
                     f"{actor} gets the most attention from {hi} ({col.max():.1f} mentions per 1,000 words) "
                     f"and the least from {lo} ({col.min():.1f}).{note}"

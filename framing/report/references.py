@@ -20,6 +20,10 @@ REFERENCES: dict[tuple[str, str], str] = {
         "Annotations of frames across issues. Proceedings of ACL-IJCNLP 2015."
     ),
     ("Efron", "1993"): "Efron, B., & Tibshirani, R. J. (1993). An Introduction to the Bootstrap. Chapman & Hall.",
+    ("Entman", "1993"): (
+        "Entman, R. M. (1993). Framing: Toward clarification of a fractured paradigm. Journal of Communication, "
+        "43(4), 51–58."
+    ),
     (
         "Flesch",
         "1948",
