@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ._data import data_file
 
 __all__ = [
     "GoldSentence",
@@ -315,7 +316,7 @@ def evaluate(
     **_: Any,
 ) -> dict[str, Any]:
     """Evaluate the hedging analyzer as shipped on ``data`` (see the module docstring for formats and metrics)."""
-    path = Path(data)
+    path = data_file(data, (".xml", ".jsonl", ".json"), "a Szeged or BioScope .xml file, or a certainty .jsonl file")
     if not path.exists():
         raise ConfigError("no such file", path=path)
     fmt = format

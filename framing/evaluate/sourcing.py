@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ._data import data_folder
 
 __all__ = ["GoldAttribution", "add_arguments", "evaluate", "format_result", "match", "read_brat"]
 
@@ -322,6 +323,7 @@ def evaluate(
     from ..run import analyze
     from ..text import TextModel
 
+    data = data_folder(data, ".txt", "a brat folder (text/ and attributions/, or .txt and .ann files)")
     docs = read_brat(data, limit=limit)
     analyzer = SourcingAnalyzer()
     if baseline == "verbs":

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, OptionError
+from ._data import data_file
 
 __all__ = ["add_arguments", "evaluate", "format_result", "load_targets", "scores"]
 
@@ -291,6 +292,7 @@ def evaluate(
     file, per document and paragraph (:mod:`framing.evaluate.persent`)."""
     from . import persent
 
+    data = data_file(data, (".jsonl", ".jsonl.gz", ".json", ".csv"), "a NewsMTSC-style .jsonl or a PerSenT .csv file")
     if persent.is_persent(data):
         if learned:
             raise OptionError("--learned fits on NewsMTSC-style sentences with targets; it does not apply to PerSenT")
