@@ -196,6 +196,20 @@ def test_evaluate_errors(tmp_path):
         ev_frames.evaluate(tmp_path)
 
 
+def test_evaluate_reads_the_task_s_own_file_names(tmp_path):
+    """SemEval distributes <split>-labels-subtask-2.txt beside <split>-articles/; a folder holding two splits
+    names both labels files."""
+    folder = _semeval_folder(tmp_path)
+    (folder / "labels.tsv").rename(folder / "dev-labels-subtask-2.txt")
+    (folder / "articles").rename(folder / "dev-articles")
+    want = ev_frames.evaluate(folder / "dev-labels-subtask-2.txt", learned=False)
+    assert want["n"] == 3
+    assert ev_frames.evaluate(folder, learned=False)["micro_f1"] == want["micro_f1"]
+    (folder / "train-labels-subtask-2.txt").write_text("1\tPolitical\n")
+    with pytest.raises(InputError, match=r"2 labels files.*dev-labels-subtask-2.txt, train-labels-subtask-2.txt"):
+        ev_frames.evaluate(folder)
+
+
 def test_f1_scores_match_scikit_learn():
     from sklearn.metrics import f1_score
 

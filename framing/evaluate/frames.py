@@ -3,7 +3,9 @@
 Data format (SemEval-2023 Task 3, subtask 2, one language folder): ``labels.tsv``
 with one article per line, ``<id> TAB <frame>,<frame>,...`` (an empty label
 field means no frame), and the texts in ``articles/article<id>.txt`` (the
-title on the first line). Any folder in this format can be scored.
+title on the first line); the task's own names are read too
+(``dev-labels-subtask-2.txt`` beside ``dev-articles/``). Any folder in this
+format can be scored.
 
 Metrics (over the 14 frames; ``n`` = articles scored):
 
@@ -52,13 +54,7 @@ def read_semeval(data: str | Path) -> tuple[list[str], list[str], list[set[str]]
     """``(ids, texts, gold label sets, notes)`` from a SemEval subtask-2 folder (or its ``labels.tsv``)."""
     from ..analyzers.frames import FRAMES
 
-    path = Path(data)
-    labels_file = path if path.is_file() else path / "labels.tsv"
-    folder = labels_file.parent
-    if not labels_file.is_file():
-        raise InputError(
-            "no labels file", path=labels_file, expected="a folder with labels.tsv and articles/article<ID>.txt"
-        )
+    labels_file, articles = _semeval_layout(Path(data))
     known = set(FRAMES)
     ids: list[str] = []
     texts: list[str] = []
@@ -75,7 +71,7 @@ def read_semeval(data: str | Path) -> tuple[list[str], list[str], list[set[str]]
         labels = {x.strip() for x in (parts[1] if len(parts) > 1 else "").split(",") if x.strip()}
         for lab in labels - known:
             unknown[lab] = unknown.get(lab, 0) + 1
-        f = folder / "articles" / f"article{aid}.txt"
+        f = articles / f"article{aid}.txt"
         if not f.is_file():
             missing.append(aid)
             continue
@@ -88,11 +84,38 @@ def read_semeval(data: str | Path) -> tuple[list[str], list[str], list[set[str]]
         texts.append(text)
         gold.append(labels & known)
     if not ids:
-        raise InputError(
-            "no article of labels.tsv was found", path=folder / "articles", expected="article<ID>.txt files"
-        )
+        raise InputError(f"no article of {labels_file.name} was found", path=articles, expected="article<ID>.txt files")
     notes = {"missing_articles": missing, "unknown_labels": unknown}
     return ids, texts, gold, notes
+
+
+def _semeval_layout(path: Path) -> tuple[Path, Path]:
+    """``(labels file, articles folder)`` of a SemEval folder: ``labels.tsv`` and ``articles/`` as this project's
+    copy has them, or the task's own names (``dev-labels-subtask-2.txt`` beside ``dev-articles/``); ``path`` may
+    also be the labels file itself."""
+    expected = (
+        "a folder with labels.tsv and articles/article<ID>.txt (or <split>-labels-subtask-2.txt and <split>-articles/)"
+    )
+    if path.is_file():
+        labels = path
+    elif (path / "labels.tsv").is_file():
+        labels = path / "labels.tsv"
+    else:
+        found = sorted(p for p in path.glob("*labels*") if p.is_file() and p.suffix.lower() in (".tsv", ".txt"))
+        if len(found) != 1:
+            names = ", ".join(p.name for p in found) or None
+            why = "no labels file" if not found else f"{len(found)} labels files: give one of them as --data"
+            raise InputError(why, path=path, expected=expected, found=names)
+        labels = found[0]
+    folder = labels.parent
+    prefix = labels.name.split("labels")[0]  # "dev-" of dev-labels-subtask-2.txt, "" of labels.tsv
+    for name in ("articles", f"{prefix}articles", f"{prefix}articles-subtask-2"):
+        if (folder / name).is_dir():
+            return labels, folder / name
+    found_dirs = [p for p in folder.glob("*articles*") if p.is_dir()]
+    if len(found_dirs) == 1:
+        return labels, found_dirs[0]
+    raise InputError("no articles folder beside the labels", path=labels, expected=expected)
 
 
 def f1_scores(Y: np.ndarray, P: np.ndarray, names: list[str]) -> dict[str, Any]:
