@@ -125,6 +125,11 @@ def _bom_encoding(head: bytes) -> str | None:
     return next((enc for bom, enc in _BOMS if head.startswith(bom)), None)
 
 
+#: the bytes text is made of: all but the C0 control codes other than tab, line feed, form feed, carriage return
+#: and escape (a text file may hold a few stray ones; one in twenty is not text)
+_TEXT_BYTES = bytes([9, 10, 11, 12, 13, 27, *range(32, 256)])
+
+
 def _binary_kind(head: bytes) -> str | None:
     """``"binary file (PDF)"`` and the like when the first bytes say the data is not text, else None."""
     for magic, kind in _MAGIC.items():
@@ -133,6 +138,23 @@ def _binary_kind(head: bytes) -> str | None:
     sample = head[:8192]
     if sample.count(b"\x00") > max(1, len(sample) // 100):
         return "binary file (NUL bytes)"
+    if len(sample.translate(None, _TEXT_BYTES)) > max(8, len(sample) // 20):
+        return "binary file (control bytes)"
+    return None
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` for UTF-16 text without a byte-order mark (as some Windows tools save
+    it): mostly ASCII, so every other byte is NUL, on one side only; None otherwise."""
+    sample = data[:8192]
+    n = len(sample) // 2
+    if n < 4 or sample.count(b"\x00") < n * 0.6:
+        return None
+    even, odd = sample[0 : 2 * n : 2].count(b"\x00"), sample[1 : 2 * n : 2].count(b"\x00")
+    if odd >= 0.6 * n and even <= 0.05 * n:
+        return "utf-16-le"
+    if even >= 0.6 * n and odd <= 0.05 * n:
+        return "utf-16-be"
     return None
 
 
@@ -144,9 +166,11 @@ def _mostly_undecodable(text: str) -> bool:
 def decode_bytes(data: bytes) -> tuple[str | None, list[str]]:
     """Decode a file's bytes: ``(text, notes)``; ``text`` is None for binary data.
 
-    UTF-8 (BOM optional) and UTF-16/32 with a BOM are decoded silently; other
+    UTF-8 (BOM optional) and UTF-16/32 with a BOM are decoded silently; UTF-16
+    without one (every other byte NUL, on one side) is decoded and noted; other
     bytes are decoded as cp1252 (a superset of Latin-1 for printable text) and
-    noted. Files with known binary signatures or many NUL bytes are binary.
+    noted. Files with known binary signatures, many NUL bytes or many control
+    bytes are binary.
     """
     encoding = _bom_encoding(data)
     if encoding == "utf-32":
@@ -158,6 +182,12 @@ def decode_bytes(data: bytes) -> tuple[str | None, list[str]]:
             return None, ["UTF-16 byte-order mark but the bytes are not UTF-16"]
     if encoding == "utf-8-sig":
         return data[3:].decode("utf-8", errors="replace"), []
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16), [f"no byte-order mark; decoded as {utf16.upper()}"]
+        except UnicodeDecodeError:
+            pass
     kind = _binary_kind(data)
     if kind is not None:
         return None, [kind]
@@ -167,7 +197,7 @@ def decode_bytes(data: bytes) -> tuple[str | None, list[str]]:
         text = data.decode("cp1252", errors="replace")
         if _mostly_undecodable(text):
             return None, [f"not text: undecodable bytes from offset {exc.start}"]
-        return text, [f"not UTF-8 (byte {exc.start}); decoded as cp1252/Latin-1"]
+        return text, [f"not UTF-8 (from byte {exc.start}); decoded as cp1252/Latin-1"]
 
 
 # ---------------------------------------------------------------------- records

@@ -86,6 +86,17 @@ def test_bad_rows_and_files_are_kept_with_a_status(tmp_path):
     assert docs["u16"].status == "ok" and docs["u16"].text == "Talks in Doha."
 
 
+def test_utf16_without_a_byte_order_mark_is_text_and_control_bytes_are_not():
+    text = "Pakistan and Afghanistan met in Doha. Café owners said the talks went well."
+    for enc in ("utf-16-le", "utf-16-be"):
+        got, notes = decode_bytes(text.encode(enc))
+        assert got == text and notes == [f"no byte-order mark; decoded as {enc.upper()}"]
+    assert decode_bytes(bytes(range(256)) * 10) == (None, ["binary file (control bytes)"])
+    # a stray control byte or two in real text (a form feed, an old escape code) leaves it text
+    assert decode_bytes(("Kabul said so, and the talks in Doha went on.\x0c\x01 " * 20).encode())[0] is not None
+    assert decode_bytes(b"\x93Quoted\x94 in cp1252")[1] == ["not UTF-8 (from byte 0); decoded as cp1252/Latin-1"]
+
+
 def test_duplicate_ids_are_renamed_not_lost():
     c = framing.Corpus.from_records([{"id": "a", "text": "x y"}, {"id": "a", "text": "z w"}])
     assert c.ids == ["a", "a~1"] and c[1].status == "warning"
