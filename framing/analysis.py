@@ -30,6 +30,7 @@ from .analyzers.base import Metric
 from .compare import Comparable
 from .corpus import STANDARD_FIELDS, Corpus
 from .packed import PackedOutput, pack
+from .periods import group_labels, is_period
 from .pipeline import DocOutput, Pipeline
 
 if TYPE_CHECKING:
@@ -222,10 +223,15 @@ class Analysis(Comparable):
         return distinctive_words(self, by=by, top=top, prior=prior)
 
     def actor_counts(self, by: str = "outlet", per_thousand: bool = False) -> pd.DataFrame:
-        """Mentions of each actor per group (rows: groups; columns: actors), raw or per 1,000 words."""
+        """Mentions of each actor per group (rows: groups; columns: actors), raw or per 1,000 words. ``by`` is a
+        documents column, or a period of their dates (``"month"``, ...; undated documents are left out)."""
         m = self.mentions
         docs = self.documents
-        groups = docs[by].fillna("").astype(str)
+        self.check_group(by)
+        groups = pd.Series(group_labels(docs, by), index=docs.index)
+        if is_period(by, docs.columns):
+            docs, groups = docs[groups != ""], groups[groups != ""]
+            m = m[m["doc_id"].isin(docs["doc_id"])]
         if m.empty:
             return pd.DataFrame(index=pd.Index(sorted(groups.unique()), name=by))
         g = m["doc_id"].map(dict(zip(docs["doc_id"], groups)))

@@ -115,7 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the output of framing score (a .parquet, .csv or .jsonl file), or a folder of saved tables (a "
         "report's tables/)",
     )
-    cmp.add_argument("--by", default="outlet", help="documents column to compare by (default: outlet)")
+    cmp.add_argument(
+        "--by",
+        default="outlet",
+        help="documents column to compare by (default: outlet), or a period of their dates: year, quarter, month, "
+        "week, day",
+    )
     cmp.add_argument("--metric", help="comma-separated metrics (default: all)")
     cmp.add_argument("--issue", help="only the sentences (and mentions) of this issue")
     cmp.add_argument("--actor", help="only this actor's mentions, and the sentences that mention it")
@@ -123,6 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--differences",
         action="store_true",
         help="every pair of groups on one --metric: the difference with its interval and Cohen's d",
+    )
+    cmp.add_argument(
+        "--trend",
+        metavar="PERIOD",
+        help="each group's values over periods of the documents' dates (year, quarter, month, week, day), with a "
+        "period column",
     )
     cmp.add_argument("--n-boot", type=int, default=1000, help="bootstrap replicates (default: 1000)")
     cmp.add_argument("--level", type=float, default=0.95, help="coverage of the intervals (default: 0.95)")
@@ -168,8 +179,8 @@ def _load(args: argparse.Namespace):
 
 
 def _analyze(args: argparse.Namespace, corpus, by: str | None = None):
-    """Analyse ``corpus`` as the options say; with ``by``, first check that the documents will have that
-    column to compare by (a typo then fails at once, not after a long analysis)."""
+    """Analyse ``corpus`` as the options say; with ``by`` (a report's), first check that the documents will have
+    that column to compare by (a typo then fails at once, not after a long analysis)."""
     from .run import analyze_with, build_pipeline, check_group_column
 
     analyzers = [a.strip() for a in args.analyzers.split(",")] if args.analyzers else None
@@ -177,7 +188,7 @@ def _analyze(args: argparse.Namespace, corpus, by: str | None = None):
         corpus, args.actors, args.issues, analyzers=analyzers, cleaner=False if args.no_clean else None
     )
     if by is not None:
-        check_group_column(corpus, pipeline, by)
+        check_group_column(corpus, pipeline, by, periods=False)
     return analyze_with(pipeline, corpus, n_jobs=args.jobs, progress=False if args.no_progress else None)
 
 
@@ -311,10 +322,16 @@ def cmd_compare(args: argparse.Namespace) -> int:
     metrics = [m.strip() for m in args.metric.split(",") if m.strip()] if args.metric else None
     scores = load_scores(args.scores)
     options = dict(by=args.by, issue=args.issue, actor=args.actor, n_boot=args.n_boot, level=args.level)
+    if args.differences and args.trend:
+        raise OptionError("--differences and --trend are two kinds of table: give one of them")
     if args.differences:
         if not metrics or len(metrics) != 1:
             raise OptionError("--differences compares the groups on one metric: give one with --metric")
         table = scores.differences(metrics[0], **options)
+    elif args.trend:
+        if not metrics:
+            raise OptionError("--trend follows the metrics given with --metric over time: give at least one")
+        table = scores.trend(metrics, period=args.trend, **options)
     else:
         table = scores.compare(metric=metrics, **options)
     if args.out:

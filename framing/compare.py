@@ -33,6 +33,7 @@ import pandas as pd
 
 from .analyzers.base import Metric
 from .errors import GroupError, MetricError, OptionError
+from .periods import PERIODS, group_labels, is_period, period_labels
 from .stats import bootstrap_interval, column_matrix, resample_sums, unit_sums
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "compare_metric",
     "group_differences",
     "group_error",
+    "trend",
 ]
 
 COMPARE_COLUMNS = [
@@ -85,6 +87,8 @@ DIFFERENCE_COLUMNS = [
 ]
 #: Fewer rows than this (mentions or sentences) in a cell is flagged as thin evidence.
 THIN_ROWS = 5
+#: between a group's value and its period in the name of a group of :func:`trend`
+SEP = "\x1f"
 
 
 @dataclass
@@ -134,6 +138,8 @@ def check_group_name(by: str, columns: Iterable[str], measures: Iterable[str] = 
     produce."""
     measures = set(measures)
     columns = list(columns)
+    if is_period(by, columns):
+        return
     if by not in columns or by in measures or by in _NOT_GROUPS:
         raise group_error(by, [c for c in columns if c not in measures], measured=by in measures)
 
@@ -158,14 +164,29 @@ def group_error(by: str, columns: Iterable[str], measured: bool = False) -> Grou
 
 
 class _Groups:
-    """Documents of each group, as integer codes, computed once per comparison."""
+    """Documents of each group, as integer codes, computed once per comparison.
 
-    def __init__(self, a: Comparable, by: str) -> None:
+    ``by`` is a documents column or a period of their dates (:mod:`framing.periods`); with ``period`` too, a
+    group is a pair ``(by's value, period)``, named ``value + SEP + period``. A document without a readable
+    date is in no period: it is left out, and counted in ``undated``."""
+
+    def __init__(self, a: Comparable, by: str | None, period: str | None = None) -> None:
         docs = a.documents
-        check_analysis_group(a, by)
-        ok = ~docs["status"].astype(str).str.startswith("skipped")
+        if by is not None:
+            check_analysis_group(a, by)
+        ok = ~docs["status"].astype(str).str.startswith("skipped").to_numpy()
+        labels = group_labels(docs, by) if by is not None else np.full(len(docs), "", dtype=object)
+        dated = np.ones(len(docs), dtype=bool)
+        if by is not None and is_period(by, docs.columns):
+            dated = labels != ""
+        if period is not None:
+            when = period_labels(docs["date"], period)
+            dated = when != ""
+            labels = labels + SEP + when if by is not None else when
+        self.undated = int((ok & ~dated).sum())
+        ok &= dated
         self.doc_ids = docs.loc[ok, "doc_id"].astype(str).to_numpy()
-        labels = docs.loc[ok, by].fillna("").astype(str).to_numpy()
+        labels = labels[ok]
         self.names = sorted(set(labels))
         code = {g: k for k, g in enumerate(self.names)}
         self.doc_group = np.array([code[g] for g in labels], dtype=int)
@@ -357,6 +378,54 @@ def compare_metric(
     rows = [r for m in chosen for r in _metric_rows(a, m, groups, issue, actor, level, n_boot, min_docs, seed)]
     out = pd.DataFrame(rows, columns=COMPARE_COLUMNS)
     out.attrs.update(by=by, level=level, n_boot=n_boot)
+    if is_period(by, a.documents.columns):
+        out.attrs["undated"] = groups.undated
+    return out
+
+
+def trend(
+    a: Comparable,
+    metric: str | Iterable[str],
+    by: str | None = "outlet",
+    period: str = "month",
+    issue: str | None = None,
+    actor: str | None = None,
+    level: float = 0.95,
+    n_boot: int = 1000,
+    min_docs: int = 5,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Metrics over periods of the documents' dates, for each group of ``by`` (``None``: all documents together).
+
+    Each (group, period) is a cell of :func:`compare_groups`, with its interval; periods without documents have
+    no row. The table is that of ``compare`` with a ``period`` column after ``group``, sorted by group, metric,
+    actor and period; ``attrs["undated"]`` counts the documents left out for want of a readable date."""
+    docs = a.documents
+    if not isinstance(period, str) or period not in PERIODS:
+        raise OptionError(f"period is one of {', '.join(PERIODS)}, not {period!r}")
+    if "date" not in docs.columns:
+        raise GroupError("the documents have no date column, so there are no periods to follow")
+    if by is not None and is_period(by, docs.columns):
+        raise OptionError(f"by={by!r} is a period: give the periods with period= and the groups with by=")
+    groups = _Groups(a, by, period)
+    if not groups.names:
+        n = int((~docs["status"].astype(str).str.startswith("skipped")).sum())
+        examples = ", ".join(repr(str(d)) for d in docs["date"].dropna().astype(str).unique()[:3])
+        raise GroupError(
+            f"none of the {n} analysed documents has a date that can be read"
+            + (f" (the dates look like {examples})" if examples else "")
+            + "; give dates as 2016-09-20, or in a form such as Sep 20, 2016"
+        )
+    check_options(a, issue, actor, level, n_boot, min_docs)
+    chosen = [a.metrics[name] for name in chosen_metrics(a, metric)]
+    rows = [r for m in chosen for r in _metric_rows(a, m, groups, issue, actor, level, n_boot, min_docs, seed)]
+    out = pd.DataFrame(rows, columns=COMPARE_COLUMNS)
+    parts = out["group"].astype(str).str.rpartition(SEP)
+    out.insert(1, "period", parts[2])
+    out["group"] = parts[0] if by is not None else "all documents"
+    out = out.sort_values(["group", "metric", "actor", "period"], kind="stable", na_position="first")
+    out = out.reset_index(drop=True)
+    out.attrs.update(by=by, period=period, level=level, n_boot=n_boot, undated=groups.undated)
     return out
 
 
@@ -489,7 +558,8 @@ class Comparable:
         """Compare groups on metrics, with bootstrap intervals.
 
         Args:
-            by: a column of ``documents`` (outlet, or any metadata column).
+            by: a column of ``documents`` (outlet, or any metadata column), or a period of their dates
+                (year, quarter, month, week, day; :mod:`framing.periods`) when no column has that name.
             metric: one name, several, or ``None`` for all.
             issue: restrict to the sentences (and mentions) of one issue.
             actor: restrict mention metrics to this actor, and sentence metrics
@@ -507,6 +577,35 @@ class Comparable:
             self,
             by=by,
             metric=metric,
+            issue=issue,
+            actor=actor,
+            level=level,
+            n_boot=n_boot,
+            min_docs=min_docs,
+            seed=seed,
+        )
+
+    def trend(
+        self,
+        metric: str | Iterable[str],
+        by: str | None = "outlet",
+        period: str = "month",
+        issue: str | None = None,
+        actor: str | None = None,
+        level: float = 0.95,
+        n_boot: int = 1000,
+        min_docs: int = 5,
+        seed: int = 0,
+    ) -> pd.DataFrame:
+        """A metric over time: its value with an interval for each group and period of the documents' dates
+        (``period``: year, quarter, month, week or day; ``by=None`` for all documents together). See
+        :func:`framing.compare.trend`; ``framing.plots.plot_trend`` draws the table."""
+        self.check_comparison(metric, issue, actor)
+        return trend(
+            self,
+            metric,
+            by=by,
+            period=period,
             issue=issue,
             actor=actor,
             level=level,

@@ -278,17 +278,22 @@ def analyze_with(pipeline: Pipeline, corpus: Corpus, n_jobs: int = 1, progress: 
     return Analysis(corpus, pipeline, outputs)
 
 
-def check_group_column(corpus: Corpus, pipeline: Pipeline, by: str) -> None:
+def check_group_column(corpus: Corpus, pipeline: Pipeline, by: str, periods: bool = True) -> None:
     """Before a long run: raise :class:`~framing.errors.GroupError` when the documents table of ``pipeline``
     on ``corpus`` will have no column ``by`` (a corpus field, a metadata column, or one the analyzers add),
     or will hold a measure, as :meth:`~framing.analysis.Analysis.check_group` would after it (see
-    :func:`framing.compare.check_group_name`)."""
+    :func:`framing.compare.check_group_name`). ``periods=False``: a period of the dates (``"month"``) is no
+    group either (for a report)."""
     from .analysis import _DOC_HEAD
     from .compare import check_group_name
 
     columns = dict.fromkeys([*_DOC_HEAD, *(k for d in corpus for k in d.meta), *pipeline.document_columns()])
     # the metrics, issue shares and numbers such as source_entropy are measures; top_frame is a label
     check_group_name(by, columns, measures=_numeric_document_values(pipeline))
+    if not periods:  # a report: its pages compare groups named in a column
+        from .report.base import check_report_group
+
+        check_report_group(by, columns)
 
 
 #: a document for :func:`_numeric_document_values`: every analyzer finds something in it

@@ -1,7 +1,7 @@
 """Figures: one function per figure, each ``(data, ax=None, **style) -> Axes``.
 
 Functions take the tidy tables of :class:`~framing.Analysis` (``compare()``
-output, ``actor_counts()``), draw on the given Axes (or a new figure) and
+output, ``trend()``, ``actor_counts()``), draw on the given Axes (or a new figure) and
 return the Axes, so they compose into reports, notebooks and slides.
 """
 
@@ -9,5 +9,6 @@ from __future__ import annotations
 
 from .common import plot_compare, plot_heatmap
 from .style import PALETTE, Style, style
+from .trend import plot_trend
 
-__all__ = ["PALETTE", "Style", "plot_compare", "plot_heatmap", "style"]
+__all__ = ["PALETTE", "Style", "plot_compare", "plot_heatmap", "plot_trend", "style"]

@@ -88,13 +88,13 @@ def plot_compare(
     return ax
 
 
-def footnote(ax: Any, text: str) -> None:
-    """A grey note under the axes, left-aligned (what a figure leaves out, how to read it)."""
+def footnote(ax: Any, text: str, below: float = 38) -> None:
+    """A grey note ``below`` points under the axes, left-aligned (what a figure leaves out, how to read it)."""
     ax.annotate(
         text,
         (0, 0),
         xycoords="axes fraction",
-        xytext=(0, -38),
+        xytext=(0, -below),
         textcoords="offset points",
         fontsize="small",
         color="#555555",

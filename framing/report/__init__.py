@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..paths import check_writable_folder, inside, safe_name
-from .base import WITHOUT_ANALYSED_DOCUMENTS, Page, ReportContext, builders_for, nothing_analysed, report_group
+from .base import (
+    WITHOUT_ANALYSED_DOCUMENTS,
+    Page,
+    ReportContext,
+    builders_for,
+    check_report_group,
+    nothing_analysed,
+    report_group,
+)
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -102,6 +110,7 @@ def write_report(
 
     by, note = report_group(a, by)
     a.check_group(by)  # before any file is written: every section would fail on it
+    check_report_group(by, a.documents.columns)
     check_options(a, level=level, n_boot=n_boot)
     check_writable_folder(out_dir, "report")
     out = Path(out_dir)

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import GroupError
+from ..periods import is_period
+
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
@@ -128,6 +131,17 @@ def report_group(a: Analysis, by: str | None, max_groups: int = 30) -> tuple[str
         "resampling its sentences). To compare outlets, give each document its outlet (an outlet column in "
         "metadata.csv), or choose another column with --by (by= in Python)."
     )
+
+
+def check_report_group(by: str, columns: Iterable[str]) -> None:
+    """Raise :class:`~framing.errors.GroupError` when ``by`` is a period of the documents' dates (``"month"``):
+    a report's pages compare groups named in a column, and a period is followed over time instead."""
+    if is_period(by, columns):
+        raise GroupError(
+            f"a report compares groups of documents named in a column, and {by!r} is a period of their dates: "
+            f"to follow a measure over time, use a.trend(metric, period={by!r}) and framing.plots.plot_trend, "
+            "or framing compare --trend on a scored run"
+        )
 
 
 #: section name → (analyzer that must have run, or None) and "module:function".

@@ -1,0 +1,84 @@
+"""Periods of time as groups of documents: the year, quarter, month, ISO week or day of each document's date.
+
+``a.compare(by="month")`` groups the documents by the month of their ``date`` (when the documents table has no
+column named ``month`` of its own), and ``a.trend(...)`` follows a measure over periods, per outlet. Dates are
+read as ISO 8601 first ("2016-09-20", "2016-09-20T14:03:00Z"), then in any format pandas can read ("Sep 20,
+2016", "9/20/2016", month first); a date that cannot be read, or none, leaves the document out of periods,
+and a date of a year alone ("2016") counts for ``year`` only. The day is the one the date names: a time zone
+after the time is dropped, not applied. Labels sort in time order: ``2016``,
+``2016-Q3``, ``2016-09``, ``2016-W38`` (ISO week), ``2016-09-20``.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["PERIODS", "group_labels", "is_period", "period_labels"]
+
+#: the names of periods a comparison can group by
+PERIODS = ("year", "quarter", "month", "week", "day")
+
+
+def is_period(by: object, columns: object) -> bool:
+    """Whether ``by`` names a period of the documents' dates rather than one of their ``columns``."""
+    cols = list(columns)  # type: ignore[call-overload]
+    return isinstance(by, str) and by in PERIODS and by not in cols and "date" in cols
+
+
+#: a time followed by its zone ("14:03:00Z", "23:30-05:00", "09:15 GMT"): the zone is dropped
+_ZONE = r"(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)$"
+
+
+def _parse(dates: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Each date as a timestamp without time zone (NaT when unreadable), and whether it gave only a year."""
+    text = dates.astype("string").fillna("").str.strip()
+    year_only = text.str.fullmatch(r"\d{4}").fillna(False).to_numpy(dtype=bool)
+    # the day as the outlet dated it: a time zone after the time is dropped, not applied
+    # ("2016-09-20 23:30-05:00" is the 20th, not the 21st in UTC)
+    text = text.str.replace(_ZONE, r"\1", regex=True)
+    parsed = pd.to_datetime(text.where(text != ""), format="ISO8601", errors="coerce")
+    retry = parsed.isna() & (text != "")
+    if retry.any():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "could not infer format": each value is parsed on its own
+            parsed[retry] = pd.to_datetime(text[retry], format="mixed", errors="coerce")
+    return parsed, year_only
+
+
+def period_labels(dates: pd.Series, period: str) -> np.ndarray:
+    """The ``period`` of each date as a label that sorts in time order; ``""`` where the date is missing,
+    unreadable, or a year alone for a period shorter than a year."""
+    if period not in PERIODS:
+        raise ValueError(f"unknown period {period!r}; periods: {', '.join(PERIODS)}")
+    parsed, year_only = _parse(dates)
+    ok = parsed.notna().to_numpy(dtype=bool, copy=True)
+    if period != "year":
+        ok &= ~year_only
+    out = np.full(len(dates), "", dtype=object)
+    if not ok.any():
+        return out
+    d = parsed[ok].dt
+    if period == "year":
+        labels = d.strftime("%Y")
+    elif period == "quarter":
+        labels = d.strftime("%Y") + "-Q" + d.quarter.astype(str)
+    elif period == "month":
+        labels = d.strftime("%Y-%m")
+    elif period == "week":
+        iso = d.isocalendar()
+        labels = iso["year"].astype(str) + "-W" + iso["week"].astype(str).str.zfill(2)
+    else:
+        labels = d.strftime("%Y-%m-%d")
+    out[ok] = labels.to_numpy(dtype=object)
+    return out
+
+
+def group_labels(documents: pd.DataFrame, by: str) -> np.ndarray:
+    """The group of each document: its value of the column ``by`` as text (``""`` when missing), or the
+    period of its date when ``by`` names one (:func:`is_period`)."""
+    if is_period(by, documents.columns):
+        return period_labels(documents["date"], by)
+    return documents[by].fillna("").astype(str).to_numpy(dtype=object)

@@ -1,0 +1,89 @@
+"""A measure over time: one line per group, its interval as a band (the output of ``Analysis.trend``)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .common import footnote
+from .style import colour_for, new_axes
+
+__all__ = ["plot_trend"]
+
+#: lines drawn at most; the groups with the most documents are kept
+MAX_LINES = 8
+
+
+def plot_trend(
+    table: pd.DataFrame,
+    metric: str | None = None,
+    actor: str | None = None,
+    ax: Any = None,
+    title: str | None = None,
+    ylabel: str | None = None,
+    max_lines: int = MAX_LINES,
+    reference: float | None = None,
+) -> Any:
+    """Each group's value per period as a line with its interval as a shaded band.
+
+    Periods are placed in time order, evenly spaced, on the x axis (those with no documents left out); a cell
+    with thin evidence is drawn as a hollow marker, and a period a group has no value for breaks its line.
+    With several metrics or actors in ``table``, ``metric`` and ``actor`` choose one (the first otherwise).
+    More than ``max_lines`` groups: those with the most documents are drawn, and a note says how many are not.
+    """
+    df = table
+    for col, want in (("metric", metric), ("actor", actor)):
+        if col in df and df[col].notna().any():
+            pick = want if want is not None else df[col].dropna().iloc[0]
+            df = df[df[col] == pick]
+    periods = sorted(df.loc[df["n_docs"] > 0, "period"].astype(str).unique())
+    x_of = {p: k for k, p in enumerate(periods)}
+    size = df.groupby("group")["n_docs"].sum().sort_values(ascending=False, kind="stable")
+    shown = list(size.index[:max_lines])
+    ax = new_axes(ax, (max(6.0, 0.5 * len(periods) + 3), 4.5))
+    for k, group in enumerate(shown):
+        g = df[(df["group"] == group) & df["period"].isin(x_of)].sort_values("period")
+        x = np.array([x_of[p] for p in g["period"]], dtype=float)
+        v = g["value"].to_numpy(dtype=float)
+        lo, hi = g["ci_low"].to_numpy(dtype=float), g["ci_high"].to_numpy(dtype=float)
+        # a period the group is absent from breaks the line rather than joining its neighbours
+        full = np.full(len(periods), np.nan)
+        full[x.astype(int)] = v
+        colour = colour_for(k)
+        ax.plot(np.arange(len(periods)), full, "-", color=colour, lw=2, label=str(group))
+        band = ~(np.isnan(lo) | np.isnan(hi))
+        if band.any():
+            ax.fill_between(x[band], lo[band], hi[band], color=colour, alpha=0.15, lw=0)
+        thin = g["thin"].to_numpy(dtype=bool) if "thin" in g else np.zeros(len(g), bool)
+        ax.plot(x[~thin], v[~thin], "o", color=colour, ms=5)
+        ax.plot(x[thin], v[thin], "o", color=colour, mfc="white", ms=5, mew=1.5)
+    step = max(1, math.ceil(len(periods) / 16))  # at most about 16 labels on the axis
+    slanted = len(periods) > 8
+    ax.set_xticks(
+        range(0, len(periods), step),
+        periods[::step],
+        rotation=45 if len(periods) > 8 else 0,
+        ha="right" if len(periods) > 8 else "center",
+    )
+    if reference is not None:
+        ax.axhline(reference, color="#999999", lw=1, ls="--")
+    if ylabel is None and "label" in df and len(df):
+        ylabel = str(df["label"].iloc[0])
+    ax.set_ylabel(ylabel or "")
+    period = table.attrs.get("period")
+    ax.set_xlabel(str(period) if period else "period")
+    if title:
+        ax.set_title(title, loc="left")
+    if len(shown) > 1:
+        ax.legend(loc="best", frameon=False)
+    notes = []
+    if len(size) > len(shown):
+        notes.append(f"{len(size) - len(shown)} smaller groups not shown")
+    if table.attrs.get("undated"):
+        notes.append(f"{table.attrs['undated']:,} documents without a readable date left out")
+    notes.append("bands: intervals; hollow points: thin evidence")
+    footnote(ax, "; ".join(notes), below=75 if slanted else 45)
+    return ax

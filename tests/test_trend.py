@@ -1,0 +1,154 @@
+"""Measures over time: periods of the documents' dates as groups (compare(by="month")), trend() per outlet and
+period, plot_trend, and framing compare --by month / --trend on a scored run."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import io
+import math
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+import framing
+from framing.cli import main
+from framing.errors import GroupError, OptionError
+from framing.periods import period_labels
+from framing.plots import plot_trend
+from framing.score import score_to_file
+from framing.seeds import seed_actors
+
+# written for these tests: two outlets over three months; Beta turns against Pakistan in March
+CALM = "Pakistan and Afghanistan held talks in Doha on trade, officials said. Both sides may meet again."
+HARSH = "Pakistan brutally attacked villages and killed civilians, Afghan officials said. Critics condemned it."
+DATES = ["2024-01-05", "2024-01-20T10:00:00Z", "Feb 3, 2024", "2024-02-25", "2024-03-02", "2024-03-30"]
+
+
+def _records(extra: list[dict] | None = None) -> list[dict]:
+    out = []
+    for k, date in enumerate(DATES):
+        out.append({"id": f"a{k}", "outlet": "Alpha", "date": date, "text": CALM})
+        out.append(
+            {"id": f"b{k}", "outlet": "Beta", "date": date, "text": HARSH if date.startswith("2024-03") else CALM}
+        )
+    return out + (extra or [])
+
+
+@pytest.fixture(scope="module")
+def dated():
+    undated = [
+        {"id": "u0", "outlet": "Alpha", "date": "", "text": CALM},
+        {"id": "u1", "outlet": "Beta", "date": "soon", "text": CALM},
+    ]
+    return framing.analyze(framing.Corpus.from_records(_records(undated)), actors=seed_actors(), progress=False)
+
+
+def test_period_labels_read_common_date_forms():
+    dates = pd.Series(
+        ["2016-09-20", "Sep 20, 2016", "9/20/2016", "2016-09-20 23:30:00-05:00", "2016", "", None, "soon"]
+    )
+    assert list(period_labels(dates, "month")) == ["2016-09"] * 4 + ["", "", "", ""]
+    # the day the date names, not the day in UTC; a year alone is a year, and no month
+    assert period_labels(dates, "day")[3] == "2016-09-20"
+    assert list(period_labels(dates, "year"))[:5] == ["2016"] * 5
+    assert period_labels(pd.Series(["2021-01-03", "2024-05-15"]), "week").tolist() == ["2020-W53", "2024-W20"]
+    assert period_labels(pd.Series(["2024-05-15"]), "quarter").tolist() == ["2024-Q2"]
+    with pytest.raises(ValueError, match="unknown period 'fortnight'"):
+        period_labels(dates, "fortnight")
+
+
+def test_compare_by_month_groups_the_dated_documents(dated):
+    got = dated.compare(by="month", metric="stance_mean", actor="Pakistan", n_boot=100)
+    assert got["group"].tolist() == ["2024-01", "2024-02", "2024-03"]
+    assert got["n_docs"].tolist() == [4, 4, 4] and got.attrs["undated"] == 2
+    # the same as grouping by a column holding each document's month
+    docs = dated.documents
+    months = dict(zip(docs["doc_id"], period_labels(docs["date"], "month")))
+    records = [r | {"month_col": months[r["id"]]} for r in _records()]
+    b = framing.analyze(framing.Corpus.from_records(records), actors=seed_actors(), progress=False)
+    want = b.compare(by="month_col", metric="stance_mean", actor="Pakistan", n_boot=100)
+    pd.testing.assert_series_equal(got["value"], want["value"])
+    assert got.loc[2, "value"] < got.loc[0, "value"]  # March is harsher
+    counts = dated.actor_counts(by="month")
+    assert counts.index.tolist() == ["2024-01", "2024-02", "2024-03"]
+
+
+def test_a_column_named_like_a_period_is_that_column():
+    records = [r | {"month": "spring"} for r in _records()]
+    a = framing.analyze(
+        framing.Corpus.from_records(records), actors=seed_actors(), analyzers=["stance"], progress=False
+    )
+    assert a.compare(by="month", metric="stance_mean", actor="Pakistan", n_boot=20)["group"].tolist() == ["spring"]
+
+
+def test_trend_gives_each_outlet_and_period_its_interval(dated):
+    t = dated.trend("stance_mean", actor="Pakistan", period="month", n_boot=200)
+    assert list(t.columns[:3]) == ["group", "period", "metric"]
+    assert t[["group", "period"]].values.tolist() == [
+        [g, p] for g in ("Alpha", "Beta") for p in ("2024-01", "2024-02", "2024-03")
+    ]
+    assert (t["n_docs"] == 2).all() and t.attrs["undated"] == 2 and t.attrs["period"] == "month"
+    beta = t[t["group"] == "Beta"].set_index("period")["value"]
+    alpha = t[t["group"] == "Alpha"].set_index("period")["value"]
+    assert beta["2024-03"] < beta["2024-01"] and math.isclose(alpha["2024-03"], alpha["2024-01"])
+    # one cell is the comparison of that outlet's documents in that month
+    march = [r for r in _records() if r["outlet"] == "Beta" and r["date"].startswith("2024-03")]
+    b = framing.analyze(framing.Corpus.from_records(march), actors=seed_actors(), progress=False)
+    want = b.compare(metric="stance_mean", actor="Pakistan", n_boot=200).iloc[0]
+    cell = t[(t["group"] == "Beta") & (t["period"] == "2024-03")].iloc[0]
+    assert math.isclose(cell["value"], want["value"]) and cell["n"] == want["n"]
+    whole = dated.trend("stance_mean", by=None, actor="Pakistan", period="quarter", n_boot=50)
+    assert whole["group"].tolist() == ["all documents"] and whole["n_docs"].tolist() == [12]
+
+
+def test_trend_says_what_is_wrong(dated):
+    with pytest.raises(OptionError, match="period is one of year, quarter, month, week, day"):
+        dated.trend("stance_mean", period="fortnight")
+    with pytest.raises(OptionError, match="by='month' is a period"):
+        dated.trend("stance_mean", by="month")
+    nodates = framing.analyze(
+        framing.Corpus.from_records([{"id": "x", "date": "last Tuesday", "text": CALM}]), progress=False
+    )
+    with pytest.raises(
+        GroupError,
+        match=r"none of the 1 analysed documents has a date that can be read \(the dates look like 'last Tuesday'\)",
+    ):
+        nodates.trend("hedged_share")
+    with pytest.raises(GroupError, match="a report compares groups of documents named in a column"):
+        dated.report("unused-folder", by="month")
+
+
+def test_plot_trend_draws_a_line_per_group_and_breaks_it_where_a_period_is_missing(dated):
+    t = dated.trend("stance_mean", actor="Pakistan", n_boot=50)
+    t = t[~((t["group"] == "Alpha") & (t["period"] == "2024-02"))]  # Alpha has nothing in February
+    fig, ax = plt.subplots()
+    assert plot_trend(t, ax=ax, title="Stance toward Pakistan") is ax
+    lines = [ln for ln in ax.get_lines() if ln.get_label() in ("Alpha", "Beta")]
+    assert len(lines) == 2
+    alpha = next(ln for ln in lines if ln.get_label() == "Alpha").get_ydata()
+    assert math.isnan(alpha[1]) and not math.isnan(alpha[0])
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2024-01", "2024-02", "2024-03"]
+    plt.close(fig)
+
+
+def test_a_scored_run_gives_the_same_trend_on_the_command_line(dated, tmp_path, capsys):
+    path = tmp_path / "scores.csv"
+    score_to_file(
+        dated.corpus, path, actors=seed_actors(), tables=("documents", "sentences", "mentions"), progress=False
+    )
+    args = ["compare", str(path), "--metric", "stance_mean", "--actor", "Pakistan", "--n-boot", "60"]
+    assert main([*args, "--trend", "month"]) == 0
+    got = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    want = dated.trend("stance_mean", actor="Pakistan", n_boot=60)
+    assert got["period"].tolist() == want["period"].tolist()
+    assert got["value"].round(9).tolist() == want["value"].round(9).tolist()
+    assert main([*args, "--by", "month"]) == 0
+    assert pd.read_csv(io.StringIO(capsys.readouterr().out))["group"].tolist() == [
+        "2024-01",
+        "2024-02",
+        "2024-03",
+    ]
