@@ -16,7 +16,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-__all__ = ["PERIODS", "group_labels", "is_period", "period_labels"]
+__all__ = ["PERIODS", "group_labels", "is_period", "period_labels", "suggest_period"]
 
 #: the names of periods a comparison can group by
 PERIODS = ("year", "quarter", "month", "week", "day")
@@ -82,3 +82,16 @@ def group_labels(documents: pd.DataFrame, by: str) -> np.ndarray:
     if is_period(by, documents.columns):
         return period_labels(documents["date"], by)
     return documents[by].fillna("").astype(str).to_numpy(dtype=object)
+
+
+def suggest_period(dates: pd.Series, least: int = 4, most: int = 40) -> str | None:
+    """The coarsest period (year, quarter, month, week) that divides the readable ``dates`` into at least
+    ``least`` and at most ``most`` periods; ``None`` when none does (all on a few days, or no dates)."""
+    if not len(dates):
+        return None
+    for period in PERIODS[:-1]:
+        labels = period_labels(dates, period)
+        n = len(set(labels) - {""})
+        if least <= n <= most:
+            return period
+    return None

@@ -152,3 +152,39 @@ def test_a_scored_run_gives_the_same_trend_on_the_command_line(dated, tmp_path, 
         "2024-02",
         "2024-03",
     ]
+
+
+def test_suggest_period_is_the_coarsest_with_four_periods():
+    from framing.periods import suggest_period
+
+    years = pd.Series([f"{y}-06-01" for y in range(2012, 2020)])
+    assert suggest_period(years) == "year"
+    assert suggest_period(pd.Series(["2024-01-05", "2024-02-03", "2024-03-02", "2024-04-09"])) == "month"
+    assert suggest_period(pd.Series(["2024-01-05"] * 9)) is None
+    assert suggest_period(pd.Series(["", "soon"])) is None
+
+
+def test_the_report_follows_the_most_mentioned_actor_over_time(seed_analysis):
+    from framing.report import overtime
+    from framing.report.base import ReportContext
+
+    dates = ["2024-01-05", "2024-02-03", "2024-03-02", "2024-04-09"]
+    records = [
+        {"id": f"{o}{k}{d}", "outlet": o, "date": d, "text": HARSH if (o == "Beta" and d >= "2024-03") else CALM}
+        for o in ("Alpha", "Beta")
+        for d in dates
+        for k in range(3)
+    ]
+    a = framing.analyze(framing.Corpus.from_records(records), actors=seed_actors(), progress=False)
+    ctx = ReportContext(n_boot=50)
+    (page,) = overtime.pages(a, ctx)
+    assert page.name == "over_time" and page.figure is not None
+    assert set(page.table["period"]) == {"2024-01", "2024-02", "2024-03", "2024-04"}
+    assert set(page.table["metric"]) == {"mentions_per_1000", "stance_mean"}
+    assert "Pakistan" in page.text[0] and "month by month" in page.text[0]
+    plt.close(page.figure)
+    lines = overtime.summary(a, ctx)
+    assert lines[0].startswith("The dated documents run from 2024-01 to 2024-04.")
+    assert "Stance toward Pakistan was" in lines[1]
+    # the seed corpus has one date: no time to follow, no page
+    assert overtime.pages(seed_analysis, ReportContext(n_boot=50)) == []

@@ -154,6 +154,7 @@ PAGE_BUILDERS: dict[str, tuple[str | None, str]] = {
     "sourcing": ("sourcing", "framing.report.sourcing:pages"),
     "issues": ("issues", "framing.report.issues:pages"),
     "frames": ("frames", "framing.report.frames:pages"),
+    "overtime": ("stance", "framing.report.overtime:pages"),
     "distinctive": (None, "framing.report.distinctive:pages"),
     "methods": (None, "framing.report.methods:pages"),
 }

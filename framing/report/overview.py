@@ -49,6 +49,7 @@ _SECTION_TITLES = {
     "sourcing": "Who gets to speak",
     "issues": "Issues",
     "frames": "Frames",
+    "overtime": "Over time",
 }
 
 
