@@ -4,7 +4,8 @@
 column named ``month`` of its own), and ``a.trend(...)`` follows a measure over periods, per outlet. Dates are
 read as ISO 8601 first ("2016-09-20", "2016-09-20T14:03:00Z"), then in any format pandas can read ("Sep 20,
 2016", "9/20/2016", month first); a date that cannot be read, or none, leaves the document out of periods,
-and a date of a year alone ("2016") counts for ``year`` only. The day is the one the date names: a time zone
+and a date of a year alone ("2016") counts for ``year`` only; a date before 1800 or after next year is taken for
+a placeholder ("0001-11-30", "9999-12-31") and left out too. The day is the one the date names: a time zone
 after the time is dropped, not applied. Labels sort in time order: ``2016``,
 ``2016-Q3``, ``2016-09``, ``2016-W38`` (ISO week), ``2016-09-20``.
 """
@@ -20,6 +21,8 @@ __all__ = ["PERIODS", "group_labels", "is_period", "period_labels", "suggest_per
 
 #: the names of periods a comparison can group by
 PERIODS = ("year", "quarter", "month", "week", "day")
+#: dates before this year, or after next year, are placeholders of a missing date ("0001-11-30", "9999-12-31")
+FIRST_YEAR = 1800
 
 
 def is_period(by: object, columns: object) -> bool:
@@ -45,6 +48,10 @@ def _parse(dates: pd.Series) -> tuple[pd.Series, np.ndarray]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "could not infer format": each value is parsed on its own
             parsed[retry] = pd.to_datetime(text[retry], format="mixed", errors="coerce")
+    # placeholders of missing dates ("0001-01-01", "9999-12-31") are no dates
+    parsed = pd.to_datetime(parsed, errors="coerce")
+    year = parsed.dt.year
+    parsed = parsed.where((year >= FIRST_YEAR) & (year <= pd.Timestamp.now().year + 1))
     return parsed, year_only
 
 
