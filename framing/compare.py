@@ -359,6 +359,22 @@ def _metric_rows(
             }
 
 
+def _table(
+    a: Comparable,
+    metrics: list[Metric],
+    groups: _Groups,
+    issue: str | None,
+    actor: str | None,
+    level: float,
+    n_boot: int,
+    min_docs: int,
+    seed: int,
+) -> pd.DataFrame:
+    """The comparison table of ``metrics`` over ``groups`` (:data:`COMPARE_COLUMNS`)."""
+    rows = [r for m in metrics for r in _metric_rows(a, m, groups, issue, actor, level, n_boot, min_docs, seed)]
+    return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
+
+
 def compare_metric(
     a: Comparable,
     metrics: Metric | Iterable[Metric],
@@ -375,8 +391,7 @@ def compare_metric(
     groups = _Groups(a, by)
     check_options(a, issue, actor, level, n_boot, min_docs)
     chosen = [metrics] if isinstance(metrics, Metric) else list(metrics)
-    rows = [r for m in chosen for r in _metric_rows(a, m, groups, issue, actor, level, n_boot, min_docs, seed)]
-    out = pd.DataFrame(rows, columns=COMPARE_COLUMNS)
+    out = _table(a, chosen, groups, issue, actor, level, n_boot, min_docs, seed)
     out.attrs.update(by=by, level=level, n_boot=n_boot)
     if is_period(by, a.documents.columns):
         out.attrs["undated"] = groups.undated
@@ -410,16 +425,16 @@ def trend(
     groups = _Groups(a, by, period)
     if not groups.names:
         n = int((~docs["status"].astype(str).str.startswith("skipped")).sum())
-        examples = ", ".join(repr(str(d)) for d in docs["date"].dropna().astype(str).unique()[:3])
+        given = docs["date"].dropna().astype(str).str.strip()
+        examples = ", ".join(repr(d) for d in given[given != ""].unique()[:3])
         raise GroupError(
             f"none of the {n} analysed documents has a date that can be read"
-            + (f" (the dates look like {examples})" if examples else "")
+            + (f" (the dates look like {examples})" if examples else " (the date column is empty)")
             + "; give dates as 2016-09-20, or in a form such as Sep 20, 2016"
         )
     check_options(a, issue, actor, level, n_boot, min_docs)
     chosen = [a.metrics[name] for name in chosen_metrics(a, metric)]
-    rows = [r for m in chosen for r in _metric_rows(a, m, groups, issue, actor, level, n_boot, min_docs, seed)]
-    out = pd.DataFrame(rows, columns=COMPARE_COLUMNS)
+    out = _table(a, chosen, groups, issue, actor, level, n_boot, min_docs, seed)
     parts = out["group"].astype(str).str.rpartition(SEP)
     out.insert(1, "period", parts[2])
     out["group"] = parts[0] if by is not None else "all documents"
