@@ -50,7 +50,14 @@ _LAZY = {
 }
 
 
+#: subpackages reached as attributes (``framing.evaluate.agreement``, ``framing.plots.plot_trend``) without an
+#: import of their own, as the README writes them
+_SUBMODULES = frozenset({"analyzers", "compare", "evaluate", "features", "periods", "plots", "report", "stats"})
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return import_module(f"framing.{name}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'framing' has no attribute {name!r}")

@@ -10,7 +10,8 @@ One module per task (``framing/evaluate/<task>.py``), each with:
   recall, f1, source_f1, density_r; frames: task, n, micro_f1, macro_f1, per_frame);
 * ``format_result(result) -> str``: the same as readable text.
 
-:func:`agreement` measures framing against a user's own coding (F1 and
+:func:`coding_sheet` draws a blind sample of sentences or mentions for a person to
+code, and :func:`agreement` measures framing against that coding (F1 and
 Krippendorff's alpha).
 """
 
@@ -20,8 +21,9 @@ import importlib
 from types import ModuleType
 
 from ._agreement import agreement, classification_scores, krippendorff_alpha
+from ._sheet import coding_sheet
 
-__all__ = ["TASKS", "agreement", "classification_scores", "krippendorff_alpha", "task_module"]
+__all__ = ["TASKS", "agreement", "classification_scores", "coding_sheet", "krippendorff_alpha", "task_module"]
 
 TASKS = {
     "stance": "framing.evaluate.stance",

@@ -159,11 +159,12 @@ def agreement(
 
 
 def _norm(v: Any) -> Any:
-    """Booleans and 0/1 numbers compare equal ("True" in a CSV, 1 in a table)."""
+    """Booleans, 0/1 numbers and yes/no compare equal ("True" or "yes" in a CSV, 1 in a table); labels ignore
+    case and surrounding spaces ("Negative " is "negative")."""
     if isinstance(v, (bool, np.bool_)):
         return int(v)
-    if isinstance(v, str) and v.strip().lower() in ("true", "false"):
-        return int(v.strip().lower() == "true")
+    if isinstance(v, str) and v.strip().lower() in _YES_NO:
+        return _YES_NO[v.strip().lower()]
     if isinstance(v, (float, np.floating)) and float(v).is_integer():
         return int(v)
     if isinstance(v, str):
@@ -172,5 +173,9 @@ def _norm(v: Any) -> Any:
             f = float(s)
             return int(f) if f.is_integer() else f
         except ValueError:
-            return s
+            return s.lower()
     return v
+
+
+#: what a coder may write for a flag
+_YES_NO = {"true": 1, "false": 0, "yes": 1, "no": 0}

@@ -122,17 +122,21 @@ if not sample.empty:
 # measure the agreement. The steps:
 #
 # 1. analyse your corpus and draw a random sample of the units you care about (sentences for hedging,
-#    mentions for stance);
-# 2. save it as a spreadsheet with an empty column, and code it **without looking at framing's answer**;
+#    mentions for stance) with `framing.evaluate.coding_sheet`: the same number from each outlet where they
+#    have enough, in random order, with an empty column `code`;
+# 2. save it as a spreadsheet and code it: the sheet shows neither framing's answer nor the outlet, so
+#    neither can sway you;
 # 3. load your coding and call `framing.evaluate.agreement`.
 #
-# Step 1 and 2 on the seed corpus look like this:
+# Step 1 and 2 on the seed corpus look like this (a mention is marked `[[…]]` in its sentence):
 
 # %%
 a = framing.analyze(framing.load_seeds())
-to_code = a.sentences.query("kind == 'text'").sample(30, random_state=1)[["doc_id", "sentence_id", "text"]]
-to_code.assign(hedged="").to_csv(OUT / "sentences_to_code.csv", index=False)
-to_code.head(3)
+to_code = fe.coding_sheet(a, unit="sentences", n=30, by="outlet")
+to_code.to_csv(OUT / "sentences_to_code.csv", index=False)
+mentions_to_code = fe.coding_sheet(a, unit="mentions", n=25, by="outlet")
+mentions_to_code.to_csv(OUT / "mentions_to_code.csv", index=False)
+mentions_to_code.head(3)
 
 # %% [markdown]
 # For this notebook the framing authors coded 35 seed sentences for hedging and 25 actor mentions for stance
