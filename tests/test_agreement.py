@@ -87,3 +87,16 @@ def test_quotas_spread_the_sample_over_the_groups():
     assert _quotas([10, 1, 5], 100) == [10, 1, 5]
     assert _quotas([3, 3, 3], 4) == [2, 1, 1]
     assert _quotas([0, 7], 3) == [0, 3]
+
+
+def test_the_readme_s_framing_evaluate_works_after_a_plain_import_framing():
+    """`import framing` alone, then framing.evaluate.agreement(...) as the README writes it: the subpackage was
+    never imported, and the line raised AttributeError."""
+    import subprocess
+    import sys
+
+    from conftest import child_env
+
+    code = "import framing; framing.evaluate.agreement; framing.evaluate.coding_sheet; framing.plots.plot_trend"
+    done = subprocess.run([sys.executable, "-c", code], env=child_env(), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
