@@ -13,6 +13,8 @@ import math
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import framing
 from framing.cli import main
@@ -189,3 +191,15 @@ def test_the_report_follows_the_most_mentioned_actor_over_time(seed_analysis):
     assert "Stance toward Pakistan was" in lines[1]
     # the seed corpus has one date: no time to follow, no page
     assert overtime.pages(seed_analysis, ReportContext(n_boot=50)) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(max_size=30), st.dates().map(str), st.integers().map(str)), max_size=12))
+def test_any_date_text_gives_a_period_or_none(values):
+    import re
+
+    shapes = {"year": r"\d{4}", "quarter": r"\d{4}-Q[1-4]", "month": r"\d{4}-\d{2}", "week": r"\d{4}-W\d{2}"}
+    for period, shape in shapes.items():
+        labels = period_labels(pd.Series(values, dtype=object), period)
+        assert len(labels) == len(values)
+        assert all(lab == "" or re.fullmatch(shape, lab) for lab in labels), labels
