@@ -100,3 +100,14 @@ def test_the_readme_s_framing_evaluate_works_after_a_plain_import_framing():
     code = "import framing; framing.evaluate.agreement; framing.evaluate.coding_sheet; framing.plots.plot_trend"
     done = subprocess.run([sys.executable, "-c", code], env=child_env(), capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_balanced_sheet_gives_each_of_framing_s_answers_its_share_without_showing_it(seed_analysis):
+    a = seed_analysis
+    sheet = fe.coding_sheet(a, unit="mentions", n=9, by=None, balance="label")
+    labels = a.mentions.set_index(["doc_id", "start"])["label"]
+    got = [labels[(d, s)] for d, s in zip(sheet["doc_id"], sheet["start"])]
+    assert sorted(got) == ["negative"] * 3 + ["neutral"] * 3 + ["positive"] * 3
+    assert "label" not in sheet.columns
+    with pytest.raises(Exception, match="no column 'lable' in the mentions table"):
+        fe.coding_sheet(a, unit="mentions", balance="lable")

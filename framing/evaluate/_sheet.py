@@ -53,10 +53,16 @@ def coding_sheet(
     by: str | None = "outlet",
     seed: int = 0,
     column: str = "code",
+    balance: str | None = None,
 ) -> pd.DataFrame:
     """A blind random sample of ``n`` sentences or mentions of the analysis ``a`` for hand coding (see the module
     docstring): the key columns, the text, and an empty ``column``; stratified by the documents column ``by``
-    (``None``: a simple random sample)."""
+    (``None``: a simple random sample).
+
+    ``balance``: a column of the units' table (``"hedged"``, ``"label"``) whose values get equal shares too, so
+    that a rare answer of framing's (a positive mention) is coded often enough to measure; the column is not
+    on the sheet. Precision and recall of each class hold for the corpus, but accuracy and alpha then describe
+    the balanced sample, not the corpus."""
     if unit not in _UNITS:
         raise OptionError(f"unit is 'sentences' or 'mentions', not {unit!r}")
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
@@ -77,16 +83,23 @@ def coding_sheet(
         raise OptionError(
             f"the analysis has no {unit} to sample" + (" (no actor was found)" if unit == "mentions" else "")
         )
+    if balance is not None and balance not in pool.columns:
+        raise OptionError(
+            f"no column {balance!r} in the {unit} table to balance by; columns: {', '.join(pool.columns)}"
+        )
     rng = np.random.default_rng(seed)
-    if by is None:
-        picked = pool.iloc[np.sort(rng.choice(len(pool), size=min(n, len(pool)), replace=False))]
-    else:
-        group = pool["doc_id"].astype(str).map(dict(zip(docs["doc_id"].astype(str), docs[by].fillna("").astype(str))))
-        names = sorted(group.unique())
-        members = [np.flatnonzero((group == g).to_numpy()) for g in names]
-        quota = _quotas([len(m) for m in members], n)
-        rows = np.concatenate([rng.choice(m, size=q, replace=False) for m, q in zip(members, quota) if q])
-        picked = pool.iloc[rows]
+    stratum = pd.Series("", index=pool.index)
+    if by is not None:
+        stratum += (
+            pool["doc_id"].astype(str).map(dict(zip(docs["doc_id"].astype(str), docs[by].fillna("").astype(str))))
+        )
+    if balance is not None:
+        stratum += "\x1f" + pool[balance].astype(str)
+    names = sorted(stratum.unique())
+    members = [np.flatnonzero((stratum == g).to_numpy()) for g in names]
+    quota = _quotas([len(m) for m in members], n)
+    rows = np.concatenate([rng.choice(m, size=q, replace=False) for m, q in zip(members, quota) if q])
+    picked = pool.iloc[rows]
     picked = picked.iloc[rng.permutation(len(picked))]
     if unit == "mentions":
         picked = picked.assign(sentence=[_marked(a, r) for r in picked.itertuples()])

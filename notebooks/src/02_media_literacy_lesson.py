@@ -5,8 +5,9 @@
 #
 # **For the teacher.** A lesson of 45–60 minutes for students aged about 15 and over, to project in class.
 # Before class, choose *Run → Run All Cells* (it takes well under a minute); then scroll through with the class.
-# Two cells are meant to be edited during the lesson: the class's **guesses** (step 2) and the
-# **rewrite** (step 4). After editing a cell, run it again with *Shift + Enter*.
+# Three cells are meant to be edited during the lesson: the class's **guesses** (step 2), the
+# **rewrite** (step 4) and the class's **answers** (step 5). After editing a cell, run it again with
+# *Shift + Enter*.
 #
 # The five articles are the seed corpus of `framing`: pieces published in 2025 about relations between
 # Pakistan and Afghanistan, by a news site, a policy institute, two opinion writers and an analysis site.
@@ -16,7 +17,9 @@
 # 1. tell a **hedged** claim ("attacks *may* have come from…") from a firm one, and say why the difference matters;
 # 2. notice **whom a text blames**, and point to the words that do the blaming;
 # 3. ask **who gets to speak** in an article — and who does not;
-# 4. **rewrite a loaded sentence** in neutral words, and check the result.
+# 4. **rewrite a loaded sentence** in neutral words, and check the result;
+# 5. **judge sentences themselves** and compare with the computer: people and programs can disagree, and the
+#    words show why.
 
 # %% [markdown]
 # ## Words we will use
@@ -40,6 +43,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 import framing
+import framing.evaluate as fe
 from framing.analyzers.hedging import HedgingAnalyzer
 from framing.analyzers.sourcing import SourcingAnalyzer
 from framing.analyzers.stance import StanceAnalyzer
@@ -309,7 +313,43 @@ compare_versions(original, rewrite)
 # Is "neutral" always the same as "fair"?
 
 # %% [markdown]
-# ## Step 5: discussion
+# ## Step 5: be the computer
+# Now you judge. Below are eight sentences from the articles, drawn at random (half of them the computer
+# called hedged, half not — but you are not told which). For each, decide: **is the claim hedged?** A sentence
+# is hedged when the writer presents its claim as uncertain, possible, estimated or reported from a distance
+# ("are reported to", "may", "would"); a vague number alone does not count. Write 1 for hedged, 0 for not.
+
+# %%
+sheet = fe.coding_sheet(a, unit="sentences", n=8, by=None, balance="hedged", seed=2)
+for k, text in enumerate(sheet["text"], start=1):
+    display(Markdown(f"**{k}.** {text}"))
+
+# %% [markdown]
+# Type the class's answers in the list below (one per sentence, in order) and run the cell. The answers there
+# now are one reader's, to show how it works.
+
+# %%
+class_answers = [1, 0, 1, 0, 0, 0, 0, 1]  # 1 = hedged, 0 = not hedged
+
+sheet["class"] = class_answers
+hedged = a.sentences.set_index(["doc_id", "sentence_id"])["hedged"]
+sheet["computer"] = [int(hedged[(d, s)]) for d, s in zip(sheet["doc_id"], sheet["sentence_id"])]
+agree = fe.agreement(a.sentences, sheet, ours_column="hedged", theirs_column="class")
+display(
+    Markdown(
+        f"The class and the computer agree on **{round(agree['accuracy'] * agree['n'])} of {agree['n']}** sentences. "
+        "Where you disagree, look at the highlighted words: which cue did the computer count, or miss?"
+    )
+)
+for row in sheet[sheet["class"] != sheet["computer"]].itertuples():
+    show_sentences(row.doc_id, [row.sentence_id], ["hedging"])
+
+# %% [markdown]
+# *Ask:* Who is right where you disagree — the class or the computer? Would two students always agree with each
+# other? (Researchers measure that too, with a score called Krippendorff's alpha: notebook 04.)
+
+# %% [markdown]
+# ## Step 6: discussion
 # 1. Which of your predictions were right? What made you guess the way you did — the outlet's name, its
 #    country, the kind of article?
 # 2. A hedge can be honesty ("we do not know yet") or a way to hint at something without having to prove it
