@@ -135,6 +135,10 @@ def test_plot_trend_draws_a_line_per_group_and_breaks_it_where_a_period_is_missi
     alpha = next(ln for ln in lines if ln.get_label() == "Alpha").get_ydata()
     assert math.isnan(alpha[1]) and not math.isnan(alpha[0])
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2024-01", "2024-02", "2024-03"]
+    with pytest.raises(ValueError, match="no actor 'Pakistn' in the table; actors: Pakistan"):
+        plot_trend(t, actor="Pakistn", ax=ax)
+    with pytest.raises(ValueError, match="not of compare"):
+        plot_trend(dated.compare(metric="stance_mean", n_boot=10), ax=ax)
     plt.close(fig)
 
 

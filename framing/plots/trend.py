@@ -34,11 +34,15 @@ def plot_trend(
     With several metrics or actors in ``table``, ``metric`` and ``actor`` choose one (the first otherwise).
     More than ``max_lines`` groups: those with the most documents are drawn, and a note says how many are not.
     """
+    if "period" not in table.columns:
+        raise ValueError("plot_trend draws the table of Analysis.trend (with a period column), not of compare")
     df = table
     for col, want in (("metric", metric), ("actor", actor)):
         if col in df and df[col].notna().any():
-            pick = want if want is not None else df[col].dropna().iloc[0]
-            df = df[df[col] == pick]
+            have = list(dict.fromkeys(df[col].dropna().astype(str)))
+            if want is not None and want not in have:
+                raise ValueError(f"no {col} {want!r} in the table; {col}s: {', '.join(have)}")
+            df = df[df[col] == (want if want is not None else have[0])]
     periods = sorted(df.loc[df["n_docs"] > 0, "period"].astype(str).unique())
     x_of = {p: k for k, p in enumerate(periods)}
     size = df.groupby("group")["n_docs"].sum().sort_values(ascending=False, kind="stable")
