@@ -256,7 +256,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     _warn_if_too_large(corpus)
     a = _analyze(args, corpus, by=args.by)
     tables = ("csv", "parquet") if args.parquet else ("csv",)
-    out = a.report(args.out, by=args.by, tables=tables)
+    out = a.report(args.out, by=args.by, tables=tables, progress=False if args.no_progress else None)
     _print_accounting(a.documents)
     print(
         f"report written to {out}/ (report.pdf, report.html, PNG figures, tables/) in {time.perf_counter() - t0:.1f} s",

@@ -40,6 +40,33 @@ def test_counts_to_a_known_total_with_time_left():
     assert line.count("█") == 12
 
 
+def test_steps_show_what_is_under_way_and_count_when_the_next_begins():
+    stream = _Tty()
+    bar = Progress(3, stream=stream, label="steps", rate=False)
+    bar.step("section stance")
+    assert "0/3 steps · section stance" in stream.getvalue() and "words/s" not in stream.getvalue()
+    bar.step("report.pdf")
+    bar.step("tables")
+    bar.close()
+    lines = stream.getvalue().split("\r")
+    assert "1/3 steps · report.pdf" in lines[2] and "3/3 steps · done" in lines[-1]
+
+
+def test_a_report_shows_its_sections_as_it_makes_them(tmp_path, capsys):
+    import framing
+
+    docs = [{"id": f"d{k}", "outlet": "AB"[k % 2], "text": TEXT} for k in range(4)]
+    a = framing.analyze(framing.Corpus.from_records(docs), analyzers=["readability"], progress=False)
+    a.report(tmp_path / "r", n_boot=20, progress=True)
+    err = capsys.readouterr().err
+    assert "section readability" in err and "report.pdf" in err and "report.html" in err
+    done = err.split("\r")[-1]
+    total = done.split("/")[1].split()[0]
+    assert f"{total}/{total} steps · done" in done
+    a.report(tmp_path / "quiet", n_boot=20, progress=False)
+    assert capsys.readouterr().err == ""
+
+
 def test_time_left_from_an_estimate_of_the_total():
     stream = _Tty()
     estimate = [12.0]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..paths import check_writable_folder, inside, safe_name
+from ..progress import Progress
 from .base import (
     WITHOUT_ANALYSED_DOCUMENTS,
     Page,
@@ -33,14 +34,20 @@ if TYPE_CHECKING:
 __all__ = ["Page", "ReportContext", "collect_pages", "write_report"]
 
 
-def collect_pages(a: Analysis, ctx: ReportContext, render: Callable[[Page], Any] | None = None) -> list[Page]:
+def collect_pages(
+    a: Analysis,
+    ctx: ReportContext,
+    render: Callable[[Page], Any] | None = None,
+    on_section: Callable[[str], Any] | None = None,
+) -> list[Page]:
     """Every page of the report, section by section.
 
     ``render``: called on each page as soon as its builder has made it, so that a figure can be drawn
     and closed before the next one is made (a corpus of many outlets has many pages of figures; kept
     open together they hold their memory to the end and make matplotlib warn). The pages of a section
     whose builder fails are replaced by one page that says so. When no document could be analysed (all
-    skipped or none in English), the sections of results are left out and a page says why.
+    skipped or none in English), the sections of results are left out and a page says why. ``on_section``:
+    called with each section's name before its pages are made (a progress display).
     """
     pages: list[Page] = []
     nothing = nothing_analysed(a)
@@ -48,6 +55,8 @@ def collect_pages(a: Analysis, ctx: ReportContext, render: Callable[[Page], Any]
         if nothing is not None and section not in WITHOUT_ANALYSED_DOCUMENTS:
             continue
         got: list[Page] = []
+        if on_section is not None:
+            on_section(section)
         try:
             for p in build(a, ctx):  # a builder may give its pages one at a time (a generator)
                 p.section = p.section or section
@@ -92,11 +101,14 @@ def write_report(
     level: float = 0.95,
     seed: int = 0,
     tables: tuple[str, ...] = ("csv",),
+    progress: bool | None = None,
 ) -> Path:
     """Write the report files into ``out_dir`` and return the folder.
 
     ``by``: the documents column to compare; by default ``outlet``, or each document on its own when none names
     its outlet and there are at most 30 (:func:`~framing.report.base.report_group`; the title page says so).
+    ``progress``: show each section and file as it is made, with the time left (by default only on a
+    terminal; a report of thousands of articles takes minutes after the analysis).
     """
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
@@ -125,10 +137,13 @@ def write_report(
                 plt.close(p.figure)
                 p.figure = None
 
-        pages = collect_pages(a, ctx, render=draw)
+        files = [f for f in ("pdf", "png", "csv", "html") if f in formats]
+        bar = Progress(len(builders_for(a.analyzers)) + len(files), enabled=progress, label="steps", rate=False)
+        pages = collect_pages(a, ctx, render=draw, on_section=lambda name: bar.step(f"section {name}"))
         _unique_safe_names(pages)
         pngs = {p.name: p.png for p in pages if p.png is not None}
         if "pdf" in formats:
+            bar.step("report.pdf")
             tmp = out / ".report.pdf.tmp"
             # whole A4 pages: the style's "tight" bounding box (right for the figure PNGs) would crop each
             # sheet to its ink, giving pages of every size (a continued page of two excerpts became a strip)
@@ -150,14 +165,18 @@ def write_report(
                         plt.close(sheet)
             os.replace(tmp, out / "report.pdf")
         if "png" in formats:
+            bar.step("PNG figures")
             for name, data in pngs.items():
                 write_file(data, inside(out, f"{name}.png"))
         if "csv" in formats:
+            bar.step("tables")
             save_tables(a, out / "tables", formats=tables)
             for p in pages:
                 if p.table is not None:
                     (out / "tables").mkdir(exist_ok=True)
                     write_table(p.table, inside(out / "tables", f"page_{p.name}.csv"))
         if "html" in formats:
+            bar.step("report.html")
             write_html(a, pages, pngs, out / "report.html", by=by)
+        bar.close()
     return out
