@@ -13,6 +13,8 @@ is a common word, not a name. Variants are grouped:
   ("US" / "United States", "FBI" / "Federal Bureau of Investigation");
 * demonyms sharing a stem ("Pakistan" / "Pakistani" / "Pakistanis", "Afghanistan" / "Afghan"), and an
   adjective in -ic ("Democrat" / "Democratic");
+* names of one place or body listed in ``framing/data/name_variants.txt`` ("America" / "United States",
+  "Britain" / "United Kingdom");
 * a person's surname with the full name ("Rizvi" → "Hasan Askari Rizvi", "Trump" → "Donald Trump"), unless the
   first word of that name stands alone in more documents than the name itself ("Republican Congress").
 
@@ -30,6 +32,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from .actors import Actor
@@ -148,6 +152,7 @@ _STOP = (
             "first",
             "last",
             "new",
+            "let",  # "Let's" opens quoted sentences mid-sentence; the possessive-like "'s" hid it
         ]
     )
     | WEEKDAYS
@@ -203,6 +208,14 @@ def _candidates(text: str) -> tuple[Counter[str], Counter[str], dict[str, str], 
             words = words[1:]
         acronyms[m.group(2)] = " ".join(words)
     return mid, anywhere, acronyms, after_the
+
+
+@lru_cache(maxsize=1)
+def name_variants() -> tuple[tuple[str, ...], ...]:
+    """The names of one place or body (``framing/data/name_variants.txt``): "United States", "America", "USA"."""
+    text = resources.files("framing").joinpath("data/name_variants.txt").read_text(encoding="utf-8")
+    rows = (line.split("|") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple(tuple(f.strip() for f in row if f.strip()) for row in rows)
 
 
 def _initials(phrase: str) -> str:
@@ -297,13 +310,28 @@ def discover_actors(
         if len(fulls) == 1 and keep.get(fulls[0].split()[0], 0) <= keep[fulls[0]]:
             head_of[p] = fulls[0]
 
+    def root(p: str) -> str:
+        seen = set()
+        while p in head_of and head_of[p] != p and p not in seen:
+            seen.add(p)
+            p = head_of[p]
+        return p
+
+    # names of one place or body ("America" and "United States"): one group, headed by the usual name when found
+    variants: set[str] = set()  # their forms, whose demonyms stay demonyms under the new head ("American")
+    for row in name_variants():
+        present = [f for f in row if f in keep]
+        if len(present) > 1:
+            variants.update(present)
+            head = row[0] if row[0] in keep else max(present, key=keep.__getitem__)
+            roots = {root(f) for f in present}
+            head_of.pop(head, None)  # the usual name heads the group, also over an acronym ("US")
+            for r in roots - {head}:
+                head_of[r] = head
+
     groups: dict[str, dict[str, Any]] = defaultdict(lambda: {"forms": set(), "docs": 0, "count": 0})
     for p, df in keep.items():
-        h = p
-        seen = set()
-        while h in head_of and head_of[h] != h and h not in seen:
-            seen.add(h)
-            h = head_of[h]
+        h = root(p)
         g = groups[h]
         g["forms"].add(p)
         g["docs"] = max(g["docs"], df)
@@ -321,14 +349,22 @@ def discover_actors(
             for f in forms
             if f not in abbreviations
             and " " not in f
-            and " " not in head
             and f != head
             and (
-                (f[len(head) :] in _DEMONYM_SUFFIXES and f.startswith(head))
-                or (head.startswith(f) and head[len(f) :] in _PLACE_SUFFIXES)
-                or any(
-                    f.startswith(d) and f[len(d) :] in _DEMONYM_SUFFIXES for d in forms if head.startswith(d) and d != f
+                (
+                    " " not in head
+                    and (
+                        (f[len(head) :] in _DEMONYM_SUFFIXES and f.startswith(head))
+                        or (head.startswith(f) and head[len(f) :] in _PLACE_SUFFIXES)
+                        or any(
+                            f.startswith(d) and f[len(d) :] in _DEMONYM_SUFFIXES
+                            for d in forms
+                            if head.startswith(d) and d != f
+                        )
+                    )
                 )
+                # of a name merged as a variant: "American" of "America", under "United States"
+                or any(f.startswith(d) and f[len(d) :] in _DEMONYM_SUFFIXES for d in variants & set(forms) if d != f)
             )
         ]
         aliases = [f for f in forms if f not in abbreviations and f not in demonyms]

@@ -223,3 +223,21 @@ def test_discovery_groups_a_party_with_its_adjective():
     ]
     found = _discovered(texts)
     assert found["Democrat"] == {"demonyms": {"Democrats", "Democratic"}} and "Democratic" not in found
+
+
+def test_discovery_joins_names_of_one_country_and_keeps_their_demonyms():
+    """ "America" and "United States" were two actors, splitting one country's mentions; "Let" (of "Let's" in a
+    quotation) was an actor."""
+    texts = [
+        f"In report {k}, officials of the United States met the US envoy. Critics said America had failed, and "
+        f"several Americans agreed with the American envoy: “Let's talk,” while Britain and the UK abstained."
+        for k in range(4)
+    ]
+    found = _discovered(texts)
+    assert found["United States"] == {
+        "aliases": {"America"},
+        "demonyms": {"American", "Americans"},
+        "abbreviations": {"US"},
+    }
+    assert "America" not in found and "Let" not in found
+    assert found["United Kingdom" if "United Kingdom" in found else "Britain"].get("abbreviations") == {"UK"}
