@@ -367,7 +367,10 @@ def discover_actors(
                 or any(f.startswith(d) and f[len(d) :] in _DEMONYM_SUFFIXES for d in variants & set(forms) if d != f)
             )
         ]
-        aliases = [f for f in forms if f not in abbreviations and f not in demonyms]
+        # a variant place name with an "s" is another place ("the Americas" are not America): not a mention
+        plural_places = [f for f in forms if f[:-1] in variants and f.endswith("s") and f not in abbreviations]
+        demonyms = [f for f in demonyms if f not in plural_places]
+        aliases = [f for f in forms if f not in abbreviations and f not in demonyms and f not in plural_places]
         forms_map = {}
         if aliases:
             forms_map["aliases"] = tuple(aliases)
@@ -375,6 +378,8 @@ def discover_actors(
             forms_map["demonyms"] = tuple(demonyms)
         if abbreviations:
             forms_map["abbreviations"] = tuple(abbreviations)
+        if plural_places:
+            forms_map["exclude"] = tuple(plural_places)
         name = head
         if head.isupper() and aliases:
             # keep the acronym as the name ("TTP") and the long form as an alias

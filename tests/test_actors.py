@@ -230,7 +230,8 @@ def test_discovery_joins_names_of_one_country_and_keeps_their_demonyms():
     quotation) was an actor."""
     texts = [
         f"In report {k}, officials of the United States met the US envoy. Critics said America had failed, and "
-        f"several Americans agreed with the American envoy: “Let's talk,” while Britain and the UK abstained."
+        f"several Americans agreed with the American envoy: “Let's talk,” while Britain and the UK abstained, "
+        f"as did the Americas."
         for k in range(4)
     ]
     found = _discovered(texts)
@@ -238,6 +239,7 @@ def test_discovery_joins_names_of_one_country_and_keeps_their_demonyms():
         "aliases": {"America"},
         "demonyms": {"American", "Americans"},
         "abbreviations": {"US"},
+        "exclude": {"Americas"},  # another place
     }
     assert "America" not in found and "Let" not in found
     assert found["United Kingdom" if "United Kingdom" in found else "Britain"].get("abbreviations") == {"UK"}
