@@ -99,12 +99,19 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
     period, by, actor, _metrics = plan
     undated = int(t.attrs.get("undated", 0))
     shown = _shown(t)
+    n_groups = t["group"].nunique()
     t = t[t["group"].isin(shown)]
     fig, (left, right) = plt.subplots(1, 2, figsize=(15, 5.2), layout="constrained")
     plot_trend(t, metric="mentions_per_1000", ax=left, title=f"Attention to {actor}", max_lines=MAX_LINES)
     plot_trend(t, metric="stance_mean", ax=right, title=f"Stance toward {actor}", reference=0, max_lines=MAX_LINES)
     level = f"{ctx.level:.0%}"
-    who = f"the {len(shown)} {by} groups with the most documents" if by is not None else "all documents together"
+    kind = "outlets" if by == "outlet" else f"groups of {by}"
+    if by is None:
+        who = "all documents together"
+    elif n_groups > len(shown):
+        who = f"the {len(shown)} {kind} with the most documents, of {n_groups}"
+    else:
+        who = f"each of the {len(shown)} {kind}"
     text = [
         f"Each line follows one group ({who}) {period} by {period}: left, its mentions of {actor} (the most "
         f"mentioned actor) per 1,000 words; right, the mean stance of those mentions. Bands are {level} bootstrap "
