@@ -29,6 +29,13 @@ YAML format::
       - name: Afghan Taliban
         parent: Afghanistan          # mentions also count for the parent when rolled up
         aliases: [Taliban, Islamic Emirate]
+      - name: Khawaja Asif
+        type: person                 # "Asif" alone is a mention after the full name, in the same document
+        parent: Pakistan
+
+A person's surname (an actor whose ``type`` says "person") is a mention after the person's full name in the
+same document, unless another person of that surname is named there too or it follows another given name
+("Nawaz Sharif" is not Shehbaz Sharif): see :mod:`framing.surnames`.
 """
 
 from __future__ import annotations
@@ -43,6 +50,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ._frozen import FrozenDict
 from ._yaml import item_lines, parse_yaml, read_config
 from .errors import ConfigError
+from .surnames import Surnames
 from .vocab import MONTHS
 
 if TYPE_CHECKING:
@@ -215,6 +223,8 @@ class ActorSet:
         #: forms that are also the name of a month ("May" for Theresa May): not a mention in a date
         self._calendar = frozenset(v for v in table if v.lower() in MONTHS)
         self._parents = {a.name: a.parent for a in self.actors if a.parent}
+        #: persons' surnames, found after their full name in the same document (framing.surnames)
+        self._surnames = Surnames.build(self.actors, table)
         if table:
             # no look-behind in front: a pattern that starts with the trie lets the regex engine skip ahead to
             # the characters that can start a form (in C); find() checks the character before a match itself
@@ -334,6 +344,8 @@ class ActorSet:
             ):
                 out.append(Mention(actor, s, e, kind, m.group(2) is not None))
             m = search(text, m.end(), end)
+        if self._surnames is not None and out:
+            out = self._surnames.add(text, out, end)
         return out
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.actors import ActorSet, trie_regex
 from framing.corpus import Corpus, Document
@@ -243,3 +247,56 @@ def test_discovery_joins_names_of_one_country_and_keeps_their_demonyms():
     }
     assert "America" not in found and "Let" not in found
     assert found["United Kingdom" if "United Kingdom" in found else "Britain"].get("abbreviations") == {"UK"}
+
+
+def test_a_person_s_surname_is_a_mention_after_the_full_name_unless_another_person_has_it():
+    import pickle
+
+    people = ActorSet.from_list(
+        [
+            {"name": "Khawaja Asif", "type": "person"},
+            {"name": "Shehbaz Sharif", "type": "person"},
+            {"name": "Imran Khan"},  # no type: a surname alone is not a mention
+            {"name": "Pakistan", "demonyms": ["Pakistani"]},
+        ]
+    )
+
+    def found(text: str) -> list[tuple[str, str, str]]:
+        return [(m.actor, text[m.start : m.end], m.form) for m in people.find(text)]
+
+    text = (
+        "Asif spoke first. Defence Minister Khawaja Asif said the talks failed. Asif added that Pakistan's Asif, "
+        "President Asif and Mr. Asif agree. When Asif's aide left, Imran Khan arrived; Khan said nothing."
+    )
+    got = found(text)
+    assert [g for g in got if g[2] == "surname"] == [("Khawaja Asif", "Asif", "surname")] * 5
+    assert ("Imran Khan", "Khan", "surname") not in got and got[0] == ("Khawaja Asif", "Khawaja Asif", "name")
+    # another Sharif in the document: a bare "Sharif" could be either of them
+    assert found("Shehbaz Sharif met Nawaz Sharif. Sharif said so.") == [("Shehbaz Sharif", "Shehbaz Sharif", "name")]
+    assert found("Shehbaz Sharif spoke. Pakistani Sharif, then Sharif. Sharif.")[1:] == [
+        ("Pakistan", "Pakistani", "demonym"),
+        ("Shehbaz Sharif", "Sharif", "surname"),
+        ("Shehbaz Sharif", "Sharif", "surname"),
+        ("Shehbaz Sharif", "Sharif", "surname"),
+    ]
+    assert pickle.loads(pickle.dumps(people)).find(text) == people.find(text)  # workers get the same set
+    assert ActorSet.from_dict({"Pakistan": ["Pakistan"]})._surnames is None  # no cost without persons
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Khawaja Asif", "Asif", "Asif's", "Tariq", "Mr.", "President", "Pakistan", "When", ".", ",", "\n", "é"]
+        )
+        | st.text(max_size=5),
+        max_size=40,
+    )
+)
+def test_mentions_with_surnames_are_sorted_apart_and_inside_the_text(parts):
+    people = ActorSet.from_list([{"name": "Khawaja Asif", "type": "person"}, {"name": "Pakistan"}])
+    text = " ".join(parts)
+    found = people.find(text)
+    for m in found:
+        assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] in ("Khawaja Asif", "Asif", "Pakistan")
+    assert all(a.end <= b.start for a, b in pairwise(found))

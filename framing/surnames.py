@@ -1,0 +1,117 @@
+"""A person's surname as a mention, after the person's full name in the same document.
+
+News names a person in full once ("Defence Minister Khawaja Asif") and then by surname alone ("Asif added").
+For an actor whose ``type`` says it is a person (``type: person`` in an actor file), a bare surname is a mention
+of that person when, in the same document:
+
+* the person's full name (or another of its forms) came before it;
+* no other person with that surname is named in the document: neither another person of the set ("Sharif"
+  when both Nawaz and Shehbaz Sharif are actors and named) nor anyone else ("Nawaz Sharif" in a document about
+  Shehbaz Sharif: "Melania Trump" is not Donald Trump). A capitalised word right before a surname is another
+  given name unless it is a title (``framing/data/titles.txt``: "President",
+  "Mr."), a function word ("When Asif said"), a possessive ("Pakistan's Asif") or a form of an actor.
+
+The surname must not be a form of any actor already (then it is found everywhere, as given). The mention's
+``form`` is ``"surname"``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from .vocab import common_words
+
+if TYPE_CHECKING:
+    from .actors import Actor, Mention
+
+__all__ = ["Surnames", "is_person", "titles"]
+
+_SURNAME = re.compile(r"[A-Z][\w'’-]*\w")
+#: a capitalised word right before (a word and a period ends a sentence, or is "Mr.": not a given name)
+_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
+_WORD_CHAR = re.compile(r"\w")
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    """Titles and offices that stand before a surname (``framing/data/titles.txt``), in lower case."""
+    text = resources.files("framing").joinpath("data/titles.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def is_person(actor: Actor) -> bool:
+    """Whether an actor is a person: its ``type`` says so ("person", "person (minister)")."""
+    return "person" in actor.type.lower()
+
+
+class Surnames:
+    """The surnames of a set's persons, compiled once; :meth:`add` finds them in one document."""
+
+    def __init__(self, owners: Mapping[str, tuple[str, ...]], forms: Iterable[str]) -> None:
+        from .actors import trie_regex
+
+        self.owners = dict(owners)  # surname → the persons who have it
+        self.persons = frozenset(p for ps in owners.values() for p in ps)
+        self.forms = frozenset(forms)  # every actor form: a word before a surname that is not a given name
+        self.regex = re.compile(r"(" + trie_regex(owners) + r")(['’]s?(?!\w))?(?!\w)")
+
+    @classmethod
+    def build(cls, actors: Iterable[Actor], table: Mapping[str, object]) -> Surnames | None:
+        """The persons' surnames of ``actors`` that no actor has as a form (``table``: form → actor); None when
+        there are none (a set of countries pays nothing)."""
+        owners: dict[str, list[str]] = {}
+        for a in actors:
+            words = a.name.split()
+            if is_person(a) and len(words) >= 2 and _SURNAME.fullmatch(words[-1]) and words[-1] not in table:
+                owners.setdefault(words[-1], []).append(a.name)
+        if not owners:
+            return None
+        return cls({k: tuple(v) for k, v in owners.items()}, table)
+
+    def add(self, text: str, mentions: list[Mention], end: int) -> list[Mention]:
+        """``mentions`` (sorted by start) with the surname mentions of ``text[:end]`` merged in."""
+        from .actors import Mention
+
+        first: dict[str, int] = {}  # person → where its first mention ends
+        for m in mentions:
+            if m.actor in self.persons and m.actor not in first:
+                first[m.actor] = m.end
+        if not first:
+            return mentions
+        starts = [m.start for m in mentions]
+        found: list[tuple[str, Mention]] = []
+        ambiguous: set[str] = set()  # surnames that another given name carries in this document
+        for hit in self.regex.finditer(text, 0, end):
+            s, e = hit.start(1), hit.end(1)
+            if s and _WORD_CHAR.match(text, s - 1):
+                continue
+            k = bisect.bisect_right(starts, s) - 1
+            if k >= 0 and mentions[k].end > s:
+                continue  # inside a longer mention ("Khawaja Asif" again)
+            surname = hit.group(1)
+            if self._given_name_before(text, s):
+                ambiguous.add(surname)  # "Tariq Asif": a bare "Asif" could be either of them
+                continue
+            named = [p for p in self.owners[surname] if p in first]
+            if len(named) == 1 and s >= first[named[0]]:  # one person of that surname, named in full before it
+                found.append((surname, Mention(named[0], s, e, "surname", hit.group(2) is not None)))
+        found_mentions = [m for surname, m in found if surname not in ambiguous]
+        if not found_mentions:
+            return mentions
+        return sorted([*mentions, *found_mentions], key=lambda m: m.start)
+
+    def _given_name_before(self, text: str, s: int) -> bool:
+        """Whether the word right before ``s`` is a capitalised word that can only be another given name."""
+        before = _BEFORE.search(text, max(0, s - 40), s)
+        if before is None:
+            return False
+        word = before.group(1)
+        if word.endswith(("'s", "’s")) or word in self.forms:
+            return False
+        low = word.lower()
+        return low not in titles() and low not in common_words()
