@@ -15,7 +15,8 @@ is a common word, not a name. Variants are grouped:
   adjective in -ic ("Democrat" / "Democratic");
 * names of one place or body listed in ``framing/data/name_variants.txt`` ("America" / "United States",
   "Britain" / "United Kingdom");
-* a person's surname with the full name ("Rizvi" → "Hasan Askari Rizvi", "Trump" → "Donald Trump"), unless the
+* a person's surname with the full name ("Rizvi" → "Hasan Askari Rizvi", "Trump" → "Donald Trump"; the actor's
+  type is then "person", so its surname after another given name is not a mention: "Melania Trump"), unless the
   first word of that name stands alone in more documents than the name itself ("Republican Congress").
 
 A variant joins a head form only when the head is not much rarer (in at least a fifth as many documents):
@@ -295,6 +296,7 @@ def discover_actors(
             elif len(a) >= 5 and rest in _DEMONYM_SUFFIXES and keep[a] >= _HEAD_SHARE * keep[b]:  # "Pakistani"
                 head_of.setdefault(b, head_of.get(a, a))
     multi = [p for p in keep if " " in p]
+    persons: set[str] = set()  # full names that took a surname: people (framing.surnames guards their surname)
     for p in keep:
         if " " in p or p in head_of or p.isupper() or the_total[p] >= _THE_SHARE * total[p]:
             continue
@@ -309,6 +311,7 @@ def discover_actors(
         # phrase does, where a given name ("Donald") rarely stands alone
         if len(fulls) == 1 and keep.get(fulls[0].split()[0], 0) <= keep[fulls[0]]:
             head_of[p] = fulls[0]
+            persons.add(fulls[0])
 
     def root(p: str) -> str:
         seen = set()
@@ -384,7 +387,14 @@ def discover_actors(
         if head.isupper() and aliases:
             # keep the acronym as the name ("TTP") and the long form as an alias
             pass
-        actors.append(Actor(name=name, forms=forms_map, description=f"discovered: {g['docs']} documents"))
+        actors.append(
+            Actor(
+                name=name,
+                type="person" if head in persons else "",
+                forms=forms_map,
+                description=f"discovered: {g['docs']} documents",
+            )
+        )
         used.update(g["forms"])
         if len(actors) >= top:
             break

@@ -8,11 +8,14 @@ of that person when, in the same document:
 * no other person with that surname is named in the document: neither another person of the set ("Sharif"
   when both Nawaz and Shehbaz Sharif are actors and named) nor anyone else ("Nawaz Sharif" in a document about
   Shehbaz Sharif: "Melania Trump" is not Donald Trump). A capitalised word right before a surname is another
-  given name unless it is a title (``framing/data/titles.txt``: "President",
-  "Mr."), a function word ("When Asif said"), a possessive ("Pakistan's Asif") or a form of an actor.
+  given name unless it is a title or party label (``framing/data/titles.txt``: "President", "Mr.",
+  "Republican"), a function word or common English word ("When Asif said", "Despite Trump"), a possessive
+  ("Pakistan's Asif"), a word in capitals ("WATCH Obama"), a hyphenated word ("President-elect") or a form of an
+  actor.
 
-The surname must not be a form of any actor already (then it is found everywhere, as given). The mention's
-``form`` is ``"surname"``.
+The mention's ``form`` is ``"surname"``. A surname that is already a form of its person (an alias, as discovery
+gives "Trump" to "Donald Trump") is found everywhere, as given, except after another given name ("Melania
+Trump", "Michelle Obama").
 """
 
 from __future__ import annotations
@@ -24,13 +27,16 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .vocab import common_words
+from .vocab import MONTHS, WEEKDAYS, common_words, english_frequencies
 
 if TYPE_CHECKING:
     from .actors import Actor, Mention
 
 __all__ = ["Surnames", "is_person", "titles"]
 
+#: a word at least this frequent in the English list is a word, not a given name ("despite", "team"); names
+#: are rarer there ("eric" 3,671, "michelle" 949), except those that are words too ("bill", "mark"), let through
+COMMON_WORD = 20_000
 _SURNAME = re.compile(r"[A-Z][\w'’-]*\w")
 #: a capitalised word right before (a word and a period ends a sentence, or is "Mr.": not a given name)
 _BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
@@ -52,29 +58,49 @@ def is_person(actor: Actor) -> bool:
 class Surnames:
     """The surnames of a set's persons, compiled once; :meth:`add` finds them in one document."""
 
-    def __init__(self, owners: Mapping[str, tuple[str, ...]], forms: Iterable[str]) -> None:
+    def __init__(
+        self, owners: Mapping[str, tuple[str, ...]], forms: Iterable[str], guarded: Mapping[str, str] | None = None
+    ) -> None:
         from .actors import trie_regex
 
         self.owners = dict(owners)  # surname → the persons who have it
         self.persons = frozenset(p for ps in owners.values() for p in ps)
         self.forms = frozenset(forms)  # every actor form: a word before a surname that is not a given name
-        self.regex = re.compile(r"(" + trie_regex(owners) + r")(['’]s?(?!\w))?(?!\w)")
+        self.regex = re.compile(r"(" + trie_regex(owners) + r")(['’]s?(?!\w))?(?!\w)") if owners else None
+        #: surnames that are already a form of their person (found everywhere): person → surname
+        self.guarded = dict(guarded or {})
 
     @classmethod
-    def build(cls, actors: Iterable[Actor], table: Mapping[str, object]) -> Surnames | None:
-        """The persons' surnames of ``actors`` that no actor has as a form (``table``: form → actor); None when
-        there are none (a set of countries pays nothing)."""
+    def build(cls, actors: Iterable[Actor], table: Mapping[str, tuple[str, str]]) -> Surnames | None:
+        """The persons' surnames of ``actors`` (``table``: form → (actor, kind)); None when there are none (a set
+        of countries pays nothing). A surname that no actor has as a form is found after the full name; one that
+        is already a form of its person (discovery's "Trump" of "Donald Trump") is found everywhere, but not after
+        another given name ("Melania Trump")."""
         owners: dict[str, list[str]] = {}
+        guarded: dict[str, str] = {}
         for a in actors:
             words = a.name.split()
-            if is_person(a) and len(words) >= 2 and _SURNAME.fullmatch(words[-1]) and words[-1] not in table:
+            if not (is_person(a) and len(words) >= 2 and _SURNAME.fullmatch(words[-1])):
+                continue
+            if words[-1] not in table:
                 owners.setdefault(words[-1], []).append(a.name)
-        if not owners:
+            elif table[words[-1]][0] == a.name:
+                guarded[a.name] = words[-1]
+        if not owners and not guarded:
             return None
-        return cls({k: tuple(v) for k, v in owners.items()}, table)
+        return cls({k: tuple(v) for k, v in owners.items()}, table, guarded)
 
     def add(self, text: str, mentions: list[Mention], end: int) -> list[Mention]:
-        """``mentions`` (sorted by start) with the surname mentions of ``text[:end]`` merged in."""
+        """``mentions`` (sorted by start) with the surname mentions of ``text[:end]`` merged in, and those of a
+        guarded surname after another given name left out."""
+        if self.guarded:
+            mentions = [
+                m
+                for m in mentions
+                if not (self.guarded.get(m.actor) == text[m.start : m.end] and self._given_name_before(text, m.start))
+            ]
+        if self.regex is None:
+            return mentions
         from .actors import Mention
 
         first: dict[str, int] = {}  # person → where its first mention ends
@@ -111,7 +137,11 @@ class Surnames:
         if before is None:
             return False
         word = before.group(1)
-        if word.endswith(("'s", "’s")) or word in self.forms:
-            return False
+        if word.endswith(("'s", "’s", "ing")) or word in self.forms or word.isupper() or "-" in word:
+            return False  # a possessive, an actor, a caption in capitals ("WATCH"), "President-elect", a headline's
+            # verb ("Assessing Obama")
         low = word.lower()
-        return low not in titles() and low not in common_words()
+        if low in titles() or low in common_words() or low in MONTHS or low in WEEKDAYS:
+            return False
+        # a common English word opens a sentence ("Despite Trump"), where a given name is rarely one ("Eric")
+        return english_frequencies().get(low, 0) < COMMON_WORD

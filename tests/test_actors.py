@@ -300,3 +300,20 @@ def test_mentions_with_surnames_are_sorted_apart_and_inside_the_text(parts):
     for m in found:
         assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] in ("Khawaja Asif", "Asif", "Pakistan")
     assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+def test_a_person_s_surname_alias_is_not_a_relative_s_name():
+    """Discovery gives "Trump" to "Donald Trump" as an alias, found everywhere; "Melania Trump" counted for him."""
+    people = ActorSet.from_list(
+        [{"name": "Donald Trump", "type": "person", "aliases": ["Trump"]}, {"name": "Republican"}]
+    )
+    text = (
+        "Melania Trump and Ivanka Trump spoke. President-elect Trump, Republican Trump, WATCH Trump and "
+        "Assessing Trump are him; so is Trump. Despite Trump, Mr. Trump won in December Trump-style."
+    )
+    got = [text[m.start - 9 : m.end] for m in people.find(text) if text[m.start : m.end] == "Trump"]
+    assert not any("Melania" in g or "Ivanka" in g for g in got)
+    assert len(got) == 8, got
+    # the same alias on an actor that is not a person is found after any name
+    plain = ActorSet.from_list([{"name": "Donald Trump", "aliases": ["Trump"]}])
+    assert len([m for m in plain.find(text) if text[m.start : m.end] == "Trump"]) == 10
