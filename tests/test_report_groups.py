@@ -108,6 +108,40 @@ def test_a_report_on_a_few_articles_without_outlets_compares_the_articles(withou
     assert sorted(t["group"]) == ["article0", "article1", "article2"]
 
 
+def test_the_sourcing_pages_of_articles_without_outlets_count_each_article(without_outlets):
+    """The sourcing section failed ("KeyError: 'doc_id'") when the report compared articles, and the who-speaks
+    counts put every article in one group with no name."""
+    from framing.report import sourcing as sourcing_report
+
+    ctx = ReportContext(by="doc_id", n_boot=20)
+    pages = sourcing_report.pages(without_outlets, ctx)
+    assert [p.name for p in pages] == ["sourcing_profile", "sourcing_who"]
+    who = next(p for p in pages if p.name == "sourcing_who")
+    assert set(who.table["doc_id"]) == {"article0", "article1", "article2"}
+    for p in pages:
+        if p.figure is not None:
+            plt.close(p.figure)
+
+
+def test_every_section_is_drawn_for_articles_without_outlets(without_outlets):
+    """A section that fails is replaced by a page saying so, with a warning: none may fail here."""
+    import warnings
+
+    from framing.report import collect_pages
+    from framing.report.base import report_group
+
+    by, note = report_group(without_outlets, None)
+
+    def close(page) -> None:
+        if page.figure is not None:
+            plt.close(page.figure)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        pages = collect_pages(without_outlets, ReportContext(by=by, note=note, n_boot=20), render=close)
+    assert not [p.name for p in pages if p.name.endswith("_error")]
+
+
 def test_many_articles_without_outlets_stay_one_group_and_the_summary_has_a_subject():
     corpus = framing.Corpus.from_records([{"id": f"d{k}", "text": TEXT} for k in range(31)])
     a = framing.analyze(corpus, actors=seed_actors(), analyzers=["stance"], progress=False)

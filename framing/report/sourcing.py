@@ -107,14 +107,22 @@ def _full_names(labels: pd.Series) -> dict[str, str]:
 _LABEL_FIELDS = ("source_actor", "source_type", "source", "resolved", "source_text", "kind")
 
 
+def _groups_of(a: Analysis, by: str, doc_ids: pd.Series) -> pd.Series:
+    """The group (value of ``by``) of each document id, as text; ``by="doc_id"`` (a corpus without outlets,
+    where each document is its own group) is the id itself."""
+    if by == "doc_id":
+        return doc_ids.astype(str)
+    docs = a.documents.set_index("doc_id")
+    return doc_ids.map(docs[by] if by in docs.columns else pd.Series(dtype=str)).fillna("").astype(str)
+
+
 def _who_counts(a: Analysis, by: str, att: pd.DataFrame) -> tuple[pd.Series, pd.Index]:
     """Attributions per (group, source), only the pairs that occur, and the sources most quoted first.
 
     Counted sparse: a large corpus has ~100 outlets and tens of thousands of sources, and a table of
     every outlet × every source (then melted back to pairs) took gigabytes.
     """
-    docs = a.documents.set_index("doc_id")
-    groups = att["doc_id"].map(docs[by] if by in docs.columns else pd.Series(dtype=str)).fillna("").astype(str)
+    groups = _groups_of(a, by, att["doc_id"])
     fields = [f for f in _LABEL_FIELDS if f in att.columns]
     who = pd.Series([source_label(r) for r in att[fields].to_dict("records")], index=att.index, dtype=object)
     who = who.map(_full_names(who))
@@ -245,7 +253,7 @@ def _profile_page(a: Analysis, ctx: ReportContext, t: pd.DataFrame, att: pd.Data
     shares.index = shares.index.astype(str)
     counts = t[t["metric"] == "named_share"].set_index(t[t["metric"] == "named_share"]["group"].astype(str))["n"]
     n_att = (
-        att.groupby(att["doc_id"].map(a.documents.set_index("doc_id")[ctx.by]).astype(str)).size()
+        att.groupby(_groups_of(a, ctx.by, att["doc_id"])).size()
         if not att.empty and ctx.by in a.documents.columns
         else counts * 0
     )
