@@ -25,12 +25,13 @@ their paragraph and flagged.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, repeat
+from itertools import accumulate, pairwise, repeat
 from operator import sub
 
 __all__ = ["WORD_RE", "Quote", "TextModel", "parse", "tokenize"]
@@ -57,6 +58,8 @@ _TERMINAL = ".!?…"
 _BOUNDARY_RE = re.compile(r"((?:\.|!|\?|…)[.!?…]*[\"”’')\]]*)[ \t\u00a0]+(?=[\"“‘'(\[]?[^\W_a-z])")
 _MARKS_RE = re.compile(r"[.!?…]+")  # a run of terminal marks
 _WRAP_MIN = 35  # a line shorter than this was not wrapped by a layout engine
+_WRAP_LINES = 6  # lines another line follows, at the least, to tell the width a text was wrapped at
+_ENDS_LINE = _TERMINAL + ":;" + "\"”’')]"  # a full line ending in one of these may end its paragraph
 #: A wrapped line that ends with one of these words (or a comma) goes on, whatever the next line starts with
 #: ("fell by nearly 40 per cent in" / "September"): no sentence or heading ends on them.
 _GOES_ON = frozenset(
@@ -538,6 +541,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         if nl < 0:
             break
         pos = nl + 1
+    full = _full_width(text, lines)
     blocks: list[tuple[int, int]] = []
     cur_s = cur_e = prev_line_start = -1
     for s, e in lines:
@@ -552,7 +556,12 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
                 cur_s = -1
             continue
         if cur_s >= 0:
-            if cur_e - prev_line_start >= _WRAP_MIN and not _BULLET_RE.match(text, s, e) and _wraps(text, cur_e, s):
+            width = cur_e - prev_line_start
+            if (
+                width >= _WRAP_MIN
+                and not _BULLET_RE.match(text, s, e)
+                and (_wraps(text, cur_e, s) or (width >= full and text[cur_e - 1] not in _ENDS_LINE))
+            ):
                 prev_line_start = s
                 cur_e = e  # soft wrap: same paragraph
                 continue
@@ -562,6 +571,30 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     if cur_s >= 0:
         blocks.append((cur_s, cur_e))
     return blocks
+
+
+def _full_width(text: str, lines: list[tuple[int, int]]) -> float:
+    """The length from which a line is "full" in a hard-wrapped text (PDF-to-text output, e-mail), or infinity.
+
+    A layout engine breaks each line of a paragraph near one width, so in such a text the lines that another
+    line follows have nearly equal lengths. With at least :data:`_WRAP_LINES` such lines of at least
+    ``_WRAP_MIN`` characters whose quartiles lie within 15% of their median, a line of at least 85% of that
+    median that does not end a sentence was wrapped, whatever the next line starts with ("spokesperson
+    Mumtaz" / "Zahra Baloch said", "the United" / "States"). A text written one paragraph per line has lines
+    of every length and no full width. (Lengths are measured untrimmed: a cheap, close estimate.)
+    """
+    if len(lines) <= _WRAP_LINES:
+        return math.inf
+    lengths = sorted(
+        e - s for (s, e), (s2, e2) in pairwise(lines) if e - s >= _WRAP_MIN and not text[s2:e2].isspace() and s2 < e2
+    )
+    n = len(lengths)
+    if n < _WRAP_LINES:
+        return math.inf
+    q1, median, q3 = lengths[n // 4], lengths[n // 2], lengths[(3 * n) // 4]
+    if q3 - q1 > 0.15 * median:
+        return math.inf
+    return 0.85 * median
 
 
 def _wraps(text: str, line_end: int, next_start: int) -> bool:

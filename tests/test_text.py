@@ -59,6 +59,47 @@ def test_hard_wrapped_lines_go_on_after_a_quotation_or_before_a_capital():
     assert len(TextModel(short).sent_starts) == 2
 
 
+# written for this test: an agency story as PDF-to-text gives it, every line broken near 70 characters
+HARD_WRAPPED = (
+    "Border talks stall\n"
+    "\n"
+    "ISLAMABAD - Pakistan's foreign ministry on Sunday accused the government\n"
+    "in Kabul of sheltering militants, a charge that officials in Afghanistan\n"
+    'rejected. "We have shared the evidence again and again," said spokesperson\n'
+    "Mumtaz Zahra Baloch at a briefing, adding that the talks in the United\n"
+    "States would go ahead. Trade through the Torkham crossing fell by half in\n"
+    "the first week of the closure, traders told reporters on the border road.\n"
+    "Prices of flour and vegetables rose in markets on both sides of the line.\n"
+)
+
+
+def test_a_hard_wrapped_line_goes_on_before_a_capital_when_it_is_as_long_as_the_others():
+    """A name broken across lines ("spokesperson" / "Mumtaz Zahra Baloch", "the United" / "States") cut the
+    sentence there, and the speaker lost his name."""
+    got = sentences(HARD_WRAPPED)
+    assert got[0] == "Border talks stall"  # a short line is still a heading
+    assert "said spokesperson\nMumtaz Zahra Baloch at a briefing" in got[2]
+    assert "the United\nStates would go ahead." in got[2]
+    assert len(got) == 5
+
+
+def test_lines_of_every_length_have_no_wrap_width():
+    """One paragraph per line (most web text): a long line ending without a stop before a capital is not joined."""
+    lines = [
+        "Pakistan and Afghanistan agreed to reopen the Torkham crossing on Monday after a week of talks.",
+        "Officials said trade would resume at once.",
+        "The deal follows months of clashes along the border that left dozens of people dead on both sides "
+        "and stranded hundreds of lorries",
+        "Markets in Peshawar reopened.",
+        "Traders welcomed the decision but warned that prices would stay high for weeks, citing the cost of delays.",
+        "Kabul has not commented.",
+        "Analysts in Islamabad expect a second round of talks before the end of the month in Doha, Qatar",
+        "Some doubt it will last.",
+    ]
+    m = TextModel("\n".join(lines))
+    assert m.n_sentences == len(lines)
+
+
 def test_quotation_spanning_sentences_and_paragraphs():
     text = "“Both countries have limited options. They cannot walk away.\n\n“The status quo is fragile.” Rizvi said."
     m = TextModel(text)
