@@ -32,7 +32,7 @@ from .vocab import MONTHS, WEEKDAYS, common_words, english_frequencies
 if TYPE_CHECKING:
     from .actors import Actor, Mention
 
-__all__ = ["Surnames", "is_person", "titles"]
+__all__ = ["Surnames", "given_name_before", "is_person", "titles"]
 
 #: a word at least this frequent in the English list is a word, not a given name ("despite", "team"); names
 #: are rarer there ("eric" 3,671, "michelle" 949), except those that are words too ("bill", "mark"), let through
@@ -132,16 +132,21 @@ class Surnames:
         return sorted([*mentions, *found_mentions], key=lambda m: m.start)
 
     def _given_name_before(self, text: str, s: int) -> bool:
-        """Whether the word right before ``s`` is a capitalised word that can only be another given name."""
-        before = _BEFORE.search(text, max(0, s - 40), s)
-        if before is None:
-            return False
-        word = before.group(1)
-        if word.endswith(("'s", "’s", "ing")) or word in self.forms or word.isupper() or "-" in word:
-            return False  # a possessive, an actor, a caption in capitals ("WATCH"), "President-elect", a headline's
-            # verb ("Assessing Obama")
-        low = word.lower()
-        if low in titles() or low in common_words() or low in MONTHS or low in WEEKDAYS:
-            return False
-        # a common English word opens a sentence ("Despite Trump"), where a given name is rarely one ("Eric")
-        return english_frequencies().get(low, 0) < COMMON_WORD
+        return given_name_before(text, s, self.forms)
+
+
+def given_name_before(text: str, s: int, forms: frozenset[str] | Mapping[str, object] = frozenset()) -> bool:
+    """Whether the word right before offset ``s`` of ``text`` is a capitalised word that can only be a given name
+    ("Melania" Trump, "Steve" Israel), not a title, a common word, a possessive or one of ``forms`` (actor forms)."""
+    before = _BEFORE.search(text, max(0, s - 40), s)
+    if before is None:
+        return False
+    word = before.group(1)
+    if word.endswith(("'s", "’s", "ing")) or word in forms or word.isupper() or "-" in word:
+        return False  # a possessive, an actor, a caption in capitals ("WATCH"), "President-elect", a headline's
+        # verb ("Assessing Obama")
+    low = word.lower()
+    if low in titles() or low in common_words() or low in MONTHS or low in WEEKDAYS:
+        return False
+    # a common English word opens a sentence ("Despite Trump"), where a given name is rarely one ("Eric")
+    return english_frequencies().get(low, 0) < COMMON_WORD

@@ -371,6 +371,32 @@ def test_anonymous_and_vague_sources(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Afghanistan denied the report on Monday.", "Afghanistan"),
+        ("The United States said it would respond.", "United States"),
+        ("Moscow rejected the claim.", "Moscow"),
+        ("North Korea warned of consequences.", "North Korea"),
+        ("The Taliban said the attack was not theirs.", "Taliban"),
+        ("Kabul's Taliban rulers denied it.", "Kabul's Taliban rulers"),
+    ],
+)
+def test_a_country_capital_or_armed_group_that_speaks_is_an_institution(text, source):
+    """With no actor for it, "Afghanistan denied" made Afghanistan a named person."""
+    r = one(text)
+    assert r["source_type"] == "official/institution"
+    assert source in (r["source"], r["source_text"])
+
+
+def test_a_person_named_like_a_place_stays_a_person():
+    assert one("George Washington said the union would hold.")["source_type"] == "named person"
+    found = find("Rep. Steve Israel, a Democrat from New York, spoke on Monday. Israel said the bill would fail.")
+    said = next(r for r in found if r["cue"] == "say")
+    assert (said["source_type"], said["source"]) == ("named person", "Steve Israel")
+    assert one("Israel said the strikes would continue.")["source_type"] == "official/institution"
+
+
+@pytest.mark.parametrize(
     ("text", "cue"),
     [
         ("It is believed that the militants crossed at night.", "believe"),

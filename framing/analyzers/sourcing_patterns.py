@@ -58,6 +58,7 @@ from typing import Any
 from .. import cache_limits
 from ..actors import Mention
 from ..lexicons import Lexicon
+from ..surnames import given_name_before
 from ..text import WORD_RE, Quote, TextModel
 from ..vocab import WEEKDAYS
 from .sourcing_match import CueMatcher, cue_info
@@ -1445,6 +1446,16 @@ class _Doc:
             return None
         return found.group(1), self._actor_in(found.start(1), found.end(1))[0]
 
+    def _surname_of_place(self, name: str) -> bool:
+        """Whether a place that speaks ("Israel said") is a person's surname in this document: somewhere it comes
+        right after a given name ("Rep. Steve Israel")."""
+        if (name.lower(),) not in self.f.typer.places:
+            return False
+        return any(
+            given_name_before(self.text, m.start())
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text)
+        )
+
     def _resolve(self) -> None:
         """Surnames to full names; he/she/they to the last source of the same kind nearby."""
         m = self.m
@@ -1470,6 +1481,10 @@ class _Doc:
                     a.source_type = ante.source_type
                     a.source_actor = a.source_actor or ante.source_actor
                     a.resolved = "pronoun"
+            elif a.source_type == OFFICIAL and not a.source_actor and self._surname_of_place(a.source):
+                a.source_type = NAMED  # "Israel said" after "Rep. Steve Israel": the person, not the country
+                a.source = full_name(self.text, a.source, self.names)
+                a.resolved = "surname"
             elif a.source_type == NAMED and a.source:
                 full = full_name(self.text, a.source, self.names)
                 if full != a.source:

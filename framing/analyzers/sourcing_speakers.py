@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..lexicons import Lexicon
+from ..text import WORD_RE
 from ..vocab import MONTHS, WEEKDAYS
 
 __all__ = [
@@ -326,8 +327,12 @@ class SpeakerTyper:
         common: dict[str, str] = {}
         names: dict[str, str] = {}
         multi: dict[tuple[str, ...], str] = {}
+        places: dict[tuple[str, ...], str] = {}
         for e in sources:
             use = e.extra.get("use", "")
+            if use == "place":
+                places.setdefault(e.words, e.category)
+                continue
             if len(e.words) > 1:
                 multi[e.words] = e.category
                 continue
@@ -339,6 +344,8 @@ class SpeakerTyper:
         self.common = common
         self.names = names
         self.multi = multi
+        #: a country or capital that speaks for its government, as the whole name ("Afghanistan denied")
+        self.places = places
         self.person_actor_types = tuple(t.lower() for t in person_actor_types)
         #: (phrase, its last token, opens the sentence, actor type, actor form) → (type, name): a memo of
         #: :meth:`classify`, which depends on nothing else (the same results with or without it).
@@ -399,6 +406,11 @@ class SpeakerTyper:
             if self._person(actor_type):
                 return NAMED, self._person_name(text, ss, se, core, toks)
             return OFFICIAL, full
+        if self.places:
+            place = tuple(WORD_RE.findall(full.lower()))
+            cat = self.places.get(place[1:] if place[:1] == ("the",) else place)
+            if cat:
+                return cat, full  # "Afghanistan denied", "the United States said"; not "George Washington"
         # the head decides: "White House Press Secretary Josh Earnest" is a person,
         # "Ministry of Foreign Affairs" and "The New York Post" are institutions
         w = toks[core[-1]]
