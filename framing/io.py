@@ -456,7 +456,11 @@ def _document_from_record(rec: Mapping[str, Any], cols: Mapping[str, str | None]
         notes.append("converted from HTML")
     if not raw_text.strip():
         status = "skipped"
-        notes.append("empty document")
+        if tcol and tcol not in rec:  # a JSON line without the field, not one whose text is empty
+            others = ", ".join(map(str, list(rec)[:8])) or "none"
+            notes.append(f"no '{tcol}' field (this record's fields: {others})")
+        else:
+            notes.append("empty document")
     elif raw_text.endswith("chars]") and (cut := _CUT_RE.search(raw_text)) is not None:
         # NewsAPI gives the first 200 characters of an article and "… [+2345 chars]": measured as it is, the
         # article would look short and plain; the marker goes, and the status says what is missing
@@ -952,7 +956,14 @@ def _iter_folder(folder: Path, outlet_from_folder: bool = True, meter: ReadMeter
                 status="skipped",
                 notes=(
                     f"{p.name}: not a text file type ({p.suffix or 'no extension'}{kind})"
-                    + (f"; {_CONVERT[kind[2:]]}" if kind[2:] in _CONVERT else ""),
+                    + (f"; {_CONVERT[kind[2:]]}" if kind[2:] in _CONVERT else "")
+                    + (
+                        f"; a table of articles is read on its own (framing.load_corpus('{p.name}'), or give it "
+                        "to framing score or framing report instead of the folder): in a folder only "
+                        f"{' or '.join(METADATA_NAMES[:2])} is read, as the metadata of its text files"
+                        if p.name.lower().endswith(TABLE_EXTENSIONS)
+                        else ""
+                    ),
                 ),
                 **base,
             )

@@ -68,20 +68,26 @@ def test_tables_jsonl_gz_csv_parquet_dataframe(tmp_path):
 def test_bad_rows_and_files_are_kept_with_a_status(tmp_path):
     p = tmp_path / "c.jsonl"
     p.write_text(
-        '{"id": "ok", "text": "Fine text here."}\n{not json\n{"id": "empty", "text": "   "}\n', encoding="utf-8"
+        '{"id": "ok", "text": "Fine text here."}\n{not json\n{"id": "empty", "text": "   "}\n'
+        '{"id": "other", "body": "Text under another name."}\n',
+        encoding="utf-8",
     )
     c = load_corpus(p)
-    assert len(c) == 3
-    assert [d.status for d in c] == ["ok", "skipped", "skipped"]
+    assert len(c) == 4
+    assert [d.status for d in c] == ["ok", "skipped", "skipped", "skipped"]
     assert "line 2" in c[1].status_text and "empty" in c[2].status_text
+    assert c[3].status_text == "skipped: no 'text' field (this record's fields: id, body)"  # not "empty document"
     folder = tmp_path / "f"
     folder.mkdir()
     (folder / "scan.pdf").write_bytes(b"%PDF-1.4 binary")
     (folder / "latin.txt").write_bytes("Caf\xe9 talks in Quetta.".encode("cp1252"))
     (folder / "u16.txt").write_bytes("Talks in Doha.".encode("utf-16"))
+    (folder / "more.csv").write_text("text\nTalks in Doha.\n", encoding="utf-8")
     docs = {d.id: d for d in load_corpus(folder)}
     assert docs["scan"].status == "skipped" and "PDF" in docs["scan"].status_text
     assert "convert it to text first (for example pdftotext" in docs["scan"].status_text  # what to do about it
+    # a table among text files is not read as one document, and the note says how to read it
+    assert "read on its own (framing.load_corpus('more.csv')" in docs["more"].status_text
     assert docs["latin"].status == "warning" and docs["latin"].text.startswith("Café")
     assert docs["u16"].status == "ok" and docs["u16"].text == "Talks in Doha."
 
