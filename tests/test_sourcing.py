@@ -388,6 +388,38 @@ def test_a_country_capital_or_armed_group_that_speaks_is_an_institution(text, so
     assert source in (r["source"], r["source_text"])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Periodic closures have sparked tensions, underscoring how border disputes now mirror broader mistrust.",
+        "Given the shared heritage, both countries have every reason to build a relationship rooted in trust and "
+        "understanding.",
+        "Repeated assaults on the police made Islamabad wary, and officials denied any talks.",
+    ],
+)
+def test_a_word_capitalised_only_because_it_opens_the_sentence_is_not_a_speaker(text):
+    """The seed report's who-speaks figure listed "Periodic", "Past", "Given" and "Repeated" as named sources."""
+    sources = {r["source"] for r in find(text)}
+    assert not sources & {"Periodic", "Given", "Repeated"}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Republicans, though, said they trusted the FBI.", "Republicans"),
+        ("Investors hope the worst of the rout has passed.", "Investors"),
+        ("Washington blames Hamas rocket fire for the violence.", "Washington"),
+        (
+            "Sen. Sherrod Brown spoke first. Brown, who chairs the panel, has long opposed the deal, saying it would "
+            "cost jobs.",
+            "Sherrod Brown",
+        ),
+    ],
+)
+def test_people_places_and_names_written_elsewhere_still_speak_at_a_sentence_start(text, source):
+    assert {r["source"] for r in find(text)} == {source}
+
+
 def test_a_person_named_like_a_place_stays_a_person():
     assert one("George Washington said the union would hold.")["source_type"] == "named person"
     found = find("Rep. Steve Israel, a Democrat from New York, spoke on Monday. Israel said the bill would fail.")

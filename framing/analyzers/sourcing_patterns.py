@@ -60,7 +60,7 @@ from ..actors import Mention
 from ..lexicons import Lexicon
 from ..surnames import given_name_before
 from ..text import WORD_RE, Quote, TextModel
-from ..vocab import WEEKDAYS
+from ..vocab import WEEKDAYS, english_frequencies
 from .sourcing_match import CueMatcher, cue_info
 from .sourcing_speakers import (
     _NOT_NAMES,
@@ -108,6 +108,50 @@ _REF_BULLET = re.compile(r"\s*(?:[-*•·▪◦–]|\(?\d{1,3}[.)]|\[\d{1,3}\])\
 _CLAUSE_BREAK_RE = re.compile(
     r"[,;:—–]\s*(?:(?:but|and|while|whereas|although|though|yet|so)\s+)?|\s(?:but|and|while|whereas)\s"
 )
+#: an English word less frequent than this (``framing.vocab.english_frequencies``) may be a name where it opens
+#: a sentence ("obama" 244, "trump" 2,536, "bush" 7,853; "brown" 33,083 and "history" 111,505 are words), unless
+#: it is shaped like an adjective, adverb or abstract noun ("periodic" 1,576, "repeated" 7,684, "tensions"
+#: 2,199); below the first figure it may be a name whatever its shape ("ahmed")
+_RARE_WORD = 1_000
+_UNCOMMON_WORD = 10_000
+_NOT_NAME_ENDINGS = (
+    "ed",
+    "ly",
+    "ic",
+    "ous",
+    "ive",
+    "ful",
+    "less",
+    "able",
+    "ible",
+    "ion",
+    "ions",
+    "ity",
+    "ment",
+    "ness",
+)
+
+
+def _rare_enough(low: str) -> bool:
+    """Whether a lower-cased word opening a sentence is rare enough in English to be taken for a name."""
+    f = english_frequencies().get(low, 0)
+    return f < _RARE_WORD or (f < _UNCOMMON_WORD and not low.endswith(_NOT_NAME_ENDINGS))
+
+
+def _inside_sentence(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` is inside a sentence: a word, a comma or a closing mark comes before it on its
+    line ("said Brown", '," Brown said'), not a sentence's end, an opening mark or a line break."""
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    if j < 0:
+        return False
+    c = text[j]
+    if c.isalnum() or c in ",;”’)":
+        return True
+    return c in "\"'" and j > 0 and text[j - 1] in ",!?"  # '"We will," Brown said': a closing straight quote
+
+
 #: Capitalised words that open sentences without being names (checked when a speaker must be recognised).
 _COMMON_OPENERS = frozenset(
     _words(
@@ -352,6 +396,7 @@ class _Doc:
         self.quotes = self._quotes()
         self._qwords: dict[int, bool] = {}
         self._labels: dict[str, bool] = {}
+        self._openers: dict[str, bool] = {}
         self._min_words_re = finder.min_words_re
         self._q_starts = [q.start for q in self.quotes]
         self.quote_used: dict[int, int] = {}  # quote index -> attribution index
@@ -869,8 +914,37 @@ class _Doc:
             return True
         if not self.text[ss[ph.b - 1]].isupper():
             return False
-        # a capitalised word: a name, unless it only opens the sentence ("Bankruptcy is ...")
-        return ph.b - 1 > 0 or w not in _COMMON_OPENERS
+        # a capitalised word: a name, unless it only opens the sentence ("Bankruptcy is ...", "Periodic closures")
+        if ph.b - 1 > 0:
+            return True
+        if w in _COMMON_OPENERS:
+            return False
+        if self.mentions and self._actor_in(ss[0], se[0])[0]:
+            return True  # an actor ("Democrats", "Washington")
+        return self._opener_is_name(self.text[ss[0] : se[0]])
+
+    def _opener_is_name(self, word: str) -> bool:
+        """Whether a capitalised word that opens a sentence can be a speaker by itself: a pronoun ("He's"), a
+        place that speaks ("Washington"), people ("Investors", "Republicans"), a word rare in English ("Sindh",
+        "Obama"), or one the document also writes with a capital inside a sentence ("... said Brown"). "Periodic
+        closures have sparked tensions, underscoring ..." and "Past grievances ..." have no speaker."""
+        hit = self._openers.get(word)
+        if hit is None:
+            low = word.lower()
+            hit = (
+                re.split(r"['’]", low, maxsplit=1)[0] in PRONOUNS
+                or (low,) in self.f.typer.places
+                or low in _HOLDER_WORDS
+                or low.endswith(_PEOPLE_SUFFIXES)
+                or low.endswith(("crats", "cans", "als", "ives"))  # Democrats, Republicans, Liberals, Conservatives
+                or _rare_enough(low)
+                or any(
+                    _inside_sentence(self.text, m.start())
+                    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text)
+                )
+            )
+            self._openers[word] = hit
+        return hit
 
     def _holder(self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase) -> bool:
         """True when a phrase can hold a belief or issue a finding: a recognised speaker, a relative pronoun,
