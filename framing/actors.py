@@ -373,7 +373,7 @@ class ActorSet:
 
     # ------------------------------------------------------------------ discovery
     @classmethod
-    def discover(cls, corpus: Corpus, top: int = 20, min_docs: int = 2) -> ActorSet:
+    def discover(cls, corpus: Corpus, top: int = 20, min_docs: int | None = None) -> ActorSet:
         """Propose actors for a corpus with no actor file.
 
         Frequent proper-noun phrases (capitalised word sequences not at the
@@ -382,6 +382,9 @@ class ActorSet:
         given in parentheses after its long form ("Tehreek-e-Taliban Pakistan
         (TTP)"), and demonyms sharing a stem ("Pakistan", "Pakistani"). The
         result is a starting point to edit and save with :meth:`to_yaml`.
+
+        ``min_docs``: the documents a name must be in (default 2). By default a corpus of fewer than five
+        documents (:data:`framing.discover.SMALL_CORPUS`) counts mentions instead: a name named twice anywhere.
         """
         from .discover import discover_actors
 

@@ -27,6 +27,10 @@ open names ("New York", "First Amendment") and are dropped only when they stand 
 
 Groups are ranked by the number of documents that mention them. Large corpora
 are sampled (at most ``max_docs`` documents, spread evenly) to keep discovery fast.
+A small corpus (fewer than :data:`SMALL_CORPUS` documents: one article, a class's
+three) counts mentions instead of documents, so that a name named twice in one
+article is proposed, and there a name that only opens sentences counts when its
+words are rare in English ("Afghanistan denied ...").
 """
 
 from __future__ import annotations
@@ -39,7 +43,14 @@ from typing import TYPE_CHECKING, Any
 
 from .actors import Actor
 from .clean import Cleaner
-from .vocab import MONTHS, WEEKDAYS
+from .vocab import MONTHS, WEEKDAYS, english_frequencies
+
+#: with fewer analysable documents than this, discovery counts a name's mentions rather than its documents (a
+#: name must still be named twice): one article, or a class's three, has names in only one of them
+SMALL_CORPUS = 5
+#: there, a name that only opens sentences counts when each of its words is rarer than this in English
+#: (``framing.vocab.english_frequencies``: "afghanistan" and "obama" are; "despite" and "periodic" are not)
+_RARE_WORD = 1_000
 
 if TYPE_CHECKING:
     from .actors import ActorSet
@@ -225,10 +236,21 @@ def _initials(phrase: str) -> str:
     return "".join(w if w.isupper() else w[0] for w in phrase.split() if w[0].isupper())
 
 
+def _rare(phrase: str) -> bool:
+    """Whether every word of a phrase is rare in English (a name: "Afghanistan", "Hamdullah Fitrat"), so that in a
+    small corpus a name that only opens sentences counts too."""
+    freq = english_frequencies()
+    return all(freq.get(w.lower(), 0) < _RARE_WORD for w in phrase.split())
+
+
 def discover_actors(
-    cls: type[ActorSet], corpus: Corpus, top: int = 20, min_docs: int = 2, max_docs: int = 1000
+    cls: type[ActorSet], corpus: Corpus, top: int = 20, min_docs: int | None = None, max_docs: int = 1000
 ) -> ActorSet:
     docs = [d for d in corpus if not d.skipped]
+    # a class's three articles, or one: a name in one of them is worth proposing once it is named twice
+    by_mentions = min_docs is None and len(docs) < SMALL_CORPUS
+    if min_docs is None:
+        min_docs = 2
     if len(docs) > max_docs:
         step = len(docs) / max_docs
         docs = [docs[int(i * step)] for i in range(max_docs)]
@@ -257,9 +279,11 @@ def discover_actors(
     for p, df in doc_freq.items():
         # a name must be seen in mid-sentence somewhere ("Despite" never is), or be an acronym; once it is, every
         # document that has it counts, also where it only opens sentences
-        if df < min_docs or not (mid_total[p] or (p.isupper() and len(p) >= 2)):
+        if by_mentions:
+            df = total[p]  # mentions stand for documents: the ranking and the shares below compare them
+        if df < min_docs or not (mid_total[p] or (p.isupper() and len(p) >= 2) or (by_mentions and _rare(p))):
             continue
-        if " " not in p and not p.isupper() and lower_counts[p.lower()] >= mid_total[p]:
+        if " " not in p and not p.isupper() and lower_counts[p.lower()] >= max(mid_total[p], 1):
             continue
         keep[p] = df
 
@@ -332,14 +356,15 @@ def discover_actors(
             for r in roots - {head}:
                 head_of[r] = head
 
-    groups: dict[str, dict[str, Any]] = defaultdict(lambda: {"forms": set(), "docs": 0, "count": 0})
-    for p, df in keep.items():
+    groups: dict[str, dict[str, Any]] = defaultdict(lambda: {"forms": set(), "rank": 0, "docs": 0, "count": 0})
+    for p, n in keep.items():
         h = root(p)
         g = groups[h]
         g["forms"].add(p)
-        g["docs"] = max(g["docs"], df)
+        g["rank"] = max(g["rank"], n)  # documents, or mentions in a small corpus
+        g["docs"] = max(g["docs"], doc_freq[p])
         g["count"] += total[p]
-    ranked = sorted(groups.items(), key=lambda kv: (-kv[1]["docs"], -kv[1]["count"], kv[0]))
+    ranked = sorted(groups.items(), key=lambda kv: (-kv[1]["rank"], -kv[1]["count"], kv[0]))
     actors = []
     used: set[str] = set()
     for head, g in ranked:
@@ -392,7 +417,7 @@ def discover_actors(
                 name=name,
                 type="person" if head in persons else "",
                 forms=forms_map,
-                description=f"discovered: {g['docs']} documents",
+                description=f"discovered: {g['docs']} document{'' if g['docs'] == 1 else 's'}",
             )
         )
         used.update(g["forms"])

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import framing
 from framing.actors import ActorSet, trie_regex
 from framing.corpus import Corpus, Document
 from framing.errors import ConfigError
@@ -182,6 +183,26 @@ def test_a_name_that_opens_the_sentences_of_one_document_counts_in_that_document
     )
     assert found.names == ["Borduria"]  # never "However" nor "Officials": not seen mid-sentence
     assert [a.description for a in found] == ["discovered: 2 documents"]
+
+
+def test_one_article_proposes_the_names_it_names_twice():
+    """A student's one article gave no actor at all (a name had to be in two documents), so no stance either."""
+    text = (
+        "Afghanistan rejected the charge on Sunday. Pakistan's foreign ministry said Afghan officials had "
+        "sheltered militants. Afghanistan denied it again, and the Afghan embassy in Islamabad said Pakistan "
+        "was deflecting blame. Officials met in Doha."
+    )
+    found = ActorSet.discover(Corpus([Document(id="a", text=text)]))
+    assert found.names[:2] == ["Afghanistan", "Pakistan"]  # Afghanistan only opens sentences, but is rare in English
+    by_name = {a.name: a for a in found}
+    assert dict(by_name["Afghanistan"].forms)["demonyms"] == ("Afghan",)
+    assert "Doha" not in found.names and "Officials" not in found.names  # named once; a common word
+    assert by_name["Pakistan"].description == "discovered: 1 document"
+    a = framing.analyze([text], progress=False)
+    assert set(a.mentions["actor"]) == {"Afghanistan", "Pakistan"}
+    # with more documents, a name must be in two of them, as before
+    five = ActorSet.discover(Corpus([Document(id=str(k), text=text if k == 0 else "Trade went on.") for k in range(5)]))
+    assert five.names == []
 
 
 def test_a_phrase_whose_first_word_stands_alone_more_often_is_no_full_name_of_a_surname():
