@@ -93,6 +93,23 @@ def test_a_masthead_set_apart_by_the_page_layout_is_a_running_head_without_page_
     assert not Cleaner().clean(table).edits  # gapped lines that share no part are not page furniture
 
 
+def test_footnote_numbers_glued_to_a_sentence_are_removed_and_logged():
+    """PDF-to-text keeps superscript footnote numbers: "reopen.3 The" was one token and one sentence."""
+    from framing.text import TextModel
+
+    raw = 'The crossing would reopen.3 The announcement followed talks. Kabul welcomed the decision."12 Trade resumed.'
+    r = Cleaner().clean(raw)
+    assert (
+        r.text
+        == 'The crossing would reopen. The announcement followed talks. Kabul welcomed the decision." Trade resumed.'
+    )
+    assert [(e.text, e.rule) for e in r.edits] == [("3", "footnotes"), ("12", "footnotes")]
+    assert TextModel(r.text).n_sentences == 4
+    for kept in ("See p.12 The book.", "The U.S.2 Army", "It rose 2.3 Million", "Born in 1950. He left.", "no.5 the"):
+        assert Cleaner().clean(kept).text == kept
+    assert Cleaner(exclude=("footnotes",)).clean(raw).text == raw
+
+
 def test_running_headers_and_footers_of_pdf_pages_are_removed():
     raw = "".join(_PAGE.format(n=n) for n in (1, 2, 3))
     r = Cleaner().clean(raw)
