@@ -420,6 +420,32 @@ def test_people_places_and_names_written_elsewhere_still_speak_at_a_sentence_sta
     assert {r["source"] for r in find(text)} == {source}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Despite repeated requests, Kabul has resisted acting against these groups.",
+        "For Islamabad, the TTP’s continued presence on Afghan soil is an existential threat.",
+        "Militants used varied tactics, showing continued adaptability.",
+    ],
+)
+def test_a_participle_before_its_noun_is_no_reporting_verb(text):
+    """The seed report counted "repeated requests" and "continued presence" as statements with no speaker."""
+    assert not [r for r in find(text) if r["cue"] in ("repeat", "continue")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Pakistan repeated calls for verifiable action.", "repeat", "Pakistan"),  # after its subject: a verb
+        ("Papadopoulos has since pleaded guilty to lying to investigators.", "plead", "Papadopoulos"),
+        ("Some suggested the movement was hypocritical.", "suggest", "Some"),
+        ("YouTube has long faced complaints about alleged censorship on its site.", "allege", ""),  # still ascribed
+    ],
+)
+def test_a_participle_after_its_subject_or_of_doubt_stays_a_cue(text, cue, source):
+    assert [(r["cue"], r["source"]) for r in find(text) if r["cue"] == cue] == [(cue, source)]
+
+
 def test_a_person_named_like_a_place_stays_a_person():
     assert one("George Washington said the union would hold.")["source_type"] == "named person"
     found = find("Rep. Steve Israel, a Democrat from New York, spoke on Monday. Israel said the bill would fail.")

@@ -72,6 +72,7 @@ from .sourcing_speakers import (
     OFFICIAL,
     PRONOUNS,
     SKIP_BEFORE_VERB,
+    STOP,
     TITLES,
     Phrase,
     SpeakerTyper,
@@ -261,6 +262,18 @@ _SUBJECT_PRONOUNS = frozenset(_words("he she they i we it you who"))
 _PARTICIPLE_LINKS = frozenset(
     _words("by while when whilst after before since without in as also of from for upon through despite besides")
 )
+#: Prepositions and determiners after which a participle modifies a noun ("with repeated calls", "despite
+#: continued attacks", "these alleged crimes"); not "since" ("has since pleaded") nor the quantifiers that stand
+#: for a subject ("Many described", "all urged")
+_BEFORE_NOUN = frozenset(
+    _words(
+        "in on at by for with from into about over after before during under against among between through without "
+        "within despite amid amidst including regarding toward towards upon across of "
+        "the a an his her their its our my your every each no such whose these those"
+    )
+)
+#: words whose "'s" is "is" or "has", not a possessive
+_CONTRACTED = frozenset(_words("he she it that what who where there here let how when why"))
 #: Words that open a sentence before its subject ("But", "And", "Meanwhile").
 _SKIP_OPENERS = frozenset(_words("but and so yet still meanwhile instead then also now indeed however thus later"))
 #: Words that open an introductory phrase ended by a comma before the subject ("Since announcing ..., Mr. Biden").
@@ -495,6 +508,15 @@ class _Doc:
             k = start_tok - s0
             if k > 0 and tokens[start_tok - 1] in ARTICLES:
                 continue  # "the state", "no guarantee": a noun (checked before any other work)
+            if (
+                end_tok - start_tok == 1
+                and tokens[start_tok].endswith("ed")
+                and info[4] != "doubt"
+                and self._before_noun(start_tok, k, s_end_tok)
+            ):
+                # "with repeated calls", "the TTP's continued presence": an adjective; but "about alleged
+                # collusion" still ascribes a claim to someone
+                continue
             start = tok_starts[start_tok]
             if (
                 k > 0
@@ -523,6 +545,33 @@ class _Doc:
             if a.category in _INTERNAL and a.kind in ("indirect", "document"):
                 a.kind = "internal_state"  # "Trump wants ...", "Democrats are wary of ...": ascribed, not said
         return self.out
+
+    def _before_noun(self, i: int, k: int, end: int) -> bool:
+        """Whether the participle at token ``i`` (``k``-th of its sentence, which ends before token ``end``)
+        modifies the noun after it: it opens the sentence or follows a preposition, a determiner, a possessive
+        or an -ing verb ("Despite repeated requests", "showing continued adaptability"), and a content word in
+        lower case follows it after one space. After a subject it is a verb ("Pakistan repeated calls")."""
+        if i + 1 >= end:
+            return False
+        m, text, tokens = self.m, self.text, self.m.tokens
+        nxt = tokens[i + 1]
+        if (
+            m.tok_starts[i + 1] - m.tok_ends[i] != 1
+            or text[m.tok_ends[i]] != " "
+            or not text[m.tok_starts[i + 1]].islower()
+            or nxt in STOP
+            or nxt in PRONOUNS
+        ):
+            return False
+        if k == 0:
+            return True
+        prev = tokens[i - 1]
+        if text[m.tok_ends[i - 1] : m.tok_starts[i]] != " ":
+            return False
+        if prev in _BEFORE_NOUN or prev.endswith("ing"):
+            return True
+        # a possessive ("the TTP's continued presence"), not a contraction ("he's maintained", "what's called")
+        return prev.endswith(("’s", "'s")) and prev[:-2] not in _CONTRACTED
 
     def _quotes_in_content(self) -> None:
         """Quotations inside reported speech ("said the ruling was “a disgrace”") belong to that attribution."""
