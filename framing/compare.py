@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from .analyzers.base import Metric
+from .doc_status import analysed
 from .errors import GroupError, MetricError, OptionError
 from .periods import PERIODS, group_labels, is_period, period_labels
 from .stats import bootstrap_interval, column_matrix, resample_sums, unit_sums
@@ -174,7 +175,7 @@ class _Groups:
         docs = a.documents
         if by is not None:
             check_analysis_group(a, by)
-        ok = ~docs["status"].astype(str).str.startswith("skipped").to_numpy()
+        ok = analysed(docs)  # not skipped, and in English (a document left unanalysed would count as zeros)
         labels = group_labels(docs, by) if by is not None else np.full(len(docs), "", dtype=object)
         dated = np.ones(len(docs), dtype=bool)
         if by is not None and is_period(by, docs.columns):
@@ -424,7 +425,7 @@ def trend(
         raise OptionError(f"by={by!r} is a period: give the periods with period= and the groups with by=")
     groups = _Groups(a, by, period)
     if not groups.names:
-        n = int((~docs["status"].astype(str).str.startswith("skipped")).sum())
+        n = int(analysed(docs).sum())
         given = docs["date"].dropna().astype(str).str.strip()
         examples = ", ".join(repr(d) for d in given[given != ""].unique()[:3])
         raise GroupError(

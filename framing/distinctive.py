@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .doc_status import analysed
 from .text import tokenize
 from .vocab import common_words
 
@@ -113,7 +114,7 @@ def group_word_counts(
     stop = frozenset(stop_words) if stop_words is not None else common_words()
     check_analysis_group(a, by)  # a misspelt column made one group of every document
     docs = a.documents
-    ok = docs[~docs["status"].astype(str).str.startswith("skipped")]
+    ok = docs[analysed(docs)]  # the English documents the analyzers ran on
     group_of = dict(zip(ok["doc_id"], ok[by].fillna("").astype(str)))
     sents = a.sentences
     if "kind" in sents:

@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._frozen import FrozenDict
 from ._yaml import item_lines, key_lines, parse_yaml, read_config
+from .doc_status import analysed
 from .errors import ConfigError
 from .lexicons import Lexicon, LexiconEntry, _term_words
 from .termmatch import TermMatcher, Vocabulary
@@ -629,7 +630,7 @@ def coverage(
     docs = a.documents
     check_analysis_group(a, by)
     check_options(a, level=level, n_boot=n_boot, min_docs=min_docs)
-    ok = ~docs["status"].astype(str).str.startswith("skipped")
+    ok = analysed(docs)
     groups = docs.loc[ok, by].fillna("").astype(str)
     group_docs = {g: list(ids) for g, ids in docs.loc[ok, "doc_id"].groupby(groups.values)}
     counted = sent["issue_counted"].fillna(0).to_numpy(dtype=float) if "issue_counted" in sent else np.ones(len(sent))

@@ -21,6 +21,7 @@ from .actors import ActorSet
 from .analyzers.base import Analyzer, DocContext, DocResult, Evidence, Metric, Ratio, create
 from .clean import Cleaner
 from .corpus import STANDARD_FIELDS, Document
+from .doc_status import NOT_ENGLISH
 from .duplicates import fingerprint
 from .text import TextModel
 
@@ -343,7 +344,7 @@ class Pipeline:
             row.update(
                 n_words=n_words,
                 n_sentences=model.n_sentences,
-                language="en" if not math.isnan(share) and english else ("" if english else "not English"),
+                language="en" if not math.isnan(share) and english else ("" if english else NOT_ENGLISH),
             )
             if n_words == 0:
                 status = "skipped"
@@ -379,7 +380,8 @@ class Pipeline:
                     ctx.results[a.name] = res
                     self._merge(a, res, out, model.n_sentences, len(mentions))
             self._fill_missing(out, model.n_sentences, len(mentions))
-            row.update(self._doc_metrics(out))
+            if status != "skipped" and english:  # else the metrics stay NaN: not measured, not zero
+                row.update(self._doc_metrics(out))
         except Exception as exc:
             status = "skipped"
             notes.append(f"failed: {type(exc).__name__}: {exc}")

@@ -123,6 +123,31 @@ def test_non_english_is_flagged_not_scored():
     assert math.isnan(row["flesch_reading_ease"])
 
 
+def test_a_document_left_unanalysed_counts_in_no_comparison():
+    """A French article in an outlet's folder scored 0 attributions per 1,000 words and a stance of 0 toward
+    Pakistan (the analyzers' empty values), and pulled its outlet toward them; its words entered the distinctive
+    words, and the report's figure then failed on Urdu letters."""
+    english = (
+        "Pakistan accused the Afghan government of sheltering militants, officials said on Monday. "
+        "The Taliban rejected the charge and called it baseless. Trade across the border fell sharply. "
+    )
+    french = "Le Pakistan a accusé le gouvernement afghan de protéger des militants, ont déclaré les responsables. " * 3
+    docs = [{"id": "en", "outlet": "Dawn", "text": english * 2}, {"id": "fr", "outlet": "Dawn", "text": french}]
+    a = framing.analyze(docs, actors={"Pakistan": ["Pakistan"]}, progress=False)
+    fr = a.documents.set_index("doc_id").loc["fr"]
+    assert fr["language"] == "not English"
+    assert math.isnan(fr["attributions_per_1000"]) and math.isnan(fr["stance_mean"])
+    alone = framing.analyze(docs[:1], actors={"Pakistan": ["Pakistan"]}, progress=False)
+    for metric in ("attributions_per_1000", "stance_mean", "mentions_per_1000"):
+        both = a.compare(metric=metric).iloc[0]
+        assert both["n_docs"] == 1
+        assert both["value"] == pytest.approx(alone.compare(metric=metric).iloc[0]["value"])
+    from framing.distinctive import group_word_counts
+
+    counted = group_word_counts(a)["Dawn"]
+    assert counted["taliban"] == 2 and not {"gouvernement", "responsables"} & set(counted)
+
+
 def test_explain_shows_every_evidence_span(seed_analysis):
     h = seed_analysis.explain("003_5f65102a985eecf8")
     html = h._repr_html_()

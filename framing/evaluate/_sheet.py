@@ -24,6 +24,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..doc_status import analysed
 from ..errors import OptionError
 
 __all__ = ["coding_sheet"]
@@ -70,7 +71,7 @@ def coding_sheet(
     docs = a.documents  # type: ignore[attr-defined]
     if by is not None:
         a.check_group(by)  # type: ignore[attr-defined]
-    ok = docs.loc[~docs["status"].astype(str).str.startswith("skipped"), "doc_id"].astype(str)
+    ok = docs.loc[analysed(docs), "doc_id"].astype(str)
     if unit == "sentences":
         s = a.sentences  # type: ignore[attr-defined]
         pool = s[s["doc_id"].astype(str).isin(ok) & (s["kind"] == "text")]

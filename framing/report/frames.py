@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..analyzers.frames import FRAME_KEYS, FRAME_NAMES, FRAMES
+from ..doc_status import analysed
 from ..plots.issues import plot_frame_profile
 from .base import Page, ReportContext
 
@@ -40,8 +41,7 @@ def _profile(a: Analysis, ctx: ReportContext) -> tuple[pd.DataFrame, pd.DataFram
 
 def _doc_profile(a: Analysis, ctx: ReportContext) -> pd.DataFrame:
     docs = a.documents
-    ok = ~docs["status"].astype(str).str.startswith("skipped")
-    docs = docs[ok]
+    docs = docs[analysed(docs)]
     groups = docs[ctx.by].fillna("").astype(str)
     rows = {}
     for f in FRAMES:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from ..doc_status import analysed
 from ..periods import suggest_period
 from ..plots.trend import plot_trend
 from .base import Page, ReportContext, overlap_note
@@ -32,7 +33,7 @@ def _plan(a: Analysis, ctx: ReportContext) -> tuple[str, str | None, str, list[s
         return ctx.cache[key]
     plan = None
     docs = a.documents
-    ok = ~docs["status"].astype(str).str.startswith("skipped")
+    ok = analysed(docs)
     if "date" in docs.columns and "stance" in a.analyzers and not a.mentions.empty:
         dates = docs.loc[ok, "date"]
         period = suggest_period(dates)
