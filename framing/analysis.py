@@ -29,6 +29,7 @@ import pandas as pd
 from .analyzers.base import Metric
 from .compare import Comparable
 from .corpus import STANDARD_FIELDS, Corpus
+from .doc_status import analysed
 from .packed import PackedOutput, pack
 from .periods import group_labels, is_period
 from .pipeline import DocOutput, Pipeline
@@ -228,6 +229,8 @@ class Analysis(Comparable):
         m = self.mentions
         docs = self.documents
         self.check_group(by)
+        docs = docs[analysed(docs)]  # a document left unanalysed (not English) is in no comparison
+        m = m[m["doc_id"].isin(docs["doc_id"])] if len(m) else m
         groups = pd.Series(group_labels(docs, by), index=docs.index)
         if is_period(by, docs.columns):
             docs, groups = docs[groups != ""], groups[groups != ""]

@@ -142,6 +142,7 @@ def test_a_document_left_unanalysed_counts_in_no_comparison():
         both = a.compare(metric=metric).iloc[0]
         assert both["n_docs"] == 1
         assert both["value"] == pytest.approx(alone.compare(metric=metric).iloc[0]["value"])
+    assert a.actor_counts().loc["Dawn", "Pakistan"] == alone.actor_counts().loc["Dawn", "Pakistan"]
     from framing.distinctive import group_word_counts
 
     counted = group_word_counts(a)["Dawn"]
