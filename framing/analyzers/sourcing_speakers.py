@@ -14,8 +14,9 @@ sequence next to a reporting verb:
 
 The **type** of a source follows from its words (the ``sources`` lexicon):
 a capitalised name is a *named person* unless it contains a word for an
-institution ("Ministry", "Post") or is an acronym or an actor that is not a
-person; nouns for documents ("report", "poll") make a *document/report*;
+institution ("Ministry", "Post"), is an acronym or an actor that is not a
+person, or is a country or capital as the whole name ("Afghanistan denied",
+"Moscow said": lexicon entries of use "place"); nouns for documents ("report", "poll") make a *document/report*;
 unnamed people and groups ("officials", "a source", "analysts", "some
 quarters") are *anonymous/vague*; offices and bodies without a name ("the
 ministry", "the campaign") are *official/institution*.
