@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from .actors import Actor
 from .clean import Cleaner
+from .surnames import COMMON_WORD, titles
 from .vocab import MONTHS, WEEKDAYS, english_frequencies
 
 #: with fewer analysable documents than this, discovery counts a name's mentions rather than its documents (a
@@ -236,6 +237,19 @@ def _initials(phrase: str) -> str:
     return "".join(w if w.isupper() else w[0] for w in phrase.split() if w[0].isupper())
 
 
+def _given_name(word: str) -> bool:
+    """Whether a capitalised word can open a person's name: not a title or office, nor a common English word."""
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and low not in titles()
+        and english_frequencies().get(low, 0) < COMMON_WORD
+        and low not in MONTHS
+        and low not in WEEKDAYS
+    )
+
+
 def _rare(phrase: str) -> bool:
     """Whether every word of a phrase is rare in English (a name: "Afghanistan", "Hamdullah Fitrat"), so that in a
     small corpus a name that only opens sentences counts too."""
@@ -279,13 +293,22 @@ def discover_actors(
     for p, df in doc_freq.items():
         # a name must be seen in mid-sentence somewhere ("Despite" never is), or be an acronym; once it is, every
         # document that has it counts, also where it only opens sentences
-        if by_mentions:
-            df = total[p]  # mentions stand for documents: the ranking and the shares below compare them
-        if df < min_docs or not (mid_total[p] or (p.isupper() and len(p) >= 2) or (by_mentions and _rare(p))):
+        # in a small corpus a name must be named twice (anywhere), and names are ranked by their mentions; the
+        # shares that group variants still compare documents ("Trump" and "Donald Trump" are in the same ones)
+        if (total[p] if by_mentions else df) < min_docs or not (
+            mid_total[p] or (p.isupper() and len(p) >= 2) or (by_mentions and _rare(p))
+        ):
             continue
         if " " not in p and not p.isupper() and lower_counts[p.lower()] >= max(mid_total[p], 1):
             continue
         keep[p] = df
+    if by_mentions:
+        # a person's full name is given once ("Donald Trump spoke ... Trump said"): it stays when its surname was
+        # kept and its first word can be a given name (not a title: "Speaker Ryan"; not a word: "Senate Republicans")
+        for p, df in doc_freq.items():
+            words = p.split()
+            if p not in keep and 2 <= len(words) <= 3 and words[-1] in keep and _given_name(words[0]):
+                keep[p] = df
 
     # group variants under a head form
     head_of: dict[str, str] = {}
@@ -361,7 +384,7 @@ def discover_actors(
         h = root(p)
         g = groups[h]
         g["forms"].add(p)
-        g["rank"] = max(g["rank"], n)  # documents, or mentions in a small corpus
+        g["rank"] = max(g["rank"], total[p] if by_mentions else n)  # documents, or mentions in a small corpus
         g["docs"] = max(g["docs"], doc_freq[p])
         g["count"] += total[p]
     ranked = sorted(groups.items(), key=lambda kv: (-kv[1]["rank"], -kv[1]["count"], kv[0]))

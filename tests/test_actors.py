@@ -200,6 +200,10 @@ def test_one_article_proposes_the_names_it_names_twice():
     assert by_name["Pakistan"].description == "discovered: 1 document"
     a = framing.analyze([text], progress=False)
     assert set(a.mentions["actor"]) == {"Afghanistan", "Pakistan"}
+    # a surname still joins the full name it follows, though it is named more often ("Trump", "Donald Trump")
+    text2 = "Donald Trump spoke in Ohio. Trump said the plan would work. Later Trump said it again, and Trump left."
+    one = ActorSet.discover(Corpus([Document(id="b", text=text2)]))
+    assert [(a.name, dict(a.forms).get("aliases")) for a in one] == [("Donald Trump", ("Trump",))]
     # with more documents, a name must be in two of them, as before
     five = ActorSet.discover(Corpus([Document(id=str(k), text=text if k == 0 else "Trade went on.") for k in range(5)]))
     assert five.names == []
