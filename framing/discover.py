@@ -305,9 +305,19 @@ def discover_actors(
     if by_mentions:
         # a person's full name is given once ("Donald Trump spoke ... Trump said"): it stays when its surname was
         # kept and its first word can be a given name (not a title: "Speaker Ryan"; not a word: "Senate Republicans")
+        # and so is a place named once beside its kept demonym ("Afghanistan denied" with "Afghan officials")
+        singles = [q for q in keep if " " not in q and len(q) >= 4]
         for p, df in doc_freq.items():
+            if p in keep:
+                continue
             words = p.split()
-            if p not in keep and 2 <= len(words) <= 3 and words[-1] in keep and _given_name(words[0]):
+            full_name = 2 <= len(words) <= 3 and words[-1] in keep and _given_name(words[0])
+            place = (
+                len(words) == 1
+                and _rare(p)
+                and any(p[len(q) :] in _PLACE_SUFFIXES and p.startswith(q) for q in singles)
+            )
+            if full_name or place:
                 keep[p] = df
 
     # group variants under a head form

@@ -204,6 +204,9 @@ def test_one_article_proposes_the_names_it_names_twice():
     text2 = "Donald Trump spoke in Ohio. Trump said the plan would work. Later Trump said it again, and Trump left."
     one = ActorSet.discover(Corpus([Document(id="b", text=text2)]))
     assert [(a.name, dict(a.forms).get("aliases")) for a in one] == [("Donald Trump", ("Trump",))]
+    # a place named once joins its demonym named twice
+    text3 = "Afghanistan denied it. Pakistan said Afghan officials lied, and Pakistan said Afghan guards fired first."
+    assert [a.name for a in ActorSet.discover(Corpus([Document(id="c", text=text3)]))] == ["Afghanistan", "Pakistan"]
     # with more documents, a name must be in two of them, as before
     five = ActorSet.discover(Corpus([Document(id=str(k), text=text if k == 0 else "Trade went on.") for k in range(5)]))
     assert five.names == []
