@@ -198,7 +198,7 @@ def _print_accounting(docs, out=None) -> None:
     kinds = status.str.split(":").str[0]
     n = len(docs)
     print(
-        f"{n:,} documents: {int((kinds == 'ok').sum()):,} ok, {int((kinds == 'warning').sum()):,} with warnings, "
+        f"{n:,} document{'' if n == 1 else 's'}: {int((kinds == 'ok').sum()):,} ok, {int((kinds == 'warning').sum()):,} with warnings, "
         f"{int((kinds == 'skipped').sum()):,} skipped",
         file=out,
     )
