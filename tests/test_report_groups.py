@@ -142,6 +142,25 @@ def test_every_section_is_drawn_for_articles_without_outlets(without_outlets):
     assert not [p.name for p in pages if p.name.endswith("_error")]
 
 
+def test_one_article_without_an_outlet_is_shown_under_its_name():
+    """A student's one article made one group with no name: a heat map row with a blank label, titled "by outlet"."""
+    from framing.report.base import report_group
+
+    a = framing.analyze(
+        framing.Corpus.from_records([{"id": "chronicle", "text": TEXT}]),
+        actors=seed_actors(),
+        analyzers=["stance"],
+        progress=False,
+    )
+    by, note = report_group(a, None)
+    assert by == "doc_id" and "the one document is shown under its name" in note
+    ctx = ReportContext(by=by, note=note, n_boot=20)
+    page = stance_report.pages(a, ctx)[0]
+    ax = page.figure.axes[0]
+    assert ax.get_title(loc="left").endswith("by document") or ax.get_title().endswith("by document")
+    assert _rows(page) == ["chronicle"]
+
+
 def test_many_articles_without_outlets_stay_one_group_and_the_summary_has_a_subject():
     corpus = framing.Corpus.from_records([{"id": f"d{k}", "text": TEXT} for k in range(31)])
     a = framing.analyze(corpus, actors=seed_actors(), analyzers=["stance"], progress=False)

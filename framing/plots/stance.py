@@ -84,7 +84,7 @@ def plot_stance_heatmap(
         cmap=cmap,
         vmin=-span,
         vmax=span,
-        cbar_label="mean stance (−1 negative … +1 positive)",
+        cbar_label="mean stance\n(−1 negative … +1 positive)",
         title=title,
         **{k: v for k, v in style.items() if k in ("label_width", "max_rows", "max_cols")},
     )

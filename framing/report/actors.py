@@ -80,7 +80,7 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
         annot=annot,
         cmap="Blues",
         cbar_label="mentions per 1,000 words",
-        title=f"Actor mentions per 1,000 words, by {ctx.by} (count in brackets)",
+        title=f"Actor mentions per 1,000 words, by {ctx.label} (count in brackets)",
     )
     text = [
         "Each cell: how often the outlet names the actor, per 1,000 words of its text (all its documents "

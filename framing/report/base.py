@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..doc_status import analysed
 from ..errors import GroupError
 from ..periods import is_period
 
@@ -65,6 +66,11 @@ class ReportContext:
     note: str = ""
     cache: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def label(self) -> str:
+        """``by`` as the figures' titles and the text name it: "document" for ``doc_id``."""
+        return "document" if self.by == "doc_id" else self.by
+
     def shown_groups(self, a: Analysis) -> list[str] | None:
         """The groups a heat map has rows for: when there are more than ``max_groups``, the ``max_groups`` with
         the most documents (ties by name), in alphabetical order; ``None`` when every group fits. (Cutting the
@@ -115,17 +121,22 @@ def report_group(a: Analysis, by: str | None, max_groups: int = 30) -> tuple[str
     """The documents column a report compares by, and a sentence saying why when the report chose it.
 
     ``by`` given: that column. ``None``: ``outlet``, unless no analysed document names its outlet and there are
-    2 to ``max_groups`` of them (a class comparing a few articles pasted into text files): then each document is
-    its own group (``doc_id``), rather than one group with no name that compares nothing.
+    1 to ``max_groups`` of them (a class comparing a few articles pasted into text files, or a student's one
+    article): then each document is its own group (``doc_id``), rather than one group with no name.
     """
     if by is not None:
         return by, ""
     docs = a.documents
-    ok = ~docs["status"].astype(str).str.startswith("skipped")
+    ok = analysed(docs)
     n = int(ok.sum())
     named = docs.loc[ok, "outlet"].fillna("").astype(str).str.strip().ne("").any() if "outlet" in docs else False
-    if named or not 2 <= n <= max_groups:
+    if named or not 1 <= n <= max_groups:
         return "outlet", ""
+    if n == 1:
+        return "doc_id", (
+            "No document names its outlet, so the one document is shown under its name (its intervals from "
+            "resampling its sentences)."
+        )
     return "doc_id", (
         f"No document names its outlet, so each of the {n} documents is its own group (its intervals from "
         "resampling its sentences). To compare outlets, give each document its outlet (an outlet column in "

@@ -44,7 +44,7 @@ def pages(a: Analysis, ctx: ReportContext) -> Iterator[Page]:
         part = f" ({k // PER_PAGE + 1} of {(len(groups) - 1) // PER_PAGE + 1})" if len(groups) > PER_PAGE else ""
         yield Page(
             name=f"distinctive_words_{k // PER_PAGE + 1}",
-            title=f"Distinctive words of each {ctx.by}{part}",
+            title=f"Distinctive words of each {ctx.label}{part}",
             figure=fig,
             text=[
                 "Words each group uses more than the others, ranked by the z-score of a log-odds ratio with an "

@@ -128,7 +128,7 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
     fig, ax = plt.subplots(
         figsize=(min(18, 1.05 * m.shape[1] + 5), min(11, 0.55 * min(n_groups, 30) + 2.8)), layout="constrained"
     )
-    plot_frame_profile(m, ax=ax, title=f"Share of each {ctx.by}'s sentences using each frame")
+    plot_frame_profile(m, ax=ax, title=f"Share of each {ctx.label}'s sentences using each frame")
     text = [
         "The 14 generic frames of the Media Frames Corpus (Card et al. 2015), found by a lexicon written for "
         "framing: a sentence uses a frame when it contains a cue word of the frame (or two weak cues). Frames are "
@@ -152,7 +152,7 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
     plot_frame_profile(
         d,
         ax=ax2,
-        title=f"Share of each {ctx.by}'s documents built around each frame",
+        title=f"Share of each {ctx.label}'s documents built around each frame",
         cmap="Greens",
         cbar_label="% of the group's documents",
     )

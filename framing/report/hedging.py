@@ -246,7 +246,7 @@ def _cues_page(a: Analysis, ctx: ReportContext) -> Page:
     else:
         ax.text(0.5, 0.5, "no hedge or booster found", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
-    ax.set_title(f"Which kinds of cue, by {ctx.by}", loc="left")
+    ax.set_title(f"Which kinds of cue, by {ctx.label}", loc="left")
     labels = dict(CUE_TYPE_ORDER)
     if len(ev):
         ev = ev.assign(cue=ev["text"].str.lower(), attributed=ev["note"].astype(str).str.contains("quoted|attributed"))
@@ -262,13 +262,13 @@ def _cues_page(a: Analysis, ctx: ReportContext) -> Page:
         table = pd.DataFrame(columns=[ctx.by, "category", "cue", "n", "in_quotes_or_reported", "documents", "kind"])
     text = [
         "Every cue counted, by type (bars: per 1,000 words of running text). The table lists each cue word per "
-        f"{ctx.by} with how often it occurs and how often inside quoted or reported speech; tables/hedging_cues.csv "
+        f"{ctx.label} with how often it occurs and how often inside quoted or reported speech; tables/hedging_cues.csv "
         "has every row and evidence.csv every occurrence with its offsets and the rule's note.",
     ]
     excerpts = []
     cue_sentences = s[(s["n_hedges"] + s["n_boosters"] + s["n_prescriptions"]) > 0]
     if 0 < len(cue_sentences) <= ALL_SENTENCES_MAX:
-        text.append(f"All {len(cue_sentences)} sentences with a cue follow, by {ctx.by}.")
+        text.append(f"All {len(cue_sentences)} sentences with a cue follow, by {ctx.label}.")
         cache: dict[str, Any] = {}
         for row in cue_sentences.sort_values(["group", "doc_id", "sentence_id"]).itertuples(index=False):
             excerpts.append(_excerpt(a, cache, row, f"{row.group} · {row.doc_id} ({_describe(row)})"))
@@ -309,7 +309,7 @@ def _actors_page(a: Analysis, ctx: ReportContext) -> Page | None:
         vmin=0,
         vmax=max(0.5, float(finite)) if finite == finite else 1.0,
         cbar_label="hedged share",
-        title=f"Hedged share of the sentences that mention each actor, by {ctx.by} (sentences in brackets)",
+        title=f"Hedged share of the sentences that mention each actor, by {ctx.label} (sentences in brackets)",
     )
     left_out = len(n_by_group) - len(groups)
     text = [

@@ -145,9 +145,9 @@ def _coverage_page(a: Analysis, ctx: ReportContext, iset: IssueSet) -> Page:
     fig, ax = plt.subplots(
         figsize=(min(17, 1.25 * n_issues + 4.5), min(11, 0.55 * min(n_groups, 30) + 2.6)), layout="constrained"
     )
-    plot_coverage(shown, ax=ax, labels=labels, title=f"Share of each {ctx.by}'s sentences on each issue")
+    plot_coverage(shown, ax=ax, labels=labels, title=f"Share of each {ctx.label}'s sentences on each issue")
     text = [
-        f"Each cell: the share of the {ctx.by}'s sentences (all its documents together) that are on the issue"
+        f"Each cell: the share of the {ctx.label}'s sentences (all its documents together) that are on the issue"
         + (", with the number of sentences in brackets" if n_groups <= 12 else " (sentence counts in the table)")
         + ". A sentence is on an issue when it contains the issue's "
         "keywords (see the issue file); it can be on several issues or none, so rows need not add up to 100%.",
@@ -271,7 +271,7 @@ def _issue_page(a: Analysis, ctx: ReportContext, iset: IssueSet, issue: str, k: 
     total = len(sub)
     n_docs = sub["doc_id"].nunique()
     text = [
-        f"{total:,} sentences in {n_docs} documents are on {label}. Left: the share of each {ctx.by}'s "
+        f"{total:,} sentences in {n_docs} documents are on {label}. Left: the share of each {ctx.label}'s "
         f"sentences on it, with {ctx.level:.0%} bootstrap intervals; then each measure computed on this issue's "
         "sentences only (hollow dots: fewer than 5 sentences or mentions behind the value)"
         + (
@@ -296,7 +296,7 @@ def _thin_page(a: Analysis, ctx: ReportContext, thin: pd.DataFrame, cov: pd.Data
     text = [
         f"These issues have too little text for a page of their own (fewer than {MIN_ISSUE_SENTENCES} sentences "
         f"in the whole corpus, or beyond the {MAX_ISSUE_PAGES} issues with the most text). Their sentence counts "
-        f"per {ctx.by}:",
+        f"per {ctx.label}:",
     ]
     wide = cov[cov["issue"].isin(thin["issue"])].pivot(index="issue", columns="group", values="n").fillna(0).astype(int)
     for r in thin.itertuples():

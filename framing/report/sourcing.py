@@ -308,7 +308,7 @@ def _who_page(a: Analysis, ctx: ReportContext, att: pd.DataFrame) -> Page:
     fig, ax = plt.subplots(
         figsize=(min(16, 1.15 * len(cols) + 4), min(11, 0.55 * len(shown) + 2.6)), layout="constrained"
     )
-    plot_who_speaks(shown, ax=ax, title=f"Attributions by {ctx.by} and source (the {len(cols)} most frequent)")
+    plot_who_speaks(shown, ax=ax, title=f"Attributions by {ctx.label} and source (the {len(cols)} most frequent)")
     text = [
         "Each cell counts the attributions an outlet gives to a source: an actor of the actor file, a named person "
         "or institution (a surname is resolved to the full name used earlier in the text), or, in brackets, "
@@ -318,7 +318,7 @@ def _who_page(a: Analysis, ctx: ReportContext, att: pd.DataFrame) -> Page:
     n_groups = counts.index.get_level_values(ctx.by).nunique()
     if n_groups > len(rows):
         text.append(
-            f"The figure has room for {len(rows)} of the {n_groups:,} values of {ctx.by} with attributions: it shows "
+            f"The figure has room for {len(rows)} of the {n_groups:,} values of {ctx.label} with attributions: it shows "
             f"the {len(rows)} with the most; the table of this page has them all."
         )
     # every (group, source) pair: groups in order, most attributions first, ties by how quoted the source is overall

@@ -154,7 +154,7 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
         shown[shown["group"].astype(str).isin(groups)],
         ax=ax,
         actors=actors,
-        title=f"Mean stance toward the most mentioned actors, by {ctx.by}",
+        title=f"Mean stance toward the most mentioned actors, by {ctx.label}",
     )
     level = f"{ctx.level:.0%}"
     text = [
@@ -180,7 +180,7 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
                 name="stance_evidence",
                 title="Stance: the evidence behind each cell",
                 text=[
-                    f"For each {ctx.by} and each of the {len(ev_actors)} most mentioned actors, the "
+                    f"For each {ctx.label} and each of the {len(ev_actors)} most mentioned actors, the "
                     f"{PER_CELL} sentences whose words weigh most in the actor's stance. Negative words are "
                     "marked −{…}, positive +{…}, the actor […]; each line ends with the contributing words, their "
                     "signed weight and the rule applied."
