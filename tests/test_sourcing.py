@@ -446,6 +446,13 @@ def test_a_participle_after_its_subject_or_of_doubt_stays_a_cue(text, cue, sourc
     assert [(r["cue"], r["source"]) for r in find(text) if r["cue"] == cue] == [(cue, source)]
 
 
+def test_a_verb_after_a_modal_does_not_open_the_speaker():
+    """ "would help Kabul see greater benefit": the speaker was "help Kabul"."""
+    r = one("Such steps would help Kabul see greater benefit in stable relations.", cue="see")
+    assert r["source"] == "Kabul"
+    assert one("Officials said the senator would leave.", cue="say")["source"] == "Officials"
+
+
 def test_a_person_named_like_a_place_stays_a_person():
     assert one("George Washington said the union would hold.")["source_type"] == "named person"
     found = find("Rep. Steve Israel, a Democrat from New York, spoke on Monday. Israel said the bill would fail.")

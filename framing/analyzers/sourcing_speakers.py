@@ -135,6 +135,9 @@ _NAME_LINKS = frozenset(["of", "for", "and", "&", "de", "al", "bin", "van", "von
 _NAME_LINK_WORDS = frozenset(
     ["of", "for", "and", "or", "&", "on", "de", "al", "bin", "van", "von", "der", "la", "le", "du", "da"]
 )
+#: modals, after which a word in lower case is a verb in its base form ("would help"); not "to", which is as
+#: often a preposition ("according to younger voters")
+_BEFORE_VERB = frozenset(_words("would will can could should may might must shall did does do"))
 _STOP_NOT_DET = STOP - DETERMINERS
 _NOT_NAMES_NOT_DET = _NOT_NAMES - DETERMINERS
 _STOP_OR_LINK = _STOP_NOT_DET | ARTICLES | frozenset(["of", "for", "and", "&", "to", "or"])
@@ -235,6 +238,8 @@ def np_before(
             break
         if p_cap and p in _NOT_NAMES_NOT_DET:
             break
+        if not p_cap and k - 2 >= lo and toks[k - 2] in _BEFORE_VERB and p not in DETERMINERS:
+            break  # "would help Kabul see": a verb after a modal, not a modifier
         k -= 1
         cap = p_cap
     # a sentence-initial capitalised function word is not part of the phrase
