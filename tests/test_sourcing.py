@@ -426,6 +426,7 @@ def test_people_places_and_names_written_elsewhere_still_speak_at_a_sentence_sta
         "Despite repeated requests, Kabul has resisted acting against these groups.",
         "For Islamabad, the TTP’s continued presence on Afghan soil is an existential threat.",
         "Militants used varied tactics, showing continued adaptability.",
+        "But for Pakistan, continued cross-border attacks remain intolerable.",  # after an introductory phrase
     ],
 )
 def test_a_participle_before_its_noun_is_no_reporting_verb(text):
@@ -439,6 +440,8 @@ def test_a_participle_before_its_noun_is_no_reporting_verb(text):
         ("Pakistan repeated calls for verifiable action.", "repeat", "Pakistan"),  # after its subject: a verb
         ("Papadopoulos has since pleaded guilty to lying to investigators.", "plead", "Papadopoulos"),
         ("Some suggested the movement was hypocritical.", "suggest", "Some"),
+        ("Trump, speaking to reporters, repeated claims that the vote was rigged.", "repeat", "Trump"),
+        ("The plan was defeated in Parliament, rejected both by lawmakers and by ministers.", "reject", ""),
         ("YouTube has long faced complaints about alleged censorship on its site.", "allege", ""),  # still ascribed
     ],
 )

@@ -265,12 +265,14 @@ _PARTICIPLE_LINKS = frozenset(
 #: Prepositions and determiners after which a participle modifies a noun ("with repeated calls", "despite
 #: continued attacks", "these alleged crimes"); not "since" ("has since pleaded") nor the quantifiers that stand
 #: for a subject ("Many described", "all urged")
-_BEFORE_NOUN = frozenset(
+_INTRO_PREPOSITIONS = frozenset(
     _words(
         "in on at by for with from into about over after before during under against among between through without "
-        "within despite amid amidst including regarding toward towards upon across of "
-        "the a an his her their its our my your every each no such whose these those"
+        "within despite amid amidst including regarding toward towards upon across of"
     )
+)
+_BEFORE_NOUN = _INTRO_PREPOSITIONS | frozenset(
+    _words("the a an his her their its our my your every each no such whose these those")
 )
 #: words whose "'s" is "is" or "has", not a possessive
 _CONTRACTED = frozenset(_words("he she it that what who where there here let how when why"))
@@ -549,8 +551,9 @@ class _Doc:
     def _before_noun(self, i: int, k: int, end: int) -> bool:
         """Whether the participle at token ``i`` (``k``-th of its sentence, which ends before token ``end``)
         modifies the noun after it: it opens the sentence or follows a preposition, a determiner, a possessive
-        or an -ing verb ("Despite repeated requests", "showing continued adaptability"), and a content word in
-        lower case follows it after one space. After a subject it is a verb ("Pakistan repeated calls")."""
+        or an -ing verb ("Despite repeated requests", "showing continued adaptability") or an introductory phrase
+        that opens with a preposition ("For Pakistan, continued attacks"), and a content word in lower case follows
+        it after one space. After a subject it is a verb ("Pakistan repeated calls")."""
         if i + 1 >= end:
             return False
         m, text, tokens = self.m, self.text, self.m.tokens
@@ -566,7 +569,14 @@ class _Doc:
         if k == 0:
             return True
         prev = tokens[i - 1]
-        if text[m.tok_ends[i - 1] : m.tok_starts[i]] != " ":
+        gap = text[m.tok_ends[i - 1] : m.tok_starts[i]]
+        if gap == ", ":
+            # after an introductory phrase that opens the sentence with a preposition ("But for Pakistan, continued
+            # attacks remain ..."); not after a subject ("Trump, speaking to reporters, repeated claims")
+            s0 = i - k
+            j = s0 + 1 if tokens[s0] in _SKIP_OPENERS and s0 + 1 < i else s0
+            return tokens[j] in _INTRO_PREPOSITIONS and "," not in text[m.tok_starts[j] : m.tok_ends[i - 1]]
+        if gap != " ":
             return False
         if prev in _BEFORE_NOUN or prev.endswith("ing"):
             return True
