@@ -61,6 +61,14 @@ def test_score_writes_the_document_table_and_resumes(tmp_path, capsys):
     assert pd.read_csv(out)["doc_id"].tolist() == first["doc_id"].tolist()
 
 
+def test_the_summary_counts_one_document_in_the_singular(tmp_path, capsys):
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "article.txt").write_text("Pakistan and Afghanistan agreed to talk.", encoding="utf-8")
+    out = tmp_path / "s.csv"
+    assert main(["score", str(tmp_path / "one"), "-o", str(out), "--no-progress", "--analyzers", "readability"]) == 0
+    assert "1 document: 1 ok, 0 with warnings, 0 skipped" in capsys.readouterr().err
+
+
 def test_score_flags_duplicates_unless_told_not_to(tmp_path):
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     corpus = tmp_path / "corpus"
