@@ -44,14 +44,11 @@ from typing import TYPE_CHECKING, Any
 from .actors import Actor
 from .clean import Cleaner
 from .surnames import COMMON_WORD, titles
-from .vocab import MONTHS, WEEKDAYS, english_frequencies
+from .vocab import MONTHS, RARE_WORD, WEEKDAYS, english_frequencies
 
 #: with fewer analysable documents than this, discovery counts a name's mentions rather than its documents (a
 #: name must still be named twice): one article, or a class's three, has names in only one of them
 SMALL_CORPUS = 5
-#: there, a name that only opens sentences counts when each of its words is rarer than this in English
-#: (``framing.vocab.english_frequencies``: "afghanistan" and "obama" are; "despite" and "periodic" are not)
-_RARE_WORD = 1_000
 
 if TYPE_CHECKING:
     from .actors import ActorSet
@@ -254,7 +251,7 @@ def _rare(phrase: str) -> bool:
     """Whether every word of a phrase is rare in English (a name: "Afghanistan", "Hamdullah Fitrat"), so that in a
     small corpus a name that only opens sentences counts too."""
     freq = english_frequencies()
-    return all(freq.get(w.lower(), 0) < _RARE_WORD for w in phrase.split())
+    return all(freq.get(w.lower(), 0) < RARE_WORD for w in phrase.split())
 
 
 def discover_actors(

@@ -30,6 +30,11 @@ MONTHS = frozenset(
     ]
 )
 
+#: a word less frequent than this in :func:`english_frequencies` is rare enough in English to be taken for a
+#: name where its capital proves nothing (at a sentence's start): "afghanistan" 257, "obama" 244; "periodic"
+#: 1,576 and "despite" are words
+RARE_WORD = 1_000
+
 
 @lru_cache(maxsize=1)
 def english_frequencies() -> dict[str, int]:

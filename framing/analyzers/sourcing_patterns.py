@@ -60,7 +60,7 @@ from ..actors import Mention
 from ..lexicons import Lexicon
 from ..surnames import given_name_before
 from ..text import WORD_RE, Quote, TextModel
-from ..vocab import WEEKDAYS, english_frequencies
+from ..vocab import RARE_WORD, WEEKDAYS, english_frequencies
 from .sourcing_match import CueMatcher, cue_info
 from .sourcing_speakers import (
     _NOT_NAMES,
@@ -112,8 +112,7 @@ _CLAUSE_BREAK_RE = re.compile(
 #: an English word less frequent than this (``framing.vocab.english_frequencies``) may be a name where it opens
 #: a sentence ("obama" 244, "trump" 2,536, "bush" 7,853; "brown" 33,083 and "history" 111,505 are words), unless
 #: it is shaped like an adjective, adverb or abstract noun ("periodic" 1,576, "repeated" 7,684, "tensions"
-#: 2,199); below the first figure it may be a name whatever its shape ("ahmed")
-_RARE_WORD = 1_000
+#: 2,199); below :data:`framing.vocab.RARE_WORD` it may be a name whatever its shape ("ahmed")
 _UNCOMMON_WORD = 10_000
 _NOT_NAME_ENDINGS = (
     "ed",
@@ -136,7 +135,7 @@ _NOT_NAME_ENDINGS = (
 def _rare_enough(low: str) -> bool:
     """Whether a lower-cased word opening a sentence is rare enough in English to be taken for a name."""
     f = english_frequencies().get(low, 0)
-    return f < _RARE_WORD or (f < _UNCOMMON_WORD and not low.endswith(_NOT_NAME_ENDINGS))
+    return f < RARE_WORD or (f < _UNCOMMON_WORD and not low.endswith(_NOT_NAME_ENDINGS))
 
 
 def _inside_sentence(text: str, pos: int) -> bool:
@@ -997,10 +996,7 @@ class _Doc:
                 or low.endswith(_PEOPLE_SUFFIXES)
                 or low.endswith(("crats", "cans", "als", "ives"))  # Democrats, Republicans, Liberals, Conservatives
                 or _rare_enough(low)
-                or any(
-                    _inside_sentence(self.text, m.start())
-                    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text)
-                )
+                or any(_inside_sentence(self.text, at) for at in self._written_at(word))
             )
             self._openers[word] = hit
         return hit
@@ -1584,10 +1580,19 @@ class _Doc:
         right after a given name ("Rep. Steve Israel")."""
         if (name.lower(),) not in self.f.typer.places:
             return False
-        return any(
-            given_name_before(self.text, m.start())
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text)
-        )
+        return any(given_name_before(self.text, at) for at in self._written_at(name))
+
+    def _written_at(self, word: str) -> list[int]:
+        """Where the one-word ``word`` stands in the text as written (same capitals), alone or with "'s": read off
+        the text model's word index, not by searching the text again."""
+        index, starts, text = self.m.index, self.m.tok_starts, self.text
+        low = word.lower()
+        return [
+            starts[i]
+            for form in (low, low + "'s", low + "’s")
+            for i in index.get(form, ())
+            if text.startswith(word, starts[i])
+        ]
 
     def _resolve(self) -> None:
         """Surnames to full names; he/she/they to the last source of the same kind nearby."""

@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..analyzers.sourcing_speakers import ANONYMOUS, DOCUMENT, NAMED, OFFICIAL, SOURCE_TYPES
+from ..periods import group_labels
 from ..plots.common import fit_groups
 from ..plots.sourcing import plot_intervals, plot_source_mix, plot_who_speaks
 from ..plots.style import PALETTE
@@ -108,12 +109,12 @@ _LABEL_FIELDS = ("source_actor", "source_type", "source", "resolved", "source_te
 
 
 def _groups_of(a: Analysis, by: str, doc_ids: pd.Series) -> pd.Series:
-    """The group (value of ``by``) of each document id, as text; ``by="doc_id"`` (a corpus without outlets,
-    where each document is its own group) is the id itself."""
-    if by == "doc_id":
-        return doc_ids.astype(str)
-    docs = a.documents.set_index("doc_id")
-    return doc_ids.map(docs[by] if by in docs.columns else pd.Series(dtype=str)).fillna("").astype(str)
+    """The group (:func:`~framing.periods.group_labels`: the value of ``by``, also ``doc_id`` itself) of each
+    document id, as text."""
+    docs = a.documents
+    if by not in docs.columns:
+        return pd.Series("", index=doc_ids.index, dtype=object)
+    return doc_ids.astype(str).map(dict(zip(docs["doc_id"].astype(str), group_labels(docs, by)))).fillna("")
 
 
 def _who_counts(a: Analysis, by: str, att: pd.DataFrame) -> tuple[pd.Series, pd.Index]:
