@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from .actors import Actor
 from .clean import Cleaner
-from .surnames import COMMON_WORD, titles
+from .surnames import is_given_name
 from .vocab import MONTHS, RARE_WORD, WEEKDAYS, english_frequencies
 
 #: with fewer analysable documents than this, discovery counts a name's mentions rather than its documents (a
@@ -234,19 +234,6 @@ def _initials(phrase: str) -> str:
     return "".join(w if w.isupper() else w[0] for w in phrase.split() if w[0].isupper())
 
 
-def _given_name(word: str) -> bool:
-    """Whether a capitalised word can open a person's name: not a title or office, nor a common English word."""
-    low = word.lower()
-    return (
-        word[:1].isupper()
-        and not word.isupper()
-        and low not in titles()
-        and english_frequencies().get(low, 0) < COMMON_WORD
-        and low not in MONTHS
-        and low not in WEEKDAYS
-    )
-
-
 def _rare(phrase: str) -> bool:
     """Whether every word of a phrase is rare in English (a name: "Afghanistan", "Hamdullah Fitrat"), so that in a
     small corpus a name that only opens sentences counts too."""
@@ -308,7 +295,7 @@ def discover_actors(
             if p in keep:
                 continue
             words = p.split()
-            full_name = 2 <= len(words) <= 3 and words[-1] in keep and _given_name(words[0])
+            full_name = 2 <= len(words) <= 3 and words[-1] in keep and is_given_name(words[0])
             place = (
                 len(words) == 1
                 and _rare(p)

@@ -32,7 +32,7 @@ from .vocab import MONTHS, WEEKDAYS, common_words, english_frequencies
 if TYPE_CHECKING:
     from .actors import Actor, Mention
 
-__all__ = ["Surnames", "given_name_before", "is_person", "titles"]
+__all__ = ["Surnames", "given_name_before", "is_given_name", "is_person", "titles"]
 
 #: a word at least this frequent in the English list is a word, not a given name ("despite", "team"); names
 #: are rarer there ("eric" 3,671, "michelle" 949), except those that are words too ("bill", "mark"), let through
@@ -137,11 +137,16 @@ class Surnames:
 
 def given_name_before(text: str, s: int, forms: frozenset[str] | Mapping[str, object] = frozenset()) -> bool:
     """Whether the word right before offset ``s`` of ``text`` is a capitalised word that can only be a given name
-    ("Melania" Trump, "Steve" Israel), not a title, a common word, a possessive or one of ``forms`` (actor forms)."""
+    ("Melania" Trump, "Steve" Israel): see :func:`is_given_name`."""
     before = _BEFORE.search(text, max(0, s - 40), s)
-    if before is None:
+    return before is not None and is_given_name(before.group(1), forms)
+
+
+def is_given_name(word: str, forms: frozenset[str] | Mapping[str, object] = frozenset()) -> bool:
+    """Whether a capitalised word can only be a given name: not a title, a common word, a possessive, a word in
+    capitals, a hyphenated word or one of ``forms`` (actor forms)."""
+    if not word[:1].isupper():
         return False
-    word = before.group(1)
     if word.endswith(("'s", "’s", "ing")) or word in forms or word.isupper() or "-" in word:
         return False  # a possessive, an actor, a caption in capitals ("WATCH"), "President-elect", a headline's
         # verb ("Assessing Obama")
