@@ -12,12 +12,14 @@ after the time is dropped, not applied. Labels sort in time order: ``2016``,
 
 from __future__ import annotations
 
+import datetime
+import re
 import warnings
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["PERIODS", "group_labels", "is_period", "period_labels", "suggest_period"]
+__all__ = ["PERIODS", "group_labels", "is_period", "period_index", "period_labels", "suggest_period"]
 
 #: the names of periods a comparison can group by
 PERIODS = ("year", "quarter", "month", "week", "day")
@@ -102,3 +104,43 @@ def suggest_period(dates: pd.Series, least: int = 4, most: int = 40) -> str | No
         if least <= n <= most:
             return period
     return None
+
+
+#: the label of each period, as :func:`period_labels` writes it
+_LABEL = re.compile(
+    r"^(?P<year>\d{4})(?:-Q(?P<quarter>[1-4])|-W(?P<week>\d{2})|-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$"
+)
+
+
+def _label_index(label: str) -> tuple[str, int] | None:
+    """The kind of a period label and its number counted in periods of that kind (consecutive periods
+    differ by 1); ``None`` when ``label`` is not one :func:`period_labels` writes."""
+    m = _LABEL.match(label)
+    if not m:
+        return None
+    year = int(m["year"])
+    try:
+        if m["quarter"]:
+            return "quarter", 4 * year + int(m["quarter"]) - 1
+        if m["week"]:
+            monday = datetime.date.fromisocalendar(year, int(m["week"]), 1)
+            return "week", monday.toordinal() // 7
+        if m["day"]:
+            return "day", datetime.date(year, int(m["month"]), int(m["day"])).toordinal()
+        if m["month"]:
+            month = int(m["month"])
+            return ("month", 12 * year + month - 1) if 1 <= month <= 12 else None
+    except ValueError:  # week 54, 30 February
+        return None
+    return "year", year
+
+
+def period_index(labels: list[str]) -> np.ndarray | None:
+    """Where each period label lies in time, counted in periods from the first: ``2024-01``, ``2024-02`` and
+    ``2024-07`` give 0, 1 and 6, so a plot spaces periods as time does and shows the months without documents.
+    ``None`` when the labels are not all periods of one kind (a plot then spaces them evenly)."""
+    parsed = [_label_index(str(label)) for label in labels]
+    if not parsed or any(p is None for p in parsed) or len({p[0] for p in parsed if p}) != 1:
+        return None
+    numbers = np.array([p[1] for p in parsed if p], dtype=float)
+    return numbers - numbers.min()

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import framing
 from framing.cli import main
 from framing.errors import GroupError, OptionError
-from framing.periods import period_labels
+from framing.periods import period_index, period_labels
 from framing.plots import plot_trend
 from framing.score import score_to_file
 from framing.seeds import seed_actors
@@ -139,6 +139,33 @@ def test_plot_trend_draws_a_line_per_group_and_breaks_it_where_a_period_is_missi
         plot_trend(t, actor="Pakistn", ax=ax)
     with pytest.raises(ValueError, match="not of compare"):
         plot_trend(dated.compare(metric="stance_mean", n_boot=10), ax=ax)
+    plt.close(fig)
+
+
+def test_period_index_counts_periods_as_time_does():
+    assert period_index(["2024-01", "2024-02", "2024-07"]).tolist() == [0, 1, 6]
+    assert period_index(["2023-12", "2024-01"]).tolist() == [0, 1]
+    assert period_index(["2024-Q4", "2025-Q2"]).tolist() == [0, 2]
+    assert period_index(["2020-W53", "2021-W01"]).tolist() == [0, 1]  # 2020 has an ISO week 53
+    assert period_index(["2024-02-28", "2024-03-01"]).tolist() == [0, 2]  # 29 February 2024
+    assert period_index(["2016", "2020"]).tolist() == [0, 4]
+    # not periods of one kind: None, and a plot spaces them evenly
+    for labels in (["2024", "2024-01"], ["Alpha"], ["2024-13"], ["2021-W53"], []):
+        assert period_index(labels) is None
+
+
+def test_plot_trend_places_periods_in_time_and_leaves_a_gap_where_no_document_is(dated):
+    t = dated.trend("stance_mean", actor="Pakistan", n_boot=50)
+    t = t[t["period"] != "2024-02"]  # nobody wrote in February
+    t.attrs["period"] = "month"
+    fig, ax = plt.subplots()
+    plot_trend(t, ax=ax)
+    beta = next(ln for ln in ax.get_lines() if ln.get_label() == "Beta")
+    # January and March are two months apart, and the line does not join them across February
+    assert [ln.get_text() for ln in ax.get_xticklabels()] == ["2024-01", "2024-03"]
+    assert list(ax.get_xticks()) == [0, 2]
+    assert math.isnan(beta.get_ydata()[1]) and len(beta.get_ydata()) == 3
+    assert "1 month without documents" in " ".join(x.get_text() for x in ax.texts)
     plt.close(fig)
 
 

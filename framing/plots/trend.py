@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..periods import PERIODS, period_index
 from .common import footnote
 from .style import colour_for, new_axes
 
@@ -29,8 +30,10 @@ def plot_trend(
 ) -> Any:
     """Each group's value per period as a line with its interval as a shaded band.
 
-    Periods are placed in time order, evenly spaced, on the x axis (those with no documents left out); a cell
-    with thin evidence is drawn as a hollow marker, and a period a group has no value for breaks its line.
+    Periods are placed on the x axis as time places them: months without documents leave a gap that breaks
+    every line, and a footnote counts them (labels that are not periods of one kind, as ``period_labels``
+    writes them, are spaced evenly). A cell with thin evidence is drawn as a hollow marker, and a period a group
+    has no value for breaks its line.
     With several metrics or actors in ``table``, ``metric`` and ``actor`` choose one (the first otherwise).
     More than ``max_lines`` groups: those with the most documents are drawn, and a note says how many are not.
     """
@@ -44,7 +47,9 @@ def plot_trend(
                 raise ValueError(f"no {col} {want!r} in the table; {col}s: {', '.join(have)}")
             df = df[df[col] == (want if want is not None else have[0])]
     periods = sorted(df.loc[df["n_docs"] > 0, "period"].astype(str).unique())
-    x_of = {p: k for k, p in enumerate(periods)}
+    where = period_index(periods)
+    at = where if where is not None else np.arange(len(periods), dtype=float)
+    x_of = dict(zip(periods, at.tolist()))
     size = df.groupby("group")["n_docs"].sum().sort_values(ascending=False, kind="stable")
     shown = list(size.index[:max_lines])
     ax = new_axes(ax, (max(6.0, 0.5 * len(periods) + 3), 4.5))
@@ -53,11 +58,8 @@ def plot_trend(
         x = np.array([x_of[p] for p in g["period"]], dtype=float)
         v = g["value"].to_numpy(dtype=float)
         lo, hi = g["ci_low"].to_numpy(dtype=float), g["ci_high"].to_numpy(dtype=float)
-        # a period the group is absent from breaks the line rather than joining its neighbours
-        full = np.full(len(periods), np.nan)
-        full[x.astype(int)] = v
         colour = colour_for(k)
-        ax.plot(np.arange(len(periods)), full, "-", color=colour, lw=2, label=str(group))
+        ax.plot(*_broken(x, v), "-", color=colour, lw=2, label=str(group))
         band = ~(np.isnan(lo) | np.isnan(hi))
         if band.any():
             ax.fill_between(x[band], lo[band], hi[band], color=colour, alpha=0.15, lw=0)
@@ -67,7 +69,7 @@ def plot_trend(
     step = max(1, math.ceil(len(periods) / 16))  # at most about 16 labels on the axis
     slanted = len(periods) > 8
     ax.set_xticks(
-        range(0, len(periods), step),
+        at[::step],
         periods[::step],
         rotation=45 if len(periods) > 8 else 0,
         ha="right" if len(periods) > 8 else "center",
@@ -84,6 +86,10 @@ def plot_trend(
     if len(shown) > 1:
         ax.legend(loc="best", frameon=False)
     notes = []
+    missing = int(at[-1] + 1 - len(periods)) if len(periods) else 0
+    if missing:
+        kind = str(period) if period in PERIODS else "period"
+        notes.append(f"{missing:,} {kind}{'' if missing == 1 else 's'} without documents (gaps in the lines)")
     if len(size) > len(shown):
         notes.append(f"{len(size) - len(shown)} smaller groups not shown")
     if table.attrs.get("undated"):
@@ -91,3 +97,12 @@ def plot_trend(
     notes.append("bands: intervals; hollow points: thin evidence")
     footnote(ax, "; ".join(notes), below=75 if slanted else 45)
     return ax
+
+
+def _broken(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A line's points with a gap (NaN) between two that are not consecutive periods, so that the line does not
+    join values across a period nobody measured: a group's missing period, or one without documents."""
+    order = np.argsort(x, kind="stable")
+    x, y = x[order], y[order]
+    gaps = np.flatnonzero(np.diff(x) > 1) + 1
+    return np.insert(x, gaps, x[gaps] - 0.5), np.insert(y, gaps, np.nan)

@@ -117,7 +117,8 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
         f"Each line follows one group ({who}) {period} by {period}: left, its mentions of {actor} (the most "
         f"mentioned actor) per 1,000 words; right, the mean stance of those mentions. Bands are {level} bootstrap "
         "intervals; a hollow point has thin evidence (under five mentions or sentences), and a gap is a "
-        f"{period} without documents from that group. Periods are evenly spaced in time order.",
+        f"{period} without documents from that group. Periods are spaced as time spaces them, so a {period} "
+        "without any document leaves a gap in every line.",
     ]
     if undated:
         text.append(f"{undated:,} documents have no date that could be read and are left out of this page.")
