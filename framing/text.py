@@ -55,10 +55,12 @@ _TERMINAL = ".!?…"
 # quotes or brackets, white space, then something that can start a sentence.
 # (the first mark is written as an alternation of literals, which the regex engine scans for twice as fast
 # as a character class holding a non-Latin-1 character; it matches exactly what "[.!?…]+" matches)
-_BOUNDARY_RE = re.compile(r"((?:\.|!|\?|…)[.!?…]*[\"”’')\]]*)[ \t\u00a0]+(?=[\"“‘'(\[]?[^\W_a-z])")
+_BOUNDARY_RE = re.compile(r"((?:\.|!|\?|…)[.!?…]*[\"”’')\]]*)[ \t\n\u00a0]+(?=[\"“‘'(\[]?[^\W_a-z])")
 _MARKS_RE = re.compile(r"[.!?…]+")  # a run of terminal marks
 _WRAP_MIN = 35  # a line shorter than this was not wrapped by a layout engine
 _WRAP_LINES = 6  # lines another line follows, at the least, to tell the width a text was wrapped at
+#: blank lines, at the least, that show a hard-wrapped text parts its paragraphs with them
+_BLANK_PARTED = 3
 _ENDS_LINE = _TERMINAL + ":;" + "\"”’')]"  # a full line ending in one of these may end its paragraph
 #: A wrapped line that ends with one of these words (or a comma) goes on, whatever the next line starts with
 #: ("fell by nearly 40 per cent in" / "September"): no sentence or heading ends on them.
@@ -542,6 +544,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
             break
         pos = nl + 1
     full = _full_width(text, lines)
+    # a wrapped text that parts its paragraphs with blank lines parts none with a single line break: a full
+    # line there goes on even when it ends a sentence ("... a ridiculous idea." / "Something funny ...")
+    blank_parted = full < math.inf and text.count("\n\n") >= _BLANK_PARTED
     blocks: list[tuple[int, int]] = []
     cur_s = cur_e = prev_line_start = -1
     for s, e in lines:
@@ -560,7 +565,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
             if (
                 width >= _WRAP_MIN
                 and not _BULLET_RE.match(text, s, e)
-                and (_wraps(text, cur_e, s) or (width >= full and text[cur_e - 1] not in _ENDS_LINE))
+                and (_wraps(text, cur_e, s) or (width >= full and (blank_parted or text[cur_e - 1] not in _ENDS_LINE)))
             ):
                 prev_line_start = s
                 cur_e = e  # soft wrap: same paragraph
@@ -601,6 +606,15 @@ def _wraps(text: str, line_end: int, next_start: int) -> bool:
     """Whether a long line ending at ``line_end`` goes on in the line starting at ``next_start`` (see
     :func:`_paragraphs`)."""
     last = line_end - 1
+    if text[last] == "." and text[next_start].isupper():
+        # a title or an initial that a name goes on from ("said Mr." / "King", "Karim N." / "Afridi"); not an
+        # abbreviation that can end a sentence ("Merck & Co." / "She ...", "the U.S." / "Officials ...")
+        k = last - 1
+        while k >= 0 and text[k].isalpha():
+            k -= 1
+        word = text[k + 1 : last]
+        if (k < 0 or text[k].isspace()) and (word.lower() in _TITLES or (len(word) == 1 and word.isupper())):
+            return True
     if text[last] in _TERMINAL or text[last] in ":;":
         return False
     if text[last] in _CLOSERS:
@@ -672,7 +686,7 @@ def _split_sentences(text: str, start: int, end: int, stops: list[int]) -> list[
         if text[dot] == ".":
             # the word before the full stop (bounded look-back: never rescans a long paragraph)
             lo = max(start, dot - 30)
-            sp = text.rfind(" ", lo, dot)
+            sp = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot))  # a hard-wrapped line: "Mall,\nMr."
             raw_word = text[(sp + 1 if sp >= 0 else lo) : dot]
             word = raw_word.lower()
             if word and word[0] in "\"“‘'([":

@@ -427,6 +427,9 @@ def test_people_places_and_names_written_elsewhere_still_speak_at_a_sentence_sta
         "For Islamabad, the TTP’s continued presence on Afghan soil is an existential threat.",
         "Militants used varied tactics, showing continued adaptability.",
         "But for Pakistan, continued cross-border attacks remain intolerable.",  # after an introductory phrase
+        # hard-wrapped (a PDF's text): the line break is the space
+        "Militants used varied tactics in the attacks, showing\ncontinued adaptability.",
+        "But for Pakistan and for its army commanders,\ncontinued cross-border attacks remain intolerable.",
     ],
 )
 def test_a_participle_before_its_noun_is_no_reporting_verb(text):

@@ -83,6 +83,50 @@ def test_a_hard_wrapped_line_goes_on_before_a_capital_when_it_is_as_long_as_the_
     assert len(got) == 5
 
 
+# written for this test: the same kind of story, with a title and a name broken after their full stop, and
+# paragraphs parted by blank lines, so that a line ending a sentence does not end its paragraph
+WRAPPED_PARAGRAPHS = (
+    "Speaking to traders and officials gathered at the chamber of commerce, Mr.\n"
+    "Shah said the crossing would reopen. Exporters in Peshawar, led by Karim N.\n"
+    "Afridi, said they had lost millions. “We cannot wait another week for this.\n"
+    "The fruit is already rotting in the trucks on the road,” Afridi told them.\n"
+    "\n"
+    "Officials in Kabul blamed the closure on Pakistan and its army commanders,\n"
+    "and a spokesman for the Taliban government said talks would resume soon.\n"
+    "\n"
+    "Neither side has named a date, and traders expect the losses to grow again\n"
+    "before the end of the month, when the harvest of the season comes in.\n"
+    "\n"
+    "Analysts doubt that the talks will bring more than a short pause in a long\n"
+    "quarrel over the border that has outlasted several governments on both sides.\n"
+)
+
+
+def test_a_wrapped_line_goes_on_after_a_title_or_an_initial_and_a_blank_parted_text_after_a_stop():
+    """A title or initial at the end of a line ("Mr." / "Shah") ended the sentence there, so the speaker lost
+    his title ("Mall,\nMr." was read as a word "Mall,\nMr" that no title list holds); in a text whose paragraphs
+    are parted by blank lines, a full line ending a sentence cut a quotation's paragraph in two."""
+    got = sentences(WRAPPED_PARAGRAPHS)
+    assert got[0] == (
+        "Speaking to traders and officials gathered at the chamber of commerce, Mr.\nShah said the crossing would "
+        "reopen."
+    )
+    assert got[1] == "Exporters in Peshawar, led by Karim N.\nAfridi, said they had lost millions."
+    # the quotation's two sentences are one paragraph's, and the line break after the first still ends it
+    assert got[2] == "“We cannot wait another week for this."
+    assert got[3].startswith("The fruit is already rotting") and got[3].endswith("Afridi told them.")
+    m = TextModel(WRAPPED_PARAGRAPHS)
+    q = next(q for q in m.quotes if q.depth == 0)
+    assert WRAPPED_PARAGRAPHS[q.start : q.end].endswith("on the road,”") and q.balanced
+    assert len(got) == 7
+    # without blank lines between paragraphs a full line that ends a sentence may end its paragraph, as before
+    single = WRAPPED_PARAGRAPHS.replace("\n\n", "\n")
+    assert TextModel(single).n_sentences == 7
+    # an abbreviation that can end a sentence still ends the line's paragraph
+    text = "said the chief patient officer at the pharmaceutical firm Merck & Co.\n“She changed the profession.”"
+    assert sentences(text) == [text.split("\n")[0], "“She changed the profession.”"]
+
+
 def test_lines_of_every_length_have_no_wrap_width():
     """One paragraph per line (most web text): a long line ending without a stop before a capital is not joined."""
     lines = [

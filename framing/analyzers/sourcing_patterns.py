@@ -559,7 +559,7 @@ class _Doc:
         nxt = tokens[i + 1]
         if (
             m.tok_starts[i + 1] - m.tok_ends[i] != 1
-            or text[m.tok_ends[i]] != " "
+            or text[m.tok_ends[i]] not in " \n"  # one space, or the line break of hard-wrapped text
             or not text[m.tok_starts[i + 1]].islower()
             or nxt in STOP
             or nxt in PRONOUNS
@@ -569,13 +569,13 @@ class _Doc:
             return True
         prev = tokens[i - 1]
         gap = text[m.tok_ends[i - 1] : m.tok_starts[i]]
-        if gap == ", ":
+        if gap in (", ", ",\n"):
             # after an introductory phrase that opens the sentence with a preposition ("But for Pakistan, continued
             # attacks remain ..."); not after a subject ("Trump, speaking to reporters, repeated claims")
             s0 = i - k
             j = s0 + 1 if tokens[s0] in _SKIP_OPENERS and s0 + 1 < i else s0
             return tokens[j] in _INTRO_PREPOSITIONS and "," not in text[m.tok_starts[j] : m.tok_ends[i - 1]]
-        if gap != " ":
+        if gap not in (" ", "\n"):
             return False
         if prev in _BEFORE_NOUN or prev.endswith("ing"):
             return True
