@@ -26,11 +26,17 @@ EPILOG = """examples:
 
 def _corpus_args(p: argparse.ArgumentParser, required: bool, stdin: bool = False) -> None:
     if required:
-        what = "a folder of .txt/.md/.html files, or a .csv/.tsv/.jsonl/.jsonl.gz/.parquet file"
+        what = (
+            "a folder of .txt/.md/.html/.docx/.odt/.pdf files, one such file, or a .csv/.tsv/.jsonl/.jsonl.gz/.parquet "
+            "table"
+        )
         p.add_argument("corpus", help=what + ("; - reads JSON lines from standard input" if stdin else ""))
     else:
         p.add_argument(
-            "corpus", nargs="?", default=None, help="a folder or table file (default: the bundled seed corpus)"
+            "corpus",
+            nargs="?",
+            default=None,
+            help="a folder, one article's file or a table file (default: the bundled seed corpus)",
         )
     p.add_argument("--text", default="text", help="column holding the article text (default: text)")
     p.add_argument("--id", default="id", help="column holding document ids (default: id; rows are numbered if absent)")
@@ -251,7 +257,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise InputError(
             "no documents to report on",
             path=args.corpus,
-            expected="a folder of .txt/.md/.html files, or a table with a row per article",
+            expected=(
+                "a folder of .txt/.md/.html/.docx/.odt/.pdf files, one such file, or a table with a row per article"
+            ),
         )
     _warn_if_too_large(corpus)
     a = _analyze(args, corpus, by=args.by)

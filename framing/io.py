@@ -24,6 +24,7 @@ from typing import IO, Any, TypeVar
 
 from ._frozen import FrozenDict
 from .corpus import STANDARD_FIELDS, Corpus, Document
+from .doc_formats import DOCUMENT_EXTENSIONS, FormatError, document_text
 from .domain import DOMAIN_FILES, folder_domain
 from .errors import InputError
 from .html_text import HTML_HINT as _HTML_HINT
@@ -811,7 +812,15 @@ def _iter_table(path: Path, meter: ReadMeter | None = None) -> Iterator[Mapping[
     elif name.endswith((".csv", ".tsv")):
         yield from _iter_csv(path, "\t" if name.endswith(".tsv") else ",", meter)
     else:
-        raise InputError("unknown corpus file type", path=path, expected="a folder, " + ", ".join(TABLE_EXTENSIONS))
+        raise InputError(
+            "unknown corpus file type",
+            path=path,
+            expected="a folder, one article ("
+            + ", ".join((*TEXT_EXTENSIONS, *DOCUMENT_EXTENSIONS))
+            + ") or a table ("
+            + ", ".join(TABLE_EXTENSIONS)
+            + ")",
+        )
 
 
 def _read_metadata(folder: Path) -> tuple[dict[str, dict[str, Any]], str | None]:
@@ -856,10 +865,12 @@ def _read_metadata(folder: Path) -> tuple[dict[str, dict[str, Any]], str | None]
 
 #: what to do with a document in a file type framing does not read, by the kind :func:`_sniff` found
 _CONVERT = {
-    "PDF": "convert it to text first (for example pdftotext FILE.pdf, which writes FILE.txt)",
-    "ZIP archive (perhaps .docx)": "save it as plain text (.txt) first",
-    "Microsoft Office file": "save it as plain text (.txt) first",
-    "RTF document": "save it as plain text (.txt) first",
+    "PDF": "name it .pdf to have it read as a PDF, or convert it to text first",
+    "ZIP archive (perhaps .docx)": (
+        "name it .docx (or .odt) if it is a Word (or OpenDocument) file, or save it as plain text (.txt)"
+    ),
+    "Microsoft Office file": "save it as .docx or as plain text (.txt) first (older Word .doc files are not read)",
+    "RTF document": "save it as .docx or as plain text (.txt) first",
 }
 
 
@@ -924,7 +935,7 @@ def _iter_folder(folder: Path, outlet_from_folder: bool = True, meter: ReadMeter
             p.name
             for p in files
             if p not in listed
-            and p.suffix.lower() in TEXT_EXTENSIONS
+            and (p.suffix.lower() in TEXT_EXTENSIONS or p.suffix.lower() in DOCUMENT_EXTENSIONS)
             and not p.name.upper().startswith(_COMPANION_FILES)
         ]
         if ignored:
@@ -948,51 +959,60 @@ def _iter_folder(folder: Path, outlet_from_folder: bool = True, meter: ReadMeter
         if not fields["outlet"] and outlet_from_folder and len(rel.parts) > 1:
             fields["outlet"] = rel.parts[0]
         doc_id = str(m.get("id") or doc_id)
-        base = dict(id=doc_id, source=str(p), meta=FrozenDict(extra), **fields)
-        if p.suffix.lower() not in TEXT_EXTENSIONS:
-            kind = _sniff(p)
-            yield Document(
-                text="",
-                status="skipped",
-                notes=(
-                    f"{p.name}: not a text file type ({p.suffix or 'no extension'}{kind})"
-                    + (f"; {_CONVERT[kind[2:]]}" if kind[2:] in _CONVERT else "")
-                    + (
-                        f"; a table of articles is read on its own (framing.load_corpus('{p.name}'), or give it "
-                        "to framing score or framing report instead of the folder): in a folder only "
-                        f"{' or '.join(METADATA_NAMES[:2])} is read, as the metadata of its text files"
-                        if p.name.lower().endswith(TABLE_EXTENSIONS)
-                        else ""
-                    ),
-                ),
-                **base,
+        yield _file_document(p, dict(id=doc_id, source=str(p), meta=FrozenDict(extra), **fields))
+    for m in missing:
+        yield _missing_document(folder, m, Path(meta_path or "").name)
+
+
+def _file_document(p: Path, base: dict[str, Any]) -> Document:
+    """The document of one file: its text (decoded; from HTML, Word, OpenDocument or PDF), or a skipped
+    document whose note names the file and the reason. ``base``: the document's id, source, metadata and
+    fields."""
+    suffix = p.suffix.lower()
+    if suffix not in TEXT_EXTENSIONS and suffix not in DOCUMENT_EXTENSIONS:
+        kind = _sniff(p)
+        note = (
+            f"{p.name}: not a text file type ({p.suffix or 'no extension'}{kind})"
+            + (f"; {_CONVERT[kind[2:]]}" if kind[2:] in _CONVERT else "")
+            + (
+                f"; a table of articles is read on its own (framing.load_corpus('{p.name}'), or give it "
+                "to framing score or framing report instead of the folder): in a folder only "
+                f"{' or '.join(METADATA_NAMES[:2])} is read, as the metadata of its text files"
+                if p.name.lower().endswith(TABLE_EXTENSIONS)
+                else ""
             )
-            continue
+        )
+        return Document(text="", status="skipped", notes=(note,), **base)
+    try:
+        data = _read_limited(p)
+    except (OSError, InputError) as exc:
+        reason = exc.reason if isinstance(exc, InputError) else (exc.strerror or str(exc))
+        if p.is_symlink() and not p.exists():
+            reason = f"a broken link (to {os.readlink(p)}, which does not exist)"
+        return Document(text="", status="skipped", notes=(f"{p.name}: {reason}",), **base)
+    if suffix in DOCUMENT_EXTENSIONS:
         try:
-            data = _read_limited(p)
-        except (OSError, InputError) as exc:
-            reason = exc.reason if isinstance(exc, InputError) else (exc.strerror or str(exc))
-            if p.is_symlink() and not p.exists():
-                reason = f"a broken link (to {os.readlink(p)}, which does not exist)"
-            yield Document(text="", status="skipped", notes=(f"{p.name}: {reason}",), **base)
-            continue
-        text, notes = decode_bytes(data)
-        if text is None:
-            yield Document(text="", status="skipped", notes=tuple(f"{p.name}: {n}" for n in notes), **base)
-            continue
-        status = "warning" if notes else "ok"
-        notes = [f"{p.name}: {n}" for n in notes]
-        if p.suffix.lower() in (".html", ".htm", ".xhtml") or _HTML_HINT.match(text):
+            text, converted = document_text(data, suffix)
+        except FormatError as exc:
+            return Document(text="", status="skipped", notes=(f"{p.name}: {exc.reason}",), **base)
+        status = "warning" if len(converted) > 1 else "ok"
+        notes = [converted[0], *(f"{p.name}: {n}" for n in converted[1:])]
+    else:
+        decoded, problems = decode_bytes(data)
+        if decoded is None:
+            return Document(text="", status="skipped", notes=tuple(f"{p.name}: {n}" for n in problems), **base)
+        text = decoded
+        status = "warning" if problems else "ok"
+        notes = [f"{p.name}: {n}" for n in problems]
+        if suffix in (".html", ".htm", ".xhtml") or _HTML_HINT.match(text):
             text, title = html_to_text(text)
             notes.append("converted from HTML")
             if not base["title"] and title:
-                base["title"] = title
-        if not text.strip():
-            status = "skipped"
-            notes.append(f"{p.name}: empty document")
-        yield Document(text=text, status=status, notes=tuple(notes), **base)
-    for m in missing:
-        yield _missing_document(folder, m, Path(meta_path or "").name)
+                base = {**base, "title": title}
+    if not text.strip():
+        status = "skipped"
+        notes.append(f"{p.name}: empty document")
+    return Document(text=text, status=status, notes=tuple(notes), **base)
 
 
 def _meta_fields(row: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, Any]]:
@@ -1050,6 +1070,11 @@ def iter_documents(
     if p.is_dir():
         yield from _iter_folder(p, meter=meter)
         return
+    if p.suffix.lower() in TEXT_EXTENSIONS or p.suffix.lower() in DOCUMENT_EXTENSIONS:
+        # one article on its own (a student's essay, a saved web page, a PDF): a corpus of one document
+        fields, _ = _meta_fields({})
+        yield _file_document(p, dict(id=p.stem, source=str(p), meta=FrozenDict(), **fields))
+        return
     yield from documents_from_records(_iter_table(p, meter), text=text, id=id, outlet=outlet, source=str(p))
 
 
@@ -1063,13 +1088,15 @@ def load_corpus(
     """Load a corpus.
 
     Args:
-        path: a folder of .txt/.md/.html files (with an optional ``metadata.csv``,
-            ``.tsv``, ``.yaml`` or ``.json`` keyed by ``id`` or ``file``; files in
-            sub-folders take the sub-folder's name as outlet when the metadata
+        path: a folder of .txt/.md/.html/.docx/.odt/.pdf files (with an optional
+            ``metadata.csv``, ``.tsv``, ``.yaml`` or ``.json`` keyed by ``id`` or ``file``;
+            files in sub-folders take the sub-folder's name as outlet when the metadata
             gives none; an ``actors.yaml`` and an ``issues.yaml`` at its top are
             the corpus's default actors and issues, ``corpus.domain``: see
-            :mod:`framing.domain`), or a ``.csv``, ``.tsv``, ``.jsonl``,
-            ``.jsonl.gz``, ``.json`` or ``.parquet`` file.
+            :mod:`framing.domain`); one such file (a corpus of one document, its id the
+            file's name without extension: :mod:`framing.doc_formats` reads Word,
+            OpenDocument and PDF); or a ``.csv``, ``.tsv``, ``.jsonl``, ``.jsonl.gz``,
+            ``.json`` or ``.parquet`` table.
         text, id, outlet: column names in a table. With the defaults, common
             alternatives are recognised (``content``/``body``; ``source``/``publisher``).
             ``id=None`` numbers rows; ``outlet=None`` leaves outlets empty.

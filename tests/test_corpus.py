@@ -85,7 +85,8 @@ def test_bad_rows_and_files_are_kept_with_a_status(tmp_path):
     (folder / "more.csv").write_text("text\nTalks in Doha.\n", encoding="utf-8")
     docs = {d.id: d for d in load_corpus(folder)}
     assert docs["scan"].status == "skipped" and "PDF" in docs["scan"].status_text
-    assert "convert it to text first (for example pdftotext" in docs["scan"].status_text  # what to do about it
+    assert "not a readable PDF" in docs["scan"].status_text
+    assert "convert it to text (for example pdftotext" in docs["scan"].status_text  # what to do about it
     # a table among text files is not read as one document, and the note says how to read it
     assert "read on its own (framing.load_corpus('more.csv')" in docs["more"].status_text
     assert docs["latin"].status == "warning" and docs["latin"].text.startswith("Café")

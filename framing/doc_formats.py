@@ -1,0 +1,229 @@
+"""Text out of the document formats people save articles in: Word (.docx), OpenDocument (.odt) and PDF.
+
+A teacher's or a student's articles are often Word files or PDFs, not plain text. This module reads the text
+of each (paragraphs as lines, a blank line between paragraphs) so that the cleaner and the text model see the
+same kind of input as from a ``.txt`` file.
+
+- **Word and OpenDocument** are ZIP archives of XML; their body text is read with the standard library
+  (``zipfile`` and ``xml.etree``'s incremental parser), at most :data:`MAX_XML_BYTES` of XML (a ZIP bomb is
+  refused, not unpacked). Footnotes, comments, headers and footers are other parts of the archive and are not
+  read; deleted tracked changes are left out and inserted ones kept.
+- **PDF** text is extracted by pypdf (BSD licence, pure Python), page by page. A PDF keeps the lines of its
+  layout, so the text has hard line breaks, hyphenated words, running heads and page numbers: the cleaner
+  (:mod:`framing.clean`) repairs those as it does for text pasted from a PDF. A PDF with a password, or with
+  no text layer (a scan), cannot be read, and says so.
+
+Each reader returns the text and the notes to record on the document, or raises :class:`FormatError` with
+the reason the file cannot be read.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import zipfile
+from collections.abc import Iterator
+from xml.etree.ElementTree import ParseError, iterparse
+
+__all__ = ["DOCUMENT_EXTENSIONS", "MAX_XML_BYTES", "FormatError", "document_text"]
+
+#: the file types this module reads, and the function of each
+DOCUMENT_EXTENSIONS = (".docx", ".odt", ".pdf")
+#: the most XML read out of one .docx or .odt (uncompressed): more is a ZIP bomb or not an article
+MAX_XML_BYTES = 64 * 2**20
+#: a PDF page holding fewer characters than this on average has no text layer worth the name (a scan)
+_SCAN_CHARS_PER_PAGE = 20
+
+#: what to do with a PDF that cannot be read
+_PDF_ADVICE = "if another program opens it, convert it to text (for example pdftotext FILE.pdf, which writes FILE.txt)"
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+
+
+class FormatError(Exception):
+    """A document file whose text cannot be read; ``reason`` says why, for the document's notes."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def document_text(data: bytes, suffix: str) -> tuple[str, list[str]]:
+    """The text of a .docx, .odt or .pdf file's bytes and the notes to record (what it was converted from)."""
+    suffix = suffix.lower()
+    if suffix == ".pdf":
+        return _pdf_text(data)
+    if suffix in (".docx", ".odt"):
+        return _zipped_xml_text(data, suffix)
+    raise ValueError(f"not a document format framing reads: {suffix!r}; formats: {', '.join(DOCUMENT_EXTENSIONS)}")
+
+
+# ---------------------------------------------------------------------- Word and OpenDocument
+def _zipped_xml_text(data: bytes, suffix: str) -> tuple[str, list[str]]:
+    part, what = ("word/document.xml", "Word") if suffix == ".docx" else ("content.xml", "OpenDocument")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            try:
+                info = z.getinfo(part)
+            except KeyError:
+                raise FormatError(f"not a {what} file: the archive has no {part}") from None
+            if info.file_size > MAX_XML_BYTES:
+                raise FormatError(
+                    f"its text part is {info.file_size // 2**20} MB unpacked, over the limit of "
+                    f"{MAX_XML_BYTES // 2**20} MB"
+                )
+            with z.open(info) as fh:
+                paragraphs = list((_docx_paragraphs if suffix == ".docx" else _odt_paragraphs)(_Capped(fh)))
+    except zipfile.BadZipFile as exc:
+        raise FormatError(
+            f"not a readable {what} file ({exc}); save it again, or save it as plain text (.txt)"
+        ) from None
+    except ParseError as exc:
+        raise FormatError(f"its {part} is not well-formed XML ({exc})") from None
+    return "\n\n".join(p for p in paragraphs if p.strip()), [f"converted from {what} ({suffix})"]
+
+
+class _Capped(io.RawIOBase):
+    """A file object that stops with :class:`FormatError` once more than :data:`MAX_XML_BYTES` are read: the
+    size a ZIP archive declares can be false."""
+
+    def __init__(self, fh: io.BufferedIOBase | zipfile.ZipExtFile) -> None:
+        self._fh = fh
+        self._read = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._fh.read(size)
+        self._read += len(chunk)
+        if self._read > MAX_XML_BYTES:
+            raise FormatError(f"its text is over the limit of {MAX_XML_BYTES // 2**20} MB unpacked")
+        return chunk
+
+
+def _docx_paragraphs(fh: io.RawIOBase) -> Iterator[str]:
+    """The body's paragraphs (``w:p``): the text of its runs (``w:t``), a tab for ``w:tab``, a line break for
+    ``w:br`` and ``w:cr``; text inside a deleted tracked change (``w:del``: its text is ``w:delText``) is not
+    read, nor are field codes (``w:instrText``)."""
+    parts: list[str] = []
+    depth = 0  # paragraphs inside a paragraph (a text box): their text joins the outer one's
+    for event, el in iterparse(fh, events=("start", "end")):
+        tag = el.tag
+        if event == "start":
+            if tag == f"{_W}p":
+                depth += 1
+            continue
+        if tag == f"{_W}t":
+            parts.append(el.text or "")
+        elif tag == f"{_W}tab":
+            parts.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+        elif tag == f"{_W}p":
+            depth -= 1
+            if depth == 0:
+                yield "".join(parts)
+                parts.clear()
+            else:
+                parts.append("\n")
+        if tag in (f"{_W}p", f"{_W}r"):
+            el.clear()  # keep memory flat over a long document
+
+
+def _odt_paragraphs(fh: io.RawIOBase) -> Iterator[str]:
+    """The paragraphs and headings (``text:p``, ``text:h``) of an OpenDocument text: their text and that of
+    their spans, ``text:s`` as spaces, ``text:tab`` and ``text:line-break``; notes (``text:note``) and
+    tracked deletions (``text:tracked-changes``) are left out."""
+    parts: list[str] = []
+    skip = 0  # inside a note or the tracked changes
+    stack: list[str] = []
+    for event, el in iterparse(fh, events=("start", "end")):
+        tag = el.tag
+        if event == "start":
+            if tag in (f"{_TEXT}note", f"{_TEXT}tracked-changes"):
+                skip += 1
+            elif tag in (f"{_TEXT}p", f"{_TEXT}h"):
+                stack.append(tag)
+            if not skip and stack and el.text:
+                parts.append(el.text)
+            continue
+        if tag in (f"{_TEXT}note", f"{_TEXT}tracked-changes"):
+            skip -= 1
+        elif not skip:
+            if tag == f"{_TEXT}s":
+                parts.append(" " * int(el.get(f"{_TEXT}c", "1") or 1))
+            elif tag == f"{_TEXT}tab":
+                parts.append("\t")
+            elif tag == f"{_TEXT}line-break":
+                parts.append("\n")
+            if tag in (f"{_TEXT}p", f"{_TEXT}h"):
+                stack.pop()
+                if not stack:
+                    yield "".join(parts)
+                    parts.clear()
+                    el.clear()
+                    continue
+        elif tag in (f"{_TEXT}p", f"{_TEXT}h"):
+            stack.pop()
+        # the text after an element, up to the next one, belongs to its parent paragraph
+        if not skip and stack and el.tail:
+            parts.append(el.tail)
+
+
+# ---------------------------------------------------------------------- PDF
+class _Collect(logging.Handler):
+    """Gathers what pypdf logs about a malformed file, for the document's notes rather than the terminal."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _pdf_text(data: bytes) -> tuple[str, list[str]]:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError, PyPdfError
+    except ImportError:  # pragma: no cover - pypdf is a dependency; this is for an install without it
+        raise FormatError(
+            "reading PDF needs pypdf (pip install pypdf), or convert it to text first (for example pdftotext "
+            "FILE.pdf, which writes FILE.txt)"
+        ) from None
+    logger = logging.getLogger("pypdf")
+    collect = _Collect()
+    logger.addHandler(collect)
+    try:
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise FormatError("the PDF is protected by a password; save an unprotected copy or its text first")
+            pages = [page.extract_text() or "" for page in reader.pages]
+        except FormatError:
+            raise
+        except (PdfReadError, PyPdfError) as exc:
+            raise FormatError(f"not a readable PDF ({exc}); {_PDF_ADVICE}") from None
+        except (
+            Exception
+        ) as exc:  # pypdf raises plain errors on broken files ("broken PDF files might cause other exceptions")
+            raise FormatError(f"not a readable PDF ({type(exc).__name__}: {exc}); {_PDF_ADVICE}") from None
+    finally:
+        logger.removeHandler(collect)
+    chars = sum(len(p.strip()) for p in pages)
+    if chars < _SCAN_CHARS_PER_PAGE * max(1, len(pages)):
+        raise FormatError(
+            f"the PDF has no text layer ({chars} characters on {len(pages)} page{'s' if len(pages) != 1 else ''}): "
+            "it is probably a scan; run OCR on it first"
+        )
+    notes = [f"converted from PDF ({len(pages)} page{'s' if len(pages) != 1 else ''})"]
+    if collect.messages:
+        more = f" (and {len(collect.messages) - 1} more)" if len(collect.messages) > 1 else ""
+        notes.append(f"the PDF is damaged, read as far as possible: {collect.messages[0]}{more}")
+    # pages end with a form feed, as pdftotext writes them: the cleaner removes the running heads and page
+    # numbers that recur from page to page, and joins a sentence that runs on over a page break
+    return "".join(p.strip("\n") + "\n\x0c" for p in pages if p.strip()), notes

@@ -1,0 +1,238 @@
+"""Word, OpenDocument and PDF files are read (framing.doc_formats), in a folder and on their own; a single
+text file is a corpus of one document; what cannot be read says why and what to do."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from xml.sax.saxutils import escape
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import framing
+from framing import doc_formats
+from framing.cli import main
+from framing.doc_formats import FormatError, document_text
+from framing.io import load_corpus
+
+# sentences written for these tests
+FIRST = "Pakistan said on Monday that talks with Afghanistan would resume in Doha next week."
+SECOND = "Afghan officials told reporters that trade through Torkham had fallen by half."
+ARTICLE = (
+    f"{FIRST} {SECOND} The border crossing at Chaman stayed shut for a third day, and hundreds of trucks waited on "
+    "both sides. Traders in Peshawar warned that fruit would rot before it reached the markets of Kabul. A "
+    "spokesman for the foreign ministry in Islamabad insisted that security, not politics, had closed the "
+    "road. Analysts in Lahore said the closure might push Afghan importers toward routes through Iran. "
+    "Mr. Karim Shah, who runs a transport company, told the paper that his drivers had not been paid since "
+    "August. The United Nations urged both governments to keep humanitarian goods moving. Officials on the "
+    "Afghan side claimed that Pakistani forces had fired across the line, which Islamabad denied."
+)
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx(body: str) -> bytes:
+    """A Word file whose body is ``body`` (WordprocessingML)."""
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document {_W_NS}><w:body>{body}</w:body></w:document>'
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", xml)
+    return buf.getvalue()
+
+
+def para(*runs: str) -> str:
+    return "<w:p>" + "".join(f"<w:r><w:t xml:space='preserve'>{escape(r)}</w:t></w:r>" for r in runs) + "</w:p>"
+
+
+def odt(body: str) -> bytes:
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
+    xml = (
+        f"<office:document-content {ns}><office:body><office:text>{body}</office:text></office:body>"
+        "</office:document-content>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", xml)
+    return buf.getvalue()
+
+
+def pdf(pages: list[list[str]]) -> bytes:
+    """A PDF of ``pages``, each a list of lines set in Helvetica (a minimal writer: catalog, pages, font, and a
+    page and its content stream per page, with the cross-reference table)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{' '.join(f'{4 + 2 * k} 0 R' for k in range(len(pages)))}] "
+        f"/Count {len(pages)} >>".encode(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    for k, lines in enumerate(pages):
+        shown = ["(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") Tj T*" for line in lines]
+        stream = "\n".join(["BT", "/F1 11 Tf", "14 TL", "72 740 Td", *shown, "ET"]).encode("cp1252")
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Contents %d 0 R >>" % (5 + 2 * k)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+# ---------------------------------------------------------------------- Word and OpenDocument
+def test_a_word_file_gives_its_paragraphs_and_leaves_out_deleted_text():
+    body = (
+        para("Pakistan said on Mon", "day that talks ", "with Afghanistan would resume in Doha next week.")
+        + "<w:p><w:r><w:t>Afghan officials told reporters that trade through Torkham had </w:t></w:r>"
+        "<w:del><w:r><w:delText>risen sharply</w:delText></w:r></w:del>"
+        "<w:ins><w:r><w:t>fallen by half.</w:t></w:r></w:ins></w:p>"
+        "<w:p><w:hyperlink><w:r><w:t>Read</w:t></w:r><w:r><w:tab/><w:t>more</w:t></w:r></w:hyperlink></w:p>"
+        "<w:p/>"
+        "<w:p><w:r><w:t>Line one</w:t><w:br/><w:t>line two, non</w:t><w:noBreakHyphen/><w:t>stop</w:t></w:r>"
+        "<w:r><w:fldChar/><w:instrText> HYPERLINK x </w:instrText></w:r></w:p>"
+    )
+    text, notes = document_text(docx(body), ".docx")
+    assert text == f"{FIRST}\n\n{SECOND}\n\nRead\tmore\n\nLine one\nline two, non-stop"
+    assert notes == ["converted from Word (.docx)"]
+
+
+def test_a_text_box_joins_its_paragraph():
+    body = (
+        "<w:p><w:r><w:t>Before the box. </w:t></w:r><w:r><w:pict><w:txbxContent>"
+        + para("Boxed note.")
+        + "</w:txbxContent></w:pict></w:r><w:r><w:t>After it.</w:t></w:r></w:p>"
+        + para(SECOND)
+    )
+    text, _ = document_text(docx(body), ".docx")
+    assert text == f"Before the box. Boxed note.\nAfter it.\n\n{SECOND}"
+
+
+def test_an_opendocument_file_gives_its_paragraphs_without_its_notes():
+    body = (
+        f"<text:h>Talks resume</text:h><text:p>{FIRST[:20]}<text:span>{FIRST[20:40]}</text:span>{FIRST[40:]}"
+        "<text:note><text:note-body><text:p>A footnote.</text:p></text:note-body></text:note></text:p>"
+        "<text:p>Two<text:s text:c='3'/>spaces<text:tab/>and a<text:line-break/>break.</text:p>"
+    )
+    text, notes = document_text(odt(body), ".odt")
+    assert text == f"Talks resume\n\n{FIRST}\n\nTwo   spaces\tand a\nbreak."
+    assert notes == ["converted from OpenDocument (.odt)"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1), min_size=1, max_size=5))
+def test_any_text_in_a_word_file_comes_back(paragraphs):
+    paragraphs = [p for p in paragraphs if p.strip()] or ["x"]
+    text, _ = document_text(docx("".join(para(p) for p in paragraphs)), ".docx")
+    assert text == "\n\n".join(paragraphs)
+
+
+def test_a_broken_or_oversized_word_file_says_why(monkeypatch):
+    with pytest.raises(FormatError, match=r"not a readable Word file .*save it as plain text"):
+        document_text(b"PK\x03\x04" + b"\x00" * 64, ".docx")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/other.xml", "<x/>")
+    with pytest.raises(FormatError, match=r"not a Word file: the archive has no word/document\.xml"):
+        document_text(buf.getvalue(), ".docx")
+    with pytest.raises(FormatError, match="not well-formed XML"):
+        document_text(docx("<w:p><w:r><w:t>unclosed</w:r></w:p>"), ".docx")
+    # a ZIP bomb is refused, not unpacked: the limit on what is read holds whatever size the archive declares
+    monkeypatch.setattr(doc_formats, "MAX_XML_BYTES", 2000)
+    with pytest.raises(FormatError, match="over the limit"):
+        document_text(docx(para("word " * 2000)), ".docx")
+
+
+# ---------------------------------------------------------------------- PDF
+def test_a_pdf_is_read_page_by_page():
+    text, notes = document_text(pdf([[FIRST, "Afghan officials told reporters that"], ["trade had fallen."]]), ".pdf")
+    assert text == f"{FIRST}\nAfghan officials told reporters that\n\x0ctrade had fallen.\n\x0c"
+    assert notes == ["converted from PDF (2 pages)"]
+
+
+def test_a_pdf_without_text_or_with_a_password_or_broken_says_what_to_do():
+    with pytest.raises(FormatError, match=r"no text layer \(0 characters on 2 pages\).*run OCR"):
+        document_text(pdf([[], []]), ".pdf")
+    with pytest.raises(FormatError, match=r"not a readable PDF .*pdftotext"):
+        document_text(b"%PDF-1.4 binary", ".pdf")
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(pdf([[FIRST]])))
+    try:
+        writer.encrypt(user_password="secret", algorithm="RC4-128")
+    except Exception as exc:  # an AES-only pypdf build needs the cryptography package
+        pytest.skip(f"pypdf cannot encrypt here: {exc}")
+    locked = io.BytesIO()
+    writer.write(locked)
+    with pytest.raises(FormatError, match="protected by a password"):
+        document_text(locked.getvalue(), ".pdf")
+
+
+def test_a_pdf_article_is_analysed_like_its_text(tmp_path):
+    """A hard-wrapped article over two pages with a running footer: the footer goes, the sentence broken by the
+    page joins, and the attributions are those of the same article as plain text."""
+    lines, line = [], ""
+    for w in ARTICLE.split():
+        if len(line) + len(w) + 1 > 70:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    lines.append(line)
+    half = len(lines) // 2
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "printed.pdf").write_bytes(pdf([[*lines[:half], "Dawn  Page 1"], [*lines[half:], "Dawn  Page 2"]]))
+    (folder / "plain.txt").write_text(ARTICLE, encoding="utf-8")
+    a = framing.analyze(load_corpus(folder), progress=False)
+    docs = a.documents.set_index("doc_id")
+    # the cleaned text is the plain one's, word for word: the duplicate check says so
+    assert docs.loc["printed", "status"] == "warning: converted from PDF (2 pages); exact duplicate of plain"
+    assert "Page" not in a.text("printed")
+    assert docs.loc["printed", "n_words"] == docs.loc["plain", "n_words"]
+    sents = a.sentences.groupby("doc_id")["text"].apply(lambda s: [" ".join(t.split()) for t in s])
+    assert sents["printed"] == sents["plain"]
+    assert docs.loc["printed", "attributions_per_1000"] == docs.loc["plain", "attributions_per_1000"] > 0
+
+
+# ---------------------------------------------------------------------- one file on its own
+def test_one_file_is_a_corpus_of_one_document(tmp_path):
+    for name, data in [
+        ("essay.txt", f"{FIRST}\n\n{SECOND}\n".encode()),
+        ("saved.html", f"<html><head><title>Talks</title></head><body><p>{FIRST}</p></body></html>".encode()),
+        ("essay2.docx", docx(para(FIRST) + para(SECOND))),
+        ("printed.pdf", pdf([[FIRST, SECOND]])),
+    ]:
+        path = tmp_path / name
+        path.write_bytes(data)
+        corpus = load_corpus(path)
+        (doc,) = list(corpus)
+        assert doc.id == path.stem and doc.status in ("ok", "warning") and FIRST in doc.text, (name, doc)
+    assert next(iter(load_corpus(tmp_path / "saved.html"))).title == "Talks"
+    # an unreadable single file is a skipped document that says why, not an error
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 nothing")
+    (doc,) = list(load_corpus(tmp_path / "broken.pdf"))
+    assert doc.status == "skipped" and "broken.pdf: not a readable PDF" in doc.status_text
+
+
+def test_the_command_line_reports_on_a_single_word_file(tmp_path, capsys):
+    path = tmp_path / "essay.docx"
+    path.write_bytes(docx(para(FIRST) + para(SECOND)))
+    out = tmp_path / "scores.csv"
+    assert main(["score", str(path), "-o", str(out), "--no-progress"]) == 0
+    assert "1 document" in capsys.readouterr().err
+    import pandas as pd
+
+    row = pd.read_csv(out).iloc[0]
+    assert row["doc_id"] == "essay" and row["status"] == "ok: converted from Word (.docx)" and row["n_words"] == 26
