@@ -103,7 +103,7 @@ def test_a_report_on_a_few_articles_without_outlets_compares_the_articles(withou
     assert report_group(analysis, None) == ("outlet", "")  # outlets named
     ctx = ReportContext(by=by, note=note)
     text = " ".join(title_page(without_outlets, ctx).text)
-    assert "Compared by 'doc_id': 3 groups — article0 (1), article1 (1), article2 (1). No document names" in text
+    assert "Compared by document: 3 groups — article0 (1), article1 (1), article2 (1). No document names" in text
     t = ctx.compare(without_outlets, metric="flesch_reading_ease")
     assert sorted(t["group"]) == ["article0", "article1", "article2"]
 
@@ -159,6 +159,11 @@ def test_one_article_without_an_outlet_is_shown_under_its_name():
     ax = page.figure.axes[0]
     assert ax.get_title(loc="left").endswith("by document") or ax.get_title().endswith("by document")
     assert _rows(page) == ["chronicle"]
+    # the report's first page counts in the singular, and names the comparison in words, not as a column
+    from framing.report.overview import title_page
+
+    text = " ".join(title_page(a, ctx).text)
+    assert ": 1 document (1 analysed without problems" in text and "Compared by document: 1 group — chronicle" in text
 
 
 def test_many_articles_without_outlets_stay_one_group_and_the_summary_has_a_subject():

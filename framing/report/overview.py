@@ -53,6 +53,11 @@ _SECTION_TITLES = {
 }
 
 
+def _count(n: int, noun: str) -> str:
+    """ "1 document", "2 documents"."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def title_page(a: Analysis, ctx: ReportContext) -> Page:
     docs = a.documents
     status = docs["status"].astype(str).str.split(":").str[0]
@@ -66,9 +71,10 @@ def title_page(a: Analysis, ctx: ReportContext) -> Page:
     issues = a.pipeline.issues
     text = [
         "## Corpus",
-        f"{a.corpus.name or 'corpus'}: {len(docs):,} documents ({n_ok:,} analysed without problems, {n_warn:,} with "
-        f"warnings, {n_skip:,} skipped), {int(docs['n_words'].sum()):,} words after cleaning; dates: {date_range}.",
-        f"Compared by '{ctx.by}': {len(per_group):,} group{'' if len(per_group) == 1 else 's'} — "
+        f"{a.corpus.name or 'corpus'}: {_count(len(docs), 'document')} ({n_ok:,} analysed without problems, "
+        f"{n_warn:,} with warnings, {n_skip:,} skipped), {int(docs['n_words'].sum()):,} words after cleaning; "
+        f"dates: {date_range}.",
+        f"Compared by {ctx.label if ctx.by == 'doc_id' else repr(ctx.by)}: {_count(len(per_group), 'group')} — "
         + ", ".join(f"{g or '(none)'} ({n})" for g, n in per_group.head(12).items())
         + (" …" if len(per_group) > 12 else "")
         + "."
