@@ -8,6 +8,8 @@ import sys
 
 import pytest
 from conftest import child_env, shared_path
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.analyzers.sourcing import SourcingAnalyzer
 from framing.errors import InputError
@@ -20,6 +22,7 @@ from framing.evaluate.sourcing import (
     miss_classes,
     read_ann,
     read_brat,
+    wrap_in_place,
 )
 
 TEXT = (
@@ -123,6 +126,22 @@ def test_misses_option_reports_density_r_per_class(tmp_path):
     r = evaluate(tmp_path, misses=True)
     assert set(r["density_r_if_found"]) == {"no_lexicon", "turned_down", "in_content", "no_cue"}
     assert "density r if the missed gold attributions" in format_result(r)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(st.sampled_from("ab \n."), max_size=200), st.integers(1, 30))
+def test_wrapping_in_place_keeps_every_offset_and_the_width(text, width):
+    wrapped = wrap_in_place(text, width)
+    assert len(wrapped) == len(text)
+    assert all(a == b or (a, b) == (" ", "\n") for a, b in zip(text, wrapped))
+    # a line passes the width only where no space allowed a break
+    assert all(len(line) <= width or " " not in line.strip() for line in wrapped.split("\n"))
+
+
+def test_wrap_option_scores_the_wrapped_articles(tmp_path):
+    write_brat(tmp_path)
+    r = evaluate(tmp_path, wrap=20)
+    assert r["wrapped_at"] == 20 and r["f1"] == evaluate(tmp_path)["f1"]
 
 
 def test_baseline_counts_every_reporting_verb(tmp_path):

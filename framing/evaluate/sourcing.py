@@ -26,6 +26,9 @@ Metrics:
   word of the reporting-verb lexicon), ``in_content`` (a lexicon word inside
   the content of a predicted attribution), ``turned_down`` (a lexicon word the
   rules did not take), ``no_cue`` (the annotation has no cue).
+* ``--wrap WIDTH`` scores on the articles hard-wrapped at WIDTH characters in
+  place (a space becomes a line break; every offset holds): how much the
+  line breaks of a PDF's text cost.
 
 The analyzer runs as shipped, through :func:`framing.analyze` with cleaning
 off (the annotation's offsets index the raw text). ``--baseline verbs``
@@ -43,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, OptionError
 from ._data import data_folder
 
 __all__ = ["GoldAttribution", "add_arguments", "evaluate", "format_result", "match", "read_brat"]
@@ -312,12 +315,46 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also report the density r reached if the missed gold attributions of each class were found",
     )
+    parser.add_argument(
+        "--wrap",
+        type=int,
+        metavar="WIDTH",
+        help="score on the articles hard-wrapped at WIDTH characters, as a PDF's text is (offsets kept)",
+    )
+
+
+def wrap_in_place(text: str, width: int) -> str:
+    """``text`` with a space turned into a line break wherever a line would pass ``width`` characters: the
+    line breaks of a PDF's text, with every character where it was, so the gold offsets still hold."""
+    if width < 1:
+        raise OptionError(f"--wrap takes a width of at least 1 character, not {width}")
+    out = list(text)
+    line_start = 0
+    last_space = -1
+    for i, ch in enumerate(f"{text}\n"):  # a line break after the end checks the last line as the others
+        if ch != " " and ch != "\n":
+            continue
+        # the line so far passes the width at this space or line end: break it at the space before, if any
+        if i - line_start > width and last_space > line_start:
+            out[last_space] = "\n"
+            line_start = last_space + 1
+        if ch == "\n":
+            line_start, last_space = i + 1, -1
+        else:
+            last_space = i
+    return "".join(out)
 
 
 def evaluate(
-    data: str | Path, baseline: str | None = None, limit: int | None = None, misses: bool = False, **_: Any
+    data: str | Path,
+    baseline: str | None = None,
+    limit: int | None = None,
+    misses: bool = False,
+    wrap: int | None = None,
+    **_: Any,
 ) -> dict[str, Any]:
-    """Read a brat folder, run the analyzer as shipped (or the baseline), and score it."""
+    """Read a brat folder, run the analyzer as shipped (or the baseline), and score it; with ``wrap``, on the
+    articles hard-wrapped in place (:func:`wrap_in_place`)."""
     from ..analyzers.sourcing import SourcingAnalyzer
     from ..corpus import Corpus, Document
     from ..run import analyze
@@ -325,6 +362,9 @@ def evaluate(
 
     data = data_folder(data, ".txt", "a brat folder (text/ and attributions/, or .txt and .ann files)")
     docs = read_brat(data, limit=limit)
+    if wrap is not None:
+        for d in docs:
+            d.text = wrap_in_place(d.text, wrap)
     analyzer = SourcingAnalyzer()
     if baseline == "verbs":
         preds = [_baseline_rows(analyzer, d.text) for d in docs]
@@ -350,6 +390,8 @@ def evaluate(
         }
         result["missed_by_class"] = {k: sum(d[k] for d in per_doc) for k in MISS_CLASSES}
     result["system"] = f"baseline: {baseline}" if baseline else "framing sourcing analyzer"
+    if wrap is not None:
+        result["wrapped_at"] = wrap
     result["data"] = str(data)
     return _no_nan(result)
 
