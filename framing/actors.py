@@ -45,16 +45,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from ._frozen import FrozenDict
 from ._yaml import item_lines, parse_yaml, read_config
 from .errors import ConfigError
 from .surnames import Surnames
 from .vocab import MONTHS
-
-if TYPE_CHECKING:
-    from .corpus import Corpus
 
 __all__ = ["Actor", "ActorSet", "Mention", "trie_regex"]
 
@@ -373,8 +370,9 @@ class ActorSet:
 
     # ------------------------------------------------------------------ discovery
     @classmethod
-    def discover(cls, corpus: Corpus, top: int = 20, min_docs: int | None = None) -> ActorSet:
-        """Propose actors for a corpus with no actor file.
+    def discover(cls, corpus: Any, top: int = 20, min_docs: int | None = None) -> ActorSet:
+        """Propose actors for a corpus with no actor file (a Corpus, or whatever :func:`framing.analyze` takes:
+        a path, a DataFrame, documents, records or plain texts).
 
         Frequent proper-noun phrases (capitalised word sequences not at the
         start of a sentence, or seen mid-sentence elsewhere) are counted by

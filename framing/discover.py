@@ -52,7 +52,6 @@ SMALL_CORPUS = 5
 
 if TYPE_CHECKING:
     from .actors import ActorSet
-    from .corpus import Corpus
 
 _CONNECT = r"(?:of|the|for|al|el|bin|ibn|de|du|van|von|la|le|e|i)"
 # a capitalised word; an apostrophe is part of it only before a letter other than "s" (O'Malley, not Pakistan's)
@@ -242,8 +241,11 @@ def _rare(phrase: str) -> bool:
 
 
 def discover_actors(
-    cls: type[ActorSet], corpus: Corpus, top: int = 20, min_docs: int | None = None, max_docs: int = 1000
+    cls: type[ActorSet], corpus: Any, top: int = 20, min_docs: int | None = None, max_docs: int = 1000
 ) -> ActorSet:
+    from .io import as_corpus
+
+    corpus = as_corpus(corpus)  # a DataFrame, records or texts, as analyze takes them
     docs = [d for d in corpus if not d.skipped]
     # a class's three articles, or one: a name in one of them is worth proposing once it is named twice
     by_mentions = min_docs is None and len(docs) < SMALL_CORPUS

@@ -40,7 +40,6 @@ import numpy as np
 from .text import TextModel
 
 if TYPE_CHECKING:
-    from .corpus import Corpus
     from .issues import IssueSet
 
 _MIN_WORDS = 6
@@ -66,16 +65,17 @@ _GENERIC = """said says say told according also would could might may must shoul
 GENERIC_WORDS = frozenset(_GENERIC.split())
 
 
-def _sentences(corpus: Corpus | Iterable[str], max_sentences: int) -> tuple[list[str], list[int]]:
+def _sentences(corpus: Any, max_sentences: int) -> tuple[list[str], list[int]]:
     from .clean import Cleaner
-    from .corpus import Corpus
+    from .io import as_corpus
 
     cleaner = Cleaner()
     texts: list[str] = []
     owners: list[int] = []
-    docs = list(corpus) if not isinstance(corpus, Corpus) else [d for d in corpus if not d.skipped]
+    # whatever analyze takes: a Corpus, a path, a DataFrame, documents, records or plain texts
+    docs = [d for d in as_corpus(corpus) if not d.skipped]
     for k, d in enumerate(docs):
-        raw = d if isinstance(d, str) else d.text
+        raw = d.text
         text = cleaner.clean(raw, {}).text if raw else ""
         model = TextModel(text)
         for s in range(model.n_sentences):
@@ -168,7 +168,7 @@ def _top_terms(weights, vocab, n_terms: int) -> list[str]:
 
 def discover_issues(
     cls: type[IssueSet],
-    corpus: Corpus | Iterable[str],
+    corpus: Any,
     k: int = 8,
     method: str = "nmf",
     n_terms: int = 10,

@@ -59,7 +59,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from .analysis import Analysis
-    from .corpus import Corpus
     from .text import TextModel
 
 __all__ = ["Issue", "IssueHit", "IssueSet", "coverage", "slug"]
@@ -438,7 +437,7 @@ class IssueSet:
     @classmethod
     def discover(
         cls,
-        corpus: Corpus | Iterable[str],
+        corpus: Any,
         k: int = 8,
         method: str = "nmf",
         n_terms: int = 10,
@@ -448,7 +447,8 @@ class IssueSet:
         name_share: float = 0.03,
         seed: int = 0,
     ) -> IssueSet:
-        """Propose ``k`` candidate issues for a corpus that has no issue file.
+        """Propose ``k`` candidate issues for a corpus that has no issue file (a Corpus, or whatever
+        :func:`framing.analyze` takes: a path, a DataFrame, documents, records or plain texts).
 
         Sentences are weighted by TF-IDF over words and two-word phrases and
         factorised into ``k`` topics with non-negative matrix factorisation

@@ -108,6 +108,21 @@ def test_discover_on_seeds(seeds):
     ActorSet.from_yaml_text(found_set.to_yaml())  # editable and loadable
 
 
+def test_discovery_takes_what_analyze_takes(seeds):
+    """A DataFrame or a list of records failed ("'dict' object has no attribute 'text'"), and the issue discovery
+    read a DataFrame's column names as its texts."""
+    import pandas as pd
+
+    from framing.issues import IssueSet
+
+    records = [{"id": d.id, "text": d.text, "outlet": d.outlet} for d in seeds]
+    want = ActorSet.discover(seeds, top=10).names
+    want_issues = [i.keywords for i in IssueSet.discover(seeds, k=3)]
+    for source in (records, pd.DataFrame(records), [r["text"] for r in records]):
+        assert ActorSet.discover(source, top=10).names == want
+        assert [i.keywords for i in IssueSet.discover(source, k=3)] == want_issues
+
+
 def test_a_form_inside_a_longer_word_is_not_a_mention_and_windows_see_the_text_before_them():
     a = ActorSet.from_dict({"Trump": ["Trump"], "Pakistan": ["Pakistan"]})
     text = "Trumpet and antiTrump, _Pakistan and Pakistan2, then Trump's Pakistan."
