@@ -38,6 +38,10 @@ _SCAN_CHARS_PER_PAGE = 20
 _PDF_ADVICE = "if another program opens it, convert it to text (for example pdftotext FILE.pdf, which writes FILE.txt)"
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_P, _W_R, _W_T = f"{_W}p", f"{_W}r", f"{_W}t"
+_W_REMOVED = frozenset((f"{_W}del", f"{_W}moveFrom"))
+#: what a run's other elements stand for in its text
+_W_RUN_TEXT = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 
 
@@ -104,34 +108,42 @@ class _Capped(io.RawIOBase):
 
 
 def _docx_paragraphs(fh: io.RawIOBase) -> Iterator[str]:
-    """The body's paragraphs (``w:p``): the text of its runs (``w:t``), a tab for ``w:tab``, a line break for
-    ``w:br`` and ``w:cr``; text inside a deleted tracked change (``w:del``: its text is ``w:delText``) is not
-    read, nor are field codes (``w:instrText``)."""
+    """The body's paragraphs (``w:p``): the text of their runs (``w:r``: ``w:t``, a tab for ``w:tab``, a line
+    break for ``w:br`` and ``w:cr``); a paragraph's tab stops (``w:tabs``, outside runs) are not tabs, and
+    deleted or moved-away text of a tracked change (``w:del``, ``w:moveFrom``) and field codes
+    (``w:instrText``) are not read."""
     parts: list[str] = []
     depth = 0  # paragraphs inside a paragraph (a text box): their text joins the outer one's
+    in_run = 0
+    removed = 0  # inside a tracked deletion or move
     for event, el in iterparse(fh, events=("start", "end")):
         tag = el.tag
         if event == "start":
-            if tag == f"{_W}p":
+            if tag == _W_P:
                 depth += 1
+            elif tag == _W_R:
+                in_run += 1
+            elif tag in _W_REMOVED:
+                removed += 1
             continue
-        if tag == f"{_W}t":
-            parts.append(el.text or "")
-        elif tag == f"{_W}tab":
-            parts.append("\t")
-        elif tag in (f"{_W}br", f"{_W}cr"):
-            parts.append("\n")
-        elif tag == f"{_W}noBreakHyphen":
-            parts.append("-")
-        elif tag == f"{_W}p":
+        if tag == _W_P:
             depth -= 1
             if depth == 0:
                 yield "".join(parts)
                 parts.clear()
             else:
                 parts.append("\n")
-        if tag in (f"{_W}p", f"{_W}r"):
             el.clear()  # keep memory flat over a long document
+        elif tag == _W_R:
+            in_run -= 1
+            el.clear()
+        elif tag in _W_REMOVED:
+            removed -= 1
+        elif in_run and not removed:
+            if tag == _W_T:
+                parts.append(el.text or "")
+            elif tag in _W_RUN_TEXT:
+                parts.append(_W_RUN_TEXT[tag])
 
 
 def _odt_paragraphs(fh: io.RawIOBase) -> Iterator[str]:
@@ -155,7 +167,8 @@ def _odt_paragraphs(fh: io.RawIOBase) -> Iterator[str]:
             skip -= 1
         elif not skip:
             if tag == f"{_TEXT}s":
-                parts.append(" " * int(el.get(f"{_TEXT}c", "1") or 1))
+                count = el.get(f"{_TEXT}c", "1")
+                parts.append(" " * (min(int(count), 100) if count.isdigit() else 1))
             elif tag == f"{_TEXT}tab":
                 parts.append("\t")
             elif tag == f"{_TEXT}line-break":

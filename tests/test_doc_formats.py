@@ -109,6 +109,15 @@ def test_a_word_file_gives_its_paragraphs_and_leaves_out_deleted_text():
     assert notes == ["converted from Word (.docx)"]
 
 
+def test_tab_stops_and_moved_text_are_not_text():
+    body = (
+        "<w:p><w:pPr><w:tabs><w:tab w:val='left' w:pos='720'/></w:tabs></w:pPr>"
+        "<w:moveFrom><w:r><w:t>Moved away.</w:t></w:r></w:moveFrom>"
+        f"<w:r><w:t>{FIRST}</w:t></w:r></w:p>"
+    )
+    assert document_text(docx(body), ".docx")[0] == FIRST
+
+
 def test_a_text_box_joins_its_paragraph():
     body = (
         "<w:p><w:r><w:t>Before the box. </w:t></w:r><w:r><w:pict><w:txbxContent>"
@@ -125,9 +134,10 @@ def test_an_opendocument_file_gives_its_paragraphs_without_its_notes():
         f"<text:h>Talks resume</text:h><text:p>{FIRST[:20]}<text:span>{FIRST[20:40]}</text:span>{FIRST[40:]}"
         "<text:note><text:note-body><text:p>A footnote.</text:p></text:note-body></text:note></text:p>"
         "<text:p>Two<text:s text:c='3'/>spaces<text:tab/>and a<text:line-break/>break.</text:p>"
+        "<text:p>A<text:s text:c='many'/>space.</text:p>"  # a count that is no number: one space
     )
     text, notes = document_text(odt(body), ".odt")
-    assert text == f"Talks resume\n\n{FIRST}\n\nTwo   spaces\tand a\nbreak."
+    assert text == f"Talks resume\n\n{FIRST}\n\nTwo   spaces\tand a\nbreak.\n\nA space."
     assert notes == ["converted from OpenDocument (.odt)"]
 
 
