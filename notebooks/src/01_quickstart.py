@@ -30,7 +30,9 @@ display(corpus)
 # ## 1. Analyse
 # One call cleans the text (scraped-page debris is removed, and logged), finds the actors
 # (`seeds/actors.yaml` for the seeds; discovered automatically for your own corpus) and runs every analyzer.
-# For your own articles: `framing.load_corpus("articles.csv", text="body", id="url", outlet="source")`.
+# For your own articles: `framing.load_corpus("articles.csv", text="body", id="url", outlet="source")`, or a
+# folder of .txt, .html, Word (.docx) or PDF files (`framing.load_corpus("articles/")`; one sub-folder per
+# outlet), or one article's file on its own (`framing.load_corpus("essay.docx")`).
 
 # %%
 a = framing.analyze(corpus)
