@@ -17,6 +17,7 @@ import gzip
 import json
 import os
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from pathlib import Path
@@ -146,17 +147,36 @@ def _binary_kind(head: bytes) -> str | None:
 
 def _bomless_utf16(data: bytes) -> str | None:
     """``"utf-16-le"`` or ``"utf-16-be"`` for UTF-16 text without a byte-order mark (as some Windows tools save
-    it): mostly ASCII, so every other byte is NUL, on one side only; None otherwise."""
+    it); None otherwise. Mostly ASCII: every other byte is NUL, on one side only. In one alphabetic script
+    (Urdu, Russian, Hindi, Greek, ...): the bytes on one side are the script's block (0x06 for Arabic letters)
+    or NUL (spaces, digits, punctuation), and the text decoded is mostly letters and spaces."""
     sample = data[:8192]
     n = len(sample) // 2
-    if n < 4 or sample.count(b"\x00") < n * 0.6:
+    if n < 4:
         return None
-    even, odd = sample[0 : 2 * n : 2].count(b"\x00"), sample[1 : 2 * n : 2].count(b"\x00")
-    if odd >= 0.6 * n and even <= 0.05 * n:
-        return "utf-16-le"
-    if even >= 0.6 * n and odd <= 0.05 * n:
-        return "utf-16-be"
+    even, odd = sample[0 : 2 * n : 2], sample[1 : 2 * n : 2]
+    if sample.count(b"\x00") >= n * 0.6:
+        if odd.count(b"\x00") >= 0.6 * n and even.count(b"\x00") <= 0.05 * n:
+            return "utf-16-le"
+        if even.count(b"\x00") >= 0.6 * n and odd.count(b"\x00") <= 0.05 * n:
+            return "utf-16-be"
+        return None
+    if n < 16:
+        return None
+    for high, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        block = max(range(1, 0x20), key=high.count)  # the alphabetic scripts lie below U+2000
+        if high.count(block) >= 0.4 * n and high.count(block) + high.count(b"\x00") >= 0.95 * n:
+            try:
+                text = sample[: 2 * n].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            letters = sum(ch.isspace() or unicodedata.category(ch)[0] in "LM" for ch in text)  # M: vowel signs
+            return encoding if letters >= 0.75 * len(text) and not _CONTROL_RE.search(text) else None
     return None
+
+
+#: a control character that text does not hold (not tab, line feed, vertical tab, form feed, carriage return)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def _mostly_undecodable(text: str) -> bool:

@@ -104,6 +104,34 @@ def test_utf16_without_a_byte_order_mark_is_text_and_control_bytes_are_not():
     assert decode_bytes(b"\x93Quoted\x94 in cp1252")[1] == ["not UTF-8 (from byte 0); decoded as cp1252/Latin-1"]
 
 
+# written for this test: one sentence in each of four scripts whose letters lie in one UTF-16 block
+OTHER_SCRIPTS = {
+    "Urdu": "پاکستان اور افغانستان کے درمیان مذاکرات دوحہ میں دوبارہ شروع ہوں گے، حکام نے کہا۔",
+    "Russian": "Пакистан и Афганистан возобновят переговоры в Дохе, заявили официальные лица.",
+    "Hindi": "पाकिस्तान और अफगानिस्तान के बीच बातचीत दोहा में फिर से शुरू होगी, अधिकारियों ने कहा।",
+    "Greek": "Το Πακιστάν και το Αφγανιστάν θα ξαναρχίσουν τις συνομιλίες στη Ντόχα.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(OTHER_SCRIPTS))
+def test_utf16_without_a_byte_order_mark_in_another_script_is_text(language):
+    """An Urdu file saved as UTF-16 without a mark was skipped as binary: its bytes are no NULs but 0x06."""
+    text = (OTHER_SCRIPTS[language] + "\n") * 2
+    for enc in ("utf-16-le", "utf-16-be"):
+        assert decode_bytes(text.encode(enc)) == (text, [f"no byte-order mark; decoded as {enc.upper()}"])
+    assert decode_bytes(text.encode("utf-8")) == (text, [])  # UTF-8 is not mistaken for it
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(min_size=32, max_size=600))
+def test_random_bytes_are_not_taken_for_utf16_in_another_script(data):
+    from framing.io import _bomless_utf16
+
+    enc = _bomless_utf16(data)
+    # taken for UTF-16 only if it decodes, and then the text is letters and white space for the most part
+    assert enc is None or sum(not ch.isspace() and not ch.isalpha() for ch in data.decode(enc)) < len(data) / 2
+
+
 def test_duplicate_ids_are_renamed_not_lost():
     c = framing.Corpus.from_records([{"id": "a", "text": "x y"}, {"id": "a", "text": "z w"}])
     assert c.ids == ["a", "a~1"] and c[1].status == "warning"
