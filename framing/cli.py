@@ -24,6 +24,11 @@ EPILOG = """examples:
 """
 
 
+def _rows(n: int) -> str:
+    """ "1 row", "2 rows"."""
+    return f"{n:,} row{'' if n == 1 else 's'}"
+
+
 def _corpus_args(p: argparse.ArgumentParser, required: bool, stdin: bool = False) -> None:
     if required:
         what = (
@@ -312,7 +317,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         raise
     _print_accounting(summary.documents)
     print(
-        f"wrote {summary.written:,} rows to {args.out}"
+        f"wrote {_rows(summary.written)} to {args.out}"
         + (f" ({summary.resumed:,} already there)" if summary.resumed else "")
         + f"; the settings are recorded in {record_path(args.out)}",
         file=sys.stderr,
@@ -344,7 +349,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         table = scores.compare(metric=metrics, **options)
     if args.out:
         write_table(table, args.out)
-        print(f"wrote {len(table):,} rows to {args.out}", file=sys.stderr)
+        print(f"wrote {_rows(len(table))} to {args.out}", file=sys.stderr)
     else:
         try:
             table.to_csv(sys.stdout, index=False)

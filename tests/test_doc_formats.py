@@ -241,7 +241,8 @@ def test_the_command_line_reports_on_a_single_word_file(tmp_path, capsys):
     path.write_bytes(docx(para(FIRST) + para(SECOND)))
     out = tmp_path / "scores.csv"
     assert main(["score", str(path), "-o", str(out), "--no-progress"]) == 0
-    assert "1 document" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "1 document:" in err and "wrote 1 row to" in err
     import pandas as pd
 
     row = pd.read_csv(out).iloc[0]
