@@ -218,3 +218,19 @@ def test_the_attention_summary_covers_the_most_mentioned_actor_with_an_interval(
     got = actors_report.attention_intervals(a, ctx, "Pakistan")["Beta"]
     rate = a.actor_counts(per_thousand=True).loc["Beta", "Pakistan"]
     assert abs(got["value"] - rate) < 1e-9 and got["ci_low"] <= got["value"] <= got["ci_high"]
+
+
+def test_the_html_report_labels_each_document_with_its_group_even_when_the_column_has_a_space():
+    """A column such as "bias rating" is no attribute name: itertuples renamed it and the label lost the group;
+    a report by document named each document twice."""
+    from framing.report.html import _documents_html
+
+    ratings = ["left", "right", None]
+    records = [{"id": f"article{k}", "text": TEXT, "bias rating": r} for k, r in enumerate(ratings)]
+    a = framing.analyze(
+        framing.Corpus.from_records(records), actors=seed_actors(), analyzers=["stance"], progress=False
+    )
+    html = _documents_html(a, "bias rating")
+    assert "<summary>article0 · left</summary>" in html and "<summary>article1 · right</summary>" in html
+    assert "<summary>article2</summary>" in html  # no group: no "nan", no empty part
+    assert "<summary>article0</summary>" in _documents_html(a, "doc_id")

@@ -52,6 +52,11 @@ def _page_html(p: Page, pngs: dict[str, bytes]) -> str:
 MAX_DOCUMENTS = 30
 
 
+def _shown(value: object) -> bool:
+    """Whether a metadata value is worth a place in a label: not missing (None, NaN) nor empty."""
+    return value is not None and value == value and str(value) != ""
+
+
 def _documents_html(a: Analysis, by: str) -> str:
     """The highlighted text of each document (a sample on large corpora), folded away."""
     docs = a.documents
@@ -65,9 +70,12 @@ def _documents_html(a: Analysis, by: str) -> str:
         '<section id="documents"><h2>The documents, with their evidence highlighted</h2>',
         f"<p>{len(ok)} of {len(docs)} documents. Hover over a highlighted word to see what it counts for.</p>",
     ]
-    for row in ok.itertuples(index=False):
-        label = " · ".join(str(v) for v in (row.doc_id, getattr(row, by, ""), getattr(row, "title", "")) if v)
-        parts.append(f"<details><summary>{html.escape(label)}</summary>{a.explain(row.doc_id).to_html()}</details>")
+    # records, not itertuples: a column such as "bias rating" is no attribute name, and its label went missing
+    fields = [by] if by != "doc_id" else []
+    for row in ok[["doc_id", *[f for f in (*fields, "title") if f in ok]]].to_dict("records"):
+        values = (row["doc_id"], *(row.get(f) for f in (*fields, "title")))
+        label = " · ".join(str(v) for v in values if _shown(v))
+        parts.append(f"<details><summary>{html.escape(label)}</summary>{a.explain(row['doc_id']).to_html()}</details>")
     parts.append("</section>")
     return "\n".join(parts)
 
