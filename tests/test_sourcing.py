@@ -444,14 +444,34 @@ def test_a_participle_before_its_noun_is_no_reporting_verb(text):
         ("Papadopoulos has since pleaded guilty to lying to investigators.", "plead", "Papadopoulos"),
         ("Some suggested the movement was hypocritical.", "suggest", "Some"),
         ("Trump, speaking to reporters, repeated claims that the vote was rigged.", "repeat", "Trump"),
-        # (its source, the agent of the passive, is not found yet: only the cue is checked)
-        ("The plan was defeated in Parliament, rejected both by lawmakers and by ministers.", "reject", None),
+        ("The plan was defeated in Parliament, rejected both by lawmakers and by ministers.", "reject", "lawmakers"),
         ("YouTube has long faced complaints about alleged censorship on its site.", "allege", ""),  # still ascribed
     ],
 )
 def test_a_participle_after_its_subject_or_of_doubt_stays_a_cue(text, cue, source):
     found = [r["source"] for r in find(text) if r["cue"] == cue]
     assert len(found) == 1 and (source is None or found[0] == source)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Criticized by Democrats, the plan was dropped on Monday.", "criticize", "Democrats"),
+        ("The decision, welcomed by the United Nations, came late.", "welcome", "United Nations"),
+        (
+            "A professor, accused by the Turkish government of plotting the coup, fled.",
+            "accuse",
+            "the Turkish government",
+        ),
+        # a means, not an agent
+        ("He said by phone that the talks had failed.", "say", "He"),
+        ("Clinton, clearly frustrated, responded by pointing a finger at the woman.", "respond", "Clinton"),
+    ],
+)
+def test_the_agent_of_a_participle_without_be_is_its_source(text, cue, source):
+    """ "…, rejected both by lawmakers": the cue had no speaker, since only "was rejected by" was read."""
+    found = [r["source"] for r in find(text) if r["cue"] == cue]
+    assert found == [source]
 
 
 def test_a_verb_after_a_modal_does_not_open_the_speaker():

@@ -907,6 +907,9 @@ class _Doc:
                 return None, False, True
             c.passive = True
             return None, False, False  # "cannot be viewed in isolation": a passive, not a vague attribution
+        agent = self._reduced_passive_agent(text, toks, ss, se, c, j, n)
+        if agent is not None:
+            return agent, True, False
         if j < 0:
             # sentence-initial verb: inverted only after a quotation ("“...,” said Rizvi")
             opener = text[self.m.sent_starts[c.s] : c.start]
@@ -937,6 +940,32 @@ class _Doc:
             ph = self._apposed(text, toks, ss, se, j)
             return (ph if ph is not None and self._recognised(toks, ss, se, ph) else None), False, False
         return None, False, False
+
+    def _reduced_passive_agent(
+        self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue, j: int, n: int
+    ) -> Phrase | None:
+        """The agent of a participle that opens its clause without a "be": after a comma or at the sentence's
+        start ("…, rejected both by lawmakers and by ministers", "Criticized by Democrats, the plan …"). Not a
+        means ("said by phone", "announced by video")."""
+        k = c.k
+        if not _participle(toks[k]) or (j >= 0 and "," not in text[se[j] : ss[j + 1]]):
+            return None
+        b = c.k2
+        if b < n and (toks[b] in _AGENT_ADVERBS or toks[b].endswith("ly")) and _soft(text[se[b - 1] : ss[b]]):
+            b += 1
+        if b + 1 >= n or toks[b] != "by" or not _soft(text[se[b - 1] : ss[b]]):
+            return None
+        first = toks[b + 1]
+        if first.endswith(("ing", "ly")) or first in _AGENT_ADVERBS:
+            return None  # a means: "responded by pointing a finger", "by abruptly blocking", "by first saying"
+        ph = np_after(text, toks, ss, se, b + 1, n)
+        if ph is None or toks[ph.b - 1] in _MEANS or toks[ph.a] in _MEANS:
+            return None
+        for i in range(ph.a + 1, ph.b - 1):
+            if toks[i] in ("of", "for") and toks[i + 1].endswith("ing"):
+                # what the agent accuses of, or praises for: not part of its name ("accused by X of plotting")
+                return Phrase(ph.a, i, ph.start, se[i - 1])
+        return ph
 
     def _state_holder(
         self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue
@@ -1678,6 +1707,39 @@ def _soft(gap: str) -> bool:
         return True
     g = gap.strip()
     return not g or g == "." or g == "-"
+
+
+#: words between a participle and "by" its agent ("rejected both by lawmakers", "criticised even by allies")
+_AGENT_ADVERBS = frozenset(["both", "even", "also", "again", "first", "later", "then", "most", "all"])
+#: what follows "by" as a means, not an agent ("said by phone", "announced by video link")
+_MEANS = frozenset(
+    [
+        "phone",
+        "telephone",
+        "email",
+        "e-mail",
+        "mail",
+        "text",
+        "video",
+        "videolink",
+        "link",
+        "letter",
+        "fax",
+        "twitter",
+        "tweet",
+        "post",
+        "statement",
+        "hand",
+        "radio",
+        "satellite",
+        "messenger",
+        "teleconference",
+        "conference",
+        "call",
+        "zoom",
+        "skype",
+    ]
+)
 
 
 def _participle(tok: str) -> bool:
