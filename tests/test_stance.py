@@ -168,6 +168,18 @@ def test_quoted_stance_is_recorded_and_the_speaker_is_not_its_target(pipe):
     assert out.mentions["source"][taliban] == ""  # no sourcing analyzer ran: source unknown
 
 
+def test_a_speaker_s_negative_reported_words_count_less_than_positive_ones(pipe):
+    """What a speaker complains of or warns about is mostly not said of the speaker (articles about people who speak
+    about problems came out negative toward them); the speaker's positive words keep their weight."""
+    old = Pipeline(actors=ACTORS, analyzers=[StanceAnalyzer(reported_negative=0.4)], cleaner=False)
+    text = "Qatar said the blockade was illegal and cruel."
+    assert stance_of(old, text)["Qatar"] < -0.3  # before: reported words x0.4 whatever their sign
+    assert -0.25 < stance_of(pipe, text)["Qatar"] < 0
+    assert any("speaker's reported words" in e[7] for e in run(pipe, text).evidence)
+    text = "Qatar said the talks were a great success."
+    assert stance_of(pipe, text)["Qatar"] == stance_of(old, text)["Qatar"] > 0.1
+
+
 def test_source_comes_from_the_sourcing_attributions(analyzer):
     from framing.analyzers.base import DocContext, DocResult
     from framing.text import TextModel
