@@ -103,6 +103,16 @@ def test_opposing_a_bad_thing_is_to_the_actor_s_credit(pipe):
     assert stance_of(pipe, "Pakistan has led the fight against terrorism.")["Pakistan"] > 0
 
 
+def test_avoiding_a_bad_thing_is_credit_and_talking_about_it_no_blame(pipe):
+    """A bad thing avoided, overcome or recovered from counts as opposed; one talked about is the topic, not said
+    of the speaker (articles about people who speak about problems came out negative toward them)."""
+    assert stance_of(pipe, "India wants to avoid violence at the border.")["India"] > 0.1  # -0.71 before
+    assert stance_of(pipe, "Qatar hopes to overcome the hatred.")["Qatar"] > 0.1
+    assert stance_of(pipe, "Qatar spoke about poverty and corruption at the summit.")["Qatar"] == 0.0  # -0.62 before
+    assert stance_of(pipe, "Rizvi has been discussing sexual harassment with students.")["Rizvi"] == 0.0
+    assert stance_of(pipe, "Qatar spoke about its generous aid.")["Qatar"] > 0.1  # positive words are left as they are
+
+
 # ---------------------------------------------------------------------- contrast
 def test_contrast_while_clause_is_conceded(pipe):
     text = "While Pakistan has made great sacrifices, it has failed to stop the militants."

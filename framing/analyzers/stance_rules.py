@@ -13,8 +13,10 @@ in the same sentence, the contribution is
   either way: ×0). A negated verb of judgement is reversed with the rest of
   its clause ("nobody can accuse X of ingratitude": both words count
   positive). Opposing a negative thing is positive: a negative word up to 3
-  words after "fight against", "end", "prevent", "crack down on" ... counts
-  ×−0.6 ("the fight against terrorism").
+  words after "fight against", "end", "prevent", "crack down on", "avoid",
+  "overcome" ... counts ×−0.6 ("the fight against terrorism"); one talked
+  about ("discussing", "spoke about", "awareness of") is the topic, not said
+  of the speaker: ×0.
 * **clause**: a word in a conceded clause ("while ...", "although ...") counts
   ×0.5; a word in the clause after "but"/"however", or after a conceded clause,
   ×1.2.
