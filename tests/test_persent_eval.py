@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -75,7 +76,15 @@ def test_unmasking_writes_the_entity_where_each_mask_was(pieces, entity):
     for s, e in spans:
         rebuilt += [text[at:s], "[TGT]"]
         at = e
-    assert "".join(rebuilt) + text[at:] == masked
+    # a mask followed directly by a word is written with a space after the entity
+    assert "".join(rebuilt) + text[at:] == re.sub(r"\[TGT\](?=[^\W_])", "[TGT] ", masked)
+
+
+def test_a_mask_glued_to_the_next_word_is_written_with_a_space():
+    """``[TGT]said``: the masking lost the space, and the entity and the verb were read as one word."""
+    text, spans = persent.unmask("[TGT]said [TGT]'s plan was [TGT].", "Ann Lee")
+    assert text == "Ann Lee said Ann Lee's plan was Ann Lee."
+    assert [text[s:e] for s, e in spans] == ["Ann Lee"] * 3
 
 
 def test_documents_and_paragraphs_are_scored_with_the_entity_as_the_mentions(tmp_path):
