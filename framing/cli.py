@@ -39,9 +39,9 @@ def _corpus_args(p: argparse.ArgumentParser, required: bool, stdin: bool = False
     else:
         p.add_argument(
             "corpus",
-            nargs="?",
+            nargs="*",
             default=None,
-            help="a folder, one article's file or a table file (default: the bundled seed corpus)",
+            help="a folder, a table file, or one or more articles' files (default: the bundled seed corpus)",
         )
     p.add_argument("--text", default="text", help="column holding the article text (default: text)")
     p.add_argument("--id", default="id", help="column holding document ids (default: id; rows are numbered if absent)")
@@ -184,7 +184,7 @@ def _load(args: argparse.Namespace):
     from .io import load_corpus
     from .seeds import load_seeds
 
-    if args.corpus is None:
+    if not args.corpus:  # None, or report's empty list of paths
         return load_seeds()
     return load_corpus(args.corpus, text=args.text, id=args.id, outlet=args.outlet)
 
@@ -261,7 +261,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not len(corpus):  # a wrong folder or an empty table: a report of nothing would hide the mistake
         raise InputError(
             "no documents to report on",
-            path=args.corpus,
+            path=", ".join(args.corpus),
             expected=(
                 "a folder of .txt/.md/.html/.docx/.odt/.pdf files, one such file, or a table with a row per article"
             ),

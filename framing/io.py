@@ -19,7 +19,7 @@ import os
 import re
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -1099,7 +1099,7 @@ def iter_documents(
 
 
 def load_corpus(
-    path: str | Path,
+    path: str | Path | Sequence[str | Path],
     text: str = "text",
     id: str | None = "id",
     outlet: str | None = "outlet",
@@ -1120,8 +1120,22 @@ def load_corpus(
         text, id, outlet: column names in a table. With the defaults, common
             alternatives are recognised (``content``/``body``; ``source``/``publisher``).
             ``id=None`` numbers rows; ``outlet=None`` leaves outlets empty.
-        name: a label for reports (default: the file or folder name).
+            Several paths (a list): their documents together, in order ("framing report a.pdf b.pdf c.docx": a
+            class's three articles); a path that does not exist fails before any is read.
+        name: a label for reports (default: the file or folder name; for several, the first names).
     """
+    if not isinstance(path, (str, Path)):
+        paths = [Path(q) for q in path]
+        if not paths:
+            raise InputError("no file or folder to load", expected="a path, or a list of paths")
+        for q in paths:
+            if not q.exists():
+                raise InputError("no such file or folder", path=q)
+        if len(paths) > 1:
+            docs = (d for q in paths for d in iter_documents(q, text=text, id=id, outlet=outlet))
+            shown = ", ".join(q.name for q in paths[:3]) + (f" and {len(paths) - 3:,} more" if len(paths) > 3 else "")
+            return Corpus(docs, name=name or shown)
+        path = paths[0]
     p = Path(path)
     docs = iter_documents(p, text=text, id=id, outlet=outlet)
     return Corpus(docs, name=name or p.name, domain=folder_domain(p))

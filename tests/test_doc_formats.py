@@ -247,3 +247,21 @@ def test_the_command_line_reports_on_a_single_word_file(tmp_path, capsys):
 
     row = pd.read_csv(out).iloc[0]
     assert row["doc_id"] == "essay" and row["status"] == "ok: converted from Word (.docx)" and row["n_words"] == 26
+
+
+def test_several_files_are_one_corpus_and_the_report_compares_them(tmp_path, capsys):
+    """A class's three downloaded articles: "framing report a.pdf b.docx c.txt" compares them, one by one."""
+    paths = [tmp_path / "a.pdf", tmp_path / "b.docx", tmp_path / "c.txt"]
+    paths[0].write_bytes(pdf([[FIRST, SECOND]]))
+    paths[1].write_bytes(docx(para(SECOND) + para(FIRST)))
+    paths[2].write_text(ARTICLE, encoding="utf-8")
+    corpus = load_corpus(paths)
+    assert corpus.ids == ["a", "b", "c"] and corpus.name == "a.pdf, b.docx, c.txt"
+    assert load_corpus([paths[2]]).name == "c.txt"  # a list of one is that path
+    with pytest.raises(framing.errors.InputError, match=r"missing\.pdf: no such file or folder"):
+        load_corpus([paths[0], tmp_path / "missing.pdf"])
+    out = tmp_path / "report"
+    args = ["report", *map(str, paths), "-o", str(out), "--no-progress", "--analyzers", "stance,sourcing"]
+    assert main(args) == 0
+    assert "3 documents: 3 ok" in capsys.readouterr().err
+    assert (out / "report.pdf").exists()
