@@ -346,11 +346,13 @@ def documents_from_items(
     """Documents from anything a caller may hand over in Python, read lazily, one per item.
 
     A :class:`~framing.corpus.Document` passes through; a mapping is a record (``text``, ``id`` and
-    ``outlet`` name its fields, as in :func:`load_corpus`); a string is a text with the id ``row-<n>``.
-    Any other item (``None``, a number, bytes) becomes a skipped document that names its type, so
+    ``outlet`` name its fields, as in :func:`load_corpus`); a string is a text with the id ``row-<n>`` (with a
+    warning when it is the name of a file: a text of one word is rarely meant); a ``Path`` is a file or folder
+    whose documents are read (:func:`iter_documents`). Any other item (``None``, a number, bytes) becomes a skipped document that names its type, so
     it still appears in every table. Ids are not yet made unique (see :func:`~framing.corpus.unique_ids`).
     """
     cols: dict[str, str | None] | None = None
+    warned = False
     for n, item in enumerate(items):
         if isinstance(item, Document):
             yield item
@@ -359,7 +361,16 @@ def documents_from_items(
                 cols = _record_columns(list(item.keys()), text, id, outlet, f"the first record (item {n + 1})")
             yield _document_from_record(item, cols, n, "")
         elif isinstance(item, str):
+            if not warned and _names_a_file(item):
+                warned = True
+                warnings.warn(
+                    f"item {n + 1} ({item!r}) names a file but is analysed as a text of its own; to read files, "
+                    "give Path objects or use framing.load_corpus([...])",
+                    stacklevel=3,
+                )
             yield _document_from_record({"text": item}, {"text": "text", "id": None, "outlet": None}, n, "")
+        elif isinstance(item, Path):
+            yield from iter_documents(item, text=text, id=id, outlet=outlet)  # a file or folder: its documents
         else:
             what = type(item).__name__
             yield Document(
@@ -370,6 +381,14 @@ def documents_from_items(
                     f"item {n + 1} is not a document (type {what}; expected a Document, a dict with a text field, or a string)",
                 ),
             )
+
+
+def _names_a_file(item: str) -> bool:
+    """Whether a string is the name of a file framing reads (one word ending in a known extension, which
+    exists), not a text."""
+    if len(item) > 255 or not item.lower().endswith((*TEXT_EXTENSIONS, *DOCUMENT_EXTENSIONS, *TABLE_EXTENSIONS)):
+        return False
+    return not any(ch.isspace() for ch in item.strip()) and Path(item.strip()).is_file()
 
 
 def as_corpus(

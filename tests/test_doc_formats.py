@@ -265,3 +265,12 @@ def test_several_files_are_one_corpus_and_the_report_compares_them(tmp_path, cap
     assert main(args) == 0
     assert "3 documents: 3 ok" in capsys.readouterr().err
     assert (out / "report.pdf").exists()
+
+
+def test_paths_in_a_list_given_to_analyze_are_read_and_a_file_name_as_text_is_warned_about(tmp_path, monkeypatch):
+    (tmp_path / "essay.docx").write_bytes(docx(para(FIRST)))
+    a = framing.analyze([tmp_path / "essay.docx", SECOND], analyzers=["readability"], progress=False)
+    assert a.documents["doc_id"].tolist() == ["essay", "row-1"] and FIRST in a.text("essay")
+    monkeypatch.chdir(tmp_path)
+    with pytest.warns(UserWarning, match=r"item 1 \('essay\.docx'\) names a file but is analysed as a text"):
+        framing.analyze(["essay.docx"], analyzers=["readability"], progress=False)
