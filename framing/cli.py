@@ -35,7 +35,11 @@ def _corpus_args(p: argparse.ArgumentParser, required: bool, stdin: bool = False
             "a folder of .txt/.md/.html/.docx/.odt/.pdf files, one such file, or a .csv/.tsv/.jsonl/.jsonl.gz/.parquet "
             "table"
         )
-        p.add_argument("corpus", help=what + ("; - reads JSON lines from standard input" if stdin else ""))
+        p.add_argument(
+            "corpus",
+            nargs="+",
+            help=what + "; or several articles' files" + ("; - reads JSON lines from standard input" if stdin else ""),
+        )
     else:
         p.add_argument(
             "corpus",
@@ -284,12 +288,17 @@ def cmd_score(args: argparse.Namespace) -> int:
     from .streamed import partial_folder, saved_chunks
 
     try:
-        if args.corpus == "-":  # JSON lines on standard input, read as they arrive
+        if args.corpus == ["-"]:  # JSON lines on standard input, read as they arrive
             from .io import iter_jsonl_stream
 
             source: Any = iter_jsonl_stream(sys.stdin.buffer, text=args.text, id=args.id, outlet=args.outlet)
-        else:
-            source = Path(args.corpus)
+        elif len(args.corpus) == 1:
+            source = Path(args.corpus[0])
+        else:  # several files: their documents in order (a missing one fails before any is read)
+            source = [Path(p) for p in args.corpus]
+            for p in source:
+                if not p.exists():
+                    raise InputError("no such file or folder", path=p)
         summary = score_to_file(
             source,
             args.out,

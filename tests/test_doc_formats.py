@@ -260,6 +260,15 @@ def test_several_files_are_one_corpus_and_the_report_compares_them(tmp_path, cap
     assert load_corpus([paths[2]]).name == "c.txt"  # a list of one is that path
     with pytest.raises(framing.errors.InputError, match=r"missing\.pdf: no such file or folder"):
         load_corpus([paths[0], tmp_path / "missing.pdf"])
+    scores = tmp_path / "scores.csv"
+    assert main(["score", *map(str, paths), "-o", str(scores), "--no-progress", "--analyzers", "readability"]) == 0
+    import pandas as pd
+
+    assert pd.read_csv(scores)["doc_id"].tolist() == ["a", "b", "c"]
+    capsys.readouterr()
+    assert main(["score", str(paths[0]), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "s2.csv")]) != 0
+    assert "missing.txt: no such file or folder" in capsys.readouterr().err
+    assert not (tmp_path / "s2.csv").exists()
     out = tmp_path / "report"
     args = ["report", *map(str, paths), "-o", str(out), "--no-progress", "--analyzers", "stance,sourcing"]
     assert main(args) == 0
