@@ -372,5 +372,10 @@ for row in sheet[sheet["class"] != sheet["computer"]].itertuples():
 # * **Sources**: reporting verbs ("said", "warned", "alleged"), "according to", quotation marks and the words
 #   next to them.
 #
+# * **Your class's own articles**: save each as a PDF, a Word file or plain text, then run
+#   `framing report a.pdf b.docx c.txt -o our-report` in a terminal, or here
+#   `a = framing.analyze(framing.load_corpus(["a.pdf", "b.docx", "c.txt"]))`; without outlet names each article
+#   is compared on its own, and every number still leads back to its words (`a.explain("a")`).
+#
 # The numbers describe five articles only. They show how these pieces are written, not what any outlet
 # always does.
