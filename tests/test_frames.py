@@ -102,6 +102,39 @@ def test_frames_after_issues_share_the_issue_matchers_vocabulary():
         assert frames._matcher.vocabulary is ctx.issues.vocabulary
 
 
+def test_words_of_the_codebook_definitions(analyzer):
+    """Lexicon v2: words the Policy Frames Codebook uses to define a frame are cues of it."""
+    text = (
+        "She said it was her duty to stay. "  # Morality: duty, honour
+        "They served with honour. "
+        "The trade agreement was signed last week. "  # External: trade agreements, relations with another nation
+        "Relations with the neighbours soured. "
+        "Monetary concerns came first. "  # Economic
+        "The clinic is short-staffed. "  # Capacity and resources
+        "He was fined for it. "  # Crime and punishment: fines
+        "Daily mobility got harder. "  # Quality of life
+        "Social norms changed slowly. "  # Cultural identity
+        "Public attitudes have shifted."  # Public opinion: general social attitudes
+    )
+    got = frames_of(analyzer, text)
+    want = [
+        "Morality",
+        "Morality",
+        "External_regulation_and_reputation",
+        "External_regulation_and_reputation",
+        "Economic",
+        "Capacity_and_resources",
+        "Crime_and_punishment",
+        "Quality_of_life",
+        "Cultural_identity",
+        "Public_opinion",
+    ]
+    assert len(got) == len(want)
+    for frames, frame in zip(got, want):
+        assert frame in frames, (frames, frame)
+    assert load_lexicon("frames").meta["version"] == "2"
+
+
 def test_user_words_and_bad_categories():
     lex = load_lexicon("frames").with_entries({"Economic": ["widget"]})
     assert frames_of(FrameAnalyzer(lexicon=lex), "Widgets and a widget.")[0] == ("Economic",)
