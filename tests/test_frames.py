@@ -149,6 +149,29 @@ def test_document_rule():
     assert assign_frames(shares, counts, 2, 0.08, 2) == ["Political", "Economic"]  # ties: codebook order
     assert assign_frames(shares, counts, 5, 0.04, 1) == ["Political", "Economic", "Crime_and_punishment", "Morality"]
     assert assign_frames({}, {}, 5, 0.08, 2) == []
+    # a long document: 12 sentences of 200 (6%) are enough when enough_sentences=12, 11 are not
+    shares = {"Political": 0.3, "Economic": 0.06, "Morality": 0.055}
+    counts = {"Political": 60, "Economic": 12, "Morality": 11}
+    assert assign_frames(shares, counts, 5, 0.08, 2) == ["Political"]
+    assert assign_frames(shares, counts, 5, 0.08, 2, 12) == ["Political", "Economic"]
+    assert assign_frames(shares, counts, 1, 0.08, 2, 12) == ["Political"]  # still among the most used
+
+
+def test_a_frame_in_many_sentences_of_a_long_article(analyzer):
+    """Default rule: 12 sentences using a frame make it one of the document's frames, whatever their share."""
+    from framing.analyzers.base import DocContext
+
+    text = " ".join(
+        [f"The court ruled on appeal number {i}." for i in range(12)]  # legality: 12 of 162 sentences (7%)
+        + [f"The senator won election number {i}." for i in range(30)]  # political: 30 (19%)
+        + [f"It rained on day {i} and the grass grew." for i in range(120)]  # no frame
+    )
+
+    def labels(a: FrameAnalyzer) -> str:
+        return a.analyze(DocContext(None, TextModel(text), None, [], [], None, None)).metrics["frame_labels"]
+
+    assert labels(analyzer) == "Political, Legality_Constitutionality_and_jurisprudence"
+    assert labels(FrameAnalyzer(enough_sentences=None)) == "Political"  # the share test alone: 7% < 8%
 
 
 def test_frames_on_the_seeds(seed_analysis):

@@ -198,6 +198,11 @@ def evaluate(data: str | Path, learned: bool = True, folds: int = 5, seed: int =
         "lexicon (framing/lexicons/data/frames.tsv, as shipped): a sentence uses a frame when its cues reach "
         f"weight {analyzer.min_weight:g}; an article gets the frames among its {analyzer.max_frames} most used "
         f"that at least {analyzer.min_sentences} sentences and {analyzer.min_share:.0%} of its sentences use"
+        + (
+            f" (or at least {analyzer.enough_sentences} sentences, whatever their share)"
+            if analyzer.enough_sentences is not None
+            else ""
+        )
     )
     result["lexicon_version"] = analyzer.lexicon.meta.get("version", "")
     freq = Y.sum(0)
