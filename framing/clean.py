@@ -479,7 +479,13 @@ class Cleaner:
             prev_is_subhead = 1 <= words[prev] <= 10 and not p.endswith(_TERMINAL) and not p.endswith(":")
             next_is_body = words[nxt] >= 8 or nxt in out
             before_prev = nonempty[k - 2] if k >= 2 else None
-            subhead_follows_body = before_prev is None or words[before_prev] >= 8 or before_prev in out
+            subhead_follows_body = (
+                before_prev is None
+                or words[before_prev] >= 8
+                or before_prev in out
+                # the short last line of a hard-wrapped paragraph (a PDF's text): its line before is body
+                or (k >= 3 and nonempty[k - 3] == before_prev - 1 and words[before_prev - 1] >= 8)
+            )
             if prev_is_subhead and next_is_body and subhead_follows_body:
                 mark(i, "captions", "image caption after a subhead")
 

@@ -24,6 +24,19 @@ def test_seed_003_debris_is_logged(seeds):
     assert "Hasan Askari Rizvi points out" in r.text
 
 
+def test_a_caption_after_a_subhead_is_found_in_hard_wrapped_text_too():
+    """In a PDF's text the paragraph before the subhead ends in a short line, which was not taken for body text."""
+    text = (
+        "Since seizing power, the Taliban have distanced themselves from the expectations\n"
+        "of their old hosts in Islamabad.\n\nUnrealised expectations\n\nBorder crossing\n\n"
+        "For many in the strategic community there was once an assumption that a government\n"
+        "in Kabul would be sympathetic.\n"
+    )
+    r = Cleaner().clean(text)
+    assert [(e.rule, e.text.strip()) for e in r.edits] == [("captions", "Border crossing")]
+    assert "Unrealised expectations" in r.text
+
+
 def test_seed_004_keeps_its_pull_quote_once(seeds):
     r = clean_seed(seeds, "004_87eb2429754e545f")
     assert r.text.count("If the Taliban truly regard Pakistan as a “brother,”") == 1

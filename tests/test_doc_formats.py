@@ -172,6 +172,17 @@ def test_a_pdf_is_read_page_by_page():
     assert notes == ["converted from PDF (2 pages)"]
 
 
+def test_a_pdf_keeps_its_paragraph_gaps_but_not_around_a_running_head_or_footer():
+    """pypdf gives no blank lines: a caption or a heading looked like any line of text to the cleaner."""
+    page = ["DAWN", "", "Talks resume", "", FIRST, "Afghan officials told reporters that trade", "", "Caption here", ""]
+    page += [SECOND, "and the crossing stayed shut for a third day,", "", "Page 1"]
+    text, _ = document_text(pdf([page]), ".pdf")
+    assert text == (
+        f"DAWN\nTalks resume\n\n{FIRST}\nAfghan officials told reporters that trade\n\nCaption here\n\n{SECOND}\n"
+        "and the crossing stayed shut for a third day,\nPage 1\n\x0c"
+    )
+
+
 def test_a_pdf_without_text_or_with_a_password_or_broken_says_what_to_do():
     with pytest.raises(FormatError, match=r"no text layer \(0 characters on 2 pages\).*run OCR"):
         document_text(pdf([[], []]), ".pdf")
