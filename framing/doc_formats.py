@@ -265,7 +265,14 @@ def _pdf_text(data: bytes) -> tuple[str, list[str]]:
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise FormatError("the PDF is protected by a password; save an unprotected copy or its text first")
-            pages = [_page_text(page) for page in reader.pages]
+            pages: list[str] = []
+            failed: list[int] = []
+            for k, page in enumerate(reader.pages, 1):
+                try:
+                    pages.append(_page_text(page))
+                except Exception:  # one broken page costs that page, not the document; noted below
+                    pages.append("")
+                    failed.append(k)
         except FormatError:
             raise
         except (PdfReadError, PyPdfError) as exc:
@@ -282,9 +289,26 @@ def _pdf_text(data: bytes) -> tuple[str, list[str]]:
             "it is probably a scan; run OCR on it first"
         )
     notes = [f"converted from PDF ({len(pages)} page{'s' if len(pages) != 1 else ''})"]
+    if failed:
+        notes.append(f"page{'s' if len(failed) > 1 else ''} {_numbers(failed)} could not be read and left out")
+    # no words on the page: at most a page number ("12", "Page 12")
+    empty = [k for k, text in enumerate(pages, 1) if sum(map(str.isalpha, text)) < 5 and k not in failed]
+    if empty:
+        notes.append(
+            f"page{'s' if len(empty) > 1 else ''} {_numbers(empty)} of {len(pages)} hold{'s' if len(empty) == 1 else ''} "
+            f"no text (a scanned page or a picture?): run OCR to read {'them' if len(empty) > 1 else 'it'}"
+        )
     if collect.messages:
         more = f" (and {len(collect.messages) - 1} more)" if len(collect.messages) > 1 else ""
         notes.append(f"the PDF is damaged, read as far as possible: {collect.messages[0]}{more}")
     # pages end with a form feed, as pdftotext writes them: the cleaner removes the running heads and page
     # numbers that recur from page to page, and joins a sentence that runs on over a page break
     return "".join(p.strip("\n") + "\n\x0c" for p in pages if p.strip()), notes
+
+
+def _numbers(pages: list[int]) -> str:
+    """ "3", "3, 5 and 9", or the first ten and how many more."""
+    shown = [str(k) for k in pages[:10]]
+    if len(pages) > 10:
+        return ", ".join(shown) + f" and {len(pages) - 10:,} more"
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]

@@ -183,6 +183,24 @@ def test_a_pdf_keeps_its_paragraph_gaps_but_not_around_a_running_head_or_footer(
     )
 
 
+def test_a_pdf_page_without_text_or_broken_is_noted_and_the_rest_read(monkeypatch):
+    """A scanned page among text pages, or one that pypdf fails on, was lost (or lost the document) silently."""
+    text, notes = document_text(pdf([[FIRST], [], [SECOND]]), ".pdf")
+    assert FIRST in text and SECOND in text
+    assert notes[1] == "page 2 of 3 holds no text (a scanned page or a picture?): run OCR to read it"
+    real = doc_formats._page_text
+
+    def fails_on_the_second(page):
+        if SECOND in (page.extract_text() or ""):
+            raise ValueError("broken content stream")
+        return real(page)
+
+    monkeypatch.setattr(doc_formats, "_page_text", fails_on_the_second)
+    text, notes = document_text(pdf([[FIRST], [SECOND], [SECOND], [FIRST]]), ".pdf")
+    assert text.count(FIRST) == 2 and SECOND not in text
+    assert notes[1] == "pages 2 and 3 could not be read and left out"
+
+
 def test_a_pdf_without_text_or_with_a_password_or_broken_says_what_to_do():
     with pytest.raises(FormatError, match=r"no text layer \(0 characters on 2 pages\).*run OCR"):
         document_text(pdf([[], []]), ".pdf")
