@@ -232,6 +232,13 @@ def test_a_report_where_no_document_could_be_analysed_says_so(tmp_path, recwarn)
     assert "None of the 2 documents could be analysed: 1 skipped" in summary.text[0]
     assert "1 not in English" in summary.text[0]
     assert any(p.name == "no_results" for p in pages)
+    # one document, a scanned PDF say: the page speaks of it in the singular
+    one = framing.analyze([{"id": "scan", "text": ""}], progress=False)
+    pages = collect_pages(one, ReportContext(by="outlet", out_dir=tmp_path, n_boot=20))
+    summary = next(p for p in pages if p.name == "summary")
+    assert summary.text[0].startswith("The one document could not be analysed: it was skipped")
+    status = next(p for p in pages if p.name == "document_status")
+    assert "1 in, 1 row in documents.csv" in " ".join(status.text)
 
 
 def test_a_mistyped_group_column_is_named_before_any_report_file_is_written(seed_analysis, tmp_path):

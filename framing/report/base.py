@@ -201,11 +201,21 @@ def nothing_analysed(a: Analysis) -> Page | None:
     foreign = ~skipped & docs["language"].astype(str).eq("not English")
     if len(docs) and not (skipped | foreign).all():
         return None
-    text = [
-        f"None of the {len(docs):,} documents could be analysed: {int(skipped.sum()):,} skipped (empty, unreadable, "
-        f"or no words left after cleaning) and {int(foreign.sum()):,} not in English, so there is nothing to "
-        "compare. The page 'Documents and their status' and the table documents.csv give the reason for each."
-    ]
+    if len(docs) == 1:
+        why = (
+            "was skipped (empty, unreadable, or no words left after cleaning)" if skipped.all() else "is not in English"
+        )
+        text = [
+            f"The one document could not be analysed: it {why}, so there is nothing to show. The page 'Documents and "
+            "their status' and the table documents.csv give the reason."
+        ]
+    else:
+        text = [
+            f"None of the {len(docs):,} documents could be analysed: {int(skipped.sum()):,} skipped (empty, "
+            f"unreadable, or no words left after cleaning) and {int(foreign.sum()):,} not in English, so there is "
+            "nothing to compare. The page 'Documents and their status' and the table documents.csv give the reason "
+            "for each."
+        ]
     if not len(docs):
         text = ["The corpus holds no documents, so there is nothing to compare."]
     return Page(name="no_results", title="No results", section="overview", text=text)

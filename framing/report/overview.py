@@ -136,7 +136,7 @@ def accounting_page(a: Analysis, ctx: ReportContext) -> Page:
     )
     problems = table[~table["status"].astype(str).eq("ok")]
     text = [
-        f"Every input document is accounted for: {len(docs):,} in, {len(docs):,} rows in documents.csv.",
+        f"Every input document is accounted for: {len(docs):,} in, {_count(len(docs), 'row')} in documents.csv.",
         (
             "1 document has a warning or was skipped"
             if len(problems) == 1
