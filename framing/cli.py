@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import FramingError, InputError
+from .wording import count
 
 EPILOG = """examples:
   framing report                          report on the bundled seed corpus into ./framing-report
@@ -22,11 +23,6 @@ EPILOG = """examples:
   framing compare scores.parquet --metric hedged_share,anonymous_share -o by_outlet.csv
   framing evaluate stance --data newsmtsc/devtest_mt.jsonl --json
 """
-
-
-def _rows(n: int) -> str:
-    """ "1 row", "2 rows"."""
-    return f"{n:,} row{'' if n == 1 else 's'}"
 
 
 def _corpus_args(p: argparse.ArgumentParser, required: bool, stdin: bool = False) -> None:
@@ -326,7 +322,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         raise
     _print_accounting(summary.documents)
     print(
-        f"wrote {_rows(summary.written)} to {args.out}"
+        f"wrote {count(summary.written, 'row')} to {args.out}"
         + (f" ({summary.resumed:,} already there)" if summary.resumed else "")
         + f"; the settings are recorded in {record_path(args.out)}",
         file=sys.stderr,
@@ -358,7 +354,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         table = scores.compare(metric=metrics, **options)
     if args.out:
         write_table(table, args.out)
-        print(f"wrote {_rows(len(table))} to {args.out}", file=sys.stderr)
+        print(f"wrote {count(len(table), 'row')} to {args.out}", file=sys.stderr)
     else:
         try:
             table.to_csv(sys.stdout, index=False)

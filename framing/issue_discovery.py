@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .text import TextModel
+from .wording import count
 
 if TYPE_CHECKING:
     from .issues import IssueSet
@@ -266,5 +267,5 @@ def discover_issues(
         source="discovered",
         name="discovered issues",
         description=f"Proposed by IssueSet.discover(k={k}, method={method!r}) from {len(texts):,} sentences "
-        f"of {n_docs:,} documents; edit before use.",
+        f"of {count(n_docs, 'document')}; edit before use.",
     )

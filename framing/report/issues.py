@@ -21,6 +21,7 @@ import pandas as pd
 from ..plots.common import plot_compare
 from ..plots.issues import plot_coverage, plot_frame_profile
 from ..plots.style import PALETTE, wrap
+from ..wording import count
 from .base import Page, ReportContext, overlap_note
 
 if TYPE_CHECKING:
@@ -271,7 +272,7 @@ def _issue_page(a: Analysis, ctx: ReportContext, iset: IssueSet, issue: str, k: 
     total = len(sub)
     n_docs = sub["doc_id"].nunique()
     text = [
-        f"{total:,} sentences in {n_docs} documents are on {label}. Left: the share of each {ctx.label}'s "
+        f"{count(total, 'sentence')} in {count(n_docs, 'document')} {'is' if total == 1 else 'are'} on {label}. Left: the share of each {ctx.label}'s "
         f"sentences on it, with {ctx.level:.0%} bootstrap intervals; then each measure computed on this issue's "
         "sentences only (hollow dots: fewer than 5 sentences or mentions behind the value)"
         + (

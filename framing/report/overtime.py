@@ -15,6 +15,7 @@ import pandas as pd
 from ..doc_status import analysed
 from ..periods import suggest_period
 from ..plots.trend import plot_trend
+from ..wording import count
 from .base import Page, ReportContext, overlap_note
 
 if TYPE_CHECKING:
@@ -121,6 +122,9 @@ def pages(a: Analysis, ctx: ReportContext) -> list[Page]:
         "without any document leaves a gap in every line.",
     ]
     if undated:
-        text.append(f"{undated:,} documents have no date that could be read and are left out of this page.")
+        text.append(
+            f"{count(undated, 'document')} {'has' if undated == 1 else 'have'} no date that could be read and "
+            f"{'is' if undated == 1 else 'are'} left out of this page."
+        )
     table = t.reset_index(drop=True)
     return [Page(name="over_time", title="Over time", figure=fig, text=text, table=table)]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .. import __version__
+from ..wording import count
 from .base import PAGE_BUILDERS, Page, ReportContext, nothing_analysed
 
 if TYPE_CHECKING:
@@ -53,11 +54,6 @@ _SECTION_TITLES = {
 }
 
 
-def _count(n: int, noun: str) -> str:
-    """ "1 document", "2 documents"."""
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
-
-
 def title_page(a: Analysis, ctx: ReportContext) -> Page:
     docs = a.documents
     status = docs["status"].astype(str).str.split(":").str[0]
@@ -71,10 +67,10 @@ def title_page(a: Analysis, ctx: ReportContext) -> Page:
     issues = a.pipeline.issues
     text = [
         "## Corpus",
-        f"{a.corpus.name or 'corpus'}: {_count(len(docs), 'document')} ({n_ok:,} analysed without problems, "
+        f"{a.corpus.name or 'corpus'}: {count(len(docs), 'document')} ({n_ok:,} analysed without problems, "
         f"{n_warn:,} with warnings, {n_skip:,} skipped), {int(docs['n_words'].sum()):,} words after cleaning; "
         f"dates: {date_range}.",
-        f"Compared by {ctx.label if ctx.by == 'doc_id' else repr(ctx.by)}: {_count(len(per_group), 'group')} — "
+        f"Compared by {ctx.label if ctx.by == 'doc_id' else repr(ctx.by)}: {count(len(per_group), 'group')} — "
         + ", ".join(f"{g or '(none)'} ({n})" for g, n in per_group.head(12).items())
         + (" …" if len(per_group) > 12 else "")
         + "."
@@ -136,7 +132,7 @@ def accounting_page(a: Analysis, ctx: ReportContext) -> Page:
     )
     problems = table[~table["status"].astype(str).eq("ok")]
     text = [
-        f"Every input document is accounted for: {len(docs):,} in, {_count(len(docs), 'row')} in documents.csv.",
+        f"Every input document is accounted for: {len(docs):,} in, {count(len(docs), 'row')} in documents.csv.",
         (
             "1 document has a warning or was skipped"
             if len(problems) == 1
