@@ -153,6 +153,24 @@ def test_approximators_before_a_number_count_but_do_not_make_a_sentence_hedged(a
     assert res.sentences["hedge_class"] == ["plain"]
 
 
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Voters often switch parties late in the campaign.", "often"),
+        ("Ceasefires usually collapse within weeks.", "usually"),
+        ("The rebels are mostly farmers from the north.", "mostly"),
+        ("In most cases the fines were never paid.", "In most cases"),
+        ("By and large the reforms were popular.", "By and large"),
+    ],
+)
+def test_approximators_of_frequency_and_generality_lower_certainty_but_do_not_hedge(analyzer, text, cue):
+    model, res = run(analyzer, text)
+    assert [(model.text[e.start : e.end], e.category) for e in res.evidence] == [(cue, "hedge/approximator")]
+    assert res.sentences["n_approximators"] == [1]
+    assert res.sentences["hedged"] == [0]
+    assert res.sentences["certainty"][0] < 0
+
+
 # ---------------------------------------------------------------------- "will" of plain future
 @pytest.mark.parametrize(
     "text", ["The talks will resume on Monday.", "Pakistan will reopen the crossing.", "It won't happen again."]
