@@ -348,6 +348,27 @@ def test_sentence_classes_and_certainty(analyzer):
     assert all(len(v) == model.n_sentences for v in s.values())
 
 
+def test_possibility_modals_weigh_more_than_moderate_hedges(analyzer):
+    """Certainty tiers: one low-certainty possibility cue (may, might, perhaps, possibly) lowers a sentence more
+    than an evidential and a conditional together; an approximator lowers it less than a possibility cue."""
+    text = (
+        "The new tax may cut emissions. "
+        "Early figures suggest that, if it is enforced, the new tax cuts emissions. "
+        "The new tax cut emissions by about 10 percent. "
+        "Perhaps the new tax cut emissions."
+    )
+    _model, res = run(analyzer, text)
+    may, suggest_if, about, perhaps = res.sentences["certainty"]
+    assert may < suggest_if < 0
+    assert perhaps < about < 0
+    lex = load_lexicon("hedging_hedges")
+    possibility = [e.weight for e in lex if e.term in ("may", "might", "perhaps", "possibly", "maybe")]
+    moderate = [
+        e.weight for e in lex if e.category.split("/")[1] in ("evidential", "doxastic", "conditional", "question")
+    ]
+    assert max(abs(w) for w in moderate) * 2 <= min(abs(w) for w in possibility)
+
+
 def test_every_counted_cue_has_one_evidence_row(analyzer):
     text = "Perhaps the deal may fail. Reportedly about 40 died. There is no doubt. Pakistan must act."
     model, res = run(analyzer, text)
