@@ -93,3 +93,24 @@ def test_frame_pages(seed_analysis, ctx):
         _close(pages)
     lines = frames_report.summary(seed_analysis, ctx)
     assert lines[0].startswith("The frames used most are: security and defense")
+
+
+def test_a_one_article_report_counts_its_document_in_the_singular(seeds):
+    """ "… sentences in 1 documents are on …" on a student's one article."""
+    from framing.seeds import seed_actors
+    from framing.wording import count
+
+    assert [count(1, "document"), count(2, "document"), count(1200, "row")] == [
+        "1 document",
+        "2 documents",
+        "1,200 rows",
+    ]
+    a = framing.analyze(
+        seeds.select(["003_5f65102a985eecf8"]), actors=seed_actors(), issues=seed_issues(), progress=False
+    )
+    pages = issues_report.pages(a, ReportContext(by="doc_id", n_boot=20))
+    try:
+        texts = [p.text[0] for p in pages if p.name.startswith("issue_0")]
+        assert texts and all(" in 1 document are on " in t for t in texts)
+    finally:
+        _close(pages)
