@@ -17,7 +17,8 @@ from .wording import count
 
 EPILOG = """examples:
   framing report                          report on the bundled seed corpus into ./framing-report
-  framing report articles/ -o out/        a folder of .txt/.html files (+ optional metadata.csv)
+  framing report articles/ -o out/        a folder of .txt/.html/.docx/.pdf files (+ optional metadata.csv)
+  framing report a.pdf b.docx c.txt       a class's articles, compared one by one
   framing report news.csv --text body --outlet source --by political_lean
   framing score news.jsonl.gz -o scores.parquet --jobs 2 --tables documents,sentences,mentions
   framing compare scores.parquet --metric hedged_share,anonymous_share -o by_outlet.csv
