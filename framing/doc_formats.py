@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import logging
 import zipfile
+import zlib
 from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any
@@ -39,11 +40,15 @@ _SCAN_CHARS_PER_PAGE = 20
 #: what to do with a PDF that cannot be read
 _PDF_ADVICE = "if another program opens it, convert it to text (for example pdftotext FILE.pdf, which writes FILE.txt)"
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_W_P, _W_R, _W_T = f"{_W}p", f"{_W}r", f"{_W}t"
-_W_REMOVED = frozenset((f"{_W}del", f"{_W}moveFrom"))
+#: WordprocessingML's namespaces: the usual ("transitional") one and the one of Word's "Strict Open XML" format
+_W_NAMESPACES = (
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+)
+#: a drawing saved twice (a text box: a DrawingML copy, then a VML fallback): the fallback is not read
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 #: what a run's other elements stand for in its text
-_W_RUN_TEXT = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+_W_RUN_TEXT = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 
 
@@ -81,12 +86,21 @@ def _zipped_xml_text(data: bytes, suffix: str) -> tuple[str, list[str]]:
                 )
             with z.open(info) as fh:
                 paragraphs = list((_docx_paragraphs if suffix == ".docx" else _odt_paragraphs)(_Capped(fh)))
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:  # not a ZIP, or corrupt compressed data
         raise FormatError(
             f"not a readable {what} file ({exc}); save it again, or save it as plain text (.txt)"
         ) from None
     except ParseError as exc:
         raise FormatError(f"its {part} is not well-formed XML ({exc})") from None
+    # NotImplementedError and RecursionError are RuntimeErrors: they come before it
+    except NotImplementedError as exc:  # a compression zipfile cannot read (Deflate64, as Windows' zip uses)
+        raise FormatError(
+            f"the {what} file is packed in a way that cannot be read here ({exc}); save it again"
+        ) from None
+    except RecursionError:
+        raise FormatError(f"its {part} nests its elements too deeply to be read") from None
+    except RuntimeError as exc:  # an encrypted archive member
+        raise FormatError(f"the {what} file is protected by a password ({exc}); save an unprotected copy") from None
     return "\n\n".join(p for p in paragraphs if p.strip()), [f"converted from {what} ({suffix})"]
 
 
@@ -109,84 +123,107 @@ class _Capped(io.RawIOBase):
         return chunk
 
 
+def _w_name(tag: str) -> str:
+    """The local name of a WordprocessingML element ("p", "t"), or "" for an element of another namespace."""
+    ns, _, local = tag[1:].partition("}")
+    return local if ns in _W_NAMESPACES else ""
+
+
 def _docx_paragraphs(fh: io.RawIOBase) -> Iterator[str]:
     """The body's paragraphs (``w:p``): the text of their runs (``w:r``: ``w:t``, a tab for ``w:tab``, a line
-    break for ``w:br`` and ``w:cr``); a paragraph's tab stops (``w:tabs``, outside runs) are not tabs, and
-    deleted or moved-away text of a tracked change (``w:del``, ``w:moveFrom``) and field codes
-    (``w:instrText``) are not read."""
+    break for ``w:br`` and ``w:cr``); a paragraph's tab stops (``w:tabs``, outside runs) are not tabs; deleted
+    or moved-away text of a tracked change (``w:del``, ``w:moveFrom``), field codes (``w:instrText``) and the
+    fallback copy of a drawing (``mc:Fallback``: Word saves a text box twice) are not read."""
     parts: list[str] = []
     depth = 0  # paragraphs inside a paragraph (a text box): their text joins the outer one's
     in_run = 0
-    removed = 0  # inside a tracked deletion or move
+    removed = 0  # inside a tracked deletion or move, or a drawing's fallback copy
     for event, el in iterparse(fh, events=("start", "end")):
         tag = el.tag
+        name = _w_name(tag)
         if event == "start":
-            if tag == _W_P:
+            if name == "p":
                 depth += 1
-            elif tag == _W_R:
+            elif name == "r":
                 in_run += 1
-            elif tag in _W_REMOVED:
+            elif name in ("del", "moveFrom") or tag == _FALLBACK:
                 removed += 1
             continue
-        if tag == _W_P:
+        if name == "p":
             depth -= 1
             if depth == 0:
                 yield "".join(parts)
                 parts.clear()
-            else:
+            elif not removed:
                 parts.append("\n")
             el.clear()  # keep memory flat over a long document
-        elif tag == _W_R:
+        elif name == "r":
             in_run -= 1
             el.clear()
-        elif tag in _W_REMOVED:
+        elif name in ("del", "moveFrom") or tag == _FALLBACK:
             removed -= 1
         elif in_run and not removed:
-            if tag == _W_T:
+            if name == "t":
                 parts.append(el.text or "")
-            elif tag in _W_RUN_TEXT:
-                parts.append(_W_RUN_TEXT[tag])
+            elif name in _W_RUN_TEXT:
+                parts.append(_W_RUN_TEXT[name])
+
+
+#: OpenDocument elements whose text is not the article's: notes, tracked changes, comments, a frame's title
+_ODT_SKIPPED = frozenset(
+    (
+        f"{_TEXT}note",
+        f"{_TEXT}tracked-changes",
+        "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}annotation",
+        "{http://www.w3.org/2000/svg}title",
+        "{http://www.w3.org/2000/svg}desc",
+    )
+)
+_ODT_PARAGRAPHS = (f"{_TEXT}p", f"{_TEXT}h")
 
 
 def _odt_paragraphs(fh: io.RawIOBase) -> Iterator[str]:
     """The paragraphs and headings (``text:p``, ``text:h``) of an OpenDocument text: their text and that of
-    their spans, ``text:s`` as spaces, ``text:tab`` and ``text:line-break``; notes (``text:note``) and
-    tracked deletions (``text:tracked-changes``) are left out."""
-    parts: list[str] = []
-    skip = 0  # inside a note or the tracked changes
-    stack: list[str] = []
+    their spans and links, ``text:s`` as spaces, ``text:tab`` and ``text:line-break``; notes, tracked changes,
+    comments (``office:annotation``) and frames' titles are left out.
+
+    A paragraph is read at its end, from its finished subtree: the parser sets an element's text and tail only
+    as it reads on, so reading them at a start event lost words wherever its buffer ended."""
+    depth = 0  # paragraphs inside a paragraph (a frame's caption): read with the outer one
     for event, el in iterparse(fh, events=("start", "end")):
-        tag = el.tag
-        if event == "start":
-            if tag in (f"{_TEXT}note", f"{_TEXT}tracked-changes"):
-                skip += 1
-            elif tag in (f"{_TEXT}p", f"{_TEXT}h"):
-                stack.append(tag)
-            if not skip and stack and el.text:
-                parts.append(el.text)
+        if el.tag not in _ODT_PARAGRAPHS:
             continue
-        if tag in (f"{_TEXT}note", f"{_TEXT}tracked-changes"):
-            skip -= 1
-        elif not skip:
-            if tag == f"{_TEXT}s":
-                count = el.get(f"{_TEXT}c", "1")
-                parts.append(" " * (min(int(count), 100) if count.isdigit() else 1))
-            elif tag == f"{_TEXT}tab":
-                parts.append("\t")
-            elif tag == f"{_TEXT}line-break":
-                parts.append("\n")
-            if tag in (f"{_TEXT}p", f"{_TEXT}h"):
-                stack.pop()
-                if not stack:
-                    yield "".join(parts)
-                    parts.clear()
-                    el.clear()
-                    continue
-        elif tag in (f"{_TEXT}p", f"{_TEXT}h"):
-            stack.pop()
-        # the text after an element, up to the next one, belongs to its parent paragraph
-        if not skip and stack and el.tail:
-            parts.append(el.tail)
+        if event == "start":
+            depth += 1
+            continue
+        depth -= 1
+        if depth == 0:
+            parts: list[str] = []
+            _odt_text(el, parts, top=True)
+            yield "".join(parts)
+            el.clear()
+
+
+def _odt_text(el: Any, parts: list[str], top: bool = False) -> None:
+    """The text of a finished OpenDocument element and its children, in order (not its own tail)."""
+    tag = el.tag
+    if tag in _ODT_SKIPPED:
+        return
+    if tag == f"{_TEXT}s":
+        n = el.get(f"{_TEXT}c", "1")
+        parts.append(" " * (min(int(n), 100) if n.isdigit() else 1))
+    elif tag == f"{_TEXT}tab":
+        parts.append("\t")
+    elif tag == f"{_TEXT}line-break":
+        parts.append("\n")
+    elif tag in _ODT_PARAGRAPHS and not top:
+        parts.append("\n")  # a paragraph inside this one (a frame's caption) on a line of its own
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        _odt_text(child, parts)
+        if child.tail:
+            parts.append(child.tail)
 
 
 # ---------------------------------------------------------------------- PDF
@@ -251,7 +288,7 @@ def _page_text(page: Any) -> str:
 def _pdf_text(data: bytes) -> tuple[str, list[str]]:
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError, PyPdfError
+        from pypdf.errors import DependencyError, PdfReadError, PyPdfError
     except ImportError:  # pragma: no cover - pypdf is a dependency; this is for an install without it
         raise FormatError(
             "reading PDF needs pypdf (pip install pypdf), or convert it to text first (for example pdftotext "
@@ -270,6 +307,11 @@ def _pdf_text(data: bytes) -> tuple[str, list[str]]:
             for k, page in enumerate(reader.pages, 1):
                 try:
                     pages.append(_page_text(page))
+                except DependencyError as exc:  # AES encryption without the cryptography package
+                    raise FormatError(
+                        f"the PDF is encrypted and reading it needs another package ({exc}); install it, or save an "
+                        "unprotected copy"
+                    ) from None
                 except Exception:  # one broken page costs that page, not the document; noted below
                     pages.append("")
                     failed.append(k)

@@ -27,6 +27,7 @@ it is not a text file.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -105,6 +106,21 @@ def folder_domain(folder: str | Path | Traversable, label: str = "") -> Domain |
     return domain or None
 
 
+def domain_of_paths(paths: Sequence[str | Path]) -> Domain | None:
+    """The actor and issue files of the one folder among ``paths`` that has them; None otherwise, with a warning
+    when several have them (which to use is the caller's choice)."""
+    found = [(q, d) for q in paths if (d := folder_domain(q)) is not None]
+    if len(found) > 1:
+        names = ", ".join(str(q) for q, _ in found[:3])
+        warnings.warn(
+            f"{len(found)} of the folders given have their own actor or issue files ({names}); none is used: give "
+            "the actors and issues to use (--actors, --issues, or actors=, issues=)",
+            stacklevel=3,
+        )
+        return None
+    return found[0][1] if found else None
+
+
 def domain_of(source: Any) -> Domain | None:
     """The domain of what an analysis reads: a :class:`~framing.corpus.Corpus`'s, or a corpus folder's (given
     by its path); ``None`` for anything else (a table file, a DataFrame, an iterable of documents)."""
@@ -114,4 +130,18 @@ def domain_of(source: Any) -> Domain | None:
         return source.domain
     if isinstance(source, (str, Path)):
         return folder_domain(source)
+    if isinstance(source, (list, tuple)) and source and all(_names_a_path(q) for q in source):
+        return domain_of_paths(source)  # several files or folders (a list of texts has none)
     return None
+
+
+def _names_a_path(item: Any) -> bool:
+    """Whether a list item is a path that exists (not a text, which a list given to analyze may hold)."""
+    if isinstance(item, Path):
+        return item.exists()
+    if not isinstance(item, str) or len(item) > 1024 or "\n" in item:
+        return False
+    try:
+        return Path(item).exists()
+    except OSError:  # a name too long, or otherwise no path
+        return False

@@ -26,7 +26,7 @@ from typing import IO, Any, TypeVar
 from ._frozen import FrozenDict
 from .corpus import STANDARD_FIELDS, Corpus, Document
 from .doc_formats import DOCUMENT_EXTENSIONS, FormatError, document_text
-from .domain import DOMAIN_FILES, folder_domain
+from .domain import DOMAIN_FILES, domain_of_paths, folder_domain
 from .errors import InputError
 from .html_text import HTML_HINT as _HTML_HINT
 from .html_text import html_to_text
@@ -53,6 +53,9 @@ _COMPANION_FILES = ("README", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "NOT
 METADATA_NAMES = ("metadata.csv", "metadata.tsv", "metadata.yaml", "metadata.yml", "metadata.json")
 #: Largest single document read (bytes); larger files are skipped with a note.
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+#: the largest Word, OpenDocument or PDF file read: photos make such files large, not their text (a ZIP bomb is
+#: stopped by the limit on the text unpacked, framing.doc_formats.MAX_XML_BYTES)
+MAX_CONTAINER_BYTES = 512 * 1024 * 1024
 #: A .gz input is read up to this many bytes decompressed, or _GZIP_RATIO times its size when that is more
 #: (news text compresses 3-5 times; a "zip bomb" hundreds of times).
 MAX_DECOMPRESSED_BYTES = 4 * 1024 * 1024 * 1024
@@ -531,10 +534,10 @@ class _BadRecord:
 
 
 # ---------------------------------------------------------------------- files
-def _read_limited(path: Path) -> bytes:
+def _read_limited(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
     size = path.stat().st_size
-    if size > MAX_DOCUMENT_BYTES:
-        raise InputError(f"file is larger than {MAX_DOCUMENT_BYTES // 2**20} MB", path=path)
+    if size > limit:
+        raise InputError(f"file is larger than {limit // 2**20} MB", path=path)
     return path.read_bytes()
 
 
@@ -1023,7 +1026,7 @@ def _file_document(p: Path, base: dict[str, Any]) -> Document:
         )
         return Document(text="", status="skipped", notes=(note,), **base)
     try:
-        data = _read_limited(p)
+        data = _read_limited(p, MAX_CONTAINER_BYTES if suffix in DOCUMENT_EXTENSIONS else MAX_DOCUMENT_BYTES)
     except (OSError, InputError) as exc:
         reason = exc.reason if isinstance(exc, InputError) else (exc.strerror or str(exc))
         if p.is_symlink() and not p.exists():
@@ -1034,6 +1037,9 @@ def _file_document(p: Path, base: dict[str, Any]) -> Document:
             text, converted = document_text(data, suffix)
         except FormatError as exc:
             return Document(text="", status="skipped", notes=(f"{p.name}: {exc.reason}",), **base)
+        except Exception as exc:  # a reader's failure no one foresaw costs this document, never the run
+            reason = f"could not be read ({type(exc).__name__}: {exc})"
+            return Document(text="", status="skipped", notes=(f"{p.name}: {reason}",), **base)
         status = "warning" if len(converted) > 1 else "ok"
         notes = [converted[0], *(f"{p.name}: {n}" for n in converted[1:])]
     else:
@@ -1117,6 +1123,18 @@ def iter_documents(
     yield from documents_from_records(_iter_table(p, meter), text=text, id=id, outlet=outlet, source=str(p))
 
 
+def _path_documents(
+    path: Path, text: str = "text", id: str | None = "id", outlet: str | None = "outlet"
+) -> Iterator[Document]:
+    """The documents of one of several paths: a folder's, a table's, or one file's (a file of a type framing
+    does not read is a skipped document that says so, as in a folder, rather than an error for them all)."""
+    if path.is_dir() or path.name.lower().endswith(TABLE_EXTENSIONS):
+        yield from iter_documents(path, text=text, id=id, outlet=outlet)
+    else:
+        fields, _ = _meta_fields({})
+        yield _file_document(path, dict(id=path.stem, source=str(path), meta=FrozenDict(), **fields))
+
+
 def load_corpus(
     path: str | Path | Sequence[str | Path],
     text: str = "text",
@@ -1151,9 +1169,9 @@ def load_corpus(
             if not q.exists():
                 raise InputError("no such file or folder", path=q)
         if len(paths) > 1:
-            docs = (d for q in paths for d in iter_documents(q, text=text, id=id, outlet=outlet))
+            docs = (d for q in paths for d in _path_documents(q, text=text, id=id, outlet=outlet))
             shown = ", ".join(q.name for q in paths[:3]) + (f" and {len(paths) - 3:,} more" if len(paths) > 3 else "")
-            return Corpus(docs, name=name or shown)
+            return Corpus(docs, name=name or shown, domain=domain_of_paths(paths))
         path = paths[0]
     p = Path(path)
     docs = iter_documents(p, text=text, id=id, outlet=outlet)

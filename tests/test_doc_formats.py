@@ -332,3 +332,111 @@ def test_seed_003_set_as_a_pdf_cleans_to_its_plain_text(tmp_path, seeds):
     status = a.documents.set_index("doc_id")["status"]
     assert status["plain"] == "ok"
     assert status["printed"] == f"warning: converted from PDF ({len(pages)} pages); exact duplicate of plain"
+
+
+# ---------------------------------------------------------------------- found in review
+def _set_member(data: bytes, flag: int | None = None, method: int | None = None) -> bytes:
+    """A copy of a ZIP whose word/document.xml claims another flag (1: encrypted) or compression method."""
+    import struct
+
+    out = bytearray(data)
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml")
+    at = out.find(b"PK\x01\x02")
+    while at != -1:
+        n = struct.unpack("<H", out[at + 28 : at + 30])[0]
+        if out[at + 46 : at + 46 + n] == b"word/document.xml":
+            for central, local, value in (
+                (at + 8, info.header_offset + 6, flag),
+                (at + 10, info.header_offset + 8, method),
+            ):
+                if value is not None:
+                    out[central : central + 2] = out[local : local + 2] = struct.pack("<H", value)
+        at = out.find(b"PK\x01\x02", at + 4)
+    return bytes(out)
+
+
+def test_a_damaged_word_file_is_a_skipped_document_and_the_folder_is_read(tmp_path):
+    """Corrupt compressed data, an encrypted member or Deflate64 raised past the reader and ended the run."""
+    good = docx(para(ARTICLE) * 20)
+    info = zipfile.ZipFile(io.BytesIO(good)).getinfo("word/document.xml")
+    at = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    corrupt = bytearray(good)
+    corrupt[at + 10 : at + 60] = bytes(b ^ 0x5A for b in corrupt[at + 10 : at + 60])
+    cases = {
+        "corrupt": (bytes(corrupt), "not a readable Word file"),
+        "locked": (_set_member(good, flag=1), "protected by a password"),
+        "deflate64": (_set_member(good, method=9), "packed in a way that cannot be read here"),
+    }
+    for name, (data, _) in cases.items():
+        (tmp_path / f"{name}.docx").write_bytes(data)
+    (tmp_path / "fine.docx").write_bytes(good)
+    docs = {d.id: d for d in load_corpus(tmp_path)}
+    assert docs["fine"].status == "ok"
+    for name, (_, why) in cases.items():
+        assert docs[name].status == "skipped" and why in docs[name].status_text, docs[name].status_text
+
+
+def test_word_text_boxes_are_read_once_and_strict_word_files_are_read():
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = f"<w:txbxContent>{para('Boxed quote from the minister.')}</w:txbxContent>"
+    body = (
+        f"<w:p><w:r><w:t>Before. </w:t></w:r><w:r><mc:AlternateContent xmlns:mc='{mc}'>"
+        f"<mc:Choice Requires='wps'><w:drawing>{box}</w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        "<w:r><w:t>After.</w:t></w:r></w:p>"
+    )
+    assert document_text(docx(body), ".docx")[0] == "Before. Boxed quote from the minister.\nAfter."
+    strict = docx(para(FIRST)).replace(
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+    )
+    assert document_text(strict, ".docx")[0] == FIRST  # Word's "Strict Open XML" save format
+
+
+def test_opendocument_text_is_whole_past_the_parser_s_buffer_and_comments_are_left_out():
+    """Text read at a start event was lost wherever the parser's 16 KB reads ended; comments were body text."""
+    paras = [f"Paragraph {k} opens <text:span>with a span {k}</text:span> and ends {k}." for k in range(1500)]
+    text, _ = document_text(odt("".join(f"<text:p>{p}</text:p>" for p in paras)), ".odt")
+    assert text.split("\n\n") == [p.replace("<text:span>", "").replace("</text:span>", "") for p in paras]
+    comment = (
+        "<text:p>The minister said the talks would resume.<office:annotation><dc:creator "
+        "xmlns:dc='http://purl.org/dc/elements/1.1/'>Jane Editor</dc:creator><text:p>Check this quote!</text:p>"
+        "</office:annotation> Officials agreed.</text:p>"
+    )
+    assert document_text(odt(comment), ".odt")[0] == "The minister said the talks would resume. Officials agreed."
+
+
+def test_a_large_word_file_with_small_text_is_read(tmp_path, monkeypatch):
+    """The 50 MB limit of a text file skipped Word files and PDFs whose photos made them large."""
+    import framing.io as fio
+
+    monkeypatch.setattr(fio, "MAX_DOCUMENT_BYTES", 1000)  # as if the file were larger than a text file may be
+    (tmp_path / "photos.docx").write_bytes(docx(para(ARTICLE)) + b"\0" * 2000)
+    (tmp_path / "long.txt").write_text(ARTICLE * 3, encoding="utf-8")
+    docs = {d.id: d for d in load_corpus(tmp_path)}
+    assert docs["photos"].status == "ok" and docs["long"].status == "skipped"
+
+
+def test_a_restricted_pdf_with_aes_encryption_is_read():
+    pypdf = pytest.importorskip("pypdf")
+    pytest.importorskip("cryptography")
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(pdf([[FIRST, SECOND]])))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    locked = io.BytesIO()
+    writer.write(locked)
+    text, notes = document_text(locked.getvalue(), ".pdf")
+    assert FIRST in text and notes == ["converted from PDF (1 page)"]
+
+
+def test_several_paths_keep_a_skipped_file_and_the_one_folder_s_actors(tmp_path):
+    """A file of another type among several paths ended the run ("unknown corpus file type"), and a folder's
+    actors.yaml was dropped once another path came with it."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "actors.yaml").write_text("- name: Pakistan\n  aliases: [Islamabad]\n", encoding="utf-8")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    corpus = load_corpus([folder, tmp_path / "old.doc"])
+    assert [(d.id, d.status) for d in corpus] == [("a", "ok"), ("old", "skipped")]
+    assert "older Word .doc files are not read" in corpus[1].status_text
+    assert corpus.domain is not None and corpus.domain.actors == folder / "actors.yaml"
