@@ -466,6 +466,10 @@ def test_a_participle_after_its_subject_or_of_doubt_stays_a_cue(text, cue, sourc
         # a means, not an agent
         ("He said by phone that the talks had failed.", "say", "He"),
         ("Clinton, clearly frustrated, responded by pointing a finger at the woman.", "respond", "Clinton"),
+        # a time, a way or a count, not an agent
+        ("The charges, confirmed by the end of the week, were dropped.", "confirm", ""),
+        ("The results, announced by Friday, surprised no one.", "announce", ""),
+        ("The ban, announced by decree on Monday, was popular.", "announce", ""),
     ],
 )
 def test_the_agent_of_a_participle_without_be_is_its_source(text, cue, source):

@@ -60,7 +60,7 @@ from ..actors import Mention
 from ..lexicons import Lexicon
 from ..surnames import given_name_before
 from ..text import WORD_RE, Quote, TextModel
-from ..vocab import RARE_WORD, WEEKDAYS, english_frequencies
+from ..vocab import MONTHS, RARE_WORD, WEEKDAYS, english_frequencies
 from .sourcing_match import CueMatcher, cue_info
 from .sourcing_speakers import (
     _NOT_NAMES,
@@ -959,8 +959,10 @@ class _Doc:
         if first.endswith(("ing", "ly")) or first in _AGENT_ADVERBS:
             return None  # a means: "responded by pointing a finger", "by abruptly blocking", "by first saying"
         ph = np_after(text, toks, ss, se, b + 1, n)
-        if ph is None or toks[ph.b - 1] in _MEANS or toks[ph.a] in _MEANS:
+        if ph is None or any(toks[i] in _MEANS or toks[i] in _NOT_AGENTS for i in range(ph.a, ph.b)):
             return None
+        if any(toks[i][:1].isdigit() or toks[i].startswith("mid-") for i in range(ph.a, ph.b)):
+            return None  # a time: "announced by 2025", "reported by mid-March"
         for i in range(ph.a + 1, ph.b - 1):
             if toks[i] in ("of", "for") and toks[i + 1].endswith("ing"):
                 # what the agent accuses of, or praises for: not part of its name ("accused by X of plotting")
@@ -1739,6 +1741,22 @@ _MEANS = frozenset(
         "zoom",
         "skype",
     ]
+)
+
+
+#: what follows "by" as a time, a way or a count, not an agent ("confirmed by the end of the week", "approved by
+#: a vote of 60 to 40", "announced by decree", "passed by a wide margin")
+_NOT_AGENTS = (
+    WEEKDAYS
+    | MONTHS
+    | _TIME_NOUNS
+    | frozenset(
+        _words(
+            "end start beginning middle noon midnight now then today tomorrow yesterday tonight time deadline "
+            "decree order vote votes margin majority law referendum acclamation default consensus mistake accident "
+            "chance force hand percent point points"
+        )
+    )
 )
 
 
