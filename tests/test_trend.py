@@ -11,6 +11,7 @@ import io
 import math
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -166,7 +167,20 @@ def test_plot_trend_places_periods_in_time_and_leaves_a_gap_where_no_document_is
     assert list(ax.get_xticks()) == [0, 2]
     assert math.isnan(beta.get_ydata()[1]) and len(beta.get_ydata()) == 3
     assert "1 month without documents" in " ".join(x.get_text() for x in ax.texts)
+    # the interval band breaks where the line does: one band per run of consecutive months
+    bands = [c for c in ax.collections if len(c.get_paths())]
+    xs = [sorted({round(v, 6) for v in c.get_paths()[0].vertices[:, 0]}) for c in bands]
+    assert all(max(v) - min(v) <= 1 for v in xs) and not any(1 < v < 2 for band in xs for v in band)
     plt.close(fig)
+
+
+def test_labels_of_periods_clustered_in_time_do_not_pile_up():
+    from framing.plots.trend import _spaced
+
+    days = np.array([*range(20), 365.0])  # twenty days in January and one a year later
+    assert _spaced(days) == [0, 20]
+    assert _spaced(np.arange(40.0)) == list(range(0, 40, 3))[:14]  # evenly: every third of 40 months
+    assert _spaced(np.array([])) == []
 
 
 def test_a_scored_run_gives_the_same_trend_on_the_command_line(dated, tmp_path, capsys):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -61,18 +61,18 @@ def plot_trend(
         colour = colour_for(k)
         ax.plot(*_broken(x, v), "-", color=colour, lw=2, label=str(group))
         band = ~(np.isnan(lo) | np.isnan(hi))
-        if band.any():
-            ax.fill_between(x[band], lo[band], hi[band], color=colour, alpha=0.15, lw=0)
+        for run in _runs(x[band]):  # one band per run of consecutive periods: none across a gap
+            ax.fill_between(x[band][run], lo[band][run], hi[band][run], color=colour, alpha=0.15, lw=0)
         thin = g["thin"].to_numpy(dtype=bool) if "thin" in g else np.zeros(len(g), bool)
         ax.plot(x[~thin], v[~thin], "o", color=colour, ms=5)
         ax.plot(x[thin], v[thin], "o", color=colour, mfc="white", ms=5, mew=1.5)
-    step = max(1, math.ceil(len(periods) / 16))  # at most about 16 labels on the axis
-    slanted = len(periods) > 8
+    ticks = _spaced(at)  # at most about 16 labels, apart on the axis however the periods cluster
+    slanted = len(ticks) > 8
     ax.set_xticks(
-        at[::step],
-        periods[::step],
-        rotation=45 if len(periods) > 8 else 0,
-        ha="right" if len(periods) > 8 else "center",
+        at[ticks],
+        [periods[i] for i in ticks],
+        rotation=45 if slanted else 0,
+        ha="right" if slanted else "center",
     )
     if reference is not None:
         ax.axhline(reference, color="#999999", lw=1, ls="--")
@@ -106,3 +106,22 @@ def _broken(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     x, y = x[order], y[order]
     gaps = np.flatnonzero(np.diff(x) > 1) + 1
     return np.insert(x, gaps, x[gaps] - 0.5), np.insert(y, gaps, np.nan)
+
+
+def _runs(x: np.ndarray) -> list[slice]:
+    """The runs of consecutive periods in increasing positions ``x``, as slices."""
+    cuts = [0, *(np.flatnonzero(np.diff(x) > 1) + 1).tolist(), len(x)]
+    return [slice(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+def _spaced(at: np.ndarray, most: int = 16) -> list[int]:
+    """Indices of the periods to label: the first, then each at least 1/``most`` of the axis after the last one
+    labelled (periods clustered in time would otherwise print their labels on top of each other)."""
+    if not len(at):
+        return []
+    gap = max(1.0, (at[-1] - at[0]) / most)
+    keep = [0]
+    for i in range(1, len(at)):
+        if at[i] - at[keep[-1]] >= gap:
+            keep.append(i)
+    return keep
