@@ -173,8 +173,12 @@ def _bomless_utf16(data: bytes) -> str | None:
                 text = sample[: 2 * n].decode(encoding)
             except UnicodeDecodeError:
                 return None
-            letters = sum(ch.isspace() or unicodedata.category(ch)[0] in "LM" for ch in text)  # M: vowel signs
-            return encoding if letters >= 0.75 * len(text) and not _CONTROL_RE.search(text) else None
+            # text: letters (with their vowel signs, M), figures, punctuation and spaces; and mostly letters
+            kinds = [unicodedata.category(ch)[0] for ch in text]
+            letters = sum(k in "LM" for k in kinds)
+            texty = letters + sum(k in "NPZ" or ch.isspace() for k, ch in zip(kinds, text))
+            ok = texty >= 0.95 * len(text) and letters >= 0.4 * len(text) and not _CONTROL_RE.search(text)
+            return encoding if ok else None
     return None
 
 

@@ -122,6 +122,12 @@ def test_utf16_without_a_byte_order_mark_in_another_script_is_text(language):
     assert decode_bytes(text.encode("utf-8")) == (text, [])  # UTF-8 is not mistaken for it
 
 
+def test_utf16_without_a_byte_order_mark_full_of_figures_is_text():
+    """An economy story in Russian (figures, per cents, brackets) was under the share of letters once asked."""
+    text = "В 2023 году ВВП вырос на 3,6% (по данным Росстата), а инфляция составила 7,4%; в 2024-м — 4,1%. " * 3
+    assert decode_bytes(text.encode("utf-16-le")) == (text, ["no byte-order mark; decoded as UTF-16-LE"])
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.binary(min_size=32, max_size=600))
 def test_random_bytes_are_not_taken_for_utf16_in_another_script(data):

@@ -234,3 +234,9 @@ def test_the_html_report_labels_each_document_with_its_group_even_when_the_colum
     assert "<summary>article0 · left</summary>" in html and "<summary>article1 · right</summary>" in html
     assert "<summary>article2</summary>" in html  # no group: no "nan", no empty part
     assert "<summary>article0</summary>" in _documents_html(a, "doc_id")
+    titled = framing.analyze(
+        framing.Corpus.from_records([{"id": "d1", "title": "Border talks", "text": TEXT}]),
+        analyzers=["stance"],
+        progress=False,
+    )
+    assert "<summary>d1 · Border talks</summary>" in _documents_html(titled, "title")  # by title: the title once

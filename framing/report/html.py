@@ -71,9 +71,9 @@ def _documents_html(a: Analysis, by: str) -> str:
         f"<p>{len(ok)} of {len(docs)} documents. Hover over a highlighted word to see what it counts for.</p>",
     ]
     # records, not itertuples: a column such as "bias rating" is no attribute name, and its label went missing
-    fields = [by] if by != "doc_id" else []
-    for row in ok[["doc_id", *[f for f in (*fields, "title") if f in ok]]].to_dict("records"):
-        values = (row["doc_id"], *(row.get(f) for f in (*fields, "title")))
+    fields = [f for f in dict.fromkeys((by, "title")) if f != "doc_id" and f in ok]  # by="title": once
+    for row in ok[["doc_id", *fields]].to_dict("records"):
+        values = (row["doc_id"], *(row[f] for f in fields))
         label = " · ".join(str(v) for v in values if _shown(v))
         parts.append(f"<details><summary>{html.escape(label)}</summary>{a.explain(row['doc_id']).to_html()}</details>")
     parts.append("</section>")
