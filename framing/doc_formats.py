@@ -73,6 +73,11 @@ def document_text(data: bytes, suffix: str) -> tuple[str, list[str]]:
 # ---------------------------------------------------------------------- Word and OpenDocument
 def _zipped_xml_text(data: bytes, suffix: str) -> tuple[str, list[str]]:
     part, what = ("word/document.xml", "Word") if suffix == ".docx" else ("content.xml", "OpenDocument")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE container, not a ZIP: how Office saves a file with a password
+        raise FormatError(
+            f"the {what} file is protected by a password (or is an older .doc named {suffix}); save an unprotected "
+            "copy, or save it as plain text (.txt)"
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             try:

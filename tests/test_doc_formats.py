@@ -157,6 +157,8 @@ def test_a_broken_or_oversized_word_file_says_why(monkeypatch):
         z.writestr("word/other.xml", "<x/>")
     with pytest.raises(FormatError, match=r"not a Word file: the archive has no word/document\.xml"):
         document_text(buf.getvalue(), ".docx")
+    with pytest.raises(FormatError, match=r"protected by a password \(or is an older \.doc named \.docx\)"):
+        document_text(b"\xd0\xcf\x11\xe0" + b"\0" * 100, ".docx")  # how Office saves a Word file with a password
     with pytest.raises(FormatError, match="not well-formed XML"):
         document_text(docx("<w:p><w:r><w:t>unclosed</w:r></w:p>"), ".docx")
     # a ZIP bomb is refused, not unpacked: the limit on what is read holds whatever size the archive declares
