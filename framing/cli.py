@@ -29,7 +29,7 @@ EPILOG = """examples:
 def _corpus_args(p: argparse.ArgumentParser, required: bool, stdin: bool = False) -> None:
     if required:
         what = (
-            "a folder of .txt/.md/.html/.docx/.odt/.pdf files, one such file, or a .csv/.tsv/.jsonl/.jsonl.gz/.parquet "
+            "a folder of .txt/.md/.html/.docx/.odt/.pdf/.rtf files, one such file, or a .csv/.tsv/.jsonl/.jsonl.gz/.parquet "
             "table"
         )
         p.add_argument(
@@ -264,7 +264,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             "no documents to report on",
             path=", ".join(args.corpus),
             expected=(
-                "a folder of .txt/.md/.html/.docx/.odt/.pdf files, one such file, or a table with a row per article"
+                "a folder of .txt/.md/.html/.docx/.odt/.pdf/.rtf files, one such file, or a table with a row per article"
             ),
         )
     _warn_if_too_large(corpus)

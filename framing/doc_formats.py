@@ -1,4 +1,4 @@
-"""Text out of the document formats people save articles in: Word (.docx), OpenDocument (.odt) and PDF.
+"""Text out of the document formats people save articles in: Word (.docx), OpenDocument (.odt), RTF and PDF.
 
 A teacher's or a student's articles are often Word files or PDFs, not plain text. This module reads the text
 of each (paragraphs as lines, a blank line between paragraphs) so that the cleaner and the text model see the
@@ -8,6 +8,7 @@ same kind of input as from a ``.txt`` file.
   (``zipfile`` and ``xml.etree``'s incremental parser), at most :data:`MAX_XML_BYTES` of XML (a ZIP bomb is
   refused, not unpacked). Footnotes, comments, headers and footers are other parts of the archive and are not
   read; deleted tracked changes are left out and inserted ones kept.
+- **RTF** (TextEdit's and WordPad's format) is read by :mod:`framing.rtf_text`.
 - **PDF** text is extracted by pypdf (BSD licence, pure Python), page by page. A PDF keeps the lines of its
   layout, so the text has hard line breaks, hyphenated words, running heads and page numbers: the cleaner
   (:mod:`framing.clean`) repairs those as it does for text pasted from a PDF. A PDF with a password, or with
@@ -28,10 +29,12 @@ from itertools import pairwise
 from typing import Any
 from xml.etree.ElementTree import ParseError, iterparse
 
+from .rtf_text import rtf_to_text
+
 __all__ = ["DOCUMENT_EXTENSIONS", "MAX_XML_BYTES", "FormatError", "document_text"]
 
 #: the file types this module reads, and the function of each
-DOCUMENT_EXTENSIONS = (".docx", ".odt", ".pdf")
+DOCUMENT_EXTENSIONS = (".docx", ".odt", ".pdf", ".rtf")
 #: the most XML read out of one .docx or .odt (uncompressed): more is a ZIP bomb or not an article
 MAX_XML_BYTES = 64 * 2**20
 #: a PDF page holding fewer characters than this on average has no text layer worth the name (a scan)
@@ -61,12 +64,17 @@ class FormatError(Exception):
 
 
 def document_text(data: bytes, suffix: str) -> tuple[str, list[str]]:
-    """The text of a .docx, .odt or .pdf file's bytes and the notes to record (what it was converted from)."""
+    """The text of a .docx, .odt, .pdf or .rtf file's bytes and the notes to record (what it was converted from)."""
     suffix = suffix.lower()
     if suffix == ".pdf":
         return _pdf_text(data)
     if suffix in (".docx", ".odt"):
         return _zipped_xml_text(data, suffix)
+    if suffix == ".rtf":
+        try:
+            return rtf_to_text(data), ["converted from RTF"]
+        except ValueError as exc:
+            raise FormatError(f"not a readable RTF file ({exc}); save it again, or as plain text (.txt)") from None
     raise ValueError(f"not a document format framing reads: {suffix!r}; formats: {', '.join(DOCUMENT_EXTENSIONS)}")
 
 

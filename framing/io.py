@@ -916,7 +916,7 @@ _CONVERT = {
         "name it .docx (or .odt) if it is a Word (or OpenDocument) file, or save it as plain text (.txt)"
     ),
     "Microsoft Office file": "save it as .docx or as plain text (.txt) first (older Word .doc files are not read)",
-    "RTF document": "save it as .docx or as plain text (.txt) first",
+    "RTF document": "name it .rtf to have it read, or save it as plain text (.txt)",
 }
 
 
@@ -1149,7 +1149,7 @@ def load_corpus(
     """Load a corpus.
 
     Args:
-        path: a folder of .txt/.md/.html/.docx/.odt/.pdf files (with an optional
+        path: a folder of .txt/.md/.html/.docx/.odt/.pdf/.rtf files (with an optional
             ``metadata.csv``, ``.tsv``, ``.yaml`` or ``.json`` keyed by ``id`` or ``file``;
             files in sub-folders take the sub-folder's name as outlet when the metadata
             gives none; an ``actors.yaml`` and an ``issues.yaml`` at its top are

@@ -4,6 +4,7 @@ text file is a corpus of one document; what cannot be read says why and what to 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -16,6 +17,7 @@ from framing import doc_formats
 from framing.cli import main
 from framing.doc_formats import FormatError, document_text
 from framing.io import load_corpus
+from framing.rtf_text import rtf_to_text
 
 # sentences written for these tests
 FIRST = "Pakistan said on Monday that talks with Afghanistan would resume in Doha next week."
@@ -442,3 +444,53 @@ def test_several_paths_keep_a_skipped_file_and_the_one_folder_s_actors(tmp_path)
     assert [(d.id, d.status) for d in corpus] == [("a", "ok"), ("old", "skipped")]
     assert "older Word .doc files are not read" in corpus[1].status_text
     assert corpus.domain is not None and corpus.domain.actors == folder / "actors.yaml"
+
+
+# ---------------------------------------------------------------------- RTF (TextEdit, WordPad)
+# written for this test in the shape TextEdit on a Mac saves: a font and colour table, "\" at each line's end
+TEXTEDIT = rb"""{\rtf1\ansi\ansicpg1252\cocoartf2761
+\cocoatextscaling0\cocoaplatform0{\fonttbl\f0\fswiss\fcharset0 Helvetica;}
+{\colortbl;\red255\green255\blue255;}
+{\*\expandedcolortbl;;}
+\paperw11900\paperh16840\margl1440\margr1440\vieww11520\viewh8400\viewkind0
+\pard\tx566\tx1133\pardirnatural\partightenfactor0
+
+\f0\fs24 \cf0 Pakistan said on Monday that talks with Afghanistan would resume in Doha.\
+Officials in Kabul said the caf\'e9 owners\'92 \'93hopes\'94 were high \u8212 ? and rising.\
+\
+{\field{\*\fldinst{HYPERLINK "http://example.com"}}{\fldrslt Read the statement}} here.\par
+{\footnote A footnote.}{\header A running head.}Last line with\tab a tab \u55357 ?\u56832 ?.}"""
+
+
+def test_an_rtf_file_gives_its_text_without_tables_fields_or_notes():
+    text, notes = document_text(TEXTEDIT, ".rtf")
+    assert text == (
+        "Pakistan said on Monday that talks with Afghanistan would resume in Doha.\n\n"
+        "Officials in Kabul said the café owners’ “hopes” were high — and rising.\n\n"
+        "Read the statement here.\n\nLast line with\ta tab 😀."
+    )
+    assert notes == ["converted from RTF"]
+    with pytest.raises(FormatError, match="not a readable RTF file"):
+        document_text(b"plain text named .rtf", ".rtf")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=200))
+def test_any_text_written_as_rtf_comes_back(text):
+    """Every character written as RTF writes it (\\uN for all but ASCII letters and digits) is read back."""
+    body = "".join(
+        ch if ch.isascii() and ch.isalnum() else f"\\u{ord(ch) if ord(ch) < 32768 else ord(ch) - 65536} ?"
+        for ch in text
+        if ord(ch) < 65536
+    )
+    if not body:
+        return
+    expected = "".join(ch for ch in text if ord(ch) < 65536)
+    got = rtf_to_text(b"{\\rtf1\\ansi " + body.encode("ascii") + b"}")
+    assert got == expected.strip() or got == re.sub(r"\n{3,}", "\n\n", expected).strip()
+
+
+def test_an_rtf_article_in_a_folder_is_read(tmp_path):
+    (tmp_path / "mac.rtf").write_bytes(TEXTEDIT)
+    (doc,) = list(load_corpus(tmp_path))
+    assert doc.status == "ok" and doc.text.startswith("Pakistan said on Monday")
