@@ -210,7 +210,7 @@ def _print_accounting(docs, out=None) -> None:
     kinds = status.str.split(":").str[0]
     n = len(docs)
     print(
-        f"{n:,} document{'' if n == 1 else 's'}: {int((kinds == 'ok').sum()):,} ok, {int((kinds == 'warning').sum()):,} with warnings, "
+        f"{count(n, 'document')}: {int((kinds == 'ok').sum()):,} ok, {int((kinds == 'warning').sum()):,} with warnings, "
         f"{int((kinds == 'skipped').sum()):,} skipped",
         file=out,
     )
@@ -292,10 +292,9 @@ def cmd_score(args: argparse.Namespace) -> int:
         elif len(args.corpus) == 1:
             source = Path(args.corpus[0])
         else:  # several files: their documents in order (a missing one fails before any is read)
-            source = [Path(p) for p in args.corpus]
-            for p in source:
-                if not p.exists():
-                    raise InputError("no such file or folder", path=p)
+            from .io import existing_paths
+
+            source = existing_paths(args.corpus)
         summary = score_to_file(
             source,
             args.out,

@@ -37,7 +37,16 @@ if TYPE_CHECKING:
     from .actors import ActorSet
     from .issues import IssueSet
 
-__all__ = ["ACTOR_FILES", "DOMAIN_FILES", "ISSUE_FILES", "Domain", "domain_of", "folder_domain"]
+__all__ = [
+    "ACTOR_FILES",
+    "DOMAIN_FILES",
+    "ISSUE_FILES",
+    "Domain",
+    "domain_of",
+    "domain_of_paths",
+    "folder_domain",
+    "names_a_path",
+]
 
 #: The names of a folder's actor file, in order of preference.
 ACTOR_FILES = ("actors.yaml", "actors.yml")
@@ -130,13 +139,13 @@ def domain_of(source: Any) -> Domain | None:
         return source.domain
     if isinstance(source, (str, Path)):
         return folder_domain(source)
-    if isinstance(source, (list, tuple)) and source and all(_names_a_path(q) for q in source):
+    if isinstance(source, (list, tuple)) and source and all(names_a_path(q) for q in source):
         return domain_of_paths(source)  # several files or folders (a list of texts has none)
     return None
 
 
-def _names_a_path(item: Any) -> bool:
-    """Whether a list item is a path that exists (not a text, which a list given to analyze may hold)."""
+def names_a_path(item: Any) -> bool:
+    """Whether ``item`` is a path that exists (not a text, which a list given to analyze may hold)."""
     if isinstance(item, Path):
         return item.exists()
     if not isinstance(item, str) or len(item) > 1024 or "\n" in item:

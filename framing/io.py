@@ -26,7 +26,7 @@ from typing import IO, Any, TypeVar
 from ._frozen import FrozenDict
 from .corpus import STANDARD_FIELDS, Corpus, Document
 from .doc_formats import DOCUMENT_EXTENSIONS, FormatError, document_text
-from .domain import DOMAIN_FILES, domain_of_paths, folder_domain
+from .domain import DOMAIN_FILES, domain_of_paths, folder_domain, names_a_path
 from .errors import InputError
 from .html_text import HTML_HINT as _HTML_HINT
 from .html_text import html_to_text
@@ -37,6 +37,7 @@ __all__ = [
     "as_corpus",
     "decode_bytes",
     "documents_from_items",
+    "existing_paths",
     "html_to_text",
     "iter_documents",
     "iter_jsonl_stream",
@@ -377,7 +378,7 @@ def documents_from_items(
                 )
             yield _document_from_record({"text": item}, {"text": "text", "id": None, "outlet": None}, n, "")
         elif isinstance(item, Path):
-            yield from iter_documents(item, text=text, id=id, outlet=outlet)  # a file or folder: its documents
+            yield from _path_documents(item, text=text, id=id, outlet=outlet)  # a file or folder: its documents
         else:
             what = type(item).__name__
             yield Document(
@@ -393,9 +394,10 @@ def documents_from_items(
 def _names_a_file(item: str) -> bool:
     """Whether a string is the name of a file framing reads (one word ending in a known extension, which
     exists), not a text."""
-    if len(item) > 255 or not item.lower().endswith((*TEXT_EXTENSIONS, *DOCUMENT_EXTENSIONS, *TABLE_EXTENSIONS)):
+    name = item.strip()
+    if not name.lower().endswith((*TEXT_EXTENSIONS, *DOCUMENT_EXTENSIONS, *TABLE_EXTENSIONS)):
         return False
-    return not any(ch.isspace() for ch in item.strip()) and Path(item.strip()).is_file()
+    return not any(ch.isspace() for ch in name) and names_a_path(name) and Path(name).is_file()
 
 
 def as_corpus(
@@ -1121,10 +1123,15 @@ def iter_documents(
         return
     if p.suffix.lower() in TEXT_EXTENSIONS or p.suffix.lower() in DOCUMENT_EXTENSIONS:
         # one article on its own (a student's essay, a saved web page, a PDF): a corpus of one document
-        fields, _ = _meta_fields({})
-        yield _file_document(p, dict(id=p.stem, source=str(p), meta=FrozenDict(), **fields))
+        yield _lone_file(p)
         return
     yield from documents_from_records(_iter_table(p, meter), text=text, id=id, outlet=outlet, source=str(p))
+
+
+def _lone_file(path: Path) -> Document:
+    """The document of a file given on its own, not in a folder: its id is the file's name without extension."""
+    fields, _ = _meta_fields({})
+    return _file_document(path, dict(id=path.stem, source=str(path), meta=FrozenDict(), **fields))
 
 
 def _path_documents(
@@ -1135,8 +1142,18 @@ def _path_documents(
     if path.is_dir() or path.name.lower().endswith(TABLE_EXTENSIONS):
         yield from iter_documents(path, text=text, id=id, outlet=outlet)
     else:
-        fields, _ = _meta_fields({})
-        yield _file_document(path, dict(id=path.stem, source=str(path), meta=FrozenDict(), **fields))
+        yield _lone_file(path)
+
+
+def existing_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """``paths`` as Paths, once every one is known to exist: a missing one fails before any is read."""
+    out = [Path(q) for q in paths]
+    if not out:
+        raise InputError("no file or folder to load", expected="a path, or a list of paths")
+    for q in out:
+        if not q.exists():
+            raise InputError("no such file or folder", path=q)
+    return out
 
 
 def load_corpus(
@@ -1166,12 +1183,7 @@ def load_corpus(
         name: a label for reports (default: the file or folder name; for several, the first names).
     """
     if not isinstance(path, (str, Path)):
-        paths = [Path(q) for q in path]
-        if not paths:
-            raise InputError("no file or folder to load", expected="a path, or a list of paths")
-        for q in paths:
-            if not q.exists():
-                raise InputError("no such file or folder", path=q)
+        paths = existing_paths(path)
         if len(paths) > 1:
             docs = (d for q in paths for d in _path_documents(q, text=text, id=id, outlet=outlet))
             shown = ", ".join(q.name for q in paths[:3]) + (f" and {len(paths) - 3:,} more" if len(paths) > 3 else "")

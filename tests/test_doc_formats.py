@@ -313,6 +313,9 @@ def test_paths_in_a_list_given_to_analyze_are_read_and_a_file_name_as_text_is_wa
     (tmp_path / "essay.docx").write_bytes(docx(para(FIRST)))
     a = framing.analyze([tmp_path / "essay.docx", SECOND], analyzers=["readability"], progress=False)
     assert a.documents["doc_id"].tolist() == ["essay", "row-1"] and FIRST in a.text("essay")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)  # a type framing does not read: skipped
+    b = framing.analyze([tmp_path / "old.doc", SECOND], analyzers=["readability"], progress=False)
+    assert b.documents["status"].str.split(":").str[0].tolist() == ["skipped", "ok"]
     monkeypatch.chdir(tmp_path)
     with pytest.warns(UserWarning, match=r"item 1 \('essay\.docx'\) names a file but is analysed as a text"):
         framing.analyze(["essay.docx"], analyzers=["readability"], progress=False)
