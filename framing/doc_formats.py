@@ -30,6 +30,7 @@ from typing import Any
 from xml.etree.ElementTree import ParseError, iterparse
 
 from .rtf_text import rtf_to_text
+from .wording import count
 
 __all__ = ["DOCUMENT_EXTENSIONS", "MAX_XML_BYTES", "FormatError", "document_text"]
 
@@ -272,11 +273,11 @@ def _page_text(page: Any) -> str:
     current: list[str] = []
     y_first: float | None = None
     for text, y in pieces:
-        for part in text.split("\n")[:-1] if "\n" in text else ():
+        *ended, tail = text.split("\n")  # the lines this piece ends, and the start of the next
+        for part in ended:
             current.append(part)
             lines.append(("".join(current), y if y_first is None else y_first))
             current, y_first = [], None
-        tail = text.rsplit("\n", 1)[-1] if "\n" in text else text
         if tail:
             if y_first is None:
                 y_first = y
@@ -340,10 +341,10 @@ def _pdf_text(data: bytes) -> tuple[str, list[str]]:
     chars = sum(len(p.strip()) for p in pages)
     if chars < _SCAN_CHARS_PER_PAGE * max(1, len(pages)):
         raise FormatError(
-            f"the PDF has no text layer ({chars} characters on {len(pages)} page{'s' if len(pages) != 1 else ''}): "
+            f"the PDF has no text layer ({count(chars, 'character')} on {count(len(pages), 'page')}): "
             "it is probably a scan; run OCR on it first"
         )
-    notes = [f"converted from PDF ({len(pages)} page{'s' if len(pages) != 1 else ''})"]
+    notes = [f"converted from PDF ({count(len(pages), 'page')})"]
     if failed:
         notes.append(f"page{'s' if len(failed) > 1 else ''} {_numbers(failed)} could not be read and left out")
     # no words on the page: at most a page number ("12", "Page 12")

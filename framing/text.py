@@ -609,11 +609,9 @@ def _wraps(text: str, line_end: int, next_start: int) -> bool:
     if text[last] == "." and text[next_start].isupper():
         # a title or an initial that a name goes on from ("said Mr." / "King", "Karim N." / "Afridi"); not an
         # abbreviation that can end a sentence ("Merck & Co." / "She ...", "the U.S." / "Officials ...")
-        k = last - 1
-        while k >= 0 and text[k].isalpha():
-            k -= 1
-        word = text[k + 1 : last]
-        if (k < 0 or text[k].isspace()) and (word.lower() in _TITLES or (len(word) == 1 and word.isupper())):
+        k = _word_start(text, last)
+        word = text[k:last]
+        if (k == 0 or text[k - 1].isspace()) and (word.lower() in _TITLES or (len(word) == 1 and word.isupper())):
             return True
     if text[last] in _TERMINAL or text[last] in ":;":
         return False
@@ -625,10 +623,15 @@ def _wraps(text: str, line_end: int, next_start: int) -> bool:
         return text[last] not in _TERMINAL and text[last] not in ":;" and text[next_start].islower()
     if text[next_start].islower() or text[last] == ",":
         return True
-    k = last
-    while k >= 0 and text[k].isalpha():
+    return text[_word_start(text, line_end) : line_end].lower() in _GOES_ON
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the run of letters that ends at ``end`` starts (``end`` itself when none does)."""
+    k = end
+    while k > 0 and text[k - 1].isalpha():
         k -= 1
-    return text[k + 1 : line_end].lower() in _GOES_ON
+    return k
 
 
 def _split_run_on(text: str, start: int, end: int, starts: Sequence[int], ends: Sequence[int]) -> list[tuple[int, int]]:

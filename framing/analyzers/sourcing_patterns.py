@@ -959,7 +959,7 @@ class _Doc:
         if first.endswith(("ing", "ly")) or first in _AGENT_ADVERBS:
             return None  # a means: "responded by pointing a finger", "by abruptly blocking", "by first saying"
         ph = np_after(text, toks, ss, se, b + 1, n)
-        if ph is None or any(toks[i] in _MEANS or toks[i] in _NOT_AGENTS for i in range(ph.a, ph.b)):
+        if ph is None or any(toks[i] in _NOT_AGENTS for i in range(ph.a, ph.b)):
             return None
         if any(toks[i][:1].isdigit() or toks[i].startswith("mid-") for i in range(ph.a, ph.b)):
             return None  # a time: "announced by 2025", "reported by mid-March"
@@ -1747,14 +1747,15 @@ _MEANS = frozenset(
 #: what follows "by" as a time, a way or a count, not an agent ("confirmed by the end of the week", "approved by
 #: a vote of 60 to 40", "announced by decree", "passed by a wide margin")
 _NOT_AGENTS = (
-    WEEKDAYS
+    _MEANS
+    | WEEKDAYS
     | MONTHS
     | _TIME_NOUNS
     | frozenset(
         _words(
             "end start beginning middle noon midnight now then today tomorrow yesterday tonight time deadline "
             "decree order vote votes margin majority law referendum acclamation default consensus mistake accident "
-            "chance force hand percent point points"
+            "chance force percent point points"
         )
     )
 )

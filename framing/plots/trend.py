@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..periods import PERIODS, period_index
+from ..wording import count
 from .common import footnote
 from .style import colour_for, new_axes
 
@@ -89,7 +90,7 @@ def plot_trend(
     missing = int(at[-1] + 1 - len(periods)) if len(periods) else 0
     if missing:
         kind = str(period) if period in PERIODS else "period"
-        notes.append(f"{missing:,} {kind}{'' if missing == 1 else 's'} without documents (gaps in the lines)")
+        notes.append(f"{count(missing, kind)} without documents (gaps in the lines)")
     if len(size) > len(shown):
         notes.append(f"{len(size) - len(shown)} smaller groups not shown")
     if table.attrs.get("undated"):
@@ -104,13 +105,18 @@ def _broken(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     join values across a period nobody measured: a group's missing period, or one without documents."""
     order = np.argsort(x, kind="stable")
     x, y = x[order], y[order]
-    gaps = np.flatnonzero(np.diff(x) > 1) + 1
+    gaps = _gaps(x)
     return np.insert(x, gaps, x[gaps] - 0.5), np.insert(y, gaps, np.nan)
+
+
+def _gaps(x: np.ndarray) -> np.ndarray:
+    """Where, in increasing positions ``x``, a period follows one that is not the period before it."""
+    return np.flatnonzero(np.diff(x) > 1) + 1
 
 
 def _runs(x: np.ndarray) -> list[slice]:
     """The runs of consecutive periods in increasing positions ``x``, as slices."""
-    cuts = [0, *(np.flatnonzero(np.diff(x) > 1) + 1).tolist(), len(x)]
+    cuts = [0, *_gaps(x).tolist(), len(x)]
     return [slice(a, b) for a, b in pairwise(cuts) if b > a]
 
 
