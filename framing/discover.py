@@ -45,6 +45,7 @@ from .actors import Actor
 from .clean import Cleaner
 from .surnames import is_given_name
 from .vocab import MONTHS, RARE_WORD, WEEKDAYS, english_frequencies
+from .wording import count
 
 #: with fewer analysable documents than this, discovery counts a name's mentions rather than its documents (a
 #: name must still be named twice): one article, or a class's three, has names in only one of them
@@ -436,7 +437,7 @@ def discover_actors(
                 name=name,
                 type="person" if head in persons else "",
                 forms=forms_map,
-                description=f"discovered: {g['docs']} document{'' if g['docs'] == 1 else 's'}",
+                description=f"discovered: {count(g['docs'], 'document')}",
             )
         )
         used.update(g["forms"])
