@@ -69,7 +69,7 @@ def rtf_to_text(data: bytes) -> str:
     uc = 1  # fallback characters after \uN
     pending = 0  # fallback characters still to skip
     high = 0  # a high surrogate waiting for its low half
-    fresh = False  # just after "{": a "\*" or a skipped destination word makes the group skipped
+    fresh = False  # just after "{": a "\*" there marks an optional destination, and its group is skipped
     for m in _TOKEN.finditer(data):
         word, param, hexbyte, symbol, brace, text = m.groups()
         if brace is not None:
@@ -101,8 +101,8 @@ def rtf_to_text(data: bytes) -> str:
                 code = int(param) % 65536  # written signed: \u-3913 is U+F0B7
                 if 0xD800 <= code < 0xDC00:
                     high = code
-                elif 0xDC00 <= code < 0xE000 and high:
-                    out.append(chr(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00)))
+                elif 0xDC00 <= code < 0xE000:  # the low half of a pair; alone, no character (U+FFFD)
+                    out.append(chr(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00)) if high else "\ufffd")
                     high = 0
                 else:
                     out.append(chr(code))

@@ -473,6 +473,8 @@ def test_an_rtf_file_gives_its_text_without_tables_fields_or_notes():
         "Read the statement here.\n\nLast line with\ta tab 😀."
     )
     assert notes == ["converted from RTF"]
+    # a low surrogate without its high half is no character: a replacement, never a lone surrogate in the text
+    assert rtf_to_text(rb"{\rtf1 a\u56832 ?b}") == "a\ufffdb"
     with pytest.raises(FormatError, match="not a readable RTF file"):
         document_text(b"plain text named .rtf", ".rtf")
 
