@@ -112,11 +112,36 @@ class TermMatcher:
 
     ``vocabulary``: the :class:`Vocabulary` whose word types the matcher resolves
     (default: one of its own; matchers that run on the same documents may share one).
+
+    ``exceptions``: categories whose one-word entries are exceptions to shorter globs. A word that such an
+    entry matches (exactly, or by a glob) is not matched by a one-word glob of another entry whose
+    prefix is shorter than the exception's: with ``crimea*`` listed as an exception, ``crime*`` no
+    longer matches "Crimea" or "Crimean", and ``islamabad*`` keeps ``islam*`` off "Islamabad". Entries
+    listed exactly ("islamabad") and globs at least as long are kept, and so is the exception's own
+    match (its category tells that it carries nothing). This is the one-word case of the longest-match
+    rule, which already lets a phrase hide the words inside it; without exceptions every one-word entry
+    that matches a word is kept, as :meth:`~framing.lexicons.Lexicon.match` keeps them. The rule is
+    applied once per word type, when the type is first resolved, so it costs nothing per token.
     """
 
-    def __init__(self, lexicon: Lexicon | Iterable[LexiconEntry], vocabulary: Vocabulary | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon | Iterable[LexiconEntry],
+        vocabulary: Vocabulary | None = None,
+        exceptions: Iterable[str] = (),
+    ) -> None:
         entries = lexicon.entries if isinstance(lexicon, Lexicon) else tuple(lexicon)
         self.entries: tuple[LexiconEntry, ...] = tuple(e for e in entries if e.words)
+        excepted = frozenset(exceptions)
+        #: per one-word entry: how many letters it fixes (a glob's prefix, an exact word's length), and whether
+        #: it is an exception (None for phrases and when there are no exceptions: nothing to compare)
+        self._fixes: list[tuple[int, bool, bool] | None] = [
+            (len(e.words[0].rstrip("*")), e.words[0].endswith("*"), e.category in excepted)
+            if excepted and len(e.words) == 1
+            else None
+            for e in self.entries
+        ]
+        self._has_exceptions = any(f is not None and f[2] for f in self._fixes)
         exact: dict[str, list[int]] = {}
         prefixes: dict[int, dict[str, list[int]]] = {}
         self._anchor: list[int] = []
@@ -177,11 +202,22 @@ class TermMatcher:
         if ks:
             words_of = self._words_of
             single = tuple(k for k in ks if len(words_of[k]) == 1)
+            if self._has_exceptions and len(single) > 1:
+                single = self._unexcepted(single)
             multi = tuple(k for k in ks if len(words_of[k]) > 1)
             self._resolved[word] = (single, tuple(map(self._probe.__getitem__, multi)))
             if len(single) == 1 and not multi:
                 self._simple[word] = single[0]
             self._hits.add(word)
+
+    def _unexcepted(self, single: tuple[int, ...]) -> tuple[int, ...]:
+        """The one-word entries matching a word, less the globs an exception among them overrules (see the
+        class docstring): those whose prefix is shorter than the longest exception's fixed letters."""
+        fixes = self._fixes
+        longest = max((f[0] for f in map(fixes.__getitem__, single) if f is not None and f[2]), default=-1)
+        if longest < 0:
+            return single
+        return tuple(k for k in single if not (fixes[k][1] and not fixes[k][2] and fixes[k][0] < longest))
 
     @property
     def vocabulary(self) -> Vocabulary:

@@ -65,6 +65,26 @@ def test_cues_weak_cues_and_neutral_phrases(analyzer):
     assert "Policy_prescription_and_evaluation" in got[5] and "Political" in got[5]
 
 
+def test_a_word_listed_with_no_frame_is_no_cue_of_a_shorter_glob(analyzer):
+    """'crime*' is a crime cue and 'islam*' a morality cue, but Crimea and Islamabad are places: listed with
+    no frame, they are not matched by the shorter globs (an exactly listed 'islamabad' still counts)."""
+    got = frames_of(
+        analyzer,
+        "Crime rose in the city. Crimean officials met. Islamic scholars prayed. "
+        "Officials in Islamabad and Kabul met. The defendants were acquitted.",
+    )
+    assert "Crime_and_punishment" in got[0]
+    assert "Crime_and_punishment" not in got[1]
+    assert "Morality" in got[2]
+    assert "Morality" not in got[3] and "External_regulation_and_reputation" in got[3]
+    assert "Security_and_defense" not in got[4] and "Legality_Constitutionality_and_jurisprudence" in got[4]
+    _, hits = analyzer.sentence_frames(TextModel("Rain fell in Islamabad and Kabul."))
+    assert {(h[0], h[4]) for h in hits} == {
+        ("External_regulation_and_reputation", "islamabad"),
+        ("External_regulation_and_reputation", "kabul"),
+    }
+
+
 def test_evidence_spans_are_the_cues(analyzer):
     text = "Police arrested the suspect. The senator's campaign spent millions of dollars."
     model = TextModel(text)
@@ -132,7 +152,7 @@ def test_words_of_the_codebook_definitions(analyzer):
     assert len(got) == len(want)
     for frames, frame in zip(got, want):
         assert frame in frames, (frames, frame)
-    assert load_lexicon("frames").meta["version"] == "2"
+    assert int(load_lexicon("frames").meta["version"]) >= 2
 
 
 def test_user_words_and_bad_categories():

@@ -179,6 +179,59 @@ def test_term_matcher_agrees_with_lexicon_match(words, seps):
         assert got == want
 
 
+_EXCEPTION_WORDS = ["crime", "crimes", "crimea", "crimean", "islam", "islamic", "islamabad", "court", "courtesy", "the"]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=st.lists(st.sampled_from(_EXCEPTION_WORDS), min_size=0, max_size=30))
+def test_an_exception_overrules_only_shorter_globs_on_its_own_word(words):
+    """With ``exceptions``, the matches are those without, less each one-word glob match whose prefix is
+    shorter than that of an exception matching the same word; exact entries and equal globs stay."""
+    text = " ".join(words)
+    entries = [
+        LexiconEntry(t, _term_words(t), c, 1.0)
+        for t, c in [
+            ("crime*", "crime"),
+            ("crimea*", "none"),
+            ("crimean", "foreign"),  # exact: kept beside the exception
+            ("islam*", "faith"),
+            ("islamabad", "none"),  # an exact exception overrules the glob too
+            ("islamabad*", "place"),  # a glob at least as long as the exception is kept
+            ("court*", "law"),
+            ("courtesy", "none"),
+            ("the court", "law"),
+        ]
+    ]
+    lex = Lexicon(entries)
+    model = TextModel(text)
+    plain = TermMatcher(lex).spans(model, overlap=True)
+    got = sorted(TermMatcher(lex, exceptions=["none"]).spans(model, overlap=True))
+
+    def fixed(e):
+        return len(e.words[0].rstrip("*"))
+
+    def overruled(a, b, k):
+        e = entries[k]
+        if b - a > 1 or not e.words[0].endswith("*") or e.category == "none":
+            return False
+        return any(
+            a2 == a and b2 == b and entries[k2].category == "none" and fixed(entries[k2]) > fixed(e)
+            for a2, b2, k2 in plain
+        )
+
+    assert got == sorted(m for m in plain if not overruled(*m))
+    for i, w in enumerate(words):
+        terms = {entries[k].term for a, b, k in got if a == i and b == i + 1}
+        if w in ("crimea", "crimean"):
+            assert "crime*" not in terms and "crimea*" in terms
+        if w == "islamabad":
+            assert "islam*" not in terms and {"islamabad", "islamabad*"} <= terms
+        if w in ("crime", "crimes", "islamic", "court"):
+            assert terms and "none" not in {entries[k].category for a, b, k in got if a == i and b == i + 1}
+        if w == "courtesy":
+            assert terms == {"courtesy"}
+
+
 def test_matchers_sharing_a_vocabulary_match_as_on_their_own(monkeypatch):
     """Word types are resolved through a shared vocabulary: a matcher that starts late, one that skips
     documents, and a vocabulary emptied in between must all give what a private matcher gives."""

@@ -9,7 +9,9 @@ identity, Public opinion, Political, External regulation and reputation.
 Method (a lexicon we wrote: ``framing/lexicons/data/frames.tsv``):
 
 1. The frame lexicon is matched once per document; at each place the longest
-   entry wins (so "privacy policy", listed with no frame, hides "policy").
+   entry wins (so "privacy policy", listed with no frame, hides "policy"), and
+   a word listed with no frame is not matched by a shorter glob ("crimea*"
+   keeps "crime*" off "Crimea", "islamabad*" keeps "islam*" off "Islamabad").
 2. A sentence *uses* a frame when the weights of that frame's terms in it add
    up to ``min_weight`` (1): a cue (weight 1) alone, or two weak cues (0.5).
    Sentences counted: text, list items and headings, not reference lists, and a
@@ -194,7 +196,7 @@ class FrameAnalyzer(Analyzer):
                 f"frame lexicon categories must be frame labels or 'none'; unknown: {', '.join(unknown[:5])}"
             )
         self.lexicon = lex
-        self._matcher = TermMatcher(_with_possessives(lex))
+        self._matcher = TermMatcher(_with_possessives(lex), exceptions=(_NONE,))
         self._entries = self._matcher.entries
         index = {f: i for i, f in enumerate(FRAMES)}
         self._cat = [index.get(e.category, -1) for e in self._entries]  # -1: no frame ("none")
