@@ -347,6 +347,11 @@ def test_poll_introduced_by_in_is_the_source_of_its_finding():
     assert (r["kind"], r["cue_words"], r["source_words"]) == ("document", "In", "a new Fox News poll")
     assert r["content_words"] == "45 percent of Republicans backed Trump"
     assert [r["cue"] for r in find("Trump said in an interview that the poll was rigged.")] == ["say"]
+    # "in" opening another phrase does not introduce the poll; a part of the polls still is one
+    assert find("In the wake of that report, Trump stepped up his criticism.") == []
+    assert find("In response to the survey, the minister resigned.") == []
+    r = one("She got no bump in one of the first post-debate polls.")
+    assert (r["kind"], r["cue_words"]) == ("document", "in")
 
 
 def test_document_source_keeps_its_actor():

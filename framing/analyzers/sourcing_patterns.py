@@ -270,6 +270,10 @@ _INTRO_PREPOSITIONS = frozenset(
         "within despite amid amidst including regarding toward towards upon across of"
     )
 )
+#: A preposition between "in" and a document noun: "in" opens another phrase ("in the wake of the report")
+_OPENS_ANOTHER_PHRASE = _INTRO_PREPOSITIONS | frozenset(["to"])
+#: "of" after these still names the document ("in one of the first polls", "in each of the surveys")
+_PART_OF = frozenset(_words("one two three some many most several all each both either neither any none few"))
 _BEFORE_NOUN = _INTRO_PREPOSITIONS | frozenset(
     _words("the a an his her their its our my your every each no such whose these those")
 )
@@ -391,6 +395,15 @@ class AttributionFinder:
         """All attributions of a document, in text order."""
         doc = _Doc(self, model, mentions, actor_types or {})
         return doc.run()
+
+
+def _opens_another_phrase(toks: list[str], a: int, b: int) -> bool:
+    """Whether a preposition among ``toks[a:b]`` (the words between "in" and a document noun) opens another
+    phrase, so that the noun is not what "in" introduces; "of" after a part ("one of the polls") does not."""
+    for x in range(a, b):
+        if toks[x] in _OPENS_ANOTHER_PHRASE and not (toks[x] == "of" and x > a and toks[x - 1] in _PART_OF):
+            return True
+    return False
 
 
 class _Doc:
@@ -1273,7 +1286,9 @@ class _Doc:
         """``In a new Fox News poll, 45 percent ...``: a poll, survey or study introduced by "in".
 
         The poll is the source of what follows; a verb inside that content
-        ("45 percent backed Trump") is part of the finding. A sentence whose
+        ("45 percent backed Trump") is part of the finding. A preposition between
+        "in" and the noun means "in" opens another phrase ("in the wake of that
+        report", "in response to the survey"). A sentence whose
         own speaker comes first ("Trump said in an interview ...") is left alone.
         """
         m = self.m
@@ -1298,6 +1313,8 @@ class _Doc:
                     j -= 1
                 if j < 0 or toks[j] != "in" or k - j > 6:
                     continue
+                if _opens_another_phrase(toks, j + 1, k):
+                    continue  # "in the wake of that report", "in response to the poll": "in" does not open the poll
                 if any(_CLAUSE_PUNCT.search(text[se[x] : ss[x + 1]]) for x in range(j, k)):
                     continue
                 others = in_sentence.get(s, ())
