@@ -8,7 +8,8 @@ sentences. A word that also appears in lower case more often than capitalised
 is a common word, not a name. Variants are grouped:
 
 * possessives ("Pakistan's" → "Pakistan");
-* an acronym in parentheses after its long form ("Tehreek-e-Taliban Pakistan (TTP)"), or made of the
+* an acronym in parentheses after its long form, when its letters are the form's initials in order
+  ("Tehreek-e-Taliban Pakistan (TTP)"; not a dateline's "LOS ANGELES (CNN)"), or made of the
   initials of the one long form found that has them, or of one at least five times as common as any other
   ("US" / "United States", "FBI" / "Federal Bureau of Investigation");
 * demonyms sharing a stem ("Pakistan" / "Pakistani" / "Pakistanis", "Afghanistan" / "Afghan"), and an
@@ -216,8 +217,27 @@ def _candidates(text: str) -> tuple[Counter[str], Counter[str], dict[str, str], 
         words = long_form.split()
         while words and words[0].lower() in _STOP:
             words = words[1:]
-        acronyms[m.group(2)] = " ".join(words)
+        if words and _abbreviates(m.group(2), words):
+            acronyms[m.group(2)] = " ".join(words)
     return mid, anywhere, acronyms, after_the
+
+
+def _abbreviates(short: str, words: list[str]) -> bool:
+    """Whether ``short``, in parentheses after ``words``, can be their acronym: it has two capitals or more, and
+    its letters are, in order, initials of the words or of their hyphenated parts, the first letter first
+    ("Tehrik-i-Taliban Pakistan (TTP)", "Islamic State of Iraq and Syria (ISIS)"). A dateline's agency ("LOS
+    ANGELES (CNN)") and a politician's state ("Ron Paul (Texas)") are in parentheses too, and are no acronyms."""
+    letters = [c.lower() for c in short if c.isalpha()]
+    if sum(c.isupper() for c in short) < 2 or not letters:
+        return False
+    initials = [part[0].lower() for w in words for part in w.split("-") if part]
+    if not initials or initials[0] != letters[0]:
+        return False
+    k = 1
+    for c in initials[1:]:
+        if k < len(letters) and c == letters[k]:
+            k += 1
+    return k == len(letters)
 
 
 @lru_cache(maxsize=1)

@@ -178,6 +178,20 @@ def test_discovery_groups_an_acronym_with_the_long_form_of_its_initials():
     assert "National Fisheries Agency" not in found
 
 
+def test_a_dateline_agency_or_a_state_in_parentheses_is_no_acronym():
+    """ "LOS ANGELES (CNN) --" opens wire copy and "Ron Paul (Texas)" names a state: neither parenthesis gives an
+    acronym, so CNN is not Los Angeles and Texas is not Ron Paul; "Border Trade Office (BTO)" still is one."""
+    texts = [
+        f"LOS ANGELES (CNN) -- Officials in Los Angeles met on day {k}. Later Ron Paul (Texas) spoke with CNN "
+        f"about Texas, and the Border Trade Office (BTO) said the BTO would reopen. Ron Paul agreed."
+        for k in range(6)
+    ]
+    found = _discovered(texts)
+    assert {"CNN", "Los Angeles", "Texas", "BTO"} <= set(found)
+    assert found["CNN"] == {} and found["Texas"] == {} and found["Los Angeles"] == {}
+    assert found["BTO"] == {"aliases": {"Border Trade Office"}}
+
+
 def test_a_rare_place_form_does_not_head_a_common_demonym():
     """ "Republic" (once) used to become the name of the group "Republican" / "Republicans"."""
     found = _discovered(_NEWS)
