@@ -231,6 +231,21 @@ def test_negated_emphatic_is_no_booster(analyzer):
     assert cues(analyzer, "The plan really worked.") == [("really", "booster/emphatic")]
 
 
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("These numbers prove the law is working.", [("prove", "booster/evidential")]),
+        ("The plan proved costly.", [("proved", "booster/evidential")]),
+        ("Prosecutors have to prove intent.", [("have to", "prescription/deontic")]),  # "to prove": a task
+        ("The agency was unable to prove that sarin was used.", []),
+        ("Immigrants cannot prove two years of residence.", []),
+        ("That poll does not prove anything.", []),
+    ],
+)
+def test_prove_boosts_a_finding_not_a_task(analyzer, text, want):
+    assert cues(analyzer, text) == want
+
+
 # ---------------------------------------------------------------------- quotation and attribution
 def test_hedge_inside_quotation_is_attributed_without_sourcing(analyzer):
     _model, res = run(analyzer, '"The deal may fail," Khan said. The deal may fail.')

@@ -598,6 +598,24 @@ def _have_to(x: RuleInput) -> Verdict:
     return KEEP
 
 
+#: Before "prove", a task or a possibility rather than a finding ("must prove", "to prove", "could prove")
+_PROVE_TASK = frozenset(
+    ["to", "must", "can", "cannot", "can't", "can’t", "could", "would", "should", "will", "may", "might", "shall"]
+)
+
+
+def _prove(x: RuleInput) -> Verdict:
+    """ "These numbers prove the law works" asserts; "prosecutors must prove intent", "unable to prove that",
+    "to prove obstruction" and "it does not prove" set a task or deny a finding, and boost nothing."""
+    prv = x.prev()
+    if prv in _PROVE_TASK:
+        return Verdict(False, note=f"'{prv} {x.tokens[x.i]}': a task, not a finding")
+    neg = x.negated()
+    if neg:
+        return Verdict(False, note=f"negated ('{neg}'): no finding")
+    return KEEP
+
+
 #: Rule name → function.
 RULES: dict[str, Callable[[RuleInput], Verdict]] = {
     "may": _may,
@@ -624,4 +642,5 @@ RULES: dict[str, Callable[[RuleInput], Verdict]] = {
     "emphatic": _emphatic,
     "must_have": _must_have,
     "have_to": _have_to,
+    "prove": _prove,
 }
