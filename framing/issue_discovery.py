@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -167,6 +168,30 @@ def _top_terms(weights, vocab, n_terms: int) -> list[str]:
     return chosen
 
 
+#: A word in at least this share of its sentences inside one two-word name or phrase is a fragment of it
+FRAGMENT_SHARE = 0.6
+
+
+def _fragments(texts: list[str], function_words: frozenset[str]) -> set[str]:
+    """Words that mostly occur inside one two-word name or phrase: "white" in "White House", "north" in "North
+    Korea", "middle" and "east" in "Middle East". As a keyword such a word would match every "white" of the
+    corpus, and it names nothing on its own; when the name is a frequent one, left out as a stop word, its
+    fragment was even the only trace of it in the topics. A pair counts when neither word is a function word
+    ("the border" does not make "border" a fragment); shares are of sentences."""
+    word_df: Counter[str] = Counter()
+    pair_df: Counter[tuple[str, str]] = Counter()
+    for t in texts:
+        words = _TOKEN_RE.findall(_preprocess(t))
+        word_df.update(set(words))
+        pair_df.update({(a, b) for a, b in pairwise(words) if a not in function_words and b not in function_words})
+    inside: Counter[str] = Counter()
+    for (a, b), n in pair_df.items():
+        if a != b:
+            inside[a] = max(inside[a], n)
+            inside[b] = max(inside[b], n)
+    return {w for w, n in inside.items() if n >= 2 and n >= FRAGMENT_SHARE * word_df[w]}
+
+
 def discover_issues(
     cls: type[IssueSet],
     corpus: Any,
@@ -219,6 +244,11 @@ def discover_issues(
             vocab = vec.get_feature_names_out()
     else:
         vocab = vec.get_feature_names_out()
+    fragments = _fragments(texts, frozenset(ENGLISH_STOP_WORDS | GENERIC_WORDS))
+    if fragments:
+        keep_terms = np.flatnonzero([str(t) not in fragments for t in vocab])
+        if len(keep_terms) >= k:
+            X, vocab = X[:, keep_terms], vocab[keep_terms]
     k_eff = min(k, X.shape[0], X.shape[1])
     if method == "nmf":
         from sklearn.decomposition import NMF

@@ -361,6 +361,21 @@ def test_discover_from_strings_and_with_lda():
         IssueSet.discover(texts, k=2, method="kmeans")
 
 
+def test_discovered_keywords_are_no_fragments_of_names():
+    """ "White House" is in half the sentences, so "house" is a frequent name and left out; "white", also written
+    in lower case, then stood for the White House as a keyword of its own, and would match "white paint"."""
+    texts = [
+        f"The White House said on day {k} that sanctions on imports would stay firm."
+        if k % 2
+        else f"On day {k} farmers said the river and the dam kept the water flowing to the farms downstream."
+        for k in range(16)
+    ] + ["Some white paint peeled off the old barn.", "The barn was painted white again."]
+    found = IssueSet.discover(texts, k=2, n_terms=8)
+    keywords = {t for i in found for t in i.keywords}
+    assert "white" not in keywords
+    assert {"sanctions", "imports"} <= keywords and {"river", "farmers"} <= keywords
+
+
 # ---------------------------------------------------------------------- the analyzer on the seeds
 def test_each_seed_document_has_three_issues_with_evidence(seed_analysis):
     a = seed_analysis
