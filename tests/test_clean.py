@@ -24,6 +24,53 @@ def test_seed_003_debris_is_logged(seeds):
     assert "Hasan Askari Rizvi points out" in r.text
 
 
+def test_news_site_furniture_lines_are_debris():
+    """Lines that news sites put between paragraphs (found among the lines of the AllSides articles that survived
+    cleaning), each of which became a sentence: "Story Continued Below" gave a document source ("Story"),
+    "More: ..." a person named More."""
+    furniture = [
+        "Advertisement:",
+        "Advertisement Continue reading the main story",
+        "AD",
+        "Story Continued Below",
+        "Continue Reading Below",
+        "More On This...",
+        "More: Trump, top Dems discuss future of DACA.",
+        "CLOSE",
+        "Video",
+        "WATCH: Obama remarks on Iran nuclear deal",
+        "(WATCH: 6 major players in HealthCare.gov debacle)",
+        "Slideshow (2 Images)",
+        "Story highlights GOP leaders say Obama can avoid the worst cuts",
+        "Read or Share this story: http://usat.ly/2kI04qx",
+        "6 years ago",
+        "This article is more than 1 year old",
+        "The Associated Press contributed to this report.",
+        "Fox News' Chad Pergram contributed to this report.",
+        "Follow @politico",
+        "- Follow the Ticker on Twitter: @PoliticalTicker",
+        "Join us on Facebook.com/CNNOpinion.",
+        "Support Vox’s explanatory journalism",
+        "Newsletter Sign-up",
+        "CLICK HERE FOR THE FOX NEWS APP",
+        "[pullquote]",
+    ]
+    body = [
+        "The Senate voted on Tuesday to pass the bill after a long debate on the floor.",
+        "More than 40 senators said the measure would cut costs.",
+        "Support for the bill grew after the hearing, and supporters said journalism had helped.",
+        "Close to 60 senators backed it.",
+        "Video of the vote was shared widely.",
+        "Six years ago, the same bill failed.",
+    ]
+    text = "\n\n".join(x for pair in zip(body, furniture) for x in pair) + "\n\n" + "\n\n".join(furniture[len(body) :])
+    r = Cleaner().clean(text)
+    removed = [e.text.strip() for e in r.edits if e.rule == "debris"]
+    assert removed == furniture
+    for line in body:
+        assert line in r.text
+
+
 def test_a_caption_after_a_subhead_is_found_in_hard_wrapped_text_too():
     """In a PDF's text the paragraph before the subhead ends in a short line, which was not taken for body text."""
     text = (
