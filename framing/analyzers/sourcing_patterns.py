@@ -1695,7 +1695,17 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
-_BRACKET_RE = re.compile(r"[(\[]")
+def _brackets(text: str) -> list[int]:
+    """Where "(" and "[" stand in the text, in order: found by ``str.find`` (memchr), several times faster than a
+    regex character class scanning every character."""
+    out = []
+    for ch in "([":
+        i = text.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    out.sort()
+    return out
 
 
 def _citations(text: str) -> list[re.Match[str]]:
@@ -1704,8 +1714,7 @@ def _citations(text: str) -> list[re.Match[str]]:
     out = []
     end = 0
     match = _CITATION_RE.match
-    for b in _BRACKET_RE.finditer(text):
-        pos = b.start()
+    for pos in _brackets(text):
         if pos < end:
             continue
         mt = match(text, pos)
