@@ -920,15 +920,16 @@ class _Doc:
                 return None, False, True
             c.passive = True
             return None, False, False  # "cannot be viewed in isolation": a passive, not a vague attribution
-        agent = self._reduced_passive_agent(text, toks, ss, se, c, j, n)
-        if agent is not None:
-            return agent, True, False
+        gap = text[se[j] : ss[j + 1]] if j >= 0 else ""
+        if j < 0 or "," in gap:  # a participle may open its clause: "…, rejected by", "Criticized by …"
+            agent = self._reduced_passive_agent(text, toks, ss, se, c, n)
+            if agent is not None:
+                return agent, True, False
         if j < 0:
             # sentence-initial verb: inverted only after a quotation ("“...,” said Rizvi")
             opener = text[self.m.sent_starts[c.s] : c.start]
             inv = self._inverted(text, toks, ss, se, c, n) if any(q in opener for q in _QUOTE_CHARS) else None
             return inv, inv is not None, False
-        gap = text[se[j] : ss[j + 1]]
         if gap.strip().endswith(")"):
             # "Paul D. Ryan (R-Wis.) said": the phrase before the parenthesis
             op = text.rfind("(", self.m.sent_starts[c.s], ss[j])
@@ -955,13 +956,12 @@ class _Doc:
         return None, False, False
 
     def _reduced_passive_agent(
-        self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue, j: int, n: int
+        self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue, n: int
     ) -> Phrase | None:
-        """The agent of a participle that opens its clause without a "be": after a comma or at the sentence's
-        start ("…, rejected both by lawmakers and by ministers", "Criticized by Democrats, the plan …"). Not a
-        means ("said by phone", "announced by video")."""
-        k = c.k
-        if not _participle(toks[k]) or (j >= 0 and "," not in text[se[j] : ss[j + 1]]):
+        """The agent of a participle that opens its clause without a "be" (the caller checks that a comma or the
+        sentence's start comes before it): "…, rejected both by lawmakers and by ministers", "Criticized by
+        Democrats, the plan …". Not a means ("said by phone", "announced by video")."""
+        if not _participle(toks[c.k]):
             return None
         b = c.k2
         if b < n and (toks[b] in _AGENT_ADVERBS or toks[b].endswith("ly")) and _soft(text[se[b - 1] : ss[b]]):
@@ -1282,6 +1282,13 @@ class _Doc:
         return i if i > s_start else pos
 
     # ------------------------------------------------------------------ other patterns
+    def _by_sentence(self) -> dict[int, list[Attribution]]:
+        """The attributions found so far, by sentence."""
+        in_sentence: dict[int, list[Attribution]] = {}
+        for a in self.out:
+            in_sentence.setdefault(a.sentence_id, []).append(a)
+        return in_sentence
+
     def _in_documents(self) -> None:
         """``In a new Fox News poll, 45 percent ...``: a poll, survey or study introduced by "in".
 
@@ -1293,10 +1300,10 @@ class _Doc:
         """
         m = self.m
         index = m.index
+        if not any(noun in index for noun in _IN_DOCUMENTS):
+            return  # most articles: no poll, survey or study
         text = self.text
-        in_sentence: dict[int, list[Attribution]] = {}
-        for a in self.out:
-            in_sentence.setdefault(a.sentence_id, []).append(a)
+        in_sentence = self._by_sentence()
         taken: set[int] = set()
         drop: set[int] = set()
         st = m.sent_tok
@@ -1350,11 +1357,11 @@ class _Doc:
         """
         m = self.m
         text = self.text
-        in_sentence: dict[int, list[Attribution]] = {}
-        for a in self.out:
-            in_sentence.setdefault(a.sentence_id, []).append(a)
-        drop: set[int] = set()
         colon = text.find(":")
+        if colon < 0:
+            return
+        in_sentence = self._by_sentence()
+        drop: set[int] = set()
         while colon >= 0:
             nxt = text.find(":", colon + 1)
             s = m.sentence_at(colon)
@@ -1437,6 +1444,8 @@ class _Doc:
 
     def _leftover_quotes(self, inquote: Mapping[int, list[_Cue]]) -> None:
         """Quotations no verb claimed: a verb inside the marks, a speaker before a colon, or the speaker goes on."""
+        if len(self.quote_used) == len(self.quotes):
+            return  # every quotation (or none) has its speaker
         m = self.m
         text = self.text
         order = sorted(range(len(self.out)), key=lambda i: self._anchor(self.out[i]))

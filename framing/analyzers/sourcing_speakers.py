@@ -475,6 +475,15 @@ _BEFORE_NAME_RE = re.compile(
 )
 
 
+def _may_follow_name(text: str, pos: int) -> bool:
+    """Whether ``_BEFORE_NAME_RE`` can match before ``pos``: spaces or tabs end there, after a word with a capital
+    (every word the pattern takes has one). A few string operations that rule out most places ("said Trump",
+    "(Trump", line starts) before the regex tries each of the 60 characters."""
+    before = text[max(0, pos - 60) : pos]
+    words = before.rstrip(" \t\u00a0")
+    return 0 < len(words) < len(before) and not words.rsplit(None, 1)[-1].islower()
+
+
 def full_name(text: str, name: str, cache: dict[str, str]) -> str:
     """The first fuller form of a one-word name in the text ("Rizvi" → "Hasan Askari Rizvi"), or the name itself."""
     base = strip_titles(name)
@@ -488,7 +497,8 @@ def full_name(text: str, name: str, cache: dict[str, str]) -> str:
     n = len(base)
     while pos >= 0:
         after = text[pos + n : pos + n + 1]
-        if not (after.isalnum() or after in "-’'") or text.startswith(("’s", "'s"), pos + n):
+        ends_word = not (after.isalnum() or after in "-’'") or text.startswith(("’s", "'s"), pos + n)
+        if ends_word and _may_follow_name(text, pos):
             m = _BEFORE_NAME_RE.search(text, max(0, pos - 60), pos)
             if m is not None:
                 words = m.group(1).split()
