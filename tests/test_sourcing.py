@@ -866,3 +866,22 @@ def test_the_summary_names_each_kind_of_source_in_plain_words():
     assert source_mix_sentence(pd.Series({"named person": 3})) == (
         "Across all texts, 100% of the 3 attributions go to named people."
     )
+
+
+def test_name_prefilter_keeps_every_place_the_regex_matches():
+    """``full_name`` tries the words-before-a-name regex only where ``_may_follow_name`` says it can match: that
+    test must never rule out a place where the regex matches (it only saves the search)."""
+    import re
+
+    from framing.analyzers.sourcing_speakers import _BEFORE_NAME_RE, _may_follow_name
+
+    text = (
+        "Sen. Marco Rubio met Trump. McDonald Trump and A. B. Trump, said Trump (Trump) “Trump\nTrump "
+        "U.S.\u00a0Trump and iPhone\tTrump; Mr. Trump and Trump's aide O’Neil-Smith  Trump, "
+        "former President Donald J. Trump and 12 Trump — DEMOCRAT Trump"
+    )
+    places = [m.start() for m in re.finditer("Trump", text)] + list(range(len(text)))
+    matched = [p for p in places if _BEFORE_NAME_RE.search(text, max(0, p - 60), p)]
+    assert len(matched) > 10
+    assert all(_may_follow_name(text, p) for p in matched)
+    assert not _may_follow_name(text, text.index("said Trump") + 5)  # after a word in lower case: no search
