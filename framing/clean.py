@@ -29,6 +29,9 @@ Rules (each can be switched off by name, see :data:`RULES`):
 ``credits``       photo credits inside the text: "(AP Photo/Seth Wenig, File)", "(Photo: Lloyd Bishop/NBC)",
                   "(John Moore / Getty Images)", "| Scott Olson/Getty Images", "Photograph: Saul Loeb/AFP" at
                   the end of a line
+``name_cards``    the pop-up card of a linked name, scraped into the sentence: the full name, the headlines of
+                  stories about the person and "MORE" ("Sen. Marco Rubio Marco Antonio RubioGOP senators plan to
+                  … MORE (R-Fla.) said" → "Sen. Marco Rubio (R-Fla.) said")
 
 The patterns behind the line rules are data (``framing/data/cleaning.yaml``).
 """
@@ -72,6 +75,7 @@ RULES: tuple[str, ...] = (
     "running_heads",
     "footnotes",
     "credits",
+    "name_cards",
 )
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]+")
@@ -348,6 +352,9 @@ class Cleaner:
 
         if "credits" in rules:
             edits.extend(_credits(raw))
+
+        if "name_cards" in rules and " MORE" in raw:
+            edits.extend(_name_cards(raw))
 
         edits = _resolve_overlaps(edits)
         result = CleanResult(raw, _apply(raw, edits), tuple(edits), found)
@@ -890,6 +897,42 @@ def _credits(raw: str) -> list[CleanEdit]:
             if tail is not None and s > 0 and raw[s - 1] in ".!?”\"’')":
                 edits.append(CleanEdit(s, tail.end(), raw[s : tail.end()], "", "credits", "photo credit"))
         colon = raw.find(":", colon + 1)
+    return edits
+
+
+#: what may follow the "MORE" that ends a name card: a space, punctuation, a possessive or the text's end
+_CARD_AFTER = frozenset(" \t\n,.;:)'’")
+#: a name given again in full right after itself, the card's first words: "Rubio Marco Antonio Rubio",
+#: "Trump Donald John Trump", "McConnell Addison (Mitch) Mitchell McConnell"
+#: (a look-ahead, so that every word is tried as the surname: in "Marco Rubio Marco Antonio Rubio" the first
+#: name repeats too)
+_CARD_NAME_RE = re.compile(r"\b(?=([A-Z][\w’'-]*[a-z])[ \t]+((?:[A-Z(][\w.’'()-]*[ \t]+){1,4}\1)(?![a-z]))")
+#: characters before "MORE" in which the card's name is looked for (the name and three headlines)
+_CARD_SPAN = 700
+#: the least length of a card's headlines (between the full name and "MORE"); three headlines are 150 or more
+_CARD_HEADLINES = 40
+
+
+def _name_cards(raw: str) -> list[CleanEdit]:
+    """Pop-up cards of linked names scraped into the text (rule ``name_cards``): a name, the same name in full,
+    the headlines of stories about the person and "MORE", all on one line. The full name, the headlines and
+    "MORE" go; the name as written stays. A card is recognised by the name given twice (the surname repeated
+    after one to four capitalised words) before a "MORE" in capitals; without that, nothing is removed."""
+    edits = []
+    floor = 0
+    p = raw.find(" MORE")
+    while p >= 0:
+        end = p + 5
+        if end == len(raw) or raw[end] in _CARD_AFTER:
+            lo = max(floor, p - _CARD_SPAN, raw.rfind("\n", 0, p) + 1)
+            # the full name nearest the headlines, and the longest one ending there ("Rubio Marco Antonio Rubio",
+            # not "Marco Rubio Marco")
+            last = max(_CARD_NAME_RE.finditer(raw, lo, p), key=lambda m: (m.end(2), -m.start(2)), default=None)
+            if last is not None and p - last.end(2) >= _CARD_HEADLINES:
+                s = last.start(2) - 1  # the space before the full name
+                edits.append(CleanEdit(s, end, raw[s:end], "", "name_cards", "pop-up card of a linked name"))
+                floor = end
+        p = raw.find(" MORE", end)
     return edits
 
 
