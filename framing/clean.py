@@ -350,6 +350,9 @@ class Cleaner:
         if "footnotes" in rules:
             edits.extend(_footnotes(raw))
 
+        if "run_together" in rules:
+            edits.extend(_glued_quotes(raw))
+
         if "credits" in rules:
             edits.extend(_credits(raw))
 
@@ -861,6 +864,30 @@ _CREDIT_LABELS = (" Photograph", " Photo", " Image", " Picture")
 #: space and a capital ("reopen.3 The", 'it."12 Kabul'); the search starts at the stop, which the regex engine
 #: scans for in C (a pattern opening with the letters before it was ten times slower)
 _FOOTNOTE_RE = re.compile(r"[.!?][\"”’']?(\d{1,3})(?=[ \t]+[A-Z“\"‘(])")
+
+
+def _glued_quotes(raw: str) -> list[CleanEdit]:
+    """A space lost between a sentence and a quotation mark (rule ``run_together``): 'healthcare."Immigrants
+    have', 'rest.”He said', 'Baghdad.“Its'. The space goes before an opening mark and after a closing one; a
+    straight mark opens when an even number of them come before it in its line. Without the space the two
+    sentences were one, and the quotation's first word was glued to the previous sentence's stop."""
+    edits = []
+    for mark in '"“”':
+        p = raw.find(mark, 2)
+        while p >= 0:
+            if raw[p - 1] in ".!?" and raw[p - 2].islower() and raw[p + 1 : p + 2].isupper():
+                if mark == '"':
+                    opens = raw.count('"', raw.rfind("\n", 0, p) + 1, p) % 2 == 0
+                else:
+                    opens = mark == "“"
+                at = p if opens else p + 1
+                edits.append(
+                    CleanEdit(
+                        at, at, "", " ", "run_together", f"missing space at a quotation mark: {raw[p - 1 : p + 2]}"
+                    )
+                )
+            p = raw.find(mark, p + 1)
+    return edits
 
 
 def _footnotes(raw: str) -> list[CleanEdit]:

@@ -119,6 +119,20 @@ def test_the_pop_up_card_of_a_linked_name_is_removed(raw, want):
         assert e.rule == "name_cards" and raw[e.start : e.end] == e.text and e.text.endswith(" MORE")
 
 
+def test_a_space_lost_at_a_quotation_mark_is_put_back_on_the_right_side():
+    raw = (
+        'Rubio says ISIS "will not rest" after taking Baghdad."Its ideology is clear." He said so.\n\n'
+        '“We will win.”He said that twice. They left.“Nobody stays,” she said. The U.S."plan" and "A."B stay.'
+    )
+    r = Cleaner().clean(raw)
+    assert r.text == (
+        'Rubio says ISIS "will not rest" after taking Baghdad. "Its ideology is clear." He said so.\n\n'
+        '“We will win.” He said that twice. They left. “Nobody stays,” she said. The U.S."plan" and "A."B stay.'
+    )
+    assert {e.rule for e in r.edits} == {"run_together"}
+    assert Cleaner(exclude=("run_together",)).clean(raw).text == raw
+
+
 def test_a_caption_after_a_subhead_is_found_in_hard_wrapped_text_too():
     """In a PDF's text the paragraph before the subhead ends in a short line, which was not taken for body text."""
     text = (
