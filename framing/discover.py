@@ -435,8 +435,11 @@ def discover_actors(
                 or any(f.startswith(d) and f[len(d) :] in _DEMONYM_SUFFIXES for d in variants & set(forms) if d != f)
             )
         ]
-        # a variant place name with an "s" is another place ("the Americas" are not America): not a mention
-        plural_places = [f for f in forms if f[:-1] in variants and f.endswith("s") and f not in abbreviations]
+        # a variant place name with an "s" is another place ("the Americas" are not America): not a mention,
+        # unless its line lists it too ("Republicans")
+        plural_places = [
+            f for f in forms if f[:-1] in variants and f.endswith("s") and f not in abbreviations and f not in variants
+        ]
         demonyms = [f for f in demonyms if f not in plural_places]
         aliases = [f for f in forms if f not in abbreviations and f not in demonyms and f not in plural_places]
         forms_map = {}

@@ -192,6 +192,19 @@ def test_a_dateline_agency_or_a_state_in_parentheses_is_no_acronym():
     assert found["BTO"] == {"aliases": {"Border Trade Office"}}
 
 
+def test_a_party_is_one_actor_with_its_members_and_its_nickname():
+    """ "GOP" is the Republican Party (framing/data/name_variants.txt): one actor with "Republican" and
+    "Republicans", its members, which are not another place as "the Americas" are for America."""
+    texts = [
+        f"On day {k} the GOP leader said that Republicans would vote no, and one Republican senator agreed."
+        for k in range(6)
+    ]
+    assert _discovered(texts) == {"Republican": {"demonyms": {"Republicans"}, "abbreviations": {"GOP"}}}
+    texts = [t + " Voters said the Republican Party had changed." for t in texts]
+    want = {"aliases": {"Republican"}, "demonyms": {"Republicans"}, "abbreviations": {"GOP"}}
+    assert _discovered(texts) == {"Republican Party": want}
+
+
 def test_a_rare_place_form_does_not_head_a_common_demonym():
     """ "Republic" (once) used to become the name of the group "Republican" / "Republicans"."""
     found = _discovered(_NEWS)
