@@ -85,6 +85,29 @@ def test_a_word_listed_with_no_frame_is_no_cue_of_a_shorter_glob(analyzer):
     }
 
 
+def test_words_that_only_sometimes_say_a_frame_are_weak_cues(analyzer):
+    """Lexicon v4: the news routine of claims and inquiries (an investigation, evidence, an allegation, a
+    hearing) and 'enough'/'daily' are weak cues: alone they give no frame, two of them or a cue with them do."""
+    text = (
+        "The committee opened an investigation into the report. "
+        "She was accused of lying at the hearing. "  # two weak legality cues
+        "Investigators found new evidence. "  # two weak crime cues
+        "The evidence was weighed. "
+        "He is old enough to vote. "
+        "The Daily Beast reported it first. "
+        "Daily life got harder."  # 'daily life' is still a cue
+    )
+    model = TextModel(text)
+    got, hits = analyzer.sentence_frames(model)
+    crime, law = "Crime_and_punishment", "Legality_Constitutionality_and_jurisprudence"
+    assert crime not in got[0] and law not in got[0]
+    assert law in got[1] and crime not in got[1]
+    assert crime in got[2] and crime not in got[3]
+    assert "Capacity_and_resources" not in got[4] and "Political" in got[4]
+    assert "Quality_of_life" not in got[5] and "Quality_of_life" in got[6]
+    assert {(h[4], h[3]) for h in hits if h[5] == 2} == {("investigat*", 0.5), ("evidence", 0.5)}
+
+
 def test_evidence_spans_are_the_cues(analyzer):
     text = "Police arrested the suspect. The senator's campaign spent millions of dollars."
     model = TextModel(text)
