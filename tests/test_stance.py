@@ -123,6 +123,15 @@ def test_words_whose_news_sense_is_praise_or_plain_report(pipe):
     assert stance_of(pipe, "Rizvi is dominating the race.")["Rizvi"] == 0.0  # -0.45 before
 
 
+def test_the_state_of_the_one_cared_for_is_not_the_carer_s_conduct(pipe):
+    """A negative word describing the one looked after ('injured birds', 'the sick') is no blame for the carer."""
+    assert stance_of(pipe, "Rizvi tends to injured birds in her home.")["Rizvi"] == 0.0  # -0.58 before
+    assert stance_of(pipe, "Qatar rescued injured migrants.")["Qatar"] > 0.1
+    text = "Pakistan helped slash rates."  # "help" + a verb is no care: the verb still counts
+    assert any(text[e[2] : e[3]] == "slash" and e[4] < 0 for e in run(pipe, text).evidence)
+    assert stance_of(pipe, "The Taliban sheltered the militants.")["Afghan Taliban"] < -0.2
+
+
 # ---------------------------------------------------------------------- contrast
 def test_contrast_while_clause_is_conceded(pipe):
     text = "While Pakistan has made great sacrifices, it has failed to stop the militants."

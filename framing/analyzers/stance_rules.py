@@ -628,6 +628,18 @@ def score_sentences(
                         else:
                             continue
                         je = j + len(words)
+                        if cat == "negator/care":
+                            if (
+                                w < 0
+                                and _cared_for(word, tokens, j, je, y0, neg_window)
+                                and not _n_breaks(breaks, j + 1, y0)
+                            ):
+                                w *= nw
+                                negated = True
+                                why = f"state of the one cared for by '{' '.join(words)}'"
+                                hit_note = hit_note + "; " + why if hit_note else why
+                                break
+                            continue
                         if cat == "negator/oppose":
                             if w < 0 and je <= y0 and y0 - je <= neg_window and not _n_breaks(breaks, j + 1, y0):
                                 w *= nw
@@ -956,6 +968,23 @@ def _harmful_receiver(hits: Sequence[Hit], after: int, tokens: Sequence[str]) ->
 _BEFORE_RECEIVER = frozenset(
     ["the", "a", "an", "these", "those", "such", "armed", "suspected", "known", "foreign", "local", "other", "more"]
 )
+#: words between a verb of care and the one cared for ("helped the injured", "tends to their sick children")
+_BEFORE_CARED = frozenset(
+    ["the", "a", "an", "these", "those", "his", "her", "their", "its", "our", "my", "your", "many", "other", "young"]
+)
+#: verbs of care that may take a bare verb after them ("helped slash rates"): a word right after them must be a
+#: participle to describe the one helped ("helped injured hikers")
+_TAKES_BARE_VERB = frozenset(["help", "helps", "helped", "helping"])
+
+
+def _cared_for(word: Word, tokens: Sequence[str], j: int, je: int, y0: int, window: int) -> bool:
+    """Is the negative word at token ``y0`` the state of the one the verb of care at tokens [j, je) looks after
+    ("tends to injured birds", "helped the sick")? It must follow the verb within ``window`` words, with only
+    determiners and possessives between them, and name no harmful kind of actor ("sheltering militants" is no
+    care); right after "help" it must be a participle ("helped injured hikers", not "helped slash rates")."""
+    if y0 < je or y0 - je > window or word.entity or not _BEFORE_CARED.issuperset(tokens[je:y0]):
+        return False
+    return je < y0 or tokens[j] not in _TAKES_BARE_VERB or tokens[y0].endswith(("ed", "ing"))
 
 
 def _role(
