@@ -132,6 +132,12 @@ def test_the_state_of_the_one_cared_for_is_not_the_carer_s_conduct(pipe):
     assert stance_of(pipe, "The Taliban sheltered the militants.")["Afghan Taliban"] < -0.2
 
 
+def test_the_owner_of_an_abuser_is_the_one_abused(pipe):
+    """'her abusers', 'his captors': the possessive names the victim of the one who harms (as 'her killers')."""
+    assert stance_of(pipe, "Rizvi met her abusers in court.")["Rizvi"] == 0.0  # -0.57 before
+    assert stance_of(pipe, "Rizvi, a rapist, was jailed.")["Rizvi"] < -0.5
+
+
 # ---------------------------------------------------------------------- contrast
 def test_contrast_while_clause_is_conceded(pipe):
     text = "While Pakistan has made great sacrifices, it has failed to stop the militants."
