@@ -138,6 +138,12 @@ def test_the_owner_of_an_abuser_is_the_one_abused(pipe):
     assert stance_of(pipe, "Rizvi, a rapist, was jailed.")["Rizvi"] < -0.5
 
 
+def test_misfortune_that_befalls_an_actor_is_no_judgement_of_it(pipe):
+    """Death, victims, tragedy: alone they labelled the one they befell negative (-0.23 and -0.21 before)."""
+    assert stance_of(pipe, "Rizvi died in the tragedy, one of its many victims.")["Rizvi"] == 0.0
+    assert stance_of(pipe, "Rizvi's death was a tragedy.")["Rizvi"] == 0.0
+
+
 # ---------------------------------------------------------------------- contrast
 def test_contrast_while_clause_is_conceded(pipe):
     text = "While Pakistan has made great sacrifices, it has failed to stop the militants."
