@@ -16,7 +16,8 @@ in the same sentence, the contribution is
   words after "fight against", "end", "prevent", "crack down on", "avoid",
   "overcome" ... counts ×−0.6 ("the fight against terrorism"); one talked
   about ("discussing", "spoke about", "awareness of") is the topic, not said
-  of the speaker: ×0.
+  of the speaker: ×0; one right after a verb of care ("tends to injured
+  birds", "helped the sick") is the state of the one cared for: ×0.
 * **clause**: a word in a conceded clause ("while ...", "although ...") counts
   ×0.5; a word in the clause after "but"/"however", or after a conceded clause,
   ×1.2.
