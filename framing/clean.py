@@ -238,6 +238,10 @@ def _load_patterns(source: str | Path | Mapping[str, Any] | None) -> dict[str, l
     return patterns
 
 
+#: the ends of web addresses, which follow a stop with no space ("Amazon.Com")
+_DOMAIN_ENDS = frozenset(["com", "net", "org", "gov", "edu", "io", "co", "uk", "us", "info", "biz", "tv", "ly"])
+
+
 class Cleaner:
     """Removes scraped-page debris and repairs run-together words, logging every edit.
 
@@ -552,7 +556,8 @@ class Cleaner:
         Only the document's unknown words (not in the English list: a set difference in C) are
         examined, so the usual document costs almost nothing:
 
-        * ``ended.The`` (one token, "ended" and "the" both words, a capital after the full stop);
+        * ``ended.The``, ``Obamacare.Immigration``, ``Iran.Richard`` (one token: a word of three letters or more in
+          lower case or with one capital, a full stop and a capitalised word, not a web domain's end: "Amazon.Com");
         * ``ofTurkey`` (a function word, then a capitalised word: "of" + "Turkey");
         * ``happenedagain`` (a long word seen once, split by :func:`_best_split`).
 
@@ -562,7 +567,6 @@ class Cleaner:
         if not self.enabled or "run_together" not in self.rules:
             return result
         freq = english_frequencies()
-        minf = self.min_split_frequency
         counts = model.counts
         tokens = model.tokens
         new: list[CleanEdit] = []
@@ -582,16 +586,18 @@ class Cleaner:
         for word in sorted(set(counts).difference(english_words())):  # (a third faster than keys() - words)
             if "." in word:
                 left, _, right = word.partition(".")
-                if (
-                    len(left) >= 3
-                    and left.isalpha()
-                    and right.isalpha()
-                    and freq.get(left, 0) >= minf
-                    and freq.get(right, 0) >= minf * 20
-                ):
+                if len(left) >= 3 and left.isalpha() and right.isalpha() and len(right) >= 2:
+                    # "ended.The", and also a name or a word of no list after the stop ("Obamacare.Immigration",
+                    # "Iran.Richard"): a lower-case word, a stop and a capital, with no space, is a lost one
                     for start, tok in occurrences(word):
                         cut = len(left) + 1
-                        if tok[cut : cut + 1].isupper() and tok[: cut - 1].islower():
+                        before, after = tok[: cut - 1], tok[cut:]
+                        if (
+                            after[:1].isupper()
+                            and after[1:].islower()
+                            and (before.islower() or (before[:1].isupper() and before[1:].islower()))
+                            and after.lower() not in _DOMAIN_ENDS
+                        ):
                             new.append(
                                 CleanEdit(
                                     start + cut,

@@ -184,6 +184,11 @@ def test_missing_space_and_pdf_hyphenation_are_repaired():
     )
     assert "ended. The border" in r.text
     assert "negotiations" in r.text and "cross-border" in r.text
+    # after a word of no list, and before a name: a scraped page that lost its paragraph breaks
+    r = Cleaner().clean("The rollout hurt Obamacare.Immigration will come first, said Rubio.Sherman agreed.")
+    assert r.text == "The rollout hurt Obamacare. Immigration will come first, said Rubio. Sherman agreed."
+    for kept in ("Visit example.Com today.", "The U.S.Army base, Node.JS and iOS.Apple stay."):
+        assert Cleaner().clean(kept).text == kept
 
 
 # a PDF-to-text page written for these tests: a running header with its page number, the date, and a form feed
