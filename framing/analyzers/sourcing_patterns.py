@@ -230,6 +230,8 @@ _MIN_WEIGHT_ALONE = 0.3
 _INTERNAL = frozenset(["cognition", "stance"])
 #: Particles that make a verb of position or belief another verb ("back down", "sign up", "see off").
 _PARTICLES = frozenset(_words("down up away out"))
+#: Words after "plead" that make it a plea in court ("pleaded guilty", "pleads not guilty", "pleaded no contest")
+_PLEAS = frozenset(_words("guilty not innocent no the"))
 #: Time expressions between a subject and its verb ("on Tuesday", "last week", "this month").
 _TIME_NOUNS = WEEKDAYS | frozenset(
     _words("week weekend month year night morning afternoon evening day summer fall spring winter")
@@ -735,6 +737,8 @@ class _Doc:
             return none  # "declined to comment", not "attacks declined by 22 percent"
         if k2 < n and c.category in _INTERNAL and toks[k2] in _PARTICLES:
             return none  # "backed down", "signed up", "pushing up prices": another verb
+        if c.lemma == "plead" and k2 < n and toks[k2] in _PLEAS:
+            return none  # "pleaded guilty to lying": a plea in court, not a statement reported
         if k > 0 and toks[k - 1] in ARTICLES and _soft(text[se[k - 1] : c.start]):
             return none  # "no guarantee", "his claims": a noun
         source, inverted, agentless = self._speaker(text, toks, ss, se, c, n)
