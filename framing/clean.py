@@ -33,7 +33,8 @@ Rules (each can be switched off by name, see :data:`RULES`):
                   stories about the person and "MORE" ("Sen. Marco Rubio Marco Antonio RubioGOP senators plan to
                   … MORE (R-Fla.) said" → "Sen. Marco Rubio (R-Fla.) said")
 
-The patterns behind the line rules are data (``framing/data/cleaning.yaml``).
+The patterns behind the line rules are data (``framing/data/cleaning.yaml``); a user's file may replace its
+keys or add a corpus's own boilerplate under ``extra_debris_lines`` (:mod:`framing.boilerplate` finds it).
 """
 
 from __future__ import annotations
@@ -215,25 +216,49 @@ class CleanResult:
 
 
 def _load_patterns(source: str | Path | Mapping[str, Any] | None) -> dict[str, list[str]]:
+    """The shipped patterns with the keys of ``source`` (a YAML file or a dict) put in their place; its
+    ``extra_debris_lines`` are added to the debris lines instead (a corpus's own boilerplate, as
+    :mod:`framing.boilerplate` writes it). A file that cannot be read, a key that is not known, a value
+    that is not a list of strings or a pattern that is no regular expression is a :class:`ConfigError`
+    that names the file, and the line where there is one."""
     import yaml
+
+    from ._yaml import item_lines, key_lines, parse_yaml, read_config
 
     default_text = resources.files("framing").joinpath("data/cleaning.yaml").read_text(encoding="utf-8")
     patterns: dict[str, list[str]] = yaml.safe_load(default_text)
     if source is None:
         return patterns
+    node = None
     if isinstance(source, Mapping):
         user, where = dict(source), "patterns"
     else:
         where = str(source)
-        try:
-            user = yaml.safe_load(Path(source).read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise ConfigError(f"cannot read cleaning patterns: {exc}", path=source) from exc
+        user, node = parse_yaml(read_config(source, "cleaning patterns"), where)
+        user = {} if user is None else user
+        if not isinstance(user, dict):
+            raise ConfigError("must be a mapping of keys to lists of patterns", path=where, line=1)
+    lines = key_lines(node)
     for key, value in user.items():
-        if key not in patterns:
-            raise ConfigError("unknown key", path=where, field=str(key), expected=", ".join(patterns))
+        if key not in patterns and key != "extra_debris_lines":
+            raise ConfigError(
+                "unknown key", path=where, line=lines.get(str(key)), field=str(key), expected=", ".join(patterns)
+            )
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError("must be a list of strings", path=where, field=str(key))
+            raise ConfigError("must be a list of strings", path=where, line=lines.get(str(key)), field=str(key))
+        if key in ("debris_lines", "extra_debris_lines", "comment_markers"):  # regular expressions: each must compile
+            at = item_lines(node, key)
+            for k, x in enumerate(value):
+                try:
+                    re.compile(x)
+                except re.error as exc:
+                    raise ConfigError(
+                        f"not a regular expression ({exc})",
+                        path=where,
+                        line=at[k] if k < len(at) else None,
+                        field=f"{key}[{k}]",
+                        found=x,
+                    ) from None
         patterns[key] = value
     return patterns
 
@@ -249,7 +274,9 @@ class Cleaner:
         enabled: ``False`` returns every text unchanged (an empty log).
         rules: the rules to apply (default: all of :data:`RULES`).
         exclude: rules to leave out.
-        patterns: a YAML file or dict overriding keys of ``framing/data/cleaning.yaml``.
+        patterns: a YAML file or dict overriding keys of ``framing/data/cleaning.yaml``; its
+            ``extra_debris_lines`` are added to the shipped debris lines rather than replacing them
+            (``framing boilerplate`` writes such a file).
         min_split_frequency: how common (in the English frequency list) each half
             of a run-together word must be before the word is split.
     """
@@ -273,7 +300,10 @@ class Cleaner:
         self._patterns_custom = patterns is not None
         self._patterns_digest = digest(p)
         self._share_words = frozenset(w.lower() for w in p["share_words"])
-        self._debris = re.compile("|".join(f"(?:{x})" for x in p["debris_lines"]), re.IGNORECASE)
+        extra = p.get("extra_debris_lines", [])
+        self._debris = re.compile("|".join(f"(?:{x})" for x in p["debris_lines"] + extra), re.IGNORECASE)
+        # a corpus's own boilerplate (a biography, a promotion) may be longer than the lines debris is sought in
+        self._long_debris = re.compile("|".join(f"(?:{x})" for x in extra), re.IGNORECASE) if extra else None
         self._comment_marker = re.compile("|".join(f"(?:{x})" for x in p["comment_markers"]), re.IGNORECASE)
         self._comment_phrase = re.compile(
             r"\b(?:" + "|".join(re.escape(x) for x in p["comment_phrases"]) + r")\b", re.IGNORECASE
@@ -403,6 +433,8 @@ class Cleaner:
                 # Hide Caption 1 of 11 Photos: …")
                 if "captions" in rules and "Hide Caption" in t and _GALLERY_RE.search(t):
                     mark(i, "captions", "caption of a photo, video or gallery")
+                elif "debris" in rules and self._long_debris is not None and self._long_debris.fullmatch(t.lower()):
+                    mark(i, "debris", "page furniture (" + t.lower()[:40] + ")")
                 continue
             low = t.lower()
             if "share" in rules and n <= 12 and self._is_share_strip(low):
