@@ -55,8 +55,8 @@ def find_boilerplate(
         min_docs: the fewest documents of one outlet a line must be in.
         min_share: the smallest share (0–1) of the outlet's documents a line must be in: with the default
             0.2, a line of an outlet with 200 documents must be in 40 of them.
-        cleaner: the cleaning applied first (default: the standard one); only the lines it leaves are
-            counted.
+        cleaner: the cleaning applied first (default: the corpus folder's ``cleaning.yaml`` when it has one,
+            else the standard cleaning); only the lines it leaves are counted.
         text, id, outlet: the fields of a table, DataFrame or dict that hold them (as in ``load_corpus``).
         max_lines: the most (outlet, line) counts kept at once; beyond it the least frequent are dropped.
 
@@ -71,7 +71,11 @@ def find_boilerplate(
 
     if min_docs < 1 or not 0 <= min_share <= 1:
         raise ValueError(f"min_docs must be at least 1 and min_share between 0 and 1, not {min_docs}, {min_share}")
-    cleaner = cleaner if cleaner is not None else Cleaner()
+    if cleaner is None:
+        from .domain import domain_of
+
+        domain = domain_of(source)
+        cleaner = (domain.load_cleaner() if domain is not None else None) or Cleaner()
     docs_per_outlet: Counter[str] = Counter()
     counts: dict[int, int] = {}  # hash of (outlet, normalised line) -> documents
     kept: dict[int, tuple[str, str, str]] = {}  # for lines in 2+ documents: outlet, line, a doc id

@@ -244,7 +244,9 @@ def analyze(
         n_jobs: worker processes (``-1``: one per core, ``-2``: all but one; see :func:`worker_count`).
             Results are identical and in the same order whatever the number.
         progress: show a progress bar (default: only on a terminal).
-        cleaner: a :class:`~framing.clean.Cleaner`, or ``False`` to analyse the raw text.
+        cleaner: a :class:`~framing.clean.Cleaner` (``Cleaner(patterns="cleaning.yaml")`` adds a corpus's
+            boilerplate, see :mod:`framing.boilerplate`), or ``False`` to analyse the raw text; ``None``: the
+            corpus folder's ``cleaning.yaml`` when it has one, else the shipped patterns.
 
     Returns:
         An :class:`~framing.analysis.Analysis` with one row per input document.
@@ -264,6 +266,8 @@ def build_pipeline(
     cleaner: Cleaner | bool | None = None,
 ) -> Pipeline:
     """The pipeline :func:`analyze` runs on ``corpus`` (the arguments as there)."""
+    if cleaner is None and corpus.domain is not None:
+        cleaner = corpus.domain.load_cleaner()
     return Pipeline(
         actors=resolve_actors(actors, corpus),
         issues=resolve_issues(issues, corpus),

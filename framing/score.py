@@ -112,6 +112,8 @@ def score_to_file(
     domain = domain_of(source)
     if actors is None and domain is not None and domain.actors is not None:
         actors = domain.load_actors()  # read before the resume check, so that an edited file is noticed
+    if cleaner is None and domain is not None:
+        cleaner = domain.load_cleaner()  # the folder's cleaning file (its digest is recorded like any patterns)
     if actors is None and earlier is not None:
         # go on with the actors the earlier run used (discovered from its first documents), not new ones
         recorded = earlier["settings"].get("actors")
