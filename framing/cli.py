@@ -22,6 +22,8 @@ EPILOG = """examples:
   framing report news.csv --text body --outlet source --by political_lean
   framing score news.jsonl.gz -o scores.parquet --jobs 2 --tables documents,sentences,mentions
   framing compare scores.parquet --metric hedged_share,anonymous_share -o by_outlet.csv
+  framing boilerplate news.jsonl.gz -o cleaning.yaml   lines each outlet repeats, as patterns to review
+  framing score news.jsonl.gz -o scores.parquet --cleaning cleaning.yaml
   framing evaluate stance --data newsmtsc/devtest_mt.jsonl --json
 """
 
@@ -57,10 +59,36 @@ def _corpus_args(p: argparse.ArgumentParser, required: bool, stdin: bool = False
     )
     p.add_argument("--analyzers", help="comma-separated analyzers to run (default: all)")
     p.add_argument("--no-clean", action="store_true", help="analyse the raw text without cleaning")
+    _cleaning_arg(p)
     p.add_argument(
         "--jobs", type=int, default=1, help="worker processes (-1: one per core, -2: all but one; default 1)"
     )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def _cleaning_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--cleaning",
+        metavar="FILE",
+        help="cleaning patterns (YAML) replacing or adding to the shipped ones, such as the extra_debris_lines "
+        "framing boilerplate writes; default: the corpus folder's cleaning.yaml, if it has one",
+    )
+
+
+def _cleaner(args: argparse.Namespace) -> Any:
+    """The cleaner the options ask for: ``False`` (none), a :class:`~framing.clean.Cleaner` with the patterns of
+    ``--cleaning``, or ``None`` (the corpus folder's cleaning file, else the shipped patterns)."""
+    from .errors import OptionError
+
+    if getattr(args, "no_clean", False):
+        if args.cleaning:
+            raise OptionError("--no-clean and --cleaning contradict each other: give one of them")
+        return False
+    if args.cleaning:
+        from .clean import Cleaner
+
+        return Cleaner(patterns=args.cleaning)
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -151,6 +179,28 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("--level", type=float, default=0.95, help="coverage of the intervals (default: 0.95)")
     cmp.add_argument("-o", "--out", help="write the table to a .csv, .parquet or .jsonl file instead of printing it")
 
+    bp = sub.add_parser(
+        "boilerplate",
+        help="find the lines each outlet repeats in many of its documents, to remove as cleaning patterns",
+        description="Read a corpus once, clean it, and list the lines that one outlet repeats verbatim in at "
+        "least --min-docs of its documents and at least --min-share of them (a newsletter promotion, a "
+        "columnist's biography). Prints the table as CSV, or with -o writes the lines as cleaning patterns "
+        "(extra_debris_lines) to review and then use with --cleaning. Some repeated lines are article text: "
+        "read them before use.",
+    )
+    bp.add_argument("corpus", nargs="+", help="a folder, a table file, or several articles' files")
+    bp.add_argument("--text", default="text", help="column holding the article text (default: text)")
+    bp.add_argument("--id", default="id", help="column holding document ids (default: id)")
+    bp.add_argument(
+        "--outlet", default="outlet", help="column holding the outlet name (default: outlet; none: one outlet)"
+    )
+    bp.add_argument("--min-docs", type=int, default=5, help="the fewest documents of an outlet a line is in (5)")
+    bp.add_argument(
+        "--min-share", type=float, default=0.2, help="the smallest share of an outlet's documents a line is in (0.2)"
+    )
+    _cleaning_arg(bp)
+    bp.add_argument("-o", "--out", help="write the lines as cleaning patterns to this YAML file")
+
     ev = sub.add_parser(
         "evaluate",
         help="measure an analyzer against human annotation",
@@ -196,9 +246,7 @@ def _analyze(args: argparse.Namespace, corpus, by: str | None = None):
     from .run import analyze_with, build_pipeline, check_group_column
 
     analyzers = [a.strip() for a in args.analyzers.split(",")] if args.analyzers else None
-    pipeline = build_pipeline(
-        corpus, args.actors, args.issues, analyzers=analyzers, cleaner=False if args.no_clean else None
-    )
+    pipeline = build_pipeline(corpus, args.actors, args.issues, analyzers=analyzers, cleaner=_cleaner(args))
     if by is not None:
         check_group_column(corpus, pipeline, by, periods=False)
     return analyze_with(pipeline, corpus, n_jobs=args.jobs, progress=False if args.no_progress else None)
@@ -307,7 +355,7 @@ def cmd_score(args: argparse.Namespace) -> int:
             n_jobs=args.jobs,
             progress=False if args.no_progress else None,
             resume=args.resume,
-            cleaner=False if args.no_clean else None,
+            cleaner=_cleaner(args),
             duplicates=not args.no_duplicates,
             tables=[t.strip() for t in args.tables.split(",") if t.strip()],
         )
@@ -364,6 +412,52 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_boilerplate(args: argparse.Namespace) -> int:
+    from .boilerplate import find_boilerplate, write_cleaning_patterns
+    from .errors import OptionError
+
+    if args.min_docs < 1 or not 0 <= args.min_share <= 1:
+        raise OptionError("--min-docs is at least 1 and --min-share between 0 and 1")
+    if args.out and Path(args.out).suffix.lower() not in (".yaml", ".yml"):
+        raise OptionError(f"-o {args.out}: the patterns are written as a .yaml file")
+    if len(args.corpus) == 1:
+        source: Any = Path(args.corpus[0])
+    else:
+        from .io import existing_paths
+
+        source = existing_paths(args.corpus)
+    t0 = time.perf_counter()
+    table = find_boilerplate(
+        source,
+        min_docs=args.min_docs,
+        min_share=args.min_share,
+        cleaner=_cleaner(args),
+        text=args.text,
+        id=args.id,
+        outlet=args.outlet,
+    )
+    said = (
+        f"{count(len(table), 'line')} repeated in {int(table['documents'].sum()):,} documents, of "
+        f"{table.attrs['documents']:,} documents from {count(table.attrs['outlets'], 'outlet')} "
+        f"({time.perf_counter() - t0:.1f} s)"
+    )
+    if args.out:
+        write_cleaning_patterns(table, args.out, source=" ".join(args.corpus))
+        print(
+            f"{said}; written to {args.out}: read it, delete what is article text, then use it with "
+            f"--cleaning {args.out}",
+            file=sys.stderr,
+        )
+        return 0
+    try:
+        table.to_csv(sys.stdout, index=False)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    print(said, file=sys.stderr)
+    return 0
+
+
 def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from .evaluate import task_module
 
@@ -417,6 +511,8 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             return cmd_score(args)
         if args.command == "compare":
             return cmd_compare(args)
+        if args.command == "boilerplate":
+            return cmd_boilerplate(args)
         if args.command == "evaluate":
             return cmd_evaluate(args, parser)
     except FramingError as exc:

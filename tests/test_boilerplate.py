@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 
@@ -149,3 +150,68 @@ def test_extra_lines_change_the_recorded_digest():
     extra = Cleaner(patterns={"extra_debris_lines": [line_pattern(PROMO)]}).settings()["patterns"]
     assert shipped.startswith("shipped ") and extra.startswith("custom ")
     assert shipped.split()[1] != extra.split()[1]
+
+
+def test_the_cli_prints_the_table_and_writes_the_patterns(tmp_path, capsys):
+    from framing.cli import main
+
+    corpus = write_jsonl(tmp_path / "news.jsonl", synthetic_corpus())
+    assert main(["boilerplate", str(corpus)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[0] == "outlet,line,documents,share,example"
+    assert PROMO in captured.out and BIO in captured.out
+    assert "2 lines repeated in 14 documents, of 20 documents from 2 outlets" in captured.err
+
+    out = tmp_path / "cleaning.yaml"
+    assert main(["boilerplate", str(corpus), "-o", str(out), "--min-docs", "7", "--min-share", "0.5"]) == 0
+    assert yaml.safe_load(out.read_text(encoding="utf-8")) == {"extra_debris_lines": [line_pattern(PROMO)]}
+    assert "--cleaning" in capsys.readouterr().err
+
+
+def test_score_with_cleaning_removes_the_lines_and_a_resume_with_other_cleaning_is_refused(tmp_path, capsys):
+    from framing.cli import main
+
+    corpus = write_jsonl(tmp_path / "news.jsonl", synthetic_corpus())
+    patterns = write_cleaning_patterns(find_boilerplate(synthetic_corpus()), tmp_path / "cleaning.yaml")
+    scores = tmp_path / "scores.csv"
+    args = ["score", str(corpus), "--no-progress", "--analyzers", "readability", "--tables", "cleaning"]
+    assert main([*args, "-o", str(scores), "--cleaning", str(patterns)]) == 0
+    log = pd.read_csv(tmp_path / "scores.cleaning.csv")
+    removed = log[log["rule"] == "debris"]["text"].str.strip()
+    assert removed.value_counts().to_dict() == {PROMO: 8, BIO: 6}
+    record = json.loads((tmp_path / "scores.run.json").read_text(encoding="utf-8"))
+    assert record["settings"]["cleaner"]["patterns"] == Cleaner(patterns=patterns).settings()["patterns"]
+    capsys.readouterr()
+    assert main([*args, "-o", str(scores), "--resume"]) == 1  # the shipped patterns now: refused
+    assert "the cleaning" in capsys.readouterr().err
+    assert main(["score", str(corpus), "-o", str(tmp_path / "x.csv"), "--no-clean", "--cleaning", str(patterns)]) == 1
+
+
+def test_a_corpus_folders_cleaning_file_is_used_and_is_no_document(tmp_path):
+    import framing
+    from framing.score import score_to_file
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for d in synthetic_corpus()[:10]:
+        (folder / f"{d['id']}.txt").write_text(d["text"], encoding="utf-8")
+    assert find_boilerplate(folder, min_share=0.5)["line"].tolist() == [PROMO, BIO]
+    write_cleaning_patterns(find_boilerplate(folder, min_share=0.5), folder / "cleaning.yaml")
+
+    corpus = framing.load_corpus(folder)
+    assert len(corpus) == 10 and corpus.domain.cleaning == folder / "cleaning.yaml"
+    a = framing.analyze(corpus, actors=False, analyzers=["readability"])
+    assert not any(PROMO in a.text(d) or BIO in a.text(d) for d in a.documents["doc_id"])
+    assert a.cleaning["rule"].eq("debris").sum() == 14
+    assert find_boilerplate(folder, min_share=0.5).empty  # the finder reads it too: nothing is left
+
+    score_to_file(folder, tmp_path / "s.csv", actors=False, analyzers=["readability"], progress=False)
+    record = json.loads((tmp_path / "s.run.json").read_text(encoding="utf-8"))
+    assert record["settings"]["cleaner"]["patterns"].startswith("custom ")
+    # a cleaner given explicitly wins over the folder's file
+    b = framing.analyze(corpus, actors=False, analyzers=["readability"], cleaner=Cleaner())
+    assert any(PROMO in b.text(d) for d in b.documents["doc_id"])
+
+    (folder / "cleaning.yaml").write_text("extra_debris_lines:\n  - '(broken'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"cleaning\.yaml, line 2"):
+        framing.analyze(framing.load_corpus(folder), actors=False, analyzers=["readability"])
