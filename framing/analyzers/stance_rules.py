@@ -629,23 +629,23 @@ def score_sentences(
                         else:
                             continue
                         je = j + len(words)
-                        if cat == "negator/care":
+                        if cat in ("negator/care", "negator/oppose"):
+                            # a bad thing opposed ("the fight against terrorism") or the state of one cared for
+                            # ("tends to injured birds") is no blame of the actor
+                            care = cat == "negator/care"
                             if (
                                 w < 0
-                                and _cared_for(word, tokens, j, je, y0, neg_window)
+                                and (
+                                    _cared_for(word, tokens, j, je, y0, neg_window)
+                                    if care
+                                    else je <= y0 and y0 - je <= neg_window
+                                )
                                 and not _n_breaks(breaks, j + 1, y0)
                             ):
                                 w *= nw
                                 negated = True
-                                why = f"state of the one cared for by '{' '.join(words)}'"
-                                hit_note = hit_note + "; " + why if hit_note else why
-                                break
-                            continue
-                        if cat == "negator/oppose":
-                            if w < 0 and je <= y0 and y0 - je <= neg_window and not _n_breaks(breaks, j + 1, y0):
-                                w *= nw
-                                negated = True
-                                why = f"opposed by '{' '.join(words)}'"
+                                what = "state of the one cared for by" if care else "opposed by"
+                                why = f"{what} '{' '.join(words)}'"
                                 hit_note = hit_note + "; " + why if hit_note else why
                                 break
                             continue
