@@ -246,7 +246,7 @@ def _load_patterns(source: str | Path | Mapping[str, Any] | None) -> dict[str, l
             )
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError("must be a list of strings", path=where, line=lines.get(str(key)), field=str(key))
-        if key in ("debris_lines", "extra_debris_lines", "comment_markers"):  # regular expressions: each must compile
+        if key in ("debris_lines", "debris_lines_any_length", "extra_debris_lines", "comment_markers"):  # regexes
             at = item_lines(node, key)
             for k, x in enumerate(value):
                 try:
@@ -302,8 +302,10 @@ class Cleaner:
         self._share_words = frozenset(w.lower() for w in p["share_words"])
         extra = p.get("extra_debris_lines", [])
         self._debris = re.compile("|".join(f"(?:{x})" for x in p["debris_lines"] + extra), re.IGNORECASE)
-        # a corpus's own boilerplate (a biography, a promotion) may be longer than the lines debris is sought in
-        self._long_debris = re.compile("|".join(f"(?:{x})" for x in extra), re.IGNORECASE) if extra else None
+        # a corpus's own boilerplate (a biography, a promotion) and a sign-up form's text may be longer than the
+        # lines debris is sought in
+        long = p.get("debris_lines_any_length", []) + extra
+        self._long_debris = re.compile("|".join(f"(?:{x})" for x in long), re.IGNORECASE) if long else None
         self._comment_marker = re.compile("|".join(f"(?:{x})" for x in p["comment_markers"]), re.IGNORECASE)
         self._comment_phrase = re.compile(
             r"\b(?:" + "|".join(re.escape(x) for x in p["comment_phrases"]) + r")\b", re.IGNORECASE

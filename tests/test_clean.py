@@ -64,6 +64,20 @@ def test_news_site_furniture_lines_are_debris():
         "This is a rush transcript. Copy may not be in its final form.",
         "Interested in Syria? Add Syria as an interest to stay up to date on the latest Syria news. Add Interest",
         "Send letters to: letters@example.com.",
+        "Write to Jane Roe at jane.roe@example.com",
+        "Thank you for signing up. For more from us, check out our latest issue",
+        "Subscribe now for as little as $2 a month!",
+        "Story continues",
+        "Advertisement Advertisement",
+        "Visit Business Insider's homepage for more stories.",
+        "Get news from the BBC in your inbox, each weekday morning",
+        # sign-up forms run to a paragraph, longer than the lines other furniture is sought in
+        "Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box. "
+        "Invalid email address. Please re-enter. You must select a newsletter to subscribe to. Sign Up You will "
+        "receive emails containing news content, updates and promotions from The Daily Ledger.",
+        "Morning Trade A speed read on global trade news, weekday mornings, in your inbox. Email Sign Up By signing "
+        "up you agree to receive email newsletters or alerts from the Ledger. You can unsubscribe at any time. This "
+        "site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
     ]
     body = [
         "The Senate voted on Tuesday to pass the bill after a long debate on the floor.",
@@ -74,6 +88,9 @@ def test_news_site_furniture_lines_are_debris():
         "Six years ago, the same bill failed.",
         "Voters said the opinions expressed at the hearing were their own.",
         "She signed up to receive the benefits in May.",
+        "The senators wrote to the agency that its rules, which had been in force for years, were never meant to "
+        "cover people who signed up for the program before it changed, and that the agency should not write to "
+        "them at all until the court had ruled on the case brought by the families last spring in Ohio.",
     ]
     text = "\n\n".join(x for pair in zip(body, furniture) for x in pair) + "\n\n" + "\n\n".join(furniture[len(body) :])
     r = Cleaner().clean(text)
