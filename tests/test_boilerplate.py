@@ -13,7 +13,7 @@ from framing.boilerplate import find_boilerplate, line_pattern, write_cleaning_p
 from framing.clean import Cleaner
 from framing.errors import ConfigError
 
-PROMO = "The Morning Ledger brings the top stories of the day to your inbox at six, every weekday."
+PROMO = "The Morning Ledger brings the top stories of the day to your phone at six, every weekday."
 BIO = "Jane Roe is a columnist for The Ledger and the author of three books on Congress."
 QUOTE = "“We will not back down from this fight,” the senator told reporters on the Capitol steps."
 TOPICS = ["budget", "border", "tariffs", "schools", "courts", "housing", "energy", "health", "farms", "roads"]
