@@ -246,7 +246,7 @@ def _load_patterns(source: str | Path | Mapping[str, Any] | None) -> dict[str, l
             )
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError("must be a list of strings", path=where, line=lines.get(str(key)), field=str(key))
-        if key in ("debris_lines", "debris_lines_any_length", "extra_debris_lines", "comment_markers"):  # regexes
+        if key in ("debris_lines", "extra_debris_lines", "comment_markers"):  # regular expressions: each must compile
             at = item_lines(node, key)
             for k, x in enumerate(value):
                 try:
@@ -303,9 +303,12 @@ class Cleaner:
         extra = p.get("extra_debris_lines", [])
         self._debris = re.compile("|".join(f"(?:{x})" for x in p["debris_lines"] + extra), re.IGNORECASE)
         # a corpus's own boilerplate (a biography, a promotion) and a sign-up form's text may be longer than the
-        # lines debris is sought in
-        long = p.get("debris_lines_any_length", []) + extra
-        self._long_debris = re.compile("|".join(f"(?:{x})" for x in long), re.IGNORECASE) if long else None
+        # lines debris is sought in: the first by whole-line patterns, the second by phrases (a substring test:
+        # every paragraph of an article is such a line, and a regular expression searched through each cost
+        # cleaning a third of its time)
+        self._long_debris = re.compile("|".join(f"(?:{x})" for x in extra), re.IGNORECASE) if extra else None
+        self._long_phrases = tuple(x.lower() for x in p.get("debris_phrases_any_length", []))
+        self._phrases = tuple(x.lower() for x in p.get("debris_phrases", [])) + self._long_phrases
         self._comment_marker = re.compile("|".join(f"(?:{x})" for x in p["comment_markers"]), re.IGNORECASE)
         self._comment_phrase = re.compile(
             r"\b(?:" + "|".join(re.escape(x) for x in p["comment_phrases"]) + r")\b", re.IGNORECASE
@@ -403,6 +406,13 @@ class Cleaner:
             result = self.split_words(result, TextModel(result.text))
         return result
 
+    def _long_furniture(self, low: str) -> bool:
+        """Whether a line of more than 40 words (lower-cased) is furniture: it holds a sign-up form's phrase, or
+        it is a whole line of the user's own boilerplate (``extra_debris_lines``)."""
+        if any(phrase in low for phrase in self._long_phrases):
+            return True
+        return self._long_debris is not None and self._long_debris.fullmatch(low) is not None
+
     # ------------------------------------------------------------------ line rules
     def _line_rules(
         self,
@@ -435,13 +445,13 @@ class Cleaner:
                 # Hide Caption 1 of 11 Photos: …")
                 if "captions" in rules and "Hide Caption" in t and _GALLERY_RE.search(t):
                     mark(i, "captions", "caption of a photo, video or gallery")
-                elif "debris" in rules and self._long_debris is not None and self._long_debris.fullmatch(t.lower()):
+                elif "debris" in rules and self._long_furniture(t.lower()):
                     mark(i, "debris", "page furniture (" + t.lower()[:40] + ")")
                 continue
             low = t.lower()
             if "share" in rules and n <= 12 and self._is_share_strip(low):
                 mark(i, "share", "share-button text")
-            elif "debris" in rules and self._debris.fullmatch(low):
+            elif "debris" in rules and (self._debris.fullmatch(low) or any(ph in low for ph in self._phrases)):
                 mark(i, "debris", "page furniture (" + low[:40] + ")")
             elif "captions" in rules and low.startswith(self._caption_prefixes):
                 mark(i, "captions", "caption of a photo, video or gallery")
