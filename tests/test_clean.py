@@ -82,6 +82,10 @@ def test_news_site_furniture_lines_are_debris():
         "Morning Trade A speed read on global trade news, weekday mornings, in your inbox. Email Sign Up By signing "
         "up you agree to receive email newsletters or alerts from the Ledger. You can unsubscribe at any time. This "
         "site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+        "Get The Brief. Sign up to receive the top stories you need to know right now. Choose your country "
+        + "United States of America Afghanistan Albania Algeria American Samoa Andorra Angola Anguilla Antigua and "
+        + "Barbuda Argentina Armenia Aruba Australia Austria Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus "
+        + "Belgium Belize Benin Bermuda Bhutan Bolivia",
     ]
     body = [
         "The Senate voted on Tuesday to pass the bill after a long debate on the floor.",
