@@ -136,14 +136,19 @@ def frequent_names(texts: list[str], min_share: float) -> set[str]:
     return {w for w, c in caps.items() if c >= 0.9 * (c + lower[w]) and sent_freq[w] / n >= min_share}
 
 
+def _words(text: str) -> list[str]:
+    """The words of a sentence as the discovery reads them (lower case, contractions and possessives off)."""
+    return _TOKEN_RE.findall(_preprocess(text))
+
+
 class _Terms:
-    """Words and two-word phrases of a sentence, without stop words; a phrase never spans a removed word."""
+    """Words and two-word phrases of a sentence (given as its :func:`_words`), without stop words; a phrase never
+    spans a removed word."""
 
     def __init__(self, stops: frozenset[str]) -> None:
         self.stops = stops
 
-    def __call__(self, text: str) -> list[str]:
-        words = _TOKEN_RE.findall(_preprocess(text))
+    def __call__(self, words: list[str]) -> list[str]:
         stops = self.stops
         keep = [w not in stops and len(w) > 1 for w in words]
         terms = [w for w, ok in zip(words, keep) if ok]
@@ -172,7 +177,7 @@ def _top_terms(weights, vocab, n_terms: int) -> list[str]:
 FRAGMENT_SHARE = 0.6
 
 
-def _fragments(texts: list[str], function_words: frozenset[str]) -> set[str]:
+def _fragments(sentences: list[list[str]], function_words: frozenset[str]) -> set[str]:
     """Words that mostly occur inside one two-word name or phrase: "white" in "White House", "north" in "North
     Korea", "middle" and "east" in "Middle East". As a keyword such a word would match every "white" of the
     corpus, and it names nothing on its own; when the name is a frequent one, left out as a stop word, its
@@ -180,8 +185,7 @@ def _fragments(texts: list[str], function_words: frozenset[str]) -> set[str]:
     ("the border" does not make "border" a fragment); shares are of sentences."""
     word_df: Counter[str] = Counter()
     pair_df: Counter[tuple[str, str]] = Counter()
-    for t in texts:
-        words = _TOKEN_RE.findall(_preprocess(t))
+    for words in sentences:
         word_df.update(set(words))
         pair_df.update({(a, b) for a, b in pairwise(words) if a not in function_words and b not in function_words})
     inside: Counter[str] = Counter()
@@ -225,7 +229,8 @@ def discover_issues(
     analyzer = _Terms(frozenset(stops))
     params: dict[str, Any] = dict(analyzer=analyzer, min_df=1, max_df=0.5 if len(texts) >= 20 else 1.0)
     vec = TfidfVectorizer(sublinear_tf=True, **params) if method == "nmf" else CountVectorizer(**params)
-    X = vec.fit_transform(texts)
+    sentences = [_words(t) for t in texts]  # read once, for the vectorizer and for the fragments of names
+    X = vec.fit_transform(sentences)
     if n_docs > 1:
         # a term must occur in at least two documents: one document repeating a phrase (a byline, a
         # newsletter footer) is not an issue
@@ -244,7 +249,7 @@ def discover_issues(
             vocab = vec.get_feature_names_out()
     else:
         vocab = vec.get_feature_names_out()
-    fragments = _fragments(texts, frozenset(ENGLISH_STOP_WORDS | GENERIC_WORDS))
+    fragments = _fragments(sentences, frozenset(ENGLISH_STOP_WORDS | GENERIC_WORDS))
     if fragments:
         keep_terms = np.flatnonzero([str(t) not in fragments for t in vocab])
         if len(keep_terms) >= k:
