@@ -29,6 +29,7 @@ import pandas as pd
 
 from .clean import Cleaner, _lines
 from .corpus import Corpus
+from .errors import OptionError
 
 __all__ = ["COLUMNS", "find_boilerplate", "line_pattern", "write_cleaning_patterns"]
 
@@ -70,7 +71,10 @@ def find_boilerplate(
     from .io import iter_source
 
     if min_docs < 1 or not 0 <= min_share <= 1:
-        raise ValueError(f"min_docs must be at least 1 and min_share between 0 and 1, not {min_docs}, {min_share}")
+        raise OptionError(
+            f"min_docs (--min-docs) must be at least 1 and min_share (--min-share) between 0 and 1, not "
+            f"{min_docs} and {min_share}"
+        )
     if cleaner is None:
         from .domain import domain_of
 

@@ -337,12 +337,8 @@ def cmd_score(args: argparse.Namespace) -> int:
             from .io import iter_jsonl_stream
 
             source: Any = iter_jsonl_stream(sys.stdin.buffer, text=args.text, id=args.id, outlet=args.outlet)
-        elif len(args.corpus) == 1:
-            source = Path(args.corpus[0])
-        else:  # several files: their documents in order (a missing one fails before any is read)
-            from .io import existing_paths
-
-            source = existing_paths(args.corpus)
+        else:
+            source = _path_source(args.corpus)
         summary = score_to_file(
             source,
             args.out,
@@ -404,31 +400,38 @@ def cmd_compare(args: argparse.Namespace) -> int:
         write_table(table, args.out)
         print(f"wrote {count(len(table), 'row')} to {args.out}", file=sys.stderr)
     else:
-        try:
-            table.to_csv(sys.stdout, index=False)
-            sys.stdout.flush()
-        except BrokenPipeError:  # piped into head: the reader has what it wanted
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _print_csv(table)
     return 0
+
+
+def _path_source(paths: list[str]) -> Any:
+    """What a command reads from its path arguments: the one file or folder, or several files' documents in
+    order (a missing one fails before any is read)."""
+    if len(paths) == 1:
+        return Path(paths[0])
+    from .io import existing_paths
+
+    return existing_paths(paths)
+
+
+def _print_csv(table: Any) -> None:
+    """Print a table as CSV; piped into ``head``, the reader has what it wanted when the pipe closes."""
+    try:
+        table.to_csv(sys.stdout, index=False)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def cmd_boilerplate(args: argparse.Namespace) -> int:
     from .boilerplate import find_boilerplate, write_cleaning_patterns
     from .errors import OptionError
 
-    if args.min_docs < 1 or not 0 <= args.min_share <= 1:
-        raise OptionError("--min-docs is at least 1 and --min-share between 0 and 1")
     if args.out and Path(args.out).suffix.lower() not in (".yaml", ".yml"):
         raise OptionError(f"-o {args.out}: the patterns are written as a .yaml file")
-    if len(args.corpus) == 1:
-        source: Any = Path(args.corpus[0])
-    else:
-        from .io import existing_paths
-
-        source = existing_paths(args.corpus)
     t0 = time.perf_counter()
     table = find_boilerplate(
-        source,
+        _path_source(args.corpus),
         min_docs=args.min_docs,
         min_share=args.min_share,
         cleaner=_cleaner(args),
@@ -449,11 +452,7 @@ def cmd_boilerplate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 0
-    try:
-        table.to_csv(sys.stdout, index=False)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    _print_csv(table)
     print(said, file=sys.stderr)
     return 0
 
