@@ -71,12 +71,15 @@ from .sourcing_speakers import (
     NAMED,
     OFFICIAL,
     PRONOUNS,
+    ROLE,
     SKIP_BEFORE_VERB,
     STOP,
     TITLES,
     Phrase,
     SpeakerTyper,
     _words,
+    described_head,
+    describes_source,
     full_name,
     np_after,
     np_before,
@@ -290,6 +293,21 @@ _INTRO_SUBORDINATORS = frozenset(
         "following for by from until unlike like upon amid among speaking asked asking addressing responding"
     )
 )
+#: words before "to" and a reporting verb that tell why a source is not named, not what it said: "anonymity to
+#: discuss", and after a negation "not authorized to speak"
+_ANONYMITY_WORDS = frozenset(_words("anonymity anonymously"))
+_LEAVE_WORDS = frozenset(_words("authorized authorised allowed permitted cleared"))
+#: a pronoun and a contracted verb, which open a clause ("it’s", "that's", "there’s")
+_CONTRACTED_OPENER = re.compile(r"(?:it|that|this|there|here|what|he|she|they|we|you|i)['’]")
+#: prepositions that make a source a member or a voice of the actor after them ("officials in Kabul", "a
+#: spokesman for the ministry"), so that the actor speaks through it
+_MEMBERSHIP = frozenset(_words("of for at in from inside within"))
+#: words that may follow the source of an inverted reporting verb: "..., said Rizvi in an interview", "said a
+#: senior official who ..."
+_AFTER_INVERTED_SOURCE = frozenset(_words("who in on at during after"))
+#: more of them right after a quotation ("“…,” said Cornyn with a laugh", "said Cornyn to reporters"), where the
+#: verb cannot have an object ("Rizvi, an analyst, hailed Dunford as ..." names no speaker after the verb)
+_AFTER_QUOTED_SOURCE = _AFTER_INVERTED_SOURCE | frozenset(_words("with to before when while"))
 _TELL = frozenset(_words("tell inform assure reassure warn remind brief notify ask urge advise"))
 
 
@@ -381,7 +399,9 @@ class AttributionFinder:
         self.matcher = CueMatcher(verbs)
         n = max(1, min_quote_words)
         self.min_words_re = re.compile(r"\w+" + r"\W+\w+" * (n - 1))
-        self.heads = frozenset(w for w, cat in self.typer.common.items() if cat in (ANONYMOUS, OFFICIAL, DOCUMENT))
+        self.heads = frozenset(
+            w for w, cat in self.typer.common.items() if cat in (ANONYMOUS, OFFICIAL, DOCUMENT, ROLE)
+        )
 
     def entry_info(self, e: Any) -> tuple[Any, ...]:
         """The cue fields of a lexicon entry (lemma, frame, category, loaded, direction, needs, weight, noun)."""
@@ -737,6 +757,10 @@ class _Doc:
             return none  # "declined to comment", not "attacks declined by 22 percent"
         if k2 < n and c.category in _INTERNAL and toks[k2] in _PARTICLES:
             return none  # "backed down", "signed up", "pushing up prices": another verb
+        if describes_source(toks, k) and not (k > 0 and toks[k - 1] in _BE):
+            return none  # "officials briefed on the talks said", "who spoke on condition of anonymity"
+        if k >= 2 and toks[k - 1] == "to" and self._unauthorised(toks, k - 2):
+            return none  # "(on condition of) anonymity to discuss", "was not authorized to speak": no report
         if c.lemma == "plead" and k2 < n and toks[k2] in _PLEAS:
             return none  # "pleaded guilty to lying": a plea in court, not a statement reported
         if k > 0 and toks[k - 1] in ARTICLES and _soft(text[se[k - 1] : c.start]):
@@ -959,6 +983,18 @@ class _Doc:
             return (ph if ph is not None and self._recognised(toks, ss, se, ph) else None), False, False
         return None, False, False
 
+    @staticmethod
+    def _unauthorised(toks: Sequence[str], i: int) -> bool:
+        """Whether token ``i`` (before "to" and a reporting verb) says why a source is not named: "anonymity",
+        or "authorized" after a negation ("was not authorized", "wasn't allowed")."""
+        t = toks[i]
+        if t in _ANONYMITY_WORDS:
+            return True
+        if t not in _LEAVE_WORDS or i == 0:
+            return False
+        before = toks[i - 1]
+        return before in ("not", "never") or before.endswith(("n't", "n’t"))
+
     def _reduced_passive_agent(
         self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue, n: int
     ) -> Phrase | None:
@@ -1011,17 +1047,23 @@ class _Doc:
         """True when a phrase can only be a speaker: a pronoun, a name, or a source noun ("officials")."""
         if ph is None:
             return False
-        w = toks[ph.b - 1]
+        h = ph.b - 1
+        w = toks[h]
+        if w not in PRONOUNS and w not in self.f.typer.common:
+            # "a person [familiar with the talks]", "an aide [to the president]": a source noun as head decides
+            d = described_head(toks, ph.a, ph.b)
+            if d >= 0 and toks[d] in self.heads:
+                h, w = d, toks[d]
         if w in PRONOUNS:
             return True
         if w in DETERMINERS and toks[ph.a] in ARTICLES:
             return False  # "a few questions": a quantity, not a speaker
         if w in self.f.typer.common:
             return True
-        if not self.text[ss[ph.b - 1]].isupper():
+        if not self.text[ss[h]].isupper():
             return False
         # a capitalised word: a name, unless it only opens the sentence ("Bankruptcy is ...", "Periodic closures")
-        if ph.b - 1 > 0:
+        if h > 0:
             return True
         if w in _COMMON_OPENERS:
             return False
@@ -1181,15 +1223,19 @@ class _Doc:
         """
         if c.category != "speech" or c.lemma in _TELL or toks[c.k2 - 1].endswith("ing"):
             return None
-        ph = np_after(text, toks, ss, se, c.k2, n, max_len=8)
+        ph = np_after(text, toks, ss, se, c.k2, n, max_len=8, heads=self.heads)
         if ph is None:
             return None
         if toks[ph.a] in ("that", "it", "this", "there", "you") and ph.b - ph.a == 1:
             return None
+        if _CONTRACTED_OPENER.match(toks[ph.a]):
+            return None  # "says it’s clear that ...": a clause, not a speaker
         if ph.b < n:
             gap = text[se[ph.b - 1] : ss[ph.b]]
-            if not _CLAUSE_PUNCT.search(gap) and toks[ph.b] not in ("who", "in", "on", "at", "during", "after"):
-                return None
+            if not _CLAUSE_PUNCT.search(gap):
+                quoted = c.k > 0 and any(q in text[se[c.k - 1] : c.start] for q in _QUOTE_CHARS)
+                if toks[ph.b] not in (_AFTER_QUOTED_SOURCE if quoted else _AFTER_INVERTED_SOURCE):
+                    return None
         if not self._recognised(toks, ss, se, ph):
             return None
         return ph
@@ -1221,7 +1267,7 @@ class _Doc:
     def _set_source(
         self, a: Attribution, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase
     ) -> None:
-        actor, form = self._actor_in(ph.start, ph.end) if self.mentions else ("", "")
+        actor, form = self._source_actor(toks, ss, se, ph) if self.mentions else ("", "")
         atype = self.actor_types.get(actor) if actor else None
         phrase = self.text[ph.start : ph.end]
         # the type and name depend only on the phrase, its last token (which may run on: "he’s said"),
@@ -1242,6 +1288,22 @@ class _Doc:
         a.source_actor = actor
         if a.kind == "indirect" and stype == DOCUMENT:
             a.kind = "document"
+
+    def _source_actor(self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase) -> tuple[str, str]:
+        """The actor who speaks through a source phrase: the one its head names ("Pakistan's foreign ministry"),
+        else one that the head belongs to ("officials in Kabul", "a spokesman for Trump"); not one the phrase
+        only describes it by ("an aide to Trump", "a person close to Trump", "people who met Trump": these
+        speak, not Trump)."""
+        h = self.f.typer.head_end(self.text, toks, ss, se, ph)
+        if h == ph.b:
+            return self._actor_in(ph.start, ph.end)
+        actor, form = self._actor_in(ph.start, se[h - 1])
+        if actor or toks[h] not in _MEMBERSHIP:
+            return actor, form
+        actor, form = self._actor_in(ss[h], ph.end)
+        if actor and toks[h] != "for" and self.f.typer.is_person(self.actor_types.get(actor)):
+            return "", ""  # "a friend of Trump": a person has no members; only "for" speaks for one
+        return actor, form
 
     def _actor_in(self, start: int, end: int) -> tuple[str, str]:
         """The actor mentioned in a span (the last one: the head of "Pakistan's foreign ministry" is Pakistan)."""

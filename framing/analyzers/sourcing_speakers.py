@@ -38,13 +38,19 @@ from ..text import WORD_RE
 from ..vocab import MONTHS, WEEKDAYS
 
 __all__ = [
+    "ANONYMITY_FORMULAS",
     "ANONYMOUS",
     "DOCUMENT",
     "NAMED",
     "OFFICIAL",
+    "POSTMODIFIERS",
+    "RELATIONAL",
     "SOURCE_TYPES",
     "Phrase",
     "SpeakerTyper",
+    "described_head",
+    "describes_source",
+    "head_end_of",
     "np_after",
     "np_before",
 ]
@@ -84,7 +90,9 @@ DETERMINERS = frozenset(
 )
 #: Words after which the next word is a noun, never a verb.
 ARTICLES = frozenset(_words("the a an his her their its our my your every each no such whose"))
-_NOUNS_LY_ING = frozenset(["family", "ally", "assembly", "rally", "polling", "building", "ruling", "king", "wing"])
+_NOUNS_LY_ING = frozenset(
+    _words("family ally assembly rally polling building ruling king wing meeting briefing hearing gathering")
+)
 _OBJECTS = {"him": NAMED, "her": NAMED, "them": ANONYMOUS, "us": ANONYMOUS, "me": NAMED}
 _LINKS = frozenset(["of", "for", "and", "&", "to", "or"])
 # Words that never continue a noun phrase to the left or right of a reporting verb.
@@ -247,20 +255,233 @@ def np_before(
         k += 1
     if toks[k] in _STOP_NOT_DET:
         return None
-    # "officials at the ISPR", "a spokesman for the ministry", "officials in Kabul": the head noun comes before
-    # the preposition (else the place, "Kabul", was the speaker)
-    if (
-        heads
-        and k - 2 >= lo
-        and toks[k - 1] in ("of", "at", "for", "from", "with", "in")
-        and toks[k - 2] in heads
-        and _soft_gap(_gap(text, ss, se, k), toks[k - 1])
-        and _soft_gap(_gap(text, ss, se, k - 1), toks[k - 2])
-    ):
-        outer = np_before(text, toks, ss, se, k - 2, lo, max_len)
-        if outer is not None:
-            k = outer.a
+    if heads:
+        k = _head_before(text, toks, ss, se, k, j, lo, max_len, heads)
     return Phrase(k, j + 1, ss[k], se[j])
+
+
+#: prepositions after which a noun phrase belongs to the source noun before them ("officials at the ISPR", "a
+#: spokesman for the ministry", "officials in Kabul", "an aide to the president"): that noun is the head
+_HEAD_PREPOSITIONS = frozenset(["of", "at", "for", "from", "with", "in", "to", "on", "inside", "within"])
+#: word sequences that join a source to a noun phrase describing it, the noun phrase after them: "a person
+#: familiar with the talks", "sources close to the president", "officials speaking on condition of anonymity"
+POSTMODIFIERS: frozenset[tuple[str, ...]] = frozenset(
+    tuple(p.split())
+    for p in (
+        "familiar with",
+        "close to",
+        "closest to",
+        "closer to",
+        "briefed on",
+        "briefed about",
+        "knowledgeable about",
+        "involved in",
+        "involved with",
+        "privy to",
+        "loyal to",
+        "allied with",
+        "aligned with",
+        "connected to",
+        "affiliated with",
+        "sympathetic to",
+        "opposed to",
+        "working for",
+        "working on",
+        "working in",
+        "working at",
+        "with knowledge of",
+        "with direct knowledge of",
+        "with firsthand knowledge of",
+        "with first-hand knowledge of",
+        "with detailed knowledge of",
+        "with intimate knowledge of",
+        "with knowledge about",
+        "speaking on condition of",
+        "speaking on the condition of",
+        "speaking under condition of",
+    )
+)
+#: what a reporter writes about a source's anonymity: it describes the attribution beside it ("said an official
+#: who spoke on condition of anonymity"), and is none of its own
+ANONYMITY_FORMULAS: frozenset[tuple[str, ...]] = frozenset(
+    tuple(p.split())
+    for p in (
+        "spoke on condition of",
+        "spoke on the condition of",
+        "spoke under condition of",
+        "spoke anonymously",
+        "asked not to be",
+        "requested anonymity",
+        "requested not to be",
+        "declined to be named",
+        "declined to be identified",
+        "insisted on anonymity",
+    )
+)
+_POSTMODIFIER_ENDS = frozenset(p[-1] for p in POSTMODIFIERS)
+
+
+#: the postmodifiers that open with a reporting verb: "officials briefed on the talks said" reports one thing
+_VERB_POSTMODIFIERS = frozenset(p for p in POSTMODIFIERS if p[0] in ("briefed", "speaking"))
+_DESCRIBING: dict[str, list[tuple[str, ...]]] = {}
+for _p in sorted(POSTMODIFIERS | ANONYMITY_FORMULAS):
+    _DESCRIBING.setdefault(_p[0], []).append(_p)
+
+
+def describes_source(toks: Sequence[str], k: int) -> bool:
+    """Whether the reporting verb at token ``k`` opens an anonymity formula ("who asked not to be named",
+    "speaking on condition of") or a postmodifier ("officials briefed on the talks said"): it describes a
+    source and reports nothing. (Adjectives of a stance, "opposed to", "sympathetic to", still report one.)"""
+    return any(
+        (p in ANONYMITY_FORMULAS or p in _VERB_POSTMODIFIERS) and tuple(toks[k : k + len(p)]) == p
+        for p in _DESCRIBING.get(toks[k], ())
+    )
+
+
+_POSTMODIFIER_LENGTHS = sorted({len(p) for p in POSTMODIFIERS}, reverse=True)
+
+
+def _head_before(
+    text: str,
+    toks: Sequence[str],
+    ss: Sequence[int],
+    se: Sequence[int],
+    k: int,
+    j: int,
+    lo: int,
+    max_len: int,
+    heads: frozenset[str],
+) -> int:
+    """Where the source phrase ending at token ``j`` starts when the noun phrase starting at token ``k`` only describes it: after a
+    source noun and a preposition ("officials at the ISPR", "an aide to the president": else the place, or the
+    president, was the speaker), after a postmodifier (:data:`POSTMODIFIERS`: "a person familiar with the
+    talks", "people with direct knowledge of the plan"), or in a relative clause ("people who attended the
+    meeting"). Two steps at most ("aides close to officials in Kabul")."""
+    for _ in range(2):
+        p = toks[k - 1] if k - 1 >= lo else ""
+        if (
+            p in _HEAD_PREPOSITIONS
+            and k - 2 >= lo
+            and toks[k - 2] in heads
+            and (p != "to" or toks[k - 2] in RELATIONAL)
+            and _soft_run(text, toks, ss, se, k - 2, k)
+        ):
+            outer = np_before(text, toks, ss, se, k - 2, lo, max_len)
+            if outer is None:
+                return k
+            k = outer.a
+            continue
+        if p in _POSTMODIFIER_ENDS:
+            for n in _POSTMODIFIER_LENGTHS:
+                h = k - n - 1  # the last word of the source noun phrase
+                if h >= lo and tuple(toks[k - n : k]) in POSTMODIFIERS and _soft_run(text, toks, ss, se, h, k):
+                    if toks[h].endswith("ly") and h - 1 >= lo and _soft_gap(_gap(text, ss, se, h), toks[h - 1]):
+                        h -= 1  # "people intimately familiar with"
+                    outer = np_before(text, toks, ss, se, h, lo, max_len)
+                    if outer is not None:
+                        k = outer.a
+                        break
+            else:
+                return k
+            continue
+        return _relative_head(text, toks, ss, se, k, j, lo, max_len, heads)
+    return k
+
+
+#: the most words between a relative pronoun and the end of the clause it opens that a source phrase may span
+_RELATIVE_SPAN = 8
+
+
+def _relative_head(
+    text: str,
+    toks: Sequence[str],
+    ss: Sequence[int],
+    se: Sequence[int],
+    k: int,
+    j: int,
+    lo: int,
+    max_len: int,
+    heads: frozenset[str],
+) -> int:
+    """Where a source phrase ending at token ``j`` starts when the noun phrase at token ``k`` ends a relative clause without commas
+    about a source noun or a name: "Several people who attended the meeting said" (not "the meeting")."""
+    i = k - 1
+    while i >= lo and k - i <= _RELATIVE_SPAN:
+        t = toks[i]
+        if not _soft_gap(_gap(text, ss, se, i + 1), t) or t in _CLAUSE_BREAKERS:
+            return k
+        if t == "who":
+            h = i - 1
+            if h < lo or j - i < 2 or not _soft_gap(_gap(text, ss, se, i), toks[h]):
+                return k  # "a person who helped plan": the clause has no object, the verb may be its own
+            if toks[h] in heads or (text[ss[h]].isupper() and toks[h] not in _NOT_NAMES):
+                outer = np_before(text, toks, ss, se, h, lo, max_len)
+                if outer is not None:
+                    return outer.a
+            return k
+        i -= 1
+    return k
+
+
+#: words a relative clause between its source and the reporting verb does not hold (a clause of its own begins)
+_CLAUSE_BREAKERS = frozenset(
+    _words("which that and but or because although though while if when whether as said says told added")
+)
+
+
+#: words after which a source phrase only describes its head: a preposition, a relative pronoun
+_AFTER_HEAD = _HEAD_PREPOSITIONS | frozenset(["about", "who"])
+#: nouns for a person who works for or speaks for another, the one named after "to" ("an aide to the president")
+RELATIONAL = frozenset(
+    _words(
+        "aide aides adviser advisers advisor advisors spokesman spokeswoman spokesperson spokesmen spokeswomen "
+        "assistant assistants envoy ambassador counsel consultant consultants secretary lawyer lawyers attorney "
+        "attorneys successor heir deputy"
+    )
+)
+
+
+def described_head(toks: Sequence[str], a: int, b: int) -> int:
+    """The head of a source phrase ``[a, b)`` that a clause or a postmodifier describes, so that the head, not
+    the last word, tells whether the phrase is a source: "a person | familiar with the talks", "an aide | to
+    the president", "people | who attended the meeting"; -1 for any other phrase ("officials in Kabul" ends in
+    a name, and "some of the greatest" or "the campaign in fact" are no source)."""
+    e = head_end_of(toks, a, b)
+    if e >= b or toks[e - 1] in DETERMINERS:
+        return -1
+    t = toks[e]
+    if t == "who" or (t == "to" and toks[e - 1] in RELATIONAL) or t not in _AFTER_HEAD:
+        return e - 1  # a relative clause, "to" after a relational noun, or a postmodifier
+    return -1
+
+
+def head_end_of(toks: Sequence[str], a: int, b: int) -> int:
+    """The end of the head of the source phrase at tokens ``[a, b)``: the first preposition, relative pronoun or
+    postmodifier after its first word ("officials | at the ISPR", "sources | close to the president", "people |
+    who attended", "a person | familiar with"), else ``b``."""
+    for k in range(a + 1, b):
+        t = toks[k]
+        if t in _AFTER_HEAD:
+            return k
+        if t in _DESCRIBING and any(p in POSTMODIFIERS and tuple(toks[k : k + len(p)]) == p for p in _DESCRIBING[t]):
+            return k - 1 if k - 1 > a and toks[k - 1].endswith("ly") else k
+    return b
+
+
+def _postmodifier_length(toks: Sequence[str], e: int, head: str, heads: frozenset[str]) -> int:
+    """The number of words of a postmodifier (:data:`POSTMODIFIERS`) starting at token ``e``, or of "to" after a
+    source noun ("an aide to"); 0 when there is none."""
+    if toks[e] == "to" and head in RELATIONAL:
+        return 1
+    for p in _DESCRIBING.get(toks[e], ()):
+        if p in POSTMODIFIERS and tuple(toks[e : e + len(p)]) == p:
+            return len(p)
+    return 0
+
+
+def _soft_run(text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], a: int, b: int) -> bool:
+    """True when tokens ``a`` to ``b`` (inclusive) are separated by nothing a noun phrase cannot span."""
+    return all(_soft_gap(_gap(text, ss, se, i), toks[i - 1]) for i in range(a + 1, b + 1))
 
 
 def np_after(
@@ -273,11 +494,15 @@ def np_after(
     max_len: int = 12,
     allow_of: bool = True,
     objects: bool = False,
+    heads: frozenset[str] | None = None,
 ) -> Phrase | None:
     """The noun phrase starting at token ``k`` and ending before ``hi`` (or at punctuation).
 
     ``objects``: an object pronoun ("according to him") or a possessive
-    ("according to her lawyers") may open the phrase.
+    ("according to her lawyers") may open the phrase. ``heads``: source nouns
+    whose postmodifier the phrase spans ("an aide to the president", as
+    :func:`np_before`); a postmodifier of :data:`POSTMODIFIERS` is spanned
+    with them ("a person familiar with the talks").
     """
     if k >= hi:
         return None
@@ -296,6 +521,11 @@ def np_after(
         if not _soft_gap(_gap(text, ss, se, e), toks[e - 1]):
             break
         w = toks[e]
+        if heads is not None and e > k:
+            n = _postmodifier_length(toks, e, toks[e - 1], heads)
+            if n and e + n < hi and toks[e + n] not in _STOP_NOT_DET and _soft_run(text, toks, ss, se, e - 1, e + n):
+                e += n + 1  # "a person familiar with the talks", "an aide to the president"
+                continue
         if w in ("of", "for", "on", "at", "with", "from", "in") and allow_of:
             # "the head of the agency", "a spokesman for the ministry", "a professor at LUMS"; but a place only
             # by its name ("at LUMS", "in the Interior Ministry"), not "in a statement", "on Monday"
@@ -377,12 +607,7 @@ class SpeakerTyper:
             for k in range(ph.a, ph.b)
             if text[ss[k]].isupper() and toks[k] not in _NOT_NAMES and not (k == 0 and toks[k] in self.common)
         ]
-        # the head: the last word before "of/for/at/with/from/in", else the last word
-        head_end = ph.b
-        for k in range(ph.a + 1, ph.b):
-            if toks[k] in ("of", "for", "at", "with", "from", "in", "on"):
-                head_end = k
-                break
+        head_end = self.head_end(text, toks, ss, se, ph)
         head_caps = [k for k in caps if k < head_end]
         head = toks[head_end - 1]
         if head.endswith(("’s", "'s")):
@@ -409,7 +634,7 @@ class SpeakerTyper:
         if actor_type is not None:
             if actor_form == "demonym" and len(core) == 1:
                 return ANONYMOUS, full  # "Pakistanis say"
-            if self._person(actor_type):
+            if self.is_person(actor_type) or self._titled_person(text, toks, ss, se, ph, head_end):
                 return NAMED, self._person_name(text, ss, se, core, toks)
             return OFFICIAL, full
         if self.places:
@@ -429,6 +654,60 @@ class SpeakerTyper:
             return OFFICIAL, full  # an acronym: "ISPR", "CNN"
         return NAMED, self._person_name(text, ss, se, core, toks)
 
+    def head_end(self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase) -> int:
+        """:func:`head_end_of` the phrase, except that a title's complement is no postmodifier when a person's
+        name follows it: "Secretary of State Mike Pompeo" is headed by "Pompeo"."""
+        head_end = head_end_of(toks, ph.a, ph.b)
+        if head_end < ph.b and self._titled_name(text, toks, ss, se, ph, head_end):
+            return ph.b
+        return head_end
+
+    def _titled_person(
+        self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase, head_end: int
+    ) -> bool:
+        """Whether the head of a phrase is a person's name after a title: "Pakistani Foreign Minister Shah
+        Mahmood Qureshi", "U.S. Ambassador Nikki Haley" (an actor's country in the phrase makes the person no
+        institution), not "the Pakistani Foreign Ministry" or "Pakistan Foreign Office"."""
+        k = head_end - 1
+        n = 0  # the words of the name, read from its end
+        while k >= ph.a:
+            w = toks[k].rstrip(".")
+            if w in TITLES or self.common.get(w) in (OFFICIAL, ROLE):
+                return n >= 2  # "Foreign Minister | Shah Mahmood Qureshi", "spokesman | Zahid Hafeez Chaudhri"
+            raw = text[ss[k] : se[k]]
+            if not raw[:1].isupper() or w in self.names:
+                return False
+            if (w,) in self.places or (len(raw) >= 2 and raw.isupper()):
+                break  # a title's complement: "Ambassador to the U.N. | Nikki Haley"
+            n += 1
+            k -= 1
+        return n >= 2 and any(toks[i].rstrip(".") in TITLES for i in range(ph.a, k))
+
+    def _titled_name(
+        self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase, head_end: int
+    ) -> bool:
+        """Whether a phrase whose head is a title ends with a person's name after the title's complement:
+        "Secretary of State Mike Pompeo", "Ambassador to the UN Nikki Haley" (not "Ambassador to Pakistan",
+        "Minister of State", "a spokesman for Sen. Rubio")."""
+        title = toks[head_end - 1].rstrip(".")
+        if title not in TITLES or not text[ss[head_end - 1]].isupper():
+            return False
+        last = toks[ph.b - 1]
+        if not text[ss[ph.b - 1]].isupper() or last in TITLES or last in self.names:
+            return False
+        raw = text[ss[ph.b - 1] : se[ph.b - 1]]
+        if raw.isupper() or (last,) in self.places:
+            return False  # an acronym ("the UN") or a place ("Pakistan")
+        # at least two capitalised words at the end, the last two not linked by a preposition: "Mike Pompeo"
+        first = toks[ph.b - 2]
+        return (
+            ph.b - 2 > head_end
+            and text[ss[ph.b - 2]].isupper()
+            and first not in _NAME_LINKS
+            and first not in TITLES
+            and first not in self.names
+        )
+
     def _person_name(
         self, text: str, ss: Sequence[int], se: Sequence[int], core: Sequence[int], toks: Sequence[str]
     ) -> str:
@@ -436,12 +715,19 @@ class SpeakerTyper:
         first = core[-1]
         for k in reversed(core[:-1]):
             w = toks[k].rstrip(".")
+            raw = text[ss[k] : se[k]]
             if k != first - 1 or w in TITLES or w in self.names or first - k >= 4:
                 break
+            letters = raw.replace(".", "")
+            if (len(letters) >= 2 and letters.isupper() and letters.isalpha()) or (w,) in self.places:
+                break  # an acronym or a place: "the UN Nikki Haley", "Ambassador to Pakistan David Hale"
             first = k
         return _POSSESSIVE_S.sub("", text[ss[first] : se[core[-1]]])
 
-    def _person(self, actor_type: str) -> bool:
+    def is_person(self, actor_type: str | None) -> bool:
+        """Whether an actor of this type is a person (the ``person_actor_types``)."""
+        if not actor_type:
+            return False
         t = actor_type.lower()
         return any(p in t for p in self.person_actor_types)
 

@@ -1,0 +1,179 @@
+"""Sources described after their head: "a person familiar with the talks", "an aide to the president", "people
+who attended the meeting", anonymity formulas, and titles before a name. The head, not the last noun, is the
+source: its type, its name and the actor who speaks."""
+
+from __future__ import annotations
+
+import pytest
+from test_sourcing import find, one
+
+from framing.actors import ActorSet
+from framing.analyzers.sourcing_speakers import ANONYMOUS, NAMED, OFFICIAL
+
+ACTORS = ActorSet.from_dict(
+    {
+        "Donald Trump": {"aliases": ["Trump"], "type": "person"},
+        "Pakistan": {"capitals": ["Islamabad"], "type": "country"},
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A person familiar with the matter said the talks had stalled.", "A person familiar with the matter"),
+        ("Sources close to the president said he was angry.", "Sources close to the president"),
+        ("People intimately familiar with the plan said it would fail.", "People intimately familiar with the plan"),
+        ("People with direct knowledge of the plan said it would fail.", "People with direct knowledge of the plan"),
+        ("An aide to the president said the talks had stalled.", "An aide to the president"),
+        (
+            "Several people who attended the meeting said the talks had stalled.",
+            "Several people who attended the meeting",
+        ),
+        (
+            "One Republican senator who requested anonymity said the wins were a warning.",
+            "One Republican senator who requested anonymity",
+        ),
+        ('"It was fine," said a person familiar with the talks.', "a person familiar with the talks"),
+        ('"It was fine," said two officials briefed on the talks.', "two officials briefed on the talks"),
+        ('"It was fine," said an aide to the president.', "an aide to the president"),
+    ],
+)
+def test_the_source_is_the_head_with_what_describes_it_and_it_is_anonymous(text, source):
+    # before: the described noun was the source ("the matter", "the president": an official who never spoke), or
+    # no source was found after a quotation
+    rows = find(text)
+    assert len(rows) == 1, rows
+    assert rows[0]["source_words"] == source
+    assert rows[0]["source_type"] == ANONYMOUS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials briefed on the talks said no deal was near.",
+        "Officials speaking on condition of anonymity said the talks had stalled.",
+        '"It was fine," said a senior official who asked not to be named.',
+        '"It was fine," the official, who asked not to be named, said.',
+        "The talks stalled, the official added, speaking on condition of anonymity to discuss the negotiations.",
+        "The talks stalled, said the official, who was not authorized to speak publicly.",
+    ],
+)
+def test_how_a_source_was_briefed_or_kept_anonymous_is_no_attribution_of_its_own(text):
+    rows = find(text)
+    assert [r["cue"] for r in rows] == ["say"] or [r["cue"] for r in rows] == ["add"], rows
+
+
+def test_a_stance_adjective_before_its_preposition_is_still_a_stance():
+    row = one("Some Democrats have been more sympathetic to the migrants than Republicans.")
+    assert row["cue"] == "sympathetic" and row["source_words"] == "Some Democrats"
+
+
+def test_a_passive_briefing_is_still_reported():
+    assert [r["cue"] for r in find("Obama was briefed on the situation by his aides, who said it was grave.")][-1:] == [
+        "say"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Secretary of State Mike Pompeo said the talks had stalled.", "Mike Pompeo"),
+        ("U.S. Ambassador to the UN Nikki Haley said the talks had stalled.", "Nikki Haley"),
+        ("Ambassador to Pakistan David Hale said the talks had stalled.", "David Hale"),
+    ],
+)
+def test_a_title_with_its_complement_before_a_name_is_a_named_person(text, name):
+    # before: "Secretary of State Mike Pompeo" was an institution, "the UN Nikki Haley" a person
+    row = one(text)
+    assert (row["source_type"], row["source"]) == (NAMED, name)
+
+
+@pytest.mark.parametrize(
+    "text", ["The Secretary of State said the talks had stalled.", "Minister of State for Interior Affairs said it."]
+)
+def test_a_title_without_a_name_stays_an_office(text):
+    assert one(text)["source_type"] == OFFICIAL
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("An aide to Trump said the talks had stalled.", ""),
+        ("A person close to Trump said the talks had stalled.", ""),
+        ("A friend of Trump said the talks had stalled.", ""),
+        ("People who met Trump on Friday said the talks had stalled.", ""),
+        ("A spokesman for Trump said the talks had stalled.", "Donald Trump"),
+        ("Officials in Islamabad said the talks had stalled.", "Pakistan"),
+        ("Trump said the talks had stalled.", "Donald Trump"),
+    ],
+)
+def test_an_actor_speaks_through_its_members_and_spokesmen_not_through_those_close_to_it(text, actor):
+    # before: "an aide to Trump" and "a friend of Trump" were Trump speaking, in the who-speaks counts
+    assert one(text, ACTORS)["source_actor"] == actor
+
+
+def test_an_inverted_source_after_a_quotation_may_be_followed_by_a_manner_or_an_audience():
+    assert one('"It was fine," says Texas Sen. John Cornyn with a laugh.')["source"] == "John Cornyn"
+    assert one('"It was fine," said Cornyn to reporters.')["source"] == "Cornyn"
+
+
+def test_without_a_quotation_the_noun_after_the_verb_is_its_object_not_its_speaker():
+    text = "Michael O'Hanlon, a military analyst at the Brookings Institution, hailed Dunford as well suited to it."
+    assert one(text)["source"] == "Michael O'Hanlon"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Special counsel Robert Mueller released a report on Friday.",
+        "The appointment of special counsel Robert Mueller was announced by the department.",
+    ],
+)
+def test_special_counsel_is_a_title_not_a_reporting_verb(text):
+    # before: "special counsel Robert Mueller" was an attribution whose source was "special"
+    assert [r for r in find(text) if r["cue"] == "counsel"] == []
+
+
+def test_counsel_as_a_verb_still_reports():
+    assert one("Kushner counseled Trump to fire Comey.")["cue"] == "counsel"
+
+
+def test_a_noun_in_ing_before_the_verb_does_not_make_a_thing_a_speaker():
+    assert find("An item of clothing lies at the site where the plane crashed.") == []
+
+
+COUNTRIES = ActorSet.from_dict(
+    {
+        "United States": {"aliases": ["U.S.", "United States"], "type": "country"},
+        "Pakistan": {"demonyms": ["Pakistani"], "type": "country"},
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("Pakistani Foreign Minister Shah Mahmood Qureshi said it.", "Shah Mahmood Qureshi", "Pakistan"),
+        ("Pakistan Foreign Office spokesman Zahid Hafeez Chaudhri said it.", "Zahid Hafeez Chaudhri", "Pakistan"),
+        ("U.S. Ambassador Nikki Haley said it.", "Nikki Haley", "United States"),
+        ("United States Ambassador to the U.N. Nikki Haley said it.", "Nikki Haley", "United States"),
+    ],
+)
+def test_a_named_official_of_a_country_actor_is_a_named_person_who_speaks_for_it(text, name, actor):
+    # before: an institution named by the whole phrase, so named sources were undercounted wherever a country
+    # was an actor
+    row = one(text, COUNTRIES)
+    assert (row["source_type"], row["source"], row["source_actor"]) == (NAMED, name, actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan's Foreign Ministry said it.",
+        "The Pakistani Foreign Minister said it.",
+        "Pakistan Tehreek-e-Insaf said it.",
+    ],
+)
+def test_an_office_or_a_body_of_a_country_actor_stays_an_institution(text):
+    assert one(text, COUNTRIES)["source_type"] == OFFICIAL
