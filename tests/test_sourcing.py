@@ -804,7 +804,8 @@ def test_seed_001_reference_list_counts_as_document_sources(seed_analysis):
 
 
 def test_every_seed_outlet_has_a_sourcing_mix(seed_analysis):
-    t = seed_analysis.compare(metric=["named_share", "official_share", "document_share", "anonymous_share"], n_boot=20)
+    shares = ["named_share", "official_share", "document_share", "anonymous_share", "personal_share"]
+    t = seed_analysis.compare(metric=shares, n_boot=20)
     mix = t.pivot_table(index="group", columns="metric", values="value")
     assert len(mix) == 5
     assert mix.sum(axis=1).round(6).eq(1).all()

@@ -1,14 +1,19 @@
-"""Sources described after their head: "a person familiar with the talks", "an aide to the president", "people
-who attended the meeting", anonymity formulas, and titles before a name. The head, not the last noun, is the
-source: its type, its name and the actor who speaks."""
+"""Who a source is. The head of a described source ("a person familiar with the talks", "an aide to the
+president", "people who attended the meeting"), not the last noun, is the source: its type, its name and the
+actor who speaks. Anonymity formulas report nothing; a title before a name makes a named person; "I", "we" and
+"you" are the writer or the reader, not an anonymous source."""
 
 from __future__ import annotations
+
+import math
 
 import pytest
 from test_sourcing import find, one
 
+import framing
 from framing.actors import ActorSet
-from framing.analyzers.sourcing_speakers import ANONYMOUS, NAMED, OFFICIAL
+from framing.analyzers.sourcing_speakers import ANONYMOUS, NAMED, OFFICIAL, PERSONAL
+from framing.report.sourcing import source_label
 
 ACTORS = ActorSet.from_dict(
     {
@@ -177,3 +182,41 @@ def test_a_named_official_of_a_country_actor_is_a_named_person_who_speaks_for_it
 )
 def test_an_office_or_a_body_of_a_country_actor_stays_an_institution(text):
     assert one(text, COUNTRIES)["source_type"] == OFFICIAL
+
+
+# ---------------------------------------------------------------------- the writer and the reader
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need to understand the internal dynamics of the Taliban.",
+        "We know that the border will stay closed.",
+        "You can see how quickly opinion is turning.",
+        "I think the talks will fail.",
+    ],
+)
+def test_i_we_and_you_are_the_writer_or_reader_not_an_anonymous_source(text):
+    # before: "we" and "you" were anonymous sources, which inflated opinion outlets' anonymous share
+    row = one(text)
+    assert row["source_type"] == PERSONAL
+
+
+def test_they_is_still_an_unnamed_group():
+    assert one("They know that the border will stay closed.")["source_type"] == ANONYMOUS
+
+
+def test_the_writer_has_a_share_of_its_own_and_no_part_in_the_variety_of_sources():
+    docs = [
+        "We know that the border will stay closed. Officials said the talks had stalled.",
+        "Rizvi said the talks had stalled. Officials said the talks had stalled.",
+    ]
+    d = framing.analyze(docs, analyzers=["sourcing"], actors=False).documents.set_index("doc_id")
+    first, second = d.loc["row-0"], d.loc["row-1"]
+    assert (first["personal_share"], first["anonymous_share"]) == (0.5, 0.5)
+    # one typed source left: too few for a variety (NaN); two of two types: 1.0
+    assert math.isnan(first["source_type_diversity"]) and second["source_type_diversity"] == 1.0
+    shares = ["named_share", "official_share", "document_share", "anonymous_share", "personal_share"]
+    assert all(math.isclose(sum(d.loc[i, shares]), 1.0) for i in d.index)
+
+
+def test_the_who_speaks_table_names_the_writer_or_reader():
+    assert source_label({"source_type": PERSONAL, "source": "We", "source_text": "We"}).startswith("(the writer")

@@ -19,11 +19,12 @@ mention an actor:
   left out); ``own_voice_share`` is its complement, the sentences the outlet
   asserts in its own voice;
 * ``direct_share`` = direct quotations / attributions;
-* ``named_share``, ``official_share``, ``document_share``, ``anonymous_share``
-  = attributions whose source is of that type / attributions;
+* ``named_share``, ``official_share``, ``document_share``, ``anonymous_share``,
+  ``personal_share`` = attributions whose source is of that type / attributions
+  (``personal``: "I", "we", "you", the writer or the reader, as in columns);
 * ``source_type_diversity`` = 1 − Σ nᵢ(nᵢ − 1) / (N(N − 1)) over the
-  attributions of each source type (named, official, document, anonymous; N
-  their total): the chance that two of them drawn at random without
+  attributions of each source type other than the writer and reader (named,
+  official, document, anonymous; N their total): the chance that two of them drawn at random without
   replacement have sources of different types (Simpson 1949); 0 when every
   source is of one type, higher the more evenly the types share the
   attributions (about 0.75 for four equal shares of many), NaN under two;
@@ -54,7 +55,7 @@ from typing import Any, ClassVar
 from ..lexicons import Lexicon, load_lexicon
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, per_thousand, ratio, safe_divide, vectorized
 from .sourcing_patterns import Attribution, AttributionFinder
-from .sourcing_speakers import ANONYMOUS, DOCUMENT, NAMED, OFFICIAL
+from .sourcing_speakers import ANONYMOUS, DOCUMENT, NAMED, OFFICIAL, PERSONAL, SOURCE_TYPES
 
 __all__ = ["ATTRIBUTION_KEYS", "SourcingAnalyzer", "source_entropy"]
 
@@ -81,8 +82,16 @@ ATTRIBUTION_KEYS = (
     "parts",
 )
 _BODY = frozenset(("text", "item"))
-_SOURCE_CATEGORY = {t: f"source/{t}" for t in (NAMED, OFFICIAL, DOCUMENT, ANONYMOUS)}
-_TYPE_COLUMN = {NAMED: "n_named", OFFICIAL: "n_official", DOCUMENT: "n_document", ANONYMOUS: "n_anonymous"}
+_SOURCE_CATEGORY = {t: f"source/{t}" for t in SOURCE_TYPES}
+_TYPE_COLUMN = {
+    NAMED: "n_named",
+    OFFICIAL: "n_official",
+    DOCUMENT: "n_document",
+    ANONYMOUS: "n_anonymous",
+    PERSONAL: "n_personal",
+}
+#: the types whose variety ``source_type_diversity`` measures: the sources a text gives voice to, not its writer
+_DIVERSITY_COLUMNS = tuple(_TYPE_COLUMN[t] for t in (NAMED, OFFICIAL, DOCUMENT, ANONYMOUS))
 
 
 @vectorized
@@ -147,6 +156,7 @@ class SourcingAnalyzer(Analyzer):
         "n_official": 0,
         "n_document": 0,
         "n_anonymous": 0,
+        "n_personal": 0,
         "n_cued": 0,
         "n_loaded": 0,
         "n_speech": 0,
@@ -378,6 +388,11 @@ class SourcingAnalyzer(Analyzer):
             ("n_official", "Officials and institutions", "an office, organisation or institution"),
             ("n_document", "Documents and reports", "a document, report, poll or data"),
             ("n_anonymous", "Anonymous or vague sources", "unnamed people or groups ('officials', 'analysts')"),
+            (
+                "n_personal",
+                "The writer or the reader",
+                "'I', 'we' or 'you' (the writer, the writer's side or the reader, as in columns: 'we know that')",
+            ),
         ):
             key = col[2:]
             out.append(
@@ -398,10 +413,11 @@ class SourcingAnalyzer(Analyzer):
                 "Variety of source types",
                 self.name,
                 "sentences",
-                tuple(_TYPE_COLUMN.values()),
+                _DIVERSITY_COLUMNS,
                 type_diversity,
                 "Chance that two attributions with a typed source, drawn at random without replacement, have sources "
-                "of different types (named person, office or institution, document, anonymous): "
+                "of different types (named person, office or institution, document, anonymous; the writer and "
+                "reader, 'I', 'we', 'you', left out): "
                 "1 − Σ nᵢ(nᵢ − 1) / (N(N − 1)); 0 when every source is of one type, higher the more evenly the types are used.",
                 unit="index",
                 citation="Simpson (1949)",

@@ -19,7 +19,9 @@ person, or is a country or capital as the whole name ("Afghanistan denied",
 "Moscow said": lexicon entries of use "place"); nouns for documents ("report", "poll") make a *document/report*;
 unnamed people and groups ("officials", "a source", "analysts", "some
 quarters") are *anonymous/vague*; offices and bodies without a name ("the
-ministry", "the campaign") are *official/institution*.
+ministry", "the campaign") are *official/institution*; "I", "we" and "you" left
+unresolved are the *first/second person*: the writer, the writer's side or the
+reader ("we know that ...", "you can see ..." in a column), not an unnamed source.
 
 A surname refers back to the full name used earlier in the text ("Rizvi" →
 "Hasan Askari Rizvi"), titles and honorifics aside ("Mr. Trump" → "Donald
@@ -43,6 +45,7 @@ __all__ = [
     "DOCUMENT",
     "NAMED",
     "OFFICIAL",
+    "PERSONAL",
     "POSTMODIFIERS",
     "RELATIONAL",
     "SOURCE_TYPES",
@@ -65,7 +68,8 @@ NAMED = "named person"
 OFFICIAL = "official/institution"
 DOCUMENT = "document/report"
 ANONYMOUS = "anonymous/vague"
-SOURCE_TYPES = (NAMED, OFFICIAL, DOCUMENT, ANONYMOUS)
+PERSONAL = "first/second person"
+SOURCE_TYPES = (NAMED, OFFICIAL, DOCUMENT, ANONYMOUS, PERSONAL)
 ROLE = "role"  # lexicon category of nouns for a person's role ("nominee"), typed by their determiner
 _INDEFINITE = frozenset(["a", "an", "one", "another", "some", "several", "many", "two", "three", "other", "any"])
 
@@ -73,11 +77,11 @@ _INDEFINITE = frozenset(["a", "an", "one", "another", "some", "several", "many",
 PRONOUNS = {
     "he": NAMED,
     "she": NAMED,
-    "i": NAMED,
+    "i": PERSONAL,
     "it": OFFICIAL,
     "they": ANONYMOUS,
-    "we": ANONYMOUS,
-    "you": ANONYMOUS,
+    "we": PERSONAL,
+    "you": PERSONAL,
     "who": "",
     "which": "",
 }
@@ -93,7 +97,7 @@ ARTICLES = frozenset(_words("the a an his her their its our my your every each n
 _NOUNS_LY_ING = frozenset(
     _words("family ally assembly rally polling building ruling king wing meeting briefing hearing gathering")
 )
-_OBJECTS = {"him": NAMED, "her": NAMED, "them": ANONYMOUS, "us": ANONYMOUS, "me": NAMED}
+_OBJECTS = {"him": NAMED, "her": NAMED, "them": ANONYMOUS, "us": PERSONAL, "me": PERSONAL}
 _LINKS = frozenset(["of", "for", "and", "&", "to", "or"])
 # Words that never continue a noun phrase to the left or right of a reporting verb.
 STOP = frozenset(

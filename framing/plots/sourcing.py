@@ -19,6 +19,7 @@ SOURCE_COLOURS = {
     "official/institution": PALETTE[2],
     "document/report": PALETTE[1],
     "anonymous/vague": PALETTE[3],
+    "first/second person": PALETTE[4],
 }
 
 
@@ -87,17 +88,19 @@ def plot_source_mix(
                     color="#555555",
                     clip_on=False,
                 )
+    ncol = len(cols) if len(cols) <= 4 else -(-len(cols) // 2)  # one row of four, or two rows
     ax.legend(
         loc="lower left",
         bbox_to_anchor=(0.0, 1.0),
-        ncol=min(4, len(cols)),
+        ncol=ncol,
         frameon=False,
         fontsize="small",
         handlelength=1.2,
         columnspacing=1.0,
     )
     if title:
-        ax.set_title(title, loc="left", pad=24)
+        rows = -(-len(cols) // ncol)
+        ax.set_title(title, loc="left", pad=12 + 12 * rows)  # above the legend's rows
     if note:
         footnote(ax, note)
     return ax
