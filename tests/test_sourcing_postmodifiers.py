@@ -220,3 +220,38 @@ def test_the_writer_has_a_share_of_its_own_and_no_part_in_the_variety_of_sources
 
 def test_the_who_speaks_table_names_the_writer_or_reader():
     assert source_label({"source_type": PERSONAL, "source": "We", "source_text": "We"}).startswith("(the writer")
+
+
+# ---------------------------------------------------------------------- signed quotations (roundups)
+ROUNDUP = (
+    "Here is what the columnists wrote on Tuesday night.\n\n"
+    "“For Democrats to avoid a contested convention, they need the field to narrow quickly.”\n\n"
+    "John McCormack, National Review\n\n"
+    "“Trump got himself acquitted without even a token gesture of contrition.” Moira Donegan, The Guardian\n\n"
+    '"On her worst day, she will be an infinitely better candidate than any Republican." - Bernie Sanders\n\n'
+    "I'll be honest."
+)
+
+
+def test_a_quotation_signed_on_its_line_or_the_next_is_the_signers():
+    # before: each was a quotation of an unidentified (anonymous) speaker
+    signed = {r["source"]: r["content_words"] for r in find(ROUNDUP) if r["resolved"] == "signature"}
+    assert signed == {
+        "John McCormack": "For Democrats to avoid a contested convention, they need the field to narrow quickly.",
+        "Moira Donegan": "Trump got himself acquitted without even a token gesture of contrition.",
+        "Bernie Sanders": "On her worst day, she will be an infinitely better candidate than any Republican.",
+    }
+    assert all(r["source_type"] == NAMED for r in find(ROUNDUP) if r["resolved"] == "signature")
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Special Counsel, Department Of Justice\n\nWhat is it focusing on?",  # a heading
+        "The Senate voted on Tuesday.",
+        "Monday Night Football\n\nThe game went on.",
+    ],
+)
+def test_a_heading_or_a_sentence_after_a_quotation_is_no_signature(after):
+    rows = find("“The border must stay open at all times for the traders.”\n\n" + after)
+    assert [r for r in rows if r["resolved"] == "signature"] == []

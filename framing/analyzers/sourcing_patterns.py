@@ -58,7 +58,7 @@ from typing import Any
 from .. import cache_limits
 from ..actors import Mention
 from ..lexicons import Lexicon
-from ..surnames import given_name_before
+from ..surnames import given_name_before, is_given_name
 from ..text import WORD_RE, Quote, TextModel
 from ..vocab import MONTHS, RARE_WORD, WEEKDAYS, english_frequencies
 from .sourcing_match import CueMatcher, cue_info
@@ -227,6 +227,14 @@ _CLAIM_RE = re.compile(
 _IN_DOCUMENTS = ("poll", "polls", "survey", "surveys", "study", "report", "analysis", "census", "tally", "audit")
 _SPEECH_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|you|You|my|My|our|Our|me|us)\b|\?")
 _TWO_WORDS = re.compile(r"\w+\W+\w")
+#: a speaker's signature after a quotation, on the rest of its line or alone on the next line (a blank line
+#: between at most): a name of two to four capitalised words, then a comma and an outlet or a role, or nothing
+_SIGNATURE_RE = re.compile(
+    r"[ \t]*(?:\n[ \t]*){0,2}(?:[-—–][ \t]*)?"
+    r"(?P<name>[A-Z][\w.’'\-]+(?:[ \t]+(?:[A-Z][\w.’'\-]+|de|van|von|al|bin|da|du|le|la)){1,3})"
+    r"(?:,[ \t]*[A-Z][^\n]{1,70})?[ \t]*(?:\n|$)"
+)
+_CALENDAR_WORDS = frozenset(w.lower() for w in (*WEEKDAYS, *MONTHS))
 #: A speech verb with no speaker and no clause after it counts only when it is a reliable cue (lexicon weight).
 _MIN_WEIGHT_ALONE = 0.3
 #: Cue categories that ascribe a belief, feeling, intention or position rather than report speech.
@@ -1509,7 +1517,7 @@ class _Doc:
         return a
 
     def _leftover_quotes(self, inquote: Mapping[int, list[_Cue]]) -> None:
-        """Quotations no verb claimed: a verb inside the marks, a speaker before a colon, or the speaker goes on."""
+        """Quotations no verb claimed: a verb inside the marks, a signature after them, or the speaker goes on."""
         if len(self.quote_used) == len(self.quotes):
             return  # every quotation (or none) has its speaker
         m = self.m
@@ -1528,7 +1536,13 @@ class _Doc:
                 self.quote_used[qi] = len(self.out)
                 self.out.append(a)
                 continue
-            # (b) the speaker of the attribution just before goes on (same or next paragraph)
+            # (b) a signature after it: "“...” / Kevin Drum, Mother Jones" (a roundup), "“...” – Bernie Sanders"
+            a = self._signed(q, s)
+            if a is not None:
+                self.quote_used[qi] = len(self.out)
+                self.out.append(a)
+                continue
+            # (c) the speaker of the attribution just before goes on (same or next paragraph)
             k = bisect.bisect_left(anchors, q.start) - 1
             if k >= 0:
                 prev = self.out[order[k]]
@@ -1545,7 +1559,8 @@ class _Doc:
                     continue
             if not self.f.unattributed_quotes:
                 continue
-            # (c) a quotation that is a whole sentence or more, with no speaker found
+            # (d) a quotation that is a whole sentence or more, with no speaker found (words quoted inside the
+            # writer's sentence that end it count: PolNeAR annotates most of them, whose source is elsewhere)
             whole = q.start <= m.sent_starts[s] + 1 or text[q.inner_end - 1 : q.inner_end] in ".?!,"
             if not whole:
                 continue
@@ -1554,6 +1569,44 @@ class _Doc:
             a.balanced = q.balanced
             self.quote_used[qi] = len(self.out)
             self.out.append(a)
+
+    def _signed(self, q: Quote, s: int) -> Attribution | None:
+        """A quotation signed by its speaker on the rest of its line or alone on the next one, as roundups of
+        commentary print them ("“...” Kevin Drum, Mother Jones", "“...” – Bernie Sanders"): a named person."""
+        m = self.m
+        text = self.text
+        sig = _SIGNATURE_RE.match(text, q.end)
+        if sig is None or not self._signature_name(sig.group("name")):
+            return None
+        start, end = sig.span("name")
+        s2 = m.sentence_at(start)
+        if s2 < 0 or m.sent_starts[s2] > start:
+            return None
+        toks = m.tokens[m.sent_tok[s2] : m.sent_tok[s2 + 1]]
+        ss, se = self._offsets(s2)
+        a_tok = bisect.bisect_left(ss, start)
+        b_tok = bisect.bisect_left(ss, end)
+        if a_tok >= b_tok or a_tok >= len(ss) or ss[a_tok] != start:
+            return None
+        a = Attribution(kind="direct", sentence_id=s, resolved="signature")
+        self._set_source(a, toks, ss, se, Phrase(a_tok, b_tok, ss[a_tok], se[b_tok - 1]))
+        if a.source_type != NAMED:
+            return None
+        a.kind = "direct"
+        a.content_start, a.content_end = q.inner_start, q.inner_end
+        a.balanced = q.balanced
+        return a
+
+    def _signature_name(self, name: str) -> bool:
+        """Whether a signature's words are a person's name: a given name first ("Kevin Drum"; not "Special
+        Counsel, Department of Justice", a heading), and no title, office or source noun after it."""
+        typer = self.f.typer
+        if not is_given_name(name.split()[0].rstrip(".")):
+            return False
+        for w in WORD_RE.findall(name.lower()):
+            if w in TITLES or w in typer.common or w in typer.names or w in _NOT_NAMES or w in _CALENDAR_WORDS:
+                return False
+        return True
 
     @staticmethod
     def _anchor(a: Attribution) -> int:
