@@ -8,8 +8,14 @@ TTP, not Pakistan; "Afghan Taliban" is not the TTP). Possessives ("TTP's",
 possessive ending.
 
 Phrases listed under ``exclude`` are matched and skipped ("Indian Ocean" is
-not India). An abbreviation in parentheses right after its long form is the
-same reference and is not counted twice.
+not India). So is a form that opens the name of an organisation: followed by up
+to two capitalised words and a word that ends such names
+(``framing/data/organisation_names.txt``: "Washington Times", "American Medical
+Association", "Clinton Foundation", "Syrian Opposition Coalition"; "Party",
+"Union" and the like only after a word between, so that "Democrat Party" and
+"Russian Federation" stay mentions). An organisation that is an actor itself
+wins as the longer form. An abbreviation in parentheses right after its long
+form is the same reference and is not counted twice.
 
 Case rules: names and aliases match as written, with a capital first letter
 and in capitals (headlines); abbreviations (TTP, UN, US) match only as
@@ -51,7 +57,7 @@ from ._frozen import FrozenDict
 from ._yaml import item_lines, parse_yaml, read_config
 from .errors import ConfigError
 from .surnames import Surnames
-from .vocab import MONTHS
+from .vocab import MONTHS, organisation_name_ends
 
 __all__ = ["Actor", "ActorSet", "Mention", "trie_regex"]
 
@@ -228,6 +234,7 @@ class ActorSet:
             self._re: re.Pattern[str] | None = re.compile(r"(" + trie_regex(table) + r")(['’]s?(?!\w))?(?!\w)")
         else:
             self._re = None
+        self._organisation = _organisation_regex()
 
     # ------------------------------------------------------------------ constructors
     @classmethod
@@ -335,15 +342,32 @@ class ActorSet:
             if calendar and m.group(1) in calendar and _in_a_date(text, s, e):
                 m = search(text, m.end(), end)  # "in May", "May 5": the month
                 continue
-            # skip an excluded phrase ("Indian Ocean"), and "Tehreek-e-Taliban Pakistan (TTP)" is one reference
-            if actor and not (
-                out and out[-1].actor == actor and text[out[-1].end : s] == " (" and text[e : e + 1] == ")"
+            # skip an excluded phrase ("Indian Ocean") and an organisation's name ("Washington Times"), and
+            # "Tehreek-e-Taliban Pakistan (TTP)" is one reference
+            if (
+                actor
+                and not (out and out[-1].actor == actor and text[out[-1].end : s] == " (" and text[e : e + 1] == ")")
+                and (m.group(2) is not None or not self._opens_organisation(text, e, end))
             ):
                 out.append(Mention(actor, s, e, kind, m.group(2) is not None))
             m = search(text, m.end(), end)
         if self._surnames is not None and out:
             out = self._surnames.add(text, out, end)
         return out
+
+    def _opens_organisation(self, text: str, e: int, end: int) -> bool:
+        """Whether the form ending at ``e`` opens an organisation's name ("Washington| Times"), and no other form
+        comes between them: in "Trump Blasts Washington Post", "Washington" opens it, not "Trump"."""
+        o = self._organisation.match(text, e, end)
+        if o is None:
+            return False
+        assert self._re is not None
+        inner = self._re.search(text, e + 1, o.end())
+        while inner is not None:
+            if not _WORD_CHAR.match(text, inner.start() - 1):
+                return False  # another form starts a word inside the name: it is the one that opens it
+            inner = self._re.search(text, inner.start() + 1, o.end())
+        return True
 
     def to_dict(self) -> dict[str, Any]:
         out = []
@@ -387,6 +411,23 @@ class ActorSet:
         from .discover import discover_actors
 
         return discover_actors(cls, corpus, top=top, min_docs=min_docs)
+
+
+#: a capitalised word inside an organisation's name, with the small words that link them ("Chamber of Commerce")
+_NAME_WORD = r"(?:[ \t]+(?:(?:of|for|and|&|on|the)[ \t]+)?[A-Z][\w'’.\-]*)"
+
+
+def _organisation_regex() -> re.Pattern[str]:
+    """What follows an actor's form when the form opens an organisation's name: up to two capitalised words and
+    a word that ends such names, or one or two and a word such as "Party" (see the module docstring)."""
+    direct, spaced = organisation_name_ends()
+
+    def alternation(words: frozenset[str]) -> str:
+        return "|".join(sorted({re.escape(v) for w in words for v in (w, w.upper())}, reverse=True))
+
+    return re.compile(
+        rf"{_NAME_WORD}{{0,2}}?[ \t]+(?:{alternation(direct)})(?!\w)|{_NAME_WORD}{{1,2}}?[ \t]+(?:{alternation(spaced)})(?!\w)"
+    )
 
 
 def _actor_from_mapping(item: Any, source: str, line: int | None) -> Actor:

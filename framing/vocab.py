@@ -68,3 +68,28 @@ def common_words() -> frozenset[str]:
 
     text = resources.files("framing").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def organisation_name_ends() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that end an organisation's name (``framing/data/organisation_names.txt``): those that may follow
+    an actor's form right away ("Washington Times") and those that need a word between ("Pakistan Peoples
+    Party")."""
+    from importlib import resources
+
+    text = resources.files("framing").joinpath("data/organisation_names.txt").read_text(encoding="utf-8")
+    sections: dict[str, set[str]] = {"direct": set(), "after a word": set()}
+    current = None
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            if current not in sections:
+                raise ValueError(f"organisation_names.txt: unknown section {line}")
+            continue
+        if current is None:
+            raise ValueError(f"organisation_names.txt: words before a section: {line!r}")
+        sections[current].update(line.split())
+    return frozenset(sections["direct"]), frozenset(sections["after a word"])
