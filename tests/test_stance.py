@@ -540,3 +540,38 @@ def _ctx(text):
     model = TextModel(text)
     mentions = ACTORS.find(text)
     return DocContext(Document(id="c", text=text), model, None, mentions, [0] * len(mentions), ACTORS)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------- word senses that judge no one
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan bore responsibility for the budget.",  # the past of bear, not boring
+        "The border town lies west of Pakistan.",  # is located, not lying
+        "Ahead of the summit, Pakistan said it would attend.",  # a time, not a lead in a race
+        "Pakistan is moving troops to the border.",  # motion, not a moving speech
+        "Pakistan saw a surge in calls from traders.",  # a rise, not a candidate's surge
+    ],
+)
+def test_a_word_in_a_sense_that_judges_no_one_leaves_the_mention_neutral(pipe, text):
+    # before: -0.39, -0.58, +0.14, +0.29, +0.33
+    assert stance_of(pipe, text)["Pakistan"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Pakistan is committed to peace.", 1),
+        ("Pakistan pulled ahead in the polls.", 1),
+        ("Pakistan was comfortably ahead of India.", 1),
+        ("Pakistan delivered a deeply moving speech.", 1),
+        ("Pakistan lied to its allies.", -1),
+    ],
+)
+def test_the_judging_senses_of_those_words_still_count(pipe, text, sign):
+    assert stance_of(pipe, text)["Pakistan"] * sign > 0
+
+
+def test_committing_a_crime_is_not_praise(pipe):
+    # before: +0.45: "committed" was +0.30 in any sense, "committed a crime" included
+    assert stance_of(pipe, "Pakistan committed a crime against its neighbours.")["Pakistan"] <= 0
