@@ -356,11 +356,11 @@ def _head_before(
     max_len: int,
     heads: frozenset[str],
 ) -> int:
-    """Where the source phrase ending at token ``j`` starts when the noun phrase starting at token ``k`` only describes it: after a
-    source noun and a preposition ("officials at the ISPR", "an aide to the president": else the place, or the
-    president, was the speaker), after a postmodifier (:data:`POSTMODIFIERS`: "a person familiar with the
-    talks", "people with direct knowledge of the plan"), or in a relative clause ("people who attended the
-    meeting"). Two steps at most ("aides close to officials in Kabul")."""
+    """Where the source phrase ending at token ``j`` starts when the noun phrase starting at token ``k`` only
+    describes it: after a source noun and a preposition ("officials at the ISPR", "an aide to the president":
+    else the place, or the president, was the speaker), after a postmodifier (:data:`POSTMODIFIERS`: "a person
+    familiar with the talks", "people with direct knowledge of the plan"), or in a relative clause ("people who
+    attended the meeting"). Two steps at most ("aides close to officials in Kabul")."""
     for _ in range(2):
         p = toks[k - 1] if k - 1 >= lo else ""
         if (
@@ -407,8 +407,9 @@ def _relative_head(
     max_len: int,
     heads: frozenset[str],
 ) -> int:
-    """Where a source phrase ending at token ``j`` starts when the noun phrase at token ``k`` ends a relative clause without commas
-    about a source noun or a name: "Several people who attended the meeting said" (not "the meeting")."""
+    """Where a source phrase ending at token ``j`` starts when the noun phrase at token ``k`` ends a relative
+    clause without commas about a source noun or a name: "Several people who attended the meeting said" (not
+    "the meeting")."""
     i = k - 1
     while i >= lo and k - i <= _RELATIVE_SPAN:
         t = toks[i]
@@ -472,9 +473,9 @@ def head_end_of(toks: Sequence[str], a: int, b: int) -> int:
     return b
 
 
-def _postmodifier_length(toks: Sequence[str], e: int, head: str, heads: frozenset[str]) -> int:
+def _postmodifier_length(toks: Sequence[str], e: int, head: str) -> int:
     """The number of words of a postmodifier (:data:`POSTMODIFIERS`) starting at token ``e``, or of "to" after a
-    source noun ("an aide to"); 0 when there is none."""
+    relational noun ``head`` ("an aide to"); 0 when there is none."""
     if toks[e] == "to" and head in RELATIONAL:
         return 1
     for p in _DESCRIBING.get(toks[e], ()):
@@ -526,7 +527,7 @@ def np_after(
             break
         w = toks[e]
         if heads is not None and e > k:
-            n = _postmodifier_length(toks, e, toks[e - 1], heads)
+            n = _postmodifier_length(toks, e, toks[e - 1])
             if n and e + n < hi and toks[e + n] not in _STOP_NOT_DET and _soft_run(text, toks, ss, se, e - 1, e + n):
                 e += n + 1  # "a person familiar with the talks", "an aide to the president"
                 continue
