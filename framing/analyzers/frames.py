@@ -44,6 +44,7 @@ techniques in online news in a multi-lingual setup. SemEval 2023.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import compress, repeat
 from operator import sub
@@ -140,6 +141,22 @@ class _FrameTuples(dict):
         return out
 
 
+#: cue words that are also given names ("bill": "Bill Clinton", "Bill Barr", "Bill Gates" were Legality cues)
+_GIVEN_NAME_CUES = frozenset(["bill"])
+
+
+def _opens_a_name(model: Any, t: int) -> bool:
+    """Whether token ``t`` is capitalised ("Bill", not "BILL" or "bill") and followed, after one space, by a
+    capitalised word: the first word of a person's name ("Bill Clinton"), not "the bill" or "the Bill of
+    Rights"."""
+    text = model.text
+    a, b = model.tok_starts[t], model.tok_ends[t]
+    if not (text[a].isupper() and text[a + 1 : b].islower()) or t + 1 >= len(model.tokens):
+        return False
+    nxt = model.tok_starts[t + 1]
+    return nxt == b + 1 and text[b] == " " and text[nxt].isupper()
+
+
 def assign_frames(
     shares: dict[str, float],
     counts: dict[str, int],
@@ -202,6 +219,10 @@ class FrameAnalyzer(Analyzer):
         self._cat = [index.get(e.category, -1) for e in self._entries]  # -1: no frame ("none")
         self._weight = [e.weight for e in self._entries]
         self._terms = [e.term for e in self._entries]
+        #: the entries of cue words that are also given names: no cue as the first word of a name
+        self._given_name = frozenset(
+            k for k, e in enumerate(self._entries) if re.split("['’]", e.term)[0] in _GIVEN_NAME_CUES
+        )
         self._catname = [f"frame:{f}" for f in FRAMES]
         self.min_weight = float(min_weight)
         self.max_frames = int(max_frames)
@@ -243,9 +264,10 @@ class FrameAnalyzer(Analyzer):
         weight = self._weight
         score: dict[int, float] = {}
         keys = []
-        for s, c, k in zip(sents, cats, ks):
-            if c < 0 or not counted[s]:
-                keys.append(-1)  # no frame ("none"), or a sentence that does not count
+        given_name = self._given_name
+        for s, c, k, t in zip(sents, cats, ks, starts):
+            if c < 0 or not counted[s] or (k in given_name and _opens_a_name(model, t)):
+                keys.append(-1)  # no frame ("none"), a sentence that does not count, or "Bill" of "Bill Clinton"
                 continue
             key = s * n_frames + c
             keys.append(key)
