@@ -12,7 +12,7 @@ from test_sourcing import find, one
 
 import framing
 from framing.actors import ActorSet
-from framing.analyzers.sourcing_speakers import ANONYMOUS, NAMED, OFFICIAL, PERSONAL
+from framing.analyzers.sourcing_speakers import ANONYMOUS, NAMED, OFFICIAL, PERSONAL, UNIDENTIFIED
 from framing.report.sourcing import source_label
 
 ACTORS = ActorSet.from_dict(
@@ -214,7 +214,14 @@ def test_the_writer_has_a_share_of_its_own_and_no_part_in_the_variety_of_sources
     assert (first["personal_share"], first["anonymous_share"]) == (0.5, 0.5)
     # one typed source left: too few for a variety (NaN); two of two types: 1.0
     assert math.isnan(first["source_type_diversity"]) and second["source_type_diversity"] == 1.0
-    shares = ["named_share", "official_share", "document_share", "anonymous_share", "personal_share"]
+    shares = [
+        "named_share",
+        "official_share",
+        "document_share",
+        "anonymous_share",
+        "personal_share",
+        "unidentified_share",
+    ]
     assert all(math.isclose(sum(d.loc[i, shares]), 1.0) for i in d.index)
 
 
@@ -255,3 +262,46 @@ def test_a_quotation_signed_on_its_line_or_the_next_is_the_signers():
 def test_a_heading_or_a_sentence_after_a_quotation_is_no_signature(after):
     rows = find("“The border must stay open at all times for the traders.”\n\n" + after)
     assert [r for r in rows if r["resolved"] == "signature"] == []
+
+
+# ---------------------------------------------------------------------- quotations of no identified speaker
+def test_a_quotation_whose_speaker_was_not_found_is_unidentified_not_anonymous():
+    # before: typed anonymous, so that outlets whose formats hide speakers (transcripts without labels) seemed to
+    # lean on anonymous sources: on 2,000 AllSides articles such quotations were 5.9% of the New York Times'
+    # attributions and 0.2% of the Wall Street Journal's
+    text = "The hall went quiet.\n\n“We will never give up the fight for the border towns.”\n\nThe crowd cheered."
+    row = one(text)
+    assert (row["source_type"], row["resolved"]) == (UNIDENTIFIED, "unidentified")
+    d = framing.analyze([text], analyzers=["sourcing"], actors=False).documents.iloc[0]
+    assert (d["unidentified_share"], d["anonymous_share"]) == (1.0, 0.0)
+    assert source_label({"source_type": UNIDENTIFIED, "kind": "direct", "source": ""}) == "(speaker not identified)"
+
+
+def test_an_unnamed_source_with_a_verb_is_still_anonymous():
+    assert one('"We will never give up," an official said.')["source_type"] == ANONYMOUS
+
+
+def test_the_source_mix_legend_names_only_the_types_some_group_has():
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from framing.plots.sourcing import plot_source_mix
+
+    shares = pd.DataFrame(
+        {
+            "named person": [0.5, 0.2],
+            "anonymous/vague": [0.5, 0.7],
+            "first/second person": [0.0, 0.1],
+            UNIDENTIFIED: 0.0,
+        },
+        index=["A", "B"],
+    )
+    ax = plot_source_mix(shares)
+    try:
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+            "named person",
+            "anonymous/vague",
+            "first/second person",
+        ]
+    finally:
+        plt.close(ax.figure)

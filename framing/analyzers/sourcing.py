@@ -20,10 +20,11 @@ mention an actor:
   asserts in its own voice;
 * ``direct_share`` = direct quotations / attributions;
 * ``named_share``, ``official_share``, ``document_share``, ``anonymous_share``,
-  ``personal_share`` = attributions whose source is of that type / attributions
-  (``personal``: "I", "we", "you", the writer or the reader, as in columns);
+  ``personal_share``, ``unidentified_share`` = attributions whose source is of
+  that type / attributions (``personal``: "I", "we", "you", the writer or the
+  reader, as in columns; ``unidentified``: quotations whose speaker was not found);
 * ``source_type_diversity`` = 1 − Σ nᵢ(nᵢ − 1) / (N(N − 1)) over the
-  attributions of each source type other than the writer and reader (named,
+  attributions of each source type other than the writer, the reader and the unidentified (named,
   official, document, anonymous; N their total): the chance that two of them drawn at random without
   replacement have sources of different types (Simpson 1949); 0 when every
   source is of one type, higher the more evenly the types share the
@@ -55,7 +56,7 @@ from typing import Any, ClassVar
 from ..lexicons import Lexicon, load_lexicon
 from .base import Analyzer, DocContext, DocResult, Evidence, Metric, per_thousand, ratio, safe_divide, vectorized
 from .sourcing_patterns import Attribution, AttributionFinder
-from .sourcing_speakers import ANONYMOUS, DOCUMENT, NAMED, OFFICIAL, PERSONAL, SOURCE_TYPES
+from .sourcing_speakers import ANONYMOUS, DOCUMENT, NAMED, OFFICIAL, PERSONAL, SOURCE_TYPES, UNIDENTIFIED
 
 __all__ = ["ATTRIBUTION_KEYS", "SourcingAnalyzer", "source_entropy"]
 
@@ -89,6 +90,7 @@ _TYPE_COLUMN = {
     DOCUMENT: "n_document",
     ANONYMOUS: "n_anonymous",
     PERSONAL: "n_personal",
+    UNIDENTIFIED: "n_unidentified",
 }
 #: the types whose variety ``source_type_diversity`` measures: the sources a text gives voice to, not its writer
 _DIVERSITY_COLUMNS = tuple(_TYPE_COLUMN[t] for t in (NAMED, OFFICIAL, DOCUMENT, ANONYMOUS))
@@ -157,6 +159,7 @@ class SourcingAnalyzer(Analyzer):
         "n_document": 0,
         "n_anonymous": 0,
         "n_personal": 0,
+        "n_unidentified": 0,
         "n_cued": 0,
         "n_loaded": 0,
         "n_speech": 0,
@@ -393,6 +396,12 @@ class SourcingAnalyzer(Analyzer):
                 "The writer or the reader",
                 "'I', 'we' or 'you' (the writer, the writer's side or the reader, as in columns: 'we know that')",
             ),
+            (
+                "n_unidentified",
+                "Quotations of no identified speaker",
+                "not found: a quotation with no speaker named near it (a transcript without labels, or a speaker "
+                "the rules miss)",
+            ),
         ):
             key = col[2:]
             out.append(
@@ -417,7 +426,7 @@ class SourcingAnalyzer(Analyzer):
                 type_diversity,
                 "Chance that two attributions with a typed source, drawn at random without replacement, have sources "
                 "of different types (named person, office or institution, document, anonymous; the writer and "
-                "reader, 'I', 'we', 'you', left out): "
+                "reader, 'I', 'we', 'you', and quotations of no identified speaker left out): "
                 "1 − Σ nᵢ(nᵢ − 1) / (N(N − 1)); 0 when every source is of one type, higher the more evenly the types are used.",
                 unit="index",
                 citation="Simpson (1949)",

@@ -75,6 +75,7 @@ from .sourcing_speakers import (
     SKIP_BEFORE_VERB,
     STOP,
     TITLES,
+    UNIDENTIFIED,
     Phrase,
     SpeakerTyper,
     _words,
@@ -1564,7 +1565,7 @@ class _Doc:
             whole = q.start <= m.sent_starts[s] + 1 or text[q.inner_end - 1 : q.inner_end] in ".?!,"
             if not whole:
                 continue
-            a = Attribution(kind="direct", sentence_id=s, source_type=ANONYMOUS, resolved="unidentified")
+            a = Attribution(kind="direct", sentence_id=s, source_type=UNIDENTIFIED, resolved="unidentified")
             a.content_start, a.content_end = q.inner_start, q.inner_end
             a.balanced = q.balanced
             self.quote_used[qi] = len(self.out)

@@ -21,7 +21,10 @@ unnamed people and groups ("officials", "a source", "analysts", "some
 quarters") are *anonymous/vague*; offices and bodies without a name ("the
 ministry", "the campaign") are *official/institution*; "I", "we" and "you" left
 unresolved are the *first/second person*: the writer, the writer's side or the
-reader ("we know that ...", "you can see ..." in a column), not an unnamed source.
+reader ("we know that ...", "you can see ..." in a column), not an unnamed source;
+a quotation whose speaker was not found anywhere near it is *unidentified* (a
+transcript without speaker labels, or a speaker the rules miss), not an anonymous
+source either.
 
 A surname refers back to the full name used earlier in the text ("Rizvi" →
 "Hasan Askari Rizvi"), titles and honorifics aside ("Mr. Trump" → "Donald
@@ -49,6 +52,7 @@ __all__ = [
     "POSTMODIFIERS",
     "RELATIONAL",
     "SOURCE_TYPES",
+    "UNIDENTIFIED",
     "Phrase",
     "SpeakerTyper",
     "described_head",
@@ -69,7 +73,8 @@ OFFICIAL = "official/institution"
 DOCUMENT = "document/report"
 ANONYMOUS = "anonymous/vague"
 PERSONAL = "first/second person"
-SOURCE_TYPES = (NAMED, OFFICIAL, DOCUMENT, ANONYMOUS, PERSONAL)
+UNIDENTIFIED = "unidentified"
+SOURCE_TYPES = (NAMED, OFFICIAL, DOCUMENT, ANONYMOUS, PERSONAL, UNIDENTIFIED)
 ROLE = "role"  # lexicon category of nouns for a person's role ("nominee"), typed by their determiner
 _INDEFINITE = frozenset(["a", "an", "one", "another", "some", "several", "many", "two", "three", "other", "any"])
 

@@ -20,6 +20,7 @@ SOURCE_COLOURS = {
     "document/report": PALETTE[1],
     "anonymous/vague": PALETTE[3],
     "first/second person": PALETTE[4],
+    "unidentified": "#BBBBBB",
 }
 
 
@@ -45,6 +46,8 @@ def plot_source_mix(
         df = df.reindex([g for g in order if g in df.index])
     kept, note = fit_groups([str(g) for g in df.index], max_groups)
     df = df[[str(g) in kept for g in df.index]]
+    cols = [c for c in cols if df[c].sum() > 0] or cols  # a type no group has takes no place in the legend
+    df = df[cols]
     ax = new_axes(ax, (9, max(2.5, 0.5 * len(df) + 1.6)))
     y = np.arange(len(df))
     left = np.zeros(len(df))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..analyzers.sourcing_speakers import ANONYMOUS, DOCUMENT, NAMED, OFFICIAL, PERSONAL, SOURCE_TYPES
+from ..analyzers.sourcing_speakers import ANONYMOUS, DOCUMENT, NAMED, OFFICIAL, PERSONAL, SOURCE_TYPES, UNIDENTIFIED
 from ..periods import group_labels
 from ..plots.common import fit_groups
 from ..plots.sourcing import plot_intervals, plot_source_mix, plot_who_speaks
@@ -25,6 +25,7 @@ _SOURCE_PHRASES = {
     DOCUMENT: "documents or reports",
     ANONYMOUS: "unnamed or vague sources",
     PERSONAL: "the writer or the reader ('I', 'we', 'you')",
+    UNIDENTIFIED: "quotations whose speaker was not identified",
 }
 
 
@@ -49,6 +50,7 @@ TYPE_METRICS = {
     "document/report": "document_share",
     "anonymous/vague": "anonymous_share",
     "first/second person": "personal_share",
+    "unidentified": "unidentified_share",
 }
 METRICS = (
     "attributions_per_1000",
@@ -284,7 +286,8 @@ def _profile_page(a: Analysis, ctx: ReportContext, t: pd.DataFrame, att: pd.Data
     text = [
         "Left: whom each outlet's quotations, reported statements, 'according to' phrases and citations are "
         "attributed to (named people; officials and institutions; documents and reports; unnamed or vague sources "
-        "such as 'officials' or 'analysts'; the writer or the reader, 'I', 'we', 'you', as in columns). Middle: attributions per 1,000 words; lines are "
+        "such as 'officials' or 'analysts'; the writer or the reader, 'I', 'we', 'you', as in columns; quotations "
+        "whose speaker was not identified). Middle: attributions per 1,000 words; lines are "
         f"{level} bootstrap intervals resampling documents (hollow dots: thin evidence). Right: the share of "
         "reporting verbs that are loaded (claimed, alleged, insisted, admitted, conceded, slammed) rather than "
         "neutral (said, told, stated)." + (f" Not shown: {left_out}; every group is in the table." if left_out else ""),
