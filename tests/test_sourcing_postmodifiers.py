@@ -305,3 +305,24 @@ def test_the_source_mix_legend_names_only_the_types_some_group_has():
         ]
     finally:
         plt.close(ax.figure)
+
+
+# ---------------------------------------------------------------------- made to speak
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Pelosi's bill led House Speaker Paul Ryan to say Democrats had gone too far.", "House Speaker Paul Ryan"),
+        ("The report prompted Trump to declare victory.", "Trump"),
+        ("The scandal forced officials to admit the mistake.", "officials"),
+    ],
+)
+def test_the_object_of_a_verb_that_makes_it_speak_is_the_speaker(text, source):
+    # before: no speaker, an anonymous attribution
+    assert one(text)["source_words"] == source
+
+
+@pytest.mark.parametrize(
+    "text", ["Trump went to Ohio to say the economy was strong.", "The judge asked Trump to explain the payments."]
+)
+def test_a_place_or_the_one_asked_is_not_made_to_speak(text):
+    assert all(r["source_words"] != "Trump" and r["source_words"] != "Ohio" for r in find(text))

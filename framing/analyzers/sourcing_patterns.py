@@ -306,6 +306,13 @@ _INTRO_SUBORDINATORS = frozenset(
 #: discuss", and after a negation "not authorized to speak"
 _ANONYMITY_WORDS = frozenset(_words("anonymity anonymously"))
 _LEAVE_WORDS = frozenset(_words("authorized authorised allowed permitted cleared"))
+#: verbs whose object is made to act, so that "to" and a reporting verb after the object report what it said
+_MADE_TO_ACT = frozenset(
+    _words(
+        "led lead leads leading prompted prompt prompts prompting forced force forces forcing compelled compel "
+        "compels compelling spurred spur spurs spurring drove drive drives driving caused cause causes causing"
+    )
+)
 #: a pronoun and a contracted verb, which open a clause ("it’s", "that's", "there’s")
 _CONTRACTED_OPENER = re.compile(r"(?:it|that|this|there|here|what|he|she|they|we|you|i)['’]")
 #: prepositions that make a source a member or a voice of the actor after them ("officials in Kabul", "a
@@ -947,6 +954,10 @@ class _Doc:
             t = toks[j]
             if t in _SUBJECT_END_SPECIAL or t.endswith("ly") or text[se[j] : ss[k]] != " ":
                 j = self._subject_end(text, toks, ss, se, k)  # the plain case ("Rizvi said") needs no scan
+        if j > 0 and toks[j] == "to":
+            made = self._made_to(text, toks, ss, se, j)
+            if made is not None:
+                return made, False, False  # "led House Speaker Paul Ryan to say"
         if j >= 0 and toks[j] in _BE and _soft(text[se[j] : ss[j + 1]]) and _participle(toks[c.k]):
             # a passive: "was told by X", or agentless "it is believed", "is expected to"
             if c.k2 + 1 < n and toks[c.k2] == "by":
@@ -1180,6 +1191,23 @@ class _Doc:
             else:
                 break
         return j
+
+    @staticmethod
+    def _made_to(text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], j: int) -> Phrase | None:
+        """The object of a verb that makes it act, before "to" at token ``j`` ("led House Speaker Paul Ryan to
+        say", "prompted Trump to declare", "forced officials to admit"): the speaker. None after any other word
+        ("went to Ohio to say": a place; "asked Trump to say": he may not have)."""
+        if j < 2 or not _soft(text[se[j - 1] : ss[j]]):
+            return None
+        for v in range(j - 2, max(-1, j - 8), -1):
+            t = toks[v]
+            if t in _MADE_TO_ACT:
+                if not all(_soft(text[se[i - 1] : ss[i]]) for i in range(v + 1, j)):
+                    return None
+                return np_before(text, toks, ss, se, j - 1, lo=v + 1)
+            if t in STOP and t not in DETERMINERS:
+                return None
+        return None
 
     def _title_case(self, s: int) -> bool:
         """True for a headline written in title case ("Obama Says Museum Will Tell ...")."""
