@@ -326,3 +326,28 @@ def test_the_object_of_a_verb_that_makes_it_speak_is_the_speaker(text, source):
 )
 def test_a_place_or_the_one_asked_is_not_made_to_speak(text):
     assert all(r["source_words"] != "Trump" and r["source_words"] != "Ohio" for r in find(text))
+
+
+# ---------------------------------------------------------------------- one person, one name
+def test_a_surname_refers_to_the_given_names_without_the_office_before_them():
+    # before: "Attorney General William Barr" and "William Barr" were two speakers in the who-speaks counts
+    from framing.analyzers.sourcing_speakers import full_name
+
+    text = (
+        "Attorney General William Barr spoke. FBI Director James Comey left. U.S. President Barack Obama won. "
+        "Political analyst Hasan Askari Rizvi said it. President John F. Kennedy spoke. Speaker John A. Boehner left."
+    )
+    got = {n: full_name(text, n, {}) for n in ("Barr", "Comey", "Obama", "Rizvi", "Kennedy", "Boehner")}
+    assert got == {
+        "Barr": "William Barr",
+        "Comey": "James Comey",
+        "Obama": "Barack Obama",
+        "Rizvi": "Hasan Askari Rizvi",
+        "Kennedy": "John F. Kennedy",
+        "Boehner": "John A. Boehner",
+    }
+
+
+def test_a_contracted_pronoun_is_the_pronoun_and_a_link_label_is_no_speaker():
+    assert one("I’m always skeptical that the work will make a difference.")["source_type"] == PERSONAL
+    assert find("More:Trump's Cuba rollback leaves the U.S. out in the cold for the island's future") == []

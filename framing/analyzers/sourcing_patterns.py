@@ -1846,6 +1846,7 @@ _PERSON_NAME_RE = re.compile(r"([A-Z](?<![\w.][A-Z])[a-z]+(?:\s+[A-Z]\.)?(?:\s+[
 _NOT_SPEAKERS = frozenset(
     _words("""
     note editor editors update updated correction photo photos video watch read related see source sources key way
+    more also next previously trending recommended sponsored
     breaking exclusive opinion analysis comment live warning listen subscribe advertisement ad q a question answer
     background context summary conclusion introduction references abstract keywords
     """)

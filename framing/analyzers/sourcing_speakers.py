@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..lexicons import Lexicon
+from ..surnames import titles
 from ..text import WORD_RE
 from ..vocab import MONTHS, WEEKDAYS
 
@@ -161,6 +162,8 @@ _STOP_OR_LINK = _STOP_NOT_DET | ARTICLES | frozenset(["of", "for", "and", "&", "
 _POSSESSIVE_ENDS = ("’s", "'s", "s’", "s'")
 _LY_ING = ("ly", "ing")
 _POSSESSIVE_S = re.compile(r"[’']s$")
+#: the contracted verb after a pronoun ("I’m", "we're", "they’ve", "you'll", "he’d")
+_CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|s)$")
 
 
 class Phrase(NamedTuple):
@@ -609,8 +612,10 @@ class SpeakerTyper:
     ) -> tuple[str, str]:
         """``(source type, name)`` of a phrase; the name is the capitalised core ("Hasan Askari Rizvi") or the phrase."""
         words = toks[ph.a : ph.b]
-        if len(words) == 1 and (words[0] in PRONOUNS or words[0] in _OBJECTS):
-            return PRONOUNS.get(words[0], _OBJECTS.get(words[0], "")) or ANONYMOUS, text[ph.start : ph.end]
+        if len(words) == 1:
+            w = _CONTRACTION.sub("", words[0])  # "I’m", "we're", "they’ve": the pronoun
+            if w in PRONOUNS or w in _OBJECTS:
+                return PRONOUNS.get(w, _OBJECTS.get(w, "")) or ANONYMOUS, _CONTRACTION.sub("", text[ph.start : ph.end])
         # capitalised words, not counting a sentence-initial common noun ("Officials said")
         caps = [
             k
@@ -780,6 +785,24 @@ def _may_follow_name(text: str, pos: int) -> bool:
     return 0 < len(words) < len(before) and not words.rsplit(None, 1)[-1].islower()
 
 
+def _given_names(words: list[str]) -> list[str]:
+    """The given and middle names among the capitalised words right before a surname: the words after the last
+    title, office or function word ("Attorney General William" → "William", "FBI Director James" → "James",
+    "U.S. President Barack" → "Barack"; "Hasan Askari" and "John A." stay)."""
+    offices = titles()
+    out: list[str] = []
+    for w in reversed(words):
+        bare = w.rstrip(".")
+        if len(bare) == 1 and w.endswith("."):
+            out.append(w)  # an initial ("John A. Boehner"), not the article "A"
+            continue
+        low = bare.lower()
+        if low in _NOT_NAMES or low in TITLES or low in offices:
+            break
+        out.append(w)
+    return out[::-1]
+
+
 def full_name(text: str, name: str, cache: dict[str, str]) -> str:
     """The first fuller form of a one-word name in the text ("Rizvi" → "Hasan Askari Rizvi"), or the name itself."""
     base = strip_titles(name)
@@ -797,9 +820,7 @@ def full_name(text: str, name: str, cache: dict[str, str]) -> str:
         if ends_word and _may_follow_name(text, pos):
             m = _BEFORE_NAME_RE.search(text, max(0, pos - 60), pos)
             if m is not None:
-                words = m.group(1).split()
-                while words and (words[0].rstrip(".").lower() in _NOT_NAMES or words[0].rstrip(".").lower() in TITLES):
-                    words.pop(0)
+                words = _given_names(m.group(1).split())
                 if words:
                     best = " ".join([*words, base])
                     break  # the first full mention is the reference form
