@@ -14,6 +14,7 @@ from framing.actors import ActorSet
 from framing.analyzers.sourcing import ATTRIBUTION_KEYS, SourcingAnalyzer, source_entropy, type_diversity
 from framing.analyzers.sourcing_speakers import SOURCE_TYPES
 from framing.lexicons import load_lexicon
+from framing.report.sourcing import TYPE_METRICS
 from framing.text import TextModel
 
 ANALYZER = SourcingAnalyzer()
@@ -805,14 +806,7 @@ def test_seed_001_reference_list_counts_as_document_sources(seed_analysis):
 
 
 def test_every_seed_outlet_has_a_sourcing_mix(seed_analysis):
-    shares = [
-        "named_share",
-        "official_share",
-        "document_share",
-        "anonymous_share",
-        "personal_share",
-        "unidentified_share",
-    ]
+    shares = list(TYPE_METRICS.values())  # one share per source type
     t = seed_analysis.compare(metric=shares, n_boot=20)
     mix = t.pivot_table(index="group", columns="metric", values="value")
     assert len(mix) == 5

@@ -13,7 +13,7 @@ from test_sourcing import find, one
 import framing
 from framing.actors import ActorSet
 from framing.analyzers.sourcing_speakers import ANONYMOUS, NAMED, OFFICIAL, PERSONAL, UNIDENTIFIED
-from framing.report.sourcing import source_label
+from framing.report.sourcing import TYPE_METRICS, source_label
 
 ACTORS = ActorSet.from_dict(
     {
@@ -214,14 +214,7 @@ def test_the_writer_has_a_share_of_its_own_and_no_part_in_the_variety_of_sources
     assert (first["personal_share"], first["anonymous_share"]) == (0.5, 0.5)
     # one typed source left: too few for a variety (NaN); two of two types: 1.0
     assert math.isnan(first["source_type_diversity"]) and second["source_type_diversity"] == 1.0
-    shares = [
-        "named_share",
-        "official_share",
-        "document_share",
-        "anonymous_share",
-        "personal_share",
-        "unidentified_share",
-    ]
+    shares = list(TYPE_METRICS.values())  # one share per source type
     assert all(math.isclose(sum(d.loc[i, shares]), 1.0) for i in d.index)
 
 
@@ -351,3 +344,9 @@ def test_a_surname_refers_to_the_given_names_without_the_office_before_them():
 def test_a_contracted_pronoun_is_the_pronoun_and_a_link_label_is_no_speaker():
     assert one("I’m always skeptical that the work will make a difference.")["source_type"] == PERSONAL
     assert find("More:Trump's Cuba rollback leaves the U.S. out in the cold for the island's future") == []
+
+
+def test_every_source_type_has_its_share_in_the_report():
+    from framing.analyzers.sourcing_speakers import SOURCE_TYPES
+
+    assert set(TYPE_METRICS) == set(SOURCE_TYPES)
