@@ -1621,7 +1621,6 @@ class _Doc:
         self._set_source(a, toks, ss, se, Phrase(a_tok, b_tok, ss[a_tok], se[b_tok - 1]))
         if a.source_type != NAMED:
             return None
-        a.kind = "direct"
         a.content_start, a.content_end = q.inner_start, q.inner_end
         a.balanced = q.balanced
         return a
