@@ -350,3 +350,17 @@ def test_every_source_type_has_its_share_in_the_report():
     from framing.analyzers.sourcing_speakers import SOURCE_TYPES
 
     assert set(TYPE_METRICS) == set(SOURCE_TYPES)
+
+
+@pytest.mark.parametrize(
+    ("text", "stype"),
+    [
+        ("The Romney camp said the ads were false.", OFFICIAL),
+        ("Mueller's team said the ads were false.", OFFICIAL),
+        ("Clinton's staff said the ads were false.", ANONYMOUS),
+    ],
+)
+def test_a_camp_a_team_or_a_staff_is_no_named_person(text, stype):
+    # before: "The Romney camp", "Mueller's team" and "Clinton's staff" were the named persons Romney, Mueller and
+    # Clinton speaking
+    assert one(text)["source_type"] == stype
