@@ -235,7 +235,6 @@ _SIGNATURE_RE = re.compile(
     r"(?P<name>[A-Z][\w.’'\-]+(?:[ \t]+(?:[A-Z][\w.’'\-]+|de|van|von|al|bin|da|du|le|la)){1,3})"
     r"(?:,[ \t]*[A-Z][^\n]{1,70})?[ \t]*(?:\n|$)"
 )
-_CALENDAR_WORDS = frozenset(w.lower() for w in (*WEEKDAYS, *MONTHS))
 #: A speech verb with no speaker and no clause after it counts only when it is a reliable cue (lexicon weight).
 _MIN_WEIGHT_ALONE = 0.3
 #: Cue categories that ascribe a belief, feeling, intention or position rather than report speech.
@@ -1632,7 +1631,7 @@ class _Doc:
         if not is_given_name(name.split()[0].rstrip(".")):
             return False
         for w in WORD_RE.findall(name.lower()):
-            if w in TITLES or w in typer.common or w in typer.names or w in _NOT_NAMES or w in _CALENDAR_WORDS:
+            if w in TITLES or w in typer.common or w in typer.names or w in _NOT_NAMES or w in WEEKDAYS or w in MONTHS:
                 return False
         return True
 

@@ -335,19 +335,33 @@ _POSTMODIFIER_ENDS = frozenset(p[-1] for p in POSTMODIFIERS)
 
 #: the postmodifiers that open with a reporting verb: "officials briefed on the talks said" reports one thing
 _VERB_POSTMODIFIERS = frozenset(p for p in POSTMODIFIERS if p[0] in ("briefed", "speaking"))
-_DESCRIBING: dict[str, list[tuple[str, ...]]] = {}
-for _p in sorted(POSTMODIFIERS | ANONYMITY_FORMULAS):
-    _DESCRIBING.setdefault(_p[0], []).append(_p)
+
+
+def _by_first_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases grouped by their first word, longest first (a look-up at each token, not a scan of them all)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in sorted(phrases, key=len, reverse=True):
+        out.setdefault(p[0], []).append(p)
+    return out
+
+
+_POSTMODIFIERS_AT = _by_first_word(POSTMODIFIERS)
+_NOT_REPORTING_AT = _by_first_word(_VERB_POSTMODIFIERS | ANONYMITY_FORMULAS)
+
+
+def _phrase_at(index: dict[str, list[tuple[str, ...]]], toks: Sequence[str], k: int) -> int:
+    """The number of words of the longest phrase of ``index`` that starts at token ``k``; 0 when none does."""
+    for p in index.get(toks[k], ()):
+        if tuple(toks[k : k + len(p)]) == p:
+            return len(p)
+    return 0
 
 
 def describes_source(toks: Sequence[str], k: int) -> bool:
     """Whether the reporting verb at token ``k`` opens an anonymity formula ("who asked not to be named",
     "speaking on condition of") or a postmodifier ("officials briefed on the talks said"): it describes a
     source and reports nothing. (Adjectives of a stance, "opposed to", "sympathetic to", still report one.)"""
-    return any(
-        (p in ANONYMITY_FORMULAS or p in _VERB_POSTMODIFIERS) and tuple(toks[k : k + len(p)]) == p
-        for p in _DESCRIBING.get(toks[k], ())
-    )
+    return _phrase_at(_NOT_REPORTING_AT, toks, k) > 0
 
 
 _POSTMODIFIER_LENGTHS = sorted({len(p) for p in POSTMODIFIERS}, reverse=True)
@@ -476,7 +490,7 @@ def head_end_of(toks: Sequence[str], a: int, b: int) -> int:
         t = toks[k]
         if t in _AFTER_HEAD:
             return k
-        if t in _DESCRIBING and any(p in POSTMODIFIERS and tuple(toks[k : k + len(p)]) == p for p in _DESCRIBING[t]):
+        if _phrase_at(_POSTMODIFIERS_AT, toks, k):
             return k - 1 if k - 1 > a and toks[k - 1].endswith("ly") else k
     return b
 
@@ -486,10 +500,7 @@ def _postmodifier_length(toks: Sequence[str], e: int, head: str) -> int:
     relational noun ``head`` ("an aide to"); 0 when there is none."""
     if toks[e] == "to" and head in RELATIONAL:
         return 1
-    for p in _DESCRIBING.get(toks[e], ()):
-        if p in POSTMODIFIERS and tuple(toks[e : e + len(p)]) == p:
-            return len(p)
-    return 0
+    return _phrase_at(_POSTMODIFIERS_AT, toks, e)
 
 
 def _soft_run(text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], a: int, b: int) -> bool:
