@@ -58,7 +58,7 @@ from typing import Any
 from .. import cache_limits
 from ..actors import Mention
 from ..lexicons import Lexicon
-from ..surnames import given_name_before, is_given_name
+from ..surnames import COMMON_WORD, given_name_before, is_given_name
 from ..text import WORD_RE, Quote, TextModel
 from ..vocab import MONTHS, RARE_WORD, WEEKDAYS, english_frequencies
 from .sourcing_match import CueMatcher, cue_info
@@ -70,6 +70,7 @@ from .sourcing_speakers import (
     DOCUMENT,
     NAMED,
     OFFICIAL,
+    PARTY_LABEL,
     PRONOUNS,
     ROLE,
     SKIP_BEFORE_VERB,
@@ -82,6 +83,8 @@ from .sourcing_speakers import (
     described_head,
     describes_source,
     full_name,
+    modal_in_name,
+    modal_opens_name,
     np_after,
     np_before,
 )
@@ -461,6 +464,7 @@ class _Doc:
         self._qwords: dict[int, bool] = {}
         self._labels: dict[str, bool] = {}
         self._openers: dict[str, bool] = {}
+        self._words_opening: dict[str, bool] = {}
         self._min_words_re = finder.min_words_re
         self._q_starts = [q.start for q in self.quotes]
         self.quote_used: dict[int, int] = {}  # quote index -> attribution index
@@ -764,6 +768,7 @@ class _Doc:
             k2 < n
             and toks[k2] in _FINITE
             and _soft(text[se[k2 - 1] : ss[k2]])
+            and not modal_opens_name(text, toks, ss, k2, n)
             and not (k > 0 and toks[k - 1] in _SUBJECT_PRONOUNS and not c.noun)
         ):
             # "Security challenges are mounting": the word is the subject, a noun; but "which he said was" is a verb
@@ -1110,6 +1115,31 @@ class _Doc:
             self._openers[word] = hit
         return hit
 
+    def _opener_is_word(self, word: str) -> bool:
+        """Whether a capitalised word that opens a sentence is, in this document, a word and not a name: common in
+        English (:data:`framing.surnames.COMMON_WORD`: "Doctors", "Facts"), a plural of people by their activity
+        ("Investigators", "Progressives") or a determiner ("Another"), and never written with a capital inside a
+        sentence ("... said Brown" makes "Brown" a name). Pronouns, places that speak and names of the sources
+        lexicon ("Reuters") are left to the lexicon."""
+        hit = self._words_opening.get(word)
+        if hit is None:
+            low = word.lower()
+            hit = (
+                word[:1].isupper()
+                and not word.isupper()
+                and re.split(r"['’]", low, maxsplit=1)[0] not in PRONOUNS
+                and (low,) not in self.f.typer.places
+                and low not in self.f.typer.names
+                and (
+                    english_frequencies().get(low, 0) >= COMMON_WORD
+                    or low.endswith(_PEOPLE_SUFFIXES)
+                    or low in DETERMINERS
+                )
+                and not any(_inside_sentence(self.text, at) for at in self._written_at(word))
+            )
+            self._words_opening[word] = hit
+        return hit
+
     def _holder(self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase) -> bool:
         """True when a phrase can hold a belief or issue a finding: a recognised speaker, a relative pronoun,
         people by their activity ("developers", "economists"), or a share of people ("65 percent")."""
@@ -1174,7 +1204,7 @@ class _Doc:
                 break
             t = toks[j]
             if (
-                t in SKIP_BEFORE_VERB
+                (t in SKIP_BEFORE_VERB and not modal_in_name(text, toks, ss, se, j, 0))
                 or (ing and t in _BE)
                 or (t.endswith("ly") and t not in _NOT_ADVERBS and not text[ss[j]].isupper())
             ):
@@ -1287,7 +1317,7 @@ class _Doc:
                 ph = np_before(text, toks, ss, se, k - 1, heads=self.heads)  # "Analysts in Kabul, however, …"
                 if ph is not None and toks[ph.a] in ("who", "which") and ph.b - ph.a == 1:
                     return None
-                return ph
+                return self._past_party_label(toks, ss, se, ph)
             if j - k > 12 or _CLAUSE_PUNCT.search(gap):
                 return None
             k -= 1
@@ -1297,7 +1327,19 @@ class _Doc:
         """The noun phrase a relative pronoun ("who", "which") stands for."""
         if w == 0:
             return None
-        return np_before(self.text, toks, ss, se, w - 1)
+        return self._past_party_label(toks, ss, se, np_before(self.text, toks, ss, se, w - 1))
+
+    def _past_party_label(
+        self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase | None
+    ) -> Phrase | None:
+        """The phrase itself, unless it is a party label after a name: then the name ("Rep. Jamie Raskin, D-Md.,
+        who ...", "Rep. Steny Hoyer (D-Md.), the ..."), or ``None`` when no name comes right before the label."""
+        text = self.text
+        if ph is None or ph.b - ph.a != 1 or not PARTY_LABEL.fullmatch(text, ph.start, ph.end):
+            return ph
+        if ph.a == 0 or text[se[ph.a - 1] : ph.start].strip() not in (",", "("):
+            return None
+        return np_before(text, toks, ss, se, ph.a - 1, heads=self.heads)
 
     # ------------------------------------------------------------------ spans
     def _set_source(
@@ -1308,11 +1350,18 @@ class _Doc:
         phrase = self.text[ph.start : ph.end]
         # the type and name depend only on the phrase, its last token (which may run on: "he’s said"),
         # whether it opens the sentence, and its actor
-        key = (phrase, toks[ph.b - 1], ph.a == 0, atype, form)
+        # a word that opens the sentence and no name after it ("Investigators say"; not "North Korea warned")
+        common_opener = (
+            ph.a == 0
+            and atype is None
+            and (ph.b == 1 or not self.text[ss[1]].isupper())
+            and self._opener_is_word(self.text[ss[0] : se[0]])
+        )
+        key = (phrase, toks[ph.b - 1], ph.a == 0, common_opener, atype, form)
         memo = self._memo
         hit = memo.get(key)
         if hit is None:
-            hit = self._classify(self.text, toks, ss, se, ph, atype, form)
+            hit = self._classify(self.text, toks, ss, se, ph, atype, form, common_opener)
             if len(memo) > cache_limits.SOURCE_PHRASES:
                 memo.clear()
             memo[key] = hit
@@ -1528,6 +1577,12 @@ class _Doc:
                 return None  # a dateline ("ISLAMABAD:") or a field name ("TARGET: two police officers ...")
         elif words[0].lower() in _NOT_SPEAKERS:
             return None
+        elif (
+            self._opener_is_word(words[0])
+            and words[0].lower() not in self.f.typer.common
+            and not (self.mentions and self._actor_in(start, colon)[0])
+        ):
+            return None  # a heading in title case ("Facts First: ...", "Another challenge: ..."), not a speaker
         elif not _CLAIM_RE.search(text, colon + 1, m.sent_ends[s]) and not any(a.cue_start > colon for a in existing):
             return None  # a title and subtitle ("Pakistan–Afghanistan Relations: A Perpetual State of Unease")
         toks = m.tokens[m.sent_tok[s] : m.sent_tok[s + 1]]

@@ -49,16 +49,20 @@ __all__ = [
     "DOCUMENT",
     "NAMED",
     "OFFICIAL",
+    "PARTY_LABEL",
     "PERSONAL",
     "POSTMODIFIERS",
     "RELATIONAL",
     "SOURCE_TYPES",
+    "TIME_WORDS",
     "UNIDENTIFIED",
     "Phrase",
     "SpeakerTyper",
     "described_head",
     "describes_source",
     "head_end_of",
+    "modal_in_name",
+    "modal_opens_name",
     "np_after",
     "np_before",
 ]
@@ -101,7 +105,7 @@ DETERMINERS = frozenset(
 #: Words after which the next word is a noun, never a verb.
 ARTICLES = frozenset(_words("the a an his her their its our my your every each no such whose"))
 _NOUNS_LY_ING = frozenset(
-    _words("family ally assembly rally polling building ruling king wing meeting briefing hearing gathering")
+    _words("family ally assembly rally polling building ruling king wing meeting briefing hearing gathering filing")
 )
 _OBJECTS = {"him": NAMED, "her": NAMED, "them": ANONYMOUS, "us": PERSONAL, "me": PERSONAL}
 _LINKS = frozenset(["of", "for", "and", "&", "to", "or"])
@@ -190,6 +194,41 @@ def _soft_gap(g: str, prev_tok: str) -> bool:
     return s in ("&", "-", "’s", "'s")
 
 
+#: words that name a day and never a speaker: a phrase they end ("last Thursday") or open ("Thursday morning on
+#: Fox News", after "said") is a time. Months that are also given names or words (May, June, April) are left out.
+TIME_WORDS = WEEKDAYS | frozenset(
+    _words("yesterday today tonight january february july september october november december")
+)
+#: a politician's party and state after their name: "D-Md.", "R-Texas", "(I-Vt.)"
+PARTY_LABEL = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
+#: modal verbs that are also names: "Theresa May", "Rep. Will Hurd"
+_NAME_MODALS = frozenset(["may", "will"])
+
+
+def modal_opens_name(text: str, toks: Sequence[str], ss: Sequence[int], k: int, hi: int) -> bool:
+    """Whether token ``k``, a modal verb written with a capital, opens a name: another capitalised word follows
+    it after a space, before ``hi`` ("said Will Hurd")."""
+    return (
+        toks[k] in _NAME_MODALS
+        and k + 1 < hi
+        and text[ss[k]].isupper()
+        and text[ss[k + 1]].isupper()
+        and text[ss[k + 1] - 1] == " "
+    )
+
+
+def modal_in_name(text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], k: int, lo: int) -> bool:
+    """Whether token ``k``, a modal verb, is part of a name: written with a capital right after another
+    capitalised word ("Theresa May", "Rep. Will Hurd"), not at the phrase's edge ``lo`` ("Will Trump say ...?")."""
+    return (
+        toks[k] in _NAME_MODALS
+        and k > lo
+        and text[ss[k]].isupper()
+        and text[ss[k - 1]].isupper()
+        and text[se[k - 1] : ss[k]].strip(" .") == ""
+    )
+
+
 def np_before(
     text: str,
     toks: Sequence[str],
@@ -210,7 +249,16 @@ def np_before(
     t = toks[j]
     if t in PRONOUNS:
         return Phrase(j, j + 1, ss[j], se[j])
-    if t in _STOP_OR_LINK or t.endswith(_POSSESSIVE_ENDS):
+    if t in TIME_WORDS and not (t == "today" and j > lo and text[ss[j]].isupper() and text[ss[j - 1]].isupper()):
+        # a time after the phrase ("a court filing Monday says", "a statement Sunday saying"): the phrase before
+        # it; none when it is the whole phrase ("last Thursday, which details ...")
+        if j <= lo or text[se[j - 1] : ss[j]] != " " or toks[j - 1] in TIME_WORDS:
+            return None
+        j -= 1
+        if toks[j].endswith("ed") and j > lo and text[se[j - 1] : ss[j]] == " " and text[ss[j]].islower():
+            j -= 1  # "A Quinnipiac University poll released Tuesday showed": the poll
+        return np_before(text, toks, ss, se, j, lo, max_len, heads)
+    if (t in _STOP_OR_LINK and not modal_in_name(text, toks, ss, se, j, lo)) or t.endswith(_POSSESSIVE_ENDS):
         if t[:-2] in PRONOUNS and t.endswith(("’s", "'s")):
             return Phrase(j, j + 1, ss[j], se[j] - 2)  # "he’s said": he has said
         return None  # "the state", "Trump's plan": the verb is a noun here
@@ -254,7 +302,7 @@ def np_before(
             break
         if not p_cap and p.endswith(_LY_ING) and p not in _NOUNS_LY_ING:
             break  # an adverb or a participle ends the phrase: "actually", "dialing back"
-        if p in _STOP_NOT_DET:
+        if p in _STOP_NOT_DET and not (cap and modal_in_name(text, toks, ss, se, k - 1, lo)):
             break
         if p_cap and p in _NOT_NAMES_NOT_DET:
             break
@@ -531,6 +579,8 @@ def np_after(
     if k >= hi:
         return None
     t = toks[k]
+    if t in TIME_WORDS:
+        return None  # "..., said Thursday morning on Fox News"
     if t in PRONOUNS and t not in ("who", "which"):
         return Phrase(k, k + 1, ss[k], se[k])
     if t in _OBJECTS:
@@ -538,8 +588,8 @@ def np_after(
             return None
         if t != "her" or k + 1 >= hi or not _soft_gap(_gap(text, ss, se, k + 1), t):
             return Phrase(k, k + 1, ss[k], se[k])  # "according to him"
-    if t in STOP and t not in DETERMINERS:
-        return None
+    if t in STOP and t not in DETERMINERS and not modal_opens_name(text, toks, ss, k, hi):
+        return None  # but "said Will Hurd"
     e = k + 1
     while e < hi and e - k < max_len:
         if not _soft_gap(_gap(text, ss, se, e), toks[e - 1]):
@@ -562,7 +612,7 @@ def np_after(
                 e += 2
                 continue
             break
-        if w in STOP or w in ("who", "which", "whose"):
+        if (w in STOP and not modal_in_name(text, toks, ss, se, e, k)) or w in ("who", "which", "whose"):
             break
         e += 1
     return Phrase(k, e, ss[k], se[e - 1])
@@ -607,9 +657,9 @@ class SpeakerTyper:
         #: a country or capital that speaks for its government, as the whole name ("Afghanistan denied")
         self.places = places
         self.person_actor_types = tuple(t.lower() for t in person_actor_types)
-        #: (phrase, its last token, opens the sentence, actor type, actor form) → (type, name): a memo of
-        #: :meth:`classify`, which depends on nothing else (the same results with or without it).
-        self.memo: dict[tuple[str, str, bool, str | None, str], tuple[str, str]] = {}
+        #: (phrase, its last token, opens the sentence, opens it with a common word, actor type, actor form) →
+        #: (type, name): a memo of :meth:`classify`, which depends on nothing else (the same results without it).
+        self.memo: dict[tuple[str, str, bool, bool, str | None, str], tuple[str, str]] = {}
 
     def classify(
         self,
@@ -620,18 +670,27 @@ class SpeakerTyper:
         ph: Phrase,
         actor_type: str | None = None,
         actor_form: str = "",
+        common_opener: bool = False,
     ) -> tuple[str, str]:
-        """``(source type, name)`` of a phrase; the name is the capitalised core ("Hasan Askari Rizvi") or the phrase."""
+        """``(source type, name)`` of a phrase; the name is the capitalised core ("Hasan Askari Rizvi") or the phrase.
+
+        ``common_opener``: the phrase opens its sentence with a word that is capitalised only for that (the caller
+        knows it from the document: "Investigators say", "Doctors said"); it is then no name.
+        """
         words = toks[ph.a : ph.b]
         if len(words) == 1:
             w = _CONTRACTION.sub("", words[0])  # "I’m", "we're", "they’ve": the pronoun
             if w in PRONOUNS or w in _OBJECTS:
                 return PRONOUNS.get(w, _OBJECTS.get(w, "")) or ANONYMOUS, _CONTRACTION.sub("", text[ph.start : ph.end])
-        # capitalised words, not counting a sentence-initial common noun ("Officials said")
+        # capitalised words, not counting a sentence-initial common noun ("Officials said", "Investigators say")
+        # or a determiner opening the phrase ("Another former officer")
         caps = [
             k
             for k in range(ph.a, ph.b)
-            if text[ss[k]].isupper() and toks[k] not in _NOT_NAMES and not (k == 0 and toks[k] in self.common)
+            if text[ss[k]].isupper()
+            and toks[k] not in _NOT_NAMES
+            and not (k == 0 and (common_opener or toks[k] in self.common))
+            and not (k == ph.a and toks[k] in DETERMINERS)
         ]
         head_end = self.head_end(text, toks, ss, se, ph)
         head_caps = [k for k in caps if k < head_end]

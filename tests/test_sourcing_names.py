@@ -1,0 +1,138 @@
+"""Which words of a source phrase are a name. A capitalised word that only opens its sentence ("Investigators
+say", "Doctors said") is no person; a party label after a name ("Rep. Jamie Raskin, D-Md.,") is not the speaker,
+nor is the day a statement was made ("said Thursday"); modal verbs that are surnames ("Theresa May") are part of
+the name; a heading in title case before a colon ("Facts First:") speaks for no one."""
+
+from __future__ import annotations
+
+import pytest
+from test_sourcing import find, one
+
+from framing.analyzers.sourcing_speakers import ANONYMOUS, DOCUMENT, NAMED, OFFICIAL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Organizers told the Associated Press that they had set up a new page.",
+        "Doctors said they could not remove the pellet.",
+        "Environmentalists complained that the agency was backsliding.",
+        "Another former officer told Fox News that the agency was encouraged.",
+    ],
+)
+def test_a_word_that_only_opens_the_sentence_is_no_name(text):
+    # before: "Organizers", "Doctors", "Environmentalists" and "Another" were named persons
+    r = one(text)
+    assert r["source_type"] == ANONYMOUS
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Brown said the plan failed. The plan, said Brown, was bad.", "Brown"),  # a capital inside a sentence
+        ("Reuters notes that the talks stalled.", "Reuters"),  # a name in the sources lexicon
+        ("North Korea warned of consequences.", "North Korea"),  # a name follows the opener
+    ],
+)
+def test_an_opener_the_document_uses_as_a_name_stays_a_name(text, source):
+    rows = find(text)
+    assert rows and rows[0]["source"] == source
+    assert rows[0]["source_type"] in (NAMED, OFFICIAL)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("But Rep. Jamie Raskin, D-Md., who presented the report, said the vote would pass.", "Jamie Raskin"),
+        (
+            "Rep. Steny Hoyer (D-Md.), the newly elected majority leader, told reporters the vote would pass.",
+            "Steny Hoyer",
+        ),
+        ("Sen. Rand Paul, R-Ky., said the bill would fail.", "Rand Paul"),
+    ],
+)
+def test_a_party_label_after_a_name_is_not_the_speaker(text, name):
+    # before: the source was "D-Md", an institution
+    rows = find(text)
+    assert rows
+    assert {r["source"] for r in rows} == {name}
+    assert {r["source_type"] for r in rows} == {NAMED}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "stype"),
+    [
+        ("“We are frustrated,” Flynn, a top surrogate, said Thursday morning on Fox News.", "Flynn", NAMED),
+        ("But a court filing Monday says that Manafort committed crimes.", "a court filing", DOCUMENT),
+        (
+            "A Quinnipiac University poll released Tuesday showed the race tied.",
+            "A Quinnipiac University poll",
+            DOCUMENT,
+        ),
+        ("Israel’s prime minister Saturday said he is ready to step down.", "Israel’s prime minister", OFFICIAL),
+    ],
+)
+def test_the_day_is_not_the_speaker(text, source, stype):
+    # before: "Thursday morning on Fox News", "Monday" and "Saturday" were part of the source, or all of it
+    rows = [r for r in find(text) if r["cue"] != "release"]
+    assert len(rows) == 1
+    assert rows[0]["source_words"] == source
+    assert rows[0]["source_type"] == stype
+
+
+def test_a_day_alone_is_no_antecedent():
+    # "which details" had the source "last Thursday"
+    rows = find("Senate Republicans released a stimulus plan last Thursday, which details a proposal.")
+    assert all("Thursday" not in r["source_words"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Theresa May said the deal was done.", "Theresa May"),
+        ("“The deal is done,” said Theresa May.", "Theresa May"),
+        ("“The deal is done,” said Will Hurd.", "Will Hurd"),
+        ("Rep. Will Hurd said the deal was done.", "Will Hurd"),
+    ],
+)
+def test_a_modal_verb_can_be_a_name(text, name):
+    # before: "Theresa" spoke, and "said Will Hurd" had no speaker ("said will" read as a noun and a verb)
+    r = one(text)
+    assert r["source"] == name
+    assert r["source_type"] == NAMED
+
+
+def test_a_modal_verb_is_still_a_verb():
+    r = one("Officials said they may say more.", cue="say", source_words="Officials")
+    assert r["source_type"] == ANONYMOUS
+
+
+def test_a_title_case_heading_before_a_colon_is_no_speaker():
+    text = (
+        '"We are the number-one producer of energy in the world."\n\n'
+        "Facts First: The US was the world's number-one energy producer before Trump took office."
+    )
+    assert not [r for r in find(text) if r["cue"] == ":"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "stype"),
+    [
+        ("In one case, attorneys in Texas said they had been given a phone number.", "attorneys in Texas", ANONYMOUS),
+        ("Lawyers for the defendant have said she is cooperating.", "Lawyers for the defendant", ANONYMOUS),
+        ("Investigators say the couple were inspired by the group.", "Investigators", OFFICIAL),
+    ],
+)
+def test_the_plural_of_a_role_is_an_unnamed_group(text, source, stype):
+    # sources.tsv v5: before, "Texas" spoke for the attorneys, and "Investigators" was a named person
+    r = one(text)
+    assert (r["source_words"], r["source_type"]) == (source, stype)
+
+
+@pytest.mark.parametrize(
+    "text", ["In order to show standing, Texas has to show harm.", "New York said the rule was illegal."]
+)
+def test_a_state_that_speaks_is_an_institution(text):
+    # sources.tsv v5 lists US states and provinces as places, like countries and capitals
+    r = one(text)
+    assert r["source_type"] == OFFICIAL
