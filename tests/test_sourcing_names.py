@@ -136,3 +136,48 @@ def test_a_state_that_speaks_is_an_institution(text):
     # sources.tsv v5 lists US states and provinces as places, like countries and capitals
     r = one(text)
     assert r["source_type"] == OFFICIAL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But Western powers have accused Iran of trying to develop weapons.",
+        "Israeli negotiators believe the talks will fail.",
+        "Liberal justices refer to constitutional limits on immigration laws.",
+    ],
+)
+def test_people_named_by_a_capitalised_modifier_are_an_unnamed_group(text):
+    # before: the named person "Western", "Israeli", "Liberal"
+    assert one(text)["source_type"] == ANONYMOUS
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Constitution says a senator must be 30 years old.", "The Constitution"),
+        ("The 14th Amendment says that birth on American soil is sufficient.", "The 14th Amendment"),
+        ("The Affordable Care Act says insurers must cover children.", "The Affordable Care Act"),
+    ],
+)
+def test_a_law_by_its_name_is_a_document(text, source):
+    # sources.tsv v5: "Constitution", "Amendment" and "Act" in a name; before, named persons
+    r = one(text)
+    assert (r["source_words"], r["source_type"]) == (source, DOCUMENT)
+
+
+def test_a_law_in_lower_case_after_said_is_the_content_not_the_speaker():
+    # "bill" and "law" are no source nouns: "said the bill ..." would take the bill for the speaker
+    r = one("Sen. Roy Blunt, a member of GOP leadership, said the bill in its current form might fail.")
+    assert r["source"] == "Roy Blunt"
+
+
+def test_an_adverb_with_speaking_is_no_attribution_nor_a_person_for_he_to_stand_for():
+    # before: "Technically speaking" was an attribution whose source, "Technically", was a named person
+    rows = find("Technically speaking, he is right. He said so too.")
+    assert [(r["cue"], r["source_words"]) for r in rows] == [("say", "He")]
+
+
+def test_an_institution_in_the_plural_is_an_institution():
+    # sources.tsv v5 adds the plurals of institution nouns ("groups", "companies", "courts")
+    r = one("Human rights groups say hundreds of people were killed.")
+    assert r["source_type"] == OFFICIAL

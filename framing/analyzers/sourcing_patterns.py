@@ -139,6 +139,15 @@ _NOT_NAME_ENDINGS = (
 )
 
 
+#: an English word at least this frequent is known as a word, whatever its shape ("secondly" 632; "buzzfeed" is
+#: no English word, though it ends like "repeated")
+_KNOWN_WORD = 100
+#: connectives that open a sentence and are rare enough in English to pass for names
+_CONNECTIVES = frozenset(
+    _words("moreover furthermore nevertheless nonetheless hence thus therefore likewise otherwise besides regardless")
+)
+
+
 def _rare_enough(low: str) -> bool:
     """Whether a lower-cased word opening a sentence is rare enough in English to be taken for a name."""
     f = english_frequencies().get(low, 0)
@@ -781,6 +790,8 @@ class _Doc:
             return none  # "officials briefed on the talks said", "who spoke on condition of anonymity"
         if k >= 2 and toks[k - 1] == "to" and self._unauthorised(toks, k - 2):
             return none  # "(on condition of) anonymity to discuss", "was not authorized to speak": no report
+        if toks[k] == "speaking" and k > 0 and toks[k - 1].endswith("ly") and text.startswith(",", se[k]):
+            return none  # "Technically speaking, ...", "Militarily speaking, ...": a sentence adverb
         if c.lemma == "plead" and k2 < n and toks[k2] in _PLEAS:
             return none  # "pleaded guilty to lying": a plea in court, not a statement reported
         if k > 0 and toks[k - 1] in ARTICLES and _soft(text[se[k - 1] : c.start]):
@@ -1118,7 +1129,8 @@ class _Doc:
     def _opener_is_word(self, word: str) -> bool:
         """Whether a capitalised word that opens a sentence is, in this document, a word and not a name: common in
         English (:data:`framing.surnames.COMMON_WORD`: "Doctors", "Facts"), a plural of people by their activity
-        ("Investigators", "Progressives") or a determiner ("Another"), and never written with a capital inside a
+        ("Investigators", "Progressives"), shaped like an adverb or an abstract noun ("Secondly", "Technically"), a
+        connective ("Moreover") or a determiner ("Another"), and never written with a capital inside a
         sentence ("... said Brown" makes "Brown" a name). Pronouns, places that speak and names of the sources
         lexicon ("Reuters") are left to the lexicon."""
         hit = self._words_opening.get(word)
@@ -1133,7 +1145,9 @@ class _Doc:
                 and (
                     english_frequencies().get(low, 0) >= COMMON_WORD
                     or low.endswith(_PEOPLE_SUFFIXES)
+                    or (low.endswith(_NOT_NAME_ENDINGS) and english_frequencies().get(low, 0) >= _KNOWN_WORD)
                     or low in DETERMINERS
+                    or low in _CONNECTIVES
                 )
                 and not any(_inside_sentence(self.text, at) for at in self._written_at(word))
             )

@@ -712,6 +712,11 @@ class SpeakerTyper:
                     return cat, phrase
             if not head_caps:
                 return ANONYMOUS, phrase
+            if actor_type is None and head.endswith("s") and not toks[head_caps[-1]].endswith(("’s", "'s")):
+                return (
+                    ANONYMOUS,
+                    phrase,
+                )  # people named by a capitalised modifier: "Western powers", "Israeli negotiators"
         core = head_caps or caps
         if not core:
             return ANONYMOUS, phrase
