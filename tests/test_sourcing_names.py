@@ -181,3 +181,28 @@ def test_an_institution_in_the_plural_is_an_institution():
     # sources.tsv v5 adds the plurals of institution nouns ("groups", "companies", "courts")
     r = one("Human rights groups say hundreds of people were killed.")
     assert r["source_type"] == OFFICIAL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Balochistan remained a hotspot, while Sindh saw limited activity.",
+        "The city saw a surge in cases last week.",
+        "Workers would see a 50 percent increase in their pay.",
+    ],
+)
+def test_see_with_an_amount_tells_what_happened_not_a_view(text):
+    # before: an internal state of Sindh (the seed corpus), of the city, of the workers
+    assert not [r for r in find(text) if r["cue"] == "see"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He saw the rise in cases as a warning.",
+        "Analysts see little chance of a deal.",
+        "Officials saw that it failed.",
+    ],
+)
+def test_see_with_a_view_is_still_an_attribution(text):
+    assert [r for r in find(text) if r["cue"] == "see"]

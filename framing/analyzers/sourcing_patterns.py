@@ -139,6 +139,14 @@ _NOT_NAME_ENDINGS = (
 )
 
 
+#: words of an amount or a change: "see" with one of them in its object tells what happened ("saw limited
+#: activity", "saw a surge in cases"), not a view
+_AMOUNT_WORDS = frozenset(
+    _words(
+        "limited record increase increases rise rises surge surges spike jump drop drops "
+        "decline declines fall growth gain gains loss losses influx uptick boom slump percent"
+    )
+)
 #: an English word at least this frequent is known as a word, whatever its shape ("secondly" 632; "buzzfeed" is
 #: no English word, though it ends like "repeated")
 _KNOWN_WORD = 100
@@ -790,6 +798,8 @@ class _Doc:
             return none  # "officials briefed on the talks said", "who spoke on condition of anonymity"
         if k >= 2 and toks[k - 1] == "to" and self._unauthorised(toks, k - 2):
             return none  # "(on condition of) anonymity to discuss", "was not authorized to speak": no report
+        if c.lemma == "see" and not c.noun and not self._sees_as(toks, ss, se, c, n):
+            return none  # "Sindh saw limited activity", "the city saw a surge": what happened there, not a view
         if toks[k] == "speaking" and k > 0 and toks[k - 1].endswith("ly") and text.startswith(",", se[k]):
             return none  # "Technically speaking, ...", "Militarily speaking, ...": a sentence adverb
         if c.lemma == "plead" and k2 < n and toks[k2] in _PLEAS:
@@ -1282,6 +1292,25 @@ class _Doc:
             return pos
         c.that = m.group().rstrip().endswith("that")
         return m.end()
+
+    def _sees_as(self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue, n: int) -> bool:
+        """Whether "see" may ascribe a view or a perception, not tell what happened to its subject: not when its
+        object is an amount or a change ("Sindh saw limited activity", "workers would see a 50 percent increase",
+        "the U.S. will see a 2 percent growth rate"), unless "as" follows in the clause ("saw the rise as a
+        warning")."""
+        if self._has_complement(toks, ss, se, c, n):
+            return True
+        text = self.text
+        amount = False
+        for i in range(c.k2, min(n, c.k2 + 12)):
+            if i > c.k2 and _CLAUSE_PUNCT.search(text, se[i - 1], ss[i]):
+                break
+            t = toks[i]
+            if t == "as":
+                return True
+            if i < c.k2 + 4 and (t in _AMOUNT_WORDS or t[:1].isdigit()):
+                amount = True
+        return not amount
 
     def _has_complement(self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue, n: int) -> bool:
         if c.k2 >= n:
