@@ -206,3 +206,26 @@ def test_see_with_an_amount_tells_what_happened_not_a_view(text):
 )
 def test_see_with_a_view_is_still_an_attribution(text):
     assert [r for r in find(text) if r["cue"] == "see"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stype"),
+    [
+        ("WikiLeaks said the emails were real.", OFFICIAL),  # a brand's inner capital
+        ("CalPERS asked the managers to explain.", OFFICIAL),
+        ("Facebook said it removed the posts.", OFFICIAL),  # sources.tsv v5: platforms, pollsters, the Fed
+        ("Pew said that support had fallen.", OFFICIAL),
+        ("McConnell said the bill would pass.", NAMED),  # a surname's prefix
+        ("DeSantis said the bill would pass.", NAMED),
+        ("DesLauriers said the bomb was found.", NAMED),
+        ("MacArthur said the bill would pass.", NAMED),
+    ],
+)
+def test_an_organisation_by_one_word_is_an_institution_and_a_surname_a_person(text, stype):
+    # before: every one-word name not in the lexicon was a named person
+    assert one(text)["source_type"] == stype
+
+
+def test_a_year_is_no_amount_for_see():
+    r = one("Millions of Americans saw disinformation during the 2016 election.")
+    assert r["cue"] == "see"

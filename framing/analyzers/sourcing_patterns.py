@@ -147,6 +147,7 @@ _AMOUNT_WORDS = frozenset(
         "decline declines fall growth gain gains loss losses influx uptick boom slump percent"
     )
 )
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 #: an English word at least this frequent is known as a word, whatever its shape ("secondly" 632; "buzzfeed" is
 #: no English word, though it ends like "repeated")
 _KNOWN_WORD = 100
@@ -1148,7 +1149,7 @@ class _Doc:
             low = word.lower()
             hit = (
                 word[:1].isupper()
-                and not word.isupper()
+                and word[1:].islower()  # not "CalPERS", "WATCH"
                 and re.split(r"['’]", low, maxsplit=1)[0] not in PRONOUNS
                 and (low,) not in self.f.typer.places
                 and low not in self.f.typer.names
@@ -1308,7 +1309,7 @@ class _Doc:
             t = toks[i]
             if t == "as":
                 return True
-            if i < c.k2 + 4 and (t in _AMOUNT_WORDS or t[:1].isdigit()):
+            if i < c.k2 + 4 and (t in _AMOUNT_WORDS or (t[:1].isdigit() and not _YEAR.fullmatch(t))):
                 amount = True
         return not amount
 

@@ -201,6 +201,10 @@ TIME_WORDS = WEEKDAYS | frozenset(
 )
 #: a politician's party and state after their name: "D-Md.", "R-Texas", "(I-Vt.)"
 PARTY_LABEL = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
+#: one word with a capital inside it after two lower-case letters, as organisations write their names
+#: ("WikiLeaks", "CalPERS", "ProPublica", "MoveOn"); surnames do so after a prefix of one or two ("McConnell",
+#: "DeSantis", "LaHood"; those of three or more, "MacArthur", "DesLauriers", are listed)
+_CAMEL_CASE = re.compile(r"(?!(?:Mac|Van|Vander|Von|Des|Del|Della|Dos|Das|Fitz)[A-Z])[A-Z][a-z]{2,}[A-Z]\w*")
 #: modal verbs that are also names: "Theresa May", "Rep. Will Hurd"
 _NAME_MODALS = frozenset(["may", "will"])
 
@@ -742,6 +746,8 @@ class SpeakerTyper:
         raw = text[ss[core[-1]] : se[core[-1]]]
         if len(raw) >= 2 and raw.replace(".", "").replace("-", "").replace("’s", "").replace("'s", "").isupper():
             return OFFICIAL, full  # an acronym: "ISPR", "CNN"
+        if len(core) == 1 and _CAMEL_CASE.fullmatch(raw):
+            return OFFICIAL, full  # a brand's capitals: "WikiLeaks", "CalPERS", "PolitiFact"; not "McConnell"
         return NAMED, self._person_name(text, ss, se, core, toks)
 
     def head_end(self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase) -> int:
