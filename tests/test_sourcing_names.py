@@ -229,3 +229,38 @@ def test_an_organisation_by_one_word_is_an_institution_and_a_surname_a_person(te
 def test_a_year_is_no_amount_for_see():
     r = one("Millions of Americans saw disinformation during the 2016 election.")
     assert r["cue"] == "see"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a title before the name is no part of it ("House Speaker Nancy" had been read as the name)
+        ('House Speaker Nancy Pelosi dodged questions on Friday. "We will respond," she said.', "Nancy Pelosi"),
+        # a surname alone, of a person the document names in full or after a title
+        (
+            "Donald Trump spoke. Trump, struggling in the polls, sensed an opening. “It is hard,” he told a rally.",
+            "Donald Trump",
+        ),
+        ("Still, Mr. Trump has struggled to find a policy. During the campaign he called the plan illegal.", "Trump"),
+        # not a name in the last speaker's words, nor in the pronoun's own quotation
+        ("Ash Carter said that Obama would not close the prison. “I’m hopeful,” he told CBS News.", "Ash Carter"),
+        ("Lisa Griffin teaches law. “I think Judge Ellis may be testing them,” she said.", "Lisa Griffin"),
+        # nor a title of the other sex
+        ("Lisa Coté is a volunteer. Though she has doubts about Mr. Biden, she says it will work.", "Lisa Coté"),
+    ],
+)
+def test_he_and_she_stand_for_the_person_named_nearest_before(text, name):
+    rows = [r for r in find(text) if r["source_words"].lower() in ("he", "she")]
+    assert rows and rows[-1]["source"] == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Bennet argued that the polls were misleading in New Hampshire. "It will change," he insisted.',
+        'He spoke of Nelson Mandela’s death. "It is a loss," she said.',
+    ],
+)
+def test_a_place_or_a_possessor_is_no_antecedent(text):
+    rows = [r for r in find(text) if r["source_words"].lower() in ("he", "she")]
+    assert rows and rows[-1]["source"] not in ("New Hampshire", "Nelson Mandela’s", "Nelson Mandela")

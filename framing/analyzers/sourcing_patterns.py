@@ -75,6 +75,7 @@ from .sourcing_speakers import (
     ROLE,
     SKIP_BEFORE_VERB,
     STOP,
+    TIME_WORDS,
     TITLES,
     UNIDENTIFIED,
     Phrase,
@@ -482,6 +483,7 @@ class _Doc:
         self._qwords: dict[int, bool] = {}
         self._labels: dict[str, bool] = {}
         self._openers: dict[str, bool] = {}
+        self._surnames: frozenset[str] | None = None
         self._words_opening: dict[str, bool] = {}
         self._min_words_re = finder.min_words_re
         self._q_starts = [q.start for q in self.quotes]
@@ -1858,24 +1860,88 @@ class _Doc:
             self.out.append(a)
 
     # ------------------------------------------------------------------ names
-    def _nearest_name(self, pos: int, after: int) -> tuple[str, str] | None:
-        """The last person's name (two or three capitalised words) before ``pos`` in the same or the previous
-        paragraph, if it comes after ``after``; with the actor mentioned there."""
+    def _nearest_name(
+        self,
+        pos: int,
+        after: int,
+        female: bool = False,
+        reported: tuple[int, int] = (-1, -1),
+        own: tuple[int, int] = (-1, -1),
+    ) -> tuple[str, str] | None:
+        """The last person named before ``pos`` in the same or the previous paragraph, if after ``after``: two or
+        three capitalised words once the titles and organisation words before them are set aside ("House Speaker
+        Nancy Pelosi" names Nancy Pelosi), or the surname alone of someone the document names in full ("Trump,
+        struggling in the polls, piled on" after "Donald Trump") or after a title ("Mr. Trump"); not a place ("New Hampshire"), a possessor
+        ("Mandela's death"), a name inside ``reported`` (the words of the last speaker, who is the likelier "he":
+        "Carter said Obama would ... 'I'm hopeful,' he told") or in the pronoun's own (``own``: "'Judge Ellis may
+        ...,' she said"), or after a title of the other sex ("Mr. Biden" for
+        "she", as ``female`` tells). With the actor mentioned there."""
         m = self.m
         s = m.sentence_at(pos)
         p = m.sent_para[s]
         paras = self.paras
         lo = max(after, paras[p - 1][0] if p > 0 else 0, pos - 600)
-        found = None
+        text = self.text
+        for mt in reversed(list(_CAPITALISED_RUN_RE.finditer(text, lo, pos))):  # the last good one
+            if reported[0] <= mt.start() < reported[1] or own[0] <= mt.start() < own[1]:
+                continue
+            span = self._name_in_run(mt.group(), mt.start(), female)
+            if span is not None:
+                a, b = span
+                return text[a:b], self._actor_in(a, b)[0]
+        return None
+
+    def _trim_run(self, run: str) -> tuple[list[re.Match[str]], tuple[str, ...], str]:
+        """The words of a run of capitalised words after the last title, function word, organisation word or day
+        ("House Speaker Nancy Pelosi" → "Nancy Pelosi"), and after a common word opening the run ("Then", "New"
+        before "Mitt Romney"), with the words in lower case and the last title ("" if none)."""
+        words = list(_RUN_WORD_RE.finditer(run))
+        low = [w.group().rstrip(".").lower() for w in words]
         names = self.f.typer.names
-        for mt in reversed(list(_PERSON_NAME_RE.finditer(self.text, lo, pos))):  # the last good one
-            low = [x.rstrip(".").lower() for x in mt.group(1).split()]
-            if not any(x in TITLES or x in _NOT_NAMES or x in names for x in low):
-                found = mt
-                break
-        if found is None:
+        k = len(words)
+        while k > 0 and not (
+            low[k - 1] in TITLES or low[k - 1] in _NOT_NAMES or low[k - 1] in names or low[k - 1] in TIME_WORDS
+        ):
+            k -= 1
+        title = low[k - 1] if k > 0 and low[k - 1] in TITLES else ""
+        if (
+            k == 0
+            and len(words) > 1
+            and (english_frequencies().get(low[0], 0) >= COMMON_WORD or low[0].endswith(("ing", "ed")))
+        ):
+            k = 1  # a headline's verb or a sentence's first word: "Approving Keystone", "Then I’m"
+        return words[k:], tuple(low[k:]), title
+
+    def _name_in_run(self, run: str, at: int, female: bool | None = None) -> tuple[int, int] | None:
+        """Where a person's name is in a run of capitalised words starting at ``at`` (see :meth:`_nearest_name`;
+        ``female``: the pronoun's sex, ``None`` for either)."""
+        rest, low, title = self._trim_run(run)
+        if not rest or len(rest) > 3 or rest[0].group().endswith(".") or rest[-1].group().endswith(_POSSESSIVE):
+            return None  # nothing left, not a person's name ("Homeland Security John Kelly"), an initial, a possessor
+        if female is not None and title and title in (_FEMALE_TITLES if not female else _MALE_TITLES):
             return None
-        return found.group(1), self._actor_in(found.start(1), found.end(1))[0]
+        if len(rest) >= 2:
+            if low in self.f.typer.places or low[:1] in self.f.typer.places:
+                return None  # "New Hampshire", "Arizona Republican"
+            return at + rest[0].start(), at + rest[-1].end()
+        if not title and rest[0].group() not in self._full_name_surnames():
+            return None  # a surname alone: after a title ("Mr. Trump") or of a person named in full
+        return at + rest[0].start(), at + rest[0].end()
+
+    def _full_name_surnames(self) -> frozenset[str]:
+        """The last words of the persons' names the document writes in full (two or three words once titles are set
+        aside, as :meth:`_name_in_run` reads them), computed once per document."""
+        if self._surnames is None:
+            self._surnames = frozenset()  # while the names are read, a lone surname is none
+            text = self.text
+            found = set()
+            for mt in _CAPITALISED_RUN_RE.finditer(self.text):
+                if " " in mt.group():
+                    span = self._name_in_run(mt.group(), mt.start())
+                    if span is not None and " " in text[span[0] : span[1]]:
+                        found.add(text[span[0] : span[1]].rsplit(None, 1)[1])
+            self._surnames = frozenset(found)
+        return self._surnames
 
     def _surname_of_place(self, name: str) -> bool:
         """Whether a place that speaks ("Israel said") is a person's surname in this document: somewhere it comes
@@ -1908,7 +1974,13 @@ class _Doc:
             if (w in PRONOUNS or w in _OBJECT_PRONOUNS) and a.source_text:
                 if w in ("he", "she", "him", "her"):
                     ante = last_person
-                    near = self._nearest_name(a.source_start, ante.source_end if ante is not None else -1)
+                    near = self._nearest_name(
+                        a.source_start,
+                        ante.source_end if ante is not None else -1,
+                        female=w in ("she", "her"),
+                        reported=(ante.content_start, ante.content_end) if ante is not None else (-1, -1),
+                        own=(a.content_start, a.content_end),
+                    )
                     if near is not None:
                         a.source, a.source_type = full_name(self.text, near[0], self.names), NAMED
                         a.source_actor = a.source_actor or near[1]
@@ -1938,7 +2010,16 @@ class _Doc:
 
 # the look-behind comes after the first capital ("no word character or period before it"), so that the regex
 # opens with a character class, which the engine scans for in C
-_PERSON_NAME_RE = re.compile(r"([A-Z](?<![\w.][A-Z])[a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2})(?![\w-])")
+#: a run of capitalised words (initials among them), each ending in a lower-case letter: "House Speaker Nancy
+#: Pelosi", "Mitch McConnell", "Paul D. Ryan", "Lisa Coté", "Mr. Trump" (an abbreviated title and its period);
+#: the look-behinds keep the run from starting inside a word or after a period
+_ABBREVIATED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev|Pres|Atty|Amb|Cmdr)\."
+_RUN_WORD = rf"(?:(?<![\w.]){_ABBREVIATED_TITLE}|[A-Z](?<![\w.][A-Z])(?:(?:[^\W\d_]|[’'\-])*[^\W\d_A-Z]|\.))"
+_CAPITALISED_RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \t]+{_RUN_WORD})*(?![\w-])")
+_POSSESSIVE = ("’s", "'s", "s’", "s'")
+_MALE_TITLES = frozenset(["mr", "sir", "lord", "king", "prince", "father", "brother"])
+_FEMALE_TITLES = frozenset(["mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "sister"])
+_RUN_WORD_RE = re.compile(rf"{_ABBREVIATED_TITLE}|[A-Z](?:(?:[^\W\d_]|[’'\-])*[^\W\d_A-Z]|\.)")
 
 _NOT_SPEAKERS = frozenset(
     _words("""
