@@ -264,3 +264,22 @@ def test_he_and_she_stand_for_the_person_named_nearest_before(text, name):
 def test_a_place_or_a_possessor_is_no_antecedent(text):
     rows = [r for r in find(text) if r["source_words"].lower() in ("he", "she")]
     assert rows and rows[-1]["source"] not in ("New Hampshire", "Nelson Mandela’s", "Nelson Mandela")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Given Obama's record, the plan is odd. Obama said it was fine.", "Obama"),
+        ("Can Trump win?\n\nBarron Trump was there. Trump said it was fine.", "Trump"),
+        ("CLOSE Donald Trump spoke at the rally. Trump said it was fine.", "Donald Trump"),
+        ("Consider Chris Velasquez, a voter. Velasquez said it was fine.", "Chris Velasquez"),
+        # guards: given names that are words, particles, initials and organisations
+        ("Bill Clinton spoke. Clinton said it was fine.", "Bill Clinton"),
+        ("Said Mohamud spoke. Mohamud said it was fine.", "Said Mohamud"),
+        ("Former President George W. Bush spoke. Bush said it was fine.", "George W. Bush"),
+    ],
+)
+def test_a_surname_is_not_completed_by_a_headline_word(text, name):
+    # before: "Given Obama", "Can Trump", "CLOSE Donald Trump" and "Consider Chris Velasquez" were the full names
+    rows = [r for r in find(text) if r["source_words"] != r["source"] or r["cue"] == "say"]
+    assert rows[-1]["source"] == name

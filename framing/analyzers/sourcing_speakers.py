@@ -39,9 +39,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..lexicons import Lexicon
-from ..surnames import titles
+from ..surnames import COMMON_WORD, is_given_name, titles
 from ..text import WORD_RE
-from ..vocab import MONTHS, WEEKDAYS
+from ..vocab import MONTHS, WEEKDAYS, english_frequencies
 
 __all__ = [
     "ANONYMITY_FORMULAS",
@@ -866,6 +866,16 @@ def _may_follow_name(text: str, pos: int) -> bool:
     return 0 < len(words) < len(before) and not words.rsplit(None, 1)[-1].islower()
 
 
+#: given names that are common English words too (at least :data:`framing.surnames.COMMON_WORD` in the word
+#: list): other common words before a surname are not its given names ("Inside Trump", "Given Obama")
+_WORD_GIVEN_NAMES = frozenset(
+    _words(
+        "bill mark rush will rich chip dick rob sue grace grant hope joy faith dawn guy rose art chase drew miles "
+        "van summer destiny candy said"
+    )
+)
+
+
 def _given_names(words: list[str]) -> list[str]:
     """The given and middle names among the capitalised words right before a surname: the words after the last
     title, office or function word ("Attorney General William" → "William", "FBI Director James" → "James",
@@ -882,6 +892,23 @@ def _given_names(words: list[str]) -> list[str]:
             break
         out.append(w)
     return out[::-1]
+
+
+def _opening_word(text: str, at: int, words: Sequence[str]) -> bool:
+    """Whether the first of ``words`` (the given names found before a surname, from ``at``) opens a sentence, a line
+    or a headline and is a common English word that is no given name, before a given name ("Inside Trump's ...",
+    "Given Obama's ...", "Consider Chris Velasquez", "CLOSE Donald Trump"; not "Bill Clinton", "De Blasio",
+    "Doctors Without Borders", "USA Today", "George W. Bush")."""
+    word = words[0].rstrip(".")
+    low = word.lower()
+    if len(word) < 2 or (word.isupper() and len(word) <= 4) or low in _WORD_GIVEN_NAMES or low in _NAME_LINKS:
+        return False  # an initial, an acronym ("USA Today"), a name, a particle ("De Blasio")
+    if english_frequencies().get(low, 0) < COMMON_WORD and not low.endswith("ing"):
+        return False
+    if len(words) > 1 and not (is_given_name(words[1]) or words[1].rstrip(".").isupper()):
+        return False  # "Doctors Without Borders": no given name follows
+    before = text[max(0, at - 3) : at].rstrip(" \t\u00a0")
+    return not before or before[-1] in ".!?:;\n\"“‘'(—–-"
 
 
 def full_name(text: str, name: str, cache: dict[str, str]) -> str:
@@ -902,6 +929,10 @@ def full_name(text: str, name: str, cache: dict[str, str]) -> str:
             m = _BEFORE_NAME_RE.search(text, max(0, pos - 60), pos)
             if m is not None:
                 words = _given_names(m.group(1).split())
+                if words and len(words) == len(m.group(1).split()) and _opening_word(text, m.start(1), words):
+                    words = words[1:]  # "Given Obama", "CLOSE Donald Trump"
+                    if not words:
+                        break  # "Inside Trump's ...": a headline; the next fuller form may be another person's
                 if words:
                     best = " ".join([*words, base])
                     break  # the first full mention is the reference form
