@@ -283,3 +283,11 @@ def test_a_surname_is_not_completed_by_a_headline_word(text, name):
     # before: "Given Obama", "Can Trump", "CLOSE Donald Trump" and "Consider Chris Velasquez" were the full names
     rows = [r for r in find(text) if r["source_words"] != r["source"] or r["cue"] == "say"]
     assert rows[-1]["source"] == name
+
+
+def test_a_verb_after_reportedly_keeps_its_speaker():
+    # before: "told" was dropped as the content of "reportedly", and the quotation had no speaker
+    rows = find("“It’s definitely scary,” Dahl reportedly told Rosenthal.")
+    told = [r for r in rows if r["cue"] == "tell"]
+    assert told and told[0]["source"] == "Dahl" and told[0]["kind"] == "direct"
+    assert any(r["cue"] == "reportedly" for r in rows)  # the unnamed report stays an attribution of its own

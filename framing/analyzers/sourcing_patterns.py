@@ -712,6 +712,10 @@ class _Doc:
             for j, (c2, b, _q2) in enumerate(found):
                 if i == j or j in dropped or b.content_start < 0 or not (b.content_start <= c.start < b.content_end):
                     continue
+                if c2.frame == "adverb" and c.frame != "adverb":
+                    # "Dahl reportedly told Rosenthal": Dahl told, and the writer knows it from an unnamed report;
+                    # the telling is no content of the report that drops it
+                    continue
                 if c.start > b.cue_start and b.kind != "direct":
                     cut = self._clause_cut(b, c, a)
                     if cut > b.content_start:
