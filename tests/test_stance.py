@@ -153,6 +153,19 @@ def test_contrast_while_clause_is_conceded(pipe):
     assert "conceded clause" in notes and "via pronoun 'it'" in notes
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Taliban are reluctant to take decisive action against the sanctuaries.",
+        "Kabul was unwilling to make any real progress.",
+        "Kabul declined to support the peace talks.",
+    ],
+)
+def test_what_an_actor_is_reluctant_or_unwilling_to_do_counts_against_it(pipe, text):
+    # stance_negators v4: before, "decisive", "progress" and "support" counted to the actor's credit
+    assert min(stance_of(pipe, text).values()) < 0
+
+
 def test_but_clause_outweighs_what_came_before(pipe):
     x = stance_of(pipe, "Kabul made some progress, but it broke its promises and betrayed its neighbours.")
     assert x["Afghanistan"] < -0.1
