@@ -1398,9 +1398,9 @@ class _Doc:
         actor, form = self._source_actor(toks, ss, se, ph) if self.mentions else ("", "")
         atype = self.actor_types.get(actor) if actor else None
         phrase = self.text[ph.start : ph.end]
-        # the type and name depend only on the phrase, its last token (which may run on: "he’s said"),
-        # whether it opens the sentence, and its actor
-        # a word that opens the sentence and no name after it ("Investigators say"; not "North Korea warned")
+        # the type and name depend only on the phrase, its last token (which may run on: "he’s said"), whether it
+        # opens the sentence, whether that is with a word the document never writes as a name and no name follows
+        # ("Investigators say"; not "North Korea warned"), and its actor
         common_opener = (
             ph.a == 0
             and atype is None
@@ -1872,14 +1872,16 @@ class _Doc:
         reported: tuple[int, int] = (-1, -1),
         own: tuple[int, int] = (-1, -1),
     ) -> tuple[str, str] | None:
-        """The last person named before ``pos`` in the same or the previous paragraph, if after ``after``: two or
-        three capitalised words once the titles and organisation words before them are set aside ("House Speaker
-        Nancy Pelosi" names Nancy Pelosi), or the surname alone of someone the document names in full ("Trump,
-        struggling in the polls, piled on" after "Donald Trump") or after a title ("Mr. Trump"); not a place ("New Hampshire"), a possessor
-        ("Mandela's death"), a name inside ``reported`` (the words of the last speaker, who is the likelier "he":
-        "Carter said Obama would ... 'I'm hopeful,' he told") or in the pronoun's own (``own``: "'Judge Ellis may
-        ...,' she said"), or after a title of the other sex ("Mr. Biden" for
-        "she", as ``female`` tells). With the actor mentioned there."""
+        """The last person named before ``pos`` in the same or the previous paragraph, if after ``after``.
+
+        A name is two or three capitalised words once the titles and organisation words before them are set aside
+        ("House Speaker Nancy Pelosi" names Nancy Pelosi), or a surname alone after a title ("Mr. Trump") or of
+        someone the document names in full ("Trump, struggling in the polls, piled on" after "Donald Trump"). Not
+        a place ("New Hampshire"), a possessor ("Mandela's death"), a name inside ``reported`` (the words of the
+        last speaker, who is the likelier "he": "Carter said Obama would ... 'I'm hopeful,' he told") or inside
+        ``own`` (the pronoun's own quotation: "'Judge Ellis may ...,' she said"), nor one after a title of the other
+        sex ("Mr. Biden" for "she", as ``female`` tells). Returns the name and the actor mentioned there.
+        """
         m = self.m
         s = m.sentence_at(pos)
         p = m.sent_para[s]
@@ -2012,8 +2014,6 @@ class _Doc:
                 last_other = a
 
 
-# the look-behind comes after the first capital ("no word character or period before it"), so that the regex
-# opens with a character class, which the engine scans for in C
 #: a run of capitalised words (initials among them), each ending in a lower-case letter: "House Speaker Nancy
 #: Pelosi", "Mitch McConnell", "Paul D. Ryan", "Lisa Coté", "Mr. Trump" (an abbreviated title and its period);
 #: the look-behinds keep the run from starting inside a word or after a period

@@ -717,10 +717,8 @@ class SpeakerTyper:
             if not head_caps:
                 return ANONYMOUS, phrase
             if actor_type is None and head.endswith("s") and not toks[head_caps[-1]].endswith(("’s", "'s")):
-                return (
-                    ANONYMOUS,
-                    phrase,
-                )  # people named by a capitalised modifier: "Western powers", "Israeli negotiators"
+                # people named by a capitalised modifier: "Western powers", "Israeli negotiators"
+                return ANONYMOUS, phrase
         core = head_caps or caps
         if not core:
             return ANONYMOUS, phrase
