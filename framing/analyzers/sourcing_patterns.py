@@ -64,6 +64,7 @@ from ..vocab import MONTHS, RARE_WORD, WEEKDAYS, english_frequencies
 from .sourcing_match import CueMatcher, cue_info
 from .sourcing_speakers import (
     _NOT_NAMES,
+    ABBREVIATED_TITLE,
     ANONYMOUS,
     ARTICLES,
     DETERMINERS,
@@ -71,6 +72,7 @@ from .sourcing_speakers import (
     NAMED,
     OFFICIAL,
     PARTY_LABEL,
+    POSSESSIVE_ENDS,
     PRONOUNS,
     ROLE,
     SKIP_BEFORE_VERB,
@@ -1922,7 +1924,7 @@ class _Doc:
         """Where a person's name is in a run of capitalised words starting at ``at`` (see :meth:`_nearest_name`;
         ``female``: the pronoun's sex, ``None`` for either)."""
         rest, low, title = self._trim_run(run)
-        if not rest or len(rest) > 3 or rest[0].group().endswith(".") or rest[-1].group().endswith(_POSSESSIVE):
+        if not rest or len(rest) > 3 or rest[0].group().endswith(".") or rest[-1].group().endswith(POSSESSIVE_ENDS):
             return None  # nothing left, not a person's name ("Homeland Security John Kelly"), an initial, a possessor
         if female is not None and title and title in (_FEMALE_TITLES if not female else _MALE_TITLES):
             return None
@@ -2017,13 +2019,11 @@ class _Doc:
 #: a run of capitalised words (initials among them), each ending in a lower-case letter: "House Speaker Nancy
 #: Pelosi", "Mitch McConnell", "Paul D. Ryan", "Lisa Coté", "Mr. Trump" (an abbreviated title and its period);
 #: the look-behinds keep the run from starting inside a word or after a period
-_ABBREVIATED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev|Pres|Atty|Amb|Cmdr)\."
-_RUN_WORD = rf"(?:(?<![\w.]){_ABBREVIATED_TITLE}|[A-Z](?<![\w.][A-Z])(?:(?:[^\W\d_]|[’'\-])*[^\W\d_A-Z]|\.))"
+_RUN_WORD = rf"(?:(?<![\w.]){ABBREVIATED_TITLE}|[A-Z](?<![\w.][A-Z])(?:(?:[^\W\d_]|[’'\-])*[^\W\d_A-Z]|\.))"
 _CAPITALISED_RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \t]+{_RUN_WORD})*(?![\w-])")
-_POSSESSIVE = ("’s", "'s", "s’", "s'")
 _MALE_TITLES = frozenset(["mr", "sir", "lord", "king", "prince", "father", "brother"])
 _FEMALE_TITLES = frozenset(["mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "sister"])
-_RUN_WORD_RE = re.compile(rf"{_ABBREVIATED_TITLE}|[A-Z](?:(?:[^\W\d_]|[’'\-])*[^\W\d_A-Z]|\.)")
+_RUN_WORD_RE = re.compile(rf"{ABBREVIATED_TITLE}|[A-Z](?:(?:[^\W\d_]|[’'\-])*[^\W\d_A-Z]|\.)")
 
 _NOT_SPEAKERS = frozenset(
     _words("""

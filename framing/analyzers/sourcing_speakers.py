@@ -44,6 +44,7 @@ from ..text import WORD_RE
 from ..vocab import MONTHS, WEEKDAYS, english_frequencies
 
 __all__ = [
+    "ABBREVIATED_TITLE",
     "ANONYMITY_FORMULAS",
     "ANONYMOUS",
     "DOCUMENT",
@@ -51,6 +52,7 @@ __all__ = [
     "OFFICIAL",
     "PARTY_LABEL",
     "PERSONAL",
+    "POSSESSIVE_ENDS",
     "POSTMODIFIERS",
     "RELATIONAL",
     "SOURCE_TYPES",
@@ -137,9 +139,10 @@ SKIP_BEFORE_VERB = frozenset(
 #: Titles and honorifics removed when comparing names ("Mr. Trump" = "Donald Trump").
 TITLES = frozenset(
     _words("""
-    mr mrs ms miss dr prof professor sen senator rep representative gov governor president vice pres gen general lt col
-    maj capt sgt adm admiral brig cmdr secretary minister prime premier chancellor ambassador judge justice sir lord lady
-    dame king queen prince princess sheikh mullah maulana imam pastor rev father chairman chairwoman chief commissioner
+    mr mrs ms miss dr prof professor sen sens senator rep reps representative gov governor president vice pres gen
+    general lt col maj capt sgt adm admiral brig cmdr atty amb secretary minister prime premier chancellor ambassador
+    judge justice sir lord lady dame king queen prince princess sheikh mullah maulana imam pastor rev father chairman
+    chairwoman chief commissioner
     mayor speaker leader former acting deputy state foreign interior defence defense finance federal provincial
     """)
 )
@@ -163,7 +166,7 @@ _BEFORE_VERB = frozenset(_words("would will can could should may might must shal
 _STOP_NOT_DET = STOP - DETERMINERS
 _NOT_NAMES_NOT_DET = _NOT_NAMES - DETERMINERS
 _STOP_OR_LINK = _STOP_NOT_DET | ARTICLES | frozenset(["of", "for", "and", "&", "to", "or"])
-_POSSESSIVE_ENDS = ("’s", "'s", "s’", "s'")
+POSSESSIVE_ENDS = ("’s", "'s", "s’", "s'")
 _LY_ING = ("ly", "ing")
 _POSSESSIVE_S = re.compile(r"[’']s$")
 #: the contracted verb after a pronoun ("I’m", "we're", "they’ve", "you'll", "he’d")
@@ -262,7 +265,7 @@ def np_before(
         if toks[j].endswith("ed") and j > lo and text[se[j - 1] : ss[j]] == " " and text[ss[j]].islower():
             j -= 1  # "A Quinnipiac University poll released Tuesday showed": the poll
         return np_before(text, toks, ss, se, j, lo, max_len, heads)
-    if (t in _STOP_OR_LINK and not modal_in_name(text, toks, ss, se, j, lo)) or t.endswith(_POSSESSIVE_ENDS):
+    if (t in _STOP_OR_LINK and not modal_in_name(text, toks, ss, se, j, lo)) or t.endswith(POSSESSIVE_ENDS):
         if t[:-2] in PRONOUNS and t.endswith(("’s", "'s")):
             return Phrase(j, j + 1, ss[j], se[j] - 2)  # "he’s said": he has said
         return None  # "the state", "Trump's plan": the verb is a noun here
@@ -848,11 +851,11 @@ def strip_titles(name: str) -> str:
     return " ".join(parts)
 
 
+#: an abbreviated title with its period, before a name ("Sen.", "Mr.", "Atty.")
+ABBREVIATED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev|Pres|Atty|Amb|Cmdr)\."
 # up to three capitalised words right before a name: initials ("A.") and titles ("Sen.") may end in a period,
 # other words may not (a period after "Machines." ends a sentence)
-_BEFORE_NAME_RE = re.compile(
-    r"((?:(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Prof|Rev|Sgt|Adm)\.|[A-Z][\w’'\-]*)[ \t\u00a0]+){1,3})$"
-)
+_BEFORE_NAME_RE = re.compile(rf"((?:(?:[A-Z]\.|{ABBREVIATED_TITLE}|[A-Z][\w’'\-]*)[ \t\u00a0]+){{1,3}})$")
 
 
 def _may_follow_name(text: str, pos: int) -> bool:
