@@ -5,10 +5,15 @@ the name; a heading in title case before a colon ("Facts First:") speaks for no 
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_sourcing import find, one
 
-from framing.analyzers.sourcing_speakers import ANONYMOUS, DOCUMENT, NAMED, OFFICIAL
+from framing.analyzers.sourcing_patterns import _CAPITALISED_RUN_RE
+from framing.analyzers.sourcing_speakers import ABBREVIATED_TITLE, ANONYMOUS, DOCUMENT, NAMED, OFFICIAL
 
 
 @pytest.mark.parametrize(
@@ -291,3 +296,22 @@ def test_a_verb_after_reportedly_keeps_its_speaker():
     told = [r for r in rows if r["cue"] == "tell"]
     assert told and told[0]["source"] == "Dahl" and told[0]["kind"] == "direct"
     assert any(r["cue"] == "reportedly" for r in rows)  # the unnamed report stays an attribution of its own
+
+
+_PLAIN_RUN_WORD = (  # the run word as first written: each title whole, before any capital letter
+    rf"(?:(?<![\w.]){ABBREVIATED_TITLE}|[A-Z](?<![\w.][A-Z])(?:(?:[^\W\d_]|[’'\-])*[^\W\d_A-Z]|\.))"
+)
+_PLAIN_RUN_RE = re.compile(rf"{_PLAIN_RUN_WORD}(?:[ \t]+{_PLAIN_RUN_WORD})*(?![\w-])")
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Mr.", "Mrs.", "Sens.", "Rep.", "Cmdr.", "Mr", "Ms", "A.", "Nancy", "McConnell", "the", "x."])
+        | st.text(alphabet="MSrRse.x -\t'’\n", max_size=6),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_runs_of_capitalised_words_are_found_as_with_each_title_written_whole(text):
+    # the scan opens with [A-Z] and reads a title's other letters after it (ABBREVIATED_TITLE_TAIL), so that re
+    # skips ahead to capital letters: it must find the runs the plain pattern finds
+    assert [m.span() for m in _CAPITALISED_RUN_RE.finditer(text)] == [m.span() for m in _PLAIN_RUN_RE.finditer(text)]

@@ -65,6 +65,7 @@ from .sourcing_match import CueMatcher, cue_info
 from .sourcing_speakers import (
     _NOT_NAMES,
     ABBREVIATED_TITLE,
+    ABBREVIATED_TITLE_TAIL,
     ANONYMOUS,
     ARTICLES,
     DETERMINERS,
@@ -486,6 +487,7 @@ class _Doc:
         self._labels: dict[str, bool] = {}
         self._openers: dict[str, bool] = {}
         self._surnames: frozenset[str] | None = None
+        self._trimmed: dict[str, tuple[list[re.Match[str]], tuple[str, ...], str]] = {}
         self._words_opening: dict[str, bool] = {}
         self._min_words_re = finder.min_words_re
         self._q_starts = [q.start for q in self.quotes]
@@ -1902,7 +1904,11 @@ class _Doc:
     def _trim_run(self, run: str) -> tuple[list[re.Match[str]], tuple[str, ...], str]:
         """The words of a run of capitalised words after the last title, function word, organisation word or day
         ("House Speaker Nancy Pelosi" → "Nancy Pelosi"), and after a common word opening the run ("Then", "New"
-        before "Mitt Romney"), with the words in lower case and the last title ("" if none)."""
+        before "Mitt Romney"), with the words in lower case and the last title ("" if none). Read once per
+        distinct run in a document (a name recurs: "President Donald Trump" …)."""
+        done = self._trimmed.get(run)
+        if done is not None:
+            return done
         words = list(_RUN_WORD_RE.finditer(run))
         low = [w.group().rstrip(".").lower() for w in words]
         names = self.f.typer.names
@@ -1918,7 +1924,8 @@ class _Doc:
             and (english_frequencies().get(low[0], 0) >= COMMON_WORD or low[0].endswith(("ing", "ed")))
         ):
             k = 1  # a headline's verb or a sentence's first word: "Approving Keystone", "Then I’m"
-        return words[k:], tuple(low[k:]), title
+        done = self._trimmed[run] = words[k:], tuple(low[k:]), title
+        return done
 
     def _name_in_run(self, run: str, at: int, female: bool | None = None) -> tuple[int, int] | None:
         """Where a person's name is in a run of capitalised words starting at ``at`` (see :meth:`_nearest_name`;
@@ -2018,8 +2025,8 @@ class _Doc:
 
 #: a run of capitalised words (initials among them), each ending in a lower-case letter: "House Speaker Nancy
 #: Pelosi", "Mitch McConnell", "Paul D. Ryan", "Lisa Coté", "Mr. Trump" (an abbreviated title and its period);
-#: the look-behinds keep the run from starting inside a word or after a period
-_RUN_WORD = rf"(?:(?<![\w.]){ABBREVIATED_TITLE}|[A-Z](?<![\w.][A-Z])(?:(?:[^\W\d_]|[’'\-])*[^\W\d_A-Z]|\.))"
+#: the look-behind keeps the run from starting inside a word or after a period
+_RUN_WORD = rf"(?:[A-Z](?<![\w.][A-Z])(?:{ABBREVIATED_TITLE_TAIL}|(?:[^\W\d_]|[’'\-])*[^\W\d_A-Z]|\.))"
 _CAPITALISED_RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \t]+{_RUN_WORD})*(?![\w-])")
 _MALE_TITLES = frozenset(["mr", "sir", "lord", "king", "prince", "father", "brother"])
 _FEMALE_TITLES = frozenset(["mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "sister"])

@@ -45,6 +45,7 @@ from ..vocab import MONTHS, WEEKDAYS, english_frequencies
 
 __all__ = [
     "ABBREVIATED_TITLE",
+    "ABBREVIATED_TITLE_TAIL",
     "ANONYMITY_FORMULAS",
     "ANONYMOUS",
     "DOCUMENT",
@@ -851,8 +852,42 @@ def strip_titles(name: str) -> str:
     return " ".join(parts)
 
 
+_ABBREVIATED_TITLES = [
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sens?",
+    "Reps?",
+    "Gov",
+    "Gen",
+    "Lt",
+    "Col",
+    "Maj",
+    "Capt",
+    "Sgt",
+    "Adm",
+    "Prof",
+    "Rev",
+    "Pres",
+    "Atty",
+    "Amb",
+    "Cmdr",
+]
 #: an abbreviated title with its period, before a name ("Sen.", "Mr.", "Atty.")
-ABBREVIATED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev|Pres|Atty|Amb|Cmdr)\."
+ABBREVIATED_TITLE = rf"(?:{'|'.join(_ABBREVIATED_TITLES)})\."
+#: the same after its first, capital letter, which the pattern has matched already: ``[A-Z]`` then this tail
+#: matches what :data:`ABBREVIATED_TITLE` does. A pattern that opens with a plain ``[A-Z]`` lets ``re`` skip
+#: ahead to the next capital letter when it searches, which made the scan for runs of capitalised words in
+#: sourcing_patterns twice as fast as opening with the alternation of titles.
+ABBREVIATED_TITLE_TAIL = (
+    "(?:"
+    + "|".join(
+        f"(?<={first})(?:{'|'.join(t[1:] for t in _ABBREVIATED_TITLES if t[0] == first)})"
+        for first in dict.fromkeys(t[0] for t in _ABBREVIATED_TITLES)
+    )
+    + r")\."
+)
 # up to three capitalised words right before a name: initials ("A.") and titles ("Sen.") may end in a period,
 # other words may not (a period after "Machines." ends a sentence)
 _BEFORE_NAME_RE = re.compile(rf"((?:(?:[A-Z]\.|{ABBREVIATED_TITLE}|[A-Z][\w’'\-]*)[ \t\u00a0]+){{1,3}})$")
