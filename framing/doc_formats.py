@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import logging
+import posixpath
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -89,6 +90,8 @@ def _zipped_xml_text(data: bytes, suffix: str) -> tuple[str, list[str]]:
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
+            if suffix == ".docx":
+                part = _docx_main_part(z)
             try:
                 info = z.getinfo(part)
             except KeyError:
@@ -116,6 +119,30 @@ def _zipped_xml_text(data: bytes, suffix: str) -> tuple[str, list[str]]:
     except RuntimeError as exc:  # an encrypted archive member
         raise FormatError(f"the {what} file is protected by a password ({exc}); save an unprotected copy") from None
     return "\n\n".join(p for p in paragraphs if p.strip()), [f"converted from {what} ({suffix})"]
+
+
+def _docx_main_part(z: zipfile.ZipFile) -> str:
+    """The name of a Word file's main document part: the target of the package's ``officeDocument``
+    relationship in ``_rels/.rels`` (Open Packaging Conventions, ECMA-376 Part 2, §9.3), which Word names
+    ``word/document.xml`` but other programs need not ("word/document2.xml", a part at the root). Falls back to
+    ``word/document.xml`` when the relationships are missing, oversized or unreadable."""
+    default = "word/document.xml"
+    try:
+        info = z.getinfo("_rels/.rels")
+    except KeyError:
+        return default
+    if info.file_size > 2**20:
+        return default
+    try:
+        with z.open(info) as fh:
+            for _, el in iterparse(fh):
+                if el.tag.rpartition("}")[2] == "Relationship" and el.get("Type", "").endswith("/officeDocument"):
+                    target = posixpath.normpath("/" + el.get("Target", "")).lstrip("/")  # "/word/x.xml", "./x.xml"
+                    if el.get("TargetMode", "Internal") == "Internal" and target in z.namelist():
+                        return target
+    except (ParseError, zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError):
+        return default
+    return default
 
 
 class _Capped(io.RawIOBase):

@@ -499,3 +499,42 @@ def test_an_rtf_article_in_a_folder_is_read(tmp_path):
     (tmp_path / "mac.rtf").write_bytes(TEXTEDIT)
     (doc,) = list(load_corpus(tmp_path))
     assert doc.status == "ok" and doc.text.startswith("Pakistan said on Monday")
+
+
+def _package(main: str, body_xml: str, rels: str | None) -> bytes:
+    """A Word package whose main document part is stored as ``main``, with ``rels`` as its _rels/.rels."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        if rels is not None:
+            z.writestr("_rels/.rels", rels)
+        z.writestr(main, f"<w:document {_W_NS}><w:body>{body_xml}</w:body></w:document>")
+    return buf.getvalue()
+
+
+def _rels(target: str) -> str:
+    return (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
+        'core-properties" Target="docProps/core.xml"/>'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        f'officeDocument" Target="{target}"/></Relationships>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("main", "target"),
+    [("word/document2.xml", "word/document2.xml"), ("word/main.xml", "/word/main.xml"), ("body.xml", "./body.xml")],
+)
+def test_a_word_file_is_read_from_the_main_part_its_relationships_name(main, target):
+    # Word names the part word/document.xml; other programs need not, and _rels/.rels says which part it is
+    text, notes = document_text(_package(main, para(FIRST) + para(SECOND), _rels(target)), ".docx")
+    assert text == f"{FIRST}\n\n{SECOND}"
+    assert notes == ["converted from Word (.docx)"]
+
+
+@pytest.mark.parametrize("rels", [None, "<Relationships", _rels("word/missing.xml")])
+def test_without_usable_relationships_the_main_part_is_word_document_xml(rels):
+    assert document_text(_package("word/document.xml", para(FIRST), rels), ".docx")[0] == FIRST
+    with pytest.raises(FormatError, match=r"no word/document\.xml"):
+        document_text(_package("word/other.xml", para(FIRST), rels), ".docx")
