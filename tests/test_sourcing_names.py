@@ -315,3 +315,46 @@ def test_runs_of_capitalised_words_are_found_as_with_each_title_written_whole(te
     # the scan opens with [A-Z] and reads a title's other letters after it (ABBREVIATED_TITLE_TAIL), so that re
     # skips ahead to capital letters: it must find the runs the plain pattern finds
     assert [m.span() for m in _CAPITALISED_RUN_RE.finditer(text)] == [m.span() for m in _PLAIN_RUN_RE.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israelis say the strike was justified.",
+        "Many Afghans say the border closure hurt them.",
+        "Some Chinese believe the plan will fail.",
+        "Muslims told the reporter that they felt unsafe.",
+    ],
+)
+def test_a_people_or_a_faith_in_the_plural_is_an_unnamed_group(text):
+    # before: "Israelis", "Afghans", "Chinese" and "Muslims" were named persons
+    assert one(text)["source_type"] == ANONYMOUS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A former Pakistani intelligence agent said the talks failed.",
+        "An American soldier told reporters that the base was hit.",
+        "A Texas rancher said the wall was useless.",
+        "A Bush appointee said the order was unlawful.",
+        "A retired Army lieutenant general said the plan would fail.",
+    ],
+)
+def test_someone_described_by_a_capitalised_modifier_is_not_named_by_it(text):
+    # before: "Pakistani", "American" and "Bush" were named persons, "Texas" and "Army" institutions
+    r = one(text)
+    assert r["source_type"] == ANONYMOUS
+    assert r["source"] == r["source_text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stype"),
+    [
+        ("A White House fact sheet said the orders would expand the program.", OFFICIAL),
+        ("The British medical journal said the claims were false.", OFFICIAL),
+        ("David French said the ruling was narrow.", NAMED),
+    ],
+)
+def test_described_things_and_named_people_keep_their_type(text, stype):
+    assert one(text)["source_type"] == stype

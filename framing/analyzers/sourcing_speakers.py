@@ -85,6 +85,10 @@ UNIDENTIFIED = "unidentified"
 SOURCE_TYPES = (NAMED, OFFICIAL, DOCUMENT, ANONYMOUS, PERSONAL, UNIDENTIFIED)
 ROLE = "role"  # lexicon category of nouns for a person's role ("nominee"), typed by their determiner
 _INDEFINITE = frozenset(["a", "an", "one", "another", "some", "several", "many", "two", "three", "other", "any"])
+#: how most English nouns for a person end (soldier, commander, agent, strategist, historian, appointee,
+#: spokesman; not -ment: "amendment"); a phrase's head of these endings that the sources lexicon does not know is
+#: taken for a person
+_PERSON_NOUN_ENDS = ("er", "or", "ist", "ian", "ee", "man", "woman", "ant", "ent", "general", "ally", "friend", "aide")
 
 #: Pronouns that can be the subject of a reporting verb, with the type they suggest when unresolved.
 PRONOUNS = {
@@ -723,6 +727,13 @@ class SpeakerTyper:
             if actor_type is None and head.endswith("s") and not toks[head_caps[-1]].endswith(("’s", "'s")):
                 # people named by a capitalised modifier: "Western powers", "Israeli negotiators"
                 return ANONYMOUS, phrase
+        # someone or something described, not named: an indefinite phrase whose capitalised words only modify its
+        # common-noun head ("an American soldier", "a Texas rancher"; not with a possessor: "one of Mr. Trump's")
+        described = (
+            not head_is_cap and toks[ph.a] in _INDEFINITE and not any(toks[k].endswith(("’s", "'s")) for k in head_caps)
+        )
+        if described and head.endswith(_PERSON_NOUN_ENDS) and not head.endswith("ment"):
+            return ANONYMOUS, phrase  # a person: "a former Pakistani intelligence agent", "a Bush appointee"
         core = head_caps or caps
         if not core:
             return ANONYMOUS, phrase
@@ -731,7 +742,7 @@ class SpeakerTyper:
             if actor_form == "demonym" and len(core) == 1:
                 return ANONYMOUS, full  # "Pakistanis say"
             if self.is_person(actor_type) or self._titled_person(text, toks, ss, se, ph, head_end):
-                return NAMED, self._person_name(text, ss, se, core, toks)
+                return (ANONYMOUS, phrase) if described else (NAMED, self._person_name(text, ss, se, core, toks))
             return OFFICIAL, full
         if self.places:
             place = tuple(WORD_RE.findall(full.lower()))
@@ -750,6 +761,8 @@ class SpeakerTyper:
             return OFFICIAL, full  # an acronym: "ISPR", "CNN"
         if len(core) == 1 and _CAMEL_CASE.fullmatch(raw):
             return OFFICIAL, full  # a brand's capitals: "WikiLeaks", "CalPERS", "PolitiFact"; not "McConnell"
+        if described:
+            return ANONYMOUS, phrase  # not a person called by the modifier: "a Bush appointee" is not "Bush"
         return NAMED, self._person_name(text, ss, se, core, toks)
 
     def head_end(self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase) -> int:
