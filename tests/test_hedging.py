@@ -307,6 +307,8 @@ def test_future_in_reported_speech_is_not_a_hedge(analyzer):
         "The dispute has to do with the border.",
         "Many believe in God.",
         "Islamic thought shaped the movement.",
+        "It was a sobering thought for the government.",
+        "A frightening thought took hold in Kabul.",
         "With regard to the border, talks continue.",
         "The accused denied the charges.",
         "It is possible to cross at Torkham.",
@@ -530,3 +532,10 @@ def test_hedging_excerpt_captions_name_the_sentence_class_in_words(tmp_path):
     captions = [caption for caption, _html, _plain in page.excerpts]
     assert any("a sentence both hedged and boosted" in c for c in captions), captions
     assert not any(" a both " in c for c in captions)
+
+
+@pytest.mark.parametrize(
+    "text", ["The official thought the talks would fail.", "The king thought it unlikely.", "Her critics thought so."]
+)
+def test_thought_after_a_thinker_is_still_the_verb(analyzer, text):
+    assert ("thought", "hedge/doxastic") in cues(analyzer, text)

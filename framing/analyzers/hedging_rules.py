@@ -29,7 +29,7 @@ Rules (the names used in the lexicon files):
 ``that_to``       only before a complement clause: "indicated that", "felt that", "fear that".
 ``believe``       "believe in" (faith) is not a hedge; the nouns count only before "that".
 ``think``         "think tank", "think about" are not hedges.
-``thought``       the noun ("political thought", "school of thought") is not a hedge.
+``thought``       the noun ("political thought", "school of thought", "a sobering thought") is not a hedge.
 ``consider``      to weigh ("consider the options", "considered for publication",
                   "considered changing") is not a hedge; "is considered (to be) a" is.
 ``regard``        "with regard to", "in this regard", "held in high regard" are not hedges.
@@ -462,10 +462,23 @@ _THOUGHT_NOUN_BEFORE = frozenset(
 )
 
 
+#: determiners that open a noun phrase ("a frightening thought", "this troubling thought"); not "that" or "one",
+#: which are also pronouns ("people that thought", "no one thought")
+_THOUGHT_PHRASE_OPENERS = frozenset(
+    ["a", "an", "the", "this", "another", "every", "each", "his", "her", "their", "its", "our", "my", "your"]
+)
+#: endings of the adjectives between such a determiner and the noun "thought": "sobering", "hopeful", "dangerous",
+#: "comforting", "uncomfortable", "pointless". Not -al, -ic, -ive or -ary, which end persons who think too ("the
+#: official thought", "the critic thought", "the representative thought", "the secretary thought")
+_ADJECTIVE_ENDS = ("ing", "ful", "ous", "ble", "less", "ish")
+
+
 def _thought(x: RuleInput) -> Verdict:
     prv, nxt = x.prev(), x.next()
     if prv in _THOUGHT_NOUN_BEFORE or prv.endswith(("'s", "’s")):
         return Verdict(False, note=f"'{prv} thought': the noun, not a hedge")
+    if x.prev(2) in _THOUGHT_PHRASE_OPENERS and prv.endswith(_ADJECTIVE_ENDS) and len(prv) >= 7:  # not "the king"
+        return Verdict(False, note=f"'{x.prev(2)} {prv} thought': the noun, not a hedge")
     if x.j >= x.hi or nxt in ("and", "or", "out", "leader", "leaders", "process", "experiment", "police"):
         return Verdict(False, note="thought: the noun, not a hedge")
     return KEEP
