@@ -358,3 +358,29 @@ def test_someone_described_by_a_capitalised_modifier_is_not_named_by_it(text):
 )
 def test_described_things_and_named_people_keep_their_type(text, stype):
     assert one(text)["source_type"] == stype
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is difficult to address the threat through purely military measures.",
+        "PolitiFact rated 32% of Republican claims as false.",
+        "Security improved with government reports of fewer attacks.",
+    ],
+)
+def test_a_cue_that_is_a_noun_inside_a_prepositional_phrase_is_no_attribution(text):
+    # before: "military measures" (the military measuring), "Republican claims" (Republicans claiming)
+    assert find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A number of other members of Congress echo her concerns about the visas.", "other members of Congress"),
+        ("Take this, from a 2012 State Department report: Iran allowed the members to operate.", "State Department"),
+        ("Ask what you qualify for), the federal government offers loans to parents.", "the federal government"),
+    ],
+)
+def test_after_a_part_a_colon_or_a_parenthesis_the_cue_still_reports(text, source):
+    rows = find(text)
+    assert rows and rows[-1]["source"] == source

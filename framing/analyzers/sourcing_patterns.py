@@ -312,6 +312,13 @@ _INTRO_PREPOSITIONS = frozenset(
 _OPENS_ANOTHER_PHRASE = _INTRO_PREPOSITIONS | frozenset(["to"])
 #: "of" after these still names the document ("in one of the first polls", "in each of the surveys")
 _PART_OF = frozenset(_words("one two three some many most several all each both either neither any none few"))
+#: words of a part or a number before "of": the phrase after "of" is then the subject ("a number of members of
+#: Congress echo", "the majority of the public views"), not a noun inside a prepositional phrase
+_QUANTITY_OF = _PART_OF | frozenset(
+    _words(
+        "number majority minority half third quarter share percent dozens hundreds thousands millions group lot lots"
+    )
+)
 _BEFORE_NOUN = _INTRO_PREPOSITIONS | frozenset(
     _words("the a an his her their its our my your every each no such whose these those")
 )
@@ -820,6 +827,15 @@ class _Doc:
         source, inverted, agentless = self._speaker(text, toks, ss, se, c, n)
         if c.noun and source is not None and not inverted and source.b == k and toks[k].endswith("ing"):
             return none  # "state backing", "a court ruling": a noun, not a reported act
+        if (
+            c.noun
+            and source is not None
+            and not inverted
+            and source.b == k
+            and _after_preposition(text, toks, ss, se, source.a)
+            and not _QUOTE_OR_COLON_AFTER.match(text, c.end)
+        ):
+            return none  # "through purely military measures", "with government reports": a noun in a phrase
         inherited = False
         if source is None and not agentless and (c.frame != "state" or toks[c.k].endswith("ed")):
             c.coordinated = self._coordination(text, toks, ss, se, c)
@@ -2074,6 +2090,22 @@ def _citations(text: str) -> list[re.Match[str]]:
 def _opens_clause(text: str, a: int, b: int) -> bool:
     """True when the characters between two words can precede a capitalised sentence opener (": “")."""
     return any(ch in text[a:b] for ch in ":“\"'‘(—–")
+
+
+#: a colon or a quotation right after a cue: what a source says follows ("from a 2012 report: Iran ...", "as Liz
+#: Harrington at Townhall reports, “...")
+_QUOTE_OR_COLON_AFTER = re.compile(r"\s*(?::|,?\s*[\"“])")
+
+
+def _after_preposition(text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], a: int) -> bool:
+    """Whether token ``a`` follows a preposition in the same phrase, adverbs in -ly aside ("through purely
+    military"; not "qualifying for), the federal government", nor "of" after a part: "a number of members")."""
+    k = a - 1
+    while k >= 0 and toks[k].endswith("ly") and toks[k] not in _NOT_ADVERBS and _soft(text[se[k] : ss[k + 1]]):
+        k -= 1
+    if k < 0 or toks[k] not in _INTRO_PREPOSITIONS or not _soft(text[se[k] : ss[k + 1]]):
+        return False
+    return not (toks[k] == "of" and k > 0 and toks[k - 1] in _QUANTITY_OF)
 
 
 def _soft(gap: str) -> bool:
