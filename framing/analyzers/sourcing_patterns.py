@@ -87,6 +87,7 @@ from .sourcing_speakers import (
     described_head,
     describes_source,
     full_name,
+    head_end_of,
     modal_in_name,
     modal_opens_name,
     np_after,
@@ -1974,6 +1975,31 @@ class _Doc:
             self._surnames = frozenset(found)
         return self._surnames
 
+    def _number(self, a: Attribution) -> str:
+        """What a source that is not a person can be referred to by: "plural" (a group: "Senate Democrats",
+        "those surveyed", "officials in D.C. and Maryland"), "name" (a body by its name, "it" or "they": "the Times",
+        "the Association of South East Asian Nations"), "institution" (one body named by a common noun, which news
+        English also calls "they": "Mr. Romney's campaign") or "single" (one person or document: "a senior
+        official", "the study")."""
+        toks = WORD_RE.findall(a.source_text.lower())
+        if not toks:
+            return "single"
+        end = head_end_of(toks, 0, len(toks))
+        head = toks[end - 1]
+        if head in _PLURAL_NOUNS or "and" in toks[:end] or head.endswith(("men", "children")):
+            return "plural"
+        typer = self.f.typer
+        raw = [w for w in WORD_RE.findall(a.source_text) if w.lower() == head]
+        # a capital makes a name, unless the word is a common noun or a group (opening a sentence: "Analysts said")
+        capitalised = bool(raw) and raw[-1][:1].isupper() and head not in typer.common
+        if head.endswith("s") and not head.endswith(_S_SINGULAR) and len(head) > 2:
+            return "name" if capitalised and typer.names.get(head) != ANONYMOUS else "plural"
+        if capitalised:
+            return "name"
+        if a.source_type == OFFICIAL and head not in TITLES and not head.endswith(_ONE_PERSON):
+            return "institution"  # "the ministry", "the campaign", "the committee"; not "a spokesman", "the minister"
+        return "single"
+
     def _surname_of_place(self, name: str) -> bool:
         """Whether a place that speaks ("Israel said") is a person's surname in this document: somewhere it comes
         right after a given name ("Rep. Steve Israel")."""
@@ -1994,10 +2020,13 @@ class _Doc:
         ]
 
     def _resolve(self) -> None:
-        """Surnames to full names; he/she/they to the last source of the same kind nearby."""
+        """Surnames to full names; he/she to the person named nearest before; it/they to the last source that is
+        not a person, of the same number ("Senate Democrats ... They also pushed", "the ministry ... it said"; not
+        "the administration" for "they", nor "officials" for "it")."""
         m = self.m
         last_person: Attribution | None = None
-        last_other: Attribution | None = None
+        # the last source that is not a person, of each number (see _number)
+        last: dict[str, Attribution | None] = dict.fromkeys(("plural", "single", "institution", "name"))
         for a in self.out:
             if a.source_start < 0:
                 continue
@@ -2017,8 +2046,13 @@ class _Doc:
                         a.source_actor = a.source_actor or near[1]
                         a.resolved = "pronoun"
                         continue
+                elif w in ("it", "they", "them"):
+                    # "they" for a group, a body by its name or an institution ("the campaign ... They said"); "it"
+                    # for one body or document, or a body by its name ("the Times wrote ... it further wrote")
+                    fits = ("plural", "name", "institution") if w != "it" else ("single", "institution", "name")
+                    ante = max((last[k] for k in fits if last[k] is not None), key=_source_start, default=None)
                 else:
-                    ante = last_other if w in ("it", "they", "them") else None
+                    ante = None
                 if ante is not None and m.sent_para[a.sentence_id] - m.sent_para[ante.sentence_id] <= 2:
                     a.source = ante.source
                     a.source_type = ante.source_type
@@ -2036,7 +2070,7 @@ class _Doc:
             if a.source_type == NAMED and a.resolved != "pronoun" and a.source_text.lower() not in PRONOUNS:
                 last_person = a
             elif a.source_type in (OFFICIAL, ANONYMOUS, DOCUMENT) and a.source_text.lower() not in PRONOUNS:
-                last_other = a
+                last[self._number(a)] = a
 
 
 #: a run of capitalised words (initials among them), each ending in a lower-case letter: "House Speaker Nancy
@@ -2095,6 +2129,21 @@ def _opens_clause(text: str, a: int, b: int) -> bool:
 #: a colon or a quotation right after a cue: what a source says follows ("from a 2012 report: Iran ...", "as Liz
 #: Harrington at Townhall reports, “...")
 _QUOTE_OR_COLON_AFTER = re.compile(r"\s*(?::|,?\s*[\"“])")
+
+
+#: nouns and pronouns that are plural without an -s ("police say", "those surveyed"; so are "-men" and
+#: "children"), and endings of singular nouns that end in an s ("news", "analysis", "campus", "CNN's")
+_PLURAL_NOUNS = frozenset(
+    _words("people police staff personnel clergy folks taliban militia mujahideen those these both few several all")
+)
+_S_SINGULAR = ("ss", "us", "is", "ics", "news", "’s", "'s")
+#: endings of nouns for one person that the sources lexicon types as official ("spokesman", "director",
+#: "commander"), which are not institutions that news English calls "they"
+_ONE_PERSON = ("man", "woman", "person", "director", "commander", "officer", "head")
+
+
+def _source_start(a: Attribution) -> int:
+    return a.source_start
 
 
 def _after_preposition(text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], a: int) -> bool:

@@ -129,7 +129,8 @@ STOP = frozenset(
     said says say told tells saying telling added adding
     """)
 )
-#: Auxiliaries and adverbs skipped between a subject and its verb ("Rizvi has also said").
+#: Auxiliaries, adverbs and verbs of beginning and stopping skipped between a subject and its verb ("Rizvi has also
+#: said", "officials so far have declined", "he sometimes says", "Floyd began complaining").
 SKIP_BEFORE_VERB = frozenset(
     _words("""
     has have had also later previously repeatedly recently publicly privately reportedly then once already would will
@@ -138,7 +139,9 @@ SKIP_BEFORE_VERB = frozenset(
     openly flatly bluntly simply clearly explicitly directly specifically apparently reportedly allegedly
     has's 's don't doesn't didn't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't isn't aren't wasn't
     weren't don’t doesn’t didn’t won’t wouldn’t can’t couldn’t shouldn’t hasn’t haven’t hadn’t isn’t aren’t wasn’t
-    weren’t cannot actually really even now
+    weren’t cannot actually really even now sometimes always usually instead seldom rarely occasionally routinely
+    constantly consistently regularly continually largely mostly generally so far began begun started stopped kept
+    keeps
     """)
 )
 #: Titles and honorifics removed when comparing names ("Mr. Trump" = "Donald Trump").

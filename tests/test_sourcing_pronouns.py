@@ -1,0 +1,77 @@
+"""Who "it" and "they" stand for, and which words before a reporting verb are not its subject. "They" stands for
+the last source that is a group, a body by its name or an institution; "it" for the last one that is one body or
+document, or a body by its name; a source of the other number is no antecedent, and the pronoun then stays
+unresolved rather than wrong. Adverbs ("sometimes", "so far", "instead") and verbs of beginning ("began") between
+a subject and its verb are not the subject."""
+
+from __future__ import annotations
+
+import pytest
+from test_sourcing import find
+
+
+def _pronoun(text: str, word: str) -> dict:
+    rows = [r for r in find(text) if r["source_words"] == word]
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "source"),
+    [
+        # a group for "they"
+        (
+            "Senate Democrats said the plan would fail. A spokesman declined to comment. They also said Trump erred.",
+            "They",
+            "Democrats",
+        ),
+        (
+            "Lots of CEOs and other rich businessmen agree with this. They wish they were less constrained.",
+            "They",
+            "other rich businessmen",
+        ),
+        # a body by its name for "it" or "they"
+        ("The Times wrote that the deal failed. It further wrote that the talks had stalled.", "It", "Times"),
+        (
+            "The Association of Southeast Asian Nations said the talks stalled. They noted their worries.",
+            "They",
+            "Association of Southeast Asian Nations",
+        ),
+        # an institution named by a common noun for "they", as news English has it
+        ("The ministry said the border would reopen. They added that trade would resume.", "They", "The ministry"),
+    ],
+)
+def test_a_pronoun_stands_for_the_last_source_of_its_number(text, word, source):
+    r = _pronoun(text, word)
+    assert r["source"] == source
+    assert r["resolved"] == "pronoun"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # before: "they" was the official and the study, and "it" the analysts
+        ("A senior official said the rule would stand. They say the court erred.", "They"),
+        ("A new study found that wages rose. They say the gains will last.", "They"),
+        ("Analysts said the deal would fail. It added that the talks had stalled.", "It"),
+    ],
+)
+def test_a_source_of_the_other_number_is_no_antecedent(text, word):
+    r = _pronoun(text, word)
+    assert r["resolved"] == ""
+    assert r["source"] == word
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("He sometimes says that the Democrats want open borders.", "He"),
+        ("Officials so far have declined to speak on the record.", "Officials"),
+        ("Floyd began complaining about difficulty breathing.", "Floyd"),
+        ("Paul instead praised the paper for its reporting.", "Paul"),
+        ("The search engine has always denied that it operates under any bias.", "The search engine"),
+    ],
+)
+def test_an_adverb_or_a_verb_of_beginning_before_the_verb_is_not_its_subject(text, source):
+    rows = find(text)
+    assert rows and rows[0]["source_words"] == source
