@@ -384,3 +384,9 @@ def test_a_cue_that_is_a_noun_inside_a_prepositional_phrase_is_no_attribution(te
 def test_after_a_part_a_colon_or_a_parenthesis_the_cue_still_reports(text, source):
     rows = find(text)
     assert rows and rows[-1]["source"] == source
+
+
+def test_a_noun_cue_after_according_to_is_the_document_not_a_second_report():
+    # before: "local reports" was also "local" reporting
+    rows = find("Militants attacked the town, according to local reports.")
+    assert [(r["kind"], r["source_words"]) for r in rows] == [("according_to", "local reports")]

@@ -2147,12 +2147,13 @@ def _source_start(a: Attribution) -> int:
 
 
 def _after_preposition(text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], a: int) -> bool:
-    """Whether token ``a`` follows a preposition in the same phrase, adverbs in -ly aside ("through purely
-    military"; not "qualifying for), the federal government", nor "of" after a part: "a number of members")."""
+    """Whether token ``a`` follows a preposition or "to" in the same phrase, adverbs in -ly aside ("through purely
+    military", "according to local"; not "qualifying for), the federal government", nor "of" after a part: "a
+    number of members")."""
     k = a - 1
     while k >= 0 and toks[k].endswith("ly") and toks[k] not in _NOT_ADVERBS and _soft(text[se[k] : ss[k + 1]]):
         k -= 1
-    if k < 0 or toks[k] not in _INTRO_PREPOSITIONS or not _soft(text[se[k] : ss[k + 1]]):
+    if k < 0 or toks[k] not in _OPENS_ANOTHER_PHRASE or not _soft(text[se[k] : ss[k + 1]]):
         return False
     return not (toks[k] == "of" and k > 0 and toks[k - 1] in _QUANTITY_OF)
 
