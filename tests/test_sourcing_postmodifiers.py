@@ -233,6 +233,11 @@ ROUNDUP = (
 )
 
 
+def test_after_a_blank_line_a_dash_still_signs():
+    rows = find("“It needs to stop now, for all of us.”\n\n- Michelle Marks, Philadelphia.\n\nThe hall cheered.")
+    assert [r["source"] for r in rows if r["resolved"] == "signature"] == ["Michelle Marks"]
+
+
 def test_a_quotation_signed_on_its_line_or_the_next_is_the_signers():
     # before: each was a quotation of an unidentified (anonymous) speaker
     signed = {r["source"]: r["content_words"] for r in find(ROUNDUP) if r["resolved"] == "signature"}
@@ -250,6 +255,8 @@ def test_a_quotation_signed_on_its_line_or_the_next_is_the_signers():
         "Special Counsel, Department Of Justice\n\nWhat is it focusing on?",  # a heading
         "The Senate voted on Tuesday.",
         "Monday Night Football\n\nThe game went on.",
+        # a name alone after a blank line heads the next section (before: the signer)
+        "Susan Collins\n\nAmong the Senate's most outspoken centrists, Susan Collins voted no.",
     ],
 )
 def test_a_heading_or_a_sentence_after_a_quotation_is_no_signature(after):

@@ -1726,13 +1726,20 @@ class _Doc:
 
     def _signed(self, q: Quote, s: int) -> Attribution | None:
         """A quotation signed by its speaker on the rest of its line or alone on the next one, as roundups of
-        commentary print them ("“...” Kevin Drum, Mother Jones", "“...” – Bernie Sanders"): a named person."""
+        commentary print them ("“...” Kevin Drum, Mother Jones", "“...” – Bernie Sanders"), or after a blank line
+        with a dash or the outlet ("Max Boot, Washington Post"): a named person."""
         m = self.m
         text = self.text
         sig = _SIGNATURE_RE.match(text, q.end)
         if sig is None or not self._signature_name(sig.group("name")):
             return None
         start, end = sig.span("name")
+        gap = text[q.end : start]
+        if gap.count("\n") >= 2 and not gap.strip() and not text[end : sig.end()].strip(" \t\n."):
+            # a name alone after a blank line heads the next section ("Susan Collins" before "Among the Senate's
+            # centrist Republicans, ..."); a roundup signs with the outlet ("Max Boot, Washington Post") and a fact
+            # check with a dash ("- Bernie Sanders.")
+            return None
         s2 = m.sentence_at(start)
         if s2 < 0 or m.sent_starts[s2] > start:
             return None
