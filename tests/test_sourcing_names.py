@@ -390,3 +390,23 @@ def test_a_noun_cue_after_according_to_is_the_document_not_a_second_report():
     # before: "local reports" was also "local" reporting
     rows = find("Militants attacked the town, according to local reports.")
     assert [(r["kind"], r["source_words"]) for r in rows] == [("according_to", "local reports")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source_words", "source"),
+    [
+        ("In a statement Johnson called the policy abysmal.", "Johnson", "Johnson"),
+        ("In a statement Monday Johnson said the policy was abysmal.", "Johnson", "Johnson"),
+        ("In his book Obama wrote that the war was a mistake.", "Obama", "Obama"),
+        # the subject after a preposition stays whole when no setting precedes the name
+        (
+            "After former California Gov. Jerry Brown criticized the plan, it stalled.",
+            "former California Gov. Jerry Brown",
+            "Jerry Brown",
+        ),
+    ],
+)
+def test_the_setting_of_a_statement_is_not_part_of_its_speaker(text, source_words, source):
+    # before: the speakers "a statement Johnson", "Monday Johnson" and "his book Obama"
+    rows = find(text)
+    assert rows and (rows[0]["source_words"], rows[0]["source"]) == (source_words, source)

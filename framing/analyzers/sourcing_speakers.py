@@ -330,9 +330,41 @@ def np_before(
         k += 1
     if toks[k] in _STOP_NOT_DET:
         return None
+    k = _name_after_setting(text, toks, ss, se, k, j, lo)
     if heads:
         k = _head_before(text, toks, ss, se, k, j, lo, max_len, heads)
     return Phrase(k, j + 1, ss[k], se[j])
+
+
+#: prepositions that open the setting of a statement before its speaker: "In a statement Johnson called ...",
+#: and the nouns of such settings
+_SETTING_PREPOSITIONS = frozenset(_words("in on at during after via through"))
+_SETTING_NOUNS = frozenset(
+    _words(
+        "statement statements interview interviews book letter speech op-ed tweet tweets post video moment remarks "
+        "memo column essay filing appearance testimony podcast broadcast briefing conference rally debate hearing "
+        "meeting address sermon release email message"
+    )
+)
+
+
+def _name_after_setting(
+    text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], k: int, j: int, lo: int
+) -> int:
+    """Where a phrase ``[k, j]`` that follows a preposition starts once the setting before a name is set aside:
+    "(In) a statement Johnson", "(In) his book Obama", "(In) a statement Monday Johnson" are Johnson and Obama.
+    The phrase must end in capitalised words after one of :data:`_SETTING_NOUNS`; else ``k``."""
+    if k <= lo or toks[k - 1] not in _SETTING_PREPOSITIONS or text[se[k - 1] : ss[k]] != " ":
+        return k
+    i = j
+    while i > k and text[ss[i]].isupper():
+        i -= 1
+    if i == j or toks[i] not in _SETTING_NOUNS or text[ss[i]].isupper():
+        return k
+    i += 1
+    while i < j and toks[i] in TIME_WORDS:
+        i += 1  # "a statement Monday Johnson"
+    return i
 
 
 #: prepositions after which a noun phrase belongs to the source noun before them ("officials at the ISPR", "a
@@ -931,7 +963,7 @@ _WORD_GIVEN_NAMES = frozenset(
 def _given_names(words: list[str]) -> list[str]:
     """The given and middle names among the capitalised words right before a surname: the words after the last
     title, office or function word ("Attorney General William" → "William", "FBI Director James" → "James",
-    "U.S. President Barack" → "Barack"; "Hasan Askari" and "John A." stay)."""
+    "U.S. President Barack" → "Barack", "Monday Sean" → "Sean"; "Hasan Askari" and "John A." stay)."""
     offices = titles()
     out: list[str] = []
     for w in reversed(words):
@@ -940,8 +972,8 @@ def _given_names(words: list[str]) -> list[str]:
             out.append(w)  # an initial ("John A. Boehner"), not the article "A"
             continue
         low = bare.lower()
-        if low in _NOT_NAMES or low in TITLES or low in offices:
-            break
+        if low in _NOT_NAMES or low in TITLES or low in offices or low in TIME_WORDS:
+            break  # not "Monday" in "a statement Monday Johnson"
         out.append(w)
     return out[::-1]
 
