@@ -18,7 +18,14 @@ is a common word, not a name. Variants are grouped:
   "Britain" / "United Kingdom");
 * a person's surname with the full name ("Rizvi" → "Hasan Askari Rizvi", "Trump" → "Donald Trump"; the actor's
   type is then "person", so its surname after another given name is not a mention: "Melania Trump"), unless the
-  first word of that name stands alone in more documents than the name itself ("Republican Congress").
+  first word of that name stands alone in more documents than the name itself ("Republican Congress"), is a
+  common word ("New Mexico", "Middle East": "Mexico" is no one's surname) or the name mostly follows "the"
+  ("the Islamic State").
+
+A name is also a person's, though no surname joined it, when it follows a title only a person bears at least
+twice and in 5% of its mentions ("Mrs. Clinton", "President Clinton", "Secretary Hillary Clinton": "Clinton" and
+"Hillary Clinton" stay apart, as two people have the surname, but both are persons), or opens with a given name
+and its surname does so; the sourcing analyzer then types "Clinton said" as a person speaking, not an institution.
 
 A variant joins a head form only when the head is not much rarer (in at least a fifth as many documents):
 "Republic" (in a few documents) does not become the head of "Republican", nor a rare "Michael Jordan" of a
@@ -180,18 +187,62 @@ _THE_SHARE = 0.4
 _DEMONYM_SUFFIXES = ("i", "is", "ian", "ians", "n", "ns", "ese", "ish", "an", "ans", "s", "ic")
 _PLACE_SUFFIXES = ("istan", "ia", "land", "a")
 _COMPOUND_RE = re.compile(r"^([A-Z][a-z]{2,})-([A-Z][a-z]{2,})$")
+#: titles that only a person bears: a name after one of them ("Mrs. Clinton", "Secretary Hillary Clinton", "Sen.
+#: Rubio") is a person's; not party labels or offices that also head bodies ("Senate", "House")
+_PERSON_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "gov",
+        "governor",
+        "president",
+        "secretary",
+        "mayor",
+        "judge",
+        "justice",
+        "prime",
+        "minister",
+        "pope",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "ayatollah",
+        "imam",
+    ]
+)
+_ABBREVIATED_TITLE_BEFORE_RE = re.compile(r"(?:^|[^\w.])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+$")
+#: how many times, and in what share of its mentions, a name must follow a title in the documents read to make a
+#: discovered actor a person ("Mrs. Clinton"; not "House" after "Dr. Gregory" and "Rep." once each)
+_TITLED = 2
+_TITLED_SHARE = 0.05
 
 
-def _candidates(text: str) -> tuple[Counter[str], Counter[str], dict[str, str], Counter[str]]:
-    """Capitalised phrases in mid-sentence and anywhere, acronyms with their long forms, and how often each
-    phrase follows "the"."""
+def _candidates(text: str) -> tuple[Counter[str], Counter[str], dict[str, str], Counter[str], Counter[str]]:
+    """Capitalised phrases in mid-sentence and anywhere, acronyms with their long forms, how often each
+    phrase follows "the", and how often each follows a title only a person bears (:data:`_PERSON_TITLES`)."""
     mid: Counter[str] = Counter()
     anywhere: Counter[str] = Counter()
     after_the: Counter[str] = Counter()
+    titled: Counter[str] = Counter()
     acronyms: dict[str, str] = {}
     for m in _PHRASE_RE.finditer(text):
         phrase = m.group(1)
         words = phrase.split()
+        if len(words) <= 4 and all(w[:1].isupper() for w in words):  # not "Secretary of State"
+            if words[0].lower() in _PERSON_TITLES and len(words) >= 2:  # "President Trump", "Secretary H. Clinton"
+                titled[" ".join(words[1:])] += 1
+                titled[words[-1]] += len(words) > 2
+            elif len(words) <= 3 and _ABBREVIATED_TITLE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+                titled[phrase] += 1  # "Mrs. Clinton", "Sen. Marco Rubio"
+                titled[words[-1]] += len(words) > 1
         the = text[max(0, m.start() - 4) : m.start()].lower() == "the "
         while words and words[0].lower() in _STOP and not (words[0].lower() in _NAME_OPENERS and len(words) > 1):
             the = words[0].lower() == "the"
@@ -219,7 +270,24 @@ def _candidates(text: str) -> tuple[Counter[str], Counter[str], dict[str, str], 
             words = words[1:]
         if words and _abbreviates(m.group(2), words):
             acronyms[m.group(2)] = " ".join(words)
-    return mid, anywhere, acronyms, after_the
+    return mid, anywhere, acronyms, after_the, titled
+
+
+def _titled_person(name: str, titled: Counter[str], total: Counter[str]) -> bool:
+    """Whether a name (or its last word, when it opens with a given name) follows a person's title often enough
+    to be a person's (:data:`_TITLED` times and :data:`_TITLED_SHARE` of its mentions): "Hillary Clinton" after
+    "Secretary Hillary Clinton" and "Mrs. Clinton"; "Clinton" after "President Clinton" (a surname of two people
+    stays a person's, whoever it is)."""
+    words = name.split()
+
+    def often(p: str) -> bool:
+        return titled[p] >= max(_TITLED, _TITLED_SHARE * total[p])
+
+    if often(name):
+        return len(words) == 1 or (len(words) <= 3 and is_given_name(words[0]))
+    # by its surname, when the name itself follows a title at least once ("Capitol Hill" never does, though "Hill"
+    # may be a congressman's: "Rep. French Hill")
+    return 2 <= len(words) <= 3 and is_given_name(words[0]) and titled[name] > 0 and often(words[-1])
 
 
 def _abbreviates(short: str, words: list[str]) -> bool:
@@ -282,10 +350,12 @@ def discover_actors(
     acronyms: dict[str, str] = {}
     lower_counts: Counter[str] = Counter()
     the_total: Counter[str] = Counter()
+    titled_total: Counter[str] = Counter()
     for d in docs:
         text = cleaner.clean(d.text).text
-        mid, anywhere, acr, after_the = _candidates(text)
+        mid, anywhere, acr, after_the, titled = _candidates(text)
         the_total.update(after_the)
+        titled_total.update(titled)
         doc_freq.update(anywhere.keys())
         total.update(anywhere)
         mid_total.update(mid)
@@ -373,7 +443,14 @@ def discover_actors(
         ]
         # "Republican Congress" is no one's full name: its first word stands alone in more documents than the
         # phrase does, where a given name ("Donald") rarely stands alone
-        if len(fulls) == 1 and keep.get(fulls[0].split()[0], 0) <= keep[fulls[0]]:
+        # nor is a place whose first word is a common word ("New Mexico", "Middle East": "Mexico" is not its surname)
+        # or a name that mostly follows "the" ("the Islamic State")
+        if (
+            len(fulls) == 1
+            and keep.get(fulls[0].split()[0], 0) <= keep[fulls[0]]
+            and is_given_name(fulls[0].split()[0])
+            and the_total[fulls[0]] < _THE_SHARE * total[fulls[0]]
+        ):
             head_of[p] = fulls[0]
             persons.add(fulls[0])
 
@@ -458,7 +535,10 @@ def discover_actors(
         actors.append(
             Actor(
                 name=name,
-                type="person" if head in persons else "",
+                type="person"
+                if head in persons
+                or (_titled_person(head, titled_total, total) and the_total[head] < _THE_SHARE * total[head])
+                else "",
                 forms=forms_map,
                 description=f"discovered: {count(g['docs'], 'document')}",
             )

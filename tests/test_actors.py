@@ -205,6 +205,38 @@ def test_discovery_groups_a_surname_with_the_full_name_even_when_the_surname_is_
     assert "Oduya" not in found
 
 
+# two people of one surname, each named in full, and the surname after titles; a place whose first word is a common
+# word, and a group named after "the"; written for these tests
+_TWO_ODUYAS = [
+    f"On day {k}, Amina Oduya and Tobias Oduya spoke in New Tallin. Mrs. Oduya said the port of New Tallin would "
+    f"reopen, and President Oduya agreed. Senator Amina Oduya praised the Islamic Front, and the Islamic Front "
+    f"said that Tallin had paid. Reporters in Tallin said the talks went well."
+    for k in range(6)
+]
+
+
+def _types(texts: list[str]) -> dict[str, str]:
+    from framing.corpus import Corpus, Document
+
+    found = ActorSet.discover(Corpus(Document(id=f"d{k}", text=t) for k, t in enumerate(texts)), top=20)
+    return {a.name: a.type for a in found}
+
+
+def test_discovery_types_a_name_after_personal_titles_as_a_person():
+    # before: "Amina Oduya" and "Oduya" (a surname of two people, so no one's alias) had no type, and the sourcing
+    # analyzer typed "Oduya said" as an institution speaking
+    types = _types(_TWO_ODUYAS)
+    assert types["Amina Oduya"] == "person"
+    assert types["Oduya"] == "person"
+
+
+def test_discovery_does_not_take_a_place_or_a_group_for_a_person():
+    # before: "New Tallin" was a person ("Tallin" its surname)
+    types = _types(_TWO_ODUYAS)
+    assert types.get("New Tallin", "") == ""
+    assert types.get("Islamic Front", "") == ""
+
+
 def test_discovery_keeps_an_institution_named_after_the_apart_from_a_longer_name():
     """ "the Council" is not "Grand Council" (as "the House" is not "White House"): it mostly follows "the"."""
     found = _discovered(_NEWS)
