@@ -309,6 +309,8 @@ def test_future_in_reported_speech_is_not_a_hedge(analyzer):
         "Islamic thought shaped the movement.",
         "It was a sobering thought for the government.",
         "A frightening thought took hold in Kabul.",
+        "We don't even know what he looks like.",
+        "This is what the new post will look like.",
         "With regard to the border, talks continue.",
         "The accused denied the charges.",
         "It is possible to cross at Torkham.",
@@ -327,6 +329,7 @@ def test_other_look_alikes_are_not_hedges(analyzer, text):
     "text, cue",
     [
         ("It appears that the talks failed.", "appears"),
+        ("It looks like the talks failed.", "looks like"),
         ("The group is widely believed to be behind the attack.", "widely believed"),
         ("Reportedly, 20 people died.", "Reportedly"),
         ("The strike was seen as a warning.", "seen"),

@@ -26,6 +26,7 @@ Rules (the names used in the lexicon files):
 ``degree``        "sort of" / "kind of" after a determiner ("a kind of weapon") is a type, not a hedge.
 ``possible``      "as soon as possible", "made possible", "possible to" (ability) are not hedges.
 ``appear``        only "appear to", "appear that", "it appears" hedge ("appeared in court" does not).
+``look_like``     "what he looks like" (how it looks) is not a hedge; "it looks like the talks failed" is.
 ``that_to``       only before a complement clause: "indicated that", "felt that", "fear that".
 ``believe``       "believe in" (faith) is not a hedge; the nouns count only before "that".
 ``think``         "think tank", "think about" are not hedges.
@@ -397,6 +398,13 @@ def _appear(x: RuleInput) -> Verdict:
     return Verdict(False, note=f"appear {nxt}: to be present or perform, not a hedge")
 
 
+def _look_like(x: RuleInput) -> Verdict:
+    for k in range(1, 6):  # "what he looks like", "what the new city will look like": an appearance, not a hedge
+        if x.prev(k) in ("what", "how"):
+            return Verdict(False, note=f"'{x.prev(k)} ... {x.tokens[x.i]} like': how it looks, not a hedge")
+    return KEEP
+
+
 _CLAUSE_OPENERS = frozenset(
     ["that", "to", "whether", "it", "this", "there", "he", "she", "they", "we", "i", "you", "if"]
 )
@@ -639,6 +647,7 @@ RULES: dict[str, Callable[[RuleInput], Verdict]] = {
     "degree": _degree,
     "possible": _possible,
     "appear": _appear,
+    "look_like": _look_like,
     "that_to": _that_to,
     "believe": _believe,
     "think": _think,
