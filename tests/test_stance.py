@@ -103,6 +103,22 @@ def test_opposing_a_bad_thing_is_to_the_actor_s_credit(pipe):
     assert stance_of(pipe, "Pakistan has led the fight against terrorism.")["Pakistan"] > 0
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan refused to fight corruption.",
+        "Pakistan did not fight against terrorism.",
+        "Pakistan is reluctant to act against the sanctuaries.",
+    ],
+)
+def test_failing_to_oppose_a_bad_thing_is_no_credit(pipe, text):
+    # before: the bad thing opposed counted to the actor's credit though the actor did not oppose it
+    out = run(pipe, text)
+    opposed = [e for e in out.evidence if "opposed by" in e[7]]
+    assert opposed and all(e[4] < 0 and "negated by" in e[7] for e in opposed)
+    assert stance_of(pipe, text)["Pakistan"] < 0
+
+
 def test_avoiding_a_bad_thing_is_credit_and_talking_about_it_no_blame(pipe):
     """A bad thing avoided, overcome or recovered from counts as opposed; one talked about is the topic, not said
     of the speaker (articles about people who speak about problems came out negative toward them)."""

@@ -646,6 +646,10 @@ def score_sentences(
                                 negated = True
                                 what = "state of the one cared for by" if care else "opposed by"
                                 why = f"{what} '{' '.join(words)}'"
+                                outer = _outer_negator(tokens, negators, j, t0, neg_window, breaks)
+                                if outer is not None:  # "reluctant to take action against the sanctuaries"
+                                    w *= outer[1] if w > 0 else outer[1] * p.negated_negative
+                                    why += f", negated by '{' '.join(outer[0])}'"
                                 hit_note = hit_note + "; " + why if hit_note else why
                                 break
                             continue
@@ -916,6 +920,20 @@ _COPULA = frozenset(
         "considered",
     ]
 )
+
+
+def _outer_negator(
+    tokens: Sequence[str], negators: Any, j: int, t0: int, window: int, breaks: list[int]
+) -> tuple[tuple[str, ...], float] | None:
+    """A negator up to ``window`` words before the opposing or caring word at token ``j``, in the same clause: the
+    opposition is then what the actor fails to do ("reluctant to take decisive action against the sanctuaries",
+    "refused to fight corruption"). Returns its words and weight."""
+    for k in range(j - 1, max(t0, j - window - 3) - 1, -1):
+        for words, cat, nw in negators.get(tokens[k], ()):
+            ke = k + len(words)
+            if cat == "negator" and ke <= j and j - ke <= window and tuple(tokens[k:ke]) == words:
+                return None if _n_breaks(breaks, k + 1, j) else (words, nw)
+    return None
 
 
 def _next_break(breaks: list[int], k: int, end: int) -> int:
