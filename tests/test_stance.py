@@ -67,6 +67,29 @@ def test_helping_a_harmful_actor_is_no_credit_to_the_helper(pipe):
     assert stance_of(pipe, "Police help us prevent terrorist attacks.")["Police"] > 0  # "us" is helped, not terrorists
 
 
+@pytest.fixture(scope="module")
+def seed_pipe(analyzer) -> Pipeline:
+    """The seed domain's actors, with their types (the TTP is a "militant group")."""
+    from framing.seeds import seed_file
+
+    return Pipeline(actors=ActorSet.from_yaml(str(seed_file("actors.yaml"))), analyzers=[analyzer], cleaner=False)
+
+
+def test_helping_or_backing_an_actor_of_a_harmful_type_is_no_credit_to_the_helper(seed_pipe):
+    # before: the Taliban's "support to the TTP" was to their credit (+0.09), and so was Kabul's praise of it
+    assert stance_of(seed_pipe, "The Taliban provide financial support to the TTP.")["Afghan Taliban"] < 0
+    assert stance_of(seed_pipe, "Kabul praised the TTP.")["Afghanistan"] < 0
+    assert stance_of(seed_pipe, "Pakistan provided support to Afghanistan.")["Pakistan"] > 0  # a state is no harm
+
+
+def test_harmful_actors_are_read_from_the_actor_types():
+    from framing.actors import Actor
+    from framing.analyzers.stance_rules import harmful_actors
+
+    kinds = {"TTP": "militant group", "ISKP": "Terrorist organisation", "Pakistan": "state", "Rizvi": "person"}
+    assert harmful_actors([Actor(name=n, type=t) for n, t in kinds.items()]) == {"TTP", "ISKP"}
+
+
 def test_no_evidence_is_exactly_zero_and_neutral(pipe):
     out = run(pipe, "Pakistan and India held talks on Tuesday.")
     assert out.mentions["stance"] == [0.0, 0.0]

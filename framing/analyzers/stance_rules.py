@@ -347,6 +347,7 @@ def score_sentences(
     lex: StanceLexicon,
     params: RuleParams,
     doc: DocInfo | None = None,
+    harmful: frozenset[str] = frozenset(),
 ) -> list[Contribution]:
     """Contributions of the evaluative words of sentences of one document to the mentions in them.
 
@@ -357,6 +358,8 @@ def score_sentences(
     of each mention, speakers and quotations) is worked out once, from lists of the few
     positions that matter (``doc``: :func:`document_info`, computed once per document) rather
     than anything per token; the rules then run per pair of an evaluative word and a mention.
+    ``harmful``: actors whose type names a harmful kind (:func:`harmful_actors`): helping or backing one of them
+    ("financial support to the TTP") is no credit to the helper, as helping "militants" is not.
     """
     if doc is None:
         doc = document_info(model, lex)
@@ -702,6 +705,8 @@ def score_sentences(
             # "sheltering militants", "funding terrorists": helping those the lexicon names as harmful is no credit
             # to the helper, whose share of the act turns negative (the receiver is the harmful one, not a mention)
             aided = _harmful_receiver(hits, y1, tokens) if role == "benefit" else ""
+            if not aided and harmful and role in ("benefit", "praise"):
+                aided = _harmful_actor_after(ments, harmful, y1, tokens)
             # "X ambushed a convoy, killing six officers": a participle after a comma has the sentence's subject as doer
             participle = word.verb and bool(role) and y0 in break_set and tokens[y0].endswith("ing")
             if participle and first_mi < 0:
@@ -984,9 +989,30 @@ def _harmful_receiver(hits: Sequence[Hit], after: int, tokens: Sequence[str]) ->
     return ""
 
 
+def _harmful_actor_after(ments: Sequence[Any], harmful: frozenset[str], after: int, tokens: Sequence[str]) -> str:
+    """The name of a harmful actor (see :func:`harmful_actors`) mentioned right after an act ending at token
+    ``after``, or after "to", "for", "with" or a determiner ("support to the TTP", "funding for the group's
+    fighters" is not: another word comes between)."""
+    for _mi, a, _b, m, _ancs in ments:
+        if m.actor in harmful and after <= a <= after + 2 and _TO_RECEIVER.issuperset(tokens[after:a]):
+            return m.actor
+    return ""
+
+
+#: words of a kind of actor that harms: an actor whose type has one of them is one ("militant group", "terrorist
+#: organisation", "armed group", "drug cartel")
+HARMFUL_TYPES = ("militant", "terror", "insurgen", "armed group", "extremis", "jihad", "cartel", "gang", "criminal")
+
+
+def harmful_actors(actors: Iterable[Any]) -> frozenset[str]:
+    """The names of the actors whose ``type`` names a harmful kind (:data:`HARMFUL_TYPES`)."""
+    return frozenset(a.name for a in actors if any(h in (a.type or "").lower() for h in HARMFUL_TYPES))
+
+
 _BEFORE_RECEIVER = frozenset(
     ["the", "a", "an", "these", "those", "such", "armed", "suspected", "known", "foreign", "local", "other", "more"]
 )
+_TO_RECEIVER = _BEFORE_RECEIVER | frozenset(["to", "for", "with"])
 #: words between a verb of care and the one cared for ("helped the injured", "tends to their sick children")
 _BEFORE_CARED = frozenset(
     ["the", "a", "an", "these", "those", "his", "her", "their", "its", "our", "my", "your", "many", "other", "young"]
