@@ -410,3 +410,30 @@ def test_the_setting_of_a_statement_is_not_part_of_its_speaker(text, source_word
     # before: the speakers "a statement Johnson", "Monday Johnson" and "his book Obama"
     rows = find(text)
     assert rows and (rows[0]["source_words"], rows[0]["source"]) == (source_words, source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump spoke at a rally in Des Moines.",
+        "Trump spoke for 77 minutes in the lobby.",
+        "Obama spoke on Monday in Kabul.",
+        "Moscow and Beijing may speak the language of partnership.",
+    ],
+)
+def test_speaking_without_what_was_said_is_no_attribution(text):
+    # before: each was an indirect attribution with nothing reported (PolNeAR train: 99 such, 37 annotated)
+    assert [r for r in find(text) if r["cue"] == "speak"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cooper has spoken out in favor of gun control.",
+        "He spoke briefly of his friendship with Trump.",
+        "They spoke on a variety of topics for hours.",
+        "Obama spoke to reporters about the deal.",
+    ],
+)
+def test_speaking_of_something_is_still_an_attribution(text):
+    assert [r["cue"] for r in find(text)] == ["speak"]

@@ -267,6 +267,11 @@ _MIN_WEIGHT_ALONE = 0.3
 _INTERNAL = frozenset(["cognition", "stance"])
 #: Particles that make a verb of position or belief another verb ("back down", "sign up", "see off").
 _PARTICLES = frozenset(_words("down up away out"))
+#: words after "speak" that say what was spoken of ("spoke about", "spoke of", "speaking against"), and words after
+#: "on" that do not ("spoke on Monday", "spoke on the phone", "spoke on condition of anonymity")
+_SPOKEN_OF = frozenset(_words("about of against regarding concerning favor favour"))
+_SPEAK_SKIP = frozenset(_words("up again at length publicly openly directly frankly candidly today yesterday here"))
+_ON_NOT_TOPIC = frozenset(_words("condition background record camera stage television tv radio air phone floor"))
 #: Words after "plead" that make it a plea in court ("pleaded guilty", "pleads not guilty", "pleaded no contest")
 _PLEAS = frozenset(_words("guilty not innocent no the"))
 #: Time expressions between a subject and its verb ("on Tuesday", "last week", "this month").
@@ -821,6 +826,8 @@ class _Doc:
             return none  # "Sindh saw limited activity", "the city saw a surge": what happened there, not a view
         if toks[k] == "speaking" and k > 0 and toks[k - 1].endswith("ly") and text.startswith(",", se[k]):
             return none  # "Technically speaking, ...", "Militarily speaking, ...": a sentence adverb
+        if c.lemma == "speak" and not self._speaks_of(toks, ss, se, c, n):
+            return none  # "spoke at a rally", "spoke for 77 minutes", "speak the language": no words reported
         if c.lemma == "plead" and k2 < n and toks[k2] in _PLEAS:
             return none  # "pleaded guilty to lying": a plea in court, not a statement reported
         if k > 0 and toks[k - 1] in ARTICLES and _soft(text[se[k - 1] : c.start]):
@@ -1339,6 +1346,36 @@ class _Doc:
             if i < c.k2 + 4 and (t in _AMOUNT_WORDS or (t[:1].isdigit() and not _YEAR.fullmatch(t))):
                 amount = True
         return not amount
+
+    def _speaks_of(self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue, n: int) -> bool:
+        """Whether "speak" tells what was said: a clause, quotation or colon after it, or what it was about in the
+        same clause ("spoke about the attacks", "speaking out in favor of", "spoke briefly of his friendship",
+        "spoke to reporters about"); not "spoke at a rally", "spoke on Monday", "speak the language"."""
+        if self._has_complement(toks, ss, se, c, n):
+            return True
+        text = self.text
+        end = min(n, c.k2 + 7)
+        i = c.k2
+        while i < end:
+            if i > c.k2 and _CLAUSE_PUNCT.search(text, se[i - 1], ss[i]):
+                return False
+            t = toks[i]
+            if t in _SPOKEN_OF:
+                return True
+            if t == "out":
+                return True  # "spoke out", "speaking out about"
+            if t == "on":  # "spoke on a variety of topics"; not "on Monday", "on the phone", "on condition of"
+                j = i + 1
+                while j < n and toks[j] in ARTICLES:
+                    j += 1
+                nxt = toks[j] if j < n else ""
+                return not (nxt in TIME_WORDS or nxt in _ON_NOT_TOPIC or nxt[:1].isdigit())
+            if t == "to":  # "spoke to reporters about the deal"
+                return any(toks[j] in _SPOKEN_OF for j in range(i + 1, min(n, i + 5)))
+            if not (t.endswith("ly") or t in _SPEAK_SKIP):
+                return False  # "speak the language of ...", "spoke at a rally"
+            i += 1
+        return False
 
     def _has_complement(self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue, n: int) -> bool:
         if c.k2 >= n:
