@@ -353,17 +353,17 @@ def discover_actors(
     titled_total: Counter[str] = Counter()
     for d in docs:
         text = cleaner.clean(d.text).text
-        mid, anywhere, acr, after_the, titled = _candidates(text)
+        mid, anywhere, found_acronyms, after_the, titled = _candidates(text)
         the_total.update(after_the)
         titled_total.update(titled)
         doc_freq.update(anywhere.keys())
         total.update(anywhere)
         mid_total.update(mid)
-        acronyms.update(acr)
-        singles = {p.lower() for p in anywhere if " " not in p}
-        if singles:
+        acronyms.update(found_acronyms)
+        one_word = {p.lower() for p in anywhere if " " not in p}
+        if one_word:
             lowered = Counter(_LOWER_WORD_RE.findall(text))  # counted in C; looked up per candidate only
-            for w in singles:
+            for w in one_word:
                 lower_counts[w] += lowered.get(w, 0)
     # drop common words that are only capitalised at sentence starts or in titles
     keep = {}
@@ -383,7 +383,7 @@ def discover_actors(
         # a person's full name is given once ("Donald Trump spoke ... Trump said"): it stays when its surname was
         # kept and its first word can be a given name (not a title: "Speaker Ryan"; not a word: "Senate Republicans")
         # and so is a place named once beside its kept demonym ("Afghanistan denied" with "Afghan officials")
-        singles = [q for q in keep if " " not in q and len(q) >= 4]
+        stems = [q for q in keep if " " not in q and len(q) >= 4]
         for p, df in doc_freq.items():
             if p in keep:
                 continue
@@ -392,7 +392,7 @@ def discover_actors(
             place = (
                 len(words) == 1
                 and _rare(p)
-                and any(p[len(q) :] in _PLACE_SUFFIXES and p.startswith(q) for q in singles)
+                and any(p[len(q) :] in _PLACE_SUFFIXES and p.startswith(q) for q in stems)
             )
             if full_name or place:
                 keep[p] = df

@@ -2094,7 +2094,8 @@ class _Doc:
                     # "they" for a group, a body by its name or an institution ("the campaign ... They said"); "it"
                     # for one body or document, or a body by its name ("the Times wrote ... it further wrote")
                     fits = ("plural", "name", "institution") if w != "it" else ("single", "institution", "name")
-                    ante = max((last[k] for k in fits if last[k] is not None), key=_source_start, default=None)
+                    found = [x for x in map(last.__getitem__, fits) if x is not None]
+                    ante = max(found, key=_source_start, default=None)
                 else:
                     ante = None
                 if ante is not None and m.sent_para[a.sentence_id] - m.sent_para[ante.sentence_id] <= 2:
