@@ -92,11 +92,12 @@ class IssueAnalyzer(Analyzer):
     sentence_columns = {"issues": (), "n_issues": 0, "on_issue": 0, "issue_counted": 0}
 
     def __init__(self, issues: IssueSet | str | dict | None = None) -> None:
+        resolved: Any = issues  # an issue set (or one like it: it assigns) or None, once read
         if issues is not None and not hasattr(issues, "assign"):
             from ..run import resolve_issues
 
-            issues = resolve_issues(issues)
-        self.issues = issues
+            resolved = resolve_issues(issues)
+        self.issues: IssueSet | None = resolved
 
     def settings(self) -> dict[str, Any]:
         iset = self.issues
