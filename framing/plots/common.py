@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from .style import NEUTRAL, PALETTE, new_axes, wrap
+
+if TYPE_CHECKING:
+    from matplotlib.colors import Colormap
 
 __all__ = ["fit_groups", "footnote", "plot_compare", "plot_heatmap"]
 
@@ -109,7 +112,7 @@ def plot_heatmap(
     matrix: pd.DataFrame,
     ax=None,
     annot: pd.DataFrame | None = None,
-    cmap: str = "Blues",
+    cmap: str | Colormap = "Blues",
     center: float | None = None,
     vmin: float | None = None,
     vmax: float | None = None,

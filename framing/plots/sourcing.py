@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -144,7 +144,7 @@ def plot_intervals(
     for i, g in enumerate(order):
         if g not in t.index:
             continue
-        row = t.loc[g]
+        row = cast(pd.Series, t.loc[g])  # one row per group: a Series
         v, lo, hi = float(row["value"]), float(row["ci_low"]), float(row["ci_high"])
         if v != v:
             continue

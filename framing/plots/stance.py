@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -11,10 +11,28 @@ import pandas as pd
 from .common import plot_heatmap
 from .style import NEGATIVE, POSITIVE, new_axes
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Protocol
+
+    from matplotlib.colors import LinearSegmentedColormap
+
+    class _Row(Protocol):
+        """A row of a per-actor ``compare`` table, as ``itertuples`` gives it (the columns read here)."""
+
+        group: object
+        actor: str
+        n: int
+        value: float
+        ci_low: float
+        ci_high: float
+        thin: bool
+
+
 __all__ = ["STANCE_CMAP", "plot_stance_heatmap", "stance_matrix"]
 
 
-def _cmap():
+def _cmap() -> LinearSegmentedColormap:
     from matplotlib.colors import LinearSegmentedColormap
 
     return LinearSegmentedColormap.from_list("framing_stance", [NEGATIVE, "#f7f7f7", POSITIVE])
@@ -36,7 +54,7 @@ def stance_matrix(
         groups = sorted(t["group"].astype(str).unique())
     values = pd.DataFrame(np.nan, index=groups, columns=actors)
     labels = pd.DataFrame("", index=groups, columns=actors)
-    for row in t.itertuples(index=False):
+    for row in cast("Iterator[_Row]", t.itertuples(index=False)):
         g, act = str(row.group), row.actor
         if g not in values.index or act not in values.columns or not row.n:
             continue
@@ -91,7 +109,7 @@ def plot_stance_heatmap(
     thin = data.dropna(subset=["actor"])
     thin = thin[thin["thin"].astype(bool)]
     rows, cols = list(values.index), list(values.columns)
-    for row in thin.itertuples(index=False):
+    for row in cast("Iterator[_Row]", thin.itertuples(index=False)):
         g, act = str(row.group), row.actor
         if g in rows and act in cols and row.n:
             ax.add_patch(

@@ -15,6 +15,10 @@ import textwrap
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 __all__ = [
     "NEGATIVE",
@@ -52,7 +56,7 @@ class Style:
     dpi: int = 150
     palette: Sequence[str] = PALETTE
 
-    def rc(self) -> dict[str, object]:
+    def rc(self) -> dict[RcKeyType, Any]:
         return {
             "font.size": self.font_size,
             "axes.titlesize": self.title_size,

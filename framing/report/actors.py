@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import matplotlib.pyplot as plt
 
@@ -12,7 +12,19 @@ from ..plots.common import plot_heatmap
 from .base import Page, ReportContext, overlap_note
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Protocol
+
     from ..analysis import Analysis
+
+    class _Interval(Protocol):
+        """A row of a ``compare`` table, as ``itertuples`` gives it (the columns read here)."""
+
+        group: object
+        value: float
+        ci_low: float
+        ci_high: float
+
 
 TOP_ACTORS = 14
 
@@ -24,7 +36,10 @@ def attention_intervals(a: Analysis, ctx: ReportContext, actor: str) -> dict[str
     rows = compare_metric(
         a, MENTIONS_PER_1000, by=ctx.by, actor=actor, level=ctx.level, n_boot=ctx.n_boot, seed=ctx.seed
     )
-    return {str(r.group): {"value": r.value, "ci_low": r.ci_low, "ci_high": r.ci_high} for r in rows.itertuples()}
+    return {
+        str(r.group): {"value": r.value, "ci_low": r.ci_low, "ci_high": r.ci_high}
+        for r in cast("Iterator[_Interval]", rows.itertuples())
+    }
 
 
 def summary(a: Analysis, ctx: ReportContext) -> list[str]:

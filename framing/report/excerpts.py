@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import Literal, cast
 
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
@@ -88,7 +89,9 @@ def _width(text: str, weight: str = "normal", style: str = "normal", size: float
     """Width of ``text`` as a fraction of the page width (outline metrics, as drawn in the PDF)."""
     from matplotlib.font_manager import FontProperties
 
-    prop = FontProperties(family="DejaVu Sans", size=size, weight=weight, style=style)
+    # the styles come from _style: "normal" or "italic"
+    font_style = cast(Literal["normal", "italic", "oblique"], style)
+    prop = FontProperties(family="DejaVu Sans", size=size, weight=weight, style=font_style)
     w, _, _ = _text_to_path().get_text_width_height_descent(text, prop, ismath=False)
     return w / 72.0 / _W
 

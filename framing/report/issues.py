@@ -12,7 +12,7 @@ short.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -25,9 +25,28 @@ from ..wording import count
 from .base import Page, ReportContext, overlap_note
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Protocol
+
     from ..analysis import Analysis
     from ..analyzers.base import Metric
     from ..issues import IssueSet
+
+    class _Share(Protocol):
+        """A row of the coverage table, as ``itertuples`` gives it (the columns read here)."""
+
+        group: object
+        issue: str
+        value: float
+
+    class _Total(Protocol):
+        """A row of :func:`_totals`, as ``itertuples`` gives it."""
+
+        issue: str
+        label: str
+        sentences: int
+        documents: int
+
 
 #: An issue needs this many sentences in the whole corpus for a page of its own.
 MIN_ISSUE_SENTENCES = 8
@@ -116,13 +135,16 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
     best = ranked.groupby("group").head(1)
     if len(best) <= 8:
         if best["issue"].nunique() > 1:
-            parts = [f"{r.group}: {labels.get(r.issue, r.issue)} ({r.value:.0%})" for r in best.itertuples()]
+            parts = [
+                f"{r.group}: {labels.get(r.issue, r.issue)} ({r.value:.0%})"
+                for r in cast("Iterator[_Share]", best.itertuples())
+            ]
             lines.append("Each group's most covered issue — " + "; ".join(parts) + ".")
         elif len(best) > 1:
             second = ranked.groupby("group").nth(1)
             parts = [
                 f"{r.group} on {labels.get(r.issue, r.issue)} ({r.value:.0%})"
-                for r in second.itertuples()
+                for r in cast("Iterator[_Share]", second.itertuples())
                 if r.value > 0
             ]
             lines.append(
@@ -188,12 +210,13 @@ def _frames_in_issue(a: Analysis, sub: pd.DataFrame, groups: pd.Series) -> pd.Da
         return None
     g = sub["doc_id"].map(groups)
     counted = sub["frame_counted"].fillna(0).astype(float)
-    num = sub[cols].fillna(0).astype(float).groupby(g.values).sum()
-    den = counted.groupby(g.values).sum().replace(0, np.nan)
+    # pandas-stubs: groupby takes an ExtensionArray (what .values gives for a string column) like an ndarray
+    num = sub[cols].fillna(0).astype(float).groupby(g.values).sum()  # type: ignore[arg-type]
+    den = counted.groupby(g.values).sum().replace(0, np.nan)  # type: ignore[arg-type]
     shares = num.div(den, axis=0)
     overall = num.sum() / max(float(den.sum()), 1.0)
-    top = overall.sort_values(ascending=False).index[:TOP_FRAMES]
-    top = [c for c in top if overall[c] > 0]
+    ranked = overall.sort_values(ascending=False).index[:TOP_FRAMES]
+    top = [c for c in ranked if overall[c] > 0]
     if not top:
         return None
     names = {f"frame_{k}": FRAME_NAMES[f] for f, k in FRAME_KEYS.items()}
@@ -300,7 +323,7 @@ def _thin_page(a: Analysis, ctx: ReportContext, thin: pd.DataFrame, cov: pd.Data
         f"per {ctx.label}:",
     ]
     wide = cov[cov["issue"].isin(thin["issue"])].pivot(index="issue", columns="group", values="n").fillna(0).astype(int)
-    for r in thin.itertuples():
+    for r in cast("Iterator[_Total]", thin.itertuples()):
         per = wide.loc[r.issue] if r.issue in wide.index else pd.Series(dtype=int)
         nz = ", ".join(f"{g} {int(n)}" for g, n in per.items() if n) or "none"
         docs = f"{int(r.documents)} document{'s' if r.documents != 1 else ''}"

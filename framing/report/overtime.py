@@ -74,7 +74,8 @@ def summary(a: Analysis, ctx: ReportContext) -> list[str]:
     lines = []
     att = whole[whole["metric"] == "mentions_per_1000"].dropna(subset=["value"])
     if len(att) >= 2:
-        hi, lo = att.loc[att["value"].idxmax()], att.loc[att["value"].idxmin()]
+        # pandas-stubs: idxmax/idxmin give a Hashable label, which .loc takes but its overloads do not list
+        hi, lo = att.loc[att["value"].idxmax()], att.loc[att["value"].idxmin()]  # type: ignore[call-overload]
         lines.append(
             f"The dated documents run from {att['period'].iloc[0]} to {att['period'].iloc[-1]}. {actor} got the most "
             f"attention in {hi['period']} ({hi['value']:.1f} mentions per 1,000 words) and the least in "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -12,7 +12,18 @@ from ..plots.stance import plot_stance_heatmap
 from .base import Page, ReportContext, overlap_note
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Protocol
+
     from ..analysis import Analysis
+
+    class _Word(Protocol):
+        """A row of the stance evidence, as ``itertuples`` gives it (the columns read here)."""
+
+        text: str
+        weight: float
+        note: str
+
 
 MAIN_ACTORS = 6  # actors shown in the heat map (most mentioned first)
 EVIDENCE_ACTORS = 4  # actors whose cells get evidence pages
@@ -87,6 +98,8 @@ def _evidence_excerpts(a: Analysis, actors: list[str], groups: list[str], by: st
     sentences = a.sentences.set_index(["doc_id", "sentence_id"])
     mentions = a.mentions
     out: list[tuple[str, str, str]] = []
+    doc_id: str
+    sid: int
     for actor in actors:
         for g in groups:
             sub = ev[(ev["actor"] == actor) & (ev["group"] == g)]
@@ -98,9 +111,10 @@ def _evidence_excerpts(a: Analysis, actors: list[str], groups: list[str], by: st
                 .sort_values("strength", ascending=False)
                 .head(PER_CELL)
             )
-            for (doc_id, sid), _row in ranked.iterrows():
+            for doc_id, sid in ranked.index:
                 try:
-                    s, e = sentences.loc[(doc_id, sid), ["start", "end"]]
+                    # a (document, sentence) key is one sentence: a Series of its start and end
+                    s, e = cast(pd.Series, sentences.loc[(doc_id, sid), ["start", "end"]])
                 except KeyError:
                     continue
                 ms = mentions[
@@ -111,12 +125,18 @@ def _evidence_excerpts(a: Analysis, actors: list[str], groups: list[str], by: st
                 h = a.explain(doc_id, analyzers=["stance"]).excerpt(int(s), int(e))
                 keep = [x for x in h.spans if x[2] == "actor" or x[3].endswith(f"→ {actor}") or f"→ {actor} ·" in x[3]]
                 seen: set[tuple[int, int, str]] = set()
-                h.spans = [x for x in keep if (x[0], x[1], x[2]) not in seen and not seen.add((x[0], x[1], x[2]))]
+                spans = []
+                for x in keep:
+                    if (x[0], x[1], x[2]) not in seen:
+                        seen.add((x[0], x[1], x[2]))
+                        spans.append(x)
+                h.spans = spans
                 plain_body = str(h).split("\n\n", 1)[-1].replace("\n", " ")
                 words = sub[(sub["doc_id"] == doc_id) & (sub["sentence_id"] == sid)]
+                strongest = words.sort_values("strength", ascending=False).head(4)
                 because = "; ".join(
                     f"{w.text} {w.weight:+.2f}{' (' + w.note + ')' if w.note else ''}"
-                    for w in words.sort_values("strength", ascending=False).head(4).itertuples()
+                    for w in cast("Iterator[_Word]", strongest.itertuples())
                 )
                 plain = f"• {caption}: “{plain_body}” — {because}"
                 body = _html_body(h)
