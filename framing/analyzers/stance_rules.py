@@ -77,7 +77,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate
@@ -414,15 +414,15 @@ def score_sentences(
             for k in scan_pos[i:j]:
                 kind, phrases = scan[tokens[k]]
                 if kind is None:
-                    for words, c, _w in phrases:
+                    for words, ckind, _w in phrases:
                         if tuple(tokens[k : k + len(words)]) == words:
-                            connectives.append((k, c[9:]))
+                            connectives.append((k, ckind[9:]))
                             break
                 elif kind == "pronoun":
                     pronouns.append(k)
                 else:
                     connectives.append((k, kind))
-        conn_pos = [k for k, _ in connectives] if connectives else connectives
+        conn_pos: list[int] = [k for k, _ in connectives]
 
         conceded: list[tuple[int, int]] = []
         boosted: list[tuple[int, int]] = []
@@ -479,9 +479,9 @@ def score_sentences(
                 if i < 0:
                     continue
                 b, mi, a, ancs = by_end[i]
-                group = _PRONOUN_GROUP.get(tokens[k])
+                pgroup = _PRONOUN_GROUP.get(tokens[k])
                 mtok = tokens[a] if b - a == 1 else ""
-                if mtok in _ANY_PRONOUN and _PRONOUN_GROUP.get(mtok) != group:
+                if mtok in _ANY_PRONOUN and _PRONOUN_GROUP.get(mtok) != pgroup:
                     continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
                 # another name between the mention and the pronoun may be what it refers to
                 # (the antecedent is the nearest mention before the pronoun, so no other mention lies in between)
@@ -521,8 +521,8 @@ def score_sentences(
                     continue
                 if i < len(rep) and rep[i] < t1 and commas and b in commas:
                     # "X, the party's leader, said": a report verb right after an appositive
-                    c = bisect_right(commas, b)
-                    if c < len(commas) and commas[c] - b <= _APPOSITIVE_SPAN and commas[c] <= rep[i] <= commas[c] + 1:
+                    ci = bisect_right(commas, b)
+                    if ci < len(commas) and commas[ci] - b <= _APPOSITIVE_SPAN and commas[ci] <= rep[i] <= commas[ci] + 1:
                         speech[mi] = _Speech(cue=rep[i], cue_after=True)
                         continue
                 i = bisect_left(rep, a) - 1
@@ -540,7 +540,7 @@ def score_sentences(
                 if a == t0 and b < t1 and mi not in speech and ":" in text[m.end : starts[b]]:
                     speech[mi] = _Speech(cue=b - 1, cue_after=True)
         # quotations: is any word of the sentence inside one? (then ask the text model for each word)
-        quote_at = _no_quote
+        quote_at: Callable[[int], Quote | None] = _no_quote
         qs = doc.quote_starts
         if qs:
             iq = bisect_left(qs, s_start)
@@ -726,9 +726,9 @@ def score_sentences(
                 else:
                     d = -1
                     anc = ancs[0]
-                    for cand in ancs:
-                        ca, cb = cand[0], cand[1]
-                        if role and cand[2] and cand[3] and ca >= y1:
+                    for anc_c in ancs:
+                        ca, cb = anc_c[0], anc_c[1]
+                        if role and anc_c[2] and anc_c[3] and ca >= y1:
                             continue  # "betrayed its neighbours": the owner of the receiver is not the receiver
                         if ca <= y0 < cb or y0 <= ca < y1:
                             cd = 0
@@ -737,7 +737,7 @@ def score_sentences(
                         else:
                             cd = ca - y1
                         if d < 0 or cd < d:
-                            d, anc = cd, cand
+                            d, anc = cd, anc_c
                     if d < 0:
                         continue
                     aa, ab, apron, aposs = anc
