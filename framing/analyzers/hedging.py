@@ -273,9 +273,9 @@ class HedgingAnalyzer(Analyzer):
                         weight = _signed(category, abs(weight) or 1.0)
                     note = verdict.note
                 start, end = tok_starts[i], tok_ends[j - 1]
-                said = note_of(start, s) if note_of is not None else ""
-                if said:
-                    note = f"{note}; {said}" if note else said
+                speaker = note_of(start, s) if note_of is not None else ""
+                if speaker:
+                    note = f"{note}; {speaker}" if note else speaker
                 if kinds[s] in counted_kinds:
                     if kind == "hedge":
                         n_h[s] += 1

@@ -32,7 +32,7 @@ mean stance, shares negative/positive, evidence words and a ``thin`` flag.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache, partial
 from typing import Any
 
@@ -177,7 +177,7 @@ class StanceAnalyzer(Analyzer):
         by_sent = lex.match_sentences(model, ment_by_sent, max(self.params.min_weight, 1e-12))
         if not by_sent:
             return []
-        attributions: list[Mapping[str, Any]] = []
+        attributions: Sequence[Mapping[str, Any]] = []
         sourcing = ctx.results.get("sourcing")
         if sourcing is not None:
             attributions = sourcing.tables.get("attributions", [])
@@ -254,7 +254,7 @@ class StanceAnalyzer(Analyzer):
                         source[i] = max(sources, key=sources.get)
                 else:
                     own[i], own_n[i] = x, 1
-        cols = {
+        cols: dict[str, list[Any]] = {
             "stance": stance,
             "label": labels,
             "quoted": quoted,

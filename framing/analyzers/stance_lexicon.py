@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
 from operator import itemgetter
@@ -184,7 +184,7 @@ class StanceLexicon:
     scan: Mapping[str, tuple[str | None, tuple[tuple[tuple[str, ...], str, float], ...]]] = FrozenDict({})
 
     def match_sentences(
-        self, model: TextModel, sentences: Container[int], min_weight: float = 1e-12
+        self, model: TextModel, sentences: Iterable[int], min_weight: float = 1e-12
     ) -> dict[int, list[Hit]]:
         """Evaluative words of the given sentences, per sentence, in text order (longest first, not overlapping).
 
@@ -386,11 +386,11 @@ class StanceLexicon:
         # "concessive"), or (kind None) the start of contrast phrases; a single cue wins over phrases
         scan: dict[str, tuple[str | None, tuple[tuple[tuple[str, ...], str, float], ...]]] = {}
         for w in scan_keys:
-            c = single_cues.get(w)
-            if c is None:
+            cue = single_cues.get(w)
+            if cue is None:
                 scan[w] = (None, contrast_phrases[w])
             else:
-                scan[w] = ("pronoun" if c == "pronoun" else c[9:], ())
+                scan[w] = ("pronoun" if cue == "pronoun" else cue[9:], ())
         return cls(
             evaluative=Lexicon(merged.values(), name="stance", meta={"description": "merged stance lexicon"}),
             negators=FrozenDict(_phrases(neg_lex)),
