@@ -21,9 +21,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import pandas as pd
 
@@ -35,6 +35,17 @@ __all__ = ["COLUMNS", "find_boilerplate", "line_pattern", "write_cleaning_patter
 
 #: the columns of the table :func:`find_boilerplate` returns
 COLUMNS = ("outlet", "line", "documents", "share", "example")
+
+if TYPE_CHECKING:
+
+    class _Row(Protocol):
+        """A row of :func:`find_boilerplate`'s table from ``itertuples`` (pandas-stubs give each field any scalar)."""
+
+        outlet: str | None
+        line: str
+        documents: int
+        share: float
+        example: str
 
 
 def find_boilerplate(
@@ -176,7 +187,7 @@ def write_cleaning_patterns(table: pd.DataFrame, path: str | Path, source: str =
         "# Use: framing score CORPUS --cleaning " + path.name + "   or   Cleaner(patterns=" + repr(path.name) + ")",
         "extra_debris_lines:",
     ]
-    for row in table.itertuples(index=False):
+    for row in cast("Iterator[_Row]", table.itertuples(index=False)):
         note = f"{row.outlet or 'all documents'}: {row.documents} documents ({row.share:.0%}), e.g. {row.example}"
         out.append("  # " + " ".join(note.split()))
         item = yaml.safe_dump([line_pattern(row.line)], allow_unicode=True, width=2**31 - 1)

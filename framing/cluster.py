@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
@@ -82,13 +82,19 @@ def _shipped(pipeline: Pipeline) -> Delayed:
     return dask.delayed(pickle.dumps(pipeline, protocol=pickle.HIGHEST_PROTOCOL), pure=True)
 
 
+def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """``df.to_dict("records")``, typed as what it is here (pandas-stubs key a record by Hashable): the columns are
+    field names, as in any record."""
+    return cast("list[dict[str, Any]]", df.to_dict("records"))
+
+
 def _partition(
     df: pd.DataFrame, pipeline: bytes, text: str, id: str | None, outlet: str | None, columns: list[str]
 ) -> pd.DataFrame:
     if df.empty:
         return pd.DataFrame(columns=columns)
     docs = documents_from_records(
-        df.to_dict("records"),
+        _records(df),
         text=text,
         id=id,
         outlet=outlet,
@@ -99,9 +105,7 @@ def _partition(
 
 
 def _meta(pipeline: Pipeline, sample: pd.DataFrame, text: str, id: str | None, outlet: str | None) -> list[str]:
-    docs = documents_from_records(
-        sample.head(1).to_dict("records"), text=text, id=id, outlet=outlet, source="DataFrame"
-    )
+    docs = documents_from_records(_records(sample.head(1)), text=text, id=id, outlet=outlet, source="DataFrame")
     return list(pd.DataFrame(_rows(pipeline, docs)).columns)
 
 

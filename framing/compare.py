@@ -26,7 +26,7 @@ import numbers
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -308,7 +308,7 @@ def _issue_names(a: Comparable, pipeline: Any) -> list[str]:
 
 def _actor_names(a: Comparable, pipeline: Any) -> list[str]:
     aset = getattr(pipeline, "actors", None)
-    found = a.mentions["actor"].dropna().astype(str).unique() if "actor" in a.mentions else []
+    found: Iterable[str] = a.mentions["actor"].dropna().astype(str).unique() if "actor" in a.mentions else []
     return list(dict.fromkeys([*(aset.names if aset is not None else []), *sorted(found)]))
 
 
@@ -544,6 +544,21 @@ class Comparable:
     """``compare``, ``differences`` and ``check_group`` for an object with ``documents``, ``sentences``, ``mentions`` and
     ``metrics`` (an :class:`~framing.analysis.Analysis`, or the tables of a streamed run read back,
     :class:`~framing.saved.Scores`)."""
+
+    if TYPE_CHECKING:
+        # what a subclass provides (as properties, or ``documents`` as an attribute), declared for the type checker
+
+        @property
+        def documents(self) -> pd.DataFrame: ...
+
+        @property
+        def sentences(self) -> pd.DataFrame: ...
+
+        @property
+        def mentions(self) -> pd.DataFrame: ...
+
+        @property
+        def metrics(self) -> dict[str, Metric]: ...
 
     @property
     def measures(self) -> list[str]:

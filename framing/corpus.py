@@ -14,7 +14,7 @@ import html
 import random
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ._frozen import FrozenDict
 
@@ -183,7 +183,9 @@ class Corpus(Sequence[Document]):
         from .io import check_columns
 
         check_columns(list(df.columns), text=text, id=id, outlet=outlet, where="the DataFrame")
-        return cls.from_records(df.to_dict("records"), text=text, id=id, outlet=outlet, name=name, source="DataFrame")
+        # pandas-stubs key a record by Hashable: here the keys are the columns, field names as in any record
+        records = cast("list[dict[str, Any]]", df.to_dict("records"))
+        return cls.from_records(records, text=text, id=id, outlet=outlet, name=name, source="DataFrame")
 
     # ------------------------------------------------------------------ sequence
     def __len__(self) -> int:

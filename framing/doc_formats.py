@@ -27,7 +27,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from itertools import pairwise
-from typing import Any
+from typing import IO, Any
 from xml.etree.ElementTree import ParseError, iterparse
 
 from .rtf_text import rtf_to_text
@@ -149,7 +149,7 @@ class _Capped(io.RawIOBase):
     """A file object that stops with :class:`FormatError` once more than :data:`MAX_XML_BYTES` are read: the
     size a ZIP archive declares can be false."""
 
-    def __init__(self, fh: io.BufferedIOBase | zipfile.ZipExtFile) -> None:
+    def __init__(self, fh: IO[bytes]) -> None:
         self._fh = fh
         self._read = 0
 

@@ -78,8 +78,10 @@ class _HashIndex:
         self._recent: dict[int, int] = {}
         self._keys = np.zeros(0, dtype=np.uint64)
         self._docs = np.zeros(0, dtype=np.uint32)
-        self._key_view = memoryview(self._keys)
-        self._doc_view = memoryview(self._docs)
+        # (the type: ignore[arg-type] on memoryview(array): ndarray has the buffer protocol in every Python, but
+        # numpy's stubs declare its ``__buffer__`` only from Python 3.12)
+        self._key_view = memoryview(self._keys)  # type: ignore[arg-type]  # numpy stub, see above
+        self._doc_view = memoryview(self._docs)  # type: ignore[arg-type]  # numpy stub, see above
 
     def __len__(self) -> int:
         return len(self._recent) + len(self._keys)
@@ -120,7 +122,8 @@ class _HashIndex:
         at = np.searchsorted(self._keys, keys)  # the dict's hashes are not in the arrays: no ties to break
         self._keys = np.insert(self._keys, at, keys)
         self._docs = np.insert(self._docs, at, docs)
-        self._key_view, self._doc_view = memoryview(self._keys), memoryview(self._docs)
+        # (type: ignore[arg-type]: numpy's stubs, see __init__)
+        self._key_view, self._doc_view = memoryview(self._keys), memoryview(self._docs)  # type: ignore[arg-type]
         self._recent = {}
 
 

@@ -21,7 +21,7 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any, BinaryIO, TypeVar, cast
 
 from ._frozen import FrozenDict
 from .corpus import STANDARD_FIELDS, Corpus, Document
@@ -305,7 +305,7 @@ def _clean_value(v: Any) -> Any:
 
 
 def documents_from_records(
-    records: Iterable[Mapping[str, Any]],
+    records: Iterable[Mapping[str, Any] | _BadRecord],
     text: str = "text",
     id: str | None = "id",
     outlet: str | None = "outlet",
@@ -441,7 +441,11 @@ def iter_source(
 
     if isinstance(source, pd.DataFrame):
         check_columns(list(source.columns), text=text, id=id, outlet=outlet, where="the DataFrame")
-        records = (r for i in range(0, len(source), 1000) for r in source.iloc[i : i + 1000].to_dict("records"))
+        # pandas-stubs key a record by Hashable: here the keys are the columns, field names as in any record
+        records = cast(
+            "Iterator[dict[str, Any]]",
+            (r for i in range(0, len(source), 1000) for r in source.iloc[i : i + 1000].to_dict("records")),
+        )
         docs = documents_from_records(records, text=text, id=id, outlet=outlet, source="DataFrame")
         return _counted(docs, len(source), meter)
     if isinstance(source, (bytes, Mapping)) or not isinstance(source, Iterable):
@@ -605,7 +609,7 @@ def _iter_jsonl(path: Path, meter: ReadMeter | None = None) -> Iterator[Mapping[
         yield from _jsonl_records(fh, limit)
 
 
-def _jsonl_records(fh: IO[bytes], limit: int | None = None) -> Iterator[Mapping[str, Any] | _BadRecord]:
+def _jsonl_records(fh: Iterable[bytes], limit: int | None = None) -> Iterator[Mapping[str, Any] | _BadRecord]:
     """The records of JSON lines read from a binary stream, one line at a time; ``limit``: bytes to read at most."""
     total = 0
     for n, line in enumerate(fh, start=1):
@@ -810,7 +814,8 @@ def _iter_csv(path: Path, delimiter: str, meter: ReadMeter | None = None) -> Ite
     encoding, errors = _text_encoding(path)
     with path.open(encoding=encoding, errors=errors, newline="") as fh:
         if meter is not None:
-            meter.track(_share(fh.buffer.tell, path.stat().st_size))
+            # a text file opened for reading wraps a buffered binary file (typeshed's buffer type has no tell)
+            meter.track(_share(cast(BinaryIO, fh.buffer).tell, path.stat().st_size))
         delimiter = _delimiter(fh.readline(), delimiter)
         fh.seek(0)
         reader = csv.DictReader(fh, delimiter=delimiter)
@@ -838,7 +843,7 @@ def _iter_parquet(path: Path, meter: ReadMeter | None = None) -> Iterator[Mappin
     """The rows of a Parquet file, a batch at a time (memory does not grow with the file); values are
     converted as ``pandas.read_parquet(...).to_dict("records")`` converts them, except that an integer
     column with gaps keeps integers (not floats) and gives None for the gaps."""
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]  # no stubs
 
     file = pq.ParquetFile(path)
     rows = (
@@ -1185,7 +1190,7 @@ def load_corpus(
     if not isinstance(path, (str, Path)):
         paths = existing_paths(path)
         if len(paths) > 1:
-            docs = (d for q in paths for d in _path_documents(q, text=text, id=id, outlet=outlet))
+            docs: Iterator[Document] = (d for q in paths for d in _path_documents(q, text=text, id=id, outlet=outlet))
             shown = ", ".join(q.name for q in paths[:3]) + (f" and {len(paths) - 3:,} more" if len(paths) > 3 else "")
             return Corpus(docs, name=name or shown, domain=domain_of_paths(paths))
         path = paths[0]

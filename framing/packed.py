@@ -64,7 +64,8 @@ class PackedOutput:
 
     def unpack(self) -> DocOutput:
         """The DocOutput this was packed from (equal to it, not the same object)."""
-        return DocOutput(self.row, *map(pickle.loads, self._blobs), fingerprint=self.fingerprint)  # type: ignore[arg-type]
+        text, sentences, mentions, evidence, cleaning, tables = map(pickle.loads, self._blobs)
+        return DocOutput(self.row, text, sentences, mentions, evidence, cleaning, tables, fingerprint=self.fingerprint)
 
     def __reduce__(self) -> tuple[Any, ...]:  # sent to and from worker processes as bytes: cheap to pickle
         return (PackedOutput, (self.row, self._blobs, self.fingerprint))

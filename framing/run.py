@@ -172,7 +172,7 @@ def _ordered_outputs(
                 yield out
             return
         if "fork" in mp.get_all_start_methods():
-            ctx = mp.get_context("fork")
+            ctx: mp.context.BaseContext = mp.get_context("fork")
             _WORKER_PIPELINE = pipeline  # inherited by the forked workers; nothing to pickle
             init_arg = None
             # Objects that exist before the fork (the compiled lexicons, the caller's corpus) go to the

@@ -113,7 +113,7 @@ def describe(pipeline: Any) -> dict[str, Any]:
     return {
         "analyzers": {a.name: _analyzer(a) for a in pipeline.analyzers},
         "actors": None
-        if actors is None
+        if actor_data is None  # None exactly when there are no actors
         else {"source": actors.source, "digest": digest(actor_data), "n": len(actors), **actor_data},
         "issues": None
         if issues is None

@@ -48,6 +48,8 @@ class Scores(Comparable):
             group documents).
     """
 
+    documents: pd.DataFrame  # an attribute here (a property of :class:`~framing.compare.Comparable`'s other kinds)
+
     def __init__(
         self,
         documents: pd.DataFrame,
@@ -156,7 +158,8 @@ def load_scores(
     # becomes numbers only when every value is one
     documents = _read(out, None, numeric=[*metrics, "n_words", "n_sentences"], maybe_numeric=measures, small=False)
     # a sentence or mention names its document by a code into the documents' ids (4 bytes, not a string each)
-    ids = pd.CategoricalDtype(documents["doc_id"].unique())
+    # (pandas takes any list-like as categories; pandas-stubs list only Series, Index and list)
+    ids = pd.CategoricalDtype(documents["doc_id"].unique())  # type: ignore[arg-type]  # pandas-stubs too narrow
     tables: dict[str, pd.DataFrame | None] = {}
     for name, keys in (
         ("sentences", ["doc_id", "sentence_id", "issues"]),
@@ -184,7 +187,7 @@ def _columns(path: Path) -> list[str]:
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
-            import pyarrow.parquet as pq
+            import pyarrow.parquet as pq  # type: ignore[import-untyped]  # no stubs
 
             return list(pq.read_schema(path).names)
         if suffix == ".csv":

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -30,6 +30,9 @@ from .pipeline import DocOutput, Pipeline, build_analyzers, measured_columns
 from .run import process_documents, resolve_actors, resolve_issues
 from .runrecord import describe, differences, record_path, run_entry
 from .streamed import StreamedTables
+
+if TYPE_CHECKING:
+    from .packed import PackedOutput
 
 __all__ = ["ScoreSummary", "score_to_file", "table_path"]
 
@@ -144,7 +147,7 @@ def score_to_file(
     written = 0
     statuses = []
 
-    def flush(batch: list[DocOutput]) -> None:
+    def flush(batch: list[DocOutput | PackedOutput]) -> None:
         frames = {"documents": documents_frame([o.row for o in batch], list(pipeline.metrics))}
         if extra:
             part = Analysis(Corpus([]), pipeline, batch, compact=False)
@@ -153,7 +156,7 @@ def score_to_file(
         store.write_chunk(frames, fingerprints)
 
     docs = _not_done(stream, done, meter)
-    batch: list[DocOutput] = []
+    batch: list[DocOutput | PackedOutput] = []
     for o in process_documents(
         pipeline,
         docs,

@@ -66,7 +66,8 @@ def _fsync_dir(path: Path) -> None:
 def _atomic(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     """A file written under a temporary name, flushed to disk and renamed to ``path``: there whole or not at all."""
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as fh:
+    text_args: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
+    with open(tmp, mode, **text_args) as fh:
         yield fh
         fh.flush()
         os.fsync(fh.fileno())
@@ -104,7 +105,7 @@ def _parquet_table(df: pd.DataFrame, schema: Any = None) -> Any:
     lists (a sentence's issues and frames) as lists of strings, as :func:`framing.export.write_table` writes them
     (they used to become the text of a Python tuple, "('a', 'b')"); where ``schema`` (an output being resumed)
     holds such a column as text, its lists are "; "-joined, as in CSV."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]  # no stubs
 
     out = df.copy()
     for c in out.columns:
@@ -162,7 +163,7 @@ class _Table:
     def has_rows(self) -> bool:
         """Whether the output file holds at least one row (an empty one fixes no columns and is not kept)."""
         if self.suffix == ".parquet":
-            import pyarrow.parquet as pq
+            import pyarrow.parquet as pq  # type: ignore[import-untyped]  # no stubs
 
             return pq.ParquetFile(self.path).metadata.num_rows > 0
         if self.suffix == ".csv":

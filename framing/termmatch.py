@@ -33,13 +33,16 @@ import bisect
 from collections.abc import Iterable
 from itertools import chain, compress, filterfalse, repeat
 from operator import add, not_
-from typing import Any
+from typing import Any, cast
 
 from . import cache_limits
 from .lexicons import Lexicon, LexiconEntry, Match
 from .text import TextModel
 
 __all__ = ["TermMatcher", "Vocabulary"]
+
+#: what matching a multi-word entry around its anchor needs (an item of ``TermMatcher._probe``, which says what)
+_Probe = tuple[int, tuple[str, ...], int, int, list[str] | None, tuple[str, ...]]
 
 #: Frequent function words: never chosen as the anchor of a multi-word entry when another word is available.
 _FUNCTION_WORDS = (
@@ -169,12 +172,12 @@ class TermMatcher:
         ]
         #: per entry, what matching it around its anchor needs: (entry, words needed, anchor index, length,
         #: the words as a list when none is a glob, else None, the patterns)
-        self._probe = [
+        self._probe: list[_Probe] = [
             (k, needs[k], self._anchor[k], len(e.words), list(e.words) if self._plain[k] else None, e.words)
             for k, e in enumerate(self.entries)
         ]
         # word -> (single-word entries, multi-word entries anchored on it)
-        self._resolved: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        self._resolved: dict[str, tuple[tuple[int, ...], tuple[_Probe, ...]]] = {}
         # word -> its entry, for the (most) words that are one single-word entry and anchor nothing else
         self._simple: dict[str, int] = {}
         self._hits: set[str] = set()
@@ -217,7 +220,9 @@ class TermMatcher:
         longest = max((f[0] for f in map(fixes.__getitem__, single) if f is not None and f[2]), default=-1)
         if longest < 0:
             return single
-        return tuple(k for k in single if not (fixes[k][1] and not fixes[k][2] and fixes[k][0] < longest))
+        # ``single`` holds one-word entries and there are exceptions: the fixes of each are set (not None)
+        fixed = cast("list[tuple[int, bool, bool]]", fixes)
+        return tuple(k for k in single if not (fixed[k][1] and not fixed[k][2] and fixed[k][0] < longest))
 
     @property
     def vocabulary(self) -> Vocabulary:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, pairwise, repeat
 from operator import sub
+from typing import cast
 
 __all__ = ["WORD_RE", "Quote", "TextModel", "parse", "tokenize"]
 
@@ -682,7 +683,8 @@ def _split_sentences(text: str, start: int, end: int, stops: list[int]) -> list[
         if m is None:
             # no boundary after this run of marks, so none after any later mark of the run either (they
             # all end where it ends): skip the run, or a line of 100,000 dots costs 100,000 matches of it
-            resume = _MARKS_RE.match(text, p, end).end()
+            # (``p`` < ``end`` is the offset of a mark: the run of marks there always matches)
+            resume = cast("re.Match[str]", _MARKS_RE.match(text, p, end)).end()
             continue
         resume = m.end()
         dot = m.start()

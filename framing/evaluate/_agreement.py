@@ -20,7 +20,7 @@ Annenberg School for Communication Departmental Papers 43.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from ..errors import InputError
 __all__ = ["agreement", "classification_scores", "krippendorff_alpha"]
 
 
-def krippendorff_alpha(a: Sequence[Any], b: Sequence[Any], level: str = "nominal") -> float:
+def krippendorff_alpha(a: Iterable[Any], b: Iterable[Any], level: str = "nominal") -> float:
     """Krippendorff's alpha for two coders who coded the same units (pairs with a missing value are dropped)."""
     pairs = [(x, y) for x, y in zip(a, b) if not _missing(x) and not _missing(y)]
     if len(pairs) < 2:

@@ -262,7 +262,7 @@ def _evaluate_szeged(
         "n_predicted_cues": cue_pred,
         "cue_recall_by_type": {
             t: round(by_type_hit[t] / by_type_gold[t], 4)
-            for t in sorted(by_type_gold, key=by_type_gold.get, reverse=True)
+            for t in sorted(by_type_gold, key=by_type_gold.__getitem__, reverse=True)
         },
     }
     if errors:

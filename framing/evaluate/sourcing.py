@@ -44,7 +44,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..errors import InputError, OptionError
 from ._data import data_folder
@@ -107,9 +107,9 @@ def read_ann(path: Path) -> list[GoldAttribution]:
     for ev in events:
         g = GoldAttribution()
         for role, attr in (("Cue", "cue"), ("Source", "source"), ("Content", "content")):
-            tid = ev.get(role)
-            if tid and tid in spans:
-                getattr(g, attr).extend(spans[tid][1])
+            ref = ev.get(role)
+            if ref and ref in spans:
+                getattr(g, attr).extend(spans[ref][1])
         if g.cue or g.content:
             out.append(g)
     return out
@@ -280,13 +280,13 @@ def score(
         if nw:
             dens_pred.append(1000 * len(pred) / nw)
             dens_gold.append(1000 * len(gold) / nw)
-    p, r, f = _prf(tp, n_pred, n_gold)
+    precision, recall, f1 = _prf(tp, n_pred, n_gold)
     sp, sr, sf = _prf(src_ok, src_pred, src_gold)
     return {
         "n_docs": len(docs),
-        "precision": p,
-        "recall": r,
-        "f1": f,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
         "source_f1": sf,
         "source_precision": sp,
         "source_recall": sr,
@@ -375,7 +375,8 @@ def evaluate(
         table = a.table("attributions") if "attributions" in a.table_names else None
         by_doc: dict[str, list[dict[str, Any]]] = {d.id: [] for d in docs}
         if table is not None and len(table):
-            for row in table.to_dict("records"):
+            # pandas-stubs key a record by Hashable: the keys are the table's column names
+            for row in cast("list[dict[str, Any]]", table.to_dict("records")):
                 by_doc[row["doc_id"]].append(row)
         preds = [by_doc[d.id] for d in docs]
         nw = a.documents.set_index("doc_id")["n_words"]

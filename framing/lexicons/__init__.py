@@ -362,8 +362,8 @@ def _read_tsv(text: str, path: str, delimiter: str) -> tuple[list[LexiconEntry],
     meta: dict[str, str] = {}
     lines = text.splitlines()
     body_start = 0
-    for n, line in enumerate(lines):
-        s = line.strip()
+    for n, text_line in enumerate(lines):
+        s = text_line.strip()
         if not s:
             continue
         if s.startswith("#"):
