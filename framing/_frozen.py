@@ -13,7 +13,7 @@ class FrozenDict(dict):
     def _readonly(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise TypeError("this mapping is read-only")
 
-    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _readonly  # type: ignore[assignment]
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _readonly
 
     def __reduce__(self):
         return (FrozenDict, (dict(self),))

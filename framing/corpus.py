@@ -194,7 +194,7 @@ class Corpus(Sequence[Document]):
     def __iter__(self) -> Iterator[Document]:
         return iter(self._docs)
 
-    def __getitem__(self, key):  # type: ignore[override]
+    def __getitem__(self, key):
         if isinstance(key, str):
             try:
                 return self._docs[self._by_id[key]]

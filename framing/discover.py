@@ -390,9 +390,7 @@ def discover_actors(
             words = p.split()
             full_name = 2 <= len(words) <= 3 and words[-1] in keep and is_given_name(words[0])
             place = (
-                len(words) == 1
-                and _rare(p)
-                and any(p[len(q) :] in _PLACE_SUFFIXES and p.startswith(q) for q in stems)
+                len(words) == 1 and _rare(p) and any(p[len(q) :] in _PLACE_SUFFIXES and p.startswith(q) for q in stems)
             )
             if full_name or place:
                 keep[p] = df

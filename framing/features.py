@@ -34,8 +34,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin  # type: ignore[import-untyped]  # no stubs
-from sklearn.utils.validation import check_is_fitted  # type: ignore[import-untyped]  # no stubs
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
 
 __all__ = ["FrameClassifier", "FramingFeatures", "as_texts"]
 
@@ -215,7 +215,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
 
     def _binarize(self, y: Any) -> tuple[np.ndarray, list[str]]:
         """``(indicator matrix, classes)`` from label lists, comma-separated strings or an indicator matrix."""
-        from sklearn.preprocessing import MultiLabelBinarizer  # type: ignore[import-untyped]  # no stubs
+        from sklearn.preprocessing import MultiLabelBinarizer
 
         if isinstance(y, np.ndarray) and y.ndim == 2 and y.dtype != object:
             if self.classes is None or len(self.classes) != y.shape[1]:
@@ -271,11 +271,11 @@ def frame_model(C: float = 1.0, text_features: bool = True, min_df: int = 2):
     (frame shares depend on each text alone, so nothing leaks between folds;
     the TF-IDF vocabulary is fitted inside each fold).
     """
-    from sklearn.compose import ColumnTransformer  # type: ignore[import-untyped]  # no stubs
-    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]  # no stubs
-    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]  # no stubs
-    from sklearn.multiclass import OneVsRestClassifier  # type: ignore[import-untyped]  # no stubs
-    from sklearn.pipeline import Pipeline  # type: ignore[import-untyped]  # no stubs
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
+    from sklearn.pipeline import Pipeline
 
     parts: list[tuple[str, Any, Any]] = [("frames", "passthrough", _frame_feature_names())]
     if text_features:

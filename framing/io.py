@@ -843,7 +843,7 @@ def _iter_parquet(path: Path, meter: ReadMeter | None = None) -> Iterator[Mappin
     """The rows of a Parquet file, a batch at a time (memory does not grow with the file); values are
     converted as ``pandas.read_parquet(...).to_dict("records")`` converts them, except that an integer
     column with gaps keeps integers (not floats) and gives None for the gaps."""
-    import pyarrow.parquet as pq  # type: ignore[import-untyped]  # no stubs
+    import pyarrow.parquet as pq
 
     file = pq.ParquetFile(path)
     rows = (

@@ -208,7 +208,7 @@ def discover_issues(
     name_share: float = 0.03,
     seed: int = 0,
 ) -> IssueSet:
-    from sklearn.feature_extraction.text import (  # type: ignore[import-untyped]  # no stubs
+    from sklearn.feature_extraction.text import (
         ENGLISH_STOP_WORDS,
         CountVectorizer,
         TfidfVectorizer,
@@ -238,7 +238,7 @@ def discover_issues(
     if n_docs > 1:
         # a term must occur in at least two documents: one document repeating a phrase (a byline, a
         # newsletter footer) is not an issue
-        from scipy import sparse  # type: ignore[import-untyped]  # no stubs
+        from scipy import sparse
 
         doc_of = sparse.csr_matrix(
             (np.ones(len(owners)), (np.asarray(owners), np.arange(len(owners)))), shape=(max(owners) + 1, len(owners))
@@ -260,7 +260,7 @@ def discover_issues(
             X, vocab = X[:, keep_terms], vocab[keep_terms]
     k_eff = min(k, X.shape[0], X.shape[1])
     if method == "nmf":
-        from sklearn.decomposition import NMF  # type: ignore[import-untyped]  # no stubs
+        from sklearn.decomposition import NMF
 
         model = NMF(n_components=k_eff, init="nndsvda", random_state=seed, max_iter=500)
     else:

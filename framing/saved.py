@@ -187,7 +187,7 @@ def _columns(path: Path) -> list[str]:
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
-            import pyarrow.parquet as pq  # type: ignore[import-untyped]  # no stubs
+            import pyarrow.parquet as pq
 
             return list(pq.read_schema(path).names)
         if suffix == ".csv":

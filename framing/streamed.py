@@ -105,7 +105,7 @@ def _parquet_table(df: pd.DataFrame, schema: Any = None) -> Any:
     lists (a sentence's issues and frames) as lists of strings, as :func:`framing.export.write_table` writes them
     (they used to become the text of a Python tuple, "('a', 'b')"); where ``schema`` (an output being resumed)
     holds such a column as text, its lists are "; "-joined, as in CSV."""
-    import pyarrow as pa  # type: ignore[import-untyped]  # no stubs
+    import pyarrow as pa
 
     out = df.copy()
     for c in out.columns:
@@ -163,7 +163,7 @@ class _Table:
     def has_rows(self) -> bool:
         """Whether the output file holds at least one row (an empty one fixes no columns and is not kept)."""
         if self.suffix == ".parquet":
-            import pyarrow.parquet as pq  # type: ignore[import-untyped]  # no stubs
+            import pyarrow.parquet as pq
 
             return pq.ParquetFile(self.path).metadata.num_rows > 0
         if self.suffix == ".csv":

@@ -522,7 +522,11 @@ def score_sentences(
                 if i < len(rep) and rep[i] < t1 and commas and b in commas:
                     # "X, the party's leader, said": a report verb right after an appositive
                     ci = bisect_right(commas, b)
-                    if ci < len(commas) and commas[ci] - b <= _APPOSITIVE_SPAN and commas[ci] <= rep[i] <= commas[ci] + 1:
+                    if (
+                        ci < len(commas)
+                        and commas[ci] - b <= _APPOSITIVE_SPAN
+                        and commas[ci] <= rep[i] <= commas[ci] + 1
+                    ):
                         speech[mi] = _Speech(cue=rep[i], cue_after=True)
                         continue
                 i = bisect_left(rep, a) - 1

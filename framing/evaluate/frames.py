@@ -152,7 +152,7 @@ def _indicator(label_sets: list[set[str]], names: list[str]) -> np.ndarray:
 
 
 def _learned(texts: list[str], frame_features: np.ndarray, Y: np.ndarray, folds: int, seed: int) -> dict[str, Any]:
-    from sklearn.model_selection import KFold, cross_val_predict  # type: ignore[import-untyped]  # no stubs
+    from sklearn.model_selection import KFold, cross_val_predict
 
     from ..analyzers.frames import FRAMES
     from ..features import frame_model, frame_table

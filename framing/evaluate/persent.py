@@ -285,7 +285,7 @@ def predict(articles: Sequence[Article], analyzers: Sequence[Any] = ("stance",))
 
 def _vader(articles: Sequence[Article], preds: Sequence[Prediction]) -> tuple[list[str], list[str]]:
     """The baseline's labels: documents, then the labelled paragraphs in the order :func:`_paragraph_pairs` uses."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # type: ignore[import-untyped]  # no stubs
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     sia = SentimentIntensityAnalyzer()
     docs: list[str] = []

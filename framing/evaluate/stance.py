@@ -255,7 +255,7 @@ def target_mentions(text: str, targets: Sequence[Target]) -> tuple[list[Any], li
 
 
 def _vader_predictions(sentences: Sequence[tuple[str, list[Target]]]) -> list[str]:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # type: ignore[import-untyped]  # no stubs
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     sia = SentimentIntensityAnalyzer()
     pred = []
