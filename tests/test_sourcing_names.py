@@ -437,3 +437,9 @@ def test_speaking_without_what_was_said_is_no_attribution(text):
 )
 def test_speaking_of_something_is_still_an_attribution(text):
     assert [r["cue"] for r in find(text)] == ["speak"]
+
+
+def test_a_pronoun_of_quantity_after_a_noun_it_does_not_modify_is_the_speaker_alone():
+    # before: "a role many" expected something
+    rows = find("He is boosting Republicans, a role many expect him to play in the Senate.")
+    assert [(r["cue"], r["source_words"]) for r in rows] == [("expect", "many")]

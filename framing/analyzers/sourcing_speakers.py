@@ -279,6 +279,8 @@ def np_before(
         return None  # "the state", "Trump's plan": the verb is a noun here
     if t.endswith(_LY_ING) and t not in _NOUNS_LY_ING and not text[ss[j]].isupper():
         return None
+    if t in _QUANTIFIER_PRONOUNS and j > lo and _after_a_noun(text, toks, ss, se, j):
+        return Phrase(j, j + 1, ss[j], se[j])  # "a role many expect him to play": "many" alone expects
     k = j
     listed = False  # inside a list of names: "the United Nations, European Union, and even Russia"
     cap = text[ss[k]].isupper()
@@ -334,6 +336,23 @@ def np_before(
     if heads:
         k = _head_before(text, toks, ss, se, k, j, lo, max_len, heads)
     return Phrase(k, j + 1, ss[k], se[j])
+
+
+#: pronouns of quantity that can be a subject on their own after a noun they do not modify ("a role many
+#: expect", "the policy some call amnesty")
+_QUANTIFIER_PRONOUNS = frozenset(_words("many some most few others several"))
+def _after_a_noun(text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], j: int) -> bool:
+    """Whether token ``j`` follows, after one space, a lower-case word that is no determiner, quantifier, "of" or
+    "and" (a noun it does not modify: "a role many"; not "very many", "the many", "Republicans and some")."""
+    p = toks[j - 1]
+    return (
+        text[se[j - 1] : ss[j]] == " "
+        and not text[ss[j - 1]].isupper()
+        and p not in DETERMINERS
+        and p not in _QUANTIFIER_PRONOUNS
+        and p not in ("of", "and", "or", "very", "so", "too", "how")
+        and not p.endswith("ly")
+    )
 
 
 #: prepositions that open the setting of a statement before its speaker: "In a statement Johnson called ...",
