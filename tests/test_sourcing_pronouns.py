@@ -75,3 +75,17 @@ def test_a_source_of_the_other_number_is_no_antecedent(text, word):
 def test_an_adverb_or_a_verb_of_beginning_before_the_verb_is_not_its_subject(text, source):
     rows = find(text)
     assert rows and rows[0]["source_words"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Rubio, one of four Republican senators, earlier in the day blasted Obama for his plan.", "blast", "Rubio"),
+        ("He called for calm, but at the same time blamed the protesters for the violence.", "blame", "He"),
+        ("Officials later that week said the border would reopen.", "say", "Officials"),
+    ],
+)
+def test_a_phrase_of_time_before_the_verb_is_not_its_subject(text, cue, source):
+    # before: the speakers "the day" and "the same time"
+    rows = [r for r in find(text) if r["cue"] == cue]
+    assert rows and rows[0]["source_words"] == source

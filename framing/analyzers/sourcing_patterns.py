@@ -279,8 +279,27 @@ _TIME_NOUNS = WEEKDAYS | frozenset(
     _words("week weekend month year night morning afternoon evening day summer fall spring winter")
 )
 _TIME_OPENERS = frozenset(_words("on last this earlier early late next that one"))
+#: prepositions that open a phrase of time, and words between one and its noun ("earlier in the day", "at the
+#: same time", "later that week")
+_TIME_PREPOSITIONS = frozenset(_words("in at during over within earlier later"))
+_TIME_MODIFIERS = frozenset(_words("the same that this a whole entire previous following"))
+
+
+def _time_phrase_start(text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], j: int) -> int:
+    """Where a phrase of time ending at token ``j`` starts ("earlier in the day", "at the same time", "later that
+    week"), or -1: a preposition of time, then only determiners and "same" before the noun."""
+    i = j - 1
+    while i >= 0 and toks[i] in _TIME_MODIFIERS and _soft(text[se[i] : ss[i + 1]]):
+        i -= 1
+    if i < 0 or toks[i] not in _TIME_PREPOSITIONS or i == j - 1 or not _soft(text[se[i] : ss[i + 1]]):
+        return -1  # "in day" alone is no phrase of time; "the day" without a preposition may be a subject
+    if i > 0 and toks[i - 1] in ("earlier", "later") and _soft(text[se[i - 1] : ss[i]]):
+        i -= 1
+    return i
+
+
 #: Words that the scan for the end of a subject may skip (anything else right before a verb ends it at once).
-_SUBJECT_END_SPECIAL = SKIP_BEFORE_VERB | _BE | _CATENATIVE | _TIME_NOUNS | frozenset(["to"])
+_SUBJECT_END_SPECIAL = SKIP_BEFORE_VERB | _BE | _CATENATIVE | _TIME_NOUNS | frozenset(["to", "time"])
 #: Verbs that link a subject to an adjective of mental state ("is confident", "seemed eager", "grew wary").
 _COPULAS = frozenset(
     _words(
@@ -1276,6 +1295,8 @@ class _Doc:
                 j -= 1
             elif t in _TIME_NOUNS and j > 0 and toks[j - 1] in _TIME_OPENERS and _soft(text[se[j - 1] : ss[j]]):
                 j -= 2  # "Trump on Tuesday said", "Clinton last week called"
+            elif (t in _TIME_NOUNS or t == "time") and (opened := _time_phrase_start(text, toks, ss, se, j)) >= 0:
+                j = opened - 1  # "Rubio earlier in the day blasted", "He at the same time blamed"
             else:
                 break
         return j
