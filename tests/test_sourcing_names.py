@@ -443,3 +443,15 @@ def test_a_pronoun_of_quantity_after_a_noun_it_does_not_modify_is_the_speaker_al
     # before: "a role many" expected something
     rows = find("He is boosting Republicans, a role many expect him to play in the Senate.")
     assert [(r["cue"], r["source_words"]) for r in rows] == [("expect", "many")]
+
+
+def test_rail_the_noun_is_no_attribution():
+    # before: "high-speed" railed
+    assert find("The plan would overhaul transport with electric vehicles and high-speed rail.") == []
+    assert [r["cue"] for r in find("Clinton rails against the billionaire class.")] == ["rail"]
+
+
+def test_an_auxiliary_in_a_headline_is_no_given_name():
+    # before: the full name of "Obama" was "Is Obama", from the headline
+    rows = find("Why Is Obama Losing?\n\nThe president said the plan worked. Obama said it again.")
+    assert [r["source"] for r in rows if r["source_words"] == "Obama"] == ["Obama"]

@@ -979,6 +979,11 @@ _WORD_GIVEN_NAMES = frozenset(
 )
 
 
+#: auxiliary verbs, which a title-case headline capitalises before a name ("Why Is Obama ...", "Can Trump ...");
+#: not "will" and "may", which are names too ("Will Hurd")
+_AUXILIARIES = frozenset(_words("is are was were has have had does did do should would could can must shall might"))
+
+
 def _given_names(words: list[str]) -> list[str]:
     """The given and middle names among the capitalised words right before a surname: the words after the last
     title, office or function word ("Attorney General William" → "William", "FBI Director James" → "James",
@@ -991,8 +996,8 @@ def _given_names(words: list[str]) -> list[str]:
             out.append(w)  # an initial ("John A. Boehner"), not the article "A"
             continue
         low = bare.lower()
-        if low in _NOT_NAMES or low in TITLES or low in offices or low in TIME_WORDS:
-            break  # not "Monday" in "a statement Monday Johnson"
+        if low in _NOT_NAMES or low in TITLES or low in offices or low in TIME_WORDS or low in _AUXILIARIES:
+            break  # not "Monday" in "a statement Monday Johnson", nor "Is" in a headline's "Why Is Obama ..."
         out.append(w)
     return out[::-1]
 
@@ -1031,6 +1036,8 @@ def full_name(text: str, name: str, cache: dict[str, str]) -> str:
         if ends_word and _may_follow_name(text, pos):
             m = _BEFORE_NAME_RE.search(text, max(0, pos - 60), pos)
             if m is not None:
+                if m.group(1).split()[-1].lower() in _AUXILIARIES:
+                    break  # "Why Is Obama ...", "Can Trump win?": a headline; the next fuller form may be another's
                 words = _given_names(m.group(1).split())
                 if words and len(words) == len(m.group(1).split()) and _opening_word(text, m.start(1), words):
                     words = words[1:]  # "Given Obama", "CLOSE Donald Trump"
