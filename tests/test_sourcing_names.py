@@ -455,3 +455,22 @@ def test_an_auxiliary_in_a_headline_is_no_given_name():
     # before: the full name of "Obama" was "Is Obama", from the headline
     rows = find("Why Is Obama Losing?\n\nThe president said the plan worked. Obama said it again.")
     assert [r["source"] for r in rows if r["source_words"] == "Obama"] == ["Obama"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelly praised the Department of Homeland Security. He said the border was safe.",
+        "A member of the Muslim Brotherhood spoke to us. He acknowledges that communication is suffering.",
+        "Obama went to the Chevy Volt plant. He says he will buy one.",
+    ],
+)
+def test_he_does_not_stand_for_a_body_or_a_thing_named_after_the(text):
+    # before: "he" was Homeland Security, the Muslim Brotherhood and the Chevy Volt
+    he = [r for r in find(text) if r["source_words"] in ("He", "he")]
+    assert he and all(r["source"] in ("He", "he", "Obama") for r in he)
+
+
+def test_a_person_after_a_possessive_body_still_stands_for_he():
+    text = "Momentum is building, says the BBC's Jonathan Head in Bangkok. The network planned more attacks, he says."
+    assert [r["source"] for r in find(text) if r["source_words"] == "he"] == ["BBC's Jonathan Head"]

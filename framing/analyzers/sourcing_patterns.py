@@ -1963,10 +1963,11 @@ class _Doc:
         A name is two or three capitalised words once the titles and organisation words before them are set aside
         ("House Speaker Nancy Pelosi" names Nancy Pelosi), or a surname alone after a title ("Mr. Trump") or of
         someone the document names in full ("Trump, struggling in the polls, piled on" after "Donald Trump"). Not
-        a place ("New Hampshire"), a possessor ("Mandela's death"), a name inside ``reported`` (the words of the
-        last speaker, who is the likelier "he": "Carter said Obama would ... 'I'm hopeful,' he told") or inside
-        ``own`` (the pronoun's own quotation: "'Judge Ellis may ...,' she said"), nor one after a title of the other
-        sex ("Mr. Biden" for "she", as ``female`` tells). Returns the name and the actor mentioned there.
+        a place ("New Hampshire"), a body's name ("the Muslim Brotherhood", "Department of Homeland Security"), a
+        possessor ("Mandela's death"), a name inside ``reported`` (the words of the last speaker, who is the
+        likelier "he": "Carter said Obama would ... 'I'm hopeful,' he told") or inside ``own`` (the pronoun's own
+        quotation: "'Judge Ellis may ...,' she said"), nor one after a title of the other sex ("Mr. Biden" for
+        "she", as ``female`` tells). Returns the name and the actor mentioned there.
         """
         m = self.m
         s = m.sentence_at(pos)
@@ -1976,6 +1977,11 @@ class _Doc:
         text = self.text
         for mt in reversed(list(_CAPITALISED_RUN_RE.finditer(text, lo, pos))):  # the last good one
             if reported[0] <= mt.start() < reported[1] or own[0] <= mt.start() < own[1]:
+                continue
+            body = _ORGANISATION_BEFORE.search(text, max(0, mt.start() - 40), mt.start())
+            if body and not _POSSESSIVE_INSIDE.search(mt.group()):
+                # "the Muslim Brotherhood", "Department of Homeland Security": a body's name (not "the BBC's Jonathan
+                # Head", whose "the" is the BBC's)
                 continue
             span = self._name_in_run(mt.group(), mt.start(), female)
             if span is not None:
@@ -2144,6 +2150,10 @@ class _Doc:
 #: the look-behind keeps the run from starting inside a word or after a period
 _RUN_WORD = rf"(?:[A-Z](?<![\w.][A-Z])(?:{ABBREVIATED_TITLE_TAIL}|(?:[^\W\d_]|[’'\-])*[^\W\d_A-Z]|\.))"
 _CAPITALISED_RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \t]+{_RUN_WORD})*(?![\w-])")
+#: what comes before a body's name, not a person's: "the" ("the Muslim Brotherhood") or a capitalised word and "of"
+#: ("Department of Homeland Security")
+_ORGANISATION_BEFORE = re.compile(r"(?:(?<![\w.])[Tt]he|[A-Z][\w’'\-]*[ \t]+of)[ \t]+$")
+_POSSESSIVE_INSIDE = re.compile(r"[’']s[ \t]")
 _MALE_TITLES = frozenset(["mr", "sir", "lord", "king", "prince", "father", "brother"])
 _FEMALE_TITLES = frozenset(["mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "sister"])
 _RUN_WORD_RE = re.compile(rf"{ABBREVIATED_TITLE}|[A-Z](?:(?:[^\W\d_]|[’'\-])*[^\W\d_A-Z]|\.)")

@@ -341,6 +341,8 @@ def np_before(
 #: pronouns of quantity that can be a subject on their own after a noun they do not modify ("a role many
 #: expect", "the policy some call amnesty")
 _QUANTIFIER_PRONOUNS = frozenset(_words("many some most few others several"))
+
+
 def _after_a_noun(text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], j: int) -> bool:
     """Whether token ``j`` follows, after one space, a lower-case word that is no determiner, quantifier, "of" or
     "and" (a noun it does not modify: "a role many"; not "very many", "the many", "Republicans and some")."""
