@@ -474,3 +474,18 @@ def test_he_does_not_stand_for_a_body_or_a_thing_named_after_the(text):
 def test_a_person_after_a_possessive_body_still_stands_for_he():
     text = "Momentum is building, says the BBC's Jonathan Head in Bangkok. The network planned more attacks, he says."
     assert [r["source"] for r in find(text) if r["source_words"] == "he"] == ["BBC's Jonathan Head"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Momentum is building, says the BBC's Jonathan Head in Bangkok.", "BBC's Jonathan Head"),
+        ("The U.S. Embassy in Stockholm said the figures were wrong.", "U.S. Embassy"),
+        ("The National Weather Service in Norman said the storm had passed.", "National Weather Service"),
+        ("The Ministry of Foreign Affairs said the talks stalled.", "Ministry of Foreign Affairs"),
+    ],
+)
+def test_the_place_after_a_speaker_is_not_the_speaker_s_name(text, source):
+    # before: the speakers "Bangkok", "Stockholm" and "Norman"
+    rows = find(text)
+    assert rows and rows[0]["source"] == source

@@ -793,7 +793,10 @@ class SpeakerTyper:
         core = head_caps or caps
         if not core:
             return ANONYMOUS, phrase
-        full = self._name(text, ss, se, caps, toks)  # "Ministry of Foreign Affairs", "New York Post"
+        # the name: "Ministry of Foreign Affairs", "New York Post"; not the place of a postmodifier ("the BBC's
+        # Jonathan Head in Bangkok" is the BBC's Jonathan Head)
+        named = head_caps if head_caps and head_end < ph.b and toks[head_end] not in _NAME_LINKS else caps
+        full = self._name(text, ss, se, named, toks)
         if actor_type is not None:
             if actor_form == "demonym" and len(core) == 1:
                 return ANONYMOUS, full  # "Pakistanis say"
