@@ -82,6 +82,14 @@ def test_helping_or_backing_an_actor_of_a_harmful_type_is_no_credit_to_the_helpe
     assert stance_of(seed_pipe, "Pakistan provided support to Afghanistan.")["Pakistan"] > 0  # a state is no harm
 
 
+def test_backing_from_an_actor_of_a_harmful_type_is_no_credit_to_the_one_backed(seed_pipe):
+    # before: "the TTP declaring its support to the Afghan Taliban" was praise of the Taliban (+0.15)
+    text = "The TTP declared its support to the Afghan Taliban, and Pakistan kept talking."
+    assert stance_of(seed_pipe, text)["Afghan Taliban"] < 0
+    assert stance_of(seed_pipe, text)["Pakistan"] >= 0  # further on: not the one backed
+    assert stance_of(seed_pipe, "Qatar declared its support to the Afghan Taliban.")["Afghan Taliban"] > 0
+
+
 def test_harmful_actors_are_read_from_the_actor_types():
     from framing.actors import Actor
     from framing.analyzers.stance_rules import harmful_actors

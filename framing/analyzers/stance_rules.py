@@ -711,6 +711,8 @@ def score_sentences(
             aided = _harmful_receiver(hits, y1, tokens) if role == "benefit" else ""
             if not aided and harmful and role in ("benefit", "praise"):
                 aided = _harmful_actor_after(ments, harmful, y1, tokens)
+            # "the TTP declared its support to the Afghan Taliban": backing from a harmful actor is no credit either
+            backer = _harmful_doer(ments, harmful, y0) if harmful and role in ("benefit", "praise") else ""
             # "X ambushed a convoy, killing six officers": a participle after a comma has the sentence's subject as doer
             participle = word.verb and bool(role) and y0 in break_set and tokens[y0].endswith("ing")
             if participle and first_mi < 0:
@@ -879,6 +881,9 @@ def score_sentences(
                 if aided and kind == "agent" and value > 0:
                     value = -value
                     why = why + f"; helps '{aided}'" if why else f"helps '{aided}'"
+                elif backer and kind == "patient" and value > 0 and m.actor != backer and _first_after(ments, y1, ma):
+                    value = -value
+                    why = why + f"; backed by '{backer}'" if why else f"backed by '{backer}'"
                 if value > 0 and pos_discount < 1.0:
                     value *= pos_discount
                 if value == 0.0 and not role:
@@ -1001,6 +1006,22 @@ def _harmful_actor_after(ments: Sequence[Any], harmful: frozenset[str], after: i
         if m.actor in harmful and after <= a <= after + 2 and _TO_RECEIVER.issuperset(tokens[after:a]):
             return m.actor
     return ""
+
+
+def _first_after(ments: Sequence[Any], y1: int, start: int) -> bool:
+    """Whether the mention starting at token ``start`` is the first one after token ``y1`` (the act's receiver, not
+    an actor further on)."""
+    return start >= y1 and not any(y1 <= a < start for _mi, a, _b, _m, _ancs in ments)
+
+
+def _harmful_doer(ments: Sequence[Any], harmful: frozenset[str], y0: int) -> str:
+    """The name of a harmful actor (see :func:`harmful_actors`) that is the mention nearest before an act starting at
+    token ``y0``, its likely doer ("the TTP declared its support to the Afghan Taliban"), or ""."""
+    best_end, name = -1, ""
+    for _mi, _a, b, m, _ancs in ments:
+        if b <= y0 and b > best_end:
+            best_end, name = b, m.actor
+    return name if name in harmful else ""
 
 
 #: words of a kind of actor that harms: an actor whose type has one of them is one ("militant group", "terrorist
