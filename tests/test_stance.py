@@ -90,6 +90,17 @@ def test_backing_from_an_actor_of_a_harmful_type_is_no_credit_to_the_one_backed(
     assert stance_of(seed_pipe, "Qatar declared its support to the Afghan Taliban.")["Afghan Taliban"] > 0
 
 
+def test_a_purpose_clause_s_pronoun_is_the_main_clause_s_actor(seed_pipe):
+    # before: "promote" was credited to Afghanistan (+0.34) and the Taliban, the nearest names, not to Pakistan
+    text = "Pakistan kept talking with the Taliban in Afghanistan so that it would promote stability in the region."
+    out = run(seed_pipe, text)
+    credit = {}
+    for e in out.evidence:
+        if text[e[2] : e[3]] == "promote":
+            credit[e[5]] = e[4]
+    assert credit["Pakistan"] > max(v for a, v in credit.items() if a != "Pakistan")
+
+
 def test_harmful_actors_are_read_from_the_actor_types():
     from framing.actors import Actor
     from framing.analyzers.stance_rules import harmful_actors

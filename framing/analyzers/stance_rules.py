@@ -207,6 +207,7 @@ _PRONOUN_GROUP = {
     **dict.fromkeys(["you", "your", "yours", "yourself"], "you"),
 }
 _ANY_PRONOUN = frozenset(_PRONOUN_GROUP)
+_SUBJECT_PRONOUNS = frozenset(["it", "they", "he", "she", "we"])
 
 
 def _default_agent() -> dict[str, float]:
@@ -466,6 +467,7 @@ def score_sentences(
                 group = by_actor[m.actor]
                 if len(group) > 1:
                     ancs.extend((a, b, False, poss) for oi, a, b, poss in group if oi != mi)
+        purposes: set[int] = set()  # pronouns that open a purpose clause, anchored to the sentence's first actor
         if pronouns:
             by_end = sorted((x[2], x[0], x[1], x[4]) for x in ments)  # (b, index, a, anchors)
             end_pos = [x[0] for x in by_end]
@@ -478,6 +480,11 @@ def score_sentences(
                 i = bisect_right(end_pos, k) - 1
                 if i < 0:
                     continue
+                purpose = k >= 2 and tokens[k - 2 : k] == ["so", "that"] and tokens[k] in _SUBJECT_PRONOUNS
+                if purpose:
+                    # "Pakistan kept talking with the Taliban so that it would promote stability": a purpose
+                    # clause's subject is the main clause's, the sentence's first actor
+                    i = min(range(i + 1), key=lambda x: by_end[x][2])
                 b, mi, a, ancs = by_end[i]
                 pgroup = _PRONOUN_GROUP.get(tokens[k])
                 mtok = tokens[a] if b - a == 1 else ""
@@ -485,9 +492,11 @@ def score_sentences(
                     continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
                 # another name between the mention and the pronoun may be what it refers to
                 # (the antecedent is the nearest mention before the pronoun, so no other mention lies in between)
-                if _other_name(text, ends[b - 1], starts[k]):
+                if not purpose and _other_name(text, ends[b - 1], starts[k]):
                     continue
                 ancs.append((k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
+                if purpose:
+                    purposes.add(k)
 
         # ---------------------------------------------------------------- speakers
         speech: dict[int, _Speech] = {}
@@ -848,8 +857,16 @@ def score_sentences(
                 if several:
                     lo, hi = (ab, y0) if before else (y1, aa)
                     actor = m.actor
-                    for oi, oa, ob, om, _ in ments:
-                        if oi == mi or not (lo <= oa and ob <= hi) or om.actor == actor:
+                    for oi, oa, ob, om, oancs in ments:
+                        if oi == mi or om.actor == actor:
+                            continue
+                        if not (lo <= oa and ob <= hi):
+                            # another actor's pronoun in between: "Pakistan talked with the Taliban in Afghanistan so
+                            # that it would promote ...": "it" is Pakistan's, nearer than Afghanistan
+                            if purposes and any(x[0] in purposes and lo <= x[0] and x[1] <= hi for x in oancs):
+                                f *= p.nearer_actor
+                                why = why + "; nearer actor" if why else "nearer actor"
+                                break
                             continue
                         gap = tokens[ab:oa] if ab <= oa else tokens[ob:aa]
                         if all(t in _COORDINATION for t in gap):
