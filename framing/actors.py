@@ -8,7 +8,8 @@ TTP, not Pakistan; "Afghan Taliban" is not the TTP). Possessives ("TTP's",
 possessive ending.
 
 Phrases listed under ``exclude`` are matched and skipped ("Indian Ocean" is
-not India). So is a form that opens the name of an organisation: followed by up
+not India), and so is a demonym after a hyphen and a capitalised word that is no actor's form: "African-American"
+is one identity, not the United States ("Afghan-Pakistani" names two actors). So is a form that opens the name of an organisation: followed by up
 to two capitalised words and a word that ends such names
 (``framing/data/organisation_names.txt``: "Washington Times", "American Medical
 Association", "Clinton Foundation", "Syrian Opposition Coalition"; "Party",
@@ -342,6 +343,9 @@ class ActorSet:
             if calendar and m.group(1) in calendar and _in_a_date(text, s, e):
                 m = search(text, m.end(), end)  # "in May", "May 5": the month
                 continue
+            if kind == "demonym" and s >= 2 and text[s - 1] == "-" and self._identity_before(text, s - 1):
+                m = search(text, m.end(), end)  # "African-American": one identity, not the United States
+                continue
             # skip an excluded phrase ("Indian Ocean") and an organisation's name ("Washington Times"), and
             # "Tehreek-e-Taliban Pakistan (TTP)" is one reference
             if (
@@ -354,6 +358,16 @@ class ActorSet:
         if self._surnames is not None and out:
             out = self._surnames.add(text, out, end)
         return out
+
+    def _identity_before(self, text: str, hyphen: int) -> bool:
+        """Whether a capitalised word that is no actor's form ends at ``hyphen`` ("African-", "Asian-"): a demonym
+        after it names one hyphenated identity ("African-American voters"); after another actor's form it is a
+        second actor ("Afghan-Pakistani border")."""
+        w0 = hyphen
+        while w0 > 0 and (text[w0 - 1].isalpha() or text[w0 - 1] in "'’"):
+            w0 -= 1
+        word = text[w0:hyphen]
+        return bool(word) and word[0].isupper() and word not in self._table
 
     def _opens_organisation(self, text: str, e: int, end: int) -> bool:
         """Whether the form ending at ``e`` opens an organisation's name ("Washington| Times"), and no other form

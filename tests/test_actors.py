@@ -465,3 +465,19 @@ def test_a_person_s_surname_alias_is_not_a_relative_s_name():
     # the same alias on an actor that is not a person is found after any name
     plain = ActorSet.from_list([{"name": "Donald Trump", "aliases": ["Trump"]}])
     assert len([m for m in plain.find(text) if text[m.start : m.end] == "Trump"]) == 10
+
+
+def test_a_hyphenated_identity_is_no_mention_of_the_country():
+    # before: "African-American voters" was a mention of the United States
+    actors = ActorSet.from_dict(
+        {
+            "United States": {"aliases": ["United States"], "demonyms": ["American", "Americans"]},
+            "Pakistan": {"aliases": ["Pakistan"], "demonyms": ["Pakistani"]},
+            "Afghanistan": {"aliases": ["Afghanistan"], "demonyms": ["Afghan"]},
+        }
+    )
+    assert actors.find("African-American voters backed him, as did Asian-Americans.") == []
+    # a demonym after another actor's form names that actor too
+    text = "The Afghan-Pakistani border is shut."
+    assert [text[m.start : m.end] for m in actors.find(text)] == ["Afghan", "Pakistani"]
+    assert [m.actor for m in actors.find("American officials said so.")] == ["United States"]
