@@ -101,6 +101,16 @@ def test_a_purpose_clause_s_pronoun_is_the_main_clause_s_actor(seed_pipe):
     assert credit["Pakistan"] > max(v for a, v in credit.items() if a != "Pakistan")
 
 
+def test_what_an_actor_is_accused_of_is_said_of_the_accused_not_the_accuser(pipe):
+    # before: "treason" and "corruption" also counted against Pakistan, the accuser (as a nearer actor's words)
+    text = "Pakistan accused Afghanistan of treason and corruption."
+    words: dict[str, set[str]] = {}
+    for e in run(pipe, text).evidence:
+        words.setdefault(e[5], set()).add(text[e[2] : e[3]])
+    assert {"treason", "corruption"} <= words["Afghanistan"]
+    assert not {"treason", "corruption"} & words.get("Pakistan", set())
+
+
 def test_harmful_actors_are_read_from_the_actor_types():
     from framing.actors import Actor
     from framing.analyzers.stance_rules import harmful_actors

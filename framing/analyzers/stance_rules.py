@@ -208,6 +208,32 @@ _PRONOUN_GROUP = {
 }
 _ANY_PRONOUN = frozenset(_PRONOUN_GROUP)
 _SUBJECT_PRONOUNS = frozenset(["it", "they", "he", "she", "we"])
+#: verbs of accusing: what comes after their object ("accused Obama of treason", "blamed Kabul for the attacks") is
+#: said of the object, not of the accuser
+_ACCUSING = frozenset(
+    [
+        "accuse",
+        "accused",
+        "accuses",
+        "accusing",
+        "blame",
+        "blamed",
+        "blames",
+        "blaming",
+        "charge",
+        "charged",
+        "charges",
+        "charging",
+        "fault",
+        "faulted",
+        "faults",
+        "faulting",
+        "condemn",
+        "condemned",
+        "condemns",
+        "condemning",
+    ]
+)
 
 
 def _default_agent() -> dict[str, float]:
@@ -854,6 +880,7 @@ def score_sentences(
                     x = f"via pronoun '{tokens[aa]}'"
                     why = why + "; " + x if why else x
                 # a nearer actor between the mention and the word
+                accused = False
                 if several:
                     lo, hi = (ab, y0) if before else (y1, aa)
                     actor = m.actor
@@ -871,9 +898,14 @@ def score_sentences(
                         gap = tokens[ab:oa] if ab <= oa else tokens[ob:aa]
                         if all(t in _COORDINATION for t in gap):
                             continue  # "X and Y criticized": coordinated doers
+                        if before and not _ACCUSING.isdisjoint(gap):
+                            accused = True  # "Trump accused Obama of treason": the treason is said of Obama
+                            break
                         f *= p.nearer_actor
                         why = why + "; nearer actor" if why else "nearer actor"
                         break
+                if accused:
+                    continue
                 # quotation and speech
                 quoted = False
                 source = ""
