@@ -32,7 +32,7 @@ from .vocab import MONTHS, WEEKDAYS, common_words, english_frequencies
 if TYPE_CHECKING:
     from .actors import Actor, Mention
 
-__all__ = ["Surnames", "given_name_before", "is_given_name", "is_person", "titles"]
+__all__ = ["Surnames", "given_name_before", "given_name_sex", "is_given_name", "is_person", "titles"]
 
 #: a word at least this frequent in the English list is a word, not a given name ("despite", "team"); names
 #: are rarer there ("eric" 3,671, "michelle" 949), except those that are words too ("bill", "mark"), let through
@@ -48,6 +48,34 @@ def titles() -> frozenset[str]:
     """Titles and offices that stand before a surname (``framing/data/titles.txt``), in lower case."""
     text = resources.files("framing").joinpath("data/titles.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def _given_names_by_sex() -> dict[str, str]:
+    """Given name (lower case) → "female" or "male", from ``framing/data/given_names.txt``."""
+    text = resources.files("framing").joinpath("data/given_names.txt").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    section = ""
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            section = line.strip("[]")
+            if section not in ("female", "male"):
+                raise ValueError(f"framing/data/given_names.txt, line {n}: unknown section {line!r}")
+            continue
+        if not section:
+            raise ValueError(f"framing/data/given_names.txt, line {n}: names before a [female] or [male] section")
+        for w in line.split():
+            out[w] = section
+    return out
+
+
+def given_name_sex(word: str) -> str:
+    """ "female" or "male" for a given name that almost always names a woman or a man ("Michelle", "Barack"),
+    else "" (unknown, or given to both: "Jordan")."""
+    return _given_names_by_sex().get(word.lower(), "")
 
 
 def is_person(actor: Actor) -> bool:

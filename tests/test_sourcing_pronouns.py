@@ -89,3 +89,30 @@ def test_a_phrase_of_time_before_the_verb_is_not_its_subject(text, cue, source):
     # before: the speakers "the day" and "the same time"
     rows = [r for r in find(text) if r["cue"] == cue]
     assert rows and rows[0]["source_words"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "source"),
+    [
+        (
+            "Barack Obama spoke first. Michelle Obama took the stage. 'We paid our loans,' he told the crowd.",
+            "he",
+            "Barack Obama",
+        ),
+        (
+            "Donald Trump spoke. Kellyanne Conway sat down. 'He never asked me,' she remarked.",
+            "she",
+            "Kellyanne Conway",
+        ),
+    ],
+)
+def test_he_and_she_skip_a_given_name_of_the_other_sex(text, word, source):
+    # before: "he" was Michelle Obama (the nearest name)
+    rows = [r for r in find(text) if r["source_words"] == word]
+    assert rows and rows[0]["source"] == source
+
+
+def test_the_given_names_file_is_read_by_section():
+    from framing.surnames import given_name_sex
+
+    assert (given_name_sex("Michelle"), given_name_sex("Barack"), given_name_sex("Jordan")) == ("female", "male", "")

@@ -58,7 +58,7 @@ from typing import Any
 from .. import cache_limits
 from ..actors import Mention
 from ..lexicons import Lexicon
-from ..surnames import COMMON_WORD, given_name_before, is_given_name
+from ..surnames import COMMON_WORD, given_name_before, given_name_sex, is_given_name
 from ..text import WORD_RE, Quote, TextModel
 from ..vocab import MONTHS, RARE_WORD, WEEKDAYS, english_frequencies
 from .sourcing_match import CueMatcher, cue_info
@@ -2023,6 +2023,8 @@ class _Doc:
             return None  # nothing left, not a person's name ("Homeland Security John Kelly"), an initial, a possessor
         if female is not None and title and title in (_FEMALE_TITLES if not female else _MALE_TITLES):
             return None
+        if female is not None and given_name_sex(rest[0].group()) == ("male" if female else "female"):
+            return None  # "he" is not "Michelle Obama", nor "she" "Barack Obama"
         if len(rest) >= 2:
             if low in self.f.typer.places or low[:1] in self.f.typer.places:
                 return None  # "New Hampshire", "Arizona Republican"
