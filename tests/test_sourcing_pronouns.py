@@ -116,3 +116,13 @@ def test_the_given_names_file_is_read_by_section():
     from framing.surnames import given_name_sex
 
     assert (given_name_sex("Michelle"), given_name_sex("Barack"), given_name_sex("Jordan")) == ("female", "male", "")
+
+
+def test_he_does_not_stand_for_a_place_or_an_event():
+    # before: "he" was "Congressional District" and "El Paso County"
+    text = (
+        "One of them is Randy Page, chairman of the GOP committee in South Carolina's 2nd Congressional District. "
+        "He voted for the bill."
+    )
+    rows = [r for r in find(text) if r["source_words"] == "He"]
+    assert rows and rows[0]["source"] == "Randy Page"

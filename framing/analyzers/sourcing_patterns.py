@@ -2026,8 +2026,8 @@ class _Doc:
         if female is not None and given_name_sex(rest[0].group()) == ("male" if female else "female"):
             return None  # "he" is not "Michelle Obama", nor "she" "Barack Obama"
         if len(rest) >= 2:
-            if low in self.f.typer.places or low[:1] in self.f.typer.places:
-                return None  # "New Hampshire", "Arizona Republican"
+            if low in self.f.typer.places or low[:1] in self.f.typer.places or low[-1] in _NOT_SURNAMES:
+                return None  # "New Hampshire", "Arizona Republican", "Marin County", "Democratic National Convention"
             return at + rest[0].start(), at + rest[-1].end()
         if not title and rest[0].group() not in self._full_name_surnames():
             return None  # a surname alone: after a title ("Mr. Trump") or of a person named in full
@@ -2156,6 +2156,15 @@ _CAPITALISED_RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \t]+{_RUN_WORD})*(?![\w-])")
 #: ("Department of Homeland Security")
 _ORGANISATION_BEFORE = re.compile(r"(?:(?<![\w.])[Tt]he|[A-Z][\w’'\-]*[ \t]+of)[ \t]+$")
 _POSSESSIVE_INSIDE = re.compile(r"[’']s[ \t]")
+#: last words of the names of places, events and things, which are seldom surnames: a run of capitalised words
+#: ending in one is no person for "he" or "she" to stand for
+_NOT_SURNAMES = frozenset(
+    _words(
+        "county city state convention conventions avenue highway river district province island valley airport "
+        "station square tower museum prize award summit forum conference festival peninsula ocean sea gulf coast "
+        "border region league cup games act treaty deal plan"
+    )
+)
 _MALE_TITLES = frozenset(["mr", "sir", "lord", "king", "prince", "father", "brother"])
 _FEMALE_TITLES = frozenset(["mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "sister"])
 _RUN_WORD_RE = re.compile(rf"{ABBREVIATED_TITLE}|[A-Z](?:(?:[^\W\d_]|[’'\-])*[^\W\d_A-Z]|\.)")
