@@ -489,3 +489,16 @@ def test_the_place_after_a_speaker_is_not_the_speaker_s_name(text, source):
     # before: the speakers "Bangkok", "Stockholm" and "Norman"
     rows = find(text)
     assert rows and rows[0]["source"] == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Democrat said the deal was done.",
+        "One Republican close to the White House said the deal was done.",
+        "Another Democrat told reporters the vote would fail.",
+    ],
+)
+def test_a_member_of_a_party_named_by_it_is_unnamed(text):
+    # before: the person "Democrat" (or, with the party an actor, the party speaking)
+    assert one(text)["source_type"] == ANONYMOUS

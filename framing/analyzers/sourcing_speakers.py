@@ -357,6 +357,10 @@ def _after_a_noun(text: str, toks: Sequence[str], ss: Sequence[int], se: Sequenc
     )
 
 
+#: words for a member of a party or a camp, capitalised: after "a" or "one" someone unnamed ("a Democrat said")
+_PARTY_MEMBERS = frozenset(
+    _words("republican democrat conservative liberal progressive independent libertarian socialist tory")
+)
 #: prepositions that open the setting of a statement before its speaker: "In a statement Johnson called ...",
 #: and the nouns of such settings
 _SETTING_PREPOSITIONS = frozenset(_words("in on at during after via through"))
@@ -793,6 +797,8 @@ class SpeakerTyper:
         core = head_caps or caps
         if not core:
             return ANONYMOUS, phrase
+        if toks[ph.a] in _INDEFINITE and len(core) == 1 and toks[core[0]] in _PARTY_MEMBERS and not actor_type:
+            return ANONYMOUS, phrase  # "a Democrat said", "one Republican close to the White House": unnamed
         # the name: "Ministry of Foreign Affairs", "New York Post"; not the place of a postmodifier ("the BBC's
         # Jonathan Head in Bangkok" is the BBC's Jonathan Head)
         named = head_caps if head_caps and head_end < ph.b and toks[head_end] not in _NAME_LINKS else caps
