@@ -126,3 +126,14 @@ def test_he_does_not_stand_for_a_place_or_an_event():
     )
     rows = [r for r in find(text) if r["source_words"] == "He"]
     assert rows and rows[0]["source"] == "Randy Page"
+
+
+def test_a_connective_or_thereby_is_no_speaker():
+    # before: the speakers "Moreover" and "thereby"
+    text = (
+        "Moreover, the report makes the case that policy should not separate families and commends immigrants "
+        "for supporting the economy."
+    )
+    assert [r["source_words"] for r in find(text) if r["cue"] == "support"] == ["the report"]
+    text = "The plans exclude the state's top hospital, thereby denying access to its medical center."
+    assert all(r["source_words"] != "thereby" for r in find(text))

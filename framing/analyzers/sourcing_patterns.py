@@ -350,7 +350,9 @@ _BEFORE_NOUN = _INTRO_PREPOSITIONS | frozenset(
 #: words whose "'s" is "is" or "has", not a possessive
 _CONTRACTED = frozenset(_words("he she it that what who where there here let how when why"))
 #: Words that open a sentence before its subject ("But", "And", "Meanwhile").
-_SKIP_OPENERS = frozenset(_words("but and so yet still meanwhile instead then also now indeed however thus later"))
+_SKIP_OPENERS = frozenset(_words("but and so yet still meanwhile instead then also now indeed however thus later")) | (
+    _CONNECTIVES
+)
 #: Words that open an introductory phrase ended by a comma before the subject ("Since announcing ..., Mr. Biden").
 _INTRO_SUBORDINATORS = frozenset(
     _words(

@@ -141,7 +141,7 @@ SKIP_BEFORE_VERB = frozenset(
     weren't don’t doesn’t didn’t won’t wouldn’t can’t couldn’t shouldn’t hasn’t haven’t hadn’t isn’t aren’t wasn’t
     weren’t cannot actually really even now sometimes always usually instead seldom rarely occasionally routinely
     constantly consistently regularly continually largely mostly generally so far began begun started stopped kept
-    keeps
+    keeps thereby thus hence
     """)
 )
 #: Titles and honorifics removed when comparing names ("Mr. Trump" = "Donald Trump").
