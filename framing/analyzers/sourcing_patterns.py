@@ -2056,17 +2056,17 @@ class _Doc:
         "the Association of South East Asian Nations"), "institution" (one body named by a common noun, which news
         English also calls "they": "Mr. Romney's campaign") or "single" (one person or document: "a senior
         official", "the study")."""
-        toks = WORD_RE.findall(a.source_text.lower())
-        if not toks:
+        raw = WORD_RE.findall(a.source_text)
+        if not raw:
             return "single"
+        toks = [w.lower() for w in raw]
         end = head_end_of(toks, 0, len(toks))
         head = toks[end - 1]
         if head in _PLURAL_NOUNS or "and" in toks[:end] or head.endswith(("men", "children")):
             return "plural"
         typer = self.f.typer
-        raw = [w for w in WORD_RE.findall(a.source_text) if w.lower() == head]
         # a capital makes a name, unless the word is a common noun or a group (opening a sentence: "Analysts said")
-        capitalised = bool(raw) and raw[-1][:1].isupper() and head not in typer.common
+        capitalised = raw[end - 1][:1].isupper() and head not in typer.common
         if head.endswith("s") and not head.endswith(_S_SINGULAR) and len(head) > 2:
             return "name" if capitalised and typer.names.get(head) != ANONYMOUS else "plural"
         if capitalised:

@@ -127,7 +127,6 @@ class StanceAnalyzer(Analyzer):
         # most of a pipeline's copy, which the Dask path unpickles for every partition
         # (benchmarks/pipeline_copy.py)
         state = dict(self.__dict__)
-        state.pop("_harmful_memo", None)  # a memo of the last actor set seen: not worth carrying
         if self._shipped:
             state["lexicon"] = None
         return state
@@ -185,18 +184,9 @@ class StanceAnalyzer(Analyzer):
         for r in attributions:
             att_by_sent.setdefault(int(r.get("sentence_id", -1)), []).append(r)
         items = [(s, hits, ment_by_sent[s], att_by_sent.get(s, ())) for s, hits in by_sent.items()]
-        return score_sentences(model, items, lex, self.params, document_info(model, lex), self._harmful(ctx.actors))
-
-    def _harmful(self, actors: Any) -> frozenset[str]:
-        """The harmful actors of an actor set (:func:`~framing.analyzers.stance_rules.harmful_actors`), found once
-        per set: the pipeline gives every document the same one."""
-        if actors is None:
-            return frozenset()
-        memo = self.__dict__.get("_harmful_memo")
-        if memo is None or memo[0] is not actors:
-            memo = (actors, harmful_actors(getattr(actors, "actors", ())))
-            self.__dict__["_harmful_memo"] = memo
-        return memo[1]
+        # the actors whose type names a harmful kind: a few string tests per actor, cheap beside the document
+        harmful = harmful_actors(getattr(ctx.actors, "actors", ()))
+        return score_sentences(model, items, lex, self.params, document_info(model, lex), harmful)
 
     def analyze(self, ctx: DocContext) -> DocResult:
         mentions = ctx.mentions
