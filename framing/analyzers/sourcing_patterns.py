@@ -267,8 +267,9 @@ _MIN_WEIGHT_ALONE = 0.3
 _INTERNAL = frozenset(["cognition", "stance"])
 #: Particles that make a verb of position or belief another verb ("back down", "sign up", "see off").
 _PARTICLES = frozenset(_words("down up away out"))
-#: words after "speak" that say what was spoken of ("spoke about", "spoke of", "speaking against"), and words after
-#: "on" that do not ("spoke on Monday", "spoke on the phone", "spoke on condition of anonymity")
+#: words after a cue that needs a topic ("speak") that say what was spoken of ("spoke about", "spoke of",
+#: "speaking against"), and words after "on" that do not ("spoke on Monday", "spoke on the phone", "spoke on
+#: condition of anonymity")
 _SPOKEN_OF = frozenset(_words("about of against regarding concerning favor favour"))
 _SPEAK_SKIP = frozenset(_words("up again at length publicly openly directly frankly candidly today yesterday here"))
 _ON_NOT_TOPIC = frozenset(_words("condition background record camera stage television tv radio air phone floor"))
@@ -847,7 +848,7 @@ class _Doc:
             return none  # "Sindh saw limited activity", "the city saw a surge": what happened there, not a view
         if toks[k] == "speaking" and k > 0 and toks[k - 1].endswith("ly") and text.startswith(",", se[k]):
             return none  # "Technically speaking, ...", "Militarily speaking, ...": a sentence adverb
-        if c.lemma == "speak" and not self._speaks_of(toks, ss, se, c, n):
+        if c.needs == "topic" and not self._tells_topic(toks, ss, se, c, n):
             return none  # "spoke at a rally", "spoke for 77 minutes", "speak the language": no words reported
         if c.lemma == "plead" and k2 < n and toks[k2] in _PLEAS:
             return none  # "pleaded guilty to lying": a plea in court, not a statement reported
@@ -1370,10 +1371,11 @@ class _Doc:
                 amount = True
         return not amount
 
-    def _speaks_of(self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue, n: int) -> bool:
-        """Whether "speak" tells what was said: a clause, quotation or colon after it, or what it was about in the
-        same clause ("spoke about the attacks", "speaking out in favor of", "spoke briefly of his friendship",
-        "spoke to reporters about"); not "spoke at a rally", "spoke on Monday", "speak the language"."""
+    def _tells_topic(self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue, n: int) -> bool:
+        """Whether a cue that needs a topic (``needs`` "topic" in the lexicon: "speak") tells what was said: a
+        clause, quotation or colon after it, or what it was about in the same clause ("spoke about the attacks",
+        "speaking out in favor of", "spoke briefly of his friendship", "spoke to reporters about"); not "spoke at a
+        rally", "spoke on Monday", "speak the language"."""
         if self._has_complement(toks, ss, se, c, n):
             return True
         text = self.text
