@@ -218,7 +218,8 @@ _PERSON_TITLES = frozenset(
         "imam",
     ]
 )
-_ABBREVIATED_TITLE_BEFORE_RE = re.compile(r"(?:^|[^\w.])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+$")
+#: an abbreviated title with its period right before a name ("Mrs. Clinton"): one of :data:`_PERSON_TITLES`
+_ABBREVIATED_TITLE_BEFORE_RE = re.compile(r"(?:^|[^\w.])([A-Z][a-z]{1,3})\.\s+$")
 #: how many times, and in what share of its mentions, a name must follow a title in the documents read to make a
 #: discovered actor a person ("Mrs. Clinton"; not "House" after "Dr. Gregory" and "Rep." once each)
 _TITLED = 2
@@ -240,7 +241,7 @@ def _candidates(text: str) -> tuple[Counter[str], Counter[str], dict[str, str], 
             if words[0].lower() in _PERSON_TITLES and len(words) >= 2:  # "President Trump", "Secretary H. Clinton"
                 titled[" ".join(words[1:])] += 1
                 titled[words[-1]] += len(words) > 2
-            elif len(words) <= 3 and _ABBREVIATED_TITLE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+            elif len(words) <= 3 and _after_abbreviated_title(text, m.start()):
                 titled[phrase] += 1  # "Mrs. Clinton", "Sen. Marco Rubio"
                 titled[words[-1]] += len(words) > 1
         the = text[max(0, m.start() - 4) : m.start()].lower() == "the "
@@ -271,6 +272,12 @@ def _candidates(text: str) -> tuple[Counter[str], Counter[str], dict[str, str], 
         if words and _abbreviates(m.group(2), words):
             acronyms[m.group(2)] = " ".join(words)
     return mid, anywhere, acronyms, after_the, titled
+
+
+def _after_abbreviated_title(text: str, at: int) -> bool:
+    """Whether a person's abbreviated title and its period come right before offset ``at`` ("Mrs. Clinton")."""
+    t = _ABBREVIATED_TITLE_BEFORE_RE.search(text, max(0, at - 6), at)
+    return t is not None and t.group(1).lower() in _PERSON_TITLES
 
 
 def _titled_person(name: str, titled: Counter[str], total: Counter[str]) -> bool:
