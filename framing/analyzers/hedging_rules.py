@@ -35,6 +35,8 @@ Rules (the names used in the lexicon files):
                   "considered changing") is not a hedge; "is considered (to be) a" is.
 ``regard``        "with regard to", "in this regard", "held in high regard" are not hedges.
 ``accused``       "the accused" (a defendant) is not a hedge; "accused of" is a shield.
+``suspect``       the noun ("the suspect", "two suspects", "possible suspects", "suspects in the attack") is
+                  not a hedge; the verb ("officials suspect that", "many suspect Iran") is.
 ``as_complement`` "regarded as", "seen as", "viewed as", "deemed to": only with ``as``/``to``/``that``.
 ``expect``        "as expected", "than expected", "the expected outcome" are not hedges;
                   the nouns count only before "that".
@@ -540,6 +542,126 @@ def _accused(x: RuleInput) -> Verdict:
     return KEEP
 
 
+#: words before "suspect(s)" that make it the noun (as do numbers and possessives): determiners and the adjectives
+#: news puts before the person suspected ("the main suspect", "possible suspects", "the usual suspects", "terror
+#: suspects"); after "be" it is the adjective ("the data would still be suspect"), doubt about a thing, not belief
+_SUSPECT_NOUN_BEFORE = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "those",
+        "any",
+        "no",
+        "each",
+        "every",
+        "both",
+        "another",
+        "other",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "whose",
+        "of",
+        "for",
+        "main",
+        "prime",
+        "chief",
+        "key",
+        "lead",
+        "possible",
+        "potential",
+        "usual",
+        "likely",
+        "alleged",
+        "only",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "last",
+        "additional",
+        "new",
+        "same",
+        "more",
+        "several",
+        "younger",
+        "older",
+        "black",
+        "white",
+        "male",
+        "female",
+        "foreign",
+        "armed",
+        "unnamed",
+        "unidentified",
+        "unknown",
+        "arrested",
+        "accused",
+        "terror",
+        "terrorism",
+        "attack",
+        "murder",
+        "criminal",
+        "crime",
+        "robbery",
+        "burglary",
+        "rape",
+        "shooting",
+        "bombing",
+        "bomber",
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "was",
+        "were",
+    ]
+)
+#: words after "suspect(s)" that continue a noun phrase, never a verb's complement ("suspects in the attack",
+#: "the suspect who", "black suspects than white suspects", "encouraging suspects to"); not "is" or "have", which
+#: follow the verb when its object is a relative pronoun ("who they suspect is in the country illegally")
+_SUSPECT_NOUN_AFTER = frozenset(
+    [
+        "in",
+        "who",
+        "whom",
+        "whose",
+        "and",
+        "or",
+        "than",
+        "to",
+        "from",
+        "at",
+        "with",
+        "for",
+        "no",
+        "involved",
+        "named",
+        "identified",
+        "arrested",
+        "wanted",
+        "fled",
+    ]
+)
+
+
+def _suspect(x: RuleInput) -> Verdict:
+    prv, nxt = x.prev(), x.next()
+    if prv in _SUSPECT_NOUN_BEFORE or is_number(prv, x.words) or prv.endswith(("'s", "’s", "s'", "s’")):
+        return Verdict(False, note=f"'{prv} {x.tokens[x.i]}': the noun, not a hedge")
+    if x.j >= x.hi or nxt in _SUSPECT_NOUN_AFTER:
+        return Verdict(False, note=f"'{x.tokens[x.i]} {nxt}': the noun, not a hedge")
+    return KEEP
+
+
 def _as_complement(x: RuleInput) -> Verdict:
     w, nxt = x.tokens[x.i], x.next()
     if nxt == "as" or (nxt == "to" and x.prev() not in ("with", "in", "a")) or (nxt == "that" and w == "view"):
@@ -655,6 +777,7 @@ RULES: dict[str, Callable[[RuleInput], Verdict]] = {
     "consider": _consider,
     "regard": _regard,
     "accused": _accused,
+    "suspect": _suspect,
     "as_complement": _as_complement,
     "expect": _expect,
     "if": _if,
