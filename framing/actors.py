@@ -175,6 +175,10 @@ def _in_a_date(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1].lower().rstrip("-") in _BEFORE_A_MONTH
 
 
+#: the keys of an actor file's top level
+_FILE_KEYS = ("actors", "name", "description", "version", "source")
+
+
 class ActorSet:
     """Actors and their compiled matcher.
 
@@ -240,12 +244,24 @@ class ActorSet:
     # ------------------------------------------------------------------ constructors
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], source: str = "") -> ActorSet:
-        """``{"Pakistan": ["Pakistan", "Islamabad", "Pakistani"]}`` or ``{"Pakistan": {"aliases": [...], ...}}``."""
+        """``{"actors": [{"name": "Pakistan", ...}, ...]}`` (the structure of an actor file, as a YAML reader gives
+        it), ``{"Pakistan": ["Pakistan", "Islamabad", "Pakistani"]}`` or ``{"Pakistan": {"aliases": [...], ...}}``."""
+        if isinstance(data.get("actors"), list):
+            extra = [k for k in data if k not in _FILE_KEYS]
+            if extra:
+                raise ConfigError(
+                    "unknown key", path=source or None, field=str(extra[0]), expected=", ".join(_FILE_KEYS)
+                )
+            return cls.from_list(data["actors"], source)
         actors = []
         for name, spec in data.items():
             if isinstance(spec, Mapping):
                 actors.append(_actor_from_mapping({"name": name, **spec}, source, None))
             elif isinstance(spec, (list, tuple)):
+                if not all(isinstance(x, (str, int)) for x in spec):
+                    raise ConfigError(
+                        "an actor's forms are strings", path=source or None, field=str(name), found=repr(spec)
+                    )
                 actors.append(Actor(str(name), forms=FrozenDict({"aliases": tuple(str(s) for s in spec)})))
             elif spec is None:
                 actors.append(Actor(str(name)))
@@ -279,11 +295,9 @@ class ActorSet:
             raise ConfigError(
                 "an actor file is a mapping with an 'actors' list", path=source, line=1, found=type(data).__name__
             )
-        extra = [k for k in data if k not in ("actors", "name", "description", "version", "source")]
+        extra = [k for k in data if k not in _FILE_KEYS]
         if extra:
-            raise ConfigError(
-                "unknown key", path=source, field=str(extra[0]), expected="actors, name, description, version, source"
-            )
+            raise ConfigError("unknown key", path=source, field=str(extra[0]), expected=", ".join(_FILE_KEYS))
         lines = item_lines(node, "actors")
         items = data["actors"] or []
         if not isinstance(items, list):

@@ -111,6 +111,18 @@ def test_from_dict_and_parent_lineage():
     assert [m.actor for m in a.find("The Inter-Services Intelligence and Islamabad")] == ["ISI", "Pakistan"]
 
 
+def test_from_dict_takes_the_structure_of_an_actor_file():
+    """A dict read from an actor file ({"actors": [...]}) gives its actors, not one actor named "actors"."""
+    data = {"name": "test", "actors": [{"name": "Russia", "demonyms": ["Russian"]}, {"name": "Ukraine"}]}
+    a = ActorSet.from_dict(data)
+    assert a.names == ["Russia", "Ukraine"]
+    assert [m.actor for m in a.find("Critics opposed the Russian invasion of Ukraine.")] == ["Russia", "Ukraine"]
+    with pytest.raises(ConfigError, match="colour"):
+        ActorSet.from_dict({**data, "colour": "red"})
+    with pytest.raises(ConfigError, match="forms are strings"):
+        ActorSet.from_dict({"Russia": [{"name": "Russia"}]})
+
+
 def test_yaml_errors_name_file_line_and_field(tmp_path):
     p = tmp_path / "actors.yaml"
     p.write_text("actors:\n  - name: A\n    aliases: [x]\n  - name: B\n    nickname: [y]\n", encoding="utf-8")
