@@ -156,6 +156,33 @@ def test_opposing_a_bad_thing_is_to_the_actor_s_credit(pipe):
 
 
 @pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("The army launched a crackdown against TTP militants.", "TTP"),
+        ("Critics opposed India's aggression.", "India"),
+        ("Islamabad vowed to counter Afghanistan's malign interference.", "Afghanistan"),
+        ("The world condemned the invasion by India.", "India"),
+    ],
+)
+def test_the_owner_of_the_bad_thing_opposed_gets_no_credit(pipe, text, actor):
+    # before: "TTP militants", opposed by "against", counted to the TTP's credit as it does to the army's
+    assert stance_of(pipe, text)[actor] < 0
+    assert any("the thing opposed" in e[7] for e in run(pipe, text).evidence)
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Pakistan took action against India's enemies.", "India"),
+        ("Qatar voted against Rizvi's impeachment in March.", "Rizvi"),
+        ("The army continued the fight against terrorism in Pakistan.", "Pakistan"),
+    ],
+)
+def test_opposing_what_befalls_an_actor_or_its_foes_is_no_blame(pipe, text, actor):
+    assert stance_of(pipe, text)[actor] >= 0
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Pakistan refused to fight corruption.",

@@ -634,6 +634,8 @@ def score_sentences(
             w = word.weight
             seen.append((y0, w))
             hit_note = ""
+            opposed = -1  # where the word opposing this bad thing ends ("against" in "against TTP militants")
+            unopposed = w
             lo = y0 - near_window
             if lo < t0:
                 lo = t0
@@ -684,6 +686,8 @@ def score_sentences(
                                 )
                                 and not _n_breaks(breaks, j + 1, y0)
                             ):
+                                if not care:
+                                    opposed, unopposed = je, w
                                 w *= nw
                                 negated = True
                                 what = "state of the one cared for by" if care else "opposed by"
@@ -926,7 +930,17 @@ def score_sentences(
                     if sp is not None and _in_speech(sp, hs, y0):
                         f *= p.reported if w > 0 else p.reported_negative
                         why = why + "; speaker's reported words" if why else "speaker's reported words"
-                value = w * f
+                if (
+                    opposed >= 0
+                    and _owns_opposed(tokens, opposed, aa, ab, y0, y1, kind, word)
+                    and not text[max(0, m.start - 5) : m.start].lower().endswith("anti-")
+                ):
+                    # the bad thing opposed is this actor's: "a crackdown against TTP militants", "opposed Russia's
+                    # invasion", "fought the invasion by Russia" blame the actor, as the word does without the opposition
+                    value = unopposed * f
+                    why = why + "; the thing opposed" if why else "the thing opposed"
+                else:
+                    value = w * f
                 if aided and kind == "agent" and value > 0:
                     value = -value
                     why = why + f"; helps '{aided}'" if why else f"helps '{aided}'"
@@ -983,6 +997,36 @@ _COPULA = frozenset(
         "considered",
     ]
 )
+
+
+#: nouns of those against someone: "U.S. adversaries" are not the United States' own bad kind, as "TTP militants" are
+_RELATIONAL = frozenset(
+    [
+        *("adversary", "adversaries", "enemy", "enemies", "foe", "foes", "rival", "rivals", "opponent", "opponents"),
+        *("critic", "critics", "detractor", "detractors", "nemesis", "challenger", "challengers"),
+    ]
+)
+
+
+def _owns_opposed(
+    tokens: Sequence[str], opposed: int, aa: int, ab: int, y0: int, y1: int, kind: str, word: Word
+) -> bool:
+    """Is the bad thing at tokens [y0, y1), opposed by the words ending at token ``opposed``, the act or the kind of
+    the mention at [aa, ab)? The mention then stands between the two as its owner or modifier ("against TTP
+    militants", "opposed Russia's invasion", "countering Russia's malign cyber activity", "investigate claims that
+    Russia meddled"), with at most two words and no verb or preposition between it and the bad thing, or it is the
+    agent after "by" ("the invasion by Russia"). Not when the mention is the one the act befalls ("voted against his
+    impeachment", "the battle against the Trump impeachment inquiry") or whom the bad ones are against ("action
+    against U.S. adversaries"), nor the subject of an act right after the opposing word ("the campaign against Trump
+    attacked his record"): opposing those is still on the actor's side."""
+    if kind == "patient" or (kind == "subject" and word.role == "criticize") or tokens[y0] in _RELATIONAL:
+        return False
+    if opposed <= aa and ab <= y0:
+        gap = tokens[ab:y0]
+        return (
+            len(gap) <= 2 and _COPULA.isdisjoint(gap) and _NP_END.isdisjoint(gap) and not (word.verb and aa == opposed)
+        )
+    return aa == y1 + 1 and tokens[y1] == "by"
 
 
 def _outer_negator(
