@@ -659,6 +659,7 @@ def _ctx(text):
         "Ahead of the summit, Pakistan said it would attend.",  # a time, not a lead in a race
         "Pakistan is moving troops to the border.",  # motion, not a moving speech
         "Pakistan saw a surge in calls from traders.",  # a rise, not a candidate's surge
+        "The inquiry asked what Pakistan knew with respect to the border.",  # about, not esteem
     ],
 )
 def test_a_word_in_a_sense_that_judges_no_one_leaves_the_mention_neutral(pipe, text):
