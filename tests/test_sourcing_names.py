@@ -527,3 +527,22 @@ def test_maintaining_a_thing_is_no_attribution(text):
 )
 def test_maintaining_what_is_said_is_still_an_attribution(text):
     assert "maintain" in [r["cue"] for r in find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He once again found himself embroiled in controversy.",
+        "The Government Development Bank has found itself at the center of the crisis.",
+        "The campaign found themselves in a muddy battle over sexism.",
+    ],
+)
+def test_finding_oneself_somewhere_is_no_finding(text):
+    # before: each was an attribution by "find" (a verb of evidence) with its subject as the source
+    assert [r for r in find(text) if r["cue"] == "find"] == []
+
+
+def test_a_finding_is_still_an_attribution():
+    assert [r["cue"] for r in find("The Justice Department found that the police force was fleecing residents.")] == [
+        "find"
+    ]

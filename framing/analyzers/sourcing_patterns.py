@@ -274,6 +274,8 @@ _SPOKEN_OF = frozenset(_words("about of against regarding concerning favor favou
 _SPEAK_SKIP = frozenset(_words("up again at length publicly openly directly frankly candidly today yesterday here"))
 _ON_NOT_TOPIC = frozenset(_words("condition background record camera stage television tv radio air phone floor"))
 #: Words after "plead" that make it a plea in court ("pleaded guilty", "pleads not guilty", "pleaded no contest")
+#: reflexive pronouns: after a verb of evidence ("found himself", "shows itself") they make no finding
+_REFLEXIVES = frozenset(["himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself", "yourselves"])
 _PLEAS = frozenset(_words("guilty not innocent no the"))
 #: Time expressions between a subject and its verb ("on Tuesday", "last week", "this month").
 _TIME_NOUNS = WEEKDAYS | frozenset(
@@ -850,6 +852,8 @@ class _Doc:
             return none  # "Technically speaking, ...", "Militarily speaking, ...": a sentence adverb
         if c.needs == "topic" and not self._tells_topic(toks, ss, se, c, n):
             return none  # "spoke at a rally", "spoke for 77 minutes", "speak the language": no words reported
+        if k2 < n and toks[k2] in _REFLEXIVES and c.category == "evidence":
+            return none  # "found himself embroiled", "has found itself at the center of": a plight, not a finding
         if c.lemma == "plead" and k2 < n and toks[k2] in _PLEAS:
             return none  # "pleaded guilty to lying": a plea in court, not a statement reported
         if k > 0 and toks[k - 1] in ARTICLES and _soft(text[se[k - 1] : c.start]):
