@@ -298,6 +298,26 @@ def test_a_verb_after_reportedly_keeps_its_speaker():
     assert any(r["cue"] == "reportedly" for r in rows)  # the unnamed report stays an attribution of its own
 
 
+@pytest.mark.parametrize(
+    "text, speaker, through",
+    [
+        (
+            "On Monday, Trump said he was happy to see that Khan was elected, according to The New York Times.",
+            "Trump",
+            "New York Times",
+        ),
+        ("According to GMA News, Salceda said the remarks were shocking.", "Salceda", "GMA News"),
+    ],
+)
+def test_according_to_around_a_reported_statement_is_an_attribution_of_its_own(text, speaker, through):
+    # before: "according to" was dropped as part of what the speaker said (or as the weaker cue around it), so the
+    # outlet's own source, often another outlet, went uncounted
+    rows = find(text)
+    assert {(r["cue"], r["source"]) for r in rows} == {("say", speaker), ("according to", through)}
+    said = next(r for r in rows if r["cue"] == "say")
+    assert "according" not in text[said["content_start"] : said["content_end"]]
+
+
 _PLAIN_RUN_WORD = (  # the run word as first written: each title whole, before any capital letter
     rf"(?:(?<![\w.]){ABBREVIATED_TITLE}|[A-Z](?<![\w.][A-Z])(?:(?:[^\W\d_]|[’'\-])*[^\W\d_A-Z]|\.))"
 )

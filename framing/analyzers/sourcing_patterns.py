@@ -753,6 +753,15 @@ class _Doc:
             for j, (c2, b, _q2) in enumerate(found):
                 if i == j or j in dropped or b.content_start < 0 or not (b.content_start <= c.start < b.content_end):
                     continue
+                if c.frame == "according" and c.start > b.cue_start and b.kind != "direct":
+                    # "Trump said he was happy ..., according to The New York Times": the writer's source for the
+                    # whole report, an attribution of its own around the other (PolNeAR annotates both); the
+                    # reported words end before it
+                    cut = c.start
+                    while cut > b.content_start and self.text[cut - 1] in " ,;\n\u2014-":
+                        cut -= 1
+                    b.content_end = cut
+                    continue
                 if c2.frame == "adverb" and c.frame != "adverb":
                     # "Dahl reportedly told Rosenthal": Dahl told, and the writer knows it from an unnamed report;
                     # the telling is no content of the report that drops it
@@ -778,7 +787,8 @@ class _Doc:
                                 b.content_end -= 1
                             continue
                 if not c2.that and (c.weight, c.start) > (c2.weight, c2.start) and a.source_start >= 0:
-                    dropped.add(j)
+                    if c2.frame != "according":  # "According to GMA News, Salceda said ...": both, as above
+                        dropped.add(j)
                     continue
                 dropped.add(i)
                 break
