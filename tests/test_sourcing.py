@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import framing
@@ -764,6 +764,7 @@ PIECES = st.sampled_from(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(PIECES, min_size=1, max_size=30).map("".join))
+@example("(Rizvi, 2019)the border is closed said according to“Rizvi said")  # an empty content once cut
 def test_any_text_gives_well_formed_attributions(text):
     model = TextModel(text)
     for a in ANALYZER.finder.find(model):

@@ -760,7 +760,8 @@ class _Doc:
                     cut = c.start
                     while cut > b.content_start and self.text[cut - 1] in " ,;\n\u2014-":
                         cut -= 1
-                    b.content_end = cut
+                    if cut > b.content_start:  # not when nothing but the phrase follows the verb
+                        b.content_end = cut
                     continue
                 if c2.frame == "adverb" and c.frame != "adverb":
                     # "Dahl reportedly told Rosenthal": Dahl told, and the writer knows it from an unnamed report;
