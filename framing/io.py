@@ -202,13 +202,12 @@ def decode_bytes(data: bytes) -> tuple[str | None, list[str]]:
     bytes are binary.
     """
     encoding = _bom_encoding(data)
-    if encoding == "utf-32":
-        return data.decode("utf-32"), []
-    if encoding == "utf-16":
+    if encoding in ("utf-32", "utf-16"):
         try:
-            return data.decode("utf-16"), []
+            return data.decode(encoding), []
         except UnicodeDecodeError:
-            return None, ["UTF-16 byte-order mark but the bytes are not UTF-16"]
+            name = encoding.upper()
+            return None, [f"{name} byte-order mark but the bytes are not {name}"]
     if encoding == "utf-8-sig":
         return data[3:].decode("utf-8", errors="replace"), []
     utf16 = _bomless_utf16(data)
@@ -1054,17 +1053,21 @@ def _file_document(p: Path, base: dict[str, Any]) -> Document:
         status = "warning" if len(converted) > 1 else "ok"
         notes = [converted[0], *(f"{p.name}: {n}" for n in converted[1:])]
     else:
-        decoded, problems = decode_bytes(data)
-        if decoded is None:
-            return Document(text="", status="skipped", notes=tuple(f"{p.name}: {n}" for n in problems), **base)
-        text = decoded
-        status = "warning" if problems else "ok"
-        notes = [f"{p.name}: {n}" for n in problems]
-        if suffix in (".html", ".htm", ".xhtml") or _HTML_HINT.match(text):
-            text, title = html_to_text(text)
-            notes.append("converted from HTML")
-            if not base["title"] and title:
-                base = {**base, "title": title}
+        try:
+            decoded, problems = decode_bytes(data)
+            if decoded is None:
+                return Document(text="", status="skipped", notes=tuple(f"{p.name}: {n}" for n in problems), **base)
+            text = decoded
+            status = "warning" if problems else "ok"
+            notes = [f"{p.name}: {n}" for n in problems]
+            if suffix in (".html", ".htm", ".xhtml") or _HTML_HINT.match(text):
+                text, title = html_to_text(text)
+                notes.append("converted from HTML")
+                if not base["title"] and title:
+                    base = {**base, "title": title}
+        except Exception as exc:  # as for the document readers: a failure no one foresaw costs this file only
+            reason = f"could not be read ({type(exc).__name__}: {exc})"
+            return Document(text="", status="skipped", notes=(f"{p.name}: {reason}",), **base)
     if not text.strip():
         status = "skipped"
         notes.append(f"{p.name}: empty document")

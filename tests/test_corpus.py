@@ -104,6 +104,39 @@ def test_utf16_without_a_byte_order_mark_is_text_and_control_bytes_are_not():
     assert decode_bytes(b"\x93Quoted\x94 in cp1252")[1] == ["not UTF-8 (from byte 0); decoded as cp1252/Latin-1"]
 
 
+_BOMS = [b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_BOMS), st.binary(max_size=400))
+def test_any_bytes_decode_to_text_or_a_reason_never_an_error(bom, data):
+    """Bytes after a UTF-32 byte-order mark that are not UTF-32 raised, and one such file stopped a whole run."""
+    text, notes = decode_bytes(bom + data)
+    assert text is not None or notes
+
+
+def test_a_file_with_a_false_utf32_mark_is_skipped_with_the_reason(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x00garbage")
+    (tmp_path / "good.txt").write_text("Officials said the border was closed.", encoding="utf-8")
+    docs = {d.id: d for d in load_corpus(tmp_path)}
+    assert docs["good"].status == "ok"
+    assert docs["bad"].status == "skipped" and "UTF-32 byte-order mark" in docs["bad"].status_text
+
+
+def test_a_reader_failure_no_one_foresaw_skips_that_file_only(tmp_path, monkeypatch):
+    import framing.io
+
+    def broken(text):
+        raise RuntimeError("parser gave up")
+
+    monkeypatch.setattr(framing.io, "html_to_text", broken)
+    (tmp_path / "page.html").write_text("<p>Trump said no.</p>", encoding="utf-8")
+    (tmp_path / "good.txt").write_text("Officials said the border was closed.", encoding="utf-8")
+    docs = {d.id: d for d in load_corpus(tmp_path)}
+    assert docs["good"].status == "ok"
+    assert docs["page"].status == "skipped" and "RuntimeError: parser gave up" in docs["page"].status_text
+
+
 # written for this test: one sentence in each of four scripts whose letters lie in one UTF-16 block
 OTHER_SCRIPTS = {
     "Urdu": "پاکستان اور افغانستان کے درمیان مذاکرات دوحہ میں دوبارہ شروع ہوں گے، حکام نے کہا۔",
