@@ -173,6 +173,19 @@ def test_the_owner_of_the_bad_thing_opposed_gets_no_credit(pipe, text, actor):
 @pytest.mark.parametrize(
     "text, actor",
     [
+        ("Critics decried the anti-Pakistan bias of the report.", "Pakistan"),
+        ("Violent pro-Taliban fighters attacked the post.", "Afghan Taliban"),
+        ("The bill won praise from non-Qatar members.", "Qatar"),
+    ],
+)
+def test_a_name_inside_anti_or_pro_is_not_what_the_words_around_it_judge(pipe, text, actor):
+    # before: "anti-Pakistan bias" was bias of Pakistan's, "violent pro-Taliban fighters" violence of the Taliban
+    assert stance_of(pipe, text)[actor] == 0.0
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
         ("Pakistan took action against India's enemies.", "India"),
         ("Qatar voted against Rizvi's impeachment in March.", "Rizvi"),
         ("The army continued the fight against terrorism in Pakistan.", "Pakistan"),

@@ -407,6 +407,12 @@ def score_sentences(
     passive_keys = lex.passive_keys
     out: list[Contribution] = []
     for s, hits, mentions, attributions in sentences:
+        if any(_in_compound(text, m.start) for _mi, m in mentions):
+            # "anti-Trump bias", "pro-Russian separatists": the words around are said of those for or against
+            # the actor, not of the actor
+            mentions = [x for x in mentions if not _in_compound(text, x[1].start)]
+            if not mentions:
+                continue
         t0, t1 = sent_tok[s], sent_tok[s + 1]
         s_start, s_end = sent_starts[s], sent_ends[s]
 
@@ -1027,6 +1033,15 @@ def _owns_opposed(
             len(gap) <= 2 and _COPULA.isdisjoint(gap) and _NP_END.isdisjoint(gap) and not (word.verb and aa == opposed)
         )
     return aa == y1 + 1 and tokens[y1] == "by"
+
+
+#: a prefix that makes a name the modifier of a group for or against it: "anti-Trump", "pro-Russian", "non-Democrats"
+_COMPOUND_PREFIX = re.compile(r"(?<![^\W\d_])(?:anti|pro|non)[-\u2010\u2011]\Z", re.IGNORECASE)
+
+
+def _in_compound(text: str, start: int) -> bool:
+    """Whether the mention starting at ``start`` follows "anti-", "pro-" or "non-" (any hyphen) in one word."""
+    return _COMPOUND_PREFIX.search(text, max(0, start - 6), start) is not None
 
 
 def _outer_negator(
