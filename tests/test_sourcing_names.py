@@ -566,3 +566,32 @@ def test_a_finding_is_still_an_attribution():
     assert [r["cue"] for r in find("The Justice Department found that the police force was fleecing residents.")] == [
         "find"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Obama revised the plan, saying it was needed.", "Obama"),
+        ("Mr. Rubio pounced, saying Mr. Cruz was trying to bamboozle voters.", "Mr. Rubio"),
+        ("Justice John Paul Stevens dissented, saying the decision showed disrespect.", "Justice John Paul Stevens"),
+    ],
+)
+def test_a_participle_after_the_main_clause_takes_its_subject(text, source):
+    # before: no speaker when the main clause ended right before the comma ("revised the plan, saying")
+    rows = [r for r in find(text) if r["cue"] == "say"]
+    assert rows and rows[0]["source_words"] == source
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Trump relived the Election Day rally on Thursday, telling the crowd that he got home late.", "Trump"),
+        ("Walden downplayed those concerns Tuesday, saying there will be a score.", "Walden"),
+        ("The U.S. attorney closed the book on the case, saying there was no evidence.", "The U.S. attorney"),
+    ],
+)
+def test_the_main_clause_s_subject_stops_before_the_verb_s_object(text, source):
+    # before: the speakers "Trump relived the Election Day" (named "Election Day"), "Walden downplayed those
+    # concerns Tuesday" and "The U.S. attorney closed the book" (typed as a document)
+    rows = [r for r in find(text) if r["cue"] in ("say", "tell")]
+    assert rows and rows[0]["source_words"] == source

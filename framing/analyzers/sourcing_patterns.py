@@ -274,6 +274,10 @@ _SPOKEN_OF = frozenset(_words("about of against regarding concerning favor favou
 _SPEAK_SKIP = frozenset(_words("up again at length publicly openly directly frankly candidly today yesterday here"))
 _ON_NOT_TOPIC = frozenset(_words("condition background record camera stage television tv radio air phone floor"))
 #: Words after "plead" that make it a plea in court ("pleaded guilty", "pleads not guilty", "pleaded no contest")
+#: words that open the object of a verb run into a subject phrase: articles and demonstratives
+_OBJECT_OPENERS = frozenset(ARTICLES) | frozenset(_words("this these those"))
+#: words after which an article stays inside a noun phrase ("Secretary of the Navy", "the head of a panel")
+_PREPOSITIONS_BEFORE_ARTICLE = frozenset(_words("of for to in on at with from by"))
 #: reflexive pronouns: after a verb of evidence ("found himself", "shows itself") they make no finding
 _REFLEXIVES = frozenset(["himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself", "yourselves"])
 _PLEAS = frozenset(_words("guilty not innocent no the"))
@@ -1265,11 +1269,19 @@ class _Doc:
         while also suggesting"; "Since announcing ..., Mr. Biden has been ...")."""
         for start in self._clause_starts(text, toks, ss, se, k):
             ph = np_after(text, toks, ss, se, start, k, max_len=6, allow_of=False)
-            if ph is None or ph.b >= k:
+            if ph is None or ph.b > k:  # (ending right before the verb's comma is ending before the verb)
                 continue
             # with no tagger, the phrase may run on into the main verb ("Mr. Obama revised"): the subject
-            # is its longest start that ends in a recognised speaker ("Mr. Obama")
-            for b in range(ph.b, ph.a, -1):
+            # is its longest start that ends in a recognised speaker ("Mr. Obama"); an article or demonstrative
+            # inside it, not after a preposition, opens the verb's object ("Trump relived the Election Day rally,
+            # telling", "Walden downplayed those concerns Tuesday, saying"), so the subject ends before the word
+            # before it
+            end = ph.b
+            for x in range(ph.a + 2, ph.b):
+                if toks[x] in _OBJECT_OPENERS and toks[x - 1] not in _PREPOSITIONS_BEFORE_ARTICLE:
+                    end = x - 1
+                    break
+            for b in range(end, ph.a, -1):
                 sub = ph if b == ph.b else Phrase(ph.a, b, ph.start, se[b - 1])
                 if self._recognised(toks, ss, se, sub):
                     return sub
