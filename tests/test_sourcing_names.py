@@ -595,3 +595,23 @@ def test_the_main_clause_s_subject_stops_before_the_verb_s_object(text, source):
     # concerns Tuesday" and "The U.S. attorney closed the book" (typed as a document)
     rows = [r for r in find(text) if r["cue"] in ("say", "tell")]
     assert rows and rows[0]["source_words"] == source
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "The plan lacks support in the House, but Mr. Obama and Senate Democrats have rejected the strategy, "
+            "saying they will not pick and choose.",
+            "Mr. Obama and Senate Democrats",
+        ),
+        (
+            "At his campaign office in Phoenix, McCain criticized party leaders, saying they are out of step.",
+            "McCain",
+        ),
+    ],
+)
+def test_a_participle_after_a_comma_is_no_appositive_s_verb(text, source):
+    # before: the speakers "the House" and "his campaign office in Phoenix", read as the subject of an appositive
+    rows = [r for r in find(text) if r["cue"] == "say"]
+    assert rows and rows[0]["source_words"] == source

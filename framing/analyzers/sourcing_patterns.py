@@ -1099,7 +1099,8 @@ class _Doc:
         inv = self._inverted(text, toks, ss, se, c, n)
         if inv is not None:
             return inv, True, False
-        if "," in gap and not any(q in gap for q in _QUOTE_CHARS):
+        if "," in gap and not any(q in gap for q in _QUOTE_CHARS) and not toks[k].endswith("ing"):
+            # (a participle after a comma takes its clause's subject: "... have rejected the plan, saying")
             ph = self._apposed(text, toks, ss, se, j)
             return (ph if ph is not None and self._recognised(toks, ss, se, ph) else None), False, False
         return None, False, False
