@@ -615,3 +615,24 @@ def test_a_participle_after_a_comma_is_no_appositive_s_verb(text, source):
     # before: the speakers "the House" and "his campaign office in Phoenix", read as the subject of an appositive
     rows = [r for r in find(text) if r["cue"] == "say"]
     assert rows and rows[0]["source_words"] == source
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Trump was criticized by Democrats for describing gang members as animals.", "Democrats"),
+        ("Comey, who was abruptly dismissed by Trump last year, is on a book tour.", "Trump"),
+        ("The registration issue was first reported by The Washington Post.", "The Washington Post"),
+    ],
+)
+def test_the_agent_of_a_passive_is_the_phrase_after_by_without_what_follows_it(text, source):
+    # before: "Democrats for describing gang members", "Trump last year"
+    rows = find(text)
+    assert rows and rows[0]["source_words"] == source
+
+
+@pytest.mark.parametrize(
+    "text", ["His plans won't be realized by the time he leaves office.", "A deal is expected by the end of June."]
+)
+def test_a_time_after_by_is_no_agent(text):
+    assert all(r["source_words"] == "" for r in find(text))

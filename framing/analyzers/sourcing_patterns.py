@@ -1062,7 +1062,7 @@ class _Doc:
         if j >= 0 and toks[j] in _BE and _soft(text[se[j] : ss[j + 1]]) and _participle(toks[c.k]):
             # a passive: "was told by X", or agentless "it is believed", "is expected to"
             if c.k2 + 1 < n and toks[c.k2] == "by":
-                ph = np_after(text, toks, ss, se, c.k2 + 1, n)
+                ph = self._by_agent(text, toks, ss, se, c.k2, n, _NOT_AGENTS_AFTER_BE)
                 if ph is not None:
                     return ph, True, False
             if c.lemma in _AGENTLESS or c.lemma in _EPISTEMIC:
@@ -1130,14 +1130,50 @@ class _Doc:
             b += 1
         if b + 1 >= n or toks[b] != "by" or not _soft(text[se[b - 1] : ss[b]]):
             return None
-        first = toks[b + 1]
-        if first.endswith(("ing", "ly")) or first in _AGENT_ADVERBS:
-            return None  # a means: "responded by pointing a finger", "by abruptly blocking", "by first saying"
-        ph = np_after(text, toks, ss, se, b + 1, n)
-        if ph is None or any(toks[i] in _NOT_AGENTS for i in range(ph.a, ph.b)):
-            return None
-        if any(toks[i][:1].isdigit() or toks[i].startswith("mid-") for i in range(ph.a, ph.b)):
-            return None  # a time: "announced by 2025", "reported by mid-March"
+        return self._by_agent(text, toks, ss, se, b, n)
+
+    @staticmethod
+    def _by_agent(
+        text: str,
+        toks: Sequence[str],
+        ss: Sequence[int],
+        se: Sequence[int],
+        b: int,
+        n: int,
+        not_agents: frozenset[str] | None = None,
+    ) -> Phrase | None:
+        """The agent after "by" at token ``b`` of a passive ("was told by aides", "rejected by lawmakers"); none for
+        a means, a way or a time ("by pointing a finger", "by phone", "by a wide margin", "by the time he left",
+        "by 2025"). ``not_agents``: after "be", the words that make the phrase no agent when they open it (see
+        :data:`_NOT_AGENTS_AFTER_BE`); else (a participle without "be") :data:`_NOT_AGENTS` anywhere in it, a
+        number or a means."""
+        if not_agents is not None:
+            # after "be" ("was first reported by The Washington Post", "was dismissed by Trump last year"): not a
+            # phrase that opens with a time or a means ("by the time he departs", "by the end of June"); a time
+            # run into the agent ends it
+            ph = np_after(text, toks, ss, se, b + 1, n)
+            if ph is None:
+                return None
+            i = ph.a + 1 if toks[ph.a] in ARTICLES and ph.b - ph.a > 1 else ph.a
+            if toks[i] in not_agents and not text[ss[i]].isupper():
+                return None
+            for i in range(ph.a + 1, ph.b):
+                if (
+                    toks[i] in _TIME_NOUNS
+                    or toks[i] == "time"
+                    or (toks[i] in _TIME_OPENERS and i + 1 < ph.b and toks[i + 1] in _TIME_NOUNS)
+                ):
+                    ph = Phrase(ph.a, i, ph.start, se[i - 1])
+                    break
+        else:
+            first = toks[b + 1]
+            if first.endswith(("ing", "ly")) or first in _AGENT_ADVERBS:
+                return None  # a means: "responded by pointing a finger", "by abruptly blocking", "by first saying"
+            ph = np_after(text, toks, ss, se, b + 1, n)
+            if ph is None or any(toks[i] in _NOT_AGENTS for i in range(ph.a, ph.b)):
+                return None
+            if any(toks[i][:1].isdigit() or toks[i].startswith("mid-") for i in range(ph.a, ph.b)):
+                return None  # a time: "announced by 2025", "reported by mid-March"
         for i in range(ph.a + 1, ph.b - 1):
             if toks[i] in ("of", "for") and toks[i + 1].endswith("ing"):
                 # what the agent accuses of, or praises for: not part of its name ("accused by X of plotting")
@@ -2318,6 +2354,11 @@ _MEANS = frozenset(
 )
 
 
+#: what follows "by" after "be" and a participle as a time or a means, not an agent ("will be realized by the time
+#: he leaves", "was announced by video"); a count can be one there ("is supported by 60 percent of voters")
+_NOT_AGENTS_AFTER_BE = (
+    _MEANS | _TIME_NOUNS | frozenset(_words("end start beginning middle noon midnight now then time deadline"))
+)
 #: what follows "by" as a time, a way or a count, not an agent ("confirmed by the end of the week", "approved by
 #: a vote of 60 to 40", "announced by decree", "passed by a wide margin")
 _NOT_AGENTS = (
