@@ -636,3 +636,24 @@ def test_the_agent_of_a_passive_is_the_phrase_after_by_without_what_follows_it(t
 )
 def test_a_time_after_by_is_no_agent(text):
     assert all(r["source_words"] == "" for r in find(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Health care is another part of their welfare state that saves them money.",
+        "Alabama and Florida are among the other states that have confirmed the breach.",
+        "She was secretary of state when the server was set up.",
+        "In this telling, Moscow capitulated at the end of the Cold War.",
+    ],
+)
+def test_state_and_telling_as_nouns_report_nothing(text):
+    # before: "state" (a cue that is also a noun, reporting_verbs.tsv 7) and "this telling" were attributions
+    assert [r for r in find(text) if r["cue"] in ("state", "tell")] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Officials state that the border is closed.", "The report states that the border is closed."]
+)
+def test_state_as_a_verb_still_reports(text):
+    assert [r["cue"] for r in find(text)] == ["state"]

@@ -274,8 +274,9 @@ _SPOKEN_OF = frozenset(_words("about of against regarding concerning favor favou
 _SPEAK_SKIP = frozenset(_words("up again at length publicly openly directly frankly candidly today yesterday here"))
 _ON_NOT_TOPIC = frozenset(_words("condition background record camera stage television tv radio air phone floor"))
 #: Words after "plead" that make it a plea in court ("pleaded guilty", "pleads not guilty", "pleaded no contest")
+_DEMONSTRATIVES = frozenset(_words("this these those"))
 #: words that open the object of a verb run into a subject phrase: articles and demonstratives
-_OBJECT_OPENERS = frozenset(ARTICLES) | frozenset(_words("this these those"))
+_OBJECT_OPENERS = frozenset(ARTICLES) | _DEMONSTRATIVES
 #: words after which an article stays inside a noun phrase ("Secretary of the Navy", "the head of a panel")
 _PREPOSITIONS_BEFORE_ARTICLE = frozenset(_words("of for to in on at with from by"))
 #: reflexive pronouns: after a verb of evidence ("found himself", "shows itself") they make no finding
@@ -871,8 +872,12 @@ class _Doc:
             return none  # "found himself embroiled", "has found itself at the center of": a plight, not a finding
         if c.lemma == "plead" and k2 < n and toks[k2] in _PLEAS:
             return none  # "pleaded guilty to lying": a plea in court, not a statement reported
-        if k > 0 and toks[k - 1] in ARTICLES and _soft(text[se[k - 1] : c.start]):
-            return none  # "no guarantee", "his claims": a noun
+        if (
+            k > 0
+            and (toks[k - 1] in ARTICLES or (toks[k - 1] in _DEMONSTRATIVES and toks[k].endswith("ing")))
+            and _soft(text[se[k - 1] : c.start])
+        ):
+            return none  # "no guarantee", "his claims", "in this telling": a noun
         source, inverted, agentless = self._speaker(text, toks, ss, se, c, n)
         if c.noun and source is not None and not inverted and source.b == k and toks[k].endswith("ing"):
             return none  # "state backing", "a court ruling": a noun, not a reported act
