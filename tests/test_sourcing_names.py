@@ -657,3 +657,26 @@ def test_state_and_telling_as_nouns_report_nothing(text):
 )
 def test_state_as_a_verb_still_reports(text):
     assert [r["cue"] for r in find(text)] == ["state"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Department of Homeland Security Secretary Jeh Johnson said the risk was low.", "Jeh Johnson"),
+        ("Centers for Disease Control and Prevention Director Tom Frieden said the risk was low.", "Tom Frieden"),
+        ("Director of National Intelligence James Clapper said the risk was low.", "James Clapper"),
+        ("National Security Adviser Susan Rice said the risk was low.", "Susan Rice"),
+        ("Roger J. Stone Jr. said the risk was low.", "Roger J. Stone Jr"),
+        ("Human Rights Watch said the risk was low.", "Human Rights Watch"),
+    ],
+)
+def test_a_person_after_a_body_and_an_office_is_named_without_them(text, name):
+    # before: "Department of Homeland Security Secretary Jeh Johnson" was an institution, and Tom Frieden and
+    # James Clapper were named with the body or the office before them
+    rows = find(text)
+    assert rows and rows[0]["source"] == name
+
+
+def test_a_spokesman_for_a_titled_person_is_not_that_person():
+    rows = find("A spokesman for Sen. Marco Rubio said the risk was low.")
+    assert rows and rows[0]["source"] != "Marco Rubio"

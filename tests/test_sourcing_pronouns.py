@@ -112,6 +112,27 @@ def test_he_and_she_skip_a_given_name_of_the_other_sex(text, word, source):
     assert rows and rows[0]["source"] == source
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Susan Collins spoke after Mike Lee. She was not swayed by colleagues, including Lee. "
+            "That effort, she said, did not address the problem.",
+            "Susan Collins",
+        ),
+        (
+            "National Security Adviser Susan Rice met Hamid Karzai. President Karzai, in the meeting with Rice, "
+            "asked for assurances. He said the raids must end.",
+            "Hamid Karzai",
+        ),
+    ],
+)
+def test_he_and_she_skip_a_lone_surname_whose_full_name_is_of_the_other_sex(text, source):
+    # before: "she" was Mike Lee ("including Lee"), "he" was Susan Rice ("with Rice")
+    rows = [r for r in find(text) if r["source_words"].lower() in ("he", "she")]
+    assert rows and rows[-1]["source"] == source
+
+
 def test_the_given_names_file_is_read_by_section():
     from framing.surnames import given_name_sex
 

@@ -528,7 +528,7 @@ class _Doc:
         self._qwords: dict[int, bool] = {}
         self._labels: dict[str, bool] = {}
         self._openers: dict[str, bool] = {}
-        self._surnames: frozenset[str] | None = None
+        self._surnames: dict[str, str] | None = None
         self._trimmed: dict[str, tuple[list[re.Match[str]], tuple[str, ...], str]] = {}
         self._words_opening: dict[str, bool] = {}
         self._min_words_re = finder.min_words_re
@@ -2102,23 +2102,31 @@ class _Doc:
             if low in self.f.typer.places or low[:1] in self.f.typer.places or low[-1] in _NOT_SURNAMES:
                 return None  # "New Hampshire", "Arizona Republican", "Marin County", "Democratic National Convention"
             return at + rest[0].start(), at + rest[-1].end()
-        if not title and rest[0].group() not in self._full_name_surnames():
-            return None  # a surname alone: after a title ("Mr. Trump") or of a person named in full
+        surname = rest[0].group()
+        if not title:
+            sexes = self._full_name_surnames()
+            if surname not in sexes:
+                return None  # a surname alone: after a title ("Mr. Trump") or of a person named in full
+            if female is not None and sexes[surname] == ("male" if female else "female"):
+                return None  # "he" is not "Rice" when the document names her "Susan Rice"
         return at + rest[0].start(), at + rest[0].end()
 
-    def _full_name_surnames(self) -> frozenset[str]:
+    def _full_name_surnames(self) -> Mapping[str, str]:
         """The last words of the persons' names the document writes in full (two or three words once titles are set
-        aside, as :meth:`_name_in_run` reads them), computed once per document."""
+        aside, as :meth:`_name_in_run` reads them), each with the sex its given names tell ("female", "male", or
+        "" when unknown or when persons of both share it), computed once per document."""
         if self._surnames is None:
-            self._surnames = frozenset()  # while the names are read, a lone surname is none
+            self._surnames = {}  # while the names are read, a lone surname is none
             text = self.text
-            found = set()
+            found: dict[str, str] = {}
             for mt in _CAPITALISED_RUN_RE.finditer(self.text):
                 if " " in mt.group():
                     span = self._name_in_run(mt.group(), mt.start())
                     if span is not None and " " in text[span[0] : span[1]]:
-                        found.add(text[span[0] : span[1]].rsplit(None, 1)[1])
-            self._surnames = frozenset(found)
+                        given, _, last = text[span[0] : span[1]].rpartition(" ")
+                        sex = given_name_sex(given.split(None, 1)[0])
+                        found[last] = sex if found.get(last, sex) == sex else ""
+            self._surnames = found
         return self._surnames
 
     def _number(self, a: Attribution) -> str:

@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..lexicons import Lexicon
-from ..surnames import COMMON_WORD, is_given_name, titles
+from ..surnames import COMMON_WORD, given_name_sex, is_given_name, titles
 from ..text import WORD_RE
 from ..vocab import MONTHS, WEEKDAYS, english_frequencies
 
@@ -150,7 +150,7 @@ TITLES = frozenset(
     mr mrs ms miss dr prof professor sen sens senator rep reps representative gov governor president vice pres gen
     general lt col maj capt sgt adm admiral brig cmdr atty amb secretary minister prime premier chancellor ambassador
     judge justice sir lord lady dame king queen prince princess sheikh mullah maulana imam pastor rev father chairman
-    chairwoman chief commissioner
+    chairwoman chief commissioner director adviser advisor
     mayor speaker leader former acting deputy state foreign interior defence defense finance federal provincial
     """)
 )
@@ -295,7 +295,7 @@ def np_before(
         p_cap = text[p_start].isupper()
         gap = text[se[k - 1] : ss[k]]
         if gap != " " and not _soft_gap(gap, p):
-            if listed and cap and p_cap and gap.strip() == ",":
+            if listed and cap and p_cap and gap.strip() == "," and p not in TIME_WORDS:
                 k -= 1
                 cap = p_cap
                 continue
@@ -807,7 +807,7 @@ class SpeakerTyper:
             if actor_form == "demonym" and len(core) == 1:
                 return ANONYMOUS, full  # "Pakistanis say"
             if self.is_person(actor_type) or self._titled_person(text, toks, ss, se, ph, head_end):
-                return (ANONYMOUS, phrase) if described else (NAMED, self._person_name(text, ss, se, core, toks))
+                return (ANONYMOUS, phrase) if described else (NAMED, self._person_name(text, ss, se, core, toks, ph.a))
             return OFFICIAL, full
         if self.places:
             place = tuple(WORD_RE.findall(full.lower()))
@@ -828,15 +828,41 @@ class SpeakerTyper:
             return OFFICIAL, full  # a brand's capitals: "WikiLeaks", "CalPERS", "PolitiFact"; not "McConnell"
         if described:
             return ANONYMOUS, phrase  # not a person called by the modifier: "a Bush appointee" is not "Bush"
-        return NAMED, self._person_name(text, ss, se, core, toks)
+        return NAMED, self._person_name(text, ss, se, core, toks, ph.a)
 
     def head_end(self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase) -> int:
         """:func:`head_end_of` the phrase, except that a title's complement is no postmodifier when a person's
         name follows it: "Secretary of State Mike Pompeo" is headed by "Pompeo"."""
         head_end = head_end_of(toks, ph.a, ph.b)
-        if head_end < ph.b and self._titled_name(text, toks, ss, se, ph, head_end):
+        if head_end < ph.b and (
+            self._titled_name(text, toks, ss, se, ph, head_end) or self._name_after_title(text, toks, ss, ph, head_end)
+        ):
             return ph.b
         return head_end
+
+    def _name_after_title(self, text: str, toks: Sequence[str], ss: Sequence[int], ph: Phrase, head_end: int) -> bool:
+        """Whether a phrase whose head has a postmodifier ends with a title and a person's name of two or more
+        words after it: "Department of Homeland Security Secretary Jeh Johnson", "Centers for Disease Control
+        and Prevention Director Tom Frieden" are headed by the person, not by the body that employs them."""
+        head = toks[head_end - 1]
+        if (
+            not text[ss[head_end - 1]].isupper()
+            or self.common.get(head) in (ANONYMOUS, ROLE)
+            or (head.endswith(_PERSON_NOUN_ENDS) and not head.endswith("ment"))
+        ):
+            return False  # the head is a person, no body: "a spokesman for Sen. Marco Rubio", "Aides to Sen. Rubio"
+        k, n = ph.b - 1, 0
+        while k >= head_end:
+            w = toks[k].rstrip(".")
+            if not text[ss[k]].isupper():
+                return False
+            if w in TITLES:
+                return n >= 2
+            if w in _NAME_LINKS or w in self.names or (w,) in self.places:
+                return False
+            n += 1
+            k -= 1
+        return False
 
     def _titled_person(
         self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase, head_end: int
@@ -885,9 +911,10 @@ class SpeakerTyper:
         )
 
     def _person_name(
-        self, text: str, ss: Sequence[int], se: Sequence[int], core: Sequence[int], toks: Sequence[str]
+        self, text: str, ss: Sequence[int], se: Sequence[int], core: Sequence[int], toks: Sequence[str], lo: int
     ) -> str:
-        """A person's name without titles and offices ("House Speaker Paul D. Ryan" → "Paul D. Ryan")."""
+        """A person's name without titles and offices ("House Speaker Paul D. Ryan" → "Paul D. Ryan"); the phrase
+        starts at token ``lo``."""
         first = core[-1]
         for k in reversed(core[:-1]):
             w = toks[k].rstrip(".")
@@ -897,8 +924,23 @@ class SpeakerTyper:
             letters = raw.replace(".", "")
             if (len(letters) >= 2 and letters.isupper() and letters.isalpha()) or (w,) in self.places:
                 break  # an acronym or a place: "the UN Nikki Haley", "Ambassador to Pakistan David Hale"
+            if (
+                core[-1] - first >= 1
+                and len(letters) > 1
+                and english_frequencies().get(w, 0) >= COMMON_WORD
+                and not given_name_sex(w)
+                and any(self._office_word(toks[i]) for i in range(lo, k))
+            ):
+                # after an office, a common word before a name of two words or more belongs to the office: "(Director
+                # of National) Intelligence James Clapper", "(Special Agent in) Charge Rick DesLauriers"; not
+                # before one word ("Roger Stone"), nor in a name with no office before it ("Human Rights Watch")
+                break
             first = k
         return _POSSESSIVE_S.sub("", text[ss[first] : se[core[-1]]])
+
+    def _office_word(self, tok: str) -> bool:
+        """A title or a noun of an office or a role ("Director", "Attorney", "Agent")."""
+        return tok.rstrip(".") in TITLES or self.common.get(tok) in (OFFICIAL, ROLE)
 
     def is_person(self, actor_type: str | None) -> bool:
         """Whether an actor of this type is a person (the ``person_actor_types``)."""
