@@ -554,3 +554,20 @@ def test_hedging_excerpt_captions_name_the_sentence_class_in_words(tmp_path):
 )
 def test_thought_after_a_thinker_is_still_the_verb(analyzer, text):
     assert ("thought", "hedge/doxastic") in cues(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Megyn Kelly asked me if I thought the bill would pass.",
+        "It is unclear if the talks will resume.",
+        "Officials will check if the border is open.",
+    ],
+)
+def test_if_after_asking_opens_a_question(analyzer, text):
+    # before: a conditional, though "asked me if" asks whether
+    assert ("if", "hedge/question") in cues(analyzer, text)
+
+
+def test_if_of_a_condition_stays_conditional(analyzer):
+    assert ("If", "hedge/conditional") in cues(analyzer, "If the talks fail, the border will close.")

@@ -40,7 +40,8 @@ Rules (the names used in the lexicon files):
 ``as_complement`` "regarded as", "seen as", "viewed as", "deemed to": only with ``as``/``to``/``that``.
 ``expect``        "as expected", "than expected", "the expected outcome" are not hedges;
                   the nouns count only before "that".
-``if``            "as if", "if any", "if not", "if necessary", "if and only if" are not conditional hedges.
+``if``            "as if", "if any", "if not", "if necessary", "if and only if" are not conditional hedges;
+                  after "asked (me)", "wonder", "unclear", "to see" it opens a question, as "whether" does.
 ``whether``       "whether in X or Y" lists alternatives; it is not an open question.
 ``negatable``     a negated doubt is a booster: "no doubt", "few doubt", "little doubt", "not in doubt".
 ``flip``          a negated booster is a hedge: "it was never clear that", "no one is sure that".
@@ -694,7 +695,39 @@ def _if(x: RuleInput) -> Verdict:
         return Verdict(False, note=f"if {nxt}: a set phrase, not a condition")
     if nxt == "and" and x.next(2) == "only":
         return Verdict(False, note="if and only if: logic, not a hedge")
+    asker = prv if prv in _OPEN_QUESTION_BEFORE else x.prev(2) if x.prev(2) in _OPEN_QUESTION_BEFORE else ""
+    if asker and (asker == prv or prv in _OBJECT_PRONOUNS):
+        return Verdict(True, "hedge/question", f"'{asker} … if': an open question, as with 'whether'")
     return KEEP
+
+
+#: words after which "if" opens an indirect question ("asked if", "asked me if", "unclear if", "to see if")
+_OPEN_QUESTION_BEFORE = frozenset(
+    [
+        "ask",
+        "asks",
+        "asked",
+        "asking",
+        "wonder",
+        "wonders",
+        "wondered",
+        "wondering",
+        "see",
+        "know",
+        "knew",
+        "unclear",
+        "unsure",
+        "check",
+        "checked",
+        "decide",
+        "decided",
+        "determine",
+        "determined",
+        "question",
+        "questioned",
+    ]
+)
+_OBJECT_PRONOUNS = frozenset(["me", "him", "her", "us", "them", "you"])
 
 
 _PREPOSITIONS = frozenset(["in", "by", "through", "for", "from", "on", "at", "with", "via", "under", "over", "as"])
