@@ -680,3 +680,29 @@ def test_a_person_after_a_body_and_an_office_is_named_without_them(text, name):
 def test_a_spokesman_for_a_titled_person_is_not_that_person():
     rows = find("A spokesman for Sen. Marco Rubio said the risk was low.")
     assert rows and rows[0]["source"] != "Marco Rubio"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "Seay, assistant professor of government at Colby College in Waterville, Maine, adds that it was vital.",
+            "Seay",
+        ),
+        ("John Smith, a teacher in Bethesda, Md., said the schools were closed.", "John Smith"),
+        (
+            "Mario Orosa, 44, a technical specialist at the Goodyear plant in Akron, Ohio, said he had asked.",
+            "Mario Orosa",
+        ),
+        (
+            "The National Weather Service in Norman, Okla., said a warning was issued.",
+            "The National Weather Service in Norman",
+        ),
+        ("Sen. Rand Paul, R-Ky., says he will vote no.", "Sen. Rand Paul"),
+    ],
+)
+def test_the_state_after_a_city_and_an_age_are_no_apposition(text, source):
+    # before: the speakers "Waterville", "Bethesda", "the Goodyear plant in Akron": the comma of "City, State" was
+    # read as the one that closes the speaker's apposition
+    rows = find(text)
+    assert rows and rows[0]["source_words"] == source

@@ -1511,19 +1511,46 @@ class _Doc:
     def _apposed(self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], j: int) -> Phrase | None:
         """``Rizvi, a professor at LUMS, said``: the phrase before the apposition."""
         k = j
+        fallback: Phrase | None = None  # the phrase before a place's state, if no apposition is found before it
         while k > 0:
             gap = text[se[k - 1] : ss[k]]
             if "," in gap:
                 if any(q in gap for q in _QUOTE_CHARS):
-                    return None
+                    return fallback
                 ph = np_before(text, toks, ss, se, k - 1, heads=self.heads)  # "Analysts in Kabul, however, …"
+                if fallback is None and self._state_after_city(text, toks, ss, se, k, j):
+                    # "... at Colby College in Waterville, Maine, adds": the comma of a place's state; the speaker
+                    # is before the apposition that ends with the place, else the phrase before the state ("The
+                    # National Weather Service in Norman, Okla., said")
+                    fallback, j = ph, k - 1
+                    k -= 1
+                    continue
                 if ph is not None and toks[ph.a] in ("who", "which") and ph.b - ph.a == 1:
-                    return None
-                return self._past_party_label(toks, ss, se, ph)
+                    return fallback
+                if k >= 2 and toks[k - 1].isdigit() and "," in text[se[k - 2] : ss[k - 1]]:
+                    k -= 1  # an age between commas: "Mario Orosa, 44, a technical specialist ..., said"
+                    continue
+                return self._past_party_label(toks, ss, se, ph) or fallback
             if j - k > 12 or _CLAUSE_PUNCT.search(gap):
-                return None
+                return fallback
             k -= 1
-        return None
+        return fallback
+
+    def _state_after_city(
+        self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], k: int, j: int
+    ) -> bool:
+        """Whether tokens [k, j] after a comma are the state or country of a capitalised place before it: a place of
+        the sources lexicon ("Waterville, Maine", "Lahore, Pakistan") or an abbreviated state ("Dayton, Ohio",
+        "Bethesda, Md.")."""
+        if k == 0 or j - k > 1 or not text[ss[k - 1]].isupper() or not text[ss[k]].isupper():
+            return False
+        words = tuple(toks[k : j + 1])
+        if words in self.f.typer.places:
+            return True
+        raw = text[ss[j] : se[j] + 1]  # with the period after it, which ends no token
+        if PARTY_LABEL.match(raw):
+            return False  # a party label ("R-Ky."), which _past_party_label reads
+        return k == j and raw.endswith(".") and 2 <= len(raw) <= 6
 
     def _antecedent(self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], w: int) -> Phrase | None:
         """The noun phrase a relative pronoun ("who", "which") stands for."""
