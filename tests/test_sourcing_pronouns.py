@@ -133,6 +133,19 @@ def test_he_and_she_skip_a_lone_surname_whose_full_name_is_of_the_other_sex(text
     assert rows and rows[-1]["source"] == source
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("James Phelps teaches at a college in San Angelo, Texas. He predicted more crossings.", "James Phelps"),
+        ("Kamala Harris was the district attorney of San Francisco. She defended the death penalty.", "Kamala Harris"),
+    ],
+)
+def test_he_and_she_skip_a_place_named_like_a_person(text, source):
+    # before: "he" was San Angelo and "she" San Francisco
+    rows = [r for r in find(text) if r["source_words"].lower() in ("he", "she")]
+    assert rows and rows[-1]["source"] == source
+
+
 def test_the_given_names_file_is_read_by_section():
     from framing.surnames import given_name_sex
 

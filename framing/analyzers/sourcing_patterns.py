@@ -2126,8 +2126,14 @@ class _Doc:
         if female is not None and given_name_sex(rest[0].group()) == ("male" if female else "female"):
             return None  # "he" is not "Michelle Obama", nor "she" "Barack Obama"
         if len(rest) >= 2:
-            if low in self.f.typer.places or low[:1] in self.f.typer.places or low[-1] in _NOT_SURNAMES:
-                return None  # "New Hampshire", "Arizona Republican", "Marin County", "Democratic National Convention"
+            if (
+                low in self.f.typer.places
+                or low[:1] in self.f.typer.places
+                or low[-1] in _NOT_SURNAMES
+                or low[0] in _PLACE_OPENERS
+            ):
+                # "New Hampshire", "Arizona Republican", "Marin County", "Democratic National Convention", "San Angelo"
+                return None
             return at + rest[0].start(), at + rest[-1].end()
         surname = rest[0].group()
         if not title:
@@ -2273,6 +2279,8 @@ _NOT_SURNAMES = frozenset(
         "border region league cup games act treaty deal plan"
     )
 )
+#: first words of places' names that are seldom given names: "San Angelo", "Fort Bliss", "Los Alamos", "Lake Erie"
+_PLACE_OPENERS = frozenset(_words("san santa los las fort port lake mount mt saint st sao puerto rio cape"))
 _MALE_TITLES = frozenset(["mr", "sir", "lord", "king", "prince", "father", "brother"])
 _FEMALE_TITLES = frozenset(["mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "sister"])
 _RUN_WORD_RE = re.compile(rf"{ABBREVIATED_TITLE}|[A-Z](?:(?:[^\W\d_]|[’'\-])*[^\W\d_A-Z]|\.)")
