@@ -826,6 +826,8 @@ def score_sentences(
                             described = appositive or (
                                 before and ab <= y0 <= ab + 4 and not _COPULA.isdisjoint(tokens[ab:y0])
                             )
+                            if before and y0 == ab and not possessed and word.pos == "agentnoun":
+                                continue  # "Trump supporters", "Obama critics": a group named by its stance to the actor
                             kind, share, sc = _role(
                                 aa, ab, y0, y1, word, tokens, cues, before, possessed, d, p, passive_keys, described
                             )
