@@ -171,12 +171,16 @@ def test_the_owner_of_the_bad_thing_opposed_gets_no_credit(pipe, text, actor):
 
 
 @pytest.mark.parametrize(
-    "text, word",
-    [("Many Pakistan supporters gathered in the square.", "supporters"), ("Qatar allies met in Doha.", "allies")],
+    "text, actor",
+    [
+        ("Many Pakistan supporters were dismayed by the vote.", "Pakistan"),
+        ("Qatar's critics called the talks a failure.", "Qatar"),
+    ],
 )
-def test_a_group_named_by_its_stance_to_an_actor_does_not_evaluate_it(pipe, text, word):
-    # before: "Pakistan supporters" was praise of Pakistan (the actor as the subject of 'support')
-    assert not [e for e in run(pipe, text).evidence if text[e[2] : e[3]] == word]
+def test_a_group_named_by_its_stance_to_an_actor_does_not_evaluate_it(pipe, text, actor):
+    # before: "Pakistan supporters" was praise of Pakistan (the actor as the subject of 'support'), and their dismay
+    # was Pakistan's
+    assert stance_of(pipe, text)[actor] == 0.0
 
 
 @pytest.mark.parametrize(

@@ -407,10 +407,10 @@ def score_sentences(
     passive_keys = lex.passive_keys
     out: list[Contribution] = []
     for s, hits, mentions, attributions in sentences:
-        if any(_in_compound(text, m.start) for _mi, m in mentions):
-            # "anti-Trump bias", "pro-Russian separatists": the words around are said of those for or against
-            # the actor, not of the actor
-            mentions = [x for x in mentions if not _in_compound(text, x[1].start)]
+        if any(_in_compound(text, m.start) or _names_a_group(text, m.end) for _mi, m in mentions):
+            # "anti-Trump bias", "pro-Russian separatists", "Trump supporters were dismayed": the words around are
+            # said of those for or against the actor, not of the actor
+            mentions = [x for x in mentions if not (_in_compound(text, x[1].start) or _names_a_group(text, x[1].end))]
             if not mentions:
                 continue
         t0, t1 = sent_tok[s], sent_tok[s + 1]
@@ -826,8 +826,6 @@ def score_sentences(
                             described = appositive or (
                                 before and ab <= y0 <= ab + 4 and not _COPULA.isdisjoint(tokens[ab:y0])
                             )
-                            if before and y0 == ab and not possessed and word.pos == "agentnoun":
-                                continue  # "Trump supporters", "Obama critics": a group named by its stance to the actor
                             kind, share, sc = _role(
                                 aa, ab, y0, y1, word, tokens, cues, before, possessed, d, p, passive_keys, described
                             )
@@ -1039,6 +1037,18 @@ def _owns_opposed(
 
 #: a prefix that makes a name the modifier of a group for or against it: "anti-Trump", "pro-Russian", "non-Democrats"
 _COMPOUND_PREFIX = re.compile(r"(?<![^\W\d_])(?:anti|pro|non)[-\u2010\u2011]\Z", re.IGNORECASE)
+
+
+#: a noun for those for or against someone after the mention that modifies it ("Trump supporters", "Obama's critics")
+_GROUP_AFTER = re.compile(
+    r"(?:['’]s)? (?:supporters|backers|loyalists|allies|fans|voters|critics|opponents|detractors|followers|"
+    r"devotees|defenders|foes|enemies)\b"
+)
+
+
+def _names_a_group(text: str, end: int) -> bool:
+    """Whether the mention ending at ``end`` modifies a noun for those for or against the actor."""
+    return _GROUP_AFTER.match(text, end) is not None
 
 
 def _in_compound(text: str, start: int) -> bool:
