@@ -706,3 +706,29 @@ def test_the_state_after_a_city_and_an_age_are_no_apposition(text, source):
     # read as the one that closes the speaker's apposition
     rows = find(text)
     assert rows and rows[0]["source_words"] == source
+
+
+def test_supporters_and_critics_do_not_speak_for_the_one_they_back_or_oppose():
+    import framing
+
+    text = (
+        "Donald Trump spoke in Ohio. Trump's supporters responded with chants. Trump allies said the vote was rigged. "
+        "Trump's spokesman said nothing."
+    )
+    a = framing.analyze(
+        [{"id": "t", "text": text}],
+        analyzers=["sourcing"],
+        actors={"Donald Trump": ["Donald Trump", "Trump"]},
+        progress=False,
+    )
+    rows = a.table("attributions")
+    speakers = dict(zip(rows["source"], rows["source_actor"]))
+    # before: the supporters and the allies spoke for Trump, as his spokesman does
+    assert speakers == {"Trump's supporters": "", "Trump allies": "", "Trump's spokesman": "Donald Trump"}
+
+
+@pytest.mark.parametrize(
+    "text", ["The filing doesn't make any mention of the deal.", "The authors were careful not to give any hint."]
+)
+def test_a_cue_after_any_is_a_noun(text):
+    assert find(text) == []

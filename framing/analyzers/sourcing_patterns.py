@@ -874,10 +874,14 @@ class _Doc:
             return none  # "pleaded guilty to lying": a plea in court, not a statement reported
         if (
             k > 0
-            and (toks[k - 1] in ARTICLES or (toks[k - 1] in _DEMONSTRATIVES and toks[k].endswith("ing")))
+            and (
+                toks[k - 1] in ARTICLES
+                or toks[k - 1] == "any"
+                or (toks[k - 1] in _DEMONSTRATIVES and toks[k].endswith("ing"))
+            )
             and _soft(text[se[k - 1] : c.start])
         ):
-            return none  # "no guarantee", "his claims", "in this telling": a noun
+            return none  # "no guarantee", "his claims", "any hint", "in this telling": a noun
         source, inverted, agentless = self._speaker(text, toks, ss, se, c, n)
         if c.noun and source is not None and not inverted and source.b == k and toks[k].endswith("ing"):
             return none  # "state backing", "a court ruling": a noun, not a reported act
@@ -1610,6 +1614,8 @@ class _Doc:
         speak, not Trump)."""
         h = self.f.typer.head_end(self.text, toks, ss, se, ph)
         if h == ph.b:
+            if toks[h - 1] in _FOR_OR_AGAINST:
+                return "", ""  # "Trump's supporters", "Obama critics": they speak, not the one they back or oppose
             return self._actor_in(ph.start, ph.end)
         actor, form = self._actor_in(ph.start, se[h - 1])
         if actor or toks[h] not in _MEMBERSHIP:
@@ -2277,6 +2283,13 @@ _NOT_SURNAMES = frozenset(
         "county city state convention conventions avenue highway river district province island valley airport "
         "station square tower museum prize award summit forum conference festival peninsula ocean sea gulf coast "
         "border region league cup games act treaty deal plan"
+    )
+)
+#: nouns for people for or against someone, whose words are not that one's ("Trump's supporters responded")
+_FOR_OR_AGAINST = frozenset(
+    _words(
+        "supporters supporter backers backer loyalists loyalist allies ally fans fan voters critics critic opponents "
+        "opponent detractors followers friends friend foes foe enemies rivals rival"
     )
 )
 #: first words of places' names that are seldom given names: "San Angelo", "Fort Bliss", "Los Alamos", "Lake Erie"
