@@ -369,6 +369,7 @@ def test_photo_credits_and_agency_captions_are_removed_and_logged():
         "The crowd cheered. | Sam Moe/AFP/Getty Images\n\n"
         "“It will pass,” the envoy said. Photograph: Sam Moe/AFP\n\n"
         "Image copyright Reuters Image caption The envoy arrives in Kabul\n\n"
+        "Media playback is unsupported on your device Media caption The envoy on the talks: 'It will pass'\n\n"
         "Facebook Twitter Pinterest The envoy in Kabul. Photograph: Sam Moe\n\n"
         "JUST WATCHED Envoy lands in Kabul Replay More Videos ... MUST WATCH Envoy lands in Kabul 01:29\n\n"
         "( PHOTOS: The envoy's career)\n\n"
@@ -386,7 +387,17 @@ def test_photo_credits_and_agency_captions_are_removed_and_logged():
         "| Sam Moe/AFP/Getty Images",
         "Photograph: Sam Moe/AFP",
     ]
-    for gone in ("Getty", "Photo:", "Image copyright", "Pinterest", "Enlarge", "WATCH", "PHOTOS", "Hide Caption"):
+    for gone in (
+        "Getty",
+        "Photo:",
+        "Image copyright",
+        "Media playback",
+        "Pinterest",
+        "Enlarge",
+        "WATCH",
+        "PHOTOS",
+        "Hide Caption",
+    ):
         assert gone not in r.text
     assert "The photo (taken in May) shows the AP reporter at work" in r.text  # not a credit
     assert "Trade fell in March. Traders said prices rose." in r.text
