@@ -316,11 +316,31 @@ def _abbreviates(short: str, words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _variant_rows() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The lines of ``framing/data/name_variants.txt``: (names of one place or body, names that are not it)."""
+    text = resources.files("framing").joinpath("data/name_variants.txt").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        names, _, others = line.partition(" ! ")
+        out.append((_bar_list(names), _bar_list(others)))
+    return tuple(out)
+
+
+def _bar_list(part: str) -> tuple[str, ...]:
+    return tuple(f.strip() for f in part.split("|") if f.strip())
+
+
 def name_variants() -> tuple[tuple[str, ...], ...]:
     """The names of one place or body (``framing/data/name_variants.txt``): "United States", "America", "USA"."""
-    text = resources.files("framing").joinpath("data/name_variants.txt").read_text(encoding="utf-8")
-    rows = (line.split("|") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return tuple(tuple(f.strip() for f in row if f.strip()) for row in rows)
+    return tuple(names for names, _ in _variant_rows())
+
+
+def not_this_name(head: str) -> tuple[str, ...]:
+    """Names of other places and bodies that hold a form of ``head``, a name of a line of ``name_variants.txt``
+    ("Democratic Republic of the Congo" for the Democratic Party)."""
+    return next((others for names, others in _variant_rows() if head in names), ())
 
 
 def _initials(phrase: str) -> str:
@@ -531,8 +551,9 @@ def discover_actors(
             forms_map["demonyms"] = tuple(demonyms)
         if abbreviations:
             forms_map["abbreviations"] = tuple(abbreviations)
-        if plural_places:
-            forms_map["exclude"] = tuple(plural_places)
+        exclude = (*plural_places, *not_this_name(head))
+        if exclude:
+            forms_map["exclude"] = exclude
         name = head
         if head.isupper() and aliases:
             # keep the acronym as the name ("TTP") and the long form as an alias

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 import framing
 from framing.actors import ActorSet, trie_regex
 from framing.corpus import Corpus, Document
+from framing.discover import not_this_name
 from framing.errors import ConfigError
 from framing.seeds import seed_actors
 
@@ -289,16 +290,18 @@ def test_a_party_is_one_actor_with_its_members_and_its_nickname():
         f"On day {k} the GOP leader said that Republicans would vote no, and one Republican senator agreed."
         for k in range(6)
     ]
-    assert _discovered(texts) == {"Republican": {"demonyms": {"Republicans"}, "abbreviations": {"GOP"}}}
+    others = set(not_this_name("Republican Party"))  # "Republican Guard" ...: no mention of the party
+    want = {"demonyms": {"Republicans"}, "abbreviations": {"GOP"}, "exclude": others}
+    assert _discovered(texts) == {"Republican": want}
     texts = [t + " Voters said the Republican Party had changed." for t in texts]
-    want = {"aliases": {"Republican"}, "demonyms": {"Republicans"}, "abbreviations": {"GOP"}}
+    want = {"aliases": {"Republican"}, "demonyms": {"Republicans"}, "abbreviations": {"GOP"}, "exclude": others}
     assert _discovered(texts) == {"Republican Party": want}
 
 
 def test_a_rare_place_form_does_not_head_a_common_demonym():
     """ "Republic" (once) used to become the name of the group "Republican" / "Republicans"."""
     found = _discovered(_NEWS)
-    assert found["Republican"] == {"demonyms": {"Republicans"}}
+    assert found["Republican"] == {"demonyms": {"Republicans"}, "exclude": set(not_this_name("Republican"))}
     assert found.get("Republic", {}) == {}  # in two articles: an actor of its own at most
 
 
@@ -386,7 +389,22 @@ def test_discovery_groups_a_party_with_its_adjective():
         for k in range(4)
     ]
     found = _discovered(texts)
-    assert found["Democrat"] == {"demonyms": {"Democrats", "Democratic"}} and "Democratic" not in found
+    want = {"demonyms": {"Democrats", "Democratic"}, "exclude": set(not_this_name("Democrat"))}
+    assert found["Democrat"] == want and "Democratic" not in found
+
+
+def test_other_bodies_named_like_a_party_are_no_mention_of_it():
+    """ "the Democratic Republic of the Congo" and "the Republican Guard" were mentions of the parties."""
+    texts = [
+        f"On day {k} Democrats and Republicans met. The Democratic Republic of the Congo and Iraq's Republican "
+        f"Guard were on the agenda, and a Democratic senator spoke."
+        for k in range(6)
+    ]
+    actors = ActorSet.discover(Corpus(Document(id=f"d{k}", text=t) for k, t in enumerate(texts)))
+    parties = {a.name for a in actors if {"Democrats", "Republicans"} & {a.name, *(f for f, _ in a.all_forms())}}
+    said = [texts[0][m.start : m.end] for m in actors.find(texts[0]) if m.actor in parties]
+    # before: "Democratic" of "the Democratic Republic of the Congo" and "Republican" of "Republican Guard"
+    assert sorted(said) == ["Democratic", "Democrats", "Republicans"]
 
 
 def test_discovery_joins_names_of_one_country_and_keeps_their_demonyms():
