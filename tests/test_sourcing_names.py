@@ -732,3 +732,24 @@ def test_supporters_and_critics_do_not_speak_for_the_one_they_back_or_oppose():
 )
 def test_a_cue_after_any_is_a_noun(text):
     assert find(text) == []
+
+
+def test_slamming_a_door_shut_is_no_attack_in_words():
+    assert find("Israel and Egypt slammed shut the border after the attack.") == []
+    assert [r["cue"] for r in find("Trump slammed the Democrats for the delay.")] == ["slam"]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "The State Department had declined the extension, but Gen. Carter Ham, after reading the reports, "
+            "offered more troops, saying the risk was high.",
+            "Gen. Carter Ham",
+        ),
+    ],
+)
+def test_a_participle_takes_the_subject_of_the_nearest_clause(text, source):
+    # before: the subject that opens the sentence ("The State Department")
+    rows = [r for r in find(text) if r["cue"] == "say"]
+    assert rows and rows[0]["source_words"] == source

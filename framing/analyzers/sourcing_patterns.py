@@ -275,6 +275,8 @@ _SPEAK_SKIP = frozenset(_words("up again at length publicly openly directly fran
 _ON_NOT_TOPIC = frozenset(_words("condition background record camera stage television tv radio air phone floor"))
 #: Words after "plead" that make it a plea in court ("pleaded guilty", "pleads not guilty", "pleaded no contest")
 _DEMONSTRATIVES = frozenset(_words("this these those"))
+#: conjunctions that open a clause after a comma (not "and" or "or", which also join the items of a list)
+_CLAUSE_CONJUNCTIONS = frozenset(_words("but so yet while whereas"))
 #: words that open the object of a verb run into a subject phrase: articles and demonstratives
 _OBJECT_OPENERS = frozenset(ARTICLES) | _DEMONSTRATIVES
 #: words after which an article stays inside a noun phrase ("Secretary of the Navy", "the head of a panel")
@@ -856,8 +858,8 @@ class _Doc:
             return none
         if c.needs == "to" and (k2 >= n or toks[k2] != "to"):
             return none  # "declined to comment", not "attacks declined by 22 percent"
-        if k2 < n and c.category in _INTERNAL and toks[k2] in _PARTICLES:
-            return none  # "backed down", "signed up", "pushing up prices": another verb
+        if k2 < n and ((c.category in _INTERNAL and toks[k2] in _PARTICLES) or toks[k2] == "shut"):
+            return none  # "backed down", "signed up", "pushing up prices", "slammed shut the border": another verb
         if describes_source(toks, k) and not (k > 0 and toks[k - 1] in _BE):
             return none  # "officials briefed on the talks said", "who spoke on condition of anonymity"
         if k >= 2 and toks[k - 1] == "to" and self._unauthorised(toks, k - 2):
@@ -1345,7 +1347,13 @@ class _Doc:
                 if "," in text[se[x - 1] : ss[x]]:
                     out = [x]
                     break
-        return out
+        # a later clause, nearest first: "..., so the party is doubling down ..., highlighting", "...; he said"
+        later = []
+        for x in range(k - 1, out[0] + 1, -1):
+            after_conjunction = toks[x - 1] in _CLAUSE_CONJUNCTIONS and "," in text[se[x - 2] : ss[x - 1]]
+            if after_conjunction or ";" in text[se[x - 1] : ss[x]]:
+                later.append(x)
+        return later + out
 
     def _subject_end(self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], k: int) -> int:
         """The last word of the subject before the verb at ``k``, skipping auxiliaries, adverbs and
