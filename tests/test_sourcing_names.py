@@ -753,3 +753,10 @@ def test_a_participle_takes_the_subject_of_the_nearest_clause(text, source):
     # before: the subject that opens the sentence ("The State Department")
     rows = [r for r in find(text) if r["cue"] == "say"]
     assert rows and rows[0]["source_words"] == source
+
+
+def test_a_participle_of_what_the_events_show_has_no_speaker():
+    text = "Despite closures, militants have repeatedly infiltrated Pakistan, highlighting the porous border."
+    # before: the militants highlighted it (from the seed op-ed)
+    assert find(text) == []
+    assert [r["source_words"] for r in find("Trump spoke in Ohio, highlighting his record.")] == ["Trump"]

@@ -281,6 +281,9 @@ _CLAUSE_CONJUNCTIONS = frozenset(_words("but so yet while whereas"))
 _OBJECT_OPENERS = frozenset(ARTICLES) | _DEMONSTRATIVES
 #: words after which an article stays inside a noun phrase ("Secretary of the Navy", "the head of a panel")
 _PREPOSITIONS_BEFORE_ARTICLE = frozenset(_words("of for to in on at with from by"))
+#: verbs whose participle after a clause with no speech in it says what the events show, not what anyone says
+#: ("militants have infiltrated Pakistan, highlighting the porous border"; not "Trump said ..., highlighting ...")
+_WHAT_EVENTS_SHOW = frozenset(_words("highlight underscore illustrate demonstrate reflect show indicate reveal"))
 #: reflexive pronouns: after a verb of evidence ("found himself", "shows itself") they make no finding
 _REFLEXIVES = frozenset(["himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself", "yourselves"])
 _PLEAS = frozenset(_words("guilty not innocent no the"))
@@ -904,6 +907,15 @@ class _Doc:
             if c.coordinated and prev is None and not c.noun:
                 # "The Security Council met on Friday and pledged ...": the subject that opens the sentence
                 source = self._main_subject(text, toks, ss, se, c.k)
+                if (
+                    source is not None
+                    and c.coordinated == ","
+                    and c.lemma in _WHAT_EVENTS_SHOW
+                    and not text[ss[source.b - 1]].isupper()
+                ):
+                    # "militants have infiltrated Pakistan, highlighting the porous border": what the events show,
+                    # not what the militants say (but "Trump spoke in Ohio, highlighting his record")
+                    return none
             elif c.coordinated and prev is not None and prev.source_start >= 0:
                 inherited = True
         if source is None and not agentless and not inherited and c.needs in ("source", "both"):
