@@ -760,3 +760,19 @@ def test_a_participle_of_what_the_events_show_has_no_speaker():
     # before: the militants highlighted it (from the seed op-ed)
     assert find(text) == []
     assert [r["source_words"] for r in find("Trump spoke in Ohio, highlighting his record.")] == ["Trump"]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "According to Pakistani security assessments cited in government reporting, 172 groups operate.",
+            "Pakistani security assessments",
+        ),
+        ("Ten people died, according to a spreadsheet obtained by the AP.", "a spreadsheet"),
+    ],
+)
+def test_a_participle_after_the_source_of_according_to_is_not_part_of_it(text, source):
+    # before: the sources "Pakistani security assessments cited" (the seed op-ed) and "a spreadsheet obtained"
+    rows = find(text)
+    assert rows and rows[0]["source_words"] == source

@@ -840,6 +840,10 @@ class _Doc:
             ph = np_after(text, toks, ss, se, c.k2, n, objects=True)
             if ph is None:
                 return none
+            if ph.b - ph.a > 1 and toks[ph.b - 1].endswith("ed") and text[ss[ph.b - 1]].islower():
+                # "according to assessments cited in government reporting", "documents obtained by": the
+                # participle modifies the source, it is no part of it
+                ph = Phrase(ph.a, ph.b - 1, ph.start, se[ph.b - 2])
             a = self._new(c)
             a.kind = "according_to"
             self._set_source(a, toks, ss, se, ph)
