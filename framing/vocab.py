@@ -30,6 +30,50 @@ MONTHS = frozenset(
     ]
 )
 
+#: nouns for people for or against someone ("Trump supporters", "Obama's critics", "U.S. adversaries"): their words
+#: and deeds are theirs, not those of the one they back or oppose (used by sourcing and stance)
+FOR_OR_AGAINST = frozenset(
+    [
+        "supporter",
+        "supporters",
+        "backer",
+        "backers",
+        "loyalist",
+        "loyalists",
+        "ally",
+        "allies",
+        "fan",
+        "fans",
+        "voter",
+        "voters",
+        "follower",
+        "followers",
+        "devotee",
+        "devotees",
+        "defender",
+        "defenders",
+        "friend",
+        "friends",
+        "critic",
+        "critics",
+        "opponent",
+        "opponents",
+        "detractor",
+        "detractors",
+        "foe",
+        "foes",
+        "enemy",
+        "enemies",
+        "rival",
+        "rivals",
+        "adversary",
+        "adversaries",
+        "nemesis",
+        "challenger",
+        "challengers",
+    ]
+)
+
 #: a word less frequent than this in :func:`english_frequencies` is rare enough in English to be taken for a
 #: name where its capital proves nothing (at a sentence's start): "afghanistan" 257, "obama" 244; "periodic"
 #: 1,576 and "despite" are words

@@ -60,7 +60,7 @@ from ..actors import Mention
 from ..lexicons import Lexicon
 from ..surnames import COMMON_WORD, given_name_before, given_name_sex, is_given_name
 from ..text import WORD_RE, Quote, TextModel
-from ..vocab import MONTHS, RARE_WORD, WEEKDAYS, english_frequencies
+from ..vocab import FOR_OR_AGAINST, MONTHS, RARE_WORD, WEEKDAYS, english_frequencies
 from .sourcing_match import CueMatcher, cue_info
 from .sourcing_speakers import (
     _NOT_NAMES,
@@ -1638,7 +1638,7 @@ class _Doc:
         speak, not Trump)."""
         h = self.f.typer.head_end(self.text, toks, ss, se, ph)
         if h == ph.b:
-            if toks[h - 1] in _FOR_OR_AGAINST:
+            if toks[h - 1] in FOR_OR_AGAINST:
                 return "", ""  # "Trump's supporters", "Obama critics": they speak, not the one they back or oppose
             return self._actor_in(ph.start, ph.end)
         actor, form = self._actor_in(ph.start, se[h - 1])
@@ -2307,13 +2307,6 @@ _NOT_SURNAMES = frozenset(
         "county city state convention conventions avenue highway river district province island valley airport "
         "station square tower museum prize award summit forum conference festival peninsula ocean sea gulf coast "
         "border region league cup games act treaty deal plan"
-    )
-)
-#: nouns for people for or against someone, whose words are not that one's ("Trump's supporters responded")
-_FOR_OR_AGAINST = frozenset(
-    _words(
-        "supporters supporter backers backer loyalists loyalist allies ally fans fan voters critics critic opponents "
-        "opponent detractors followers friends friend foes foe enemies rivals rival"
     )
 )
 #: first words of places' names that are seldom given names: "San Angelo", "Fort Bliss", "Los Alamos", "Lake Erie"

@@ -84,6 +84,8 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..vocab import FOR_OR_AGAINST
+
 if TYPE_CHECKING:
     from ..actors import Mention
     from ..text import Quote, TextModel
@@ -936,11 +938,7 @@ def score_sentences(
                     if sp is not None and _in_speech(sp, hs, y0):
                         f *= p.reported if w > 0 else p.reported_negative
                         why = why + "; speaker's reported words" if why else "speaker's reported words"
-                if (
-                    opposed >= 0
-                    and _owns_opposed(tokens, opposed, aa, ab, y0, y1, kind, word)
-                    and not text[max(0, m.start - 5) : m.start].lower().endswith("anti-")
-                ):
+                if opposed >= 0 and _owns_opposed(tokens, opposed, aa, ab, y0, y1, kind, word):
                     # the bad thing opposed is this actor's: "a crackdown against TTP militants", "opposed Russia's
                     # invasion", "fought the invasion by Russia" blame the actor, as the word does without the opposition
                     value = unopposed * f
@@ -1005,15 +1003,6 @@ _COPULA = frozenset(
 )
 
 
-#: nouns of those against someone: "U.S. adversaries" are not the United States' own bad kind, as "TTP militants" are
-_RELATIONAL = frozenset(
-    [
-        *("adversary", "adversaries", "enemy", "enemies", "foe", "foes", "rival", "rivals", "opponent", "opponents"),
-        *("critic", "critics", "detractor", "detractors", "nemesis", "challenger", "challengers"),
-    ]
-)
-
-
 def _owns_opposed(
     tokens: Sequence[str], opposed: int, aa: int, ab: int, y0: int, y1: int, kind: str, word: Word
 ) -> bool:
@@ -1025,7 +1014,7 @@ def _owns_opposed(
     impeachment", "the battle against the Trump impeachment inquiry") or whom the bad ones are against ("action
     against U.S. adversaries"), nor the subject of an act right after the opposing word ("the campaign against Trump
     attacked his record"): opposing those is still on the actor's side."""
-    if kind == "patient" or (kind == "subject" and word.role == "criticize") or tokens[y0] in _RELATIONAL:
+    if kind == "patient" or (kind == "subject" and word.role == "criticize") or tokens[y0] in FOR_OR_AGAINST:
         return False
     if opposed <= aa and ab <= y0:
         gap = tokens[ab:y0]
@@ -1039,11 +1028,12 @@ def _owns_opposed(
 _COMPOUND_PREFIX = re.compile(r"(?<![^\W\d_])(?:anti|pro|non)[-\u2010\u2011]\Z", re.IGNORECASE)
 
 
-#: a noun for those for or against someone after the mention that modifies it ("Trump supporters", "Obama's critics")
-_GROUP_AFTER = re.compile(
-    r"(?:['’]s)? (?:supporters|backers|loyalists|allies|fans|voters|critics|opponents|detractors|followers|"
-    r"devotees|defenders|foes|enemies)\b"
-)
+#: a noun for those for or against someone after the mention that modifies it ("Trump supporters", "Obama's
+#: critics"): a group, in the plural; one named ally or critic ("Trump ally Roger Stone") is an associate whose
+#: deeds readers do lay at the actor's door (NewsMTSC's annotators do: devtest_mt 0.6389 with plurals only, 0.6384
+#: with the singulars too)
+_GROUPS = sorted((w for w in FOR_OR_AGAINST if w.endswith("s") and w != "nemesis"), key=len, reverse=True)
+_GROUP_AFTER = re.compile(rf"(?:['’]s)? (?:{'|'.join(_GROUPS)})\b")
 
 
 def _names_a_group(text: str, end: int) -> bool:
