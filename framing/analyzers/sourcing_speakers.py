@@ -932,8 +932,8 @@ class SpeakerTyper:
                 and any(self._office_word(toks[i]) for i in range(lo, k))
             ):
                 # after an office, a common word before a name of two words or more belongs to the office: "(Director
-                # of National) Intelligence James Clapper", "(Special Agent in) Charge Rick DesLauriers"; not
-                # before one word ("Roger Stone"), nor in a name with no office before it ("Human Rights Watch")
+                # of National) Intelligence James Clapper", "(Chairman of the Joint Chiefs of) Staff Colin L. Powell";
+                # not before one word ("Roger Stone"), nor in a name with no office before it ("Human Rights Watch")
                 break
             first = k
         return _POSSESSIVE_S.sub("", text[ss[first] : se[core[-1]]])
