@@ -171,3 +171,15 @@ def test_a_connective_or_thereby_is_no_speaker():
     assert [r["source_words"] for r in find(text) if r["cue"] == "support"] == ["the report"]
     text = "The plans exclude the state's top hospital, thereby denying access to its medical center."
     assert all(r["source_words"] != "thereby" for r in find(text))
+
+
+def test_a_long_relative_clause_keeps_its_subject_and_its_names_are_no_he():
+    text = (
+        "Gov. Chris Christie spoke on Monday. Christie, who has campaigned heavily for GOP nominee Donald Trump since "
+        "he suspended his own campaign in February, blasted Clinton as a disgrace on Wednesday. "
+        "'She is a disgrace,' he said."
+    )
+    rows = find(text)
+    # before: "blasted" had no speaker (the relative clause ran past the apposition's twelve words), and "he" was
+    # Donald Trump, named inside the clause
+    assert [(r["cue"], r["source"]) for r in rows] == [("blast", "Chris Christie"), ("say", "Chris Christie")]

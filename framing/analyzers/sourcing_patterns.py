@@ -1540,6 +1540,15 @@ class _Doc:
         """``Rizvi, a professor at LUMS, said``: the phrase before the apposition."""
         k = j
         fallback: Phrase | None = None  # the phrase before a place's state, if no apposition is found before it
+        # a relative clause may be longer than an apposition: "Christie, who has campaigned heavily for GOP nominee
+        # Donald Trump since he suspended his own campaign in February, blasted ..."
+        reach = 12
+        for x in range(j, max(0, j - _RELATIVE_CLAUSE_REACH), -1):
+            if toks[x] in _RELATIVE_PRONOUNS and "," in text[se[x - 1] : ss[x]]:
+                reach = j - x + 1
+                break
+            if _CLAUSE_PUNCT.search(text[se[x - 1] : ss[x]]):
+                break
         while k > 0:
             gap = text[se[k - 1] : ss[k]]
             if "," in gap:
@@ -1559,7 +1568,7 @@ class _Doc:
                     k -= 1  # an age between commas: "Mario Orosa, 44, a technical specialist ..., said"
                     continue
                 return self._past_party_label(toks, ss, se, ph) or fallback
-            if j - k > 12 or _CLAUSE_PUNCT.search(gap):
+            if j - k > reach or _CLAUSE_PUNCT.search(gap):
                 return fallback
             k -= 1
         return fallback
@@ -2105,6 +2114,7 @@ class _Doc:
         paras = self.paras
         lo = max(after, paras[p - 1][0] if p > 0 else 0, pos - 600)
         text = self.text
+        fallback: tuple[str, str] | None = None
         for mt in reversed(list(_CAPITALISED_RUN_RE.finditer(text, lo, pos))):  # the last good one
             if reported[0] <= mt.start() < reported[1] or own[0] <= mt.start() < own[1]:
                 continue
@@ -2116,8 +2126,15 @@ class _Doc:
             span = self._name_in_run(mt.group(), mt.start(), female)
             if span is not None:
                 a, b = span
+                if fallback is None and _RELATIVE_CLAUSE_OPEN.search(text, max(lo, a - 200), a):
+                    # a name inside a relative clause ("Christie, who has campaigned for Donald Trump since ...,
+                    # blasted Clinton ... he said"): the person it describes is the likelier one, if named before it
+                    # or the last to speak
+                    fallback = (text[a:b], self._actor_in(a, b)[0])
+                    continue
                 return text[a:b], self._actor_in(a, b)[0]
-        return None
+        # the name inside a relative clause, unless the last person who spoke is there to fall back on
+        return fallback if after < 0 else None
 
     def _trim_run(self, run: str) -> tuple[list[re.Match[str]], tuple[str, ...], str]:
         """The words of a run of capitalised words after the last title, function word, organisation word or day
@@ -2309,6 +2326,12 @@ _NOT_SURNAMES = frozenset(
         "border region league cup games act treaty deal plan"
     )
 )
+#: relative pronouns that open a relative clause after a comma, and how many words such a clause may run to
+_RELATIVE_PRONOUNS = frozenset(_words("who whom whose which"))
+_RELATIVE_CLAUSE_REACH = 40
+#: ", who" or ", which" opening a relative clause that no comma, full stop or quotation mark has closed before the
+#: end of the searched span (the search ends at a name: the name is inside the clause)
+_RELATIVE_CLAUSE_OPEN = re.compile(r",\s+(?:who|whom|whose|which)\b[^,.;:\"“”]*\Z")
 #: first words of places' names that are seldom given names: "San Angelo", "Fort Bliss", "Los Alamos", "Lake Erie"
 _PLACE_OPENERS = frozenset(_words("san santa los las fort port lake mount mt saint st sao puerto rio cape"))
 _MALE_TITLES = frozenset(["mr", "sir", "lord", "king", "prince", "father", "brother"])
