@@ -776,3 +776,20 @@ def test_a_participle_after_the_source_of_according_to_is_not_part_of_it(text, s
     # before: the sources "Pakistani security assessments cited" (the seed op-ed) and "a spreadsheet obtained"
     rows = find(text)
     assert rows and rows[0]["source_words"] == source
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Mr. Trump improved his standing, with 30 percent of voters saying they approve of him.", "voters"),
+        ("Officials released the latest numbers showing that arrests fell.", "the latest numbers"),
+    ],
+)
+def test_an_ing_cue_after_a_noun_with_its_clause_is_a_participle(text, source):
+    # before: "voters saying", "numbers showing" were read as noun compounds ("state backing") and dropped
+    rows = [r for r in find(text) if r["cue"] in ("say", "show")]
+    assert rows and rows[0]["source_words"] == source
+
+
+def test_an_ing_cue_after_a_noun_without_a_clause_is_still_a_noun():
+    assert [r for r in find("The state backing of the militants is clear.") if r["cue"] == "back"] == []

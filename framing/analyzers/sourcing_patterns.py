@@ -892,8 +892,17 @@ class _Doc:
         ):
             return none  # "no guarantee", "his claims", "any hint", "in this telling": a noun
         source, inverted, agentless = self._speaker(text, toks, ss, se, c, n)
-        if c.noun and source is not None and not inverted and source.b == k and toks[k].endswith("ing"):
-            return none  # "state backing", "a court ruling": a noun, not a reported act
+        if (
+            c.noun
+            and source is not None
+            and not inverted
+            and source.b == k
+            and toks[k].endswith("ing")
+            and not (k2 < n and (toks[k2] in _COMPLEMENTIZERS or toks[k2] in PRONOUNS) and _soft(text[se[k] : ss[k2]]))
+        ):
+            # "state backing", "a court ruling": a noun, not a reported act; but "with 30 percent of voters saying
+            # they ...", "officials saying that ...": a participle with its clause
+            return none
         if (
             c.noun
             and source is not None
