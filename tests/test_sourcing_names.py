@@ -793,3 +793,12 @@ def test_an_ing_cue_after_a_noun_with_its_clause_is_a_participle(text, source):
 
 def test_an_ing_cue_after_a_noun_without_a_clause_is_still_a_noun():
     assert [r for r in find("The state backing of the militants is clear.") if r["cue"] == "back"] == []
+
+
+def test_a_headline_labelled_with_a_person_the_text_quotes_is_their_statement():
+    text = (
+        "Lynch: No outside influence on FBI probe into Clinton emails.\n\n"
+        "Attorney General Loretta Lynch said on Tuesday that the probe was independent."
+    )
+    # before: the headline's label was read as a title ("Lynch: No outside influence ..." has no verb)
+    assert [(r["cue"], r["source"]) for r in find(text)] == [(":", "Loretta Lynch"), ("say", "Loretta Lynch")]

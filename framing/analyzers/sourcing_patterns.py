@@ -1790,10 +1790,13 @@ class _Doc:
             return
         in_sentence = self._by_sentence()
         drop: set[int] = set()
+        # the surnames of the persons the text quotes: a headline's label that is one of them speaks ("Mark Cuban:
+        # I'd consider a White House bid", "Lynch: No outside influence on FBI probe" above "Loretta Lynch said")
+        speakers = {a.source.rsplit(None, 1)[-1] for a in self.out if a.source_type == NAMED and a.source}
         while colon >= 0:
             nxt = text.find(":", colon + 1)
             s = m.sentence_at(colon)
-            a = self._colon_speaker(s, colon, in_sentence.get(s, ())) if s >= 0 else None
+            a = self._colon_speaker(s, colon, in_sentence.get(s, ()), speakers) if s >= 0 else None
             if a is not None:
                 for b in in_sentence.get(s, ()):
                     drop.add(id(b))  # verbs inside the claim are part of it
@@ -1831,7 +1834,9 @@ class _Doc:
             self._labels[label] = hit
         return hit
 
-    def _colon_speaker(self, s: int, colon: int, existing: Sequence[Attribution]) -> Attribution | None:
+    def _colon_speaker(
+        self, s: int, colon: int, existing: Sequence[Attribution], speakers: frozenset[str] | set[str] = frozenset()
+    ) -> Attribution | None:
         m = self.m
         text = self.text
         if m.sent_kinds[s] not in ("text", "heading", "item"):
@@ -1854,6 +1859,8 @@ class _Doc:
                 return None  # a dateline ("ISLAMABAD:") or a field name ("TARGET: two police officers ...")
         elif words[0].lower() in _NOT_SPEAKERS:
             return None
+        elif words[-1] in speakers and text[m.sent_ends[s] : m.sent_ends[s] + 1] in ("\n", ""):
+            pass  # a person the text quotes, labelling a headline
         elif (
             self._opener_is_word(words[0])
             and words[0].lower() not in self.f.typer.common
