@@ -802,3 +802,8 @@ def test_a_headline_labelled_with_a_person_the_text_quotes_is_their_statement():
     )
     # before: the headline's label was read as a title ("Lynch: No outside influence ..." has no verb)
     assert [(r["cue"], r["source"]) for r in find(text)] == [(":", "Loretta Lynch"), ("say", "Loretta Lynch")]
+
+
+def test_a_disclosure_line_is_no_speaker():
+    text = "The reform may take hold, the author argues.\n\nDisclosure: Five years ago, the author received a grant."
+    assert [r["cue"] for r in find(text)] == ["argue"]

@@ -2359,7 +2359,7 @@ _NOT_SPEAKERS = frozenset(
     note editor editors update updated correction photo photos video watch read related see source sources key way
     more also next previously trending recommended sponsored
     breaking exclusive opinion analysis comment live warning listen subscribe advertisement ad q a question answer
-    background context summary conclusion introduction references abstract keywords
+    background context summary conclusion introduction references abstract keywords disclosure disclaimer clarification
     """)
 )
 
