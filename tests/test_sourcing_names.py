@@ -807,3 +807,20 @@ def test_a_headline_labelled_with_a_person_the_text_quotes_is_their_statement():
 def test_a_disclosure_line_is_no_speaker():
     text = "The reform may take hold, the author argues.\n\nDisclosure: Five years ago, the author received a grant."
     assert [r["cue"] for r in find(text)] == ["argue"]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Republicans in Congress have complained that the probe was political.", "Republicans in Congress"),
+        (
+            "Democrats on the House Judiciary Committee wrote to the FBI director.",
+            "Democrats on the House Judiciary Committee",
+        ),
+        ("Voters in Iowa who watched the debate said they were unfazed.", "Voters in Iowa who watched the debate"),
+    ],
+)
+def test_a_group_named_by_its_party_or_people_governs_its_postmodifier(text, source):
+    # before: "Congress", "the House Judiciary Committee" and "Iowa who watched the debate" spoke
+    rows = find(text)
+    assert rows and rows[0]["source_words"] == source

@@ -486,9 +486,11 @@ class AttributionFinder:
         self.matcher = CueMatcher(verbs)
         n = max(1, min_quote_words)
         self.min_words_re = re.compile(r"\w+" + r"\W+\w+" * (n - 1))
+        # source nouns that may govern a postmodifier ("officials at the ISPR"), and groups by their name
+        # ("Democrats in Iowa", "Israelis in the north")
         self.heads = frozenset(
             w for w, cat in self.typer.common.items() if cat in (ANONYMOUS, OFFICIAL, DOCUMENT, ROLE)
-        )
+        ) | frozenset(w for w, cat in self.typer.names.items() if cat == ANONYMOUS)
 
     def entry_info(self, e: Any) -> tuple[Any, ...]:
         """The cue fields of a lexicon entry (lemma, frame, category, loaded, direction, needs, weight, noun)."""

@@ -564,7 +564,8 @@ def _relative_head(
             if toks[h] in heads or (text[ss[h]].isupper() and toks[h] not in _NOT_NAMES):
                 outer = np_before(text, toks, ss, se, h, lo, max_len)
                 if outer is not None:
-                    return outer.a
+                    # the head of the clause may itself have a postmodifier: "Voters in Iowa who watched the debate"
+                    return _head_before(text, toks, ss, se, outer.a, j, lo, max_len, heads)
             return k
         i -= 1
     return k
