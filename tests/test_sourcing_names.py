@@ -824,3 +824,24 @@ def test_a_group_named_by_its_party_or_people_governs_its_postmodifier(text, sou
     # before: "Congress", "the House Judiciary Committee" and "Iowa who watched the debate" spoke
     rows = find(text)
     assert rows and rows[0]["source_words"] == source
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "The sailors were released, displaying what many analysts said was a sign of improving relations.",
+            "many analysts",
+        ),
+        ("North Korea tested a missile that experts say may be able to reach the West Coast.", "experts"),
+        ("Trump attacked the caravan, which he says is preparing an invasion.", "he"),
+    ],
+)
+def test_a_reporting_verb_whose_object_a_relative_clause_took_is_still_a_verb(text, source):
+    # before: "analysts said was" and "experts say may" were read as a noun followed by its verb ("challenges are")
+    rows = [r for r in find(text) if r["cue"] == "say"]
+    assert rows and rows[0]["source_words"] == source
+
+
+def test_a_cue_that_is_a_noun_before_its_verb_is_still_no_attribution():
+    assert find("Security challenges are mounting along the border.") == []

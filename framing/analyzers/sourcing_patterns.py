@@ -275,6 +275,8 @@ _SPEAK_SKIP = frozenset(_words("up again at length publicly openly directly fran
 _ON_NOT_TOPIC = frozenset(_words("condition background record camera stage television tv radio air phone floor"))
 #: Words after "plead" that make it a plea in court ("pleaded guilty", "pleads not guilty", "pleaded no contest")
 _DEMONSTRATIVES = frozenset(_words("this these those"))
+#: words that open a clause whose object the reporting verb's complement has left ("which Trump says is")
+_EXTRACTION = frozenset(_words("which that what who whom where"))
 #: conjunctions that open a clause after a comma (not "and" or "or", which also join the items of a list)
 _CLAUSE_CONJUNCTIONS = frozenset(_words("but so yet while whereas"))
 #: words that open the object of a verb run into a subject phrase: articles and demonstratives
@@ -862,8 +864,10 @@ class _Doc:
             and _soft(text[se[k2 - 1] : ss[k2]])
             and not modal_opens_name(text, toks, ss, k2, n)
             and not (k > 0 and toks[k - 1] in _SUBJECT_PRONOUNS and not c.noun)
+            and not (not c.noun and not _EXTRACTION.isdisjoint(toks[max(0, k - 5) : k]))
         ):
-            # "Security challenges are mounting": the word is the subject, a noun; but "which he said was" is a verb
+            # "Security challenges are mounting": the word is the subject, a noun; but "which he said was", "what
+            # many analysts said was" and "a missile that experts say may reach" are a verb, its object extracted
             return none
         if c.needs == "to" and (k2 >= n or toks[k2] != "to"):
             return none  # "declined to comment", not "attacks declined by 22 percent"
