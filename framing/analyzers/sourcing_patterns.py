@@ -2353,7 +2353,7 @@ _RELATIVE_PRONOUNS = frozenset(_words("who whom whose which"))
 _RELATIVE_CLAUSE_REACH = 40
 #: ", who" or ", which" opening a relative clause that no comma, full stop or quotation mark has closed before the
 #: end of the searched span (the search ends at a name: the name is inside the clause)
-_RELATIVE_CLAUSE_OPEN = re.compile(r",\s+(?:who|whom|whose|which)\b[^,.;:\"“”]*\Z")
+_RELATIVE_CLAUSE_OPEN = re.compile(rf",\s+(?:{'|'.join(sorted(_RELATIVE_PRONOUNS))})\b[^,.;:\"“”]*\Z")
 #: first words of places' names that are seldom given names: "San Angelo", "Fort Bliss", "Los Alamos", "Lake Erie"
 _PLACE_OPENERS = frozenset(_words("san santa los las fort port lake mount mt saint st sao puerto rio cape"))
 _MALE_TITLES = frozenset(["mr", "sir", "lord", "king", "prince", "father", "brother"])
