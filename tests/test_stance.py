@@ -259,6 +259,26 @@ def test_the_owner_of_an_abuser_is_the_one_abused(pipe):
     assert stance_of(pipe, "Rizvi, a rapist, was jailed.")["Rizvi"] < -0.5
 
 
+@pytest.mark.parametrize(
+    "text, actor, sign",
+    [
+        # the owner does it: an inquiry, a complaint, a meddling is the owner's act
+        ("Rizvi's investigation has turned up a lot so far.", "Rizvi", 0),
+        ("Qatar's criticism was sharp.", "Qatar", 0),
+        ("Rizvi's accusations made headlines.", "Rizvi", 0),
+        ("India's interference in the region continued.", "India", -1),
+        # the owner undergoes it: an impeachment, an arrest, a murder befalls the owner
+        ("Rizvi's impeachment was debated for weeks.", "Rizvi", -1),
+        ("Rizvi's arrest came a day later.", "Rizvi", -1),
+    ],
+)
+def test_the_owner_of_an_act_noun_does_it_unless_the_noun_befalls_it(pipe, text, actor, sign):
+    # before: every criticism and harm noun after a possessive befell its owner, so "Mueller's investigation" was
+    # blame of Mueller and "Russia's interference" no blame of Russia
+    value = stance_of(pipe, text)[actor]
+    assert value < -0.2 if sign < 0 else value > -0.1  # a critic is blamed only mildly
+
+
 def test_misfortune_that_befalls_an_actor_is_no_judgement_of_it(pipe):
     """Death, victims, tragedy: alone they labelled the one they befell negative (-0.23 and -0.21 before)."""
     assert stance_of(pipe, "Rizvi died in the tragedy, one of its many victims.")["Rizvi"] == 0.0

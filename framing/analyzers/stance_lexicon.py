@@ -133,6 +133,7 @@ class Word(NamedTuple):
     entity: bool  # a noun naming a kind of actor ("terrorists", "hero")
     judgement: bool  # role is criticize, attack or praise
     entry: LexiconEntry
+    befalls_owner: bool = False  # a noun whose possessive names the one it befalls ("Rizvi's impeachment")
 
 
 #: A hit of the evaluative lexicon in a sentence: tokens [start, end) and the word.
@@ -155,8 +156,9 @@ class StanceLexicon:
     Attributes:
         evaluative: the merged evaluative lexicon; each entry's ``extra`` holds
             ``source`` (the file it came from), ``role`` (a role class or ``""``),
-            ``pos`` (``verb``, ``noun``, ``verb noun`` or ``agentnoun``) and ``kind``
-            (``entity`` for nouns naming a kind of actor: "terrorists", "hero").
+            ``pos`` (``verb``, ``noun``, ``verb noun`` or ``agentnoun``), ``kind``
+            (``entity`` for nouns naming a kind of actor: "terrorists", "hero") and ``owner``
+            (``receiver`` for a noun that befalls the one a possessive names: "Rizvi's impeachment").
         negators, modifiers: first word → phrases with their category and weight.
         cues: word → category (contrast, passive, agent, patient, report, pronoun).
         parts: the component lexicons (for the report's list of lexicons).
@@ -336,7 +338,13 @@ class StanceLexicon:
                     category=category,
                     weight=weight,
                     extra=FrozenDict(
-                        {"source": source, "role": role, "pos": pos, "kind": str(e.extra.get("kind", ""))}
+                        {
+                            "source": source,
+                            "role": role,
+                            "pos": pos,
+                            "kind": str(e.extra.get("kind", "")),
+                            "owner": str(e.extra.get("owner", "")) if role else "",
+                        }
                     ),
                 )
                 added.append(merged[e.words])
@@ -433,4 +441,13 @@ _SINGLE_RANK = (0, 0)
 def _word(e: LexiconEntry) -> Word:
     role = str(e.extra.get("role", ""))
     pos = str(e.extra.get("pos", ""))
-    return Word(e.weight, role, pos, "verb" in pos, e.extra.get("kind") == "entity", role in _JUDGEMENTS, e)
+    return Word(
+        e.weight,
+        role,
+        pos,
+        "verb" in pos,
+        e.extra.get("kind") == "entity",
+        role in _JUDGEMENTS,
+        e,
+        "noun" in pos and e.extra.get("owner") == "receiver",
+    )

@@ -178,6 +178,17 @@ _NP_END = frozenset(
         "by",
         "at",
         "from",
+        "into",
+        "about",
+        "over",
+        "against",
+        "during",
+        "through",
+        "between",
+        "among",
+        "under",
+        "toward",
+        "towards",
         "that",
         "which",
         "who",
@@ -1189,13 +1200,11 @@ def _role(
     role, pos, is_verb = word.role, word.pos, word.verb
     if before:
         if possessed:
-            # "Pakistan's attack on Kabul": the owner is the doer; "Meng's abduction": the owner is the one it befell
-            if pos == "agentnoun":
-                kind = "patient"
-            elif "noun" in pos and tokens[y1 : y1 + 1] and cues.get(tokens[y1]) not in ("patient",):
-                kind = "patient" if role in ("harm", "criticize", "attack") else "agent"
-            else:
-                kind = "agent"
+            # "Pakistan's attack on Kabul", "Mueller's investigation", "Russia's interference": the owner is the
+            # doer; "Meng's abduction", "Rizvi's impeachment": the owner is the one it befell (the lexicon's
+            # ``owner`` column), unless the noun's receiver follows ("Rizvi's prosecution of the general")
+            befalls = word.befalls_owner and cues.get(tokens[y1] if y1 < len(tokens) else "") != "patient"
+            kind = "patient" if pos == "agentnoun" or befalls else "agent"
         elif pos == "agentnoun" and described:
             kind = "agent"  # "X, one of Trump's toughest critics", "X is a killer": the mention is the doer
         elif is_verb and not tokens[y0].endswith("ing") and not passive_keys.isdisjoint(tokens[max(ab, y0 - 3) : y0]):
