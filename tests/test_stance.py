@@ -101,6 +101,46 @@ def test_a_purpose_clause_s_pronoun_is_the_main_clause_s_actor(seed_pipe):
     assert credit["Pakistan"] > max(v for a, v in credit.items() if a != "Pakistan")
 
 
+US = ActorSet.from_dict(
+    {
+        "Republicans": ["Republicans", "Republican", "GOP"],
+        "White House": ["White House"],
+        "FBI": ["FBI"],
+        "Rizvi": ["Rizvi"],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "actors, text, actor",
+    [
+        (US, "Congressional Republicans watched his brutal bombing campaign.", "Republicans"),
+        (US, "He faces a hard path to the White House because of his dismal ratings.", "White House"),
+        (US, "Agents at the FBI said his corrupt deals were known.", "FBI"),
+        (None, "Pakistan watched his brutal campaign.", "Pakistan"),  # a state, in the seed actors
+    ],
+)
+def test_he_and_she_do_not_stand_for_a_body_a_group_or_a_state(seed_pipe, analyzer, actors, text, actor):
+    # before: "his" stood for the nearest mention before it whatever it was, so the Republicans, the White House, the
+    # FBI and Pakistan took the blame of a man's bombing, ratings and deals
+    pipe = seed_pipe if actors is None else Pipeline(actors=actors, analyzers=[analyzer], cleaner=False)
+    assert stance_of(pipe, text)[actor] > -0.05
+    person = "Rizvi said his brutal bombing campaign worked."  # a person is still "he"
+    assert stance_of(Pipeline(actors=US, analyzers=[analyzer], cleaner=False), person)["Rizvi"] < -0.2
+
+
+def test_he_passes_over_a_body_to_the_person_before_it(analyzer):
+    # before: "he" stood for the Senate, the nearest mention, and Rizvi lost the impeachment
+    actors = ActorSet.from_dict({"Rizvi": ["Rizvi"], "Senate": ["Senate"]})
+    out = run(
+        Pipeline(actors=actors, analyzers=[analyzer], cleaner=False),
+        "Rizvi is on trial in the Senate after he was impeached.",
+    )
+    rizvi = [e for e in out.evidence if e[5] == "Rizvi" and "via pronoun 'he'" in e[7]]
+    assert rizvi and rizvi[0][4] < -0.2
+    assert not any("via pronoun" in e[7] for e in out.evidence if e[5] == "Senate")
+
+
 def test_what_an_actor_is_accused_of_is_said_of_the_accused_not_the_accuser(pipe):
     # before: "treason" and "corruption" also counted against Pakistan, the accuser (as a nearer actor's words)
     text = "Pakistan accused Afghanistan of treason and corruption."

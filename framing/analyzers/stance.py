@@ -36,9 +36,10 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache, partial
 from typing import Any
 
-from ..lexicons import Lexicon
+from ..lexicons import Lexicon, load_lexicon
 from .base import MENTIONS_PER_1000, Analyzer, DocContext, DocResult, Evidence, Metric, mean, ratio, vectorized
 from .stance_lexicon import StanceLexicon
+from .stance_persons import NotPersons, not_persons, source_words
 from .stance_rules import Contribution, RuleParams, document_info, harmful_actors, normalise, score_sentences
 
 __all__ = ["StanceAnalyzer"]
@@ -121,6 +122,9 @@ class StanceAnalyzer(Analyzer):
             self.lexicon = _shipped_lexicon(self.vader, self.vader_weight)
         else:
             self.lexicon = StanceLexicon.build(vader=vader, extra=extra, vader_weight=vader_weight, **parts)
+        # the names of bodies, places and peoples in the sources lexicon: mentions "he" and "she" cannot stand for
+        self._source_words = source_words(load_lexicon("sources"))
+        self._persons_of: tuple[Any, NotPersons] | None = None  # (actor set, its NotPersons), the last one used
 
     def __getstate__(self) -> dict[str, Any]:
         # the shipped lexicon travels as its two options and is rebuilt once per process: pickled whole it is
@@ -148,7 +152,8 @@ class StanceAnalyzer(Analyzer):
         return out
 
     def lexicons(self) -> list[Lexicon]:
-        return list(self.lexicon.parts)
+        # the sources lexicon tells which mentions can be "he" or "she" (framing.analyzers.stance_persons)
+        return [*self.lexicon.parts, load_lexicon("sources")]
 
     def label(self, stance: float) -> str:
         if stance >= self.threshold:
@@ -186,7 +191,10 @@ class StanceAnalyzer(Analyzer):
         items = [(s, hits, ment_by_sent[s], att_by_sent.get(s, ())) for s, hits in by_sent.items()]
         # the actors whose type names a harmful kind: a few string tests per actor, cheap beside the document
         harmful = harmful_actors(getattr(ctx.actors, "actors", ()))
-        return score_sentences(model, items, lex, self.params, document_info(model, lex), harmful)
+        memo = self._persons_of
+        if memo is None or memo[0] is not ctx.actors:
+            memo = self._persons_of = (ctx.actors, not_persons(getattr(ctx.actors, "actors", ()), self._source_words))
+        return score_sentences(model, items, lex, self.params, document_info(model, lex), harmful, memo[1])
 
     def analyze(self, ctx: DocContext) -> DocResult:
         mentions = ctx.mentions

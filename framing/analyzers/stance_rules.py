@@ -50,7 +50,9 @@ in the same sentence, the contribution is
     bad word is its place or target, not its author: ×0.3 ("terror
     operations inside Pakistan");
   - a pronoun (he, it, their ...) after a mention stands for it (×0.8), so
-    "while X ..., it failed to" reaches X;
+    "while X ..., it failed to" reaches X; "he" and "she" stand only for a
+    mention that can be a person (:mod:`framing.analyzers.stance_persons`),
+    and with none before them, what follows "his" or "her" is no actor's;
   - another actor named between ``m`` and ``h`` takes the word first: ×0.5;
   - quotations: a word inside a quotation that does not contain ``m`` counts
     ×0.6, and ×0.15 when ``m`` is its speaker (the speaker of a quotation is
@@ -85,6 +87,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..vocab import FOR_OR_AGAINST
+from .stance_persons import PERSONAL_PRONOUNS, NotPersons, can_be_a_person
 
 if TYPE_CHECKING:
     from ..actors import Mention
@@ -388,6 +391,7 @@ def score_sentences(
     params: RuleParams,
     doc: DocInfo | None = None,
     harmful: frozenset[str] = frozenset(),
+    persons: NotPersons | None = None,
 ) -> list[Contribution]:
     """Contributions of the evaluative words of sentences of one document to the mentions in them.
 
@@ -400,6 +404,8 @@ def score_sentences(
     than anything per token; the rules then run per pair of an evaluative word and a mention.
     ``harmful``: actors whose type names a harmful kind (:func:`harmful_actors`): helping or backing one of them
     ("financial support to the TTP") is no credit to the helper, as helping "militants" is not.
+    ``persons``: what makes a mention no person (:func:`~framing.analyzers.stance_persons.not_persons`), for whom "he"
+    and "she" cannot stand; with none, every mention can be one.
     """
     if doc is None:
         doc = document_info(model, lex)
@@ -513,8 +519,9 @@ def score_sentences(
                 if len(group) > 1:
                     ancs.extend((a, b, False, poss) for oi, a, b, poss in group if oi != mi)
         purposes: set[int] = set()  # pronouns that open a purpose clause, anchored to the sentence's first actor
+        someone: list[int] = []  # "he", "his" ... after a mention that is no person: a person not among the actors
         if pronouns:
-            by_end = sorted((x[2], x[0], x[1], x[4]) for x in ments)  # (b, index, a, anchors)
+            by_end = sorted((x[2], x[0], x[1], x[4], x[3]) for x in ments)  # (b, index, a, anchors, mention)
             end_pos = [x[0] for x in by_end]
             for k in pronouns:
                 if several:
@@ -530,14 +537,33 @@ def score_sentences(
                     # "Pakistan kept talking with the Taliban so that it would promote stability": a purpose
                     # clause's subject is the main clause's, the sentence's first actor
                     i = min(range(i + 1), key=lambda x: by_end[x][2])
-                b, mi, a, ancs = by_end[i]
+                b, mi, a, ancs, pm = by_end[i]
+                passed: list[tuple[int, int]] = []  # mentions passed over: no other name
+                if persons is not None and not purpose and tokens[k] in PERSONAL_PRONOUNS:
+                    # "he" and "she" stand for a person: past bodies, places and groups ("Trump is on trial in the
+                    # Senate after he was impeached") to the nearest mention that can be one, if any
+                    while not can_be_a_person(text, pm, persons):
+                        passed.append((starts[a], ends[b - 1]))
+                        i -= 1
+                        if i < 0:
+                            break
+                        b, mi, a, ancs, pm = by_end[i]
+                    if i < 0:
+                        someone.append(k)  # "the White House ... his ratings": a person not among the actors
+                        continue
+                # where another name between the mention and the pronoun may be what it refers to
+                lo = ends[b - 1]
+                gaps = []
+                for s0, e0 in sorted(passed):
+                    gaps.append((lo, s0))
+                    lo = max(lo, e0)
+                gaps.append((lo, starts[k]))
                 pgroup = _PRONOUN_GROUP.get(tokens[k])
                 mtok = tokens[a] if b - a == 1 else ""
                 if mtok in _ANY_PRONOUN and _PRONOUN_GROUP.get(mtok) != pgroup:
                     continue  # "we ... them": a pronoun refers back only to a mention of the same person and number
-                # another name between the mention and the pronoun may be what it refers to
                 # (the antecedent is the nearest mention before the pronoun, so no other mention lies in between)
-                if not purpose and _other_name(text, ends[b - 1], starts[k]):
+                if not purpose and any(_other_name(text, g0, g1) for g0, g1 in gaps):
                     continue
                 ancs.append((k, k + 1, True, tokens[k] in _POSSESSIVE_PRONOUNS))
                 if purpose:
@@ -929,6 +955,23 @@ def score_sentences(
                         break
                 if accused:
                     continue
+                if someone:
+                    # a person nearer the word than the mention: "the White House ... he said", and what follows
+                    # "his" is that person's ("Republicans watched his brutal campaign")
+                    lo, hi = (ab, y0) if before else (y1, aa)
+                    k = bisect_left(someone, lo)
+                    if k < len(someone) and someone[k] < hi:
+                        k = someone[bisect_left(someone, hi) - 1]  # the one nearest the word
+                        if (
+                            before
+                            and tokens[k] in _POSSESSIVE_PRONOUNS
+                            and y0 - k <= p.possessive_window
+                            and _NP_END.isdisjoint(tokens[k + 1 : y0])
+                        ):
+                            continue
+                        f *= p.nearer_actor
+                        x = f"nearer person '{tokens[k]}'"
+                        why = why + "; " + x if why else x
                 # quotation and speech
                 quoted = False
                 source = ""
