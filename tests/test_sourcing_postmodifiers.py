@@ -371,3 +371,35 @@ def test_a_camp_a_team_or_a_staff_is_no_named_person(text, stype):
     # before: "The Romney camp", "Mueller's team" and "Clinton's staff" were the named persons Romney, Mueller and
     # Clinton speaking
     assert one(text)["source_type"] == stype
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Abortion clinics in Texas have said that the rules would cost more.", "Abortion clinics in Texas"),
+        ("The air force of Finland says they took the photo.", "The air force of Finland"),
+        ("U.S. District Judge Dana Sabraw in San Diego said the families must be reunited.", "Sabraw"),
+    ],
+)
+def test_a_place_after_a_preposition_is_where_the_source_is_not_the_source(text, source):
+    # before: the place was the speaker ("Texas", "Finland", "San Diego"), an institution or a named person
+    rows = find(text)
+    assert len(rows) == 1, rows
+    assert source in rows[0]["source_words"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Speaking in Kabul, Rizvi said the border would reopen.", "Rizvi"),  # a participle before the place
+        ("Officials in Kabul said the border would reopen.", "Officials in Kabul"),
+        ("In Texas, officials said the rules would cost more.", "officials"),
+        # a relative clause after a comma is about the place itself
+        ("He faced intense pressure to remain in his position from Iran, which feared losing its gains.", "Iran"),
+        ("A commentary published in April in Mayo Clinic Proceedings criticized the tests.", "Mayo Clinic Proceedings"),
+    ],
+)
+def test_a_place_after_a_preposition_keeps_the_sources_it_had(text, source):
+    rows = find(text)
+    assert len(rows) == 1, rows
+    assert rows[0]["source_words"] == source

@@ -314,6 +314,10 @@ def _time_phrase_start(text: str, toks: Sequence[str], ss: Sequence[int], se: Se
 
 
 #: Words that the scan for the end of a subject may skip (anything else right before a verb ends it at once).
+#: prepositions after which a place only says where the source before them is ("clinics in Texas")
+_PLACE_PREPOSITIONS = frozenset(["in", "of", "from", "at"])
+#: endings of a language's name, which follows "in" as a place's does ("in Spanish", "in Arabic", "in Chinese")
+_LANGUAGE_ENDINGS = ("ish", "ese", "ic", "ian")
 _SUBJECT_END_SPECIAL = SKIP_BEFORE_VERB | _BE | _CATENATIVE | _TIME_NOUNS | frozenset(["to", "time"])
 #: Verbs that link a subject to an adjective of mental state ("is confident", "seemed eager", "grew wary").
 _COPULAS = frozenset(
@@ -544,6 +548,8 @@ class _Doc:
         self._q_starts = [q.start for q in self.quotes]
         self.quote_used: dict[int, int] = {}  # quote index -> attribution index
         self.heads = finder.heads
+        self._places = finder.typer.places
+        self._source_names = finder.typer.names.keys()
         self._memo = finder.typer.memo
         self._classify = finder.typer.classify
         self.out: list[Attribution] = []
@@ -1135,6 +1141,11 @@ class _Doc:
             ph = np_before(text, toks, ss, se, j, heads=self.heads)
             if ph is not None and toks[ph.a] in ("who", "which") and ph.b - ph.a == 1:
                 ph = self._antecedent(toks, ss, se, ph.a)
+                # "Democrats in Wisconsin who challenged", not "pressure from Iran, which feared"
+                if ph is not None and ph.a > 0 and toks[ph.a - 1] == "in" and text[se[ph.b - 1]] == " ":
+                    ph = self._with_place_before(text, toks, ss, se, ph)
+            elif ph is not None:
+                ph = self._with_place_before(text, toks, ss, se, ph)
             if ph is not None:
                 return ph, False, False
             return None, False, False
@@ -1173,6 +1184,43 @@ class _Doc:
         if b + 1 >= n or toks[b] != "by" or not _soft(text[se[b - 1] : ss[b]]):
             return None
         return self._by_agent(text, toks, ss, se, b, n)
+
+    def _with_place_before(
+        self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase
+    ) -> Phrase:
+        """A source phrase that is a place after a preposition, with the noun phrase before the preposition: that
+        phrase is the speaker, the place only where it is ("Abortion clinics in Texas have said", "The air force of
+        Finland says", "Judge Dana Sabraw in San Diego said"; the place had been the speaker). The place is one of
+        the sources lexicon's, or a short capitalised name after "in" that names no body; the phrase before must
+        be a name or hold two words or more ("who lives in Texas" has none). ``ph`` when it is no such place."""
+        a = ph.a
+        if (
+            a < 2
+            or toks[a - 1] not in _PLACE_PREPOSITIONS
+            or not (_soft(text[se[a - 2] : ss[a - 1]]) and _soft(text[se[a - 1] : ss[a]]))
+        ):
+            return ph
+        words = tuple(toks[a + (toks[a] == "the") : ph.b])
+        if (
+            words not in self._places
+            and not (
+                # a short name after "in" as written in running text (not "Believe In John Kasich" in a headline)
+                text.startswith("in", ss[a - 1])
+                and 0 < len(words) <= 3
+                and all(text[ss[k]].isupper() for k in range(ph.b - len(words), ph.b))
+                and not (len(words) == 1 and words[0].endswith(_LANGUAGE_ENDINGS))  # "told Ramos in Spanish"
+                and all(text[se[k] : ss[k + 1]] == " " for k in range(a, ph.b - 1))
+                and self._source_names.isdisjoint(words)  # a body ("in the Senate") may be the one who speaks
+            )
+        ):
+            return ph
+        h = a - 2
+        if toks[h] in _NOT_NAMES or toks[h] in TIME_WORDS or toks[h] in MONTHS or toks[h].endswith(("ly", "ing")):
+            return ph
+        outer = np_before(text, toks, ss, se, h, heads=self.heads)
+        if outer is None or (outer.b - outer.a < 2 and not text[ss[h]].isupper()):
+            return ph
+        return Phrase(outer.a, ph.b, outer.start, ph.end)
 
     @staticmethod
     def _by_agent(
