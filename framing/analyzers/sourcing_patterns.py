@@ -64,6 +64,7 @@ from ..vocab import FOR_OR_AGAINST, MONTHS, RARE_WORD, WEEKDAYS, english_frequen
 from .sourcing_match import CueMatcher, cue_info
 from .sourcing_speakers import (
     _NOT_NAMES,
+    _NOUNS_LY_ING,
     ABBREVIATED_TITLE,
     ABBREVIATED_TITLE_TAIL,
     ANONYMOUS,
@@ -363,9 +364,12 @@ _QUANTITY_OF = _PART_OF | frozenset(
         "number majority minority half third quarter share percent dozens hundreds thousands millions group lot lots"
     )
 )
-_BEFORE_NOUN = _INTRO_PREPOSITIONS | frozenset(
+_DETERMINERS_BEFORE_NOUN = frozenset(
     _words("the a an his her their its our my your every each no such whose these those")
 )
+_BEFORE_NOUN = _INTRO_PREPOSITIONS | _DETERMINERS_BEFORE_NOUN
+#: adverbs of degree before an adjective ("the most telling promise", "a more promising path")
+_DEGREE = frozenset(_words("more most less least very so too"))
 #: words whose "'s" is "is" or "has", not a possessive
 _CONTRACTED = frozenset(_words("he she it that what who where there here let how when why"))
 #: Words that open a sentence before its subject ("But", "And", "Meanwhile").
@@ -646,12 +650,12 @@ class _Doc:
                 continue  # "the state", "no guarantee": a noun (checked before any other work)
             if (
                 end_tok - start_tok == 1
-                and tokens[start_tok].endswith("ed")
+                and tokens[start_tok].endswith(("ed", "ing"))
                 and info[4] != "doubt"
                 and self._before_noun(start_tok, k, s_end_tok)
             ):
-                # "with repeated calls", "the TTP's continued presence": an adjective; but "about alleged
-                # collusion" still ascribes a claim to someone
+                # "with repeated calls", "the TTP's continued presence", "the most telling promise": an adjective;
+                # but "about alleged collusion" still ascribes a claim to someone
                 continue
             start = tok_starts[start_tok]
             if (
@@ -686,8 +690,11 @@ class _Doc:
         """Whether the participle at token ``i`` (``k``-th of its sentence, which ends before token ``end``)
         modifies the noun after it: it opens the sentence or follows a preposition, a determiner, a possessive
         or an -ing verb ("Despite repeated requests", "showing continued adaptability") or an introductory phrase
-        that opens with a preposition ("For Pakistan, continued attacks"), and a content word in lower case follows
-        it after one space. After a subject it is a verb ("Pakistan repeated calls")."""
+        that opens with a preposition ("For Pakistan, continued cross-border attacks"), and a content word in
+        lower case follows it after one space. After a subject it is a verb ("Pakistan repeated calls"). An
+        adverb may stand between the determiner and the participle ("a politically charged visit", "Obama's
+        highly criticized press conference"); an -ing form counts only after one ("the most telling promise";
+        "Citing concerns" opens a clause)."""
         if i + 1 >= end:
             return False
         m, text, tokens = self.m, self.text, self.m.tokens
@@ -698,11 +705,26 @@ class _Doc:
             or not text[m.tok_starts[i + 1]].islower()
             or nxt in STOP
             or nxt in PRONOUNS
+            or nxt in _DETERMINERS_BEFORE_NOUN  # a verb's object: "Hezbollah's (has) strongly denounced the"
         ):
+            return False
+        prev = tokens[i - 1] if k > 0 else ""
+        if (prev in _DEGREE or (prev.endswith("ly") and prev not in _NOUNS_LY_ING)) and k >= 2:
+            # only after a determiner or a possessive: after a preposition the adverb modifies a verb ("after
+            # strongly backing him", "by essentially telling progressives")
+            before = tokens[i - 2]
+            return (
+                text[m.tok_ends[i - 2] : m.tok_starts[i - 1]] in (" ", "\n")
+                and text[m.tok_ends[i - 1] : m.tok_starts[i]] in (" ", "\n")
+                and (
+                    before in _DETERMINERS_BEFORE_NOUN
+                    or (before.endswith(("’s", "'s")) and before[:-2] not in _CONTRACTED)
+                )
+            )
+        if tokens[i].endswith("ing"):
             return False
         if k == 0:
             return True
-        prev = tokens[i - 1]
         gap = text[m.tok_ends[i - 1] : m.tok_starts[i]]
         if gap in (", ", ",\n"):
             # after an introductory phrase that opens the sentence with a preposition ("But for Pakistan, continued
@@ -1157,6 +1179,43 @@ class _Doc:
             ph = self._apposed(text, toks, ss, se, j)
             return (ph if ph is not None and self._recognised(toks, ss, se, ph) else None), False, False
         return None, False, False
+
+    def _with_place_before(
+        self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase
+    ) -> Phrase:
+        """A source phrase that is a place after a preposition, with the noun phrase before the preposition: that
+        phrase is the speaker, the place only where it is ("Abortion clinics in Texas have said", "The air force of
+        Finland says", "Judge Dana Sabraw in San Diego said"; the place had been the speaker). The place is one of
+        the sources lexicon's, or a short capitalised name after "in" that names no body; the phrase before must
+        be a name or hold two words or more ("who lives in Texas" has none). ``ph`` when it is no such place."""
+        a = ph.a
+        if (
+            a < 2
+            or toks[a - 1] not in _PLACE_PREPOSITIONS
+            or not (_soft(text[se[a - 2] : ss[a - 1]]) and _soft(text[se[a - 1] : ss[a]]))
+        ):
+            return ph
+        words = tuple(toks[a + (toks[a] == "the") : ph.b])
+        if (
+            words not in self._places
+            and not (
+                # a short name after "in" as written in running text (not "Believe In John Kasich" in a headline)
+                text.startswith("in", ss[a - 1])
+                and 0 < len(words) <= 3
+                and all(text[ss[k]].isupper() for k in range(ph.b - len(words), ph.b))
+                and not (len(words) == 1 and words[0].endswith(_LANGUAGE_ENDINGS))  # "told Ramos in Spanish"
+                and all(text[se[k] : ss[k + 1]] == " " for k in range(a, ph.b - 1))
+                and self._source_names.isdisjoint(words)  # a body ("in the Senate") may be the one who speaks
+            )
+        ):
+            return ph
+        h = a - 2
+        if toks[h] in _NOT_NAMES or toks[h] in TIME_WORDS or toks[h] in MONTHS or toks[h].endswith(("ly", "ing")):
+            return ph
+        outer = np_before(text, toks, ss, se, h, heads=self.heads)
+        if outer is None or (outer.b - outer.a < 2 and not text[ss[h]].isupper()):
+            return ph
+        return Phrase(outer.a, ph.b, outer.start, ph.end)
 
     @staticmethod
     def _unauthorised(toks: Sequence[str], i: int) -> bool:
