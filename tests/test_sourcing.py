@@ -480,6 +480,19 @@ def test_an_adverb_before_a_verb_keeps_it_a_verb(text, cue):
     assert cue in [r["cue"] for r in find(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("If they keep arguing that the bill is fine, the party may lose.", "they"),
+        ("Pressed again about the chatter, Perez just starts talking about baseball.", "Perez"),
+        ("Trump supporters typically begin shouting that he is right.", "Trump supporters"),
+    ],
+)
+def test_the_subject_of_an_aspect_verb_speaks_its_ing_verb(text, source):
+    # before: "keep", "starts", "begin" were the speaker
+    assert [r["source"] for r in find(text)] == [source]
+
+
 def test_a_participle_before_an_article_is_a_verb_after_a_possessive_s():
     # "Hezbollah's" may be "Hezbollah has": a participle followed by "the" takes an object
     assert "denounce" in [r["cue"] for r in find("Hezbollah's strongly denounced the assassination, saying so.")]

@@ -226,6 +226,10 @@ _EPISTEMIC = frozenset(
 )
 _NOT_ADVERBS = frozenset(["family", "ally", "assembly", "rally", "italy", "july", "supply", "reply", "only"])
 #: Verbs that take another verb with "to": "continues to insist", "plans to say", "declined to comment".
+#: verbs of aspect before an -ing form, whose subject is the -ing verb's ("they keep arguing", "began saying")
+_GERUND_ASPECT = frozenset(
+    _words("keep keeps kept start starts started begin begins began stop stops stopped resume resumes resumed quit")
+)
 _CATENATIVE = frozenset(
     _words(
         "continue continues continued want wants wanted plan plans planned refuse refuses refused decline declines declined "
@@ -319,7 +323,7 @@ def _time_phrase_start(text: str, toks: Sequence[str], ss: Sequence[int], se: Se
 _PLACE_PREPOSITIONS = frozenset(["in", "of", "from", "at"])
 #: endings of a language's name, which follows "in" as a place's does ("in Spanish", "in Arabic", "in Chinese")
 _LANGUAGE_ENDINGS = ("ish", "ese", "ic", "ian")
-_SUBJECT_END_SPECIAL = SKIP_BEFORE_VERB | _BE | _CATENATIVE | _TIME_NOUNS | frozenset(["to", "time"])
+_SUBJECT_END_SPECIAL = SKIP_BEFORE_VERB | _BE | _CATENATIVE | _GERUND_ASPECT | _TIME_NOUNS | frozenset(["to", "time"])
 #: Verbs that link a subject to an adjective of mental state ("is confident", "seemed eager", "grew wary").
 _COPULAS = frozenset(
     _words(
@@ -1515,6 +1519,8 @@ class _Doc:
                 j -= 2
             elif t in _CATENATIVE and t.endswith(("ing", "ed")) is False and j + 1 < k and toks[j + 1] == "to":
                 j -= 1
+            elif ing and t in _GERUND_ASPECT:
+                j -= 1  # "they keep arguing", "officials began saying": the subject is before the aspect verb
             elif t in _TIME_NOUNS and j > 0 and toks[j - 1] in _TIME_OPENERS and _soft(text[se[j - 1] : ss[j]]):
                 j -= 2  # "Trump on Tuesday said", "Clinton last week called"
             elif (t in _TIME_NOUNS or t == "time") and (opened := _time_phrase_start(text, toks, ss, se, j)) >= 0:
