@@ -403,3 +403,33 @@ def test_a_place_after_a_preposition_keeps_the_sources_it_had(text, source):
     rows = find(text)
     assert len(rows) == 1, rows
     assert rows[0]["source_words"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("It's the war Trump knows he can use to win back supporters.", "Trump"),
+        ("It was a deal Netanyahu publicly condemned as a mistake.", "Netanyahu"),
+        ("That is an argument Republicans are likely to hear in ads.", "Republicans"),
+        ("That's the situation President Obama found when he came into office.", "President Obama"),
+    ],
+)
+def test_a_name_after_the_object_of_a_relative_clause_without_that_speaks_alone(text, source):
+    # before: "the war Trump", "a deal Netanyahu": the clause's object was part of the speaker
+    assert [r["source_words"] for r in find(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The philosopher Thomas Kuhn said inquiry is impossible.", "The philosopher Thomas Kuhn"),
+        ("Contacted by reporters, a terse Miller agreed that she was not in the camp.", "a terse Miller"),
+        (
+            "A spokeswoman for the Israeli Defense Ministry declined to comment.",
+            "A spokeswoman for the Israeli Defense Ministry",
+        ),
+        ("Clinton even acquiesced to the original Sanders demand and offered to debate in Brooklyn.", "Clinton"),
+    ],
+)
+def test_a_name_described_before_it_keeps_its_description(text, source):
+    assert [r["source_words"] for r in find(text)] == [source]

@@ -63,8 +63,11 @@ from ..text import WORD_RE, Quote, TextModel
 from ..vocab import FOR_OR_AGAINST, MONTHS, RARE_WORD, WEEKDAYS, english_frequencies
 from .sourcing_match import CueMatcher, cue_info
 from .sourcing_speakers import (
+    _HEAD_PREPOSITIONS,
+    _NAME_LINK_WORDS,
     _NOT_NAMES,
     _NOUNS_LY_ING,
+    _PERSON_NOUN_ENDS,
     ABBREVIATED_TITLE,
     ABBREVIATED_TITLE_TAIL,
     ANONYMOUS,
@@ -319,6 +322,14 @@ def _time_phrase_start(text: str, toks: Sequence[str], ss: Sequence[int], se: Se
 
 
 #: Words that the scan for the end of a subject may skip (anything else right before a verb ends it at once).
+#: words between a subject and its verb ("Trump had previously described", "Republicans are likely to hear")
+_AFTER_NAME_BEFORE_VERB = (SKIP_BEFORE_VERB | _BE | _CATENATIVE | frozenset(["to"])) - frozenset(["and", "or", "but"])
+#: words that open a clause, after which a noun phrase is a subject ("after a desperate HP asked")
+_CLAUSE_OPENERS = frozenset(
+    _words("and but or nor after before when while as because although though if since until once so yet then")
+)
+#: endings of an adjective before a name, which describes it ("a defiant Schumer", "a frustrated DeWine")
+_ADJECTIVE_ENDINGS = ("ed", "ish", "ous", "ive", "ful", "less", "able", "ible", "est")
 #: prepositions after which a place only says where the source before them is ("clinics in Texas")
 _PLACE_PREPOSITIONS = frozenset(["in", "of", "from", "at"])
 #: endings of a language's name, which follows "in" as a place's does ("in Spanish", "in Arabic", "in Chinese")
@@ -1172,6 +1183,8 @@ class _Doc:
                     ph = self._with_place_before(text, toks, ss, se, ph)
             elif ph is not None:
                 ph = self._with_place_before(text, toks, ss, se, ph)
+                if not c.noun:  # "the original Sanders demand": a noun's modifier
+                    ph = self._name_after_object(text, toks, ss, se, ph, c.k)
             if ph is not None:
                 return ph, False, False
             return None, False, False
@@ -1183,6 +1196,47 @@ class _Doc:
             ph = self._apposed(text, toks, ss, se, j)
             return (ph if ph is not None and self._recognised(toks, ss, se, ph) else None), False, False
         return None, False, False
+
+    def _name_after_object(
+        self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase, k_cue: int
+    ) -> Phrase:
+        """A source phrase that ends in a name right after a common noun in an object's place ("It's the war Trump
+        knows he can use", "was a deal Netanyahu publicly condemned", "using a term Rubio has used"): the noun is
+        the object of a relative clause without "that", and the name alone is who speaks. The determiner must
+        follow a verb or a preposition (not open the sentence or a clause, where "a defiant Schumer said", "after a
+        desperate HP asked" describe the name), one or two plain words in lower case stand between it and the name,
+        and the last of them is no person's noun, title, source noun or adjective ("the philosopher Thomas Kuhn")."""
+        a = ph.a
+        if toks[a] not in _OBJECT_OPENERS or a == 0 or text[se[a - 1] : ss[a]] != " ":
+            return ph
+        before = toks[a - 1]
+        contracted = before.endswith(("’s", "'s")) and before[:-2] in _CONTRACTED  # "It's the war Trump knows"
+        if before in _CLAUSE_OPENERS or not (contracted or (before.isalpha() and not text[ss[a - 1]].isupper())):
+            return ph
+        if any(t not in _AFTER_NAME_BEFORE_VERB and not t.endswith("ly") for t in toks[ph.b : k_cue]):
+            return ph  # the name is the verb's subject: "the kind Trump had previously described"
+        k = ph.b - 1
+        if not text[ss[k]].isupper():
+            return ph
+        while k - 1 > a and text[ss[k - 1]].isupper():
+            k -= 1
+        if not 1 <= k - a - 1 <= 2:
+            return ph
+        for i in range(a + 1, k):
+            t = toks[i]
+            if not t.isalpha() or t in _NAME_LINK_WORDS or t in _HEAD_PREPOSITIONS or t in DETERMINERS:
+                return ph
+            if text[ss[i]].isupper() or t.endswith(POSSESSIVE_ENDS):
+                return ph
+        w = toks[k - 1]
+        if (
+            w in TITLES
+            or w in self.heads
+            or (w.endswith(_PERSON_NOUN_ENDS) and not w.endswith("ment"))
+            or w.endswith(_ADJECTIVE_ENDINGS)
+        ):
+            return ph
+        return Phrase(k, ph.b, ss[k], ph.end)
 
     def _with_place_before(
         self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase
