@@ -319,6 +319,15 @@ def test_the_owner_of_an_act_noun_does_it_unless_the_noun_befalls_it(pipe, text,
     assert value < -0.2 if sign < 0 else value > -0.1  # a critic is blamed only mildly
 
 
+def test_obstruction_of_an_actor_and_a_welcome_from_one(pipe):
+    # stance_verbs v4: "obstruction of Congress" had blamed Congress (a plain negative word near it), and "a
+    # welcome from Democrats" made them its receiver ("welcome" was a verb only)
+    assert stance_of(pipe, "The article was about obstruction of Qatar.")["Qatar"] >= 0
+    assert stance_of(pipe, "Rizvi's obstruction angered the court.")["Rizvi"] < -0.2
+    out = run(pipe, "Rizvi arrived to a rapturous welcome from Qatar.")
+    assert any(e[5] == "Qatar" and "doer of 'praise'" in e[7] for e in out.evidence)
+
+
 def test_misfortune_that_befalls_an_actor_is_no_judgement_of_it(pipe):
     """Death, victims, tragedy: alone they labelled the one they befell negative (-0.23 and -0.21 before)."""
     assert stance_of(pipe, "Rizvi died in the tragedy, one of its many victims.")["Rizvi"] == 0.0
