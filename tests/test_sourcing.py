@@ -493,6 +493,33 @@ def test_the_subject_of_an_aspect_verb_speaks_its_ing_verb(text, source):
     assert [r["source"] for r in find(text)] == [source]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Respondents who support Sanders are in college.", "support", "Respondents"),
+        ("He would not support mass deportation.", "support", "He"),
+        ("Financial donors couldn't support Trump or Carson.", "support", "Financial donors"),
+        ("They strongly back him.", "back", "They"),
+    ],
+)
+def test_support_and_back_with_an_object_after_a_subject_s_word_take_a_side(text, cue, source):
+    # before: the base form needed a clause after it (it is mostly the noun), so these positions went uncounted
+    assert (cue, source) in [(r["cue"], r["source"]) for r in find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His support for the bill grew.",
+        "Do you support Donald Trump? Like the page.",  # a question to the reader
+        "They may back off their past support.",
+        "Does it look better than it did back then?",
+    ],
+)
+def test_support_and_back_without_a_subject_s_word_or_an_object_take_no_side(text):
+    assert not [r for r in find(text) if r["cue"] in ("support", "back")]
+
+
 def test_a_participle_before_an_article_is_a_verb_after_a_possessive_s():
     # "Hezbollah's" may be "Hezbollah has": a participle followed by "the" takes an object
     assert "denounce" in [r["cue"] for r in find("Hezbollah's strongly denounced the assassination, saying so.")]

@@ -324,6 +324,16 @@ def _time_phrase_start(text: str, toks: Sequence[str], ss: Sequence[int], se: Se
 #: Words that the scan for the end of a subject may skip (anything else right before a verb ends it at once).
 #: words between a subject and its verb ("Trump had previously described", "Republicans are likely to hear")
 _AFTER_NAME_BEFORE_VERB = (SKIP_BEFORE_VERB | _BE | _CATENATIVE | frozenset(["to"])) - frozenset(["and", "or", "but"])
+#: verbs of taking a side whose base form is mostly a noun: a verb only after a subject's word (``_takes_a_side``)
+_SIDE_VERBS = frozenset(["support", "back"])
+_SIDE_ADVERBS = frozenset(_words("also not still even never always all both"))
+_OBJECT_PRONOUNS = frozenset(_words("him her them it us me"))
+_BEFORE_SIDE_VERB = frozenset(
+    _words(
+        "who can could will would should must might may did do does don't doesn't didn't won't wouldn't can't "
+        "couldn't shouldn't don’t doesn’t didn’t won’t wouldn’t can’t couldn’t shouldn’t cannot they we i"
+    )
+)
 #: words that open a clause, after which a noun phrase is a subject ("after a desperate HP asked")
 _CLAUSE_OPENERS = frozenset(
     _words("and but or nor after before when while as because although though if since until once so yet then")
@@ -1052,7 +1062,7 @@ class _Doc:
             ):
                 return none  # "a confident leader", "is happy": a state with no object or no one in it
             complement = True
-        if c.needs in ("content", "both") and not complement:
+        if c.needs in ("content", "both") and not complement and not self._takes_a_side(toks, c):
             return none
         clause_after = complement and c.k2 < n and toks[c.k2] not in ("that", "which", "who")
         if c.noun and not inherited and not clause_after and not self._recognised(toks, ss, se, source):
@@ -1237,6 +1247,24 @@ class _Doc:
         ):
             return ph
         return Phrase(k, ph.b, ss[k], ph.end)
+
+    @staticmethod
+    def _takes_a_side(toks: Sequence[str], c: _Cue) -> bool:
+        """Whether "support" or "back" in its base form is a verb with its object, as its subject's stance: after
+        a relative pronoun, a modal or an auxiliary, or a subject pronoun ("respondents who support Sanders",
+        "donors couldn't support", "Trump did support the idea", "they strongly back him"), with adverbs between.
+        Elsewhere the form is mostly a noun ("support for", "48% support in Florida"), and the lexicon asks a
+        clause after it."""
+        if c.lemma not in _SIDE_VERBS or toks[c.k] != c.lemma or c.k2 >= len(toks):
+            return False
+        nxt = toks[c.k2]
+        if not (nxt in _OBJECT_PRONOUNS or (nxt.isalpha() and nxt not in STOP)):
+            return False  # "back off", "back then", "support for": no object after it
+        i = c.k - 1
+        while i >= 0 and (toks[i] in _SIDE_ADVERBS or (toks[i].endswith("ly") and toks[i] not in _NOUNS_LY_ING)):
+            i -= 1
+        # not a question to the reader: "Do you support Donald Trump? Like the page"
+        return i >= 0 and toks[i] in _BEFORE_SIDE_VERB and not (i + 1 < c.k and toks[i + 1] == "you")
 
     def _with_place_before(
         self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase
