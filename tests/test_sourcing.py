@@ -520,6 +520,30 @@ def test_support_and_back_without_a_subject_s_word_or_an_object_take_no_side(tex
     assert not [r for r in find(text) if r["cue"] in ("support", "back")]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Trump said on Twitter that he was winning.", "he was winning"),  # the filler had run past "that"
+        ("Trump said Monday that he was winning.", "he was winning"),
+        ("Outlets reported on Wednesday the Secret Service had talked.", "the Secret Service had talked"),
+    ],
+)
+def test_reported_speech_starts_after_a_setting_or_a_day_and_not_past_that(text, content):
+    assert [r["content_words"] for r in find(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("May said the deal was done.", "May"),  # a modal takes a base form: "May said" is Theresa May
+        ("Instead, Will called for Republicans to back Christie.", "Will"),
+        ("Multiple outlets reported that the deal was off.", "Multiple outlets"),  # sources.tsv v7
+    ],
+)
+def test_names_spelled_like_modals_and_plural_outlets_speak(text, source):
+    assert [r["source"] for r in find(text)] == [source]
+
+
 def test_a_participle_before_an_article_is_a_verb_after_a_possessive_s():
     # "Hezbollah's" may be "Hezbollah has": a participle followed by "the" takes an object
     assert "denounce" in [r["cue"] for r in find("Hezbollah's strongly denounced the assassination, saying so.")]

@@ -117,8 +117,13 @@ _CITATION_RE = re.compile(
 )
 # what may stand between a reporting verb and the quotation it introduces
 _W = r"[\w’'-]+(?:\.[\w’'-]+)*"  # a word, with inner periods ("U.S") but not a sentence's final one
+#: a day or a month after a reporting verb ("reported on Wednesday the Secret Service had", "said Monday that"):
+#: the filler is that word alone, not the two words after it too; and no filler runs past "that" ("said on Twitter
+#: that he")
+_WHEN = "|".join(sorted(w.capitalize() for w in WEEKDAYS | MONTHS))
 _FILLER_RE = re.compile(
-    rf"[\s,:;—–-]*(?:(?:in|on|during|at|via|with)\s+(?:a|an|the|his|her|their|its)?\s*{_W}(?:\s+{_W}){{0,2}}"
+    rf"[\s,:;—–-]*(?:(?:(?:on|in|during|last|this)\s+)?(?:{_WHEN})\b(?:\s+(?:morning|afternoon|evening|night))?[\s,]*(?=[\w“\"‘'])"
+    rf"|(?:in|on|during|at|via|with)\s+(?:a|an|the|his|her|their|its)?\s*{_W}(?:\s+(?!that\b){_W}){{0,2}}"
     rf"[\s,:;—–-]*|to\s+(?:the\s+)?{_W}(?:\s+{_W})?\s*[,:]\s*)?(?:that\s*)?"
 )
 _REF_BULLET = re.compile(r"\s*(?:[-*•·▪◦–]|\(?\d{1,3}[.)]|\[\d{1,3}\])\s*")
@@ -229,6 +234,17 @@ _EPISTEMIC = frozenset(
 )
 _NOT_ADVERBS = frozenset(["family", "ally", "assembly", "rally", "italy", "july", "supply", "reply", "only"])
 #: Verbs that take another verb with "to": "continues to insist", "plans to say", "declined to comment".
+_MODALS = frozenset(_words("may might can could will would shall should must"))
+
+
+def _base_form(tok: str) -> bool:
+    """Whether a verb form can follow a modal: not a past form, a participle or a third person's ("said", "told",
+    "says", "saying")."""
+    return not (
+        tok.endswith(("ed", "ing")) or tok in _PARTICIPLE_IRREGULAR or (tok.endswith("s") and not tok.endswith("ss"))
+    )
+
+
 #: verbs of aspect before an -ing form, whose subject is the -ing verb's ("they keep arguing", "began saying")
 _GERUND_ASPECT = frozenset(
     _words("keep keeps kept start starts started begin begins began stop stops stopped resume resumes resumed quit")
@@ -1150,6 +1166,8 @@ class _Doc:
             t = toks[j]
             if t in _SUBJECT_END_SPECIAL or t.endswith("ly") or text[se[j] : ss[k]] != " ":
                 j = self._subject_end(text, toks, ss, se, k)  # the plain case ("Rizvi said") needs no scan
+        if j == k - 1 and toks[j] in _MODALS and text[ss[j]].isupper() and not _base_form(toks[k]):
+            return Phrase(j, k, ss[j], se[j]), False, False  # "May said", "Will told": a name, not a modal
         if j > 0 and toks[j] == "to":
             made = self._made_to(text, toks, ss, se, j)
             if made is not None:
@@ -1589,6 +1607,8 @@ class _Doc:
             if g != " " and not _soft(g):
                 break
             t = toks[j]
+            if t in _MODALS and j == k - 1 and text[ss[j]].isupper() and not _base_form(toks[k]):
+                break  # "May said", "Will told": a modal takes a verb's base form, so this is a name
             if (
                 (t in SKIP_BEFORE_VERB and not modal_in_name(text, toks, ss, se, j, 0))
                 or (ing and t in _BE)
