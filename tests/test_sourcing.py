@@ -544,6 +544,21 @@ def test_names_spelled_like_modals_and_plural_outlets_speak(text, source):
     assert [r["source"] for r in find(text)] == [source]
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A CNN/ORC poll released on Tuesday showed that Mr. Trump had a lead.", "A CNN/ORC poll"),
+        ("A Monmouth poll out Monday showed Clinton with a healthy lead.", "A Monmouth poll"),
+        ("A batch of State Department emails released this week showed the close ties.", "State Department emails"),
+        ("An ABC/Washington Post poll found that Clinton led.", "An ABC/Washington Post poll"),
+    ],
+)
+def test_a_poll_released_on_a_day_and_a_poll_of_two_bodies_are_the_source(text, source):
+    # before: "released on Tuesday" and "released this week" hid the poll (no attribution), and "CNN/ORC" was cut at
+    # the slash ("ORC poll")
+    assert [r["source_words"] for r in find(text)] == [source]
+
+
 def test_a_participle_before_an_article_is_a_verb_after_a_possessive_s():
     # "Hezbollah's" may be "Hezbollah has": a participle followed by "the" takes an object
     assert "denounce" in [r["cue"] for r in find("Hezbollah's strongly denounced the assassination, saying so.")]

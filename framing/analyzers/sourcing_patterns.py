@@ -1625,6 +1625,8 @@ class _Doc:
                 j -= 1  # "they keep arguing", "officials began saying": the subject is before the aspect verb
             elif t in _TIME_NOUNS and j > 0 and toks[j - 1] in _TIME_OPENERS and _soft(text[se[j - 1] : ss[j]]):
                 j -= 2  # "Trump on Tuesday said", "Clinton last week called"
+                if j > 0 and toks[j].endswith("ed") and text[ss[j]].islower() and _soft(text[se[j - 1] : ss[j]]):
+                    j -= 1  # "A poll released on Tuesday showed", "emails released this week showed": the poll
             elif (t in _TIME_NOUNS or t == "time") and (opened := _time_phrase_start(text, toks, ss, se, j)) >= 0:
                 j = opened - 1  # "Rubio earlier in the day blasted", "He at the same time blamed"
             else:

@@ -210,6 +210,11 @@ def _soft_gap(g: str, prev_tok: str) -> bool:
 TIME_WORDS = WEEKDAYS | frozenset(
     _words("yesterday today tonight january february july september october november december")
 )
+#: periods of time named after "this", "last" or "next" ("released this week"), and the words that open a time
+#: phrase after a noun phrase ("released on Tuesday", "published last week")
+_PERIODS = frozenset(_words("week weekend month year"))
+_PERIOD_OPENERS = frozenset(_words("this last next"))
+_TIME_OPENERS = frozenset(_words("on this last late early earlier"))
 #: a politician's party and state after their name: "D-Md.", "R-Texas", "(I-Vt.)"
 PARTY_LABEL = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
 #: one word with a capital inside it after two lower-case letters, as organisations write their names
@@ -264,14 +269,26 @@ def np_before(
     t = toks[j]
     if t in PRONOUNS:
         return Phrase(j, j + 1, ss[j], se[j])
-    if t in TIME_WORDS and not (t == "today" and j > lo and text[ss[j]].isupper() and text[ss[j - 1]].isupper()):
+    periodic = t in _PERIODS and j - 1 > lo and toks[j - 1] in _PERIOD_OPENERS  # "released this week"
+    if periodic or (
+        t in TIME_WORDS and not (t == "today" and j > lo and text[ss[j]].isupper() and text[ss[j - 1]].isupper())
+    ):
         # a time after the phrase ("a court filing Monday says", "a statement Sunday saying"): the phrase before
         # it; none when it is the whole phrase ("last Thursday, which details ...")
         if j <= lo or text[se[j - 1] : ss[j]] != " " or toks[j - 1] in TIME_WORDS:
             return None
         j -= 1
-        if toks[j].endswith("ed") and j > lo and text[se[j - 1] : ss[j]] == " " and text[ss[j]].islower():
-            j -= 1  # "A Quinnipiac University poll released Tuesday showed": the poll
+        if toks[j] in _TIME_OPENERS and j > lo and text[se[j - 1] : ss[j]] == " ":
+            j -= 1  # "on Tuesday", "this week"
+        if (
+            (toks[j].endswith("ed") or toks[j] == "out")
+            and j > lo
+            and text[se[j - 1] : ss[j]] == " "
+            and text[ss[j]].islower()
+        ):
+            j -= (
+                1  # "A Quinnipiac University poll released (on) Tuesday showed", "A Monmouth poll out Monday": the poll
+            )
         return np_before(text, toks, ss, se, j, lo, max_len, heads)
     if (t in _STOP_OR_LINK and not modal_in_name(text, toks, ss, se, j, lo)) or t.endswith(POSSESSIVE_ENDS):
         if t[:-2] in PRONOUNS and t.endswith(("’s", "'s")):
@@ -294,6 +311,9 @@ def np_before(
         p_start = ss[k - 1]
         p_cap = text[p_start].isupper()
         gap = text[se[k - 1] : ss[k]]
+        if gap == "/" and cap and p_cap:
+            k -= 1  # "a CNN/ORC poll", "an ABC/Washington Post poll": one name of two bodies
+            continue
         if gap != " " and not _soft_gap(gap, p):
             if listed and cap and p_cap and gap.strip() == "," and p not in TIME_WORDS:
                 k -= 1
