@@ -559,6 +559,26 @@ def test_a_poll_released_on_a_day_and_a_poll_of_two_bodies_are_the_source(text, 
     assert [r["source_words"] for r in find(text)] == [source]
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("News footage from the scene showed the windshield riddled with bullet holes.", "News footage from the scene"),
+        (
+            "A review of his work in Ukraine shows how politics and business converged.",
+            "A review of his work in Ukraine",
+        ),
+        ("Photos showed mourners crouched over the bodies.", "Photos"),  # sources.tsv v7
+    ],
+)
+def test_a_document_with_a_prepositional_phrase_holds_a_finding(text, source):
+    # before: "footage from the scene" and "a review of his work" were no holder of a finding, and photos no document
+    assert [r["source_words"] for r in find(text)] == [source]
+
+
+def test_a_role_with_a_prepositional_phrase_is_no_holder_of_a_noun_cue():
+    assert not find("Jackson, the host of a satellite radio show, is a Virginia resident.")
+
+
 def test_a_participle_before_an_article_is_a_verb_after_a_possessive_s():
     # "Hezbollah's" may be "Hezbollah has": a participle followed by "the" takes an object
     assert "denounce" in [r["cue"] for r in find("Hezbollah's strongly denounced the assassination, saying so.")]

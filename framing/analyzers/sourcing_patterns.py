@@ -211,6 +211,9 @@ _HOLDER_WORDS = frozenset(
         "public electorate crowd audience base establishment"
     )
 )
+#: kinds of source noun that hold a finding with a prepositional phrase after them ("footage from the scene",
+#: "officials in Kabul"); not a person's role ("the host of a radio show")
+_HOLDER_KINDS = frozenset([DOCUMENT, OFFICIAL, ANONYMOUS])
 #: Speech verbs whose subject is often a thing, not a speaker ("The figures highlight", "Aid adds").
 _NEEDS_HOLDER = frozenset(
     _words(
@@ -1535,6 +1538,9 @@ class _Doc:
         people by their activity ("developers", "economists"), or a share of people ("65 percent")."""
         if self._recognised(toks, ss, se, ph):
             return True
+        e = head_end_of(toks, ph.a, ph.b)
+        if e < ph.b and toks[e] in _HEAD_PREPOSITIONS and self.f.typer.common.get(toks[e - 1]) in _HOLDER_KINDS:
+            return True  # "Footage from the scene showed", "A review of his work in Ukraine shows"
         w = toks[ph.b - 1]
         if w in _HOLDER_WORDS:
             return True
