@@ -579,6 +579,23 @@ def test_a_role_with_a_prepositional_phrase_is_no_holder_of_a_noun_cue():
     assert not find("Jackson, the host of a satellite radio show, is a Virginia resident.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delaware and Maryland are widely seen as Clinton strongholds.",
+        "His decision to work for Obama was seen as an act of disloyalty.",
+        "She was viewed as the inevitable front-runner.",
+    ],
+)
+def test_a_passive_of_perception_before_as_ascribes_a_view_to_no_one_named(text):
+    # before: a passive with no agent was no attribution unless the verb was one of belief or report
+    assert [(r["kind"], r["source"]) for r in find(text)] == [("anonymous", "")]
+
+
+def test_a_passive_of_seeing_without_as_reports_no_view():
+    assert not find("The man was seen leaving the building.")
+
+
 def test_a_participle_before_an_article_is_a_verb_after_a_possessive_s():
     # "Hezbollah's" may be "Hezbollah has": a participle followed by "the" takes an object
     assert "denounce" in [r["cue"] for r in find("Hezbollah's strongly denounced the assassination, saying so.")]

@@ -229,6 +229,8 @@ _AGENTLESS = frozenset(
     )
 )
 #: Verbs of belief and knowledge that make a vague attribution in an agentless passive ("it is believed").
+#: verbs of perception that ascribe a view in the passive before "as" ("is seen as", "was viewed as")
+_SEEN_AS = frozenset(_words("see view regard perceive"))
 _EPISTEMIC = frozenset(
     _words(
         "believe think expect fear understand know consider suspect assume presume estimate predict project rumor "
@@ -1181,7 +1183,12 @@ class _Doc:
                 ph = self._by_agent(text, toks, ss, se, c.k2, n, _NOT_AGENTS_AFTER_BE)
                 if ph is not None:
                     return ph, True, False
-            if c.lemma in _AGENTLESS or c.lemma in _EPISTEMIC:
+            if (
+                c.lemma in _AGENTLESS
+                or c.lemma in _EPISTEMIC
+                or (c.lemma in _SEEN_AS and toks[c.k2 : c.k2 + 1] == ["as"])
+            ):
+                # "it is believed", "is expected to", "is widely seen as a Clinton stronghold": a view with no holder
                 return None, False, True
             c.passive = True
             return None, False, False  # "cannot be viewed in isolation": a passive, not a vague attribution
