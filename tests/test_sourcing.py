@@ -596,6 +596,31 @@ def test_a_passive_of_seeing_without_as_reports_no_view():
     assert not find("The man was seen leaving the building.")
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("Citing concerns about safety, officials closed the road.", "cite", "officials", "concerns about safety"),
+        (
+            "Arguing that the law was unconstitutional, the state sued.",
+            "argue",
+            "the state",
+            "the law was unconstitutional",
+        ),
+        ("Noting that the vote was close, Trump urged calm.", "note", "Trump", "the vote was close"),
+        (
+            "Citing a report, the Obama administration said it would act.",
+            "cite",
+            "the Obama administration",
+            "a report",
+        ),
+    ],
+)
+def test_a_participle_opening_the_sentence_is_spoken_by_the_main_clause_s_subject(text, cue, source, content):
+    # before: an attribution with no speaker and no content ("Noting" was lost, and "urged" took its clause)
+    rows = {r["cue"]: (r["source"], r["content_words"]) for r in find(text)}
+    assert rows[cue] == (source, content)
+
+
 def test_a_participle_before_an_article_is_a_verb_after_a_possessive_s():
     # "Hezbollah's" may be "Hezbollah has": a participle followed by "the" takes an object
     assert "denounce" in [r["cue"] for r in find("Hezbollah's strongly denounced the assassination, saying so.")]

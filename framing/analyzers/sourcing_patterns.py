@@ -345,6 +345,11 @@ def _time_phrase_start(text: str, toks: Sequence[str], ss: Sequence[int], se: Se
 #: Words that the scan for the end of a subject may skip (anything else right before a verb ends it at once).
 #: words between a subject and its verb ("Trump had previously described", "Republicans are likely to hear")
 _AFTER_NAME_BEFORE_VERB = (SKIP_BEFORE_VERB | _BE | _CATENATIVE | frozenset(["to"])) - frozenset(["and", "or", "but"])
+#: the most words of a participle's clause that opens a sentence before its main clause's subject
+_OPENING_SPAN = 30
+_OPENING_PARTICIPLE = re.compile(r"\W*[A-Z][a-z]+ing\b")
+#: words after a subject that are no verb: prepositions, conjunctions, relative pronouns
+_NOT_A_VERB = frozenset(_words("of in on at for with from to into about by and or but nor who which that whose as"))
 #: verbs of taking a side whose base form is mostly a noun: a verb only after a subject's word (``_takes_a_side``)
 _SIDE_VERBS = frozenset(["support", "back"])
 _SIDE_ADVERBS = frozenset(_words("also not still even never always all both"))
@@ -507,6 +512,7 @@ class _Cue:
     that: bool = False  # the content starts with "that"
     passive: bool = False  # a passive without an agent: "was referred to", "can be summed up"
     linked: bool = False  # an adjective linked to its holder by a copula: "is confident that"
+    opening: int = -1  # "Citing concerns, officials closed ...": where the opening participle's clause ends
 
 
 class AttributionFinder:
@@ -1106,9 +1112,12 @@ class _Doc:
             self._content_span(a, s_start, self._clause_end_before(c.start, s_start))
         else:
             start = self._content_start(toks, ss, se, c, n)
-            if _TWO_WORDS.search(text, start, s_end):
-                self._content_span(a, start, s_end)
-            elif lo > s_start:
+            end = c.opening if c.opening >= 0 else s_end
+            if _TWO_WORDS.search(text, start, end):
+                self._content_span(a, start, end)
+            elif lo > s_start and not _OPENING_PARTICIPLE.match(text, s_start):
+                # the clause before the speaker ("..., Trump said"), unless it is a participle's of its own ("Noting
+                # that the vote was close, Trump urged calm")
                 self._content_span(a, s_start, self._clause_end_before(lo, s_start))
             elif text[c.end : s_end].rstrip().endswith(":") and s + 1 < self.m.n_sentences:
                 self._content_span(a, self.m.sent_starts[s + 1], self.m.sent_ends[s + 1])
@@ -1201,6 +1210,10 @@ class _Doc:
             # sentence-initial verb: inverted only after a quotation ("“...,” said Rizvi")
             opener = text[self.m.sent_starts[c.s] : c.start]
             inv = self._inverted(text, toks, ss, se, c, n) if any(q in opener for q in _QUOTE_CHARS) else None
+            if inv is None and toks[k].endswith("ing") and not opener.strip():
+                subject = self._subject_after_opening(text, toks, ss, se, c, n)
+                if subject is not None:
+                    return subject, False, False
             return inv, inv is not None, False
         if gap.strip().endswith(")"):
             # "Paul D. Ryan (R-Wis.) said": the phrase before the parenthesis
@@ -1275,6 +1288,44 @@ class _Doc:
         ):
             return ph
         return Phrase(k, ph.b, ss[k], ph.end)
+
+    def _subject_after_opening(
+        self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue, n: int
+    ) -> Phrase | None:
+        """The subject of the main clause after a participle that opens the sentence, who speaks it: "Citing
+        concerns about safety, officials closed the road", "Arguing that the law was unconstitutional, the state
+        sued". The participle's clause ends at the first comma (within :data:`_OPENING_SPAN` words); the subject is
+        a recognised speaker right after it, followed by a word in lower case (its verb). Sets ``c.opening``."""
+        for m in range(c.k2 + 1, min(n, c.k2 + _OPENING_SPAN)):
+            gap = text[se[m - 1] : ss[m]]
+            if any(q in gap for q in _QUOTE_CHARS) or ";" in gap or ":" in gap:
+                return None
+            if "," not in gap:
+                continue
+            # the subject: a pronoun, or determiners, names and source nouns up to the verb
+            b = m + 1
+            if toks[m] not in PRONOUNS:
+                b = m
+                while (
+                    b < n and b - m < 8 and (text[ss[b]].isupper() or toks[b] in DETERMINERS or toks[b] in self.heads)
+                ):
+                    if b > m and text[se[b - 1] : ss[b]] != " " and not _soft(text[se[b - 1] : ss[b]]):
+                        break
+                    b += 1
+            if (
+                b == m
+                or b >= n
+                or text[se[b - 1] : ss[b]] != " "
+                or not text[ss[b]].islower()
+                or toks[b] in _NOT_A_VERB
+            ):
+                return None
+            ph = Phrase(m, b, ss[m], se[b - 1])
+            if not self._recognised(toks, ss, se, ph):
+                return None
+            c.opening = se[m - 1]
+            return ph
+        return None
 
     @staticmethod
     def _takes_a_side(toks: Sequence[str], c: _Cue) -> bool:
