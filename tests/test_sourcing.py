@@ -621,6 +621,31 @@ def test_a_participle_opening_the_sentence_is_spoken_by_the_main_clause_s_subjec
     assert rows[cue] == (source, content)
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # a day at the sentence's end is no content's start: "reported Friday morning." had been lost
+        (
+            "Employers added jobs last month, the Bureau of Labor Statistics reported Friday morning.",
+            "report",
+            "the Bureau of Labor Statistics",
+        ),
+        # "think tank" is a noun, and the verb after it still speaks
+        (
+            "Leaders of the center-left think tank Third Way warn that a nomination risks a rout.",
+            "warn",
+            "Leaders of the center-left think tank Third Way",
+        ),
+        # a day before "and": the next verb is coordinated, not content
+        ("It was a deal Netanyahu publicly condemned in July and called a mistake.", "call", "Netanyahu"),
+    ],
+)
+def test_days_and_think_tanks_leave_the_verbs_around_them(text, cue, source):
+    rows = find(text)
+    assert (cue, source) in [(r["cue"], r["source_words"]) for r in rows]
+    assert "think" not in [r["cue"] for r in rows]
+
+
 def test_a_participle_before_an_article_is_a_verb_after_a_possessive_s():
     # "Hezbollah's" may be "Hezbollah has": a participle followed by "the" takes an object
     assert "denounce" in [r["cue"] for r in find("Hezbollah's strongly denounced the assassination, saying so.")]

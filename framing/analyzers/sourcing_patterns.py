@@ -122,7 +122,7 @@ _W = r"[\w’'-]+(?:\.[\w’'-]+)*"  # a word, with inner periods ("U.S") but no
 #: that he")
 _WHEN = "|".join(sorted(w.capitalize() for w in WEEKDAYS | MONTHS))
 _FILLER_RE = re.compile(
-    rf"[\s,:;—–-]*(?:(?:(?:on|in|during|last|this)\s+)?(?:{_WHEN})\b(?:\s+(?:morning|afternoon|evening|night))?[\s,]*(?=[\w“\"‘'])"
+    rf"[\s,:;—–-]*(?:(?:(?:on|in|during|last|this)\s+)?(?:{_WHEN})\b(?:\s+(?:morning|afternoon|evening|night))?+\s+(?!(?:and|or|but)\b)(?=[\w“\"‘'])"
     rf"|(?:in|on|during|at|via|with)\s+(?:a|an|the|his|her|their|its)?\s*{_W}(?:\s+(?!that\b){_W}){{0,2}}"
     rf"[\s,:;—–-]*|to\s+(?:the\s+)?{_W}(?:\s+{_W})?\s*[,:]\s*)?(?:that\s*)?"
 )
@@ -965,6 +965,8 @@ class _Doc:
             return none  # "spoke at a rally", "spoke for 77 minutes", "speak the language": no words reported
         if k2 < n and toks[k2] in _REFLEXIVES and c.category == "evidence":
             return none  # "found himself embroiled", "has found itself at the center of": a plight, not a finding
+        if c.lemma == "think" and k2 < n and toks[k2] in ("tank", "tanks"):
+            return none  # "the center-left think tank Third Way": a noun
         if c.lemma == "plead" and k2 < n and toks[k2] in _PLEAS:
             return none  # "pleaded guilty to lying": a plea in court, not a statement reported
         if (
