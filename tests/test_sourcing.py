@@ -646,6 +646,14 @@ def test_days_and_think_tanks_leave_the_verbs_around_them(text, cue, source):
     assert "think" not in [r["cue"] for r in rows]
 
 
+def test_a_gerund_subject_before_he_said_is_what_he_said():
+    # the opening -ing word is the subject of a reported clause, not a participle of the speaker's own
+    rows = find("Seeing his brother suffering led him to avoid alcohol, he said.")
+    assert [(r["cue"], r["content_words"]) for r in rows] == [
+        ("say", "Seeing his brother suffering led him to avoid alcohol")
+    ]
+
+
 def test_a_participle_before_an_article_is_a_verb_after_a_possessive_s():
     # "Hezbollah's" may be "Hezbollah has": a participle followed by "the" takes an object
     assert "denounce" in [r["cue"] for r in find("Hezbollah's strongly denounced the assassination, saying so.")]

@@ -345,9 +345,10 @@ def _time_phrase_start(text: str, toks: Sequence[str], ss: Sequence[int], se: Se
 #: Words that the scan for the end of a subject may skip (anything else right before a verb ends it at once).
 #: words between a subject and its verb ("Trump had previously described", "Republicans are likely to hear")
 _AFTER_NAME_BEFORE_VERB = (SKIP_BEFORE_VERB | _BE | _CATENATIVE | frozenset(["to"])) - frozenset(["and", "or", "but"])
+#: verbs of saying that end a sentence after their subject, the sentence before them being what they report
+_SAID = frozenset(_words("said says say added adds wrote writes told tells explained explains"))
 #: the most words of a participle's clause that opens a sentence before its main clause's subject
 _OPENING_SPAN = 30
-_OPENING_PARTICIPLE = re.compile(r"\W*[A-Z][a-z]+ing\b")
 #: words after a subject that are no verb: prepositions, conjunctions, relative pronouns
 _NOT_A_VERB = frozenset(_words("of in on at for with from to into about by and or but nor who which that whose as"))
 #: verbs of taking a side whose base form is mostly a noun: a verb only after a subject's word (``_takes_a_side``)
@@ -603,6 +604,7 @@ class _Doc:
         self._min_words_re = finder.min_words_re
         self._q_starts = [q.start for q in self.quotes]
         self.quote_used: dict[int, int] = {}  # quote index -> attribution index
+        self._opened_by_participle: set[int] = set()  # sentences whose opening participle has its own speaker
         self.heads = finder.heads
         self._places = finder.typer.places
         self._source_names = finder.typer.names.keys()
@@ -1117,7 +1119,7 @@ class _Doc:
             end = c.opening if c.opening >= 0 else s_end
             if _TWO_WORDS.search(text, start, end):
                 self._content_span(a, start, end)
-            elif lo > s_start and not _OPENING_PARTICIPLE.match(text, s_start):
+            elif lo > s_start and s not in self._opened_by_participle:
                 # the clause before the speaker ("..., Trump said"), unless it is a participle's of its own ("Noting
                 # that the vote was close, Trump urged calm")
                 self._content_span(a, s_start, self._clause_end_before(lo, s_start))
@@ -1322,10 +1324,13 @@ class _Doc:
                 or toks[b] in _NOT_A_VERB
             ):
                 return None
+            if toks[b] in _SAID and (b + 1 >= n or (b + 2 >= n and toks[b + 1] in TIME_WORDS)):
+                return None  # "Seeing his brother suffering led him to avoid alcohol, he said.": all of it reported
             ph = Phrase(m, b, ss[m], se[b - 1])
             if not self._recognised(toks, ss, se, ph):
                 return None
             c.opening = se[m - 1]
+            self._opened_by_participle.add(c.s)
             return ph
         return None
 
