@@ -355,10 +355,10 @@ _NOT_A_VERB = frozenset(_words("of in on at for with from to into about by and o
 _SIDE_VERBS = frozenset(["support", "back"])
 _SIDE_ADVERBS = frozenset(_words("also not still even never always all both"))
 _OBJECT_PRONOUNS = frozenset(_words("him her them it us me"))
-_BEFORE_SIDE_VERB = frozenset(
+_BEFORE_SIDE_VERB = _MODALS | frozenset(
     _words(
-        "who can could will would should must might may did do does don't doesn't didn't won't wouldn't can't "
-        "couldn't shouldn't don’t doesn’t didn’t won’t wouldn’t can’t couldn’t shouldn’t cannot they we i"
+        "who did do does don't doesn't didn't won't wouldn't can't couldn't shouldn't don’t doesn’t didn’t won’t "
+        "wouldn’t can’t couldn’t shouldn’t cannot they we i"
     )
 )
 #: words that open a clause, after which a noun phrase is a subject ("after a desperate HP asked")
@@ -1351,43 +1351,6 @@ class _Doc:
             i -= 1
         # not a question to the reader: "Do you support Donald Trump? Like the page"
         return i >= 0 and toks[i] in _BEFORE_SIDE_VERB and not (i + 1 < c.k and toks[i + 1] == "you")
-
-    def _with_place_before(
-        self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase
-    ) -> Phrase:
-        """A source phrase that is a place after a preposition, with the noun phrase before the preposition: that
-        phrase is the speaker, the place only where it is ("Abortion clinics in Texas have said", "The air force of
-        Finland says", "Judge Dana Sabraw in San Diego said"; the place had been the speaker). The place is one of
-        the sources lexicon's, or a short capitalised name after "in" that names no body; the phrase before must
-        be a name or hold two words or more ("who lives in Texas" has none). ``ph`` when it is no such place."""
-        a = ph.a
-        if (
-            a < 2
-            or toks[a - 1] not in _PLACE_PREPOSITIONS
-            or not (_soft(text[se[a - 2] : ss[a - 1]]) and _soft(text[se[a - 1] : ss[a]]))
-        ):
-            return ph
-        words = tuple(toks[a + (toks[a] == "the") : ph.b])
-        if (
-            words not in self._places
-            and not (
-                # a short name after "in" as written in running text (not "Believe In John Kasich" in a headline)
-                text.startswith("in", ss[a - 1])
-                and 0 < len(words) <= 3
-                and all(text[ss[k]].isupper() for k in range(ph.b - len(words), ph.b))
-                and not (len(words) == 1 and words[0].endswith(_LANGUAGE_ENDINGS))  # "told Ramos in Spanish"
-                and all(text[se[k] : ss[k + 1]] == " " for k in range(a, ph.b - 1))
-                and self._source_names.isdisjoint(words)  # a body ("in the Senate") may be the one who speaks
-            )
-        ):
-            return ph
-        h = a - 2
-        if toks[h] in _NOT_NAMES or toks[h] in TIME_WORDS or toks[h] in MONTHS or toks[h].endswith(("ly", "ing")):
-            return ph
-        outer = np_before(text, toks, ss, se, h, heads=self.heads)
-        if outer is None or (outer.b - outer.a < 2 and not text[ss[h]].isupper()):
-            return ph
-        return Phrase(outer.a, ph.b, outer.start, ph.end)
 
     @staticmethod
     def _unauthorised(toks: Sequence[str], i: int) -> bool:
