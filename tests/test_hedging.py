@@ -323,6 +323,9 @@ def test_future_in_reported_speech_is_not_a_hedge(analyzer):
         "It is possible to cross at Torkham.",
         "Militants fled as soon as possible.",
         "Aid came, whether in the form of food or cash.",
+        "The map differs depending on whether the bundles share a base.",  # a condition, not an open question
+        "Aid flows regardless of whether the border is open.",
+        "A pair is adjoint if and only if the problem has a solution.",  # logic: neither "if" hedges
         "Leaders will consider the options.",
         "The result was as expected.",
         "It looked as if the talks had failed.",

@@ -693,7 +693,7 @@ def _if(x: RuleInput) -> Verdict:
         return Verdict(False, note="as if: a comparison, not a condition")
     if nxt in _IF_FORMULAIC and (x.j + 1 >= x.hi or nxt in ("any", "not", "only", "necessary", "needed")):
         return Verdict(False, note=f"if {nxt}: a set phrase, not a condition")
-    if nxt == "and" and x.next(2) == "only":
+    if (nxt == "and" and x.next(2) == "only") or (prv == "only" and x.prev(2) == "and" and x.prev(3) == "if"):
         return Verdict(False, note="if and only if: logic, not a hedge")
     asker = prv if prv in _OPEN_QUESTION_BEFORE else x.prev(2) if x.prev(2) in _OPEN_QUESTION_BEFORE else ""
     if asker and (asker == prv or prv in _OBJECT_PRONOUNS):
@@ -737,7 +737,15 @@ def _whether(x: RuleInput) -> Verdict:
     nxt = x.next()
     if nxt in _PREPOSITIONS:
         return Verdict(False, note=f"whether {nxt} … or …: a list of alternatives, not an open question")
+    prv = x.prev()
+    if prv in ("on", "of") and x.prev(2) in _WHETHER_CONDITIONS:
+        return Verdict(False, note=f"'{x.prev(2)} {prv} whether': a condition, not an open question")
     return KEEP
+
+
+#: words before "on"/"of whether" that make it a condition rather than a question ("depending on whether",
+#: "regardless of whether", "irrespective of whether")
+_WHETHER_CONDITIONS = frozenset(["depending", "depends", "depend", "regardless", "irrespective"])
 
 
 def _negatable(x: RuleInput) -> Verdict:

@@ -53,9 +53,9 @@ readme = pd.DataFrame(
     [
         ("stance", "NewsMTSC devtest_mt, 1,476 targets", "macro-F1", 0.639, 0.496, "VADER sentence score"),
         ("stance", "PerSenT dev, 578 articles", "macro-F1 (articles)", 0.368, 0.346, "VADER on the entity's sentences"),
-        ("hedging", "Szeged, Wikipedia, 20,748 sentences", "sentence F1", 0.834, 0.776, "cue list, no rules"),
+        ("hedging", "Szeged, Wikipedia, 20,748 sentences", "sentence F1", 0.835, 0.776, "cue list, no rules"),
         ("hedging", "Szeged, biomedical (fly), 3,470 sentences", "sentence F1 (biomedical)", 0.857, None, ""),
-        ("hedging (certainty)", "Pei & Jurgens 2021, 1,551 findings", "Spearman ρ", 0.639, 0.627, "cue list, no rules"),
+        ("hedging (certainty)", "Pei & Jurgens 2021, 1,551 findings", "Spearman ρ", 0.640, 0.627, "cue list, no rules"),
         ("sourcing", "PolNeAR dev, 84 articles", "attribution F1", 0.772, 0.519, "every reporting verb"),
         ("frames", "SemEval-2023 Task 3, 347 articles", "micro-F1", 0.681, 0.558, "five most common frames"),
         ("frames", "SemEval-2023 Task 3, 347 articles", "macro-F1", 0.553, 0.235, "five most common frames"),
