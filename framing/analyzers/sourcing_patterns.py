@@ -1180,12 +1180,12 @@ class _Doc:
             # "Trump worried that ...": a participle used as a verb
         k = c.k
         j = k - 1
+        if j >= 0 and toks[j] in _MODALS and text[ss[j]].isupper() and not _base_form(toks[k]):
+            return Phrase(j, k, ss[j], se[j]), False, False  # "May said", "Will told": a name, not a modal
         if j >= 0:
             t = toks[j]
             if t in _SUBJECT_END_SPECIAL or t.endswith("ly") or text[se[j] : ss[k]] != " ":
                 j = self._subject_end(text, toks, ss, se, k)  # the plain case ("Rizvi said") needs no scan
-        if j == k - 1 and toks[j] in _MODALS and text[ss[j]].isupper() and not _base_form(toks[k]):
-            return Phrase(j, k, ss[j], se[j]), False, False  # "May said", "Will told": a name, not a modal
         if j > 0 and toks[j] == "to":
             made = self._made_to(text, toks, ss, se, j)
             if made is not None:
@@ -1641,8 +1641,6 @@ class _Doc:
             if g != " " and not _soft(g):
                 break
             t = toks[j]
-            if t in _MODALS and j == k - 1 and text[ss[j]].isupper() and not _base_form(toks[k]):
-                break  # "May said", "Will told": a modal takes a verb's base form, so this is a name
             if (
                 (t in SKIP_BEFORE_VERB and not modal_in_name(text, toks, ss, se, j, 0))
                 or (ing and t in _BE)

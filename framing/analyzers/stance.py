@@ -131,6 +131,7 @@ class StanceAnalyzer(Analyzer):
         # most of a pipeline's copy, which the Dask path unpickles for every partition
         # (benchmarks/pipeline_copy.py)
         state = dict(self.__dict__)
+        state["_persons_of"] = None  # a memo that holds the last actor set: rebuilt on first use
         if self._shipped:
             state["lexicon"] = None
         return state
