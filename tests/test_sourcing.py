@@ -508,16 +508,65 @@ def test_support_and_back_with_an_object_after_a_subject_s_word_take_a_side(text
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Most Republicans back the wall.", "back", "Republicans"),
+        ("Democratic voters support Hillary Clinton.", "support", "Democratic voters"),
+        ("About three-quarters support a temporary ban.", "support", "three-quarters"),
+        ("Three-quarters of voters support the ban.", "support", "voters"),
+        ("A majority support the ban.", "support", "A majority"),
+        ("Massie used to support Rand Paul.", "support", "Massie"),
+    ],
+)
+def test_support_and_back_after_a_plural_subject_or_a_share_take_a_side(text, cue, source):
+    # before: only a pronoun, a modal or "who" before the base form made it a verb
+    assert (cue, source) in [(r["cue"], r["source"]) for r in find(text)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "His support for the bill grew.",
         "Do you support Donald Trump? Like the page.",  # a question to the reader
         "They may back off their past support.",
         "Does it look better than it did back then?",
+        "Their families and friends back home help them.",
+        "Trump has just 5 percent support of the black vote.",
+        "Trump received 38 percent support, Johnson 3 percent.",
+        "Trump has 5 percent support nationally.",
+        "The campaigns support staff left.",
     ],
 )
 def test_support_and_back_without_a_subject_s_word_or_an_object_take_no_side(text):
     assert not [r for r in find(text) if r["cue"] in ("support", "back")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("“This is one of those moments,” de Blasio said.", "de Blasio"),
+        ("“It is over,” van Hollen told reporters.", "van Hollen"),
+        ("Mayor Bill de Blasio said the vote was good.", "Bill de Blasio"),
+        ("The vote was good, said de Blasio.", "de Blasio"),
+        ("But when de Blasio says the media enable conflict, he is right.", "de Blasio"),
+        ("De Blasio said the vote was good.", "De Blasio"),  # guard: capitalised, it was already kept
+    ],
+)
+def test_a_surname_may_open_with_a_particle(text, source):
+    # before: the particle was left out of the name ("Blasio"), and after a quotation no speaker was found
+    assert [r["source"] for r in find(text)] == [source]
+
+
+def test_a_surname_with_a_particle_is_resolved_to_the_full_name():
+    # before: "de Blasio" was "Blasio", "Van Hollen" stayed apart from "Chris Van Hollen", and "Later, de Blasio
+    # said" had no speaker (the comma was read as a list of names)
+    text = (
+        "Mayor Bill de Blasio said the vote was good. Later, de Blasio said the plan was fine. "
+        "De Blasio said more. Sen. Chris Van Hollen said no. Van Hollen said it was over. "
+        "Prosecutor Frederic Van Leeuw said yes."
+    )
+    expected = ["Bill de Blasio"] * 3 + ["Chris Van Hollen"] * 2 + ["Frederic Van Leeuw"]
+    assert [r["source"] for r in find(text)] == expected
 
 
 @pytest.mark.parametrize(

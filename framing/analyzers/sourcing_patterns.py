@@ -353,6 +353,9 @@ _OPENING_SPAN = 30
 _NOT_A_VERB = frozenset(_words("of in on at for with from to into about by and or but nor who which that whose as"))
 #: verbs of taking a side whose base form is mostly a noun: a verb only after a subject's word (``_takes_a_side``)
 _SIDE_VERBS = frozenset(["support", "back"])
+#: words after "support" or "back" that are no object of a side taken: "back" as an adverb ("friends back home",
+#: "fought back hard") or "support" as a noun ("5 percent support of the black vote")
+_NO_SIDE_OBJECT = frozenset(_words("home hard again away down of"))
 _SIDE_ADVERBS = frozenset(_words("also not still even never always all both"))
 _OBJECT_PRONOUNS = frozenset(_words("him her them it us me"))
 _BEFORE_SIDE_VERB = _MODALS | frozenset(
@@ -372,6 +375,34 @@ _PLACE_PREPOSITIONS = frozenset(["in", "of", "from", "at"])
 #: endings of a language's name, which follows "in" as a place's does ("in Spanish", "in Arabic", "in Chinese")
 _LANGUAGE_ENDINGS = ("ish", "ese", "ic", "ian")
 _SUBJECT_END_SPECIAL = SKIP_BEFORE_VERB | _BE | _CATENATIVE | _GERUND_ASPECT | _TIME_NOUNS | frozenset(["to", "time"])
+#: words for a share of people, a subject in the singular that can take a plural verb ("a majority support"), also
+#: as the end of a hyphenated number ("two-thirds", "three-quarters")
+_SHARE_WORDS = frozenset(_words("majority minority half third thirds quarter quarters fifth fifths percent"))
+
+
+def _share_of_people(t: str) -> bool:
+    """Whether a phrase's last word is a share of people or people in general ("two-thirds", "most", "those")."""
+    return t in _HOLDER_WORDS or _is_share(t)
+
+
+def _is_share(t: str) -> bool:
+    """Whether a token is a word for a share of people ("majority", "two-thirds", "three-quarters")."""
+    return t in _SHARE_WORDS or ("-" in t and t.rsplit("-", 1)[1] in _SHARE_WORDS)
+
+
+def _plural_subject(toks: Sequence[str], i: int) -> bool:
+    """Whether token ``i``, just before a side verb's base form, ends a plural subject ("Democrats support",
+    "three-quarters support", "a majority back"): a plural noun or a word for a share of people, not a word of the
+    stop list ("its", "this") nor a possessive ("voters' support"), nor after a preposition, which makes it the
+    end of a phrase such as "with bipartisan support"."""
+    t = toks[i]
+    if t in STOP or not t.replace("-", "").isalpha():
+        return False
+    if _is_share(t) or t in ("most", "many"):
+        return True
+    return t.endswith("s") and not t.endswith(("ss", "us", "is", "'s", "’s")) and len(t) > 3
+
+
 #: Verbs that link a subject to an adjective of mental state ("is confident", "seemed eager", "grew wary").
 _COPULAS = frozenset(
     _words(
@@ -1093,11 +1124,21 @@ class _Doc:
             ):
                 return none  # "a confident leader", "is happy": a state with no object or no one in it
             complement = True
-        if c.needs in ("content", "both") and not complement and not self._takes_a_side(toks, c):
+        if (
+            c.needs in ("content", "both")
+            and not complement
+            and not self._takes_a_side(toks, c, text[c.end : ss[c.k2]] if c.k2 < n else "")
+        ):
             return none
         clause_after = complement and c.k2 < n and toks[c.k2] not in ("that", "which", "who")
-        if c.noun and not inherited and not clause_after and not self._recognised(toks, ss, se, source):
-            return none  # "the tax plan", "the appeals court ruling": a noun, not a verb
+        if (
+            c.noun
+            and not inherited
+            and not clause_after
+            and not self._recognised(toks, ss, se, source)
+            and not (c.lemma in _SIDE_VERBS and source is not None and _share_of_people(toks[source.b - 1]))
+        ):
+            return none  # "the tax plan", "the appeals court ruling": a noun, not a verb ("a majority support": a verb)
         if (
             source is None
             and not agentless
@@ -1335,7 +1376,7 @@ class _Doc:
         return None
 
     @staticmethod
-    def _takes_a_side(toks: Sequence[str], c: _Cue) -> bool:
+    def _takes_a_side(toks: Sequence[str], c: _Cue, gap_after: str) -> bool:
         """Whether "support" or "back" in its base form is a verb with its object, as its subject's stance: after
         a relative pronoun, a modal or an auxiliary, or a subject pronoun ("respondents who support Sanders",
         "donors couldn't support", "Trump did support the idea", "they strongly back him"), with adverbs between.
@@ -1344,13 +1385,22 @@ class _Doc:
         if c.lemma not in _SIDE_VERBS or toks[c.k] != c.lemma or c.k2 >= len(toks):
             return False
         nxt = toks[c.k2]
-        if not (nxt in _OBJECT_PRONOUNS or (nxt.isalpha() and nxt not in STOP)):
-            return False  # "back off", "back then", "support for": no object after it
+        if not (
+            nxt in _OBJECT_PRONOUNS
+            or (nxt.isalpha() and nxt not in STOP and nxt not in _NO_SIDE_OBJECT and not nxt.endswith("ly"))
+        ):
+            return False  # "back off", "back then", "back home", "support for", "support nationally": no object
+        if gap_after != " ":
+            return False  # "Trump received 38 percent support, Johnson 3 percent": the clause ends at the verb
         i = c.k - 1
         while i >= 0 and (toks[i] in _SIDE_ADVERBS or (toks[i].endswith("ly") and toks[i] not in _NOUNS_LY_ING)):
             i -= 1
-        # not a question to the reader: "Do you support Donald Trump? Like the page"
-        return i >= 0 and toks[i] in _BEFORE_SIDE_VERB and not (i + 1 < c.k and toks[i + 1] == "you")
+        if i < 0:
+            return False
+        if toks[i] in _BEFORE_SIDE_VERB:
+            # not a question to the reader: "Do you support Donald Trump? Like the page"
+            return not (i + 1 < c.k and toks[i + 1] == "you")
+        return _plural_subject(toks, i) or (toks[i] == "to" and i > 0 and toks[i - 1] == "used")
 
     @staticmethod
     def _unauthorised(toks: Sequence[str], i: int) -> bool:
@@ -1570,7 +1620,7 @@ class _Doc:
         if e < ph.b and toks[e] in _HEAD_PREPOSITIONS and self.f.typer.common.get(toks[e - 1]) in _HOLDER_KINDS:
             return True  # "Footage from the scene showed", "A review of his work in Ukraine shows"
         w = toks[ph.b - 1]
-        if w in _HOLDER_WORDS:
+        if _share_of_people(w):
             return True
         return w.endswith(_PEOPLE_SUFFIXES)
 
@@ -2673,6 +2723,10 @@ def _source_start(a: Attribution) -> int:
     return a.source_start
 
 
+#: prepositions that are adverbs of approximation before a number ("about 40 percent", "over half")
+_APPROXIMATELY = frozenset(_words("about around over under"))
+
+
 def _after_preposition(text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], a: int) -> bool:
     """Whether token ``a`` follows a preposition or "to" in the same phrase, adverbs in -ly aside ("through purely
     military", "according to local"; not "qualifying for), the federal government", nor "of" after a part: "a
@@ -2682,7 +2736,13 @@ def _after_preposition(text: str, toks: Sequence[str], ss: Sequence[int], se: Se
         k -= 1
     if k < 0 or toks[k] not in _OPENS_ANOTHER_PHRASE or not _soft(text[se[k] : ss[k + 1]]):
         return False
-    return not (toks[k] == "of" and k > 0 and toks[k - 1] in _QUANTITY_OF)
+    if toks[k] in _APPROXIMATELY and k == a - 1 and (_is_share(toks[a]) or toks[a][:1].isdigit()):
+        # "About three-quarters support", "about 40 percent": a number's adverb, unless a preposition precedes it
+        # ("a group of about 50 groups")
+        k -= 1
+        if k < 0 or toks[k] not in _OPENS_ANOTHER_PHRASE or not _soft(text[se[k] : ss[k + 1]]):
+            return False
+    return not (toks[k] == "of" and k > 0 and (toks[k - 1] in _QUANTITY_OF or _is_share(toks[k - 1])))
 
 
 def _soft(gap: str) -> bool:

@@ -168,6 +168,8 @@ _NAME_LINKS = frozenset(["of", "for", "and", "&", "de", "al", "bin", "van", "von
 _NAME_LINK_WORDS = frozenset(
     ["of", "for", "and", "or", "&", "on", "de", "al", "bin", "van", "von", "der", "la", "le", "du", "da"]
 )
+#: particles that can open a surname or a group's name ("de Blasio", "van Hollen", "bin Salman", "al Qaeda")
+_NAME_PARTICLES = frozenset(["de", "bin", "van", "von", "der", "la", "le", "du", "da", "al"])
 #: modals, after which a word in lower case is a verb in its base form ("would help"); not "to", which is as
 #: often a preposition ("according to younger voters")
 _BEFORE_VERB = frozenset(_words("would will can could should may might must shall did does do"))
@@ -329,11 +331,13 @@ def np_before(
             # "Ministry of Foreign Affairs", "Trump and Pence": only between capitalised words
             if cap and k - 2 >= lo and text[ss[k - 2]].isupper():
                 g2 = text[se[k - 2] : p_start]
-                if g2 == " " or _soft_gap(g2, toks[k - 2]) or g2.strip() == ",":
+                if g2 == " " or _soft_gap(g2, toks[k - 2]) or (g2.strip() == "," and p in ("and", "or")):
                     listed = listed or p in ("and", "or")
                     k -= 2
                     cap = True
                     continue
+            if cap and p in _NAME_PARTICLES:
+                k -= 1  # a particle opens the name: "de Blasio said", "De Blasio said", "bin Salman told"
             break
         if p in PRONOUNS and p != "its":
             break
@@ -937,6 +941,8 @@ class SpeakerTyper:
         """A person's name without titles and offices ("House Speaker Paul D. Ryan" → "Paul D. Ryan"); the phrase
         starts at token ``lo``."""
         first = core[-1]
+        if first - 1 >= lo and toks[first - 1] in _NAME_PARTICLES and not text[ss[first - 1]].isupper():
+            first -= 1  # "(Bill) de Blasio", "van Hollen": the particle is part of the surname ("Van" is a capital)
         for k in reversed(core[:-1]):
             w = toks[k].rstrip(".")
             raw = text[ss[k] : se[k]]
@@ -1094,13 +1100,28 @@ def _opening_word(text: str, at: int, words: Sequence[str]) -> bool:
 
 
 def full_name(text: str, name: str, cache: dict[str, str]) -> str:
-    """The first fuller form of a one-word name in the text ("Rizvi" → "Hasan Askari Rizvi"), or the name itself."""
+    """The first fuller form of a one-word name in the text ("Rizvi" → "Hasan Askari Rizvi", "de Blasio" → "Bill de
+    Blasio"), or the name itself."""
     base = strip_titles(name)
-    if " " in base or not base[:1].isupper():
+    parts = base.split(" ")
+    particle = len(parts) == 2 and parts[0].lower() in _NAME_PARTICLES and parts[1][:1].isupper()
+    if (len(parts) > 1 and not particle) or not parts[-1][:1].isupper():
         return base
     hit = cache.get(base)
     if hit is not None:
         return hit
+    best = _fuller_form(text, base)
+    if best == base and particle and parts[0][:1].isupper():
+        # "De Blasio" opening a sentence: the text may write "Bill de Blasio" elsewhere
+        lower = f"{parts[0].lower()} {parts[1]}"
+        fuller = _fuller_form(text, lower)
+        best = fuller if fuller != lower else base
+    cache[base] = best
+    return best
+
+
+def _fuller_form(text: str, base: str) -> str:
+    """The given names before the first fuller mention of ``base`` joined to it, or ``base`` itself."""
     best = base
     pos = text.find(base)
     n = len(base)
@@ -1121,5 +1142,4 @@ def full_name(text: str, name: str, cache: dict[str, str]) -> str:
                     best = " ".join([*words, base])
                     break  # the first full mention is the reference form
         pos = text.find(base, pos + n)
-    cache[base] = best
     return best
