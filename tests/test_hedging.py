@@ -322,6 +322,8 @@ def test_future_in_reported_speech_is_not_a_hedge(analyzer):
         "Critics said the data were suspect.",
         "It is possible to cross at Torkham.",
         "Militants fled as soon as possible.",
+        "The latest possible date for the vote is June.",  # a superlative's limit
+        "Officials denounced the attack in the strongest possible terms.",
         "Aid came, whether in the form of food or cash.",
         "The map differs depending on whether the bundles share a base.",  # a condition, not an open question
         "Aid flows regardless of whether the border is open.",
@@ -339,6 +341,11 @@ def test_other_look_alikes_are_not_hedges(analyzer, text):
     "text, cue",
     [
         ("It appears that the talks failed.", "appears"),
+        ("It is also possible that the talks failed.", "possible"),
+        ("This is possible, officials said.", "possible"),
+        ("Other explanations are also possible.", "possible"),
+        ("War with North Korea is possible.", "possible"),  # an event as subject: it may happen
+        ("A possible rematch looms.", "possible"),
         ("Western powers suspect Iran is building a weapon.", "suspect"),
         ("Officials suspect that the militants crossed at night.", "suspect"),
         ("I suspect the talks will fail.", "suspect"),

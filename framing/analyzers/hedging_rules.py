@@ -389,6 +389,8 @@ def _possible(x: RuleInput) -> Verdict:
             return Verdict(False, note=f"'{prv} possible': not a hedge")
         if nxt in ("to", "for"):
             return Verdict(False, note=f"'possible {nxt}': ability, not a hedge")
+        if prv.endswith("est") and len(prv) > 4 and prv not in ("honest", "modest"):
+            return Verdict(False, note=f"'{prv} possible': a superlative's limit, not a hedge")
     elif x.tokens[x.i] == "possibilities":
         return Verdict(False, note="possibilities: options, not a hedge")
     return KEEP
