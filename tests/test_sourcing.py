@@ -557,6 +557,28 @@ def test_a_surname_may_open_with_a_particle(text, source):
     assert [r["source"] for r in find(text)] == [source]
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "As reported by Western Journalism, investigators found 2,200 emails.",
+            "Western Journalism",
+            "investigators found 2,200 emails",
+        ),
+        (
+            "The campaign started reserving ad time, as first reported by the New York Times on Tuesday.",
+            "the New York Times",
+            "The campaign started reserving ad time",
+        ),
+        ("The complaint was first reported by Michael D. Shear.", "Michael D. Shear", "The complaint"),
+    ],
+)
+def test_as_reported_by_names_the_writer_s_source_as_according_to_does(text, source, content):
+    # before: "reported by" was a passive with no content, or no attribution at all (reporting_verbs.tsv v8)
+    r = one(text, kind="according_to")
+    assert (r["source_words"], r["content_words"]) == (source, content)
+
+
 def test_a_surname_with_a_particle_is_resolved_to_the_full_name():
     # before: "de Blasio" was "Blasio", "Van Hollen" stayed apart from "Chris Van Hollen", and "Later, de Blasio
     # said" had no speaker (the comma was read as a list of names)

@@ -2007,7 +2007,9 @@ class _Doc:
         if after >= before:
             self._content_span(a, src_end, s_end)
         else:
-            self._content_span(a, s_start, cue_start)
+            # "The complaint was first reported by X": what was reported is the subject, not its auxiliary
+            aux = _TRAILING_AUXILIARY_RE.search(self.text, s_start, cue_start)
+            self._content_span(a, s_start, aux.start() if aux is not None else cue_start)
 
     def _clause_end_before(self, pos: int, s_start: int) -> int:
         """End of the clause before ``pos`` (the comma that separates "..., Rizvi said")."""
@@ -2723,6 +2725,8 @@ def _source_start(a: Attribution) -> int:
     return a.source_start
 
 
+#: a passive's auxiliary at the end of the clause before "(first) reported by"
+_TRAILING_AUXILIARY_RE = re.compile(r"\s+(?:was|were|is|are|been|has been|have been|had been)\s*$", re.IGNORECASE)
 #: prepositions that are adverbs of approximation before a number ("about 40 percent", "over half")
 _APPROXIMATELY = frozenset(_words("about around over under"))
 
