@@ -141,6 +141,41 @@ def test_he_passes_over_a_body_to_the_person_before_it(analyzer):
     assert not any("via pronoun" in e[7] for e in out.evidence if e[5] == "Senate")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants crossed the Pakistani border illegally.",
+        "Smugglers crossed the Afghanistan-Pakistan border illegally at night.",
+        "Smugglers were arrested along the Pakistani border.",
+        "Distraught parents were separated at the Pakistani border.",
+    ],
+)
+def test_a_mention_that_names_a_border_is_where_it_happened_not_who_did_it(pipe, text):
+    # before: the mention was the nearest actor, so Pakistan was blamed for crossing illegally and for attacking
+    assert stance_of(pipe, text)["Pakistan"] == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistani border guards acted illegally.",  # what a state does at its border is its own
+        "Terror attacks came from the Pakistani border.",  # where they come from
+    ],
+)
+def test_a_border_s_guards_or_the_origin_of_attacks_still_carry_the_blame(pipe, text):
+    assert stance_of(pipe, text)["Pakistan"] < -0.2
+
+
+def test_a_border_s_name_is_no_referent_of_he_or_of_the_actor_named_elsewhere(analyzer):
+    # before: the nearest mention of Mexico, the border's, took the word ("illegal" was blamed on it, as the doer
+    # of "arrested"), and "his" after "the Mexican border" stood for Mexico rather than Trump
+    actors = ActorSet.from_dict({"Mexico": ["Mexico", "Mexican"], "Trump": ["Trump"]})
+    pipe = Pipeline(actors=actors, analyzers=[analyzer], cleaner=False)
+    out = run(pipe, "Trump called the Mexican border a crisis, although his critics dismissed the claim.")
+    assert any("via pronoun 'his'" in e[7] for e in out.evidence if e[5] == "Trump")
+    assert not [e for e in out.evidence if e[5] == "Mexico"]
+
+
 def test_what_an_actor_is_accused_of_is_said_of_the_accused_not_the_accuser(pipe):
     # before: "treason" and "corruption" also counted against Pakistan, the accuser (as a nearer actor's words)
     text = "Pakistan accused Afghanistan of treason and corruption."

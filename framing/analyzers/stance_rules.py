@@ -49,6 +49,12 @@ in the same sentence, the contribution is
   - an actor named after "in", "inside", "against", "on" ... that follow a
     bad word is its place or target, not its author: ×0.3 ("terror
     operations inside Pakistan");
+  - a mention that names a border ("crossed the U.S.-Mexico border
+    illegally", "along the Pakistan-Afghanistan border") is where something
+    happened, not who did it: ×0, and no referent while the actor is named
+    elsewhere in the sentence; not before a noun of what a state does there
+    ("Pakistan's border guards", "the Afghan border closure") nor after
+    "from" ("attacks from the Afghan border" say where they come from);
   - a pronoun (he, it, their ...) after a mention stands for it (×0.8), so
     "while X ..., it failed to" reaches X; "he" and "she" stand only for a
     mention that can be a person (:mod:`framing.analyzers.stance_persons`),
@@ -170,6 +176,54 @@ _PLACE = frozenset(
     ["in", "inside", "into", "within", "across", "against", "on", "onto", "upon", "at", "toward", "towards"]
 )
 _ROLE_WORD = {"agent": "doer", "patient": "receiver", "subject": "subject"}
+#: nouns of a border, which a mention before them names as a place ("the Afghan border", "U.S.-Mexico border")
+_BORDER_NOUNS = frozenset(["border", "borders", "frontier", "frontiers", "boundary", "borderlands"])
+#: nouns after a border noun that make it what a state does or has there ("border guards", "border closure")
+_BORDER_ACTS = frozenset(
+    [
+        "guard",
+        "guards",
+        "police",
+        "force",
+        "forces",
+        "troops",
+        "officials",
+        "official",
+        "officers",
+        "agents",
+        "agency",
+        "authorities",
+        "patrol",
+        "patrols",
+        "security",
+        "personnel",
+        "management",
+        "policy",
+        "policies",
+        "control",
+        "controls",
+        "closure",
+        "closures",
+        "fence",
+        "fencing",
+        "wall",
+    ]
+)
+
+
+def _names_a_border(tokens: Sequence[str], aa: int, ab: int, hi: int) -> bool:
+    """Whether the mention at tokens ``[aa, ab)`` names a border as a place ("crossed the Afghan border illegally",
+    "along the Pakistan-Afghanistan border"): a border noun follows it, not a noun of what a state does there
+    ("Pakistan's border guards", "the Afghan border closure"), and no "from" before it, where it is the origin of
+    what comes ("attacks from across the Afghan border" still say where they come from). ``hi``: the sentence's
+    end (token index)."""
+    if ab >= hi or tokens[ab] not in _BORDER_NOUNS:
+        return False
+    if ab + 1 < hi and tokens[ab + 1] in _BORDER_ACTS:
+        return False
+    return "from" not in tokens[max(0, aa - 4) : aa]
+
+
 _NP_END = frozenset(
     [
         "of",
@@ -292,6 +346,7 @@ class RuleParams:
     negativity: float = 1.0
     entity_far: float = 0.3
     place: float = 0.3
+    border: float = 0.0
     agent: Mapping[str, float] = field(default_factory=_default_agent)
     patient: Mapping[str, float] = field(default_factory=_default_patient)
 
@@ -542,7 +597,7 @@ def score_sentences(
                 if persons is not None and not purpose and tokens[k] in PERSONAL_PRONOUNS:
                     # "he" and "she" stand for a person: past bodies, places and groups ("Trump is on trial in the
                     # Senate after he was impeached") to the nearest mention that can be one, if any
-                    while not can_be_a_person(text, pm, persons):
+                    while not can_be_a_person(text, pm, persons) or _names_a_border(tokens, a, b, t1):
                         passed.append((starts[a], ends[b - 1]))
                         i -= 1
                         if i < 0:
@@ -816,7 +871,10 @@ def score_sentences(
                 else:
                     d = -1
                     anc = ancs[0]
-                    for anc_c in ancs:
+                    # a mention naming a border is no referent while the actor has another ("Pakistan accused
+                    # Kabul of sheltering militants along the Afghan border")
+                    named = [x for x in ancs if x[2] or not _names_a_border(tokens, x[0], x[1], t1)]
+                    for anc_c in named or ancs:
                         ca, cb = anc_c[0], anc_c[1]
                         if role and anc_c[2] and anc_c[3] and ca >= y1:
                             continue  # "betrayed its neighbours": the owner of the receiver is not the receiver
@@ -907,7 +965,14 @@ def score_sentences(
                         if conn_pos and bisect_left(conn_pos, hi_b) - bisect_left(conn_pos, lo_b):
                             f *= contrast_f
                             why = "across a contrast"
-                if not role and not before and not apron and not _PLACE.isdisjoint(tokens[max(y1, aa - 2) : aa]):
+                if not apron and _names_a_border(tokens, aa, ab, t1):
+                    # "crossed the U.S.-Mexico border illegally", "visited the U.S.-Mexican border to criticize":
+                    # where it happened, not who did it or to whom
+                    f *= p.border
+                    if f == 0.0:
+                        continue
+                    why = why + "; names a border" if why else "names a border"
+                elif not role and not before and not apron and not _PLACE.isdisjoint(tokens[max(y1, aa - 2) : aa]):
                     f *= (
                         p.place
                     )  # "terror operations inside Pakistan": the place or target of a bad thing, not its author
