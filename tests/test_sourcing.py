@@ -579,6 +579,55 @@ def test_as_reported_by_names_the_writer_s_source_as_according_to_does(text, sou
     assert (r["source_words"], r["content_words"]) == (source, content)
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Rep. Bennie G. Thompson, Mississippi Democrat and chairman of the House Homeland Security Committee, "
+            "called the Facebook group “beyond sexist and racist.”",
+            "Bennie G. Thompson",
+        ),
+        ("Sen. Tom Coburn, who dined with Obama on Wednesday, called Obama “tremendously sincere.”", "Tom Coburn"),
+    ],
+)
+def test_the_one_a_verb_of_naming_names_is_no_speaker(text, source):
+    # before: with the subject past a long apposition, "called X" read X as an inverted speaker ("said Rizvi")
+    assert [r["source"] for r in find(text) if r["cue"] == "call"] == [source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump called police “the force between us and chaos.” Some states began passing laws.",
+        "Many questions remain about the deal.",
+        "Officials gave few details on Wednesday.",
+        "These remarks drew an apology.",  # guard
+    ],
+)
+def test_a_form_in_s_after_a_plural_quantifier_is_a_noun(text):
+    # before: "Some states" took the quotation before it, "Many questions" and "few details" were attributions
+    assert not [r for r in find(text) if r["cue"] in ("state", "question", "detail", "remark")]
+
+
+def test_a_verb_after_some_still_reports():
+    assert one("Some claim the vote was rigged.")["source_words"] == "Some"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Racial animus was a factor in the census decision.", False),
+        ("The plaintiffs in one census lawsuit have appealed.", False),
+        ("In the census, 45 percent said they were white.", True),
+        ("Clinton leads by 5 points in a new poll of likely voters.", True),
+        ("Clinton enjoyed double-digit leads in several polls last month.", True),
+    ],
+)
+def test_a_document_after_in_must_head_its_phrase(text, found):
+    # before: "in the census decision" made the census the source of the whole sentence
+    assert any(r["cue"] == "in" and r["kind"] == "document" for r in find(text)) is found
+
+
 def test_a_surname_with_a_particle_is_resolved_to_the_full_name():
     # before: "de Blasio" was "Blasio", "Van Hollen" stayed apart from "Chris Van Hollen", and "Later, de Blasio
     # said" had no speaker (the comma was read as a list of names)

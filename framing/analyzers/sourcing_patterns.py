@@ -489,6 +489,12 @@ _AFTER_INVERTED_SOURCE = frozenset(_words("who in on at during after"))
 #: verb cannot have an object ("Rizvi, an analyst, hailed Dunford as ..." names no speaker after the verb)
 _AFTER_QUOTED_SOURCE = _AFTER_INVERTED_SOURCE | frozenset(_words("with to before when while"))
 _TELL = frozenset(_words("tell inform assure reassure warn remind brief notify ask urge advise"))
+#: quantifiers of a plural, after which a form in -s is a plural noun, not a verb that agrees with them ("Some
+#: states began", "many claims were false"; the verb would be "some claim")
+_PLURAL_QUANTIFIERS = frozenset(_words("some many several all these those most few various numerous"))
+#: verbs whose noun after them is what they name or judge, never an inverted speaker ("called the Facebook group
+#: “beyond sexist”", "labeled the plan a disaster")
+_NAMING = frozenset(_words("call label dub brand term describe accuse blame praise thank"))
 
 
 @dataclass(slots=True)
@@ -1008,6 +1014,7 @@ class _Doc:
                 toks[k - 1] in ARTICLES
                 or toks[k - 1] == "any"
                 or (toks[k - 1] in _DEMONSTRATIVES and toks[k].endswith("ing"))
+                or (c.noun and toks[k - 1] in _PLURAL_QUANTIFIERS and toks[k].endswith("s"))
             )
             and _soft(text[se[k - 1] : c.start])
         ):
@@ -1831,7 +1838,7 @@ class _Doc:
         participles ("saying ...") and verbs whose object is the person
         addressed ("told reporters") do not.
         """
-        if c.category != "speech" or c.lemma in _TELL or toks[c.k2 - 1].endswith("ing"):
+        if c.category != "speech" or c.lemma in _TELL or c.lemma in _NAMING or toks[c.k2 - 1].endswith("ing"):
             return None
         ph = np_after(text, toks, ss, se, c.k2, n, max_len=8, heads=self.heads)
         if ph is None:
@@ -2059,6 +2066,8 @@ class _Doc:
                     continue  # "in the wake of that report", "in response to the poll": "in" does not open the poll
                 if any(_CLAUSE_PUNCT.search(text[se[x] : ss[x + 1]]) for x in range(j, k)):
                     continue
+                if k + 1 < len(toks) and _compound_head(text, toks, ss, se, k + 1):
+                    continue  # "a factor in the census decision": the noun only modifies another
                 others = in_sentence.get(s, ())
                 if any(b.cue_start < ss[j] or b.kind == "direct" for b in others):
                     continue
@@ -2729,6 +2738,26 @@ def _source_start(a: Attribution) -> int:
 _TRAILING_AUXILIARY_RE = re.compile(r"\s+(?:was|were|is|are|been|has been|have been|had been)\s*$", re.IGNORECASE)
 #: prepositions that are adverbs of approximation before a number ("about 40 percent", "over half")
 _APPROXIMATELY = frozenset(_words("about around over under"))
+
+
+def _compound_head(text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], k: int) -> bool:
+    """Whether token ``k`` is the head noun of a compound whose modifier is the token before it ("census decision",
+    "poll numbers"): a word in lower case after one space that is no function word, time word, participle or
+    number ("a poll of voters", "a poll last week", "a survey released Monday")."""
+    t = toks[k]
+    return (
+        text[se[k - 1] : ss[k]] == " "
+        and text[ss[k]].islower()
+        and t.isalpha()
+        and t not in STOP
+        and t not in DETERMINERS
+        and t not in _AFTER_A_DOCUMENT
+        and not t.endswith(("ed", "en", "ing"))
+    )
+
+
+#: words after a document's noun that do not make it a modifier ("a poll of voters", "a survey last month")
+_AFTER_A_DOCUMENT = frozenset(_words("of last next this earlier later out today yesterday tonight"))
 
 
 def _after_preposition(text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], a: int) -> bool:

@@ -56,7 +56,7 @@ readme = pd.DataFrame(
         ("hedging", "Szeged, Wikipedia, 20,748 sentences", "sentence F1", 0.835, 0.776, "cue list, no rules"),
         ("hedging", "Szeged, biomedical (fly), 3,470 sentences", "sentence F1 (biomedical)", 0.857, None, ""),
         ("hedging (certainty)", "Pei & Jurgens 2021, 1,551 findings", "Spearman ρ", 0.640, 0.627, "cue list, no rules"),
-        ("sourcing", "PolNeAR dev, 84 articles", "attribution F1", 0.772, 0.519, "every reporting verb"),
+        ("sourcing", "PolNeAR dev, 84 articles", "attribution F1", 0.773, 0.519, "every reporting verb"),
         ("frames", "SemEval-2023 Task 3, 347 articles", "micro-F1", 0.681, 0.558, "five most common frames"),
         ("frames", "SemEval-2023 Task 3, 347 articles", "macro-F1", 0.553, 0.235, "five most common frames"),
     ],
