@@ -628,6 +628,30 @@ def test_a_document_after_in_must_head_its_phrase(text, found):
     assert any(r["cue"] == "in" and r["kind"] == "document" for r in find(text)) is found
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["It’s widely believed that Mueller won’t indict Trump.", "It's often said that a picture is worth a lot."],
+)
+def test_it_s_before_a_passive_of_belief_or_saying_is_a_view_with_no_holder(text):
+    # before: "It’s" was read as the speaker (an institution), as "It is widely believed" was not
+    r = one(text)
+    assert (r["kind"], r["source_words"]) == ("anonymous", "")
+
+
+def test_a_long_apposition_still_leads_back_to_its_speaker():
+    # before: past twelve words the apposition hid the speaker ("Mr. Zarif") and the tweet had none
+    text = (
+        "In Tehran, Mr. Zarif, a close political ally of the president and a frequent target of the hard-line "
+        "factions, tweeted that he was happy."
+    )
+    assert one(text)["source_words"] == "Mr. Zarif"
+
+
+def test_guarantee_after_an_adjective_is_a_noun():
+    # reporting_verbs.tsv v8: "guarantee" and "guarantees" are nouns too ("bigger federal" had been a speaker)
+    assert not find("Citigroup was about to get an even bigger federal guarantee.")
+
+
 def test_a_surname_with_a_particle_is_resolved_to_the_full_name():
     # before: "de Blasio" was "Blasio", "Van Hollen" stayed apart from "Chris Van Hollen", and "Later, de Blasio
     # said" had no speaker (the comma was read as a list of names)

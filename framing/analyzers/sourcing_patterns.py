@@ -1238,6 +1238,14 @@ class _Doc:
             made = self._made_to(text, toks, ss, se, j)
             if made is not None:
                 return made, False, False  # "led House Speaker Paul Ryan to say"
+        if (
+            j >= 0
+            and toks[j] in ("it's", "it’s")
+            and (c.lemma in _AGENTLESS or c.lemma in _EPISTEMIC)
+            and _participle(toks[c.k])
+            and _soft(text[se[j] : ss[j + 1]])
+        ):
+            return None, False, True  # "It’s widely believed that ...": "it is", a view with no holder
         if j >= 0 and toks[j] in _BE and _soft(text[se[j] : ss[j + 1]]) and _participle(toks[c.k]):
             # a passive: "was told by X", or agentless "it is believed", "is expected to"
             if c.k2 + 1 < n and toks[c.k2] == "by":
@@ -1863,7 +1871,7 @@ class _Doc:
         fallback: Phrase | None = None  # the phrase before a place's state, if no apposition is found before it
         # a relative clause may be longer than an apposition: "Christie, who has campaigned heavily for GOP nominee
         # Donald Trump since he suspended his own campaign in February, blasted ..."
-        reach = 12
+        reach = 16
         for x in range(j, max(0, j - _RELATIVE_CLAUSE_REACH), -1):
             if toks[x] in _RELATIVE_PRONOUNS and "," in text[se[x - 1] : ss[x]]:
                 reach = j - x + 1
