@@ -1871,7 +1871,7 @@ class _Doc:
         fallback: Phrase | None = None  # the phrase before a place's state, if no apposition is found before it
         # a relative clause may be longer than an apposition: "Christie, who has campaigned heavily for GOP nominee
         # Donald Trump since he suspended his own campaign in February, blasted ..."
-        reach = 16
+        reach = _APPOSITION_REACH
         for x in range(j, max(0, j - _RELATIVE_CLAUSE_REACH), -1):
             if toks[x] in _RELATIVE_PRONOUNS and "," in text[se[x - 1] : ss[x]]:
                 reach = j - x + 1
@@ -2669,6 +2669,9 @@ _NOT_SURNAMES = frozenset(
 #: relative pronouns that open a relative clause after a comma, and how many words such a clause may run to
 _RELATIVE_PRONOUNS = frozenset(_words("who whom whose which"))
 _RELATIVE_CLAUSE_REACH = 40
+#: how many words an apposition may run between a speaker and the verb ("Mr. Zarif, a close political ally of the
+#: president and a frequent target of the hard-line factions, tweeted")
+_APPOSITION_REACH = 16
 #: ", who" or ", which" opening a relative clause that no comma, full stop or quotation mark has closed before the
 #: end of the searched span (the search ends at a name: the name is inside the clause)
 _RELATIVE_CLAUSE_OPEN = re.compile(rf",\s+(?:{'|'.join(sorted(_RELATIVE_PRONOUNS))})\b[^,.;:\"“”]*\Z")
