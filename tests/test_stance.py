@@ -319,6 +319,13 @@ def test_words_whose_news_sense_is_praise_or_plain_report(pipe):
     assert stance_of(pipe, "Rizvi is dominating the race.")["Rizvi"] == 0.0  # -0.45 before
 
 
+def test_equipment_and_missing_someone_judge_no_one(pipe):
+    # stance_adjust.tsv v6: "defenses" weighed as VADER's "defense" had been switched off, and "missed him" is longing
+    assert stance_of(pipe, "Pakistani air defenses were not triggered.")["Pakistan"] == 0.0  # 0.18 before
+    assert stance_of(pipe, "Rizvi told him how much he missed him.")["Rizvi"] == 0.0  # -0.27 before
+    assert stance_of(pipe, "Rizvi missed the deadline.")["Rizvi"] < -0.2
+
+
 def test_the_state_of_the_one_cared_for_is_not_the_carer_s_conduct(pipe):
     """A negative word describing the one looked after ('injured birds', 'the sick') is no blame for the carer."""
     assert stance_of(pipe, "Rizvi tends to injured birds in her home.")["Rizvi"] == 0.0  # -0.58 before
