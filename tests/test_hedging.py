@@ -322,6 +322,8 @@ def test_future_in_reported_speech_is_not_a_hedge(analyzer):
         "Critics said the data were suspect.",
         "It is possible to cross at Torkham.",
         "Militants fled as soon as possible.",
+        "Could I ask you one question?",  # a request
+        "Would you consent to the release of those recordings?",  # a question put to someone
         "The latest possible date for the vote is June.",  # a superlative's limit
         "Officials denounced the attack in the strongest possible terms.",
         "Aid came, whether in the form of food or cash.",
@@ -345,6 +347,7 @@ def test_other_look_alikes_are_not_hedges(analyzer, text):
         ("This is possible, officials said.", "possible"),
         ("Other explanations are also possible.", "possible"),
         ("War with North Korea is possible.", "possible"),  # an event as subject: it may happen
+        ("Could this be the end of the talks?", "Could"),  # a question of what may be, still a hedge
         ("A possible rematch looms.", "possible"),
         ("Western powers suspect Iran is building a weapon.", "suspect"),
         ("Officials suspect that the militants crossed at night.", "suspect"),

@@ -263,10 +263,22 @@ def _might(x: RuleInput) -> Verdict:
     return KEEP
 
 
+#: subjects after a modal that opens a sentence which make it a request or a question put to someone ("Could I ask
+#: you one question?", "Would you vote for him?"), not a hedge
+_ASKED = frozenset(["i", "you", "we"])
+
+
+def _asks(x: RuleInput) -> bool:
+    """Whether the modal opens its sentence with "I", "you" or "we" after it: a request or a question to someone."""
+    return x.i == x.lo and x.next() in _ASKED
+
+
 def _could(x: RuleInput) -> Verdict:
     nxt = x.next()
     if nxt in ("not", "never", "hardly", "barely", "scarcely", "no"):
         return Verdict(False, note=f"could {nxt}: past inability")
+    if _asks(x):
+        return Verdict(False, note=f"could {nxt} ...?: a request or a question, not a hedge")
     return KEEP
 
 
@@ -299,6 +311,8 @@ def _would(x: RuleInput) -> Verdict:
     nxt = x.next()
     if nxt in _WOULD_NOT_HEDGE:
         return Verdict(False, note=f"would {nxt}: future in the past, habit or wish")
+    if _asks(x):
+        return Verdict(False, note=f"would {nxt} ...?: a request or a question, not a hedge")
     for p in range(x.i - 1, max(x.lo, x.i - 6) - 1, -1):
         if x.tokens[p] in _REPORTING:
             return Verdict(False, note=f"'{x.tokens[p]} … would': future in reported speech")
