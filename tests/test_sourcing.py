@@ -652,6 +652,25 @@ def test_guarantee_after_an_adjective_is_a_noun():
     assert not find("Citigroup was about to get an even bigger federal guarantee.")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Rizvi told reporters he was innocent.", "he was innocent"),  # the clause's subject had gone to the told
+        ("Rizvi told him he was innocent.", "he was innocent"),  # "him" had stayed in what was said
+        ("Rizvi told her that he was innocent.", "he was innocent"),
+        ("Rizvi told her story to the court.", "her story to the court"),  # "her" before a noun is a possessive
+    ],
+)
+def test_the_content_of_tell_starts_after_the_one_told(text, content):
+    assert one(text)["content_words"] == content
+
+
+def test_a_verb_after_a_plural_noun_ends_no_noun_phrase():
+    # before: "These remarks spurred" was the speaker of "protests" (and took the quotation before it)
+    text = 'He said the prophet brought into the world "things only evil and inhuman." These remarks spurred protests.'
+    assert [r["cue"] for r in find(text)] == ["say"]
+
+
 def test_a_surname_with_a_particle_is_resolved_to_the_full_name():
     # before: "de Blasio" was "Blasio", "Van Hollen" stayed apart from "Chris Van Hollen", and "Later, de Blasio
     # said" had no speaker (the comma was read as a list of names)

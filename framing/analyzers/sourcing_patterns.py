@@ -1762,8 +1762,16 @@ class _Doc:
     def _after_cue(self, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], c: _Cue, n: int) -> int:
         """Character position after the cue and, for "tell" verbs, the person told."""
         if c.lemma in _TELL and c.k2 < n:
+            told = toks[c.k2]
+            if told in ("him", "them", "me", "us") or (
+                told == "her" and c.k2 + 1 < n and (toks[c.k2 + 1] in _SUBJECT_PRONOUNS or toks[c.k2 + 1] == "that")
+            ):
+                return se[c.k2]  # "told him he was innocent"; not "told her story"
             ph = np_after(self.text, toks, ss, se, c.k2, n, max_len=5, allow_of=False)
             if ph is not None and toks[ph.a] not in ("that",):
+                for i in range(ph.a + 1, ph.b):
+                    if toks[i] in _SUBJECT_PRONOUNS:
+                        return se[i - 1]  # "told reporters [he was innocent]": the clause's subject opens it
                 return ph.end
         return c.end
 

@@ -298,6 +298,16 @@ def np_before(
         return None  # "the state", "Trump's plan": the verb is a noun here
     if t.endswith(_LY_ING) and t not in _NOUNS_LY_ING and not text[ss[j]].isupper():
         return None
+    if (
+        t.endswith("ed")
+        and len(t) > 4
+        and j > lo
+        and not text[ss[j]].isupper()
+        and toks[j - 1] not in DETERMINERS
+        and toks[j - 1].endswith("s")
+        and not text[ss[j - 1]].isupper()
+    ):
+        return None  # "These remarks spurred (protests)": a verb after its subject, no noun phrase's head
     if t in _QUANTIFIER_PRONOUNS and j > lo and _after_a_noun(text, toks, ss, se, j):
         return Phrase(j, j + 1, ss[j], se[j])  # "a role many expect him to play": "many" alone expects
     k = j
