@@ -15,7 +15,9 @@ of that person when, in the same document:
 
 The mention's ``form`` is ``"surname"``. A surname that is already a form of its person (an alias, as discovery
 gives "Trump" to "Donald Trump") is found everywhere, as given, except after another given name ("Melania
-Trump", "Michelle Obama").
+Trump", "Michelle Obama"). That exception holds also for an actor with no type whose name opens with a given name
+of :func:`given_name_sex`'s list ("Donald Trump", "Bernie Sanders" in ``ActorSet.from_dict``): "Ivanka Trump" and
+"Sarah Sanders" are other persons.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ __all__ = ["Surnames", "given_name_before", "given_name_sex", "is_given_name", "
 COMMON_WORD = 20_000
 _SURNAME = re.compile(r"[A-Z][\w'’-]*\w")
 #: a capitalised word right before (a word and a period ends a sentence, or is "Mr.": not a given name)
-_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
+_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]$")
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -108,7 +110,13 @@ class Surnames:
         guarded: dict[str, str] = {}
         for a in actors:
             words = a.name.split()
-            if not (is_person(a) and len(words) >= 2 and _SURNAME.fullmatch(words[-1])):
+            if not (len(words) >= 2 and _SURNAME.fullmatch(words[-1])):
+                continue
+            if not is_person(a):
+                # an actor with no type whose name opens with a given name ("Donald Trump", "Bernie Sanders") is a
+                # person too, but only to keep its surname off another person's ("Ivanka Trump", "Sarah Sanders")
+                if not a.type and given_name_sex(words[0]) and table.get(words[-1], ("",))[0] == a.name:
+                    guarded[a.name] = words[-1]
                 continue
             if words[-1] not in table:
                 owners.setdefault(words[-1], []).append(a.name)
@@ -125,7 +133,11 @@ class Surnames:
             mentions = [
                 m
                 for m in mentions
-                if not (self.guarded.get(m.actor) == text[m.start : m.end] and self._given_name_before(text, m.start))
+                if not (
+                    self.guarded.get(m.actor) == text[m.start : m.end]
+                    and self._given_name_before(text, m.start)
+                    and not _own_given_name_before(text, m.start, m.actor)
+                )
             ]
         if self.regex is None:
             return mentions
@@ -161,6 +173,17 @@ class Surnames:
 
     def _given_name_before(self, text: str, s: int) -> bool:
         return given_name_before(text, s, self.forms)
+
+
+#: up to three capitalised words (or initials) right before an offset
+_RUN_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+){1,3}$")
+
+
+def _own_given_name_before(text: str, s: int, person: str) -> bool:
+    """Whether the person's own first name opens the capitalised words right before offset ``s``: "Robert Gabriel
+    Mugabe" is Robert Mugabe with a middle name, where "Grace Mugabe" is another person."""
+    run = _RUN_BEFORE.search(text, max(0, s - 60), s)
+    return run is not None and person.split()[0] in run.group().split()
 
 
 def given_name_before(text: str, s: int, forms: frozenset[str] | Mapping[str, object] = frozenset()) -> bool:

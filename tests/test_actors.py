@@ -492,9 +492,21 @@ def test_a_person_s_surname_alias_is_not_a_relative_s_name():
     got = [text[m.start - 9 : m.end] for m in people.find(text) if text[m.start : m.end] == "Trump"]
     assert not any("Melania" in g or "Ivanka" in g for g in got)
     assert len(got) == 8, got
+    # an actor with no type whose name opens with a given name is kept off other persons' names as well (before:
+    # "Melania Trump", "Sarah Sanders" counted for Donald Trump and Bernie Sanders in ActorSet.from_dict sets) ...
+    plain = ActorSet.from_dict({"Donald Trump": ["Donald Trump", "Trump"]})
+    assert len([m for m in plain.find(text) if text[m.start : m.end] == "Trump"]) == 8
+    sanders = ActorSet.from_dict({"Bernie Sanders": ["Bernie Sanders", "Sanders"]})
+    assert not sanders.find("The press secretary, Sarah Sanders, said so. Sarah Huckabee Sanders agreed.")
+    # ... but its own middle name is no other person ("Donald John Trump"), nor is one name of a double space
+    assert [m.actor for m in plain.find("Donald John Trump spoke. Like Weinstein  Trump spoke.")] == [
+        "Donald Trump"
+    ] * 2
     # the same alias on an actor that is not a person is found after any name
-    plain = ActorSet.from_list([{"name": "Donald Trump", "aliases": ["Trump"]}])
-    assert len([m for m in plain.find(text) if text[m.start : m.end] == "Trump"]) == 10
+    team = ActorSet.from_list([{"name": "Team Trump", "aliases": ["Trump"]}])
+    assert len([m for m in team.find(text) if text[m.start : m.end] == "Trump"]) == 10
+    typed = ActorSet.from_list([{"name": "Donald Trump", "type": "organisation", "aliases": ["Trump"]}])
+    assert len([m for m in typed.find(text) if text[m.start : m.end] == "Trump"]) == 10
 
 
 def test_a_hyphenated_identity_is_no_mention_of_the_country():
