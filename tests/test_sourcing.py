@@ -671,6 +671,38 @@ def test_a_verb_after_a_plural_noun_ends_no_noun_phrase():
     assert [r["cue"] for r in find(text)] == ["say"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("His foe, Tom Barrett, says Walker is trying to be a rock star.", "Tom Barrett"),  # had no speaker
+        ("The White House press secretary, Josh Earnest, said the deal was off.", "Josh Earnest"),
+        ("Her lawyer, John Smith, said she was innocent.", "John Smith"),
+    ],
+)
+def test_a_name_in_apposition_after_a_description_is_the_speaker_s_name(text, name):
+    # before: the description was the source ("The White House press secretary", an institution), so named
+    # sources were undercounted
+    r = one(text)
+    assert (r["source"], r["source_type"]) == (name, "named person")
+
+
+def test_a_name_in_apposition_keeps_the_actor_of_its_description():
+    actors = ActorSet.from_dict({"Pakistan": ["Pakistan"]})
+    r = one("Pakistan's foreign minister, Ishaq Dar, said the talks failed.", actors)
+    assert (r["source"], r["source_type"], r["source_actor"]) == ("Ishaq Dar", "named person", "Pakistan")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Rizvi, a professor at LUMS, said the border was closed.", "Rizvi"),
+        ("Rep. Jamie Raskin, D-Md., said it was over.", "Jamie Raskin"),
+    ],
+)
+def test_a_description_in_apposition_after_a_name_leaves_the_name(text, source):
+    assert one(text)["source"] == source
+
+
 def test_a_surname_with_a_particle_is_resolved_to_the_full_name():
     # before: "de Blasio" was "Blasio", "Van Hollen" stayed apart from "Chris Van Hollen", and "Later, de Blasio
     # said" had no speaker (the comma was read as a list of names)

@@ -1904,11 +1904,27 @@ class _Doc:
                 if k >= 2 and toks[k - 1].isdigit() and "," in text[se[k - 2] : ss[k - 1]]:
                     k -= 1  # an age between commas: "Mario Orosa, 44, a technical specialist ..., said"
                     continue
+                if ph is not None and self._named_in_apposition(text, toks, ss, se, ph, k, j):
+                    return Phrase(ph.a, j + 1, ph.start, se[j])  # "Her lawyer, John Smith, said": the person named
                 return self._past_party_label(toks, ss, se, ph) or fallback
             if j - k > reach or _CLAUSE_PUNCT.search(gap):
                 return fallback
             k -= 1
         return fallback
+
+    @staticmethod
+    def _named_in_apposition(
+        text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], ph: Phrase, k: int, j: int
+    ) -> bool:
+        """Whether tokens [k, j] between commas name the person that the phrase ``ph`` before them describes ("His
+        foe, Tom Barrett,", "The White House press secretary, Josh Earnest,"): one to four capitalised words, no
+        party label or number, after a description that ends in a word in lower case or a title."""
+        if not 0 <= j - k <= 3 or not all(text[ss[i]].isupper() and toks[i].isalpha() for i in range(k, j + 1)):
+            return False
+        if PARTY_LABEL.match(text, ss[k]):
+            return False
+        last = toks[ph.b - 1]
+        return not text[ss[ph.b - 1]].isupper() or last in TITLES
 
     def _state_after_city(
         self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], k: int, j: int
