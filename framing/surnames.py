@@ -202,7 +202,11 @@ def is_given_name(word: str, forms: frozenset[str] | Mapping[str, object] = froz
         return False  # a possessive, an actor, a caption in capitals ("WATCH"), "President-elect", a headline's
         # verb ("Assessing Obama")
     low = word.lower()
-    if low in titles() or low in common_words() or low in MONTHS or low in WEEKDAYS:
+    if low in titles() or low in MONTHS or low in WEEKDAYS:
+        return False
+    if given_name_sex(word):
+        return True  # a name that is a word too, listed as a given name: "Bill" Clinton, "Grace" Mugabe, "Mark"
+    if low in common_words():
         return False
     # a common English word opens a sentence ("Despite Trump"), where a given name is rarely one ("Eric")
     return english_frequencies().get(low, 0) < COMMON_WORD

@@ -502,6 +502,10 @@ def test_a_person_s_surname_alias_is_not_a_relative_s_name():
     assert [m.actor for m in plain.find("Donald John Trump spoke. Like Weinstein  Trump spoke.")] == [
         "Donald Trump"
     ] * 2
+    # a given name that is a word too is still a given name when the list of given names has it
+    clintons = ActorSet.from_dict({"Hillary Clinton": ["Hillary Clinton", "Clinton"]})
+    assert not clintons.find("Former President Bill Clinton said so.")  # "Bill" had been the common word
+    assert [m.actor for m in clintons.find("Will Clinton win? Mrs. Clinton said yes.")] == ["Hillary Clinton"] * 2
     # the same alias on an actor that is not a person is found after any name
     team = ActorSet.from_list([{"name": "Team Trump", "aliases": ["Trump"]}])
     assert len([m for m in team.find(text) if text[m.start : m.end] == "Trump"]) == 10
