@@ -703,6 +703,44 @@ def test_a_description_in_apposition_after_a_name_leaves_the_name(text, source):
     assert one(text)["source"] == source
 
 
+def test_he_after_a_speaker_described_by_another_name_is_the_speaker():
+    # before: "Bill Clinton", named in the description of the last speaker, took the "he said" after it
+    text = (
+        "“She will do it,” said Paul Begala, a former political adviser to Bill Clinton who has assumed the role "
+        "of attack dog. The Republican, he said, has no chance."
+    )
+    assert [r["source"] for r in find(text)] == ["Paul Begala", "Paul Begala"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Biden assumed office in January.", "He assumed his new post on Monday.", "She assumed the role of host."]
+)
+def test_assuming_an_office_or_a_role_is_no_supposing(text):
+    assert not find(text)
+
+
+def test_supposing_is_still_assuming():
+    assert one("Analysts assume rates will rise.")["source"] == "Analysts"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The panel’s top Democrat, Rep. Chris Van Hollen of Maryland, said it was “mind-boggling.”",
+            "Chris Van Hollen",
+        ),  # a place after the name, a party noun ending the description
+        (
+            "Sen. Dianne Feinstein (Calif.), the top-ranking Democrat on the committee, told The Hill it was over.",
+            "Dianne Feinstein",
+        ),  # the state in parentheses had been the speaker, "Calif"
+        ("One Senate Republican, Susan Collins of Maine, warned her colleagues.", "Susan Collins"),
+    ],
+)
+def test_names_around_an_apposition(text, name):
+    assert [r["source"] for r in find(text)][:1] == [name]
+
+
 def test_a_surname_with_a_particle_is_resolved_to_the_full_name():
     # before: "de Blasio" was "Blasio", "Van Hollen" stayed apart from "Chris Van Hollen", and "Later, de Blasio
     # said" had no speaker (the comma was read as a list of names)

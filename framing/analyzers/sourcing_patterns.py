@@ -58,7 +58,7 @@ from typing import Any
 from .. import cache_limits
 from ..actors import Mention
 from ..lexicons import Lexicon
-from ..surnames import COMMON_WORD, given_name_before, given_name_sex, is_given_name
+from ..surnames import COMMON_WORD, given_name_before, given_name_sex, is_given_name, titles
 from ..text import WORD_RE, Quote, TextModel
 from ..vocab import FOR_OR_AGAINST, MONTHS, RARE_WORD, WEEKDAYS, english_frequencies
 from .sourcing_match import CueMatcher, cue_info
@@ -1006,6 +1006,8 @@ class _Doc:
             return none  # "found himself embroiled", "has found itself at the center of": a plight, not a finding
         if c.lemma == "think" and k2 < n and toks[k2] in ("tank", "tanks"):
             return none  # "the center-left think tank Third Way": a noun
+        if c.lemma == "assume" and _takes_on(toks, k2, n):
+            return none  # "assumed the role of attack dog", "assume office": taking on, not supposing
         if c.lemma == "plead" and k2 < n and toks[k2] in _PLEAS:
             return none  # "pleaded guilty to lying": a plea in court, not a statement reported
         if (
@@ -1892,6 +1894,15 @@ class _Doc:
                 if any(q in gap for q in _QUOTE_CHARS):
                     return fallback
                 ph = np_before(text, toks, ss, se, k - 1, heads=self.heads)  # "Analysts in Kabul, however, …"
+                if ")" in gap:
+                    # "Sen. Dianne Feinstein (Calif.), the top-ranking Democrat ..., told": the phrase before the
+                    # parenthesis, not the state inside it
+                    op = text.rfind("(", 0, se[k - 1])
+                    jj = k - 1
+                    while jj >= 0 and ss[jj] > op:
+                        jj -= 1
+                    if op >= 0 and jj >= 0 and not text[se[jj] : op].strip():
+                        ph = np_before(text, toks, ss, se, jj, heads=self.heads)
                 if fallback is None and self._state_after_city(text, toks, ss, se, k, j):
                     # "... at Colby College in Waterville, Maine, adds": the comma of a place's state; the speaker
                     # is before the apposition that ends with the place, else the phrase before the state ("The
@@ -1918,13 +1929,22 @@ class _Doc:
     ) -> bool:
         """Whether tokens [k, j] between commas name the person that the phrase ``ph`` before them describes ("His
         foe, Tom Barrett,", "The White House press secretary, Josh Earnest,"): one to four capitalised words, no
-        party label or number, after a description that ends in a word in lower case or a title."""
-        if not 0 <= j - k <= 3 or not all(text[ss[i]].isupper() and toks[i].isalpha() for i in range(k, j + 1)):
+        party label or number (a place may follow: "Rep. Chris Van Hollen of Maryland"), after a description that
+        ends in a word in lower case or a title ("The panel’s top Democrat")."""
+        caps = k
+        while caps <= j and text[ss[caps]].isupper() and toks[caps].isalpha():
+            caps += 1
+        if caps < j and toks[caps] in ("of", "from"):
+            # "Rep. Chris Van Hollen of Maryland": the name, and where the person is from
+            rest = range(caps + 1, j + 1)
+            if not 1 <= len(rest) <= 3 or not all(text[ss[i]].isupper() for i in rest):
+                return False
+        elif caps <= j:
             return False
-        if PARTY_LABEL.match(text, ss[k]):
+        if not 1 <= caps - k <= 5 or PARTY_LABEL.match(text, ss[k]):
             return False
         last = toks[ph.b - 1]
-        return not text[ss[ph.b - 1]].isupper() or last in TITLES
+        return not text[ss[ph.b - 1]].isupper() or last in TITLES or last in titles()
 
     def _state_after_city(
         self, text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], k: int, j: int
@@ -2460,6 +2480,7 @@ class _Doc:
         female: bool = False,
         reported: tuple[int, int] = (-1, -1),
         own: tuple[int, int] = (-1, -1),
+        described: tuple[int, int] = (-1, -1),
     ) -> tuple[str, str] | None:
         """The last person named before ``pos`` in the same or the previous paragraph, if after ``after``.
 
@@ -2469,8 +2490,10 @@ class _Doc:
         a place ("New Hampshire"), a body's name ("the Muslim Brotherhood", "Department of Homeland Security"), a
         possessor ("Mandela's death"), a name inside ``reported`` (the words of the last speaker, who is the
         likelier "he": "Carter said Obama would ... 'I'm hopeful,' he told") or inside ``own`` (the pronoun's own
-        quotation: "'Judge Ellis may ...,' she said"), nor one after a title of the other sex ("Mr. Biden" for
-        "she", as ``female`` tells). Returns the name and the actor mentioned there.
+        quotation: "'Judge Ellis may ...,' she said"), nor one in the rest of the last speaker's sentence after
+        its name, ``described`` (what describes the speaker: "said Paul Begala, a former adviser to Bill Clinton.
+        ... he said" is Begala), nor one after a title of the other sex ("Mr. Biden" for "she", as ``female``
+        tells). Returns the name and the actor mentioned there.
         """
         m = self.m
         s = m.sentence_at(pos)
@@ -2480,7 +2503,11 @@ class _Doc:
         text = self.text
         fallback: tuple[str, str] | None = None
         for mt in reversed(list(_CAPITALISED_RUN_RE.finditer(text, lo, pos))):  # the last good one
-            if reported[0] <= mt.start() < reported[1] or own[0] <= mt.start() < own[1]:
+            if (
+                reported[0] <= mt.start() < reported[1]
+                or own[0] <= mt.start() < own[1]
+                or described[0] <= mt.start() < described[1]
+            ):
                 continue
             body = _ORGANISATION_BEFORE.search(text, max(0, mt.start() - 40), mt.start())
             if body and not _POSSESSIVE_INSIDE.search(mt.group()):
@@ -2638,6 +2665,7 @@ class _Doc:
                         female=w in ("she", "her"),
                         reported=(ante.content_start, ante.content_end) if ante is not None else (-1, -1),
                         own=(a.content_start, a.content_end),
+                        described=(ante.source_end, m.sent_ends[ante.sentence_id]) if ante is not None else (-1, -1),
                     )
                     if near is not None:
                         a.source, a.source_type = full_name(self.text, near[0], self.names), NAMED
@@ -2771,6 +2799,23 @@ def _source_start(a: Attribution) -> int:
 
 #: a passive's auxiliary at the end of the clause before "(first) reported by"
 _TRAILING_AUXILIARY_RE = re.compile(r"\s+(?:was|were|is|are|been|has been|have been|had been)\s*$", re.IGNORECASE)
+#: what one assumes when one takes it on ("assumed the role", "assume office", "assumed control of")
+_TAKEN_ON = frozenset(
+    _words(
+        "role roles office post position presidency leadership command control power responsibility "
+        "responsibilities duties mantle helm chairmanship throne title risk risks debt burden identity name"
+    )
+)
+
+
+def _takes_on(toks: Sequence[str], k: int, n: int) -> bool:
+    """Whether "assume" at token ``k - 1`` takes on something ("the role", "office", "his new post") rather than
+    supposing a clause: one of :data:`_TAKEN_ON` within its next three words, which do not open a clause."""
+    if k >= n or toks[k] == "that" or toks[k] in PRONOUNS:
+        return False
+    return any(t in _TAKEN_ON for t in toks[k : min(n, k + 3)])
+
+
 #: prepositions that are adverbs of approximation before a number ("about 40 percent", "over half")
 _APPROXIMATELY = frozenset(_words("about around over under"))
 

@@ -956,8 +956,8 @@ class SpeakerTyper:
         for k in reversed(core[:-1]):
             w = toks[k].rstrip(".")
             raw = text[ss[k] : se[k]]
-            if k != first - 1 or w in TITLES or w in self.names or first - k >= 4:
-                break
+            if k != first - 1 or w in TITLES or w in self.names or first - k >= 4 or "," in text[se[k] : ss[first]]:
+                break  # (a comma ends the name: "One Senate Republican, Susan Collins")
             letters = raw.replace(".", "")
             if (len(letters) >= 2 and letters.isupper() and letters.isalpha()) or (w,) in self.places:
                 break  # an acronym or a place: "the UN Nikki Haley", "Ambassador to Pakistan David Hale"
