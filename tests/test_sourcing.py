@@ -712,6 +712,15 @@ def test_he_after_a_speaker_described_by_another_name_is_the_speaker():
     assert [r["source"] for r in find(text)] == ["Paul Begala", "Paul Begala"]
 
 
+def test_a_surname_written_after_a_title_is_a_person_he_can_stand_for():
+    # before: "Obama" alone was no name (the article never writes "Barack Obama"), so "He" took Bill Clinton
+    text = (
+        "President Obama vetoed a bill. Bill Clinton said he had vetoed plenty of bills."
+        "\n\nObama appears to be breaking with that tradition. He says he will veto the bill."
+    )
+    assert [r["source"] for r in find(text) if r["source_words"] == "He"] == ["Obama"]
+
+
 @pytest.mark.parametrize(
     "text", ["Biden assumed office in January.", "He assumed his new post on Monday.", "She assumed the role of host."]
 )

@@ -2585,18 +2585,28 @@ class _Doc:
     def _full_name_surnames(self) -> Mapping[str, str]:
         """The last words of the persons' names the document writes in full (two or three words once titles are set
         aside, as :meth:`_name_in_run` reads them), each with the sex its given names tell ("female", "male", or
-        "" when unknown or when persons of both share it), computed once per document."""
+        "" when unknown or when persons of both share it), and the surnames it writes after a title only
+        ("President Obama", with the sex of "Mr." or "Mrs." if that is the title), computed once per document."""
         if self._surnames is None:
             self._surnames = {}  # while the names are read, a lone surname is none
             text = self.text
             found: dict[str, str] = {}
+            titled: dict[str, str] = {}  # surnames written only after a title ("President Obama", "Mrs. May")
             for mt in _CAPITALISED_RUN_RE.finditer(self.text):
                 if " " in mt.group():
                     span = self._name_in_run(mt.group(), mt.start())
-                    if span is not None and " " in text[span[0] : span[1]]:
+                    if span is None:
+                        continue
+                    if " " in text[span[0] : span[1]]:
                         given, _, last = text[span[0] : span[1]].rpartition(" ")
                         sex = given_name_sex(given.split(None, 1)[0])
                         found[last] = sex if found.get(last, sex) == sex else ""
+                    else:
+                        title = self._trim_run(mt.group())[2]
+                        sex = "male" if title in _MALE_TITLES else "female" if title in _FEMALE_TITLES else ""
+                        titled.setdefault(text[span[0] : span[1]], sex)
+            for last, sex in titled.items():
+                found.setdefault(last, sex)  # "President Obama ... Obama appears to ...": a person's surname
             self._surnames = found
         return self._surnames
 
