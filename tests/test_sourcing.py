@@ -712,6 +712,18 @@ def test_he_after_a_speaker_described_by_another_name_is_the_speaker():
     assert [r["source"] for r in find(text)] == ["Paul Begala", "Paul Begala"]
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("FEMA Director Brock Long said it was over.", "Brock Long"),  # "Long" had been skipped as "has long said"
+        ("Trump has long said the wall works.", "Trump"),
+        ("He Also Said It.", "He"),  # a headline capitalises the adverb too
+    ],
+)
+def test_a_capitalised_adverb_after_a_name_is_a_surname(text, source):
+    assert one(text)["source"] == source
+
+
 def test_a_surname_written_after_a_title_is_a_person_he_can_stand_for():
     # before: "Obama" alone was no name (the article never writes "Barack Obama"), so "He" took Bill Clinton
     text = (

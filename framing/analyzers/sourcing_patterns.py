@@ -1709,7 +1709,12 @@ class _Doc:
                 break
             t = toks[j]
             if (
-                (t in SKIP_BEFORE_VERB and not modal_in_name(text, toks, ss, se, j, 0))
+                (
+                    t in SKIP_BEFORE_VERB
+                    and not modal_in_name(text, toks, ss, se, j, 0)
+                    # "Brock Long said": a surname, unless a headline capitalises every word ("He Also Said")
+                    and not (j > 0 and text[ss[j]].isupper() and text[ss[j - 1]].isupper() and text[ss[k]].islower())
+                )
                 or (ing and t in _BE)
                 or (t.endswith("ly") and t not in _NOT_ADVERBS and not text[ss[j]].isupper())
             ):
