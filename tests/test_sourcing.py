@@ -724,6 +724,18 @@ def test_a_capitalised_adverb_after_a_name_is_a_surname(text, source):
     assert one(text)["source"] == source
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Judge T.S. Ellis said only that.", "T.S. Ellis"),  # had been "S. Ellis"
+        ("President George H.W. Bush said no.", "George H.W. Bush"),  # had been "W. Bush"
+        ("The U.S. Nikki Haley said no.", "Nikki Haley"),  # a place written with periods, no initials
+    ],
+)
+def test_initials_written_together_are_part_of_the_name(text, name):
+    assert one(text)["source"] == name
+
+
 def test_a_surname_written_after_a_title_is_a_person_he_can_stand_for():
     # before: "Obama" alone was no name (the article never writes "Barack Obama"), so "He" took Bill Clinton
     text = (

@@ -168,6 +168,10 @@ _NAME_LINKS = frozenset(["of", "for", "and", "&", "de", "al", "bin", "van", "von
 _NAME_LINK_WORDS = frozenset(
     ["of", "for", "and", "or", "&", "on", "de", "al", "bin", "van", "von", "der", "la", "le", "du", "da"]
 )
+#: initials written together ("T.S", "H.W"; the token without its last period)
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]\.?")
+#: places and bodies written with periods, which are no initials ("the U.S. envoy", "a U.N. official")
+_DOTTED_PLACES = frozenset(["u.s", "u.n", "u.k", "e.u", "d.c", "l.a", "n.y", "n.j", "s.c", "n.c", "u.a.e", "u.s.a"])
 #: particles that can open a surname or a group's name ("de Blasio", "van Hollen", "bin Salman", "al Qaeda")
 _NAME_PARTICLES = frozenset(["de", "bin", "van", "von", "der", "la", "le", "du", "da", "al"])
 #: modals, after which a word in lower case is a verb in its base form ("would help"); not "to", which is as
@@ -959,7 +963,8 @@ class SpeakerTyper:
             if k != first - 1 or w in TITLES or w in self.names or first - k >= 4 or "," in text[se[k] : ss[first]]:
                 break  # (a comma ends the name: "One Senate Republican, Susan Collins")
             letters = raw.replace(".", "")
-            if (len(letters) >= 2 and letters.isupper() and letters.isalpha()) or (w,) in self.places:
+            initials = _INITIALS.fullmatch(raw) is not None and w not in _DOTTED_PLACES  # "T.S." Ellis, "H.W." Bush
+            if (len(letters) >= 2 and letters.isupper() and letters.isalpha() and not initials) or (w,) in self.places:
                 break  # an acronym or a place: "the UN Nikki Haley", "Ambassador to Pakistan David Hale"
             if (
                 core[-1] - first >= 1
