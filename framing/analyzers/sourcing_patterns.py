@@ -392,9 +392,9 @@ def _is_share(t: str) -> bool:
 
 def _plural_subject(toks: Sequence[str], i: int) -> bool:
     """Whether token ``i``, just before a side verb's base form, ends a plural subject ("Democrats support",
-    "three-quarters support", "a majority back"): a plural noun or a word for a share of people, not a word of the
-    stop list ("its", "this") nor a possessive ("voters' support"), nor after a preposition, which makes it the
-    end of a phrase such as "with bipartisan support"."""
+    "three-quarters support", "a majority back"): a plural noun or a word for a share of people ("most", "many"),
+    not a word of the stop list ("its", "this") nor a possessive ("voters' support"). The caller asks an object
+    after the verb, which "with bipartisan support" or "the campaign's support staff" lack."""
     t = toks[i]
     if t in STOP or not t.replace("-", "").isalpha():
         return False
