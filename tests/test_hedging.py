@@ -340,6 +340,22 @@ def test_other_look_alikes_are_not_hedges(analyzer, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "We have to make sure that it never happens again.",  # a task (ensure), not a certainty
+        "What do we know about the site?",  # a question
+        "Here is what we know about the delays.",  # a topic
+    ],
+)
+def test_ensuring_and_asking_are_no_boosters(analyzer, text):
+    assert [k for k in kinds(analyzer, text) if k == "booster"] == []
+
+
+def test_certainty_is_still_a_booster(analyzer):
+    assert "booster" in kinds(analyzer, "We know that the border is closed. I am sure that it will reopen.")
+
+
+@pytest.mark.parametrize(
     "text, cue",
     [
         ("It appears that the talks failed.", "appears"),

@@ -778,6 +778,24 @@ def _flip(x: RuleInput) -> Verdict:
     return KEEP
 
 
+#: verbs before "sure that" that make it a task, not a certainty ("make sure that the laws can be enforced")
+_ENSURE = frozenset(["make", "makes", "made", "making"])
+#: words before "we know" that make it a question or a topic, not a certainty ("What do we know about the site?")
+_ASKING = frozenset(["do", "did", "does", "what", "how", "if", "whether"])
+
+
+def _sure(x: RuleInput) -> Verdict:
+    if x.prev() in _ENSURE:
+        return Verdict(False, note=f"'{x.prev()} sure that': a task (ensure), not a certainty")
+    return _flip(x)
+
+
+def _we_know(x: RuleInput) -> Verdict:
+    if x.prev() in _ASKING:
+        return Verdict(False, note=f"'{x.prev()} we know': a question or a topic, not a certainty")
+    return _flip(x)
+
+
 def _emphatic(x: RuleInput) -> Verdict:
     neg = x.negated()
     if neg:
@@ -841,6 +859,8 @@ RULES: dict[str, Callable[[RuleInput], Verdict]] = {
     "whether": _whether,
     "negatable": _negatable,
     "flip": _flip,
+    "sure": _sure,
+    "we_know": _we_know,
     "emphatic": _emphatic,
     "must_have": _must_have,
     "have_to": _have_to,
