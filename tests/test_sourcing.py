@@ -736,6 +736,19 @@ def test_initials_written_together_are_part_of_the_name(text, name):
     assert one(text)["source"] == name
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But Trump surrogate Newt Gingrich on Thursday morning said such attacks were foolhardy.",
+        "Gingrich early Thursday morning said it was over.",
+        "Gingrich yesterday afternoon said it was over.",
+    ],
+)
+def test_a_part_of_a_day_between_subject_and_verb_is_passed_over(text):
+    # before: "Thursday morning" hid the subject, and the attribution had no speaker
+    assert one(text)["source"] in ("Newt Gingrich", "Gingrich")
+
+
 def test_a_surname_written_after_a_title_is_a_person_he_can_stand_for():
     # before: "Obama" alone was no name (the article never writes "Barack Obama"), so "He" took Bill Clinton
     text = (

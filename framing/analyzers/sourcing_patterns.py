@@ -323,6 +323,9 @@ _TIME_NOUNS = WEEKDAYS | frozenset(
     _words("week weekend month year night morning afternoon evening day summer fall spring winter")
 )
 _TIME_OPENERS = frozenset(_words("on last this earlier early late next that one"))
+#: parts of a day after the day ("Thursday morning", "yesterday afternoon")
+_DAY_PARTS = frozenset(_words("morning afternoon evening night"))
+_DAYS = WEEKDAYS | frozenset(_words("yesterday tomorrow"))
 #: prepositions that open a phrase of time, and words between one and its noun ("earlier in the day", "at the
 #: same time", "later that week")
 _TIME_PREPOSITIONS = frozenset(_words("in at during over within earlier later"))
@@ -1727,6 +1730,8 @@ class _Doc:
                 j -= 1
             elif ing and t in _GERUND_ASPECT:
                 j -= 1  # "they keep arguing", "officials began saying": the subject is before the aspect verb
+            elif t in _DAY_PARTS and j > 0 and toks[j - 1] in _DAYS and _soft(text[se[j - 1] : ss[j]]):
+                j -= 1  # "Gingrich on Thursday morning said": the day, then what opens it
             elif t in _TIME_NOUNS and j > 0 and toks[j - 1] in _TIME_OPENERS and _soft(text[se[j - 1] : ss[j]]):
                 j -= 2  # "Trump on Tuesday said", "Clinton last week called"
                 if j > 0 and toks[j].endswith("ed") and text[ss[j]].islower() and _soft(text[se[j - 1] : ss[j]]):
