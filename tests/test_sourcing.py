@@ -749,6 +749,18 @@ def test_a_part_of_a_day_between_subject_and_verb_is_passed_over(text):
     assert one(text)["source"] in ("Newt Gingrich", "Gingrich")
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Wednesday morning the old Donald Trump re-emerged, claiming he was right all along.", "Donald Trump"),
+        ("Last week Kim Jong Un visited two islands and ordered troops to be ready.", "Kim Jong Un"),  # guard
+    ],
+)
+def test_a_time_opening_the_sentence_does_not_hide_its_subject(text, source):
+    # before: the participle or coordinated verb looked for the subject at the sentence's first word, a time
+    assert one(text)["source"] == source
+
+
 def test_a_surname_written_after_a_title_is_a_person_he_can_stand_for():
     # before: "Obama" alone was no name (the article never writes "Barack Obama"), so "He" took Bill Clinton
     text = (
