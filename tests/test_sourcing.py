@@ -761,6 +761,23 @@ def test_a_time_opening_the_sentence_does_not_hide_its_subject(text, source):
     assert one(text)["source"] == source
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("There are reports that say the plan fails.", "reports"),
+        ("He relied on an audit that found many cases of fraud.", "an audit"),
+    ],
+)
+def test_that_as_a_relative_pronoun_speaks_for_the_document_or_people_before_it(text, source):
+    # before: "that" before the verb left it with no speaker
+    assert [r["source_words"] for r in find(text) if r["cue"] in ("say", "find")] == [source]
+
+
+@pytest.mark.parametrize("text", ["He spoke so that everyone heard it.", "Officials said that the talks failed."])
+def test_that_as_a_conjunction_is_no_relative_pronoun(text):
+    assert "that" not in [r["source_words"] for r in find(text)]
+
+
 def test_a_surname_written_after_a_title_is_a_person_he_can_stand_for():
     # before: "Obama" alone was no name (the article never writes "Barack Obama"), so "He" took Bill Clinton
     text = (

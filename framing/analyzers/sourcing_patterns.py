@@ -323,6 +323,8 @@ _TIME_NOUNS = WEEKDAYS | frozenset(
     _words("week weekend month year night morning afternoon evening day summer fall spring winter")
 )
 _TIME_OPENERS = frozenset(_words("on last this earlier early late next that one"))
+#: words before "that" that make it no relative pronoun ("so that", "now that", "such that")
+_NOT_BEFORE_RELATIVE_THAT = frozenset(_words("so such now given except provided assuming"))
 #: parts of a day after the day ("Thursday morning", "yesterday afternoon")
 _DAY_PARTS = frozenset(_words("morning afternoon evening night"))
 _DAYS = WEEKDAYS | frozenset(_words("yesterday tomorrow"))
@@ -1291,6 +1293,22 @@ class _Doc:
                 if ph is not None:
                     return ph, False, False
         if _soft(gap):
+            if (
+                toks[j] == "that"
+                and j == k - 1
+                and j > 0
+                and text[ss[j - 1]].islower()
+                and _soft(text[se[j - 1] : ss[j]])
+            ):
+                # "a letter to Congress that said", "polls that show": "that" is the relative pronoun of a document
+                # or of people before it (not "so that", "such that", "said that", "now that")
+                ante = self._antecedent(toks, ss, se, j)
+                if (
+                    ante is not None
+                    and toks[j - 1] not in _NOT_BEFORE_RELATIVE_THAT
+                    and self.f.typer.common.get(toks[ante.b - 1]) is not None
+                ):
+                    return ante, False, False
             ph = np_before(text, toks, ss, se, j, heads=self.heads)
             if ph is not None and toks[ph.a] in ("who", "which") and ph.b - ph.a == 1:
                 ph = self._antecedent(toks, ss, se, ph.a)
