@@ -564,6 +564,8 @@ def score_sentences(
             )
             ments.append((mi, a, b, m, [(a, b, False, poss)]))
         several = len(ments) > 1
+        # mentions that name a border, by their first token (worked out once per sentence, not per word)
+        border = {a for _mi, a, b, _m, _ancs in ments if _names_a_border(tokens, a, b, t1)}
         # other mentions of the same actor in the sentence ("Pakistan ... Islamabad") are the same referent
         if several and len({x[3].actor for x in ments}) < len(ments):
             by_actor: dict[str, list[tuple[int, int, int, bool]]] = {}
@@ -597,7 +599,7 @@ def score_sentences(
                 if persons is not None and not purpose and tokens[k] in PERSONAL_PRONOUNS:
                     # "he" and "she" stand for a person: past bodies, places and groups ("Trump is on trial in the
                     # Senate after he was impeached") to the nearest mention that can be one, if any
-                    while not can_be_a_person(text, pm, persons) or _names_a_border(tokens, a, b, t1):
+                    while not can_be_a_person(text, pm, persons) or a in border:
                         passed.append((starts[a], ends[b - 1]))
                         i -= 1
                         if i < 0:
@@ -873,7 +875,7 @@ def score_sentences(
                     anc = ancs[0]
                     # a mention naming a border is no referent while the actor has another ("Pakistan accused
                     # Kabul of sheltering militants along the Afghan border")
-                    named = [x for x in ancs if x[2] or not _names_a_border(tokens, x[0], x[1], t1)]
+                    named = [x for x in ancs if x[2] or x[0] not in border] if border else ancs
                     for anc_c in named or ancs:
                         ca, cb = anc_c[0], anc_c[1]
                         if role and anc_c[2] and anc_c[3] and ca >= y1:
@@ -965,7 +967,7 @@ def score_sentences(
                         if conn_pos and bisect_left(conn_pos, hi_b) - bisect_left(conn_pos, lo_b):
                             f *= contrast_f
                             why = "across a contrast"
-                if not apron and _names_a_border(tokens, aa, ab, t1):
+                if not apron and aa in border:
                     # "crossed the U.S.-Mexico border illegally", "visited the U.S.-Mexican border to criticize":
                     # where it happened, not who did it or to whom
                     f *= p.border
