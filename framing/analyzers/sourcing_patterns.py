@@ -1284,11 +1284,8 @@ class _Doc:
             return inv, inv is not None, False
         if gap.strip().endswith(")"):
             # "Paul D. Ryan (R-Wis.) said": the phrase before the parenthesis
-            op = text.rfind("(", self.m.sent_starts[c.s], ss[j])
-            jj = j
-            while jj >= 0 and ss[jj] > op:
-                jj -= 1
-            if op >= 0 and jj >= 0 and not text[se[jj] : op].strip():
+            jj = _before_parenthesis(text, ss, se, j, self.m.sent_starts[c.s])
+            if jj >= 0:
                 ph = np_before(text, toks, ss, se, jj)
                 if ph is not None:
                     return ph, False, False
@@ -1930,11 +1927,8 @@ class _Doc:
                 if ")" in gap:
                     # "Sen. Dianne Feinstein (Calif.), the top-ranking Democrat ..., told": the phrase before the
                     # parenthesis, not the state inside it
-                    op = text.rfind("(", 0, se[k - 1])
-                    jj = k - 1
-                    while jj >= 0 and ss[jj] > op:
-                        jj -= 1
-                    if op >= 0 and jj >= 0 and not text[se[jj] : op].strip():
+                    jj = _before_parenthesis(text, ss, se, k - 1, ss[0])
+                    if jj >= 0:
                         ph = np_before(text, toks, ss, se, jj, heads=self.heads)
                 if fallback is None and self._state_after_city(text, toks, ss, se, k, j):
                     # "... at Colby College in Waterville, Maine, adds": the comma of a place's state; the speaker
@@ -2881,6 +2875,16 @@ def _compound_head(text: str, toks: Sequence[str], ss: Sequence[int], se: Sequen
 
 #: words after a document's noun that do not make it a modifier ("a poll of voters", "a survey last month")
 _AFTER_A_DOCUMENT = frozenset(_words("of last next this earlier later out today yesterday tonight"))
+
+
+def _before_parenthesis(text: str, ss: Sequence[int], se: Sequence[int], j: int, lo: int) -> int:
+    """The token right before the parenthesis that token ``j`` is in ("Paul D. Ryan (R-Wis.)", "Dianne Feinstein
+    (Calif.)"), searching from offset ``lo``; -1 when there is none."""
+    op = text.rfind("(", lo, ss[j])
+    jj = j
+    while jj >= 0 and ss[jj] > op:
+        jj -= 1
+    return jj if op >= 0 and jj >= 0 and not text[se[jj] : op].strip() else -1
 
 
 def _after_preposition(text: str, toks: Sequence[str], ss: Sequence[int], se: Sequence[int], a: int) -> bool:
