@@ -1705,7 +1705,7 @@ class _Doc:
         # a time that opens the sentence without a comma ("Wednesday morning the old Donald Trump re-emerged")
         if i + 1 < k and toks[i] in _TIME_OPENERS and toks[i + 1] in _TIME_NOUNS:
             i += 2
-        while i < k - 1 and (toks[i] in _DAYS or toks[i] in _DAY_PARTS) and text[ss[i]].isupper() == (i == 0):
+        while i < k - 1 and (toks[i] in _DAYS or toks[i] in _DAY_PARTS):
             i += 1
         out = [i]
         if toks[i] in _INTRO_SUBORDINATORS:
