@@ -446,12 +446,9 @@ _OPENS_ANOTHER_PHRASE = _INTRO_PREPOSITIONS | frozenset(["to"])
 #: "of" after these still names the document ("in one of the first polls", "in each of the surveys")
 _PART_OF = frozenset(_words("one two three some many most several all each both either neither any none few"))
 #: words of a part or a number before "of": the phrase after "of" is then the subject ("a number of members of
-#: Congress echo", "the majority of the public views"), not a noun inside a prepositional phrase
-_QUANTITY_OF = _PART_OF | frozenset(
-    _words(
-        "number majority minority half third quarter share percent dozens hundreds thousands millions group lot lots"
-    )
-)
+#: Congress echo", "the majority of the public views"), not a noun inside a prepositional phrase; the shares of
+#: people ("majority", "two-thirds") are :data:`_SHARE_WORDS`
+_QUANTITY_OF = _PART_OF | frozenset(_words("number share dozens hundreds thousands millions group lot lots"))
 _DETERMINERS_BEFORE_NOUN = frozenset(
     _words("the a an his her their its our my your every each no such whose these those")
 )
